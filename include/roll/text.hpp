@@ -1,0 +1,22 @@
+#pragma once
+// Text from routine files, the profile or the history goes through here before it reaches a
+// terminal. A routine downloaded from anywhere must not be able to move the cursor, clear the
+// screen, set the window title, write the clipboard (OSC 52) or reverse text on screen.
+#include <string>
+#include <string_view>
+
+namespace roll {
+
+// Replaces C0 controls (except '\n' when keep_newlines), DEL, C1 controls, ESC (and so every
+// CSI/OSC/DCS sequence) and the bidirectional override/isolate characters with visible escapes
+// such as "\x1b" or "<U+202E>". Invalid UTF-8 bytes become "\xNN". The result never contains a
+// control byte other than (optionally) '\n'.
+[[nodiscard]] std::string sanitize(std::string_view text, bool keep_newlines = false);
+
+// Display width in terminal columns of sanitized text (ASCII and common wide characters).
+[[nodiscard]] std::size_t display_width(std::string_view text);
+
+// Greedy word wrap of sanitized text to `width` columns.
+[[nodiscard]] std::string wrap(std::string_view text, std::size_t width);
+
+}  // namespace roll

@@ -1,0 +1,64 @@
+#include "cli/app.hpp"
+
+#include <fmt/core.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+
+#include "cli/commands.hpp"
+
+#ifndef ROLL_VERSION
+#define ROLL_VERSION "0.0.0"
+#endif
+
+namespace roll::cli {
+
+namespace {
+
+constexpr const char* kExamples = R"(
+Examples:
+  roll list                      the routines you can run
+  roll show thoracic             every step of a routine, with its timing
+  roll session thoracic          a guided session, step by step
+  roll lint my-routine.toml      check your own routine against the articles
+
+Exit status: 0 ok, 1 findings, 2 usage or input error, 3 refused for safety, 130 interrupted.
+)";
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  Context ctx;
+  ctx.env = platform::Environment::from_process();
+  ctx.color = ctx.env.stdout_is_terminal && !ctx.env.no_color;
+
+  CLI::App app{"roll: a coach for safe foam-roller back work", "roll"};
+  app.set_version_flag("--version", "roll " ROLL_VERSION);
+  app.footer(kExamples);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  add_list_command(app, ctx);
+  add_show_command(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_usage;  // CLI11's own codes (105, 106, 109, ...) are all usage errors to us.
+  } catch (const Failure& e) {
+    std::fflush(ctx.out);
+    fmt::print(ctx.err, "roll: {}\n", e.what());
+    return e.code;
+  } catch (const std::exception& e) {
+    std::fflush(ctx.out);
+    fmt::print(ctx.err, "roll: internal error: {}\n", e.what());
+    return exit_usage;
+  }
+  std::fflush(ctx.out);
+  return ctx.exit_code;
+}
+
+}  // namespace roll::cli

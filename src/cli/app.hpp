@@ -1,0 +1,38 @@
+#pragma once
+// The command-line front end: builds the CLI11 app from one file per command and maps every
+// outcome to the exit codes documented in the README and the man page.
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+
+#include "platform/environment.hpp"
+
+namespace roll::cli {
+
+// The same everywhere.
+enum Exit : int {
+  exit_ok = 0,
+  exit_findings = 1,     // lint errors, "not due"
+  exit_usage = 2,        // usage or input error
+  exit_refused = 3,      // refused for safety
+  exit_interrupted = 130,
+};
+
+// Thrown by a command for an error the user must fix; printed as "roll: <message>".
+struct Failure : std::runtime_error {
+  Failure(int code, const std::string& message) : std::runtime_error(message), code(code) {}
+  int code;
+};
+
+// What every command may use. Commands take what they need from here and nothing global.
+struct Context {
+  platform::Environment env;
+  std::FILE* out = stdout;
+  std::FILE* err = stderr;
+  bool color = false;  // colour on stdout
+  int exit_code = exit_ok;
+};
+
+int run(int argc, char** argv);
+
+}  // namespace roll::cli

@@ -1,0 +1,12 @@
+#pragma once
+// One function per command, each defined in its own file under src/cli/.
+#include <CLI/CLI.hpp>
+
+#include "cli/app.hpp"
+
+namespace roll::cli {
+
+void add_list_command(CLI::App& app, Context& ctx);
+void add_show_command(CLI::App& app, Context& ctx);
+
+}  // namespace roll::cli
