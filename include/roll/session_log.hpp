@@ -1,0 +1,50 @@
+#pragma once
+// How a running session reports itself to the history. The runner calls begin() before the first
+// second, update() at every step boundary and end() once, so a killed process loses at most the
+// step in progress. The SQLite store implements this; tests and --no-log use a null or recording
+// implementation.
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace roll {
+
+enum class SessionStatus { running, completed, quit, pain_stop, interrupted, unfinished };
+
+[[nodiscard]] const char* status_name(SessionStatus status);  // "completed", "pain-stop", ...
+
+struct PressureReading {
+  int at_seconds = 0;  // routine time
+  int value = 0;       // 1-9
+  std::string zone;
+};
+
+struct SessionProgress {
+  std::string routine_name;
+  std::string routine_title;
+  std::chrono::system_clock::time_point started_at;
+  std::chrono::system_clock::time_point ended_at;  // last update
+  int planned_seconds = 0;
+  int completed_seconds = 0;
+  SessionStatus status = SessionStatus::running;
+  std::map<std::string, int> zone_seconds;  // canonical zone name -> seconds done
+  std::vector<PressureReading> pressures;
+};
+
+class SessionLog {
+ public:
+  virtual ~SessionLog() = default;
+  virtual void begin(const SessionProgress& progress) = 0;
+  virtual void update(const SessionProgress& progress) = 0;
+  virtual void end(const SessionProgress& progress) = 0;
+};
+
+class NullSessionLog final : public SessionLog {
+ public:
+  void begin(const SessionProgress&) override {}
+  void update(const SessionProgress&) override {}
+  void end(const SessionProgress&) override {}
+};
+
+}  // namespace roll
