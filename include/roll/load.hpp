@@ -11,8 +11,8 @@
 namespace roll {
 
 struct LoadResult {
-  std::optional<Routine> routine;        // set when there is no error-severity diagnostic
-  std::vector<Diagnostic> diagnostics;   // every problem found, sorted by position
+  std::optional<Routine> routine;       // set when there is no error-severity diagnostic
+  std::vector<Diagnostic> diagnostics;  // every problem found, sorted by position
 };
 
 // `file` is only used to label diagnostics. Reports every problem (syntax, schema, unknown-zone),

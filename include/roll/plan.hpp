@@ -31,16 +31,16 @@ enum class Phase {
 
 struct Segment {
   Phase phase = Phase::steady;
-  Millis start{0};   // from session start
+  Millis start{0};  // from session start
   Millis length{0};
-  int number = 0;    // 1-based breath or rep number within the block; 0 if not counted
+  int number = 0;  // 1-based breath or rep number within the block; 0 if not counted
 };
 
 struct Block {
-  bool get_ready = false;   // a transition into the next work block
-  std::size_t step = 0;     // index into Routine::steps (for get_ready: the step coming up)
-  Side side = Side::none;   // left/right for `both` steps, else the step's side
-  int position = 1;         // 1-based
+  bool get_ready = false;  // a transition into the next work block
+  std::size_t step = 0;    // index into Routine::steps (for get_ready: the step coming up)
+  Side side = Side::none;  // left/right for `both` steps, else the step's side
+  int position = 1;        // 1-based
   Millis start{0};
   Millis length{0};
   std::size_t first_segment = 0;

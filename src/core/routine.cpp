@@ -4,65 +4,94 @@ namespace roll {
 
 std::string_view to_string(Level v) {
   switch (v) {
-    case Level::beginner: return "beginner";
-    case Level::intermediate: return "intermediate";
-    case Level::advanced: return "advanced";
+    case Level::beginner:
+      return "beginner";
+    case Level::intermediate:
+      return "intermediate";
+    case Level::advanced:
+      return "advanced";
   }
   return "beginner";
 }
 
 std::string_view to_string(Roller v) {
   switch (v) {
-    case Roller::soft: return "soft";
-    case Roller::medium: return "medium";
-    case Roller::firm: return "firm";
-    case Roller::textured: return "textured";
-    case Roller::peanut: return "peanut";
-    case Roller::ball: return "ball";
+    case Roller::soft:
+      return "soft";
+    case Roller::medium:
+      return "medium";
+    case Roller::firm:
+      return "firm";
+    case Roller::textured:
+      return "textured";
+    case Roller::peanut:
+      return "peanut";
+    case Roller::ball:
+      return "ball";
   }
   return "medium";
 }
 
 std::string_view to_string(Purpose v) {
   switch (v) {
-    case Purpose::release: return "release";
-    case Purpose::warm_up: return "warm-up";
-    case Purpose::recovery: return "recovery";
-    case Purpose::bedtime: return "bedtime";
-    case Purpose::break_: return "break";
+    case Purpose::release:
+      return "release";
+    case Purpose::warm_up:
+      return "warm-up";
+    case Purpose::recovery:
+      return "recovery";
+    case Purpose::bedtime:
+      return "bedtime";
+    case Purpose::break_:
+      return "break";
   }
   return "release";
 }
 
 std::string_view to_string(StepKind v) {
   switch (v) {
-    case StepKind::hold: return "hold";
-    case StepKind::roll: return "roll";
-    case StepKind::pivot: return "pivot";
-    case StepKind::stretch: return "stretch";
-    case StepKind::movement: return "movement";
-    case StepKind::rest: return "rest";
+    case StepKind::hold:
+      return "hold";
+    case StepKind::roll:
+      return "roll";
+    case StepKind::pivot:
+      return "pivot";
+    case StepKind::stretch:
+      return "stretch";
+    case StepKind::movement:
+      return "movement";
+    case StepKind::rest:
+      return "rest";
   }
   return "hold";
 }
 
 std::string_view to_string(Side v) {
   switch (v) {
-    case Side::none: return "none";
-    case Side::left: return "left";
-    case Side::right: return "right";
-    case Side::both: return "both";
+    case Side::none:
+      return "none";
+    case Side::left:
+      return "left";
+    case Side::right:
+      return "right";
+    case Side::both:
+      return "both";
   }
   return "none";
 }
 
-std::string_view to_string(Tempo v) { return v == Tempo::fast ? "fast" : "slow"; }
+std::string_view to_string(Tempo v) {
+  return v == Tempo::fast ? "fast" : "slow";
+}
 
 std::string_view to_string(TimingUnit v) {
   switch (v) {
-    case TimingUnit::seconds: return "seconds";
-    case TimingUnit::breaths: return "breaths";
-    case TimingUnit::reps: return "reps";
+    case TimingUnit::seconds:
+      return "seconds";
+    case TimingUnit::breaths:
+      return "breaths";
+    case TimingUnit::reps:
+      return "reps";
   }
   return "seconds";
 }
@@ -78,13 +107,18 @@ SourceRange SourceMap::at(std::string_view key) const {
 
 int Step::seconds_per_pass() const {
   switch (unit) {
-    case TimingUnit::seconds: return count;
-    case TimingUnit::breaths: return count * breath.cycle_seconds();
-    case TimingUnit::reps: return count * rep_seconds;
+    case TimingUnit::seconds:
+      return count;
+    case TimingUnit::breaths:
+      return count * breath.cycle_seconds();
+    case TimingUnit::reps:
+      return count * rep_seconds;
   }
   return count;
 }
 
-int Step::passes() const { return positions * (side == Side::both ? 2 : 1); }
+int Step::passes() const {
+  return positions * (side == Side::both ? 2 : 1);
+}
 
 }  // namespace roll

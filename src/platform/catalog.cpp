@@ -27,9 +27,12 @@ void scan(const std::filesystem::path& dir, Origin origin,
 
 const char* origin_name(Origin origin) {
   switch (origin) {
-    case Origin::bundled: return "bundled";
-    case Origin::user: return "user";
-    case Origin::path: return "path";
+    case Origin::bundled:
+      return "bundled";
+    case Origin::user:
+      return "user";
+    case Origin::path:
+      return "path";
   }
   return "bundled";
 }
@@ -67,7 +70,11 @@ LoadResult load_routine_file(const std::filesystem::path& path) {
     return load_routine(read_text_file(path, limits::max_file_bytes), path.string());
   } catch (const FileError& e) {
     LoadResult result;
-    result.diagnostics.push_back(Diagnostic{path.string(), {}, Severity::error, "io", e.what(),
+    result.diagnostics.push_back(Diagnostic{path.string(),
+                                            {},
+                                            Severity::error,
+                                            "io",
+                                            e.what(),
                                             "check the path and that the file is readable"});
     return result;
   }

@@ -41,7 +41,9 @@ std::filesystem::path Environment::bundled_routines_dir() const {
   return (exe_dir / ".." / "share" / "roll" / "routines").lexically_normal();
 }
 
-std::filesystem::path Environment::data_dir() const { return data_home / "roll"; }
+std::filesystem::path Environment::data_dir() const {
+  return data_home / "roll";
+}
 
 Environment Environment::from_process() {
   Environment env;

@@ -1,0 +1,23 @@
+#pragma once
+// Looking up a routine by name or path for a command, with the errors every command reports the
+// same way: unknown name (exit 2, nearest name suggested) and structure errors (printed, exit 2).
+#include <string>
+
+#include "cli/app.hpp"
+#include "platform/catalog.hpp"
+#include "roll/routine.hpp"
+
+namespace roll::cli {
+
+struct LoadedRoutine {
+  platform::RoutineFile file;
+  Routine routine;
+  std::vector<Diagnostic> warnings;
+};
+
+[[nodiscard]] LoadedRoutine load_named_routine(Context& ctx, const std::string& name_or_path);
+
+// Compiler-style lines on stderr: "path:line:col: error[rule]: message" and "  help: ...".
+void print_diagnostics(Context& ctx, const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace roll::cli
