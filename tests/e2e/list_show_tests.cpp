@@ -1,0 +1,149 @@
+// `roll list` and `roll show` through the built binary, with XDG_* in a temporary directory.
+#include <doctest/doctest.h>
+
+#include "run_roll.hpp"
+
+using roll::test::roll;
+using roll::test::TempDir;
+
+namespace {
+
+const char* kUserRoutine = R"(schema = 1
+name = "evening"
+title = "My evening routine"
+
+[[step]]
+name = "Mid-back hold"
+zone = "mid-back"
+seconds = 60
+positions = 2
+
+[[step]]
+name = "Cat-cow"
+kind = "movement"
+zone = "full-body"
+seconds = 60
+)";
+
+}  // namespace
+
+TEST_CASE("roll list shows the eight bundled routines") {
+  TempDir home;
+  auto r = roll(home, {"list"});
+  CHECK(r.exit_code == 0);
+  for (const char* name : {"thoracic", "upper-back", "mid-back-extension", "lats", "glutes",
+                           "bedtime", "beginner", "warm-up"}) {
+    CAPTURE(name);
+    CHECK(r.out.find(std::string("\n") + name + " ") != std::string::npos);
+  }
+  CHECK(r.out.find("bundled") != std::string::npos);
+  CHECK(r.out.find('\x1b') == std::string::npos);  // not a terminal: no escape sequences
+}
+
+TEST_CASE("roll list --json is an array with name, title, total_seconds, zones and origin") {
+  TempDir home;
+  auto r = roll(home, {"list", "--json"});
+  CHECK(r.exit_code == 0);
+  REQUIRE(r.out.starts_with("["));
+  for (const char* key :
+       {"\"name\"", "\"title\"", "\"total_seconds\"", "\"zones\"", "\"origin\""}) {
+    CAPTURE(key);
+    CHECK(r.out.find(key) != std::string::npos);
+  }
+  CHECK(r.out.find("\"thoracic\"") != std::string::npos);
+}
+
+TEST_CASE("a user routine appears in the list, and wins over a bundled one of the same name") {
+  TempDir home;
+  home.write("config/roll/routines/evening.toml", kUserRoutine);
+  std::string shadow = kUserRoutine;
+  shadow.replace(shadow.find("evening"), 7, "thoracic");
+  home.write("config/roll/routines/thoracic.toml", shadow);
+  auto r = roll(home, {"list"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("My evening routine") != std::string::npos);
+  auto show = roll(home, {"show", "thoracic"});
+  CHECK(show.exit_code == 0);
+  CHECK(show.out.find("My evening routine") != std::string::npos);
+  CHECK(show.out.find("user") != std::string::npos);
+}
+
+TEST_CASE("roll show prints every step with zone, timing and the total") {
+  TempDir home;
+  auto path = home.write("evening.toml", kUserRoutine);
+  auto r = roll(home, {"show", path.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("Mid-back hold") != std::string::npos);
+  CHECK(r.out.find("thoracic") != std::string::npos);  // the alias, resolved
+  CHECK(r.out.find("1 min at each of 2 positions = 2:00") != std::string::npos);
+  // 180 s of work + 5 s before each step + 3 s between the two positions
+  CHECK(r.out.find("Total 3:13") != std::string::npos);
+}
+
+TEST_CASE("roll show --json has name, title, total_seconds and steps with their timing") {
+  TempDir home;
+  auto path = home.write("evening.toml", kUserRoutine);
+  auto r = roll(home, {"show", path.string(), "--json"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("\"total_seconds\" : 193") != std::string::npos);
+  CHECK(r.out.find("\"work_seconds\" : 180") != std::string::npos);
+  CHECK(r.out.find("\"seconds\" : 120") != std::string::npos);
+  CHECK(r.out.find("\"zone\" : \"thoracic\"") != std::string::npos);
+  CHECK(r.out.find("\"kind\" : \"movement\"") != std::string::npos);
+}
+
+TEST_CASE("roll show thoracic works on the bundled routine, text and JSON") {
+  TempDir home;
+  auto text = roll(home, {"show", "thoracic"});
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("Total ") != std::string::npos);
+  auto json = roll(home, {"show", "thoracic", "--json"});
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.find("\"steps\"") != std::string::npos);
+}
+
+TEST_CASE("an unknown routine exits 2 and suggests the nearest name") {
+  TempDir home;
+  auto r = roll(home, {"show", "thorasic"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("did you mean `thoracic`?") != std::string::npos);
+}
+
+TEST_CASE("a bad routine reports every error with file:line:col and exits 2") {
+  TempDir home;
+  auto path = home.write("bad.toml", R"(schema = 1
+name = "bad"
+title = "Bad"
+
+[[step]]
+name = "Lower back"
+zone = "lower bak"
+seconds = "thirty"
+
+[[step]]
+name = "Typo"
+zone = "glutes"
+secnds = 30
+)");
+  auto r = roll(home, {"show", path.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(path.string() + ":7:8: error[unknown-zone]") != std::string::npos);
+  CHECK(r.err.find(path.string() + ":8:11: error[schema]") != std::string::npos);
+  CHECK(r.err.find(path.string() + ":13:1: error[schema]") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2, --version and --help exit 0") {
+  TempDir home;
+  CHECK(roll(home, {"frobnicate"}).exit_code == 2);
+  CHECK(roll(home, {"show"}).exit_code == 2);
+  CHECK(roll(home, {}).exit_code == 2);
+  auto version = roll(home, {"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.find("roll ") != std::string::npos);
+  auto help = roll(home, {"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("Examples:") != std::string::npos);
+  auto show_help = roll(home, {"show", "--help"});
+  CHECK(show_help.exit_code == 0);
+  CHECK(show_help.out.find("roll show thoracic") != std::string::npos);
+}

@@ -1,0 +1,121 @@
+#include "run_roll.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#ifndef ROLL_BINARY
+#define ROLL_BINARY "roll"
+#endif
+#ifndef ROLL_SOURCE_DIR
+#define ROLL_SOURCE_DIR "."
+#endif
+
+extern char** environ;
+
+namespace roll::test {
+
+namespace {
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TempDir::TempDir() {
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string(base && *base ? base : "/tmp") + "/roll-test-XXXXXX";
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::filesystem::path TempDir::write(const std::string& relative, const std::string& text) const {
+  auto full = path_ / relative;
+  std::filesystem::create_directories(full.parent_path());
+  std::ofstream(full, std::ios::binary) << text;
+  return full;
+}
+
+Result run_roll(const TempDir& home, const Run& run) {
+  std::map<std::string, std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    std::string entry(*e);
+    auto eq = entry.find('=');
+    if (eq == std::string::npos) continue;
+    std::string key = entry.substr(0, eq);
+    if (key.starts_with("XDG_") || key == "NO_COLOR" || key == "HOME" || key == "CLICOLOR_FORCE")
+      continue;
+    env[key] = entry.substr(eq + 1);
+  }
+  const auto& h = home.path();
+  env["HOME"] = h.string();
+  env["XDG_CONFIG_HOME"] = (h / "config").string();
+  env["XDG_DATA_HOME"] = (h / "data").string();
+  env["XDG_STATE_HOME"] = (h / "state").string();
+  env["XDG_CACHE_HOME"] = (h / "cache").string();
+  env["TZ"] = "UTC";
+  for (const auto& [k, v] : run.env) env[k] = v;
+
+  std::vector<std::string> env_strings;
+  for (const auto& [k, v] : env) env_strings.push_back(k + "=" + v);
+  std::vector<char*> envp;
+  for (auto& s : env_strings) envp.push_back(s.data());
+  envp.push_back(nullptr);
+
+  std::vector<std::string> argv_strings{ROLL_BINARY};
+  argv_strings.insert(argv_strings.end(), run.args.begin(), run.args.end());
+  std::vector<char*> argv;
+  for (auto& s : argv_strings) argv.push_back(s.data());
+  argv.push_back(nullptr);
+
+  auto in_path = h / ".stdin";
+  auto out_path = h / ".stdout";
+  auto err_path = h / ".stderr";
+  std::ofstream(in_path, std::ios::binary) << run.input;
+
+  pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    int in = ::open(in_path.c_str(), O_RDONLY);
+    int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (in < 0 || out < 0 || err < 0) ::_exit(126);
+    ::dup2(in, 0);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    ::execve(argv[0], argv.data(), envp.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+  }
+  Result result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = slurp(out_path);
+  result.err = slurp(err_path);
+  return result;
+}
+
+Result roll(const TempDir& home, std::vector<std::string> args) {
+  return run_roll(home, Run{std::move(args), {}, {}});
+}
+
+std::filesystem::path source_path(const std::string& relative) {
+  return std::filesystem::path(ROLL_SOURCE_DIR) / relative;
+}
+
+}  // namespace roll::test
