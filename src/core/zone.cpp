@@ -150,6 +150,8 @@ std::optional<Zone> find_zone(std::string_view text) {
 
 std::string nearest_zone(std::string_view text) {
   auto key = normalise(text);
+  // Nothing is close to nothing; without this "" would be "close" to every two-letter alias.
+  if (key.empty()) return {};
   std::vector<std::string_view> aliases;
   for (const auto& [alias, zone] : kAliases) aliases.push_back(alias);
   auto best = closest_match(key, aliases);
