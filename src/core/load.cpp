@@ -88,6 +88,11 @@ std::string quoted(std::string_view text) {
   return fmt::format("\"{}...\"", text.substr(0, cut));
 }
 
+std::string with_article(std::string_view noun) {
+  bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
+  return fmt::format("{} {}", vowel ? "an" : "a", noun);
+}
+
 std::string join(std::span<const std::string_view> words) {
   return fmt::format("{}", fmt::join(words.begin(), words.end(), ", "));
 }
@@ -235,7 +240,8 @@ class Loader {
     record_keys(routine.source, entries, "");
     reject_unknown(entries, kTopKeys, "at the top of a routine");
 
-    if (auto schema_version = integer(entries, "schema", 0, INT_MAX, kTopOfFile, true)) {
+    if (!find(entries, "schema")) missing("schema", kTopOfFile, "", "schema = 1");
+    if (auto schema_version = integer(entries, "schema", {INT64_MIN, INT64_MAX, 1})) {
       if (*schema_version != 1) {
         schema(find(entries, "schema")->value_range,
                fmt::format("schema {} is not supported; this version of roll reads schema 1",
@@ -253,7 +259,8 @@ class Loader {
     routine.level = choice(entries, "level", kLevels).value_or(Level::beginner);
     routine.roller = choice(entries, "roller", kRollers).value_or(Roller::medium);
     routine.purpose = choice(entries, "purpose", kPurposes).value_or(Purpose::release);
-    if (auto hours = integer(entries, "resume_after_injury_hours", 1, limits::max_injury_hours)) {
+    if (auto hours =
+            integer(entries, "resume_after_injury_hours", {1, limits::max_injury_hours, 48})) {
       routine.resume_after_injury_hours = static_cast<int>(*hours);
     }
     routine.sources = strings(entries, "sources");
@@ -302,39 +309,40 @@ class Loader {
            fmt::format("add `{}`", example));
   }
 
-  // The value of `key` if it is an integer within [lo, hi]; reports anything else.
+  struct Bounds {
+    std::int64_t lo;
+    std::int64_t hi;
+    std::int64_t example;  // a sensible value for the help text
+  };
+
+  // The value of `key` if it is an integer within bounds; reports anything else. `label` names
+  // the key as the format writes it ("breath.inhale").
   std::optional<std::int64_t> integer(const std::vector<Entry>& entries, std::string_view key,
-                                      std::int64_t lo, std::int64_t hi,
-                                      SourceRange table = kTopOfFile, bool required = false,
-                                      std::string_view what = "") {
+                                      Bounds bounds, std::string_view label = {}) {
+    if (label.empty()) label = key;
     const Entry* e = find(entries, key);
-    if (!e) {
-      if (required)
-        missing(key, table, what, fmt::format("{} = {}", key, std::max<std::int64_t>(lo, 1)));
-      return std::nullopt;
-    }
+    if (!e) return std::nullopt;
     if (auto* v = e->node->as_integer()) {
       std::int64_t value = v->get();
-      if (value < lo || value > hi) {
-        std::string limit =
-            value < lo ? fmt::format("at least {}", lo) : fmt::format("at most {}", hi);
-        schema(e->value_range, fmt::format("`{}` is {}; it must be {}", key, value, limit),
-               fmt::format("use a value from {} to {}", lo, hi));
+      if (value < bounds.lo || value > bounds.hi) {
+        std::string limit = value < bounds.lo ? fmt::format("at least {}", bounds.lo)
+                                              : fmt::format("at most {}", bounds.hi);
+        schema(e->value_range, fmt::format("`{}` is {}; it must be {}", label, value, limit),
+               fmt::format("use a value from {} to {}", bounds.lo, bounds.hi));
         return std::nullopt;
       }
       return value;
     }
     if (auto* f = e->node->as_floating_point()) {
-      schema(e->value_range, fmt::format("`{}` must be a whole number, not {}", key, f->get()),
-             "write it without a decimal point");
+      schema(e->value_range, fmt::format("`{}` must be a whole number, not {}", label, f->get()),
+             fmt::format("write it without a decimal point, e.g. `{} = {}`", key, bounds.example));
     } else if (auto* s = e->node->as_string()) {
       schema(e->value_range,
-             fmt::format("`{}` must be an integer, not the string {}", key, quoted(s->get())),
-             fmt::format("write a number without quotes, e.g. `{} = {}`", key,
-                         std::max<std::int64_t>(lo, 1)));
+             fmt::format("`{}` must be an integer, not the string {}", label, quoted(s->get())),
+             fmt::format("write a number without quotes, e.g. `{} = {}`", key, bounds.example));
     } else {
-      schema(e->value_range,
-             fmt::format("`{}` must be an integer, not a {}", key, type_name(*e->node)));
+      schema(e->value_range, fmt::format("`{}` must be an integer, not {}", label,
+                                         with_article(type_name(*e->node))));
     }
     return std::nullopt;
   }
@@ -343,7 +351,8 @@ class Loader {
                                           std::size_t max_bytes, const SourceRange& where) {
     auto* s = e.node->as_string();
     if (!s) {
-      schema(where, fmt::format("`{}` must be a string, not a {}", label, type_name(*e.node)),
+      schema(where,
+             fmt::format("`{}` must be a string, not {}", label, with_article(type_name(*e.node))),
              "put the text in double quotes");
       return std::nullopt;
     }
@@ -366,7 +375,12 @@ class Loader {
       if (required) missing(key, table, what, fmt::format("{} = \"...\"", key));
       return std::nullopt;
     }
-    return string_value(*e, key, max_bytes, e->value_range);
+    auto text = string_value(*e, key, max_bytes, e->value_range);
+    if (required && text && text->empty()) {
+      schema(e->value_range, fmt::format("`{}` must not be empty", key));
+      return std::nullopt;
+    }
+    return text;
   }
 
   template <typename E, std::size_t N>
@@ -395,7 +409,8 @@ class Loader {
     auto* array = e->node->as_array();
     if (!array) {
       schema(e->value_range,
-             fmt::format("`{}` must be an array of strings, not a {}", key, type_name(*e->node)),
+             fmt::format("`{}` must be an array of strings, not {}", key,
+                         with_article(type_name(*e->node))),
              fmt::format("write `{} = [\"...\"]`", key));
       return out;
     }
@@ -451,7 +466,8 @@ class Loader {
     if (!e) return;
     auto* table = e->node->as_table();
     if (!table) {
-      schema(e->value_range, fmt::format("`lint` must be a table, not a {}", type_name(*e->node)),
+      schema(e->value_range,
+             fmt::format("`lint` must be a table, not {}", with_article(type_name(*e->node))),
              "write `[lint]` on its own line, then `allow = [\"rule-name\"]`");
       return;
     }
@@ -470,8 +486,8 @@ class Loader {
     auto* array = e->node->as_array();
     if (!array || !array->is_array_of_tables()) {
       schema(e->value_range,
-             fmt::format("`step` must be an array of tables (`[[step]]`), not a {}",
-                         array ? "mixed array" : type_name(*e->node)),
+             fmt::format("`step` must be an array of tables (`[[step]]`), not {}",
+                         with_article(array ? "mixed array" : type_name(*e->node))),
              "start each step with `[[step]]` on its own line");
       return;
     }
@@ -527,24 +543,24 @@ class Loader {
     load_zone(entries, step, number);
     step.side = choice(entries, "side", kSides).value_or(Side::none);
     bool timed = load_timing(entries, step, number);
-    if (auto positions = integer(entries, "positions", 1, limits::max_positions)) {
+    if (auto positions = integer(entries, "positions", {1, limits::max_positions, 3})) {
       step.positions = static_cast<int>(*positions);
     } else if (find(entries, "positions")) {
       timed = false;
     }
     if (!load_breath(entries, step)) timed = false;
     if (const Entry* rs = find(entries, "rep_seconds")) {
-      if (auto value = integer(entries, "rep_seconds", 1, limits::max_rep_seconds)) {
+      if (auto value = integer(entries, "rep_seconds", {1, limits::max_rep_seconds, 4})) {
         step.rep_seconds = static_cast<int>(*value);
       } else {
         timed = false;
       }
-      if (step.unit != TimingUnit::reps || !find(entries, "reps")) {
+      if (!find(entries, "reps")) {
         report(rs->key_range, "schema", "`rep_seconds` has no effect without `reps`",
                "remove it, or time the step with `reps`", Severity::warning);
       }
     }
-    if (auto intensity = integer(entries, "intensity", 1, 10)) {
+    if (auto intensity = integer(entries, "intensity", {1, 10, 5})) {
       step.intensity = static_cast<int>(*intensity);
     }
     step.tempo = choice(entries, "tempo", kTempos).value_or(Tempo::slow);
@@ -598,16 +614,19 @@ class Loader {
     }
     const Entry& timing = *given[0];
     std::int64_t max = limits::max_step_seconds;
+    std::int64_t example = 30;
     if (timing.key == "seconds") {
       step.unit = TimingUnit::seconds;
     } else if (timing.key == "breaths") {
       step.unit = TimingUnit::breaths;
       max = limits::max_breaths;
+      example = 3;
     } else {
       step.unit = TimingUnit::reps;
       max = limits::max_reps;
+      example = 10;
     }
-    auto count = integer(entries, timing.key, 1, max);
+    auto count = integer(entries, timing.key, {1, max, example});
     if (!count) return false;
     step.count = static_cast<int>(*count);
     return given.size() == 1;
@@ -618,7 +637,8 @@ class Loader {
     if (!e) return true;
     auto* table = e->node->as_table();
     if (!table) {
-      schema(e->value_range, fmt::format("`breath` must be a table, not a {}", type_name(*e->node)),
+      schema(e->value_range,
+             fmt::format("`breath` must be a table, not {}", with_article(type_name(*e->node))),
              "write e.g. `breath = { inhale = 4, exhale = 6 }`");
       return false;
     }
@@ -627,7 +647,8 @@ class Loader {
     bool ok = true;
     auto phase = [&](std::string_view key, int min, int& out) {
       if (!find(breath_entries, key)) return;
-      if (auto v = integer(breath_entries, key, min, limits::max_breath_phase_seconds)) {
+      if (auto v = integer(breath_entries, key, {min, limits::max_breath_phase_seconds, 4},
+                           fmt::format("breath.{}", key))) {
         out = static_cast<int>(*v);
       } else {
         ok = false;

@@ -301,7 +301,7 @@ TEST_CASE("wrong types are reported at the value") {
   for (auto c :
        {Case{"seconds = \"thirty\"", 11, "not the string \"thirty\""},
         Case{"seconds = 30.5", 11, "whole number, not 30.5"},
-        Case{"seconds = true", 11, "not a boolean"}, Case{"seconds = [30]", 11, "not a array"},
+        Case{"seconds = true", 11, "not a boolean"}, Case{"seconds = [30]", 11, "not an array"},
         Case{"seconds = 30\nintensity = \"7\"", 13, "integer"},
         Case{"seconds = 30\ncue = 3", 7, "must be a string"},
         Case{"seconds = 30\nallow = \"x\"", 9, "array of strings"},
@@ -562,4 +562,68 @@ TEST_CASE("Step::total_seconds: unit x positions x sides") {
   s.positions = 2;
   s.side = Side::right;
   CHECK(s.total_seconds() == 60);
+}
+
+TEST_CASE("required strings must not be empty") {
+  auto r = load(
+      "schema = 1\nname = \"\"\ntitle = \"\"\n[[step]]\nname = \"\"\nzone = "
+      "\"lats\"\nseconds = 1\n");
+  INFO(dump(r));
+  CHECK_FALSE(r.routine);
+  CHECK(r.diagnostics.size() == 3);
+  CHECK(at(r, 2, 8));
+  CHECK(at(r, 3, 9));
+  CHECK(at(r, 5, 8));
+}
+
+TEST_CASE("messages name the key as written and give a usable example") {
+  auto r =
+      load(with_step("name = \"a\"\nzone = \"lats\"\nbreaths = \"3\"\n"
+                     "breath = { inhale = 0 }\n"));
+  INFO(dump(r));
+  auto* d = at(r, kStepLine + 2, 11);
+  REQUIRE(d);
+  CHECK(contains(d->help, "`breaths = 3`"));
+  d = at(r, kStepLine + 3, 21);
+  REQUIRE(d);
+  CHECK(contains(d->message, "`breath.inhale` is 0"));
+}
+
+TEST_CASE("rep_seconds beside reps and seconds: only the timing conflict is reported") {
+  auto r =
+      load(with_step("name = \"a\"\nzone = \"lats\"\nseconds = 3\nreps = 2\nrep_seconds = 3\n"));
+  INFO(dump(r));
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].where.line == kStepLine + 3);
+}
+
+TEST_CASE("any schema number other than 1 is refused, including huge and negative ones") {
+  for (const char* value : {"0", "-1", "9223372036854775807"}) {
+    CAPTURE(value);
+    auto r = load(std::string("schema = ") + value + "\n" + with_step("").substr(11) +
+                  "name = \"a\"\nzone = \"lats\"\nseconds = 1\n");
+    INFO(dump(r));
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(at(r, 1, 10));
+  }
+}
+
+TEST_CASE("steps written as an inline array of tables, and breath as a sub-table") {
+  auto r = load(std::string(kHeader) +
+                "step = [{ name = \"a\", zone = \"lats\", breaths = 2 }]\n"
+                "[step.0]\n");
+  // `[step.0]` is not valid TOML for an array; only check that it is refused cleanly.
+  CHECK_FALSE(r.routine);
+  r = load(std::string(kHeader) + "step = [{ name = \"a\", zone = \"lats\", breaths = 2 }]\n");
+  INFO(dump(r));
+  REQUIRE(r.routine);
+  auto table = r.routine->steps[0].source.table;
+  CHECK(table.line == 4);
+  CHECK(table.column == 9);
+  CHECK(table.end_column == 51);
+  r = load(with_step("name = \"a\"\nzone = \"lats\"\nbreaths = 2\n[step.breath]\ninhale = 3\n"));
+  INFO(dump(r));
+  REQUIRE(r.routine);
+  CHECK(r.routine->steps[0].breath.inhale == 3);
+  CHECK(r.routine->steps[0].source.at("breath.inhale").line == kStepLine + 4);
 }
