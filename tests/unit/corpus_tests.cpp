@@ -107,6 +107,24 @@ TEST_CASE("pathological input is refused before the parser") {
     INFO((r.diagnostics.empty() ? std::string() : r.diagnostics[0].message));
     CHECK(r.routine);
   }
+  SUBCASE("strings and comments cannot hide deep nesting from the guard") {
+    std::string deep = "x = " + std::string(100000, '[') + "\n";
+    for (std::string prefix : {
+             "# a quote in a comment \" and ' \n",
+             "a = 'literal strings have no escapes\\'\n",
+             "a = \"an escaped backslash \\\\\"\n",
+             "a = \"\"\"multi\nline \\\"\"\" still open\"\"\"\n",
+             "a = '''multi\nline ''''\n",
+             "a = \"unterminated\n",
+             "a = \"# not a comment\" \n",
+         }) {
+      CAPTURE(prefix);
+      auto r = load_routine(prefix + deep, "x.toml");
+      const auto& d = only_error(r);
+      CHECK(contains(d.message, "nest"));
+      CHECK(d.where.column == 5 + limits::max_nesting_depth);
+    }
+  }
   SUBCASE("a 10000-part dotted key") {
     std::string key = "a";
     for (int i = 0; i < 9999; ++i) key += ".a";
