@@ -3,7 +3,7 @@
 
 #include "run_roll.hpp"
 
-using roll::test::roll;
+using roll::test::run_cli;
 using roll::test::TempDir;
 
 namespace {
@@ -29,7 +29,7 @@ seconds = 60
 
 TEST_CASE("roll list shows the eight bundled routines") {
   TempDir home;
-  auto r = roll(home, {"list"});
+  auto r = run_cli(home, {"list"});
   CHECK(r.exit_code == 0);
   for (const char* name : {"thoracic", "upper-back", "mid-back-extension", "lats", "glutes",
                            "bedtime", "beginner", "warm-up"}) {
@@ -42,7 +42,7 @@ TEST_CASE("roll list shows the eight bundled routines") {
 
 TEST_CASE("roll list --json is an array with name, title, total_seconds, zones and origin") {
   TempDir home;
-  auto r = roll(home, {"list", "--json"});
+  auto r = run_cli(home, {"list", "--json"});
   CHECK(r.exit_code == 0);
   REQUIRE(r.out.starts_with("["));
   for (const char* key :
@@ -59,10 +59,10 @@ TEST_CASE("a user routine appears in the list, and wins over a bundled one of th
   std::string shadow = kUserRoutine;
   shadow.replace(shadow.find("evening"), 7, "thoracic");
   home.write("config/roll/routines/thoracic.toml", shadow);
-  auto r = roll(home, {"list"});
+  auto r = run_cli(home, {"list"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("My evening routine") != std::string::npos);
-  auto show = roll(home, {"show", "thoracic"});
+  auto show = run_cli(home, {"show", "thoracic"});
   CHECK(show.exit_code == 0);
   CHECK(show.out.find("My evening routine") != std::string::npos);
   CHECK(show.out.find("user") != std::string::npos);
@@ -71,7 +71,7 @@ TEST_CASE("a user routine appears in the list, and wins over a bundled one of th
 TEST_CASE("roll show prints every step with zone, timing and the total") {
   TempDir home;
   auto path = home.write("evening.toml", kUserRoutine);
-  auto r = roll(home, {"show", path.string()});
+  auto r = run_cli(home, {"show", path.string()});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("Mid-back hold") != std::string::npos);
   CHECK(r.out.find("thoracic") != std::string::npos);  // the alias, resolved
@@ -83,7 +83,7 @@ TEST_CASE("roll show prints every step with zone, timing and the total") {
 TEST_CASE("roll show --json has name, title, total_seconds and steps with their timing") {
   TempDir home;
   auto path = home.write("evening.toml", kUserRoutine);
-  auto r = roll(home, {"show", path.string(), "--json"});
+  auto r = run_cli(home, {"show", path.string(), "--json"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("\"total_seconds\" : 193") != std::string::npos);
   CHECK(r.out.find("\"work_seconds\" : 180") != std::string::npos);
@@ -94,17 +94,17 @@ TEST_CASE("roll show --json has name, title, total_seconds and steps with their 
 
 TEST_CASE("roll show thoracic works on the bundled routine, text and JSON") {
   TempDir home;
-  auto text = roll(home, {"show", "thoracic"});
+  auto text = run_cli(home, {"show", "thoracic"});
   CHECK(text.exit_code == 0);
   CHECK(text.out.find("Total ") != std::string::npos);
-  auto json = roll(home, {"show", "thoracic", "--json"});
+  auto json = run_cli(home, {"show", "thoracic", "--json"});
   CHECK(json.exit_code == 0);
   CHECK(json.out.find("\"steps\"") != std::string::npos);
 }
 
 TEST_CASE("an unknown routine exits 2 and suggests the nearest name") {
   TempDir home;
-  auto r = roll(home, {"show", "thorasic"});
+  auto r = run_cli(home, {"show", "thorasic"});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("did you mean `thoracic`?") != std::string::npos);
 }
@@ -125,7 +125,7 @@ name = "Typo"
 zone = "glutes"
 secnds = 30
 )");
-  auto r = roll(home, {"show", path.string()});
+  auto r = run_cli(home, {"show", path.string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find(path.string() + ":7:8: error[unknown-zone]") != std::string::npos);
   CHECK(r.err.find(path.string() + ":8:11: error[schema]") != std::string::npos);
@@ -134,16 +134,16 @@ secnds = 30
 
 TEST_CASE("usage errors exit 2, --version and --help exit 0") {
   TempDir home;
-  CHECK(roll(home, {"frobnicate"}).exit_code == 2);
-  CHECK(roll(home, {"show"}).exit_code == 2);
-  CHECK(roll(home, {}).exit_code == 2);
-  auto version = roll(home, {"--version"});
+  CHECK(run_cli(home, {"frobnicate"}).exit_code == 2);
+  CHECK(run_cli(home, {"show"}).exit_code == 2);
+  CHECK(run_cli(home, {}).exit_code == 2);
+  auto version = run_cli(home, {"--version"});
   CHECK(version.exit_code == 0);
   CHECK(version.out.find("roll ") != std::string::npos);
-  auto help = roll(home, {"--help"});
+  auto help = run_cli(home, {"--help"});
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("Examples:") != std::string::npos);
-  auto show_help = roll(home, {"show", "--help"});
+  auto show_help = run_cli(home, {"show", "--help"});
   CHECK(show_help.exit_code == 0);
   CHECK(show_help.out.find("roll show thoracic") != std::string::npos);
 }

@@ -110,7 +110,7 @@ Result run_roll(const TempDir& home, const Run& run) {
   return result;
 }
 
-Result roll(const TempDir& home, std::vector<std::string> args) {
+Result run_cli(const TempDir& home, std::vector<std::string> args) {
   return run_roll(home, Run{std::move(args), {}, {}});
 }
 

@@ -41,7 +41,7 @@ struct Run {
 [[nodiscard]] Result run_roll(const TempDir& home, const Run& run);
 
 // Shorthand: run_roll(home, {{args...}}).
-[[nodiscard]] Result roll(const TempDir& home, std::vector<std::string> args);
+[[nodiscard]] Result run_cli(const TempDir& home, std::vector<std::string> args);
 
 // Path of a file in the source tree (ROLL_SOURCE_DIR).
 [[nodiscard]] std::filesystem::path source_path(const std::string& relative);
