@@ -48,9 +48,13 @@ struct Breath {
 struct SourceMap {
   SourceRange table;
   std::map<std::string, SourceRange, std::less<>> keys;
+  // The value alone, same names: the linter points at `8` in `intensity = 8`, not at the key.
+  std::map<std::string, SourceRange, std::less<>> values;
 
   // The key's position if present, else the table's.
   [[nodiscard]] SourceRange at(std::string_view key) const;
+  // The value's position if present, else the table's.
+  [[nodiscard]] SourceRange value_at(std::string_view key) const;
 };
 
 struct Step {

@@ -278,6 +278,7 @@ class Loader {
     for (const auto& e : entries) {
       std::string name = prefix + std::string(e.key);
       map.keys[name] = cover(e.key_range, e.value_range);
+      map.values[name] = e.value_range;
       if (auto* array = e.node->as_array()) {
         std::size_t n = std::min(array->size(), limits::max_list_items);
         for (std::size_t i = 0; i < n; ++i) {

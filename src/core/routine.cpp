@@ -105,6 +105,11 @@ SourceRange SourceMap::at(std::string_view key) const {
   return table;
 }
 
+SourceRange SourceMap::value_at(std::string_view key) const {
+  if (auto it = values.find(key); it != values.end()) return it->second;
+  return table;
+}
+
 int Step::seconds_per_pass() const {
   switch (unit) {
     case TimingUnit::seconds:

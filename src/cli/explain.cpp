@@ -1,0 +1,36 @@
+// roll explain RULE: why a rule exists, the passage it rests on, and what to write instead.
+#include <fmt/core.h>
+
+#include "cli/commands.hpp"
+#include "cli/lint_output.hpp"
+#include "roll/rules.hpp"
+#include "roll/suggest.hpp"
+#include "roll/text.hpp"
+
+namespace roll::cli {
+
+void add_explain_command(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("explain", "Explain a lint rule: its reason, source and examples");
+  auto name = std::make_shared<std::string>();
+  cmd->add_option("rule", *name, "A rule name, as printed by `roll lint` or `roll rules`")
+      ->required();
+  cmd->footer(
+      "\nExamples:\n"
+      "  roll explain no-lumbar\n"
+      "  roll explain two-minute-zone");
+  cmd->callback([&ctx, name] {
+    const Rule* rule = find_rule(*name);
+    if (!rule) {
+      std::vector<std::string_view> names;
+      for (const Rule& r : all_rules()) names.push_back(r.name);
+      auto guess = closest_match(*name, names);
+      throw Failure(exit_usage,
+                    fmt::format("no rule named '{}'; {}", sanitize(*name),
+                                guess.empty() ? std::string("run `roll rules` for the list")
+                                              : fmt::format("did you mean `{}`?", guess)));
+    }
+    fmt::print(ctx.out, "{}", format_explain(*rule));
+  });
+}
+
+}  // namespace roll::cli

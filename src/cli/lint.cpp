@@ -1,0 +1,175 @@
+// roll lint [PATH...]: check routine files against the rules drawn from the articles.
+#include "roll/lint.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "cli/commands.hpp"
+#include "cli/lint_output.hpp"
+#include "platform/catalog.hpp"
+#include "platform/files.hpp"
+#include "platform/write_file.hpp"
+#include "roll/fix.hpp"
+#include "roll/limits.hpp"
+#include "roll/load.hpp"
+#include "roll/text.hpp"
+
+namespace roll::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Options {
+  std::vector<std::string> paths;
+  bool strict = false;
+  bool fix = false;
+  std::string format = "text";
+};
+
+Diagnostic io_problem(const std::string& path, std::string message) {
+  return Diagnostic{path,
+                    {},
+                    Severity::error,
+                    "io",
+                    std::move(message),
+                    "check the path and that it is readable"};
+}
+
+// Files named on the command line, and every *.toml under directories named there, in order.
+void collect(const std::string& arg, std::vector<fs::path>& files, std::vector<Diagnostic>& io) {
+  std::error_code ec;
+  fs::path path(arg);
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    io.push_back(io_problem(arg, fmt::format("{}: no such file or directory", arg)));
+    return;
+  }
+  if (!fs::is_directory(status)) {
+    files.push_back(path);  // named explicitly: linted whatever its extension
+    return;
+  }
+  std::vector<fs::path> found;
+  fs::recursive_directory_iterator it(path, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code kind_ec;
+    if (it->path().extension() == ".toml" && it->is_regular_file(kind_ec)) {
+      found.push_back(it->path());
+    }
+  }
+  if (ec) {
+    io.push_back(io_problem(arg, fmt::format("{}: cannot read directory: {}", arg, ec.message())));
+  }
+  std::sort(found.begin(), found.end());
+  files.insert(files.end(), found.begin(), found.end());
+}
+
+std::vector<Diagnostic> check(std::string_view text, const std::string& name) {
+  auto loaded = load_routine(text, name);
+  std::vector<Diagnostic> diagnostics = std::move(loaded.diagnostics);
+  // A routine with structure errors is not linted: its model would be built from guesses.
+  if (loaded.routine) {
+    auto found = lint_routine(*loaded.routine, name);
+    diagnostics.insert(diagnostics.end(), found.begin(), found.end());
+  }
+  sort_diagnostics(diagnostics);
+  return diagnostics;
+}
+
+void run_lint(Context& ctx, const Options& options) {
+  std::vector<fs::path> files;
+  std::vector<Diagnostic> all;
+  if (options.paths.empty()) {
+    for (const auto& routine : platform::discover_routines(ctx.env)) files.push_back(routine.path);
+  } else {
+    for (const auto& arg : options.paths) collect(arg, files, all);
+  }
+  bool io_failed = !all.empty();
+
+  SourceTexts sources;
+  std::set<fs::path> seen;
+  std::size_t checked = 0;
+  for (const auto& path : files) {
+    if (!seen.insert(path.lexically_normal()).second) continue;
+    ++checked;
+    std::string name = path.string();
+    std::string text;
+    try {
+      text = platform::read_text_file(path, limits::max_file_bytes);
+    } catch (const platform::FileError& e) {
+      all.push_back(io_problem(name, e.what()));
+      io_failed = true;
+      continue;
+    }
+    auto diagnostics = check(text, name);
+    if (options.fix) {
+      auto fixed = fix_routine_text(text, name, diagnostics);
+      if (!fixed.fixed.empty()) {
+        try {
+          platform::replace_text_file(path, fixed.text);
+          text = std::move(fixed.text);
+          diagnostics = check(text, name);
+          fmt::print(ctx.err, "fixed {} problem{} in {}\n", fixed.fixed.size(),
+                     fixed.fixed.size() == 1 ? "" : "s", sanitize(name));
+        } catch (const platform::FileError& e) {
+          all.push_back(io_problem(name, e.what()));
+          io_failed = true;
+        }
+      }
+    }
+    if (!diagnostics.empty()) {
+      all.insert(all.end(), diagnostics.begin(), diagnostics.end());
+      sources.emplace(name, std::move(text));
+    }
+  }
+
+  if (options.format == "json") {
+    fmt::print(ctx.out, "{}", format_json(all));
+  } else if (options.format == "sarif") {
+    fmt::print(ctx.out, "{}", format_sarif(all, ROLL_VERSION));
+  } else if (options.format == "github") {
+    fmt::print(ctx.out, "{}", format_github(all));
+  } else {
+    fmt::print(ctx.out, "{}", format_text(all, sources, ctx.color));
+    if (!all.empty()) fmt::print(ctx.out, "\n");
+    fmt::print(ctx.out, "{}", format_summary(all, checked));
+  }
+
+  bool warnings = std::any_of(all.begin(), all.end(),
+                              [](const Diagnostic& d) { return d.severity == Severity::warning; });
+  if (io_failed) {
+    ctx.exit_code = exit_usage;
+  } else if (has_errors(all) || (options.strict && warnings)) {
+    ctx.exit_code = exit_findings;
+  }
+}
+
+}  // namespace
+
+void add_lint_command(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("lint", "Check routines against the safety and technique rules");
+  auto options = std::make_shared<Options>();
+  cmd->add_option("path", options->paths,
+                  "Routine files, or directories to search for *.toml (default: every routine "
+                  "`roll list` sees)");
+  cmd->add_flag("--strict", options->strict, "Fail (exit 1) on warnings too, not only on errors");
+  cmd->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+      ->default_str("text");
+  cmd->add_flag("--fix", options->fix,
+                "Apply the safe fixes in place (intensity 8-10 becomes 7; a movement step is "
+                "appended when move-after fires), then report what is left");
+  cmd->footer(
+      "\nExamples:\n"
+      "  roll lint my-routine.toml\n"
+      "  roll lint --strict routines/\n"
+      "  roll lint --format github ~/.config/roll/routines   # annotations in GitHub Actions\n"
+      "\nExit status: 0 no errors (warnings allowed unless --strict), 1 errors, 2 a path could "
+      "not be read.\nRun `roll explain RULE` for the reasons behind a rule.");
+  cmd->callback([&ctx, options] { run_lint(ctx, *options); });
+}
+
+}  // namespace roll::cli

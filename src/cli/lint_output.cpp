@@ -1,0 +1,318 @@
+#include "cli/lint_output.hpp"
+
+#include <fmt/color.h>
+#include <fmt/core.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "roll/fix.hpp"
+#include "roll/text.hpp"
+
+namespace roll::cli {
+
+namespace {
+
+std::string to_json(const toml::node& node) {
+  std::ostringstream out;
+  out << toml::json_formatter{node};
+  return out.str();
+}
+
+fmt::text_style severity_style(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return fmt::fg(fmt::terminal_color::bright_red) | fmt::emphasis::bold;
+    case Severity::warning:
+      return fmt::fg(fmt::terminal_color::bright_yellow) | fmt::emphasis::bold;
+    case Severity::info:
+      return fmt::fg(fmt::terminal_color::bright_cyan) | fmt::emphasis::bold;
+  }
+  return {};
+}
+
+std::string styled(bool color, fmt::text_style style, std::string_view text) {
+  return color ? fmt::format(style, "{}", text) : std::string(text);
+}
+
+// The source line with a caret line under the diagnostic's range, gutter included.
+std::string source_excerpt(const Diagnostic& d, std::string_view text, bool color) {
+  std::string_view line = line_text(text, d.where.line);
+  if (line.empty()) return {};
+  auto start = byte_offset(line, 1, d.where.column);
+  if (start == std::string_view::npos) start = line.size();
+  std::size_t end = line.size();
+  if (d.where.end_line == d.where.line && d.where.end_column > d.where.column) {
+    end = std::min(byte_offset(line, 1, d.where.end_column), line.size());
+  }
+  // Widths are measured on sanitized text: that is what the terminal shows.
+  std::size_t indent = display_width(sanitize(line.substr(0, start)));
+  std::size_t width = end > start ? display_width(sanitize(line.substr(start, end - start))) : 1;
+  std::string number = std::to_string(d.where.line);
+  std::string gutter(number.size(), ' ');
+  return fmt::format(
+      " {} | {}\n {} | {}{}\n", number, sanitize(line), gutter, std::string(indent, ' '),
+      styled(color, severity_style(d.severity), std::string(std::max<std::size_t>(width, 1), '^')));
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+const char* sarif_level(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::info:
+      return "note";
+  }
+  return "error";
+}
+
+// A relative path as a URI reference: unreserved characters and '/' as they are.
+std::string uri_of(std::string_view path) {
+  std::string out;
+  for (char c : path) {
+    auto u = static_cast<unsigned char>(c);
+    bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                 c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    out += plain ? std::string(1, c) : fmt::format("%{:02X}", u);
+  }
+  return out;
+}
+
+std::string escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+const char* github_command(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::info:
+      return "notice";
+  }
+  return "error";
+}
+
+std::string indent_block(std::string_view text, std::string_view prefix) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto nl = text.find('\n', start);
+    auto line =
+        text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    out += fmt::format("{}{}\n", line.empty() ? std::string_view() : prefix, line);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_text(const std::vector<Diagnostic>& diagnostics, const SourceTexts& sources,
+                        bool color) {
+  std::string out;
+  for (const auto& d : diagnostics) {
+    std::string where = sanitize(d.file);
+    if (d.where.known()) where += fmt::format(":{}:{}", d.where.line, d.where.column);
+    out += fmt::format("{}: {}: {}\n", styled(color, fmt::emphasis::bold, where),
+                       styled(color, severity_style(d.severity),
+                              fmt::format("{}[{}]", severity_name(d.severity), d.rule)),
+                       sanitize(d.message));
+    if (auto it = sources.find(d.file); it != sources.end() && d.where.known()) {
+      out += source_excerpt(d, it->second, color);
+    }
+    if (!d.help.empty()) out += fmt::format("  help: {}\n", sanitize(d.help));
+    if (const Rule* rule = find_rule(d.rule); rule && !rule->article.empty()) {
+      out += fmt::format("  see: {}: {} (`roll explain {}`)\n", rule->article, rule->quote,
+                         rule->name);
+    }
+  }
+  return out;
+}
+
+std::string format_summary(const std::vector<Diagnostic>& diagnostics, std::size_t files) {
+  std::size_t errors = 0, warnings = 0, infos = 0;
+  for (const auto& d : diagnostics) {
+    if (d.severity == Severity::error) ++errors;
+    if (d.severity == Severity::warning) ++warnings;
+    if (d.severity == Severity::info) ++infos;
+  }
+  if (errors + warnings + infos == 0)
+    return fmt::format("no problems in {}\n", plural(files, "file"));
+  std::vector<std::string> parts;
+  if (errors) parts.push_back(plural(errors, "error"));
+  if (warnings) parts.push_back(plural(warnings, "warning"));
+  if (infos) parts.push_back(plural(infos, "note"));
+  std::string joined;
+  for (std::size_t i = 0; i < parts.size(); ++i) joined += (i ? ", " : "") + parts[i];
+  return fmt::format("{} in {}\n", joined, plural(files, "file"));
+}
+
+std::string format_json(const std::vector<Diagnostic>& diagnostics) {
+  toml::array list;
+  for (const auto& d : diagnostics) {
+    list.push_back(toml::table{{"file", d.file},
+                               {"line", d.where.line},
+                               {"column", d.where.column},
+                               {"end_line", d.where.end_line},
+                               {"end_column", d.where.end_column},
+                               {"severity", severity_name(d.severity)},
+                               {"rule", d.rule},
+                               {"message", d.message},
+                               {"help", d.help}});
+  }
+  return to_json(toml::table{{"diagnostics", std::move(list)}}) + "\n";
+}
+
+std::string format_sarif(const std::vector<Diagnostic>& diagnostics, std::string_view version) {
+  toml::array rules;
+  for (const Rule& rule : all_rules()) {
+    std::string full(rule.rationale);
+    if (!rule.article.empty()) full += fmt::format(" ({}: {})", rule.article, rule.quote);
+    rules.push_back(toml::table{
+        {"id", std::string(rule.name)},
+        {"name", std::string(rule.name)},
+        {"shortDescription", toml::table{{"text", std::string(rule.summary)}}},
+        {"fullDescription", toml::table{{"text", full}}},
+        {"help", toml::table{{"text", std::string(rule.fix)}}},
+        {"defaultConfiguration", toml::table{{"level", sarif_level(rule.severity)}}},
+        {"properties", toml::table{{"category", rule_kind_name(rule.kind)}}},
+    });
+  }
+  toml::array results;
+  for (const auto& d : diagnostics) {
+    toml::table physical{{"artifactLocation", toml::table{{"uri", uri_of(d.file)}}}};
+    if (d.where.known()) {
+      toml::table region{{"startLine", d.where.line}, {"startColumn", d.where.column}};
+      if (d.where.end_line > 0) {
+        region.insert("endLine", d.where.end_line);
+        region.insert("endColumn", d.where.end_column);
+      }
+      physical.insert("region", std::move(region));
+    }
+    toml::table result{
+        {"ruleId", d.rule},
+        {"level", sarif_level(d.severity)},
+        {"message", toml::table{{"text", d.message}}},
+        {"locations", toml::array{toml::table{{"physicalLocation", std::move(physical)}}}}};
+    auto all = all_rules();
+    auto it = std::find_if(all.begin(), all.end(), [&](const Rule& r) { return r.name == d.rule; });
+    if (it != all.end()) result.insert("ruleIndex", static_cast<std::int64_t>(it - all.begin()));
+    if (!d.help.empty()) result.insert("properties", toml::table{{"help", d.help}});
+    results.push_back(std::move(result));
+  }
+  toml::table driver{
+      {"name", "roll"}, {"version", std::string(version)}, {"rules", std::move(rules)}};
+  toml::table run{{"tool", toml::table{{"driver", std::move(driver)}}},
+                  {"results", std::move(results)}};
+  toml::table log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                  {"version", "2.1.0"},
+                  {"runs", toml::array{std::move(run)}}};
+  return to_json(log) + "\n";
+}
+
+std::string github_escape_data(std::string_view text) {
+  return escape(text, false);
+}
+
+std::string github_escape_property(std::string_view text) {
+  return escape(text, true);
+}
+
+std::string format_github(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) {
+    std::string props = fmt::format("file={}", github_escape_property(d.file));
+    if (d.where.known()) {
+      props += fmt::format(",line={},col={}", d.where.line, d.where.column);
+      if (d.where.end_line > 0) {
+        props += fmt::format(",endLine={},endColumn={}", d.where.end_line, d.where.end_column);
+      }
+    }
+    props += fmt::format(",title={}", github_escape_property(d.rule));
+    std::string message = d.message;
+    if (!d.help.empty()) message += "\nhelp: " + d.help;
+    out += fmt::format("::{} {}::{}\n", github_command(d.severity), props,
+                       github_escape_data(message));
+  }
+  return out;
+}
+
+std::string format_explain(const Rule& rule) {
+  std::string out;
+  std::string_view silence =
+      rule.kind == RuleKind::safety      ? "safety rule: never silenced"
+      : rule.kind == RuleKind::technique ? "technique rule: `allow` can silence it"
+      : rule.kind == RuleKind::structure ? "structure problem: the file is not a valid routine"
+                                         : "about `allow` lists";
+  out += fmt::format("{} ({}, {})\n", rule.name, severity_name(rule.severity), silence);
+  out += fmt::format("{}\n\n", rule.summary);
+  out += fmt::format("Why\n{}\n", indent_block(wrap(std::string(rule.rationale), 76), "  "));
+  if (!rule.article.empty()) {
+    out += fmt::format("From the {}\n{}\n", rule.article,
+                       indent_block(wrap(std::string(rule.quote), 76), "  "));
+  }
+  out += fmt::format("Bad\n{}\n", indent_block(rule.bad, "    "));
+  out += fmt::format("Good\n{}\n", indent_block(rule.good, "    "));
+  out += fmt::format("Fix\n{}", indent_block(wrap(std::string(rule.fix), 76), "  "));
+  return out;
+}
+
+std::string format_rules_table() {
+  std::size_t width = 0;
+  for (const Rule& rule : all_rules()) width = std::max(width, rule.name.size());
+  std::string out =
+      fmt::format("{:<{}}  {:<8}  {:<10}  {}\n", "RULE", width, "SEVERITY", "KIND", "FIRES WHEN");
+  for (const Rule& rule : all_rules()) {
+    out += fmt::format("{:<{}}  {:<8}  {:<10}  {}\n", rule.name, width,
+                       severity_name(rule.severity), rule_kind_name(rule.kind), rule.summary);
+  }
+  return out;
+}
+
+std::string format_rules_json() {
+  toml::array list;
+  for (const Rule& rule : all_rules()) {
+    list.push_back(toml::table{{"name", std::string(rule.name)},
+                               {"severity", severity_name(rule.severity)},
+                               {"kind", rule_kind_name(rule.kind)},
+                               {"silenceable", rule.kind == RuleKind::technique},
+                               {"summary", std::string(rule.summary)},
+                               {"article", std::string(rule.article)},
+                               {"quote", std::string(rule.quote)},
+                               {"fix", std::string(rule.fix)}});
+  }
+  return to_json(list) + "\n";
+}
+
+}  // namespace roll::cli

@@ -1,0 +1,336 @@
+#include "roll/rules.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace roll {
+
+namespace {
+
+constexpr std::string_view kFirst = "first article: back-stretches-using-foam-roller";
+constexpr std::string_view kSecond = "second article: foam-rolling-upper-back-health";
+constexpr std::string_view kFirstAndSecond =
+    "first article: back-stretches-using-foam-roller; second article: "
+    "foam-rolling-upper-back-health";
+
+constexpr std::array kRules = {
+    Rule{
+        "no-lumbar",
+        Severity::error,
+        RuleKind::safety,
+        "no pressure step (hold, roll, pivot) on the lumbar spine / lower back, under any alias",
+        "The lower back has no rib cage to spread the load: direct pressure makes the quadratus "
+        "lumborum and paraspinals guard, can inflame a disc problem, and (second article) puts the "
+        "kidneys at risk. Both articles agree. Moving the lower back without a roller in it, such "
+        "as cat-cow, is fine: the rule only looks at steps that press (hold, roll, pivot). "
+        "Aliases such as \"Lower Back\", \"low_back\", \"QL\" or \"sacrum\" are the same zone.",
+        kFirstAndSecond,
+        "\"If you are taking that foam roller and shoving it directly into the arch of your lower "
+        "back (the lumbar spine), you are asking for trouble.\" / \"For the lower back, foam "
+        "rolling is not a good option.\"",
+        "[[step]]\nname = \"Low back roll\"\nkind = \"roll\"\nzone = \"lower back\"\nseconds = "
+        "60\n",
+        "[[step]]\nname = \"Glute connection\"\nkind = \"hold\"\nzone = \"glutes\"\nseconds = "
+        "60\n\n[[step]]\nname = \"Cat-cow\"\nkind = \"movement\"\nzone = \"lumbar\"\nseconds = "
+        "60\n",
+        "work the areas above and below instead (thoracic, glutes, hips); moving the lower back "
+        "(kind = \"movement\" or \"stretch\") is fine",
+    },
+    Rule{
+        "no-neck",
+        Severity::error,
+        RuleKind::safety,
+        "no pressure step on the neck (cervical spine), under any alias",
+        "The second article says plainly not to roll on the neck; the first says to support the "
+        "head with the hands and not to pull on the neck. Neck mobility comes from opening the "
+        "thoracic spine below it.",
+        kSecond,
+        "\"Do not roll on the neck or low back.\"",
+        "[[step]]\nname = \"Neck roll\"\nkind = \"roll\"\nzone = \"cervical\"\nseconds = 30\n",
+        "[[step]]\nname = \"Thoracic extension\"\nkind = \"hold\"\nzone = \"thoracic\"\nbreaths = "
+        "3\n",
+        "roll the thoracic spine below the neck instead, hands supporting the head",
+    },
+    Rule{
+        "no-joints",
+        Severity::error,
+        RuleKind::safety,
+        "no pressure step on a knee, ankle or elbow",
+        "Rolling over small joints strains and stretches them; the roller belongs on muscle "
+        "bellies "
+        "and the trunk.",
+        kSecond,
+        "\"Foam rolling puts excessive strain and stretch on smaller joints like the knees, "
+        "ankles, and elbows.\"",
+        "[[step]]\nname = \"Knee roll\"\nkind = \"roll\"\nzone = \"knee\"\nseconds = 30\n",
+        "[[step]]\nname = \"Quad roll\"\nkind = \"roll\"\nzone = \"quads\"\nseconds = 30\n",
+        "move the roller onto the muscle above or below the joint (quads, calves, hamstrings)",
+    },
+    Rule{
+        "intensity-cap",
+        Severity::error,
+        RuleKind::safety,
+        "`intensity` above 7 of 10",
+        "Pressure beyond a \"good hurt\" makes the body guard instead of release and causes "
+        "micro-trauma. The first article puts the ceiling at 6 or 7 of 10; the second only says a "
+        "little discomfort is fine while you stay in control. The safer, numeric reading wins: "
+        "7 is the most a step may ask for.",
+        kFirst,
+        "\"On a scale of 1 to 10, the 'pain' should be around a 6 or 7. It should feel like a "
+        "'good hurt.'\"",
+        "intensity = 9\n",
+        "intensity = 6\n",
+        "aim for 6 or 7 of 10 at most: `intensity = 7`",
+    },
+    Rule{
+        "injury-wait",
+        Severity::error,
+        RuleKind::safety,
+        "`resume_after_injury_hours` below 48",
+        "A fresh injury is already inflamed and rolling it adds to the inflammation. The first "
+        "article asks for 48 to 72 hours; the second adds that after trauma a fracture must be "
+        "ruled out first. 48 h is the floor, 72 h the safer choice.",
+        kFirst,
+        "\"Wait at least 48 to 72 hours until the acute pain has subsided.\"",
+        "resume_after_injury_hours = 24\n",
+        "resume_after_injury_hours = 72\n",
+        "write at least 48, better 72: `resume_after_injury_hours = 72`",
+    },
+    Rule{
+        "slow-tempo",
+        Severity::warning,
+        RuleKind::technique,
+        "`tempo = \"fast\"` outside a routine whose `purpose` is `warm-up`",
+        "Fast rolling raises blood flow, which suits a warm-up, but releasing tissue needs slow, "
+        "sustained pressure. The second article agrees: slow and controlled.",
+        kFirst,
+        "\"Fast rolling increases blood flow, which is great for a warm-up, but it doesn't do much "
+        "for deep tissue release.\"",
+        "purpose = \"release\"\n# ...\ntempo = \"fast\"\n",
+        "purpose = \"release\"\n# ...\ntempo = \"slow\"\n",
+        "use `tempo = \"slow\"`, or set `purpose = \"warm-up\"` if this is a warm-up",
+    },
+    Rule{
+        "two-minute-zone",
+        Severity::warning,
+        RuleKind::technique,
+        "a major zone (thoracic, lats, glutes) in the routine gets under 120 s of pressure",
+        "Less than two minutes on a major zone is not enough to trigger the neurological release "
+        "that rolling works through. The second article's \"no more than 30 seconds on each "
+        "spot\" is about one spot, not the zone: reach two minutes over several positions.",
+        kFirst,
+        "\"Spend at least two minutes on each major 'zone' (Thoracic, Lats, Glutes). Anything "
+        "less isn't enough to trigger a neurological release.\"",
+        "[[step]]\nzone = \"thoracic\"\nseconds = 60\n",
+        "[[step]]\nzone = \"thoracic\"\nseconds = 30\npositions = 4\n",
+        "give the zone at least 120 s in all, e.g. more `positions` or a second step",
+    },
+    Rule{
+        "lat-per-side",
+        Severity::warning,
+        RuleKind::technique,
+        "lat pressure under 60 s per side",
+        "The lat release needs time on each side to work. A lat step with `side = \"both\"` counts "
+        "for each side; one without a side counts half its time for each.",
+        kFirst,
+        "\"Spend at least 60 seconds on each side.\"",
+        "[[step]]\nzone = \"lats\"\nside = \"both\"\nseconds = 30\n",
+        "[[step]]\nzone = \"lats\"\nside = \"both\"\nseconds = 60\n",
+        "give each side at least 60 s: `side = \"both\"` with `seconds = 60`",
+    },
+    Rule{
+        "move-after",
+        Severity::warning,
+        RuleKind::technique,
+        "the last pressure step is not followed by a movement step",
+        "Rolling opens a short window of lower muscle tone; without movement right after, the "
+        "brain resets the tension within twenty minutes. Moving through the full range teaches "
+        "the nervous system the new range is safe.",
+        kFirst,
+        "\"This is why you should always follow up a foam rolling session with actual movement.\"",
+        "[[step]]\nname = \"Thoracic extension\"\nzone = \"thoracic\"\nseconds = 120\n# (end)\n",
+        "[[step]]\nname = \"Thoracic extension\"\nzone = \"thoracic\"\nseconds = 120\n\n[[step]]\n"
+        "name = \"Cat-cow\"\nkind = \"movement\"\nzone = \"full-body\"\nseconds = 60\n",
+        "end with a `kind = \"movement\"` step such as cat-cow or thread the needle "
+        "(`roll lint --fix` appends one)",
+    },
+    Rule{
+        "beginner-spot",
+        Severity::warning,
+        RuleKind::technique,
+        "a `beginner` routine keeps one spot (one position, one side) under pressure over 30 s",
+        "A beginner should start slow and small. The 30 s limit applies to one pass of a step: "
+        "one side at one position. Spreading the same time over more positions keeps the total "
+        "(and the first article's two minutes per zone) without overloading one spot.",
+        kSecond,
+        "\"Try one 5 minute session, with no more than 30 seconds of focus on each spot (unless "
+        "it's just a stretch).\"",
+        "level = \"beginner\"\n# ...\nzone = \"thoracic\"\nseconds = 60\n",
+        "level = \"beginner\"\n# ...\nzone = \"thoracic\"\nseconds = 30\npositions = 2\n",
+        "keep each spot at 30 s or less and use more `positions`",
+    },
+    Rule{
+        "beginner-roller",
+        Severity::warning,
+        RuleKind::technique,
+        "a `beginner` routine uses a `firm` or `textured` roller",
+        "High-density and spiked rollers are too aggressive for most people's back muscles at "
+        "first; the second article also suggests a softer roller when sensitive to pressure.",
+        kFirst,
+        "\"If you're a beginner, stay away from those black, high-density rollers or the ones with "
+        "giant plastic spikes.\"",
+        "level = \"beginner\"\nroller = \"textured\"\n",
+        "level = \"beginner\"\nroller = \"soft\"\n",
+        "use `roller = \"soft\"` (or `medium`) for a beginner routine",
+    },
+    Rule{
+        "session-length",
+        Severity::warning,
+        RuleKind::technique,
+        "the whole routine runs longer than 15 minutes",
+        "The second article's dose is 10-15 minutes per session (up to four a day); the first "
+        "prefers five minutes every night to a grueling hour once a month. The time counted is "
+        "the one `roll show` prints, get-ready transitions included.",
+        kSecond,
+        "\"Find what works best for you and aim for 10-15 minutes, 1-4 times per day.\"",
+        "[[step]]\nzone = \"thoracic\"\nseconds = 600\nside = \"both\"\n",
+        "[[step]]\nzone = \"thoracic\"\nseconds = 60\nside = \"both\"\n",
+        "shorten the steps, or split the routine into two sessions",
+    },
+    Rule{
+        "rep-range",
+        Severity::warning,
+        RuleKind::technique,
+        "`reps` outside 10-15",
+        "The second article doses every repeated technique (pivots, back roll, snow angels, lat "
+        "rolls) at 10-15 repetitions: fewer does little, more turns control into fatigue.",
+        kSecond,
+        "\"Complete the move 10-15 times at each problem spot.\"",
+        "reps = 30\n",
+        "reps = 12\n",
+        "use 10 to 15 `reps`",
+    },
+    Rule{
+        "breath-hold",
+        Severity::warning,
+        RuleKind::technique,
+        "a pressure step's breath pattern holds the breath 4 s or more",
+        "A held breath keeps the muscle guarded, so it will not release. A short pause at the top "
+        "or bottom of a breath is natural; from 4 s on it is holding the breath. The rule looks "
+        "at `hold_in` and `hold_out` of steps that press.",
+        kFirst,
+        "\"Breathe. If you hold your breath, your nervous system won't let the muscle release.\"",
+        "breath = { inhale = 4, hold_in = 5, exhale = 6 }\n",
+        "breath = { inhale = 4, hold_in = 1, exhale = 6 }\n",
+        "keep `hold_in` and `hold_out` under 4 s, and breathe out slowly instead",
+    },
+    Rule{
+        "allow-safety",
+        Severity::warning,
+        RuleKind::meta,
+        "an `allow` list names a rule that cannot be silenced",
+        "Safety rules (no-lumbar, no-neck, no-joints, intensity-cap, injury-wait) are never "
+        "silenced: listing one in `allow` changes nothing, so it is reported to keep anyone from "
+        "believing it did.",
+        "",
+        "",
+        "[lint]\nallow = [\"no-lumbar\"]\n",
+        "[lint]\nallow = [\"session-length\"]\n",
+        "remove it from `allow` and fix the step instead",
+    },
+    Rule{
+        "allow-unknown",
+        Severity::warning,
+        RuleKind::meta,
+        "an `allow` list names a rule that does not exist",
+        "A misspelt rule name silences nothing; it is reported with the nearest rule name.",
+        "",
+        "",
+        "[lint]\nallow = [\"session-lenght\"]\n",
+        "[lint]\nallow = [\"session-length\"]\n",
+        "run `roll rules` for the names",
+    },
+    Rule{
+        "syntax",
+        Severity::error,
+        RuleKind::structure,
+        "the file is not valid TOML",
+        "The routine cannot be read at all; the position is where the TOML parser stopped.",
+        "",
+        "",
+        "name = \"evening\ntitle = \"Evening\"\n",
+        "name = \"evening\"\ntitle = \"Evening\"\n",
+        "see https://toml.io/en/v1.0.0",
+    },
+    Rule{
+        "schema",
+        Severity::error,
+        RuleKind::structure,
+        "a key is missing, unknown, of the wrong type or out of range",
+        "The file is TOML but not a routine of format v1 (see routines/README.md). Every problem "
+        "is reported, not just the first.",
+        "",
+        "",
+        "[[step]]\nname = \"Hold\"\nzone = \"thoracic\"\nseconds = \"thirty\"\n",
+        "[[step]]\nname = \"Hold\"\nzone = \"thoracic\"\nseconds = 30\n",
+        "follow the help of each diagnostic",
+    },
+    Rule{
+        "unknown-zone",
+        Severity::error,
+        RuleKind::structure,
+        "a step names a zone roll does not know",
+        "Zones are a fixed vocabulary so that the safety rules can recognise every spelling of a "
+        "forbidden zone. The nearest known zone is suggested.",
+        "",
+        "",
+        "zone = \"mid-bakc\"\n",
+        "zone = \"mid-back\"\n",
+        "use a known zone or one of its aliases (routines/README.md)",
+    },
+    Rule{
+        "io",
+        Severity::error,
+        RuleKind::structure,
+        "a file or directory cannot be read",
+        "Missing, unreadable, not a regular file, or over the 1 MiB limit for routines.",
+        "",
+        "",
+        "roll lint no-such-file.toml\n",
+        "roll lint routines/\n",
+        "check the path and that the file is readable",
+    },
+};
+
+}  // namespace
+
+const char* rule_kind_name(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::safety:
+      return "safety";
+    case RuleKind::technique:
+      return "technique";
+    case RuleKind::structure:
+      return "structure";
+    case RuleKind::meta:
+      return "meta";
+  }
+  return "safety";
+}
+
+std::span<const Rule> all_rules() {
+  return kRules;
+}
+
+const Rule* find_rule(std::string_view name) {
+  auto it = std::find_if(kRules.begin(), kRules.end(),
+                         [&](const Rule& rule) { return rule.name == name; });
+  return it == kRules.end() ? nullptr : &*it;
+}
+
+bool can_silence(std::string_view name) {
+  const Rule* rule = find_rule(name);
+  return rule && rule->kind == RuleKind::technique;
+}
+
+}  // namespace roll
