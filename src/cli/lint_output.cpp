@@ -72,9 +72,10 @@ const char* sarif_level(Severity severity) {
   return "error";
 }
 
-// A relative path as a URI reference: unreserved characters and '/' as they are.
+// A path as a URI reference (absolute paths as file:// URIs): unreserved characters and '/' as
+// they are, everything else percent-encoded.
 std::string uri_of(std::string_view path) {
-  std::string out;
+  std::string out = path.starts_with('/') ? "file://" : "";
   for (char c : path) {
     auto u = static_cast<unsigned char>(c);
     bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||

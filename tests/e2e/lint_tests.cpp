@@ -1,0 +1,227 @@
+// `roll lint`, `roll explain` and `roll rules` through the built binary.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "run_roll.hpp"
+
+using roll::test::run_cli;
+using roll::test::source_path;
+using roll::test::TempDir;
+
+namespace {
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Line 8 holds the zone, line 10 the intensity.
+constexpr const char* kLumbar = R"(schema = 1
+name = "lumbar"
+title = "Do not do this"
+
+[[step]]
+name = "Low back roll"
+kind = "roll"
+zone = "Lower Back"
+seconds = 30
+intensity = 6
+
+[[step]]
+name = "Cat-cow"
+kind = "movement"
+zone = "full-body"
+seconds = 60
+)";
+
+// Clean but for one warning: nothing after the rolling (move-after).
+constexpr const char* kNoMove = R"(schema = 1
+name = "nomove"
+title = "Rolls, then sits down"
+
+[[step]]
+name = "Thoracic"
+zone = "thoracic"
+seconds = 30
+positions = 4
+intensity = 9
+)";
+
+constexpr const char* kClean = R"(schema = 1
+name = "clean"
+title = "Clean"
+
+[[step]]
+name = "Thoracic"
+zone = "thoracic"
+seconds = 30
+positions = 4
+intensity = 6
+
+[[step]]
+name = "Cat-cow"
+kind = "movement"
+zone = "full-body"
+seconds = 60
+)";
+
+}  // namespace
+
+TEST_CASE("roll lint --strict passes every bundled routine, with or without a path") {
+  TempDir home;
+  auto all = run_cli(home, {"lint", "--strict"});
+  CHECK(all.exit_code == 0);
+  CHECK(contains(all.out, "no problems in 8 files"));
+  auto dir = run_cli(home, {"lint", "--strict", source_path("routines").string()});
+  CHECK(dir.exit_code == 0);
+  CHECK(contains(dir.out, "no problems in 8 files"));
+}
+
+TEST_CASE("roll lint reports an error at file:line:col and exits 1") {
+  TempDir home;
+  auto path = home.write("lumbar.toml", kLumbar);
+  auto r = run_cli(home, {"lint", path.string()});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, path.string() + ":8:8: error[no-lumbar]:"));
+  CHECK(contains(r.out, " 8 | zone = \"Lower Back\"\n"));
+  CHECK(contains(r.out, "  help: "));
+  CHECK(contains(r.out, "1 error in 1 file"));
+}
+
+TEST_CASE("warnings exit 0, and 1 with --strict") {
+  TempDir home;
+  std::string text = kNoMove;
+  text.replace(text.find("intensity = 9"), 13, "intensity = 6");
+  auto path = home.write("nomove.toml", text);
+  auto r = run_cli(home, {"lint", path.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "warning[move-after]"));
+  CHECK(contains(r.out, "1 warning in 1 file"));
+  CHECK(run_cli(home, {"lint", "--strict", path.string()}).exit_code == 1);
+}
+
+TEST_CASE("a missing file exits 2, after linting the others") {
+  TempDir home;
+  auto good = home.write("clean.toml", kClean);
+  auto r = run_cli(home, {"lint", (home.path() / "nope.toml").string(), good.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.out, "nope.toml: no such file or directory"));
+  CHECK(contains(r.out, "1 error in 1 file"));
+}
+
+TEST_CASE("directories are searched recursively for *.toml") {
+  TempDir home;
+  home.write("dir/clean.toml", kClean);
+  home.write("dir/sub/deeper/lumbar.toml", kLumbar);
+  home.write("dir/notes.txt", "not a routine");
+  auto r = run_cli(home, {"lint", (home.path() / "dir").string()});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "lumbar.toml:8:8: error[no-lumbar]"));
+  CHECK(contains(r.out, "1 error in 2 files"));
+}
+
+TEST_CASE("structure errors stop the lint of that file but are all reported") {
+  TempDir home;
+  std::string text = kLumbar;
+  text.replace(text.find("seconds = 30"), 12, "seconds = \"thirty\"\nrepz = 3");
+  auto path = home.write("lumbar.toml", text);
+  auto r = run_cli(home, {"lint", path.string()});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "error[schema]: `seconds` must be an integer"));
+  CHECK(contains(r.out, "unknown key `repz`"));
+  CHECK(!contains(r.out, "no-lumbar"));
+  auto syntax = home.write("broken.toml", "schema = 1\nname = \"broken\n");
+  auto s = run_cli(home, {"lint", syntax.string()});
+  CHECK(s.exit_code == 1);
+  CHECK(contains(s.out, "broken.toml:2:"));
+  CHECK(contains(s.out, "error[syntax]"));
+}
+
+TEST_CASE("--format json, sarif and github") {
+  TempDir home;
+  auto path = home.write("lumbar.toml", kLumbar);
+  auto json = run_cli(home, {"lint", "--format", "json", path.string()});
+  CHECK(json.exit_code == 1);
+  CHECK(json.out.starts_with("{"));
+  CHECK(contains(json.out, "\"rule\" : \"no-lumbar\""));
+  CHECK(contains(json.out, "\"line\" : 8"));
+  CHECK(!contains(json.out, "error in"));  // no summary line in machine formats
+
+  auto sarif = run_cli(home, {"lint", "--format", "sarif", path.string()});
+  CHECK(sarif.exit_code == 1);
+  CHECK(contains(sarif.out, "\"version\" : \"2.1.0\""));
+  CHECK(contains(sarif.out, "\"ruleId\" : \"no-lumbar\""));
+
+  auto github = run_cli(home, {"lint", "--format", "github", path.string()});
+  CHECK(github.exit_code == 1);
+  CHECK(github.out.starts_with("::error file=" + path.string() + ",line=8,col=8,"));
+  CHECK(contains(github.out, "title=no-lumbar::"));
+
+  CHECK(run_cli(home, {"lint", "--format", "xml", path.string()}).exit_code == 2);
+}
+
+TEST_CASE("--fix lowers the intensity and appends movement, then reports what is left") {
+  TempDir home;
+  auto path = home.write("nomove.toml", kNoMove);
+  auto before = run_cli(home, {"lint", path.string()});
+  CHECK(before.exit_code == 1);
+  auto r = run_cli(home, {"lint", "--fix", path.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "fixed 2 problems"));
+  CHECK(contains(r.out, "no problems in 1 file"));
+  std::string fixed = read(path);
+  std::string expected_start = kNoMove;
+  expected_start.replace(expected_start.find("intensity = 9"), 13, "intensity = 7");
+  CHECK(fixed.starts_with(expected_start));
+  CHECK(contains(fixed.substr(expected_start.size()), "kind = \"movement\""));
+  // Nothing left to fix: the file stays as it is.
+  auto again = run_cli(home, {"lint", "--fix", path.string()});
+  CHECK(again.exit_code == 0);
+  CHECK(read(path) == fixed);
+}
+
+TEST_CASE("--fix never touches what it cannot fix") {
+  TempDir home;
+  auto path = home.write("lumbar.toml", kLumbar);
+  auto r = run_cli(home, {"lint", "--fix", path.string()});
+  CHECK(r.exit_code == 1);
+  CHECK(read(path) == kLumbar);
+}
+
+TEST_CASE("roll explain prints the rationale, the passage and examples") {
+  TempDir home;
+  auto r = run_cli(home, {"explain", "no-lumbar"});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "no-lumbar (error"));
+  CHECK(contains(r.out, "lower back"));
+  CHECK(contains(r.out, "Bad\n"));
+  CHECK(contains(r.out, "Good\n"));
+  auto typo = run_cli(home, {"explain", "no-lumbr"});
+  CHECK(typo.exit_code == 2);
+  CHECK(contains(typo.err, "did you mean `no-lumbar`?"));
+}
+
+TEST_CASE("roll rules lists every rule, also as JSON") {
+  TempDir home;
+  auto r = run_cli(home, {"rules"});
+  CHECK(r.exit_code == 0);
+  for (const char* name :
+       {"no-lumbar", "no-neck", "no-joints", "intensity-cap", "injury-wait", "slow-tempo",
+        "two-minute-zone", "lat-per-side", "move-after", "beginner-spot", "beginner-roller",
+        "session-length", "rep-range", "breath-hold"}) {
+    CAPTURE(name);
+    CHECK(contains(r.out, std::string("\n") + name + " "));
+  }
+  auto json = run_cli(home, {"rules", "--json"});
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.starts_with("["));
+  CHECK(contains(json.out, "\"severity\" : \"error\""));
+}

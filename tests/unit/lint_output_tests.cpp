@@ -1,0 +1,147 @@
+// The linter's output formats, built as strings: text, summary, JSON, SARIF, GitHub; and the text
+// of `roll explain` and `roll rules`.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "cli/lint_output.hpp"
+
+using namespace roll;
+using namespace roll::cli;
+
+namespace {
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+Diagnostic diag(std::string file, int line, int column, int end_column, Severity severity,
+                std::string rule, std::string message, std::string help = "") {
+  return Diagnostic{std::move(file),    {line, column, line, end_column},
+                    severity,           std::move(rule),
+                    std::move(message), std::move(help)};
+}
+
+const std::string kSource = "schema = 1\nzone = \"Lower Back\"\nnaïve = 12\n";
+
+}  // namespace
+
+TEST_CASE("text: path:line:col, the source line, a caret under the value, help and the article") {
+  auto d = diag("r.toml", 2, 8, 20, Severity::error, "no-lumbar", "pressure on the lower back",
+                "work the areas above and below");
+  auto out = format_text({d}, {{"r.toml", kSource}}, false);
+  CHECK(out.starts_with("r.toml:2:8: error[no-lumbar]: pressure on the lower back\n"));
+  CHECK(contains(out, " 2 | zone = \"Lower Back\"\n"));
+  CHECK(contains(out, "   |        ^^^^^^^^^^^^\n"));
+  CHECK(contains(out, "  help: work the areas above and below\n"));
+  CHECK(contains(out, "  see: first article"));
+  CHECK(contains(out, "`roll explain no-lumbar`"));
+  CHECK(!contains(out, "\x1b"));
+}
+
+TEST_CASE("text: the caret counts code points, and colour only when asked") {
+  auto d = diag("r.toml", 3, 9, 11, Severity::warning, "rep-range", "m");
+  auto out = format_text({d}, {{"r.toml", kSource}}, false);
+  CHECK(contains(out, " 3 | naïve = 12\n   |         ^^\n"));
+  auto colored = format_text({d}, {{"r.toml", kSource}}, true);
+  CHECK(contains(colored, "\x1b["));
+}
+
+TEST_CASE("text: routine text cannot reach the terminal raw") {
+  std::string evil = "zone = \"\x1b]0;pwned\x07\"\n";
+  auto d = diag("e\x1b[2J.toml", 1, 8, 20, Severity::error, "unknown-zone", "unknown \x1b[31mzone",
+                "help \x1b[1m");
+  auto out = format_text({d}, {{d.file, evil}}, false);
+  CHECK(!contains(out, "\x1b"));
+  CHECK(!contains(out, "\x07"));
+}
+
+TEST_CASE("text: a diagnostic without a position or source is one line") {
+  Diagnostic d{"missing.toml", {}, Severity::error, "io", "missing.toml: no such file", ""};
+  CHECK(format_text({d}, {}, false) == "missing.toml: error[io]: missing.toml: no such file\n");
+}
+
+TEST_CASE("summary line") {
+  auto e = diag("a", 1, 1, 2, Severity::error, "no-neck", "m");
+  auto w = diag("a", 1, 1, 2, Severity::warning, "rep-range", "m");
+  CHECK(format_summary({e, e, w}, 3) == "2 errors, 1 warning in 3 files\n");
+  CHECK(format_summary({e}, 1) == "1 error in 1 file\n");
+  CHECK(format_summary({w, w}, 2) == "2 warnings in 2 files\n");
+  CHECK(format_summary({}, 8) == "no problems in 8 files\n");
+}
+
+TEST_CASE("json: one object with every field, escaped by the formatter") {
+  auto d =
+      diag("dir/r.toml", 2, 8, 20, Severity::warning, "slow-tempo", "say \"fast\"\nnot", "help");
+  auto out = format_json({d});
+  CHECK(out.starts_with("{"));
+  CHECK(contains(out, "\"diagnostics\""));
+  for (std::string_view field :
+       {"\"file\" : \"dir/r.toml\"", "\"line\" : 2", "\"column\" : 8", "\"end_line\" : 2",
+        "\"end_column\" : 20", "\"severity\" : \"warning\"", "\"rule\" : \"slow-tempo\"",
+        "\"message\" : \"say \\\"fast\\\"\\nnot\"", "\"help\" : \"help\""}) {
+    CAPTURE(field);
+    CHECK(contains(out, field));
+  }
+  CHECK(contains(format_json({}), "\"diagnostics\" : []"));
+}
+
+TEST_CASE("sarif: 2.1.0 with ruleIds, levels, regions and every rule in tool.driver.rules") {
+  auto e = diag("routines/my file.toml", 2, 8, 20, Severity::error, "no-lumbar", "m", "h");
+  auto w = diag("/abs/r.toml", 3, 1, 5, Severity::warning, "rep-range", "m");
+  auto out = format_sarif({e, w}, "1.2.3");
+  CHECK(contains(out, "\"version\" : \"2.1.0\""));
+  CHECK(contains(out, "\"$schema\" : \"https://json.schemastore.org/sarif-2.1.0.json\""));
+  CHECK(contains(out, "\"name\" : \"roll\""));
+  CHECK(contains(out, "\"version\" : \"1.2.3\""));
+  CHECK(contains(out, "\"ruleId\" : \"no-lumbar\""));
+  CHECK(contains(out, "\"level\" : \"error\""));
+  CHECK(contains(out, "\"level\" : \"warning\""));
+  CHECK(contains(out, "\"uri\" : \"routines/my%20file.toml\""));
+  CHECK(contains(out, "\"uri\" : \"file:///abs/r.toml\""));
+  CHECK(contains(out, "\"startLine\" : 2"));
+  CHECK(contains(out, "\"startColumn\" : 8"));
+  CHECK(contains(out, "\"endColumn\" : 20"));
+  for (const Rule& rule : all_rules()) {
+    CAPTURE(rule.name);
+    CHECK(contains(out, "\"id\" : \"" + std::string(rule.name) + "\""));
+  }
+}
+
+TEST_CASE("github: workflow commands with GitHub's escaping") {
+  CHECK(github_escape_data("50% done\r\nnext: a,b") == "50%25 done%0D%0Anext: a,b");
+  CHECK(github_escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A");
+  auto e = diag("dir/a,b:c.toml", 3, 5, 9, Severity::error, "no-lumbar", "100% bad", "fix it");
+  auto w = diag("r.toml", 1, 1, 2, Severity::warning, "rep-range", "m");
+  Diagnostic i{"r.toml", {}, Severity::info, "io", "note", ""};
+  auto out = format_github({e, w, i});
+  CHECK(contains(out,
+                 "::error file=dir/a%2Cb%3Ac.toml,line=3,col=5,endLine=3,endColumn=9,"
+                 "title=no-lumbar::100%25 bad%0Ahelp: fix it\n"));
+  CHECK(contains(out, "::warning file=r.toml,line=1,col=1,"));
+  CHECK(contains(out, "::notice file=r.toml,title=io::note\n"));
+}
+
+TEST_CASE("explain: rationale, the article quoted, a bad and a good example, the fix") {
+  auto out = format_explain(*find_rule("intensity-cap"));
+  CHECK(out.starts_with("intensity-cap (error, safety rule: never silenced)\n"));
+  CHECK(contains(out, "From the first article"));
+  CHECK(contains(out, "6 or 7"));
+  CHECK(contains(out, "Bad\n    intensity = 9\n"));
+  CHECK(contains(out, "Good\n    intensity = 6\n"));
+  CHECK(contains(out, "Fix\n"));
+  CHECK(contains(format_explain(*find_rule("move-after")), "`allow` can silence it"));
+}
+
+TEST_CASE("rules: a table and a JSON array with every rule") {
+  auto table = format_rules_table();
+  auto json = format_rules_json();
+  CHECK(table.starts_with("RULE"));
+  for (const Rule& rule : all_rules()) {
+    CAPTURE(rule.name);
+    CHECK(contains(table, std::string(rule.name) + " "));
+    CHECK(contains(json, "\"name\" : \"" + std::string(rule.name) + "\""));
+  }
+  CHECK(contains(json, "\"silenceable\" : true"));
+  CHECK(contains(json, "\"silenceable\" : false"));
+}
