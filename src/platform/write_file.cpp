@@ -12,8 +12,11 @@ namespace roll::platform {
 void replace_text_file(const std::filesystem::path& path, std::string_view text) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  auto perms = fs::status(path, ec).permissions();
-  fs::path temp = path;
+  // Through a symlink, the routine it points to is replaced, not the link.
+  fs::path target = fs::canonical(path, ec);
+  if (ec) target = path;
+  auto perms = fs::status(target, ec).permissions();
+  fs::path temp = target;
   temp += fmt::format(".roll-fix-{}", ::getpid());
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
@@ -25,7 +28,7 @@ void replace_text_file(const std::filesystem::path& path, std::string_view text)
     }
   }
   if (!ec) fs::permissions(temp, perms, ec);
-  fs::rename(temp, path, ec);
+  fs::rename(temp, target, ec);
   if (ec) {
     std::error_code ignored;
     fs::remove(temp, ignored);

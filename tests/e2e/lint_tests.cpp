@@ -225,3 +225,14 @@ TEST_CASE("roll rules lists every rule, also as JSON") {
   CHECK(json.out.starts_with("["));
   CHECK(contains(json.out, "\"severity\" : \"error\""));
 }
+
+TEST_CASE("--fix through a symlink fixes the routine it points to and keeps the link") {
+  TempDir home;
+  auto target = home.write("real/nomove.toml", kNoMove);
+  auto link = home.path() / "nomove.toml";
+  std::filesystem::create_symlink(target, link);
+  auto r = run_cli(home, {"lint", "--fix", link.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(std::filesystem::is_symlink(link));
+  CHECK(contains(read(target), "intensity = 7"));
+}
