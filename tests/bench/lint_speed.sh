@@ -15,10 +15,11 @@ count="${COUNT:-1000}"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
 
+mkdir -p "$dir/generated"
 for ((i = 0; i < count; i++)); do
   zone="thoracic"
   ((i % 10 == 9)) && zone="Lower Back"
-  cat >"$dir/routine-$i.toml" <<TOML
+  cat >"$dir/generated/routine-$i.toml" <<TOML
 schema = 1
 name = "routine-$i"
 title = "Generated routine $i"
@@ -62,14 +63,24 @@ seconds = 60
 TOML
 done
 
-echo "roll lint on $count files in $dir ($("$roll" --version))"
-"$roll" lint "$dir" | tail -n 1 || true
-if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 3 --runs 20 --ignore-failure "'$roll' lint '$dir' >/dev/null"
-else
-  runs=10
-  start=$(date +%s%N)
-  for ((r = 0; r < runs; r++)); do "$roll" lint "$dir" >/dev/null || true; done
-  end=$(date +%s%N)
-  echo "mean: $(((end - start) / runs / 1000000)) ms over $runs runs"
+measure() {
+  echo "roll lint $* ($("$roll" --version))"
+  "$roll" lint "$@" | tail -n 1 || true
+  if command -v hyperfine >/dev/null; then
+    hyperfine --warmup 3 --runs 20 --ignore-failure "'$roll' lint $* >/dev/null"
+  else
+    local runs=10 start end
+    start=$(date +%s%N)
+    for ((r = 0; r < runs; r++)); do "$roll" lint "$@" >/dev/null || true; done
+    end=$(date +%s%N)
+    echo "mean: $(((end - start) / runs / 1000000)) ms over $runs runs"
+  fi
+}
+
+measure "$dir/generated"
+# Also the bundled routines, renamed 1,000 times over, and one routine just under the 1 MiB cap.
+if command -v python3 >/dev/null; then
+  python3 "$here/tests/bench/make_routines.py" "$dir/bundled" "$count" --large
+  measure "$dir/bundled"
+  measure "$dir/large"
 fi
