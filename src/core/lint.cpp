@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 
+#include "roll/duration.hpp"
 #include "roll/plan.hpp"
 #include "roll/rules.hpp"
 #include "roll/suggest.hpp"
@@ -34,11 +35,6 @@ bool contains(const std::vector<std::string>& list, std::string_view name) {
 
 long long whole_seconds(Millis ms) {
   return duration_cast<seconds>(ms).count();
-}
-
-std::string minutes_seconds(Millis ms) {
-  auto s = whole_seconds(ms);
-  return fmt::format("{}:{:02}", s / 60, s % 60);
 }
 
 // How a step is named in messages: its number and its name as written.
@@ -317,7 +313,7 @@ class Linter {
     report("session-length", step.source.at(timing_key(step)),
            fmt::format("the routine runs {} ({} s), past the 15-minute mark during {}; a session "
                        "should take at most 15 minutes",
-                       minutes_seconds(plan_.total), whole_seconds(plan_.total),
+                       clock_time(plan_.total), whole_seconds(plan_.total),
                        step_label(routine_, step)),
            {&step});
   }
