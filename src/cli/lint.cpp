@@ -39,13 +39,24 @@ Diagnostic io_problem(const std::string& path, std::string message) {
                     "check the path and that it is readable"};
 }
 
-// Files named on the command line, and every *.toml under directories named there, in order.
-void collect(const std::string& arg, std::vector<fs::path>& files, std::vector<Diagnostic>& io) {
+// Files named on the command line, every *.toml under directories named there, and routines
+// named as `roll list` shows them (what `roll list` suggests for a routine with errors), in order.
+void collect(const platform::Environment& env, const std::string& arg, std::vector<fs::path>& files,
+             std::vector<Diagnostic>& io) {
   std::error_code ec;
   fs::path path(arg);
   auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    io.push_back(io_problem(arg, fmt::format("{}: no such file or directory", arg)));
+    bool is_name = !arg.ends_with(".toml") && arg.find('/') == std::string::npos;
+    if (auto routine = is_name ? platform::find_routine(env, arg) : std::nullopt) {
+      files.push_back(routine->path);
+      return;
+    }
+    auto nearest = is_name ? platform::nearest_routine_name(env, arg) : std::string();
+    io.push_back(io_problem(
+        arg, fmt::format(
+                 "{}: no such file, directory or routine{}", arg,
+                 nearest.empty() ? std::string() : fmt::format(" (did you mean `{}`?)", nearest))));
     return;
   }
   if (!fs::is_directory(status)) {
@@ -85,7 +96,7 @@ void run_lint(Context& ctx, const Options& options) {
   if (options.paths.empty()) {
     for (const auto& routine : platform::discover_routines(ctx.env)) files.push_back(routine.path);
   } else {
-    for (const auto& arg : options.paths) collect(arg, files, all);
+    for (const auto& arg : options.paths) collect(ctx.env, arg, files, all);
   }
   bool io_failed = !all.empty();
 
@@ -153,8 +164,8 @@ void add_lint_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("lint", "Check routines against the safety and technique rules");
   auto options = std::make_shared<Options>();
   cmd->add_option("path", options->paths,
-                  "Routine files, or directories to search for *.toml (default: every routine "
-                  "`roll list` sees)");
+                  "Routine files, directories to search for *.toml, or routine names from `roll "
+                  "list` (default: every routine `roll list` sees)");
   cmd->add_flag("--strict", options->strict, "Fail (exit 1) on warnings too, not only on errors");
   cmd->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
@@ -165,6 +176,7 @@ void add_lint_command(CLI::App& app, Context& ctx) {
   cmd->footer(
       "\nExamples:\n"
       "  roll lint my-routine.toml\n"
+      "  roll lint thoracic                                  # a routine by name\n"
       "  roll lint --strict routines/\n"
       "  roll lint --format github ~/.config/roll/routines   # annotations in GitHub Actions\n"
       "\nExit status: 0 no errors (warnings allowed unless --strict), 1 errors, 2 a path could "

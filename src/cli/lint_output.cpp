@@ -293,7 +293,7 @@ std::string format_rules_table() {
   std::size_t width = 0;
   for (const Rule& rule : all_rules()) width = std::max(width, rule.name.size());
   std::string out =
-      fmt::format("{:<{}}  {:<8}  {:<10}  {}\n", "RULE", width, "SEVERITY", "KIND", "FIRES WHEN");
+      fmt::format("{:<{}}  {:<8}  {:<10}  {}\n", "RULE", width, "SEVERITY", "KIND", "SUMMARY");
   for (const Rule& rule : all_rules()) {
     out += fmt::format("{:<{}}  {:<8}  {:<10}  {}\n", rule.name, width,
                        severity_name(rule.severity), rule_kind_name(rule.kind), rule.summary);

@@ -113,7 +113,7 @@ TEST_CASE("a missing file exits 2, after linting the others") {
   auto good = home.write("clean.toml", kClean);
   auto r = run_cli(home, {"lint", (home.path() / "nope.toml").string(), good.string()});
   CHECK(r.exit_code == 2);
-  CHECK(contains(r.out, "nope.toml: no such file or directory"));
+  CHECK(contains(r.out, "nope.toml: no such file, directory or routine"));
   CHECK(contains(r.out, "1 error in 1 file"));
 }
 
@@ -235,4 +235,16 @@ TEST_CASE("--fix through a symlink fixes the routine it points to and keeps the 
   CHECK(r.exit_code == 0);
   CHECK(std::filesystem::is_symlink(link));
   CHECK(contains(read(target), "intensity = 7"));
+}
+
+TEST_CASE("roll lint takes routine names as roll list shows them, and suggests the nearest") {
+  TempDir home;
+  home.write("config/roll/routines/lumbar.toml", kLumbar);
+  auto r = run_cli(home, {"lint", "lumbar", "thoracic"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "lumbar.toml:8:8: error[no-lumbar]"));
+  CHECK(contains(r.out, "1 error in 2 files"));
+  auto typo = run_cli(home, {"lint", "thoracik"});
+  CHECK(typo.exit_code == 2);
+  CHECK(contains(typo.out, "did you mean `thoracic`?"));
 }
