@@ -128,6 +128,8 @@ class Session {
   [[nodiscard]] const SessionProgress& progress() const { return progress_; }
   [[nodiscard]] const Plan& plan() const { return plan_; }
   [[nodiscard]] const Routine& routine() const { return routine_; }
+  // Steps with any work time done (a skipped step does not count).
+  [[nodiscard]] std::size_t steps_done() const;
 
  private:
   struct Mark {

@@ -40,6 +40,7 @@ int run(int argc, char** argv) {
 
   add_list_command(app, ctx);
   add_show_command(app, ctx);
+  add_session_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -8,5 +8,6 @@ namespace roll::cli {
 
 void add_list_command(CLI::App& app, Context& ctx);
 void add_show_command(CLI::App& app, Context& ctx);
+void add_session_command(CLI::App& app, Context& ctx);
 
 }  // namespace roll::cli

@@ -420,6 +420,11 @@ std::optional<Millis> Session::next_deadline(std::optional<Millis> redraw_every)
   return clock_time_of(next);
 }
 
+std::size_t Session::steps_done() const {
+  return static_cast<std::size_t>(std::count_if(zone_millis_.begin(), zone_millis_.end(),
+                                                [](Millis m) { return m > Millis{0}; }));
+}
+
 SessionView Session::view() const {
   SessionView v;
   v.elapsed = elapsed_;
