@@ -92,9 +92,7 @@ void print_summary(Context& ctx, const Session& session, bool plain, bool events
                      {"steps", static_cast<std::int64_t>(session.routine().steps.size())},
                      {"zones", std::move(zones)},
                      {"advice", lines.size() > 1 ? lines.back() : std::string()}};
-    std::ostringstream text;
-    text << toml::json_formatter{line, toml::format_flags::none};
-    fmt::print(ctx.out, "{}\n", text.str());
+    fmt::print(ctx.out, "{}\n", platform::json_line(line));
     return;
   }
   auto at = session.elapsed().count() / 1000;

@@ -26,6 +26,16 @@ std::string routine_clock(Millis at) {
 
 }  // namespace
 
+std::string json_line(const toml::table& table) {
+  std::ostringstream text;
+  text << toml::json_formatter{table, toml::format_flags::allow_unicode_strings};
+  // The formatter always breaks lines between keys; a newline inside a value is escaped as \n,
+  // so dropping the raw ones leaves the same JSON on one line.
+  std::string out = text.str();
+  std::erase(out, '\n');
+  return out;
+}
+
 void PlainScreen::show(const std::vector<Event>& events, const SessionView&) {
   bool wrote = false;
   for (const auto& e : events) {
@@ -64,9 +74,7 @@ void EventsScreen::show(const std::vector<Event>& events, const SessionView&) {
     }
     if (e.kind == EventKind::finished) line.insert("status", status_name(e.status));
     line.insert("text", event_text(routine_, e));
-    std::ostringstream text;
-    text << toml::json_formatter{line, toml::format_flags::none};
-    fmt::print(out_, "{}\n", text.str());
+    fmt::print(out_, "{}\n", json_line(line));
   }
   if (!events.empty()) std::fflush(out_);
 }

@@ -3,6 +3,7 @@
 // for screen readers, logs and scripts, and JSON lines for other programs. Plus the voice, which
 // speaks over any of them.
 #include <sys/types.h>
+#include <toml++/toml.h>
 
 #include <cstdio>
 #include <string>
@@ -22,6 +23,9 @@ class PlainScreen final : public Screen {
   std::FILE* out_;
   const Routine& routine_;
 };
+
+// One JSON object on one line (JSON lines), through toml++'s JSON formatter.
+[[nodiscard]] std::string json_line(const toml::table& table);
 
 // The same events as JSON lines through toml++'s JSON formatter.
 class EventsScreen final : public Screen {
