@@ -1,6 +1,8 @@
 // `roll list` and `roll show` through the built binary, with XDG_* in a temporary directory.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "run_roll.hpp"
 
 using roll::test::run_cli;
@@ -146,4 +148,17 @@ TEST_CASE("usage errors exit 2, --version and --help exit 0") {
   auto show_help = run_cli(home, {"show", "--help"});
   CHECK(show_help.exit_code == 0);
   CHECK(show_help.out.find("roll show thoracic") != std::string::npos);
+}
+
+TEST_CASE("every bundled routine loads without a single diagnostic and cites an article") {
+  TempDir home;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(roll::test::source_path("routines"))) {
+    if (entry.path().extension() != ".toml") continue;
+    CAPTURE(entry.path());
+    auto r = run_cli(home, {"show", entry.path().string(), "--json"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.find("article") != std::string::npos);
+  }
 }
