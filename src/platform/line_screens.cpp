@@ -90,8 +90,8 @@ std::string find_program(const std::string& program) {
   std::stringstream dirs(path ? path : "/usr/bin:/bin");
   std::string dir;
   while (std::getline(dirs, dir, ':')) {
-    if (dir.empty()) dir = ".";
-    auto full = std::filesystem::path(dir) / program;
+    // An empty PATH entry means the current directory.
+    auto full = (dir.empty() ? std::filesystem::path(".") : std::filesystem::path(dir)) / program;
     if (::access(full.c_str(), X_OK) == 0) return full.string();
   }
   return {};
