@@ -46,3 +46,17 @@ if command -v tmux >/dev/null 2>&1; then
   tmux -L "$S" kill-server 2>/dev/null || true
   report "full screen" "$WORK/screen.time"
 fi
+
+# The session's own clock: from the first poll() (right after the routine clock starts) to
+# exit_group, as strace timestamps them; start-up (finding and loading the routine) is excluded.
+if command -v strace >/dev/null 2>&1; then
+  strace -tt -e trace=poll,exit_group -o "$WORK/strace.txt" \
+    "$ROLL" session "$WORK/minute.toml" --plain --no-log >/dev/null
+  awk '
+    function secs(t,  p) { split(t, p, ":"); return p[1] * 3600 + p[2] * 60 + p[3] }
+    /poll\(/ && !first { first = secs($1) }
+    /exit_group/ { last = secs($1) }
+    /poll\(/ { polls++ }
+    END { printf "session clock: %.1f ms from start to exit for 60000 ms (off by %+.1f ms), %d wake-ups\n",
+                 (last - first) * 1000, (last - first) * 1000 - 60000, polls }' "$WORK/strace.txt"
+fi
