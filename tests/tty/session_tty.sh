@@ -45,6 +45,20 @@ wait_for() {
   return 1
 }
 
+# wait_re REGEX: like wait_for, with an extended regular expression.
+wait_re() {
+  tries=100
+  while [ "$tries" -gt 0 ]; do
+    if pane | grep -qE -- "$1"; then return 0; fi
+    tries=$((tries - 1))
+    sleep 0.1
+  done
+  echo "FAIL: timed out waiting for /$1/; the pane shows:" >&2
+  pane >&2
+  failures=$((failures + 1))
+  return 1
+}
+
 check_same() {
   if cmp -s "$WORK/before" "$1"; then
     echo "ok: terminal restored ($2)"
@@ -111,6 +125,16 @@ for sig in TERM HUP; do
   wait_for "SAVED$sig"
   check_same "$WORK/after$sig" "SIG$sig"
 done
+
+# Last, because tmux may not hand a second resize on to the terminal's size in time for stty.
+echo "# resize"
+tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?" Enter
+wait_for 'step 1/1'
+# A narrower window: the step line is laid out again with its time still on it (SIGWINCH).
+tm resize-window -t roll -x 50 -y 14
+wait_re '^step +[█░]+ +[0-9]:[0-9][0-9]$' && echo "ok: redrawn to 50 columns after a resize"
+tm send-keys -t roll q
+wait_for 'EXIT=0'
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)" >&2
