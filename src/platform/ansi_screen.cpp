@@ -111,17 +111,17 @@ std::optional<Millis> AnsiScreen::redraw_every() const {
 }
 
 std::vector<std::string> AnsiScreen::frame(const SessionView& v, int columns, int rows) const {
-  auto width = static_cast<std::size_t>(std::max(columns, 20));
+  auto width = static_cast<std::size_t>(std::max(columns, 10));
   std::vector<std::string> top, middle, bottom;
   if (routine_.steps.empty()) return {"(empty routine)"};
   const Step& step = routine_.steps[std::min(v.step, routine_.steps.size() - 1)];
 
-  top.push_back(
-      spread(sanitize(routine_.title), fmt::format("step {}/{}", v.step + 1, v.step_count), width));
+  top.push_back(spread(sanitize(routine_.title), clock_time(v.total_left) + " left", width));
   if (v.get_ready) {
     top.push_back("get ready · " + get_ready_text(routine_, v));
   } else {
-    top.push_back(sanitize(step.name) + side_text(v, step));
+    top.push_back(fmt::format("step {}/{} · {}{}", v.step + 1, v.step_count, sanitize(step.name),
+                              side_text(v, step)));
   }
   std::vector<std::string> cue;
   if (!step.cue.empty()) {
@@ -178,7 +178,7 @@ std::vector<std::string> AnsiScreen::frame(const SessionView& v, int columns, in
 
   // Fit to the height: the big digits first, then the cue, then the spacing go when there is no
   // room; the countdown itself always stays.
-  auto height = static_cast<std::size_t>(std::max(rows, 8));
+  auto height = static_cast<std::size_t>(std::max(rows, 1));
   std::size_t fixed = top.size() + middle.size() + bottom.size();
   bool big = fixed + digits.size() + 2 <= height && display_width(digits[0]) + 2 <= width;
   std::size_t room = height - std::min(height, fixed + (big ? digits.size() + 2 : 2));

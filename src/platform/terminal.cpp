@@ -26,7 +26,8 @@ void on_signal(int signal) {
   errno = saved;
 }
 
-constexpr int kAlways[] = {SIGINT, SIGTERM, SIGHUP};
+// Ctrl-\\ too: its default (a core dump) would leave the terminal raw.
+constexpr int kAlways[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 constexpr int kJobControl[] = {SIGTSTP, SIGCONT, SIGWINCH};
 
 void install(int signal) {
@@ -148,6 +149,7 @@ Input PollKeys::wait(std::optional<Millis> deadline) {
         case SIGINT:
         case SIGTERM:
         case SIGHUP:
+        case SIGQUIT:
           return Input{Input::Kind::interrupt, 0, *signal};
         case SIGTSTP:
           return Input{Input::Kind::suspend, 0, *signal};

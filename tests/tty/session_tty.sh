@@ -116,7 +116,7 @@ check_same "$WORK/after3" "fg and q"
 # The session is the only child of the pane's shell.
 session_pid() { ps -o pid= --ppid "$(tm display-message -p -t roll '#{pane_pid}')" | tr -d ' '; }
 
-for sig in TERM HUP; do
+for sig in TERM HUP QUIT; do
   echo "# SIG$sig"
   tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml; echo EXIT=\$?; stty -a > $WORK/after$sig; echo SAVED$sig" Enter
   wait_for 'step 1/1'

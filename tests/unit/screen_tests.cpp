@@ -71,9 +71,9 @@ TEST_CASE("the frame fits the terminal: big digits with room, one line without")
   }
   CHECK(has_digits);
   CHECK(big[0].starts_with("Evening \\x1b]0;owned\\x07 release"));
-  CHECK(big[1] == "Thoracic extension · position 1 of 4");
+  CHECK(big[1] == "step 1/1 · Thoracic extension · position 1 of 4");
 
-  for (auto [w, h] : {std::pair{40, 12}, std::pair{20, 8}, std::pair{200, 60}}) {
+  for (auto [w, h] : {std::pair{40, 12}, std::pair{20, 8}, std::pair{12, 3}, std::pair{200, 60}}) {
     CAPTURE(w);
     CAPTURE(h);
     auto lines = screen.frame(v, w, h);
