@@ -40,6 +40,7 @@ int run(int argc, char** argv) {
 
   add_list_command(app, ctx);
   add_show_command(app, ctx);
+  add_session_command(app, ctx);
   add_lint_command(app, ctx);
   add_explain_command(app, ctx);
   add_rules_command(app, ctx);

@@ -8,6 +8,7 @@ namespace roll::cli {
 
 void add_list_command(CLI::App& app, Context& ctx);
 void add_show_command(CLI::App& app, Context& ctx);
+void add_session_command(CLI::App& app, Context& ctx);
 void add_lint_command(CLI::App& app, Context& ctx);
 void add_explain_command(CLI::App& app, Context& ctx);
 void add_rules_command(CLI::App& app, Context& ctx);

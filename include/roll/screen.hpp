@@ -1,0 +1,23 @@
+#pragma once
+// Where a running session shows itself: the full-screen terminal view, plain lines, JSON lines or
+// a recording for tests. The runner hands every batch of events over together with the view of
+// the moment after them; a screen that redraws in place uses the view, a line screen the events.
+#include <optional>
+#include <vector>
+
+#include "roll/session.hpp"
+
+namespace roll {
+
+class Screen {
+ public:
+  virtual ~Screen() = default;
+  // Called after every change, on each redraw deadline and (with no events) after a resize or a
+  // return from Ctrl-Z.
+  virtual void show(const std::vector<Event>& events, const SessionView& view) = 0;
+  // How often, in routine time, the screen wants show() while the clock runs; none for screens
+  // that only print events.
+  [[nodiscard]] virtual std::optional<Millis> redraw_every() const { return std::nullopt; }
+};
+
+}  // namespace roll

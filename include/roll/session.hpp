@@ -1,0 +1,194 @@
+#pragma once
+// The guided session as a pure state machine: a Plan, the time the caller says it is (monotonic
+// clock milliseconds) and the keys pressed go in; events and a view of the moment come out. No
+// clock is read here, so a whole session runs in microseconds under a fake clock.
+//
+// Routine time is a pure function of clock time: elapsed = anchor_routine + (now - anchor_clock)
+// x speed. Pausing, skipping and restarting only move the anchor, so every deadline stays an
+// absolute point on the monotonic clock and nothing drifts however long the session runs.
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "roll/plan.hpp"
+#include "roll/routine.hpp"
+#include "roll/session_log.hpp"
+
+namespace roll {
+
+enum class Command {
+  toggle_pause,  // space
+  skip,          // n: on to the next step
+  restart,       // b: back to the start of this step
+  quit,          // q: asks to confirm unless confirmations are answered in advance
+  yes,           // confirms a question
+  no,            // cancels a question
+  pain,          // !: sharp pain, stop at once
+  pressure,      // 1-9: the pressure felt now (value in `value`)
+};
+
+// The command a key means in the current state (`confirming` a quit question or not).
+[[nodiscard]] std::optional<Command> command_for_key(char key, bool confirming, int* value);
+
+enum class EventKind {
+  started,
+  get_ready,  // a transition: before a step, a side switch or a new position
+  step,       // a work block starts (a step, or its next side or position)
+  phase,      // a breath phase or a steady stretch starts
+  rep,        // a rep starts (rep_up) or turns (rep_down)
+  tick,       // one of the last three seconds of a hold (value: seconds left)
+  paused,
+  resumed,
+  skipped,
+  restarted,
+  quit_asked,
+  quit_cancelled,
+  pressure,  // value: 1-9
+  ease_off,  // pressure of 8 or more
+  finished,  // the status says how
+};
+
+[[nodiscard]] const char* event_name(EventKind kind);
+
+struct Event {
+  EventKind kind = EventKind::started;
+  Millis at{0};  // routine time
+  std::size_t step = 0;
+  Side side = Side::none;
+  int position = 1;
+  int positions = 1;
+  Phase phase = Phase::steady;
+  int number = 0;  // breath or rep number
+  int count = 0;   // breaths or reps per pass, 0 when not counted
+  Millis length{0};
+  int value = 0;
+  SessionStatus status = SessionStatus::running;
+};
+
+struct SessionOptions {
+  double speed = 1.0;            // routine milliseconds per clock millisecond
+  bool confirm_quit = true;      // false with --yes
+  Millis tick_before_end{3000};  // the bell counts down the last seconds of a hold
+};
+
+// Everything a screen draws, derived from (plan, elapsed) and the session state.
+struct SessionView {
+  Millis elapsed{0};
+  bool started = false;
+  bool finished = false;
+  bool paused = false;
+  bool confirming_quit = false;
+  SessionStatus status = SessionStatus::running;
+  std::size_t step = 0;  // index into the routine's steps
+  std::size_t step_count = 0;
+  bool get_ready = false;
+  Side side = Side::none;
+  int position = 1;
+  int positions = 1;
+  Phase phase = Phase::steady;
+  int number = 0;
+  int count = 0;
+  Millis phase_left{0};
+  Millis phase_length{0};
+  double breath_fill = 0;  // 0..1: fills on the inhale, empties on the exhale, still on holds
+  Millis block_left{0};
+  double block_progress = 0;
+  Millis total_left{0};
+  double total_progress = 0;
+  std::optional<int> last_pressure;
+  bool ease_off = false;  // the last pressure was 8 or more
+};
+
+class Session {
+ public:
+  // `routine` and `log` must outlive the session. `started_at` is the wall time for the log.
+  Session(const Routine& routine, Plan plan, SessionLog& log, SessionOptions options = {},
+          std::chrono::system_clock::time_point started_at = {});
+
+  // Starts the routine clock at `now` and reports the first block. Calls log.begin().
+  std::vector<Event> start(Millis now);
+  // Everything that happened up to `now`, in order.
+  std::vector<Event> advance(Millis now);
+  // Advances to `now`, then applies the command.
+  std::vector<Event> command(Command command, Millis now, int value = 0);
+  // The process is going away (Ctrl-C, SIGTERM, SIGHUP): ends as interrupted.
+  std::vector<Event> interrupt(Millis now);
+
+  // Clock time of the next event, or of the next multiple of `redraw_every` of routine time if
+  // sooner; nothing while paused or finished (only a key can change anything then).
+  [[nodiscard]] std::optional<Millis> next_deadline(
+      std::optional<Millis> redraw_every = std::nullopt) const;
+
+  [[nodiscard]] SessionView view() const;
+  [[nodiscard]] Millis elapsed() const { return elapsed_; }
+  [[nodiscard]] bool finished() const { return finished_; }
+  [[nodiscard]] SessionStatus status() const { return progress_.status; }
+  [[nodiscard]] const SessionProgress& progress() const { return progress_; }
+  [[nodiscard]] const Plan& plan() const { return plan_; }
+  [[nodiscard]] const Routine& routine() const { return routine_; }
+  // Steps with any work time done (a skipped step does not count).
+  [[nodiscard]] std::size_t steps_done() const;
+
+ private:
+  struct Mark {
+    Millis at{0};
+    std::size_t segment = 0;  // a segment start when tick == 0
+    int tick = 0;             // seconds left when this mark is a bell tick
+    std::size_t block = 0;
+  };
+
+  [[nodiscard]] Millis routine_time_at(Millis now) const;
+  [[nodiscard]] Millis clock_time_of(Millis routine) const;
+  void move_to(Millis now, std::vector<Event>& out);
+  void jump(Millis now, Millis target, std::vector<Event>& out);
+  void emit_mark(const Mark& mark, std::vector<Event>& out);
+  void finish(SessionStatus status, std::vector<Event>& out);
+  void account(Millis from, Millis to);
+  void sync_progress();
+  [[nodiscard]] Event base_event(EventKind kind, std::size_t block) const;
+  [[nodiscard]] std::size_t current_block() const;
+
+  const Routine& routine_;
+  Plan plan_;
+  SessionLog& log_;
+  SessionOptions options_;
+  std::vector<Mark> marks_;
+  std::size_t next_mark_ = 0;
+  std::optional<std::size_t> last_step_;
+
+  bool started_ = false;
+  bool finished_ = false;
+  bool paused_ = false;
+  bool confirming_ = false;
+  bool paused_for_question_ = false;
+  Millis anchor_clock_{0};
+  Millis anchor_routine_{0};
+  Millis elapsed_{0};
+  Millis clock_{0};  // the latest clock time seen
+  Millis clock_start_{0};
+  std::optional<int> last_pressure_;
+
+  SessionProgress progress_;
+  std::vector<Millis> zone_millis_;  // per block's zone: accumulated work time
+  Millis work_done_{0};
+};
+
+// One line of text for an event, as plain mode prints it after the routine time (routine text
+// sanitized): "step 2/6 · Lat release · left · position 1 of 3 · 1:00".
+[[nodiscard]] std::string event_text(const Routine& routine, const Event& event);
+
+// What to do during a get-ready transition: "next: Lat release", "switch to the right side",
+// "move the roller up an inch".
+[[nodiscard]] std::string get_ready_text(const Routine& routine, const SessionView& view);
+
+// The words of a phase on screen: "breathe in", "hold", "breathe out", "roll up", "roll down".
+[[nodiscard]] const char* phase_words(Phase phase);
+
+// The articles' advice, printed at the end and on a sharp-pain stop.
+[[nodiscard]] std::string move_now_advice(const Routine& routine);
+[[nodiscard]] std::string sharp_pain_advice();
+[[nodiscard]] std::string ease_off_advice();
+
+}  // namespace roll

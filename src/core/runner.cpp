@@ -1,0 +1,45 @@
+#include "roll/runner.hpp"
+
+namespace roll {
+
+RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& screen) {
+  RunResult result;
+  screen.show(session.start(clock.now()), session.view());
+  while (!session.finished()) {
+    Input in = keys.wait(session.next_deadline(screen.redraw_every()));
+    Millis now = clock.now();
+    std::vector<Event> events;
+    switch (in.kind) {
+      case Input::Kind::timeout:
+      case Input::Kind::redraw:
+        events = session.advance(now);
+        break;
+      case Input::Kind::key: {
+        int value = 0;
+        auto command = command_for_key(in.key, session.view().confirming_quit, &value);
+        events = command ? session.command(*command, now, value) : session.advance(now);
+        break;
+      }
+      case Input::Kind::interrupt:
+        result.signal = in.signal;
+        events = session.interrupt(now);
+        break;
+      case Input::Kind::suspend: {
+        events = session.advance(now);
+        if (!session.finished() && !session.view().paused) {
+          auto paused = session.command(Command::toggle_pause, now);
+          events.insert(events.end(), paused.begin(), paused.end());
+        }
+        screen.show(events, session.view());
+        events.clear();
+        keys.suspend();
+        break;
+      }
+    }
+    screen.show(events, session.view());
+  }
+  result.status = session.status();
+  return result;
+}
+
+}  // namespace roll

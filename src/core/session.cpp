@@ -1,0 +1,577 @@
+#include "roll/session.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "roll/duration.hpp"
+#include "roll/text.hpp"
+
+namespace roll {
+
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+int whole_seconds(Millis m) {
+  return static_cast<int>((m.count() + 500) / 1000);
+}
+
+// The first pass of a step is the one after "next: ..."; later passes are moves or side switches.
+bool first_pass(const Step& step, Side side, int position) {
+  return position == 1 && !(step.side == Side::both && side == Side::right);
+}
+
+std::string transition_text(const Routine& routine, std::size_t step_index, Side side,
+                            int position) {
+  const Step& step = routine.steps[step_index];
+  if (first_pass(step, side, position)) {
+    std::string where = side == Side::none ? "" : fmt::format(" · {}", to_string(side));
+    return fmt::format("next: step {}/{} · {}{}", step_index + 1, routine.steps.size(),
+                       sanitize(step.name), where);
+  }
+  if (position == 1) return fmt::format("switch to the {} side", to_string(side));
+  return fmt::format("move the roller up an inch (position {} of {})", position, step.positions);
+}
+
+}  // namespace
+
+std::optional<Command> command_for_key(char key, bool confirming, int* value) {
+  if (key == '!') return Command::pain;  // always, whatever else is going on
+  if (confirming) {
+    if (key == 'y' || key == 'Y' || key == 'q' || key == 'Q') return Command::yes;
+    return Command::no;
+  }
+  switch (key) {
+    case ' ':
+    case 'p':
+      return Command::toggle_pause;
+    case 'n':
+      return Command::skip;
+    case 'b':
+      return Command::restart;
+    case 'q':
+    case 'Q':
+      return Command::quit;
+    default:
+      break;
+  }
+  if (key >= '1' && key <= '9') {
+    if (value) *value = key - '0';
+    return Command::pressure;
+  }
+  return std::nullopt;
+}
+
+const char* event_name(EventKind kind) {
+  switch (kind) {
+    case EventKind::started:
+      return "started";
+    case EventKind::get_ready:
+      return "get-ready";
+    case EventKind::step:
+      return "step";
+    case EventKind::phase:
+      return "phase";
+    case EventKind::rep:
+      return "rep";
+    case EventKind::tick:
+      return "tick";
+    case EventKind::paused:
+      return "paused";
+    case EventKind::resumed:
+      return "resumed";
+    case EventKind::skipped:
+      return "skipped";
+    case EventKind::restarted:
+      return "restarted";
+    case EventKind::quit_asked:
+      return "quit-asked";
+    case EventKind::quit_cancelled:
+      return "quit-cancelled";
+    case EventKind::pressure:
+      return "pressure";
+    case EventKind::ease_off:
+      return "ease-off";
+    case EventKind::finished:
+      return "finished";
+  }
+  return "event";
+}
+
+const char* phase_words(Phase phase) {
+  switch (phase) {
+    case Phase::get_ready:
+      return "get ready";
+    case Phase::inhale:
+      return "breathe in";
+    case Phase::hold_in:
+    case Phase::hold_out:
+      return "hold";
+    case Phase::exhale:
+      return "breathe out";
+    case Phase::rep_up:
+      return "slowly up";
+    case Phase::rep_down:
+      return "slowly down";
+    case Phase::steady:
+      return "steady";
+  }
+  return "";
+}
+
+Session::Session(const Routine& routine, Plan plan, SessionLog& log, SessionOptions options,
+                 std::chrono::system_clock::time_point started_at)
+    : routine_(routine), plan_(std::move(plan)), log_(log), options_(options) {
+  if (!(options_.speed > 0)) options_.speed = 1.0;
+  for (std::size_t b = 0; b < plan_.blocks.size(); ++b) {
+    const Block& block = plan_.blocks[b];
+    for (std::size_t s = 0; s < block.segment_count; ++s) {
+      std::size_t seg = block.first_segment + s;
+      marks_.push_back(Mark{plan_.segments[seg].start, seg, 0, b});
+    }
+    if (block.get_ready) continue;
+    Millis end = block.start + block.length;
+    for (int left = static_cast<int>(options_.tick_before_end / seconds(1)); left >= 1; --left) {
+      Millis at = end - seconds(left);
+      if (at > block.start) marks_.push_back(Mark{at, 0, left, b});
+    }
+  }
+  // A segment start before a tick at the same moment: the new phase is announced first.
+  std::stable_sort(marks_.begin(), marks_.end(), [](const Mark& a, const Mark& b) {
+    if (a.at != b.at) return a.at < b.at;
+    return a.tick == 0 && b.tick != 0;
+  });
+  zone_millis_.assign(routine_.steps.size(), Millis{0});
+  progress_.routine_name = routine_.name;
+  progress_.routine_title = routine_.title;
+  progress_.started_at = started_at;
+  progress_.ended_at = started_at;
+  progress_.planned_seconds = whole_seconds(plan_.work);
+}
+
+Millis Session::routine_time_at(Millis now) const {
+  Millis since = now - anchor_clock_;
+  if (since < Millis{0}) since = Millis{0};
+  if (options_.speed == 1.0) return anchor_routine_ + since;
+  // The epsilon keeps a deadline computed by clock_time_of() from landing a hair short.
+  auto scaled = static_cast<Millis::rep>(
+      std::floor(static_cast<double>(since.count()) * options_.speed + 1e-6));
+  return anchor_routine_ + Millis{scaled};
+}
+
+Millis Session::clock_time_of(Millis routine) const {
+  Millis ahead = routine - anchor_routine_;
+  if (options_.speed == 1.0) return anchor_clock_ + ahead;
+  auto scaled =
+      static_cast<Millis::rep>(std::ceil(static_cast<double>(ahead.count()) / options_.speed));
+  return anchor_clock_ + Millis{scaled};
+}
+
+std::vector<Event> Session::start(Millis now) {
+  std::vector<Event> out;
+  if (started_) return out;
+  started_ = true;
+  clock_ = clock_start_ = anchor_clock_ = now;
+  anchor_routine_ = elapsed_ = Millis{0};
+  log_.begin(progress_);
+  Event e;
+  e.kind = EventKind::started;
+  e.length = plan_.total;
+  out.push_back(e);
+  while (next_mark_ < marks_.size() && marks_[next_mark_].at <= Millis{0}) {
+    emit_mark(marks_[next_mark_++], out);
+  }
+  if (plan_.segments.empty()) finish(SessionStatus::completed, out);
+  return out;
+}
+
+std::vector<Event> Session::advance(Millis now) {
+  std::vector<Event> out;
+  move_to(now, out);
+  return out;
+}
+
+void Session::move_to(Millis now, std::vector<Event>& out) {
+  if (!started_ || finished_) return;
+  clock_ = std::max(clock_, now);
+  if (paused_) return;
+  Millis target = std::min(routine_time_at(now), plan_.total);
+  if (target <= elapsed_) return;
+  account(elapsed_, target);
+  while (next_mark_ < marks_.size() && marks_[next_mark_].at <= target) {
+    elapsed_ = marks_[next_mark_].at;
+    emit_mark(marks_[next_mark_++], out);
+  }
+  elapsed_ = target;
+  if (elapsed_ >= plan_.total) finish(SessionStatus::completed, out);
+}
+
+void Session::jump(Millis now, Millis target, std::vector<Event>& out) {
+  anchor_clock_ = now;
+  anchor_routine_ = elapsed_ = target;
+  next_mark_ =
+      static_cast<std::size_t>(std::lower_bound(marks_.begin(), marks_.end(), target,
+                                                [](const Mark& m, Millis t) { return m.at < t; }) -
+                               marks_.begin());
+  if (target >= plan_.total) {
+    finish(SessionStatus::completed, out);
+    return;
+  }
+  while (next_mark_ < marks_.size() && marks_[next_mark_].at <= target) {
+    emit_mark(marks_[next_mark_++], out);
+  }
+}
+
+std::size_t Session::current_block() const {
+  return moment_at(plan_, elapsed_).block;
+}
+
+Event Session::base_event(EventKind kind, std::size_t block_index) const {
+  Event e;
+  e.kind = kind;
+  e.at = elapsed_;
+  if (block_index < plan_.blocks.size()) {
+    const Block& block = plan_.blocks[block_index];
+    e.step = block.step;
+    e.side = block.side;
+    e.position = block.position;
+    e.positions = routine_.steps[block.step].positions;
+    const Segment& last = plan_.segments[block.first_segment + block.segment_count - 1];
+    e.count = last.number;
+  }
+  return e;
+}
+
+void Session::emit_mark(const Mark& mark, std::vector<Event>& out) {
+  if (mark.tick > 0) {
+    Event e = base_event(EventKind::tick, mark.block);
+    e.at = mark.at;
+    e.value = mark.tick;
+    out.push_back(e);
+    return;
+  }
+  const Block& block = plan_.blocks[mark.block];
+  const Segment& seg = plan_.segments[mark.segment];
+  if (mark.segment == block.first_segment) {
+    if (last_step_ && *last_step_ != block.step) {
+      sync_progress();
+      log_.update(progress_);
+    }
+    last_step_ = block.step;
+    Event e = base_event(block.get_ready ? EventKind::get_ready : EventKind::step, mark.block);
+    e.at = mark.at;
+    e.length = block.length;
+    out.push_back(e);
+  }
+  if (block.get_ready) return;
+  bool rep = seg.phase == Phase::rep_up || seg.phase == Phase::rep_down;
+  Event e = base_event(rep ? EventKind::rep : EventKind::phase, mark.block);
+  e.at = mark.at;
+  e.phase = seg.phase;
+  e.number = seg.number;
+  e.length = seg.length;
+  out.push_back(e);
+}
+
+void Session::account(Millis from, Millis to) {
+  auto by_start = [](Millis t, const Block& b) { return t < b.start; };
+  auto it = std::upper_bound(plan_.blocks.begin(), plan_.blocks.end(), from, by_start);
+  if (it != plan_.blocks.begin()) --it;
+  for (; it != plan_.blocks.end() && it->start < to; ++it) {
+    if (it->get_ready) continue;
+    Millis lo = std::max(from, it->start);
+    Millis hi = std::min(to, it->start + it->length);
+    if (hi <= lo) continue;
+    zone_millis_[it->step] += hi - lo;
+    work_done_ += hi - lo;
+  }
+}
+
+void Session::sync_progress() {
+  progress_.completed_seconds = whole_seconds(work_done_);
+  std::map<std::string, Millis> zones;
+  for (std::size_t i = 0; i < routine_.steps.size(); ++i) {
+    const Step& step = routine_.steps[i];
+    if (!step.zone || zone_millis_[i] <= Millis{0}) continue;
+    zones[std::string(zone_name(*step.zone))] += zone_millis_[i];
+  }
+  progress_.zone_seconds.clear();
+  for (const auto& [zone, millis] : zones) progress_.zone_seconds[zone] = whole_seconds(millis);
+  progress_.ended_at = progress_.started_at + (clock_ - clock_start_);
+}
+
+void Session::finish(SessionStatus status, std::vector<Event>& out) {
+  if (finished_) return;
+  finished_ = true;
+  paused_ = false;
+  confirming_ = false;
+  progress_.status = status;
+  sync_progress();
+  log_.end(progress_);
+  Event e = base_event(EventKind::finished, current_block());
+  e.status = status;
+  out.push_back(e);
+}
+
+std::vector<Event> Session::command(Command command, Millis now, int value) {
+  std::vector<Event> out;
+  if (!started_ || finished_) return out;
+  move_to(now, out);
+  if (finished_) return out;
+  std::size_t block = current_block();
+  switch (command) {
+    case Command::toggle_pause:
+      if (paused_) {
+        paused_ = false;
+        anchor_clock_ = now;
+        anchor_routine_ = elapsed_;
+        out.push_back(base_event(EventKind::resumed, block));
+      } else {
+        paused_ = true;
+        out.push_back(base_event(EventKind::paused, block));
+      }
+      break;
+    case Command::skip:
+    case Command::restart: {
+      std::size_t step = plan_.blocks.empty() ? 0 : plan_.blocks[block].step;
+      Millis target = plan_.total;
+      for (const Block& b : plan_.blocks) {
+        bool hit = command == Command::skip ? b.step > step : b.step == step;
+        if (hit) {
+          target = b.start;
+          break;
+        }
+      }
+      out.push_back(
+          base_event(command == Command::skip ? EventKind::skipped : EventKind::restarted, block));
+      jump(now, target, out);
+      break;
+    }
+    case Command::quit:
+      if (!options_.confirm_quit) {
+        finish(SessionStatus::quit, out);
+        break;
+      }
+      confirming_ = true;
+      if (!paused_) {
+        paused_ = true;
+        paused_for_question_ = true;
+      }
+      out.push_back(base_event(EventKind::quit_asked, block));
+      break;
+    case Command::yes:
+      if (confirming_) finish(SessionStatus::quit, out);
+      break;
+    case Command::no:
+      if (!confirming_) break;
+      confirming_ = false;
+      if (paused_for_question_) {
+        paused_for_question_ = false;
+        paused_ = false;
+        anchor_clock_ = now;
+        anchor_routine_ = elapsed_;
+      }
+      out.push_back(base_event(EventKind::quit_cancelled, block));
+      break;
+    case Command::pain:
+      finish(SessionStatus::pain_stop, out);
+      break;
+    case Command::pressure: {
+      if (value < 1 || value > 9) break;
+      last_pressure_ = value;
+      std::optional<Zone> zone;
+      if (!plan_.blocks.empty()) zone = routine_.steps[plan_.blocks[block].step].zone;
+      progress_.pressures.push_back(
+          PressureReading{static_cast<int>(elapsed_ / seconds(1)), value,
+                          zone ? std::string(zone_name(*zone)) : std::string()});
+      Event e = base_event(EventKind::pressure, block);
+      e.value = value;
+      out.push_back(e);
+      if (value >= 8) {
+        Event ease = base_event(EventKind::ease_off, block);
+        ease.value = value;
+        out.push_back(ease);
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+std::vector<Event> Session::interrupt(Millis now) {
+  std::vector<Event> out;
+  if (!started_ || finished_) return out;
+  move_to(now, out);
+  finish(SessionStatus::interrupted, out);
+  return out;
+}
+
+std::optional<Millis> Session::next_deadline(std::optional<Millis> redraw_every) const {
+  if (!started_ || finished_ || paused_) return std::nullopt;
+  Millis next = plan_.total;
+  if (next_mark_ < marks_.size()) next = std::min(next, marks_[next_mark_].at);
+  if (redraw_every && *redraw_every > Millis{0}) {
+    Millis r = *redraw_every;
+    next = std::min(next, (elapsed_ / r + 1) * r);
+  }
+  return clock_time_of(next);
+}
+
+std::size_t Session::steps_done() const {
+  return static_cast<std::size_t>(std::count_if(zone_millis_.begin(), zone_millis_.end(),
+                                                [](Millis m) { return m > Millis{0}; }));
+}
+
+SessionView Session::view() const {
+  SessionView v;
+  v.elapsed = elapsed_;
+  v.started = started_;
+  v.finished = finished_;
+  v.paused = paused_;
+  v.confirming_quit = confirming_;
+  v.status = progress_.status;
+  v.step_count = routine_.steps.size();
+  v.last_pressure = last_pressure_;
+  v.ease_off = last_pressure_ && *last_pressure_ >= 8;
+  if (plan_.blocks.empty()) {
+    v.finished = true;
+    return v;
+  }
+  Moment m = moment_at(plan_, elapsed_);
+  const Block& block = plan_.blocks[m.block];
+  const Segment& seg = plan_.segments[m.segment];
+  v.step = block.step;
+  v.get_ready = block.get_ready;
+  v.side = block.side;
+  v.position = block.position;
+  v.positions = routine_.steps[block.step].positions;
+  v.phase = seg.phase;
+  v.number = seg.number;
+  v.count = plan_.segments[block.first_segment + block.segment_count - 1].number;
+  v.phase_left = m.segment_left;
+  v.phase_length = seg.length;
+  v.block_left = m.block_left;
+  v.block_progress = m.block_progress;
+  v.total_left = m.total_left;
+  v.total_progress = m.total_progress;
+  double p = seg.length.count() > 0 ? 1.0 - static_cast<double>(m.segment_left.count()) /
+                                                static_cast<double>(seg.length.count())
+                                    : 1.0;
+  if (m.finished) p = 1.0;
+  switch (seg.phase) {
+    case Phase::inhale:
+    case Phase::rep_up:
+      v.breath_fill = p;
+      break;
+    case Phase::hold_in:
+      v.breath_fill = 1;
+      break;
+    case Phase::exhale:
+    case Phase::rep_down:
+      v.breath_fill = 1 - p;
+      break;
+    default:
+      v.breath_fill = 0;
+  }
+  return v;
+}
+
+std::string get_ready_text(const Routine& routine, const SessionView& view) {
+  if (view.step >= routine.steps.size()) return "";
+  return transition_text(routine, view.step, view.side, view.position);
+}
+
+std::string event_text(const Routine& routine, const Event& e) {
+  const Step* step = e.step < routine.steps.size() ? &routine.steps[e.step] : nullptr;
+  switch (e.kind) {
+    case EventKind::started:
+      return fmt::format("start · {} · {} in all", sanitize(routine.title), clock_time(e.length));
+    case EventKind::get_ready:
+      if (!step) return "get ready";
+      return fmt::format("get ready · {}", transition_text(routine, e.step, e.side, e.position));
+    case EventKind::step: {
+      if (!step) return "step";
+      std::string text =
+          fmt::format("step {}/{} · {}", e.step + 1, routine.steps.size(), sanitize(step->name));
+      if (e.side != Side::none) text += fmt::format(" · {}", to_string(e.side));
+      if (e.positions > 1) text += fmt::format(" · position {} of {}", e.position, e.positions);
+      text += fmt::format(" · {}", clock_time(e.length));
+      if (step->unit == TimingUnit::reps) {
+        text += fmt::format(" · {} reps, {} tempo", step->count, to_string(step->tempo));
+      }
+      return text;
+    }
+    case EventKind::phase:
+      if (e.phase == Phase::steady) return "";
+      if (step && step->unit == TimingUnit::breaths) {
+        return fmt::format("{} {} s · breath {} of {}", phase_words(e.phase),
+                           whole_seconds(e.length), e.number, e.count);
+      }
+      return fmt::format("{} {} s", phase_words(e.phase), whole_seconds(e.length));
+    case EventKind::rep:
+      return fmt::format("rep {} of {} · {}", e.number, e.count, phase_words(e.phase));
+    case EventKind::tick:
+      return fmt::format("{} s left", e.value);
+    case EventKind::paused:
+      return "paused";
+    case EventKind::resumed:
+      return "resumed";
+    case EventKind::skipped:
+      return "skipped to the next step";
+    case EventKind::restarted:
+      return "restarting this step";
+    case EventKind::quit_asked:
+      return "end the session? y or q ends it, any other key goes on";
+    case EventKind::quit_cancelled:
+      return "going on";
+    case EventKind::pressure:
+      return fmt::format("pressure {}/9", e.value);
+    case EventKind::ease_off:
+      return ease_off_advice();
+    case EventKind::finished:
+      switch (e.status) {
+        case SessionStatus::completed:
+          return "finished";
+        case SessionStatus::pain_stop:
+          return "stopped: sharp pain";
+        case SessionStatus::quit:
+          return "stopped: quit";
+        case SessionStatus::interrupted:
+          return "stopped: interrupted";
+        default:
+          return "stopped";
+      }
+  }
+  return "";
+}
+
+std::string ease_off_advice() {
+  return "ease off: take weight onto your hands and feet or use a softer roller; aim for a 6 or 7 "
+         "out of 10, a \"good hurt\". Grimacing or holding your breath means too much.";
+}
+
+std::string sharp_pain_advice() {
+  return "Come off the roller slowly and stop for today. Sharp, shooting pain should never be "
+         "tolerated: if pain is increasing or symptoms are worsening, listen to your body and "
+         "stop. Numbness, shooting pain or weakness in your arms or legs can mean a nerve or "
+         "spinal problem: see a doctor before you roll again.";
+}
+
+std::string move_now_advice(const Routine& routine) {
+  std::string advice =
+      "Move right away: rolling opens a short window of mobility, and if you sit straight back "
+      "down your brain resets the tension within about twenty minutes.";
+  bool has_movement = std::any_of(routine.steps.begin(), routine.steps.end(),
+                                  [](const Step& s) { return s.kind == StepKind::movement; });
+  if (!has_movement) {
+    advice += " Spend three minutes on active stretches: Cat-Cow, Bird-Dogs or Thread the Needle.";
+  } else {
+    advice += " Keep moving through your full range of motion for a few minutes.";
+  }
+  return advice;
+}
+
+}  // namespace roll

@@ -1,0 +1,86 @@
+#pragma once
+// The real clock, the terminal and the signals of a session: raw keyboard without echo (Ctrl-C
+// still a signal), the alternate screen with a hidden cursor, and a poll() loop over the keyboard
+// and a signal self-pipe that sleeps until the next deadline. Everything is undone by the
+// destructors, so every way out (normal end, q, Ctrl-C, SIGTERM, SIGHUP, an exception) leaves the
+// terminal as it was found.
+#include <termios.h>
+
+#include <cstdio>
+#include <optional>
+#include <string>
+
+#include "roll/clock.hpp"
+#include "roll/runner.hpp"
+
+namespace roll::platform {
+
+class SteadyClock final : public Clock {
+ public:
+  [[nodiscard]] std::chrono::milliseconds now() const override;
+  [[nodiscard]] std::chrono::system_clock::time_point wall() const override;
+};
+
+// Signals arrive as bytes on a pipe so that the poll() loop sees them with the keyboard. Ctrl-C,
+// SIGTERM and SIGHUP always; Ctrl-Z, SIGCONT and SIGWINCH with `job_control` (the full screen).
+class SignalPipe {
+ public:
+  explicit SignalPipe(bool job_control);
+  ~SignalPipe();
+  SignalPipe(const SignalPipe&) = delete;
+  SignalPipe& operator=(const SignalPipe&) = delete;
+
+  [[nodiscard]] int fd() const { return read_fd_; }
+  [[nodiscard]] std::optional<int> take();  // the next signal received, if any
+  // Stops the process as Ctrl-Z would have, and returns once it is continued.
+  void stop_process();
+
+ private:
+  int read_fd_ = -1;
+  int write_fd_ = -1;
+  bool job_control_ = false;
+};
+
+class RawTerminal {
+ public:
+  RawTerminal(int in_fd, std::FILE* out);
+  ~RawTerminal();
+  RawTerminal(const RawTerminal&) = delete;
+  RawTerminal& operator=(const RawTerminal&) = delete;
+
+  void enter();  // raw mode, alternate screen, hidden cursor
+  void leave();  // everything back as it was
+  [[nodiscard]] bool active() const { return active_; }
+
+ private:
+  int in_fd_;
+  std::FILE* out_;
+  termios saved_{};
+  bool have_saved_ = false;
+  bool active_ = false;
+};
+
+// Columns and rows of the terminal on `fd`, or 80x24 when it cannot say.
+struct TerminalSize {
+  int columns = 80;
+  int rows = 24;
+};
+[[nodiscard]] TerminalSize terminal_size(int fd);
+
+// Keys from `key_fd` (-1: none, as in plain mode) and signals, waiting with poll() until the
+// deadline on `clock`.
+class PollKeys final : public Keys {
+ public:
+  PollKeys(const Clock& clock, SignalPipe& signals, int key_fd, RawTerminal* terminal);
+  Input wait(std::optional<Millis> deadline) override;
+  void suspend() override;
+
+ private:
+  const Clock& clock_;
+  SignalPipe& signals_;
+  int key_fd_;
+  RawTerminal* terminal_;
+  std::string pending_;
+};
+
+}  // namespace roll::platform

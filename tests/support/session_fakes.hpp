@@ -1,0 +1,107 @@
+#pragma once
+// Fakes for driving whole sessions in microseconds: a clock that only moves when told, keys
+// pressed at chosen clock times, and a screen that records everything it is shown.
+#include <algorithm>
+#include <chrono>
+#include <deque>
+#include <optional>
+#include <vector>
+
+#include "roll/clock.hpp"
+#include "roll/runner.hpp"
+#include "roll/screen.hpp"
+#include "roll/session_log.hpp"
+
+namespace roll::test {
+
+class FakeClock final : public Clock {
+ public:
+  [[nodiscard]] std::chrono::milliseconds now() const override { return now_; }
+  [[nodiscard]] std::chrono::system_clock::time_point wall() const override {
+    return std::chrono::system_clock::time_point{} + now_;
+  }
+  void set(std::chrono::milliseconds t) { now_ = std::max(now_, t); }
+  void advance(std::chrono::milliseconds d) { now_ += d; }
+
+ private:
+  std::chrono::milliseconds now_{0};
+};
+
+class RecordingScreen final : public Screen {
+ public:
+  explicit RecordingScreen(std::optional<Millis> redraw = std::nullopt) : redraw_(redraw) {}
+  void show(const std::vector<Event>& events, const SessionView& view) override {
+    this->events.insert(this->events.end(), events.begin(), events.end());
+    views.push_back(view);
+  }
+  [[nodiscard]] std::optional<Millis> redraw_every() const override { return redraw_; }
+
+  [[nodiscard]] std::vector<Event> of(EventKind kind) const {
+    std::vector<Event> out;
+    std::copy_if(events.begin(), events.end(), std::back_inserter(out),
+                 [kind](const Event& e) { return e.kind == kind; });
+    return out;
+  }
+
+  std::vector<Event> events;
+  std::vector<SessionView> views;
+
+ private:
+  std::optional<Millis> redraw_;
+};
+
+// Input delivered when the fake clock reaches a given time; the clock jumps straight to each
+// deadline, so waiting costs nothing.
+class ScriptedKeys final : public Keys {
+ public:
+  explicit ScriptedKeys(FakeClock& clock) : clock_(clock) {}
+
+  ScriptedKeys& key(Millis at, char key) {
+    script_.push_back({at, Input{Input::Kind::key, key, 0}});
+    return *this;
+  }
+  ScriptedKeys& signal(Millis at, Input::Kind kind, int signal = 0) {
+    script_.push_back({at, Input{kind, 0, signal}});
+    return *this;
+  }
+
+  Input wait(std::optional<Millis> deadline) override {
+    ++waits;
+    if (!script_.empty() && (!deadline || script_.front().first <= *deadline)) {
+      auto [at, input] = script_.front();
+      script_.pop_front();
+      clock_.set(at);
+      return input;
+    }
+    if (deadline) {
+      clock_.set(*deadline);
+      return Input{};
+    }
+    // Nothing scheduled and nothing will ever happen: a test bug; end rather than hang.
+    ++stalls;
+    return Input{Input::Kind::interrupt, 0, -1};
+  }
+  void suspend() override { ++suspends; }
+
+  int waits = 0;
+  int stalls = 0;
+  int suspends = 0;
+
+ private:
+  FakeClock& clock_;
+  std::deque<std::pair<Millis, Input>> script_;
+};
+
+class RecordingLog final : public SessionLog {
+ public:
+  void begin(const SessionProgress& p) override { calls.push_back({'b', p}); }
+  void update(const SessionProgress& p) override { calls.push_back({'u', p}); }
+  void end(const SessionProgress& p) override { calls.push_back({'e', p}); }
+  struct Call {
+    char kind;
+    SessionProgress progress;
+  };
+  std::vector<Call> calls;
+};
+
+}  // namespace roll::test

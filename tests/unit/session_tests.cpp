@@ -1,0 +1,444 @@
+// The session state machine and the runner, driven by a fake clock: whole sessions in microseconds.
+#include <doctest/doctest.h>
+
+#include "roll/runner.hpp"
+#include "roll/session.hpp"
+#include "session_fakes.hpp"
+
+using namespace roll;
+using namespace std::chrono_literals;
+using roll::test::FakeClock;
+using roll::test::RecordingLog;
+using roll::test::RecordingScreen;
+using roll::test::ScriptedKeys;
+
+namespace {
+
+// Timeline (get-ready 5 s before a step, 3 s before a move or side switch):
+//   0 get ready A | 5 A pos 1 (2 breaths of 4+6) | 25 move | 28 A pos 2 | 48 get ready B
+//  53 B left (3 reps of 4 s) | 65 switch | 68 B right | 80 get ready C | 85 C (30 s) | 115 end
+Routine sample() {
+  Routine r;
+  r.name = "sample";
+  r.title = "Sample";
+  Step a;
+  a.name = "Extension";
+  a.kind = StepKind::hold;
+  a.zone = Zone::thoracic;
+  a.unit = TimingUnit::breaths;
+  a.count = 2;
+  a.positions = 2;
+  Step b;
+  b.name = "Lat roll";
+  b.kind = StepKind::roll;
+  b.zone = Zone::lats;
+  b.side = Side::both;
+  b.unit = TimingUnit::reps;
+  b.count = 3;
+  Step c;
+  c.name = "Cat-cow";
+  c.kind = StepKind::movement;
+  c.zone = Zone::full_body;
+  c.unit = TimingUnit::seconds;
+  c.count = 30;
+  r.steps = {a, b, c};
+  return r;
+}
+
+struct Rig {
+  explicit Rig(SessionOptions options = {}, Routine r = sample())
+      : routine(std::move(r)), session(routine, make_plan(routine), log, options) {}
+  Routine routine;
+  RecordingLog log;
+  Session session;
+};
+
+std::vector<Event> of(const std::vector<Event>& events, EventKind kind) {
+  std::vector<Event> out;
+  for (const auto& e : events) {
+    if (e.kind == kind) out.push_back(e);
+  }
+  return out;
+}
+
+std::vector<Event> run_all(Session& s, Millis until, Millis step = 1ms) {
+  std::vector<Event> all = s.start(0ms);
+  for (Millis t = 0ms; t <= until && !s.finished(); t += step) {
+    auto e = s.advance(t);
+    all.insert(all.end(), e.begin(), e.end());
+  }
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("the plan of the sample routine is what the tests below assume") {
+  Plan plan = make_plan(sample());
+  CHECK(plan.total == 115s);
+  CHECK(plan.work == 94s);
+}
+
+TEST_CASE("steps come in order with their sides and positions, each after a get-ready") {
+  Rig rig;
+  auto events = run_all(rig.session, 200s, 100ms);
+  auto steps = of(events, EventKind::step);
+  REQUIRE(steps.size() == 5);
+  struct Want {
+    Millis at;
+    std::size_t step;
+    Side side;
+    int position;
+  };
+  Want want[] = {{5s, 0, Side::none, 1},
+                 {28s, 0, Side::none, 2},
+                 {53s, 1, Side::left, 1},
+                 {68s, 1, Side::right, 1},
+                 {85s, 2, Side::none, 1}};
+  for (std::size_t i = 0; i < 5; ++i) {
+    CAPTURE(i);
+    CHECK(steps[i].at == want[i].at);
+    CHECK(steps[i].step == want[i].step);
+    CHECK(steps[i].side == want[i].side);
+    CHECK(steps[i].position == want[i].position);
+  }
+  auto ready = of(events, EventKind::get_ready);
+  REQUIRE(ready.size() == 5);
+  CHECK(ready[0].at == 0s);
+  CHECK(ready[1].at == 25s);
+  CHECK(ready[1].length == 3s);
+  CHECK(event_text(rig.routine, ready[1]).find("move the roller up an inch") != std::string::npos);
+  CHECK(event_text(rig.routine, ready[3]).find("switch to the right side") != std::string::npos);
+  CHECK(event_text(rig.routine, ready[2]).find("next: step 2/3 · Lat roll") != std::string::npos);
+  CHECK(events.back().kind == EventKind::finished);
+  CHECK(events.back().at == 115s);
+  CHECK(rig.session.status() == SessionStatus::completed);
+}
+
+TEST_CASE("breath phases start at the right offsets, counted per pass") {
+  Rig rig;
+  auto events = run_all(rig.session, 30s, 250ms);
+  auto phases = of(events, EventKind::phase);
+  REQUIRE(phases.size() >= 4);
+  CHECK(phases[0].at == 5s);
+  CHECK(phases[0].phase == Phase::inhale);
+  CHECK(phases[0].number == 1);
+  CHECK(phases[0].count == 2);
+  CHECK(phases[1].at == 9s);
+  CHECK(phases[1].phase == Phase::exhale);
+  CHECK(phases[2].at == 15s);
+  CHECK(phases[2].phase == Phase::inhale);
+  CHECK(phases[2].number == 2);
+  CHECK(phases[3].at == 19s);
+  CHECK(event_text(rig.routine, phases[3]) == "breathe out 6 s · breath 2 of 2");
+}
+
+TEST_CASE("the view follows the breath: the bar fills on the inhale and empties on the exhale") {
+  Rig rig;
+  rig.session.start(0ms);
+  rig.session.advance(7s);  // half way through the first inhale (5..9 s)
+  auto v = rig.session.view();
+  CHECK(v.phase == Phase::inhale);
+  CHECK(v.phase_left == 2s);
+  CHECK(v.breath_fill == doctest::Approx(0.5));
+  CHECK(v.block_left == 18s);
+  CHECK(v.total_left == 108s);
+  rig.session.advance(12s);  // half way through the exhale (9..15 s)
+  v = rig.session.view();
+  CHECK(v.phase == Phase::exhale);
+  CHECK(v.breath_fill == doctest::Approx(0.5));
+}
+
+TEST_CASE("reps are counted up and down, and the last three seconds of each hold tick") {
+  Rig rig;
+  auto events = run_all(rig.session, 70s, 500ms);
+  auto reps = of(events, EventKind::rep);
+  REQUIRE(reps.size() >= 6);
+  CHECK(reps[0].at == 53s);
+  CHECK(reps[0].phase == Phase::rep_up);
+  CHECK(reps[1].at == 55s);
+  CHECK(reps[1].phase == Phase::rep_down);
+  CHECK(event_text(rig.routine, reps[4]) == "rep 3 of 3 · slowly up");
+  auto ticks = of(events, EventKind::tick);
+  REQUIRE(ticks.size() >= 3);
+  CHECK(ticks[0].at == 22s);
+  CHECK(ticks[0].value == 3);
+  CHECK(ticks[1].at == 23s);
+  CHECK(ticks[2].at == 24s);
+  CHECK(ticks[2].value == 1);
+}
+
+TEST_CASE("pause stops the routine clock and resume shifts every later deadline") {
+  Rig rig;
+  auto& s = rig.session;
+  s.start(1000ms);                  // the clock need not start at zero
+  s.advance(11s);                   // routine 10 s, in the first exhale
+  CHECK(s.next_deadline() == 16s);  // the second inhale at routine 15 s
+  auto paused = s.command(Command::toggle_pause, 11s);
+  REQUIRE(paused.size() == 1);
+  CHECK(paused[0].kind == EventKind::paused);
+  CHECK_FALSE(s.next_deadline());
+  CHECK(s.advance(100s).empty());
+  CHECK(s.elapsed() == 10s);
+  CHECK(s.view().paused);
+  s.command(Command::toggle_pause, 101s);
+  CHECK(s.elapsed() == 10s);
+  // 90 s paused: everything is 90 s later on the clock.
+  CHECK(s.next_deadline() == 106s);
+  auto events = s.advance(116s);  // routine 25 s: the move to position 2
+  CHECK(of(events, EventKind::get_ready).size() == 1);
+  CHECK(of(events, EventKind::get_ready)[0].at == 25s);
+}
+
+TEST_CASE("skip jumps to the next step; restart goes back to the start of this one") {
+  Rig rig;
+  auto& s = rig.session;
+  s.start(0ms);
+  s.advance(10s);
+  auto skipped = s.command(Command::skip, 10s);
+  REQUIRE(skipped.size() == 2);
+  CHECK(skipped[0].kind == EventKind::skipped);
+  CHECK(skipped[1].kind == EventKind::get_ready);
+  CHECK(skipped[1].step == 1);
+  CHECK(s.elapsed() == 48s);
+  CHECK(s.next_deadline() == 15s);  // B starts 5 s later on the clock
+  auto events = s.advance(15s);
+  REQUIRE(of(events, EventKind::step).size() == 1);
+  CHECK(of(events, EventKind::step)[0].step == 1);
+
+  s.advance(20s);  // routine 53 s in B left
+  auto restarted = s.command(Command::restart, 20s);
+  REQUIRE(restarted.size() == 2);
+  CHECK(restarted[0].kind == EventKind::restarted);
+  CHECK(restarted[1].kind == EventKind::get_ready);
+  CHECK(restarted[1].at == 48s);
+  CHECK(s.elapsed() == 48s);
+
+  // Skipping the last step finishes the session.
+  s.command(Command::skip, 21s);
+  auto last = s.command(Command::skip, 22s);
+  CHECK(s.finished());
+  CHECK(s.status() == SessionStatus::completed);
+  CHECK(last.back().kind == EventKind::finished);
+  // Only the time actually done counts: 10 - 5 s of A, 5 s of B before the restart.
+  CHECK(s.progress().completed_seconds == 10);
+}
+
+TEST_CASE("quit asks first, holding the clock while it asks; another key goes on") {
+  Rig rig;
+  auto& s = rig.session;
+  s.start(0ms);
+  auto asked = s.command(Command::quit, 10s);
+  CHECK(asked.back().kind == EventKind::quit_asked);
+  CHECK(s.view().confirming_quit);
+  CHECK_FALSE(s.next_deadline());
+  int value = 0;
+  auto cmd = command_for_key('x', true, &value);
+  REQUIRE(cmd);
+  CHECK(*cmd == Command::no);
+  auto cancelled = s.command(*cmd, 30s);
+  CHECK(cancelled.back().kind == EventKind::quit_cancelled);
+  CHECK_FALSE(s.view().paused);
+  CHECK(s.elapsed() == 10s);
+  CHECK(s.next_deadline() == 35s);  // routine 15 s
+  s.command(Command::quit, 31s);
+  auto done = s.command(*command_for_key('y', true, &value), 32s);
+  CHECK(done.back().kind == EventKind::finished);
+  CHECK(s.status() == SessionStatus::quit);
+  REQUIRE_FALSE(rig.log.calls.empty());
+  CHECK(rig.log.calls.back().kind == 'e');
+  CHECK(rig.log.calls.back().progress.status == SessionStatus::quit);
+}
+
+TEST_CASE("with --yes, q ends at once") {
+  SessionOptions options;
+  options.confirm_quit = false;
+  Rig rig(options);
+  rig.session.start(0ms);
+  rig.session.command(Command::quit, 3s);
+  CHECK(rig.session.finished());
+  CHECK(rig.session.status() == SessionStatus::quit);
+}
+
+TEST_CASE("! stops at once with a pain stop, even in the middle of a question") {
+  Rig rig;
+  auto& s = rig.session;
+  s.start(0ms);
+  s.command(Command::quit, 10s);
+  int value = 0;
+  auto cmd = command_for_key('!', true, &value);
+  REQUIRE(cmd);
+  auto out = s.command(*cmd, 11s);
+  CHECK(s.finished());
+  CHECK(s.status() == SessionStatus::pain_stop);
+  CHECK(out.back().status == SessionStatus::pain_stop);
+  CHECK(rig.log.calls.back().progress.status == SessionStatus::pain_stop);
+  CHECK(sharp_pain_advice().find("Sharp, shooting pain should never be tolerated") !=
+        std::string::npos);
+}
+
+TEST_CASE("pressure readings are recorded with the zone; 8 or more says ease off") {
+  Rig rig;
+  auto& s = rig.session;
+  s.start(0ms);
+  s.advance(7s);
+  auto calm = s.command(Command::pressure, 7s, 6);
+  CHECK(of(calm, EventKind::ease_off).empty());
+  auto hard = s.command(Command::pressure, 8s, 8);
+  CHECK(of(hard, EventKind::ease_off).size() == 1);
+  CHECK(s.view().ease_off);
+  REQUIRE(s.progress().pressures.size() == 2);
+  CHECK(s.progress().pressures[1].value == 8);
+  CHECK(s.progress().pressures[1].at_seconds == 8);
+  CHECK(s.progress().pressures[1].zone == "thoracic");
+  int value = 0;
+  CHECK(command_for_key('9', false, &value) == Command::pressure);
+  CHECK(value == 9);
+  CHECK_FALSE(command_for_key('0', false, &value));
+}
+
+TEST_CASE("--speed runs the clock faster while events keep their routine times") {
+  SessionOptions options;
+  options.speed = 10;
+  Rig rig(options);
+  auto& s = rig.session;
+  auto events = s.start(0ms);
+  CHECK(s.next_deadline() == 500ms);  // routine 5 s
+  for (Millis t = 0ms; !s.finished() && t < 20s; t += 1ms) {
+    auto e = s.advance(t);
+    events.insert(events.end(), e.begin(), e.end());
+    if (s.finished()) CHECK(t == 11500ms);
+  }
+  CHECK(s.finished());
+  CHECK(of(events, EventKind::step)[1].at == 28s);
+  CHECK(events.back().at == 115s);
+}
+
+TEST_CASE("an odd speed never lands a deadline a hair early") {
+  SessionOptions options;
+  options.speed = 3;
+  Rig rig(options);
+  auto& s = rig.session;
+  s.start(0ms);
+  int wakeups = 0;
+  while (!s.finished()) {
+    auto d = s.next_deadline();
+    REQUIRE(d);
+    auto events = s.advance(*d);
+    CHECK_FALSE(events.empty());  // every deadline brings something
+    ++wakeups;
+    REQUIRE(wakeups < 1000);
+  }
+}
+
+TEST_CASE("the log sees begin, an update at every step boundary and one end") {
+  Rig rig;
+  run_all(rig.session, 200s, 1s);
+  auto& calls = rig.log.calls;
+  REQUIRE(calls.size() == 4);
+  CHECK(calls[0].kind == 'b');
+  CHECK(calls[1].kind == 'u');
+  CHECK(calls[1].progress.completed_seconds == 40);  // step A done, B about to start
+  CHECK(calls[2].kind == 'u');
+  CHECK(calls[2].progress.completed_seconds == 64);
+  CHECK(calls[3].kind == 'e');
+  const auto& end = calls[3].progress;
+  CHECK(end.status == SessionStatus::completed);
+  CHECK(end.planned_seconds == 94);
+  CHECK(end.completed_seconds == 94);
+  CHECK(end.zone_seconds.at("thoracic") == 40);
+  CHECK(end.zone_seconds.at("lats") == 24);
+  CHECK(end.zone_seconds.at("full-body") == 30);
+  CHECK(end.routine_name == "sample");
+}
+
+TEST_CASE("a whole 10-minute session through the runner takes a handful of wake-ups") {
+  Routine r;
+  r.name = "ten";
+  r.title = "Ten minutes";
+  Step hold;
+  hold.name = "Long hold";
+  hold.kind = StepKind::stretch;
+  hold.zone = Zone::chest;
+  hold.unit = TimingUnit::seconds;
+  hold.count = 600;
+  r.steps = {hold};
+  RecordingLog log;
+  Session session(r, make_plan(r), log);
+  FakeClock clock;
+  ScriptedKeys keys(clock);
+  RecordingScreen screen;
+  auto result = run_session(session, clock, keys, screen);
+  CHECK(result.status == SessionStatus::completed);
+  CHECK(clock.now() == 605s);
+  CHECK(keys.stalls == 0);
+  // One wake-up per breath phase and bell tick, never one per second of nothing happening.
+  CHECK(keys.waits < 200);
+  CHECK(screen.events.back().kind == EventKind::finished);
+}
+
+TEST_CASE("the runner: keys, redraw deadlines, Ctrl-Z and interrupts") {
+  SUBCASE("a redrawing screen is shown on every routine second") {
+    Rig rig;
+    FakeClock clock;
+    ScriptedKeys keys(clock);
+    keys.key(3s, 'q').key(4s, 'y');
+    RecordingScreen screen(1s);
+    auto result = run_session(rig.session, clock, keys, screen);
+    CHECK(result.status == SessionStatus::quit);
+    // start, 1 s, 2 s, 3 s (q), 4 s (y)... the question holds the clock, so no redraw between.
+    REQUIRE(screen.views.size() >= 4);
+    CHECK(screen.views[1].elapsed == 1s);
+    CHECK(screen.views[2].elapsed == 2s);
+  }
+  SUBCASE("Ctrl-Z pauses before giving the terminal back") {
+    Rig rig;
+    FakeClock clock;
+    ScriptedKeys keys(clock);
+    keys.signal(10s, Input::Kind::suspend).key(50s, ' ').key(51s, '!');
+    RecordingScreen screen;
+    auto result = run_session(rig.session, clock, keys, screen);
+    CHECK(keys.suspends == 1);
+    CHECK(screen.of(EventKind::paused).size() == 1);
+    CHECK(screen.of(EventKind::resumed).size() == 1);
+    CHECK(result.status == SessionStatus::pain_stop);
+    CHECK(rig.session.elapsed() == 11s);
+  }
+  SUBCASE("an interrupt ends the session as interrupted and says which signal") {
+    Rig rig;
+    FakeClock clock;
+    ScriptedKeys keys(clock);
+    keys.signal(30s, Input::Kind::interrupt, 2);
+    RecordingScreen screen;
+    auto result = run_session(rig.session, clock, keys, screen);
+    CHECK(result.status == SessionStatus::interrupted);
+    CHECK(result.signal == 2);
+    CHECK(rig.log.calls.back().progress.status == SessionStatus::interrupted);
+    CHECK(rig.log.calls.back().progress.completed_seconds == 22);  // 5..25 and 28..30
+  }
+}
+
+TEST_CASE("routine text reaches event lines sanitized") {
+  Routine r = sample();
+  r.title = "evil\x1b]0;owned\x07";
+  r.steps[0].name = "A\x1b[2J\x1b[H";
+  Plan plan = make_plan(r);
+  RecordingLog log;
+  Session s(r, plan, log);
+  auto events = s.start(0ms);
+  auto more = s.advance(6s);
+  events.insert(events.end(), more.begin(), more.end());
+  for (const auto& e : events) {
+    std::string text = event_text(r, e);
+    CAPTURE(text);
+    CHECK(text.find('\x1b') == std::string::npos);
+    CHECK(text.find('\x07') == std::string::npos);
+  }
+}
+
+TEST_CASE("the closing advice: move right away, with a movement when the routine had none") {
+  Routine r = sample();
+  CHECK(move_now_advice(r).find("Move right away") != std::string::npos);
+  CHECK(move_now_advice(r).find("Cat-Cow") == std::string::npos);
+  r.steps.pop_back();
+  CHECK(move_now_advice(r).find("Cat-Cow") != std::string::npos);
+}
