@@ -40,6 +40,11 @@ int run(int argc, char** argv) {
 
   add_list_command(app, ctx);
   add_show_command(app, ctx);
+  add_history_command(app, ctx);
+  add_stats_command(app, ctx);
+  add_due_command(app, ctx);
+  add_remind_command(app, ctx);
+  add_injury_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -8,5 +8,10 @@ namespace roll::cli {
 
 void add_list_command(CLI::App& app, Context& ctx);
 void add_show_command(CLI::App& app, Context& ctx);
+void add_history_command(CLI::App& app, Context& ctx);
+void add_stats_command(CLI::App& app, Context& ctx);
+void add_due_command(CLI::App& app, Context& ctx);
+void add_remind_command(CLI::App& app, Context& ctx);
+void add_injury_command(CLI::App& app, Context& ctx);
 
 }  // namespace roll::cli
