@@ -12,10 +12,11 @@ namespace {
 
 // Pairs of zones that load each other through shared muscle and fascia. The lumbar-glutes pair is
 // the first article's thoracolumbar fascia; the rest follow the same idea along the chain.
-constexpr std::array<std::pair<Zone, Zone>, 20> kNeighbours{{
+constexpr std::array<std::pair<Zone, Zone>, 21> kNeighbours{{
     {Zone::lumbar, Zone::glutes},   {Zone::lumbar, Zone::hips},
     {Zone::lumbar, Zone::thoracic}, {Zone::thoracic, Zone::rhomboids},
     {Zone::thoracic, Zone::lats},   {Zone::thoracic, Zone::traps},
+    {Zone::neck, Zone::thoracic},  // the upper thoracic rolls move the neck with them
     {Zone::neck, Zone::traps},      {Zone::neck, Zone::shoulders},
     {Zone::shoulders, Zone::traps}, {Zone::shoulders, Zone::lats},
     {Zone::shoulders, Zone::chest}, {Zone::shoulders, Zone::rhomboids},
