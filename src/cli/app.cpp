@@ -44,6 +44,11 @@ int run(int argc, char** argv) {
   add_lint_command(app, ctx);
   add_explain_command(app, ctx);
   add_rules_command(app, ctx);
+  add_history_command(app, ctx);
+  add_stats_command(app, ctx);
+  add_due_command(app, ctx);
+  add_remind_command(app, ctx);
+  add_injury_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -12,5 +12,10 @@ void add_session_command(CLI::App& app, Context& ctx);
 void add_lint_command(CLI::App& app, Context& ctx);
 void add_explain_command(CLI::App& app, Context& ctx);
 void add_rules_command(CLI::App& app, Context& ctx);
+void add_history_command(CLI::App& app, Context& ctx);
+void add_stats_command(CLI::App& app, Context& ctx);
+void add_due_command(CLI::App& app, Context& ctx);
+void add_remind_command(CLI::App& app, Context& ctx);
+void add_injury_command(CLI::App& app, Context& ctx);
 
 }  // namespace roll::cli

@@ -77,6 +77,10 @@ wait_for READY 5
 
 echo "# 1: countdown, pause, quit"
 tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml; echo EXIT=\$?; stty -a > $WORK/after1; echo SAVED1" Enter
+# The first interactive session of the day asks about fresh injuries (once a day; later runs here
+# go straight to the countdown).
+wait_for 'shooting pain? [y/N]' && echo "ok: daily check-in asked"
+tm send-keys -t roll n Enter
 wait_for 'step 1/1' && wait_for '██' && echo "ok: big countdown on screen"
 wait_for 'breathe in' 12 && echo "ok: breath pacer"
 tm send-keys -t roll ' '

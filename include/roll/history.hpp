@@ -1,0 +1,120 @@
+#pragma once
+// What the history knows and what is computed from it: streaks, weekly totals, minutes per zone,
+// the calendar heatmap and whether a session is due. Pure: the caller passes "now" and local times
+// in, so every rule here is tested without a clock or a database.
+#include <chrono>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "roll/session_log.hpp"
+
+namespace roll {
+
+using LocalSeconds = std::chrono::local_seconds;
+using LocalDays = std::chrono::local_days;
+using SysSeconds = std::chrono::sys_seconds;
+
+// One session as read back from the store. A row still marked running reads as unfinished.
+struct SessionRecord {
+  long long id = 0;
+  std::string routine_name;
+  std::string routine_title;
+  SysSeconds started_at{};
+  SysSeconds ended_at{};
+  int planned_seconds = 0;
+  int completed_seconds = 0;
+  SessionStatus status = SessionStatus::unfinished;
+  std::map<std::string, int> zone_seconds;
+  std::vector<PressureReading> pressures;
+};
+
+// The text form of a status back to the enum; unknown text reads as unfinished (never completed).
+[[nodiscard]] SessionStatus parse_status(std::string_view text);
+
+// The "roll day" a local time belongs to: a session at 01:30 with the day starting at 04:00
+// counts for the evening before, so a late bedtime roll keeps the streak.
+[[nodiscard]] LocalDays roll_day(LocalSeconds local, int day_start_hour);
+
+struct Streaks {
+  int current = 0;
+  int longest = 0;
+};
+
+// `done`: days with a completed session. `rest`: days an injury kept the user off the roller;
+// they neither break a streak nor count towards it. Today not done yet does not break the
+// current streak (the day is not over).
+[[nodiscard]] Streaks compute_streaks(const std::set<LocalDays>& done,
+                                      const std::set<LocalDays>& rest, LocalDays today);
+
+// Marks every roll day touched by [from, to) as a rest day: an injury's 72 h keep the user off
+// the roller (or on it only gingerly) and must not cost them their streak.
+void add_rest_days(std::set<LocalDays>& rest, LocalSeconds from, LocalSeconds to,
+                   int day_start_hour);
+
+struct DayTotal {
+  LocalDays day{};
+  int sessions = 0;  // any status, for the heatmap's "tried" marks
+  int completed = 0;
+  int seconds = 0;  // seconds actually rolled
+  bool rest = false;
+};
+
+struct WeekTotal {
+  LocalDays week_start{};  // Monday
+  int sessions = 0;
+  int completed = 0;
+  int seconds = 0;
+};
+
+struct Stats {
+  Streaks streaks;
+  int day_start_hour = 4;
+  std::vector<WeekTotal> weeks;             // oldest first, `weeks` of them ending with this week
+  std::vector<DayTotal> days;               // every day of those weeks, oldest first
+  std::map<std::string, int> zone_seconds;  // over those weeks
+  int total_sessions = 0;                   // all time
+  int total_completed = 0;
+};
+
+// `sessions` may be in any order; `local_starts[i]` is sessions[i]'s start in local time (the
+// platform knows the time zone, the core does not).
+struct StatsInput {
+  const std::vector<SessionRecord>* sessions = nullptr;
+  std::set<LocalDays> rest_days;
+  LocalSeconds now{};
+  int day_start_hour = 4;
+  int weeks = 12;
+};
+
+[[nodiscard]] Stats compute_stats(const StatsInput& input,
+                                  const std::vector<LocalSeconds>& local_starts);
+
+// The local-time window [begin, end) of the roll day containing `now`.
+struct DayWindow {
+  LocalSeconds begin{};
+  LocalSeconds end{};
+};
+[[nodiscard]] DayWindow roll_day_window(LocalSeconds now, int day_start_hour);
+
+// ISO 8601 / RFC 3339 text forms.
+[[nodiscard]] std::string format_utc(SysSeconds t);      // 2026-11-23T21:30:00Z
+[[nodiscard]] std::string format_local(LocalSeconds t);  // 2026-11-23 21:30
+[[nodiscard]] std::string format_date(LocalDays d);      // 2026-11-23
+
+// A point in time as a user or a test writes it: "2026-11-23", "2026-11-23 21:30",
+// "2026-11-23T21:30:00", optionally followed by "Z" or "+01:00". Without an offset the time is
+// local and `offset` is empty.
+struct ParsedTime {
+  LocalSeconds local{};
+  std::optional<std::chrono::seconds> offset;  // east of UTC
+};
+[[nodiscard]] std::optional<ParsedTime> parse_time(std::string_view text);
+
+// "21:30" -> minutes after midnight.
+[[nodiscard]] std::optional<int> parse_clock(std::string_view text);
+
+}  // namespace roll

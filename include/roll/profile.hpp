@@ -1,0 +1,55 @@
+#pragma once
+// The user's profile ($XDG_CONFIG_HOME/roll/config.toml): level, roller, day-start hour, speech
+// command and the second article's contraindications. Validated like routines: every problem is
+// a Diagnostic with its line:col.
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "roll/diagnostic.hpp"
+#include "roll/routine.hpp"
+
+namespace roll {
+
+// The second article's "When to avoid foam rolling", one per contraindication.
+enum class Condition {
+  osteoporosis,
+  recent_surgery,
+  recent_trauma,
+  active_cancer,
+  neurological_symptoms,
+  muscle_guarding,
+};
+
+[[nodiscard]] std::span<const Condition> all_conditions();
+[[nodiscard]] std::string_view condition_name(Condition c);  // "recent-surgery"
+// The article's reason and what to do, for the refusal message.
+[[nodiscard]] std::string_view condition_advice(Condition c);
+
+struct ConditionEntry {
+  Condition condition = Condition::osteoporosis;
+  bool cleared = false;  // a clinician has said rolling is fine
+};
+
+struct Profile {
+  std::optional<Level> level;
+  std::optional<Roller> roller;
+  int day_start_hour = 4;
+  std::string speech;  // command line, empty for none
+  std::vector<ConditionEntry> conditions;
+
+  // Conditions listed and not cleared: each one refuses a session.
+  [[nodiscard]] std::vector<Condition> blocking() const;
+};
+
+struct ProfileResult {
+  std::optional<Profile> profile;  // set when there is no error
+  std::vector<Diagnostic> diagnostics;
+};
+
+// `file` labels diagnostics. Never throws.
+[[nodiscard]] ProfileResult load_profile(std::string_view text, std::string_view file);
+
+}  // namespace roll

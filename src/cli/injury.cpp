@@ -1,0 +1,187 @@
+// roll injury: record, list and clear injuries. A recorded injury keeps pressure off the zone and
+// its neighbours for 48 h, asks for confirmation until 72 h, and keeps the streak alive meanwhile.
+#include <fmt/core.h>
+
+#include <cmath>
+
+#include "cli/commands.hpp"
+#include "cli/history_common.hpp"
+#include "cli/json_output.hpp"
+#include "cli/routine_loading.hpp"
+#include "cli/session_hooks.hpp"
+#include "platform/wall_clock.hpp"
+#include "roll/text.hpp"
+
+namespace roll::cli {
+
+namespace {
+
+struct AddOptions {
+  std::string zone;
+  double hours_ago = -1;
+  std::string at;
+  std::string note;
+};
+
+const char* window_name(Guard g) {
+  switch (g) {
+    case Guard::refuse:
+      return "refuse";
+    case Guard::confirm:
+      return "confirm";
+    case Guard::none:
+      break;
+  }
+  return "none";
+}
+
+std::string window_text(Guard g, std::chrono::seconds remaining) {
+  switch (g) {
+    case Guard::refuse:
+      return fmt::format("no pressure, {} h left", hours_ceil(remaining));
+    case Guard::confirm:
+      return fmt::format("gently, with confirmation, {} h left", hours_ceil(remaining));
+    case Guard::none:
+      break;
+  }
+  return "past 72 h";
+}
+
+std::chrono::seconds remaining_in(const Injury& i, SysSeconds now) {
+  auto since = now - i.at;
+  if (since < kInjuryRefuseWindow) return kInjuryRefuseWindow - since;
+  if (since < kInjuryConfirmWindow) return kInjuryConfirmWindow - since;
+  return std::chrono::seconds{0};
+}
+
+void add(Context& ctx, const AddOptions& o) {
+  auto zone = find_zone(o.zone);
+  if (!zone) {
+    std::string near = nearest_zone(o.zone);
+    throw Failure(exit_usage,
+                  fmt::format("unknown zone \"{}\"{}", sanitize(o.zone),
+                              near.empty() ? "; see `roll show` for zone names"
+                                           : fmt::format("; did you mean \"{}\"?", near)));
+  }
+  SysSeconds now = now_or_fail();
+  Injury injury;
+  injury.zone = *zone;
+  injury.note = o.note;
+  injury.at = now;
+  if (!o.at.empty()) {
+    injury.at = parse_user_time(o.at, "--at");
+  } else if (o.hours_ago >= 0) {
+    injury.at = now - std::chrono::seconds{std::llround(o.hours_ago * 3600)};
+  }
+  if (injury.at > now) throw Failure(exit_usage, "an injury cannot be in the future");
+  auto store = open_history(ctx);
+  long long id = store->add_injury(injury);
+  fmt::print(ctx.out, "Recorded injury #{}: {} at {} ({}).\n", id, zone_name(*zone),
+             format_local(platform::to_local(injury.at)),
+             window_text(injury_window(injury, now), remaining_in(injury, now)));
+}
+
+void list(Context& ctx, bool json) {
+  SysSeconds now = now_or_fail();
+  auto store = open_history(ctx);
+  auto injuries = store->injuries(false);
+  if (json) {
+    toml::array arr;
+    for (const auto& i : injuries) {
+      Guard g = injury_window(i, now);
+      arr.push_back(toml::table{{"id", i.id},
+                                {"zone", std::string(zone_name(i.zone))},
+                                {"at", format_utc(i.at)},
+                                {"hours_since", (now - i.at).count() / 3600},
+                                {"window", window_name(g)},
+                                {"hours_remaining", hours_ceil(remaining_in(i, now))},
+                                {"note", i.note}});
+    }
+    print_json(ctx.out, arr);
+    return;
+  }
+  if (injuries.empty()) {
+    fmt::print(ctx.out, "No injuries recorded.\n");
+    return;
+  }
+  fmt::print(ctx.out, "{:>3}  {:<10}  {:<16}  {:>7}  {:<36}  {}\n", "ID", "ZONE", "AT", "AGO",
+             "NOW", "NOTE");
+  for (const auto& i : injuries) {
+    fmt::print(ctx.out, "{:>3}  {:<10}  {:<16}  {:>5} h  {:<36}  {}\n", i.id, zone_name(i.zone),
+               format_local(platform::to_local(i.at)), (now - i.at).count() / 3600,
+               window_text(injury_window(i, now), remaining_in(i, now)), sanitize(i.note));
+  }
+}
+
+}  // namespace
+
+void add_injury_command(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand(
+      "injury", "Record injuries so sessions keep pressure off them (the 48-72 h rule)");
+  cmd->require_subcommand(1);
+  cmd->footer(
+      "\nExamples:\n"
+      "  roll injury add lumbar --hours-ago 6 --note 'tweaked lifting a box'\n"
+      "  roll injury list\n"
+      "  roll injury check glutes\n"
+      "  roll injury clear --all\n"
+      "\nWithin 48 h no pressure goes on the zone or its neighbours (a lower-back injury also "
+      "guards the\n"
+      "glutes and hips); from 48 to 72 h only after you confirm; after 72 h nothing is said.");
+
+  auto* add_cmd = cmd->add_subcommand("add", "Record an injury to a zone");
+  auto a = std::make_shared<AddOptions>();
+  add_cmd->add_option("zone", a->zone, "The injured zone, e.g. lumbar, neck, thoracic")->required();
+  auto* ago = add_cmd->add_option("--hours-ago", a->hours_ago, "It happened this many hours ago")
+                  ->check(CLI::NonNegativeNumber);
+  add_cmd->add_option("--at", a->at, "It happened at this local time (2026-11-23T08:00)")
+      ->excludes(ago);
+  add_cmd->add_option("--note", a->note, "What happened, for your own record");
+  add_cmd->footer(
+      "\nExample:\n  roll injury add lumbar --hours-ago 6 --note 'tweaked lifting a box'");
+  add_cmd->callback([&ctx, a] { add(ctx, *a); });
+
+  auto* list_cmd =
+      cmd->add_subcommand("list", "List injuries not yet cleared, and where each stands");
+  auto json = std::make_shared<bool>(false);
+  list_cmd->add_flag("--json", *json, "Print a JSON array");
+  list_cmd->footer("\nExample:\n  roll injury list --json | jq '.[].window'");
+  list_cmd->callback([&ctx, json] { list(ctx, *json); });
+
+  auto* clear_cmd = cmd->add_subcommand("clear", "Mark an injury (or all) as cleared");
+  auto id = std::make_shared<long long>(0);
+  auto all = std::make_shared<bool>(false);
+  auto* id_opt = clear_cmd->add_option("id", *id, "The injury's ID from `roll injury list`");
+  clear_cmd->add_flag("--all", *all, "Clear every injury")->excludes(id_opt);
+  clear_cmd->footer("\nExamples:\n  roll injury clear 3\n  roll injury clear --all");
+  clear_cmd->callback([&ctx, id, all, id_opt] {
+    if (!*all && id_opt->count() == 0) throw Failure(exit_usage, "give an injury ID or --all");
+    auto store = open_history(ctx);
+    if (*all) {
+      int n = store->clear_all_injuries();
+      fmt::print(ctx.out, "Cleared {} injur{}.\n", n, n == 1 ? "y" : "ies");
+      return;
+    }
+    if (!store->clear_injury(*id))
+      throw Failure(exit_usage, fmt::format("no open injury with ID {}", *id));
+    fmt::print(ctx.out, "Cleared injury #{}.\n", *id);
+  });
+
+  auto* check_cmd =
+      cmd->add_subcommand("check", "Say whether a routine may run now, as a session would");
+  auto routine = std::make_shared<std::string>();
+  auto yes = std::make_shared<bool>(false);
+  check_cmd->add_option("routine", *routine, "Routine name or path")->required();
+  check_cmd->add_flag("-y,--yes", *yes, "Confirm rolling gently in the 48-72 h window");
+  check_cmd->footer(
+      "\nExample:\n  roll injury check glutes && roll session glutes\n"
+      "\nExit status: 0 may run, 3 refused for safety (with the hours remaining), 2 error.");
+  check_cmd->callback([&ctx, routine, yes] {
+    auto loaded = load_named_routine(ctx, *routine);
+    preflight(ctx, loaded.routine, *yes, false);
+    fmt::print(ctx.out, "OK: nothing in your profile or injury log stops `{}` now.\n",
+               sanitize(loaded.file.name));
+  });
+}
+
+}  // namespace roll::cli

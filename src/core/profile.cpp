@@ -1,0 +1,252 @@
+#include "roll/profile.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <array>
+#include <climits>
+
+#include "load_guard.hpp"
+#include "roll/history.hpp"
+#include "roll/suggest.hpp"
+
+namespace roll {
+
+namespace {
+
+constexpr std::array kConditions{Condition::osteoporosis,          Condition::recent_surgery,
+                                 Condition::recent_trauma,         Condition::active_cancer,
+                                 Condition::neurological_symptoms, Condition::muscle_guarding};
+
+constexpr SourceRange kTop{1, 1, 1, 1};
+
+SourceRange range_of(const toml::source_region& r) {
+  auto clamp = [](toml::source_index i) { return i > INT_MAX ? INT_MAX : static_cast<int>(i); };
+  return {clamp(r.begin.line), clamp(r.begin.column), clamp(r.end.line), clamp(r.end.column)};
+}
+
+std::string normalise(std::string_view key) {
+  std::string out(key);
+  for (char& c : out) {
+    if (c == '_' || c == ' ') c = '-';
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view file) : file_(file) {}
+
+  void error(SourceRange where, std::string message, std::string help) {
+    if (!where.known()) where = kTop;
+    diags_.push_back(
+        Diagnostic{file_, where, Severity::error, "profile", std::move(message), std::move(help)});
+  }
+
+  template <class E, std::size_t N>
+  std::optional<E> choice(const toml::node& node, std::string_view key,
+                          const std::array<std::pair<std::string_view, E>, N>& choices) {
+    std::vector<std::string_view> names;
+    for (auto& [n, v] : choices) names.push_back(n);
+    auto* s = node.as_string();
+    if (s != nullptr) {
+      for (auto& [n, v] : choices)
+        if (s->get() == n) return v;
+    }
+    std::string hint = s ? closest_match(s->get(), names) : std::string{};
+    error(range_of(node.source()),
+          fmt::format("`{}` must be one of {}", key, fmt::join(names, ", ")),
+          hint.empty() ? fmt::format("for example: {} = \"{}\"", key, names.front())
+                       : fmt::format("did you mean \"{}\"?", hint));
+    return std::nullopt;
+  }
+
+  Profile read(const toml::table& root) {
+    Profile p;
+    static constexpr std::array<std::string_view, 6> kKeys{"level",  "roller",     "day_start",
+                                                           "speech", "conditions", "schema"};
+    for (auto&& [key, node] : root) {
+      std::string_view k = key.str();
+      SourceRange at = range_of(key.source());
+      if (k == "schema") {
+        if (auto v = node.value<int64_t>(); !v || *v != 1)
+          error(range_of(node.source()), "`schema` must be 1", "write: schema = 1");
+      } else if (k == "level") {
+        static constexpr std::array<std::pair<std::string_view, Level>, 3> kLevels{
+            {{"beginner", Level::beginner},
+             {"intermediate", Level::intermediate},
+             {"advanced", Level::advanced}}};
+        p.level = choice(node, k, kLevels);
+      } else if (k == "roller") {
+        static constexpr std::array<std::pair<std::string_view, Roller>, 6> kRollers{
+            {{"soft", Roller::soft},
+             {"medium", Roller::medium},
+             {"firm", Roller::firm},
+             {"textured", Roller::textured},
+             {"peanut", Roller::peanut},
+             {"ball", Roller::ball}}};
+        p.roller = choice(node, k, kRollers);
+      } else if (k == "day_start") {
+        // "04:00" or a bare hour 4.
+        std::optional<int> minutes;
+        if (auto s = node.as_string()) minutes = parse_clock(s->get());
+        if (auto i = node.as_integer(); i && i->get() >= 0 && i->get() <= 23)
+          minutes = static_cast<int>(i->get()) * 60;
+        if (!minutes || *minutes % 60 != 0 || *minutes / 60 > 12) {
+          error(range_of(node.source()),
+                "`day_start` must be a whole hour from \"00:00\" to \"12:00\"",
+                "a late-night session counts for the evening before until this hour; for example: "
+                "day_start = \"04:00\"");
+        } else {
+          p.day_start_hour = *minutes / 60;
+        }
+      } else if (k == "speech") {
+        if (auto s = node.as_string()) {
+          p.speech = s->get();
+        } else {
+          error(range_of(node.source()), "`speech` must be a string: the command that speaks cues",
+                "for example: speech = \"espeak-ng\"");
+        }
+      } else if (k == "conditions") {
+        read_conditions(node, p);
+      } else {
+        std::string hint = closest_match(k, {kKeys.begin(), kKeys.end()});
+        error(at, fmt::format("unknown key `{}`", k),
+              hint.empty() ? fmt::format("known keys: {}", fmt::join(kKeys, ", "))
+                           : fmt::format("did you mean `{}`?", hint));
+      }
+    }
+    return p;
+  }
+
+  std::vector<Diagnostic> take() { return std::move(diags_); }
+
+ private:
+  void read_conditions(const toml::node& node, Profile& p) {
+    auto* table = node.as_table();
+    if (table == nullptr) {
+      error(range_of(node.source()), "`conditions` must be a table",
+            "write [conditions] and then one line per condition, e.g. osteoporosis = true");
+      return;
+    }
+    std::vector<std::string_view> names;
+    for (auto c : kConditions) names.push_back(condition_name(c));
+    for (auto&& [key, value] : *table) {
+      std::string name = normalise(key.str());
+      std::optional<Condition> found;
+      for (auto c : kConditions)
+        if (condition_name(c) == name) found = c;
+      if (!found) {
+        std::string hint = closest_match(name, names);
+        error(range_of(key.source()), fmt::format("unknown condition `{}`", key.str()),
+              hint.empty() ? fmt::format("known conditions: {}", fmt::join(names, ", "))
+                           : fmt::format("did you mean `{}`?", hint));
+        continue;
+      }
+      // true: I have it. false: I do not. "cleared": I have it and a clinician said rolling is
+      // fine.
+      if (auto b = value.as_boolean()) {
+        if (b->get()) p.conditions.push_back({*found, false});
+      } else if (auto s = value.as_string(); s && s->get() == "cleared") {
+        p.conditions.push_back({*found, true});
+      } else {
+        error(range_of(value.source()),
+              fmt::format("`{}` must be true, false or \"cleared\"", key.str()),
+              "write \"cleared\" only once a clinician has said foam rolling is safe for you");
+      }
+    }
+  }
+
+  std::string file_;
+  std::vector<Diagnostic> diags_;
+};
+
+}  // namespace
+
+std::span<const Condition> all_conditions() {
+  return kConditions;
+}
+
+std::string_view condition_name(Condition c) {
+  switch (c) {
+    case Condition::osteoporosis:
+      return "osteoporosis";
+    case Condition::recent_surgery:
+      return "recent-surgery";
+    case Condition::recent_trauma:
+      return "recent-trauma";
+    case Condition::active_cancer:
+      return "active-cancer";
+    case Condition::neurological_symptoms:
+      return "neurological-symptoms";
+    case Condition::muscle_guarding:
+      return "muscle-guarding";
+  }
+  return "unknown";
+}
+
+std::string_view condition_advice(Condition c) {
+  // The second article's "When to avoid foam rolling", nearly word for word.
+  switch (c) {
+    case Condition::osteoporosis:
+      return "Excessive pressure can increase your risk for fracture.";
+    case Condition::recent_surgery:
+      return "Get permission from your surgeon before proceeding with any treatment program for "
+             "your spine.";
+    case Condition::recent_trauma:
+      return "After trauma such as a car accident, make sure issues like fracture and spinal cord "
+             "injury "
+             "have been ruled out first.";
+    case Condition::active_cancer:
+      return "Do not apply pressure or treatment to active cancer areas.";
+    case Condition::neurological_symptoms:
+      return "Rapid onset of numbness, shooting pain, or weakness in the limbs can mean nerve root "
+             "or "
+             "spinal cord damage that could be worsened with improper movement.";
+    case Condition::muscle_guarding:
+      return "An inability to relax the back muscles will only exacerbate symptoms.";
+  }
+  return "";
+}
+
+std::vector<Condition> Profile::blocking() const {
+  std::vector<Condition> out;
+  for (const auto& e : conditions)
+    if (!e.cleared) out.push_back(e.condition);
+  return out;
+}
+
+ProfileResult load_profile(std::string_view text, std::string_view file) {
+  ProfileResult result;
+  auto fail = [&](SourceRange where, std::string message, std::string help) {
+    if (!where.known()) where = kTop;
+    result.diagnostics.push_back(Diagnostic{std::string(file), where, Severity::error, "syntax",
+                                            std::move(message), std::move(help)});
+  };
+  try {
+    text = detail::without_bom(text);
+    if (auto problem = detail::check_input(text)) {
+      fail(problem->where, std::move(problem->message), std::move(problem->help));
+      return result;
+    }
+    toml::table root;
+    try {
+      root = toml::parse(text, file);
+    } catch (const toml::parse_error& e) {
+      fail(range_of(e.source()), std::string(e.description()),
+           "see https://toml.io/en/v1.0.0 for the file syntax");
+      return result;
+    }
+    Reader reader(file);
+    Profile p = reader.read(root);
+    result.diagnostics = reader.take();
+    sort_diagnostics(result.diagnostics);
+    if (!has_errors(result.diagnostics)) result.profile = std::move(p);
+  } catch (const std::exception& e) {
+    fail(kTop, fmt::format("cannot read the profile: {}", e.what()), "");
+  }
+  return result;
+}
+
+}  // namespace roll

@@ -1,0 +1,59 @@
+// Test-only: writes sessions straight into a history database through the real store, so the
+// end-to-end tests can check history, stats and due without running sessions in real time.
+//
+//   roll_seed_history DB < lines
+//   each line: ROUTINE START STATUS COMPLETED_SECONDS [ZONE=SECONDS ...]
+//   START is ISO 8601 (2026-11-23T21:30:00Z); STATUS is completed, quit, pain-stop, interrupted
+//   or running (a session whose process died).
+#include <fmt/core.h>
+
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "platform/history_store.hpp"
+#include "platform/wall_clock.hpp"
+
+int main(int argc, char** argv) {
+  using namespace roll;
+  if (argc != 2) {
+    fmt::print(stderr, "usage: roll_seed_history DB < sessions\n");
+    return 2;
+  }
+  try {
+    platform::HistoryStore store(argv[1]);
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      std::istringstream in(line);
+      std::string routine, start, status;
+      int completed = 0;
+      if (!(in >> routine >> start >> status >> completed)) continue;
+      auto parsed = parse_time(start);
+      if (!parsed) {
+        fmt::print(stderr, "bad time: {}\n", start);
+        return 2;
+      }
+      SessionProgress p;
+      p.routine_name = routine;
+      p.routine_title = "Seeded " + routine;
+      p.started_at = platform::to_sys(*parsed);
+      p.ended_at = p.started_at + std::chrono::seconds{completed};
+      p.planned_seconds = 300;
+      p.completed_seconds = completed;
+      std::string zone;
+      while (in >> zone) {
+        auto eq = zone.find('=');
+        if (eq != std::string::npos)
+          p.zone_seconds[zone.substr(0, eq)] = std::stoi(zone.substr(eq + 1));
+      }
+      long long id = store.begin_session(p);
+      if (status == "running") continue;
+      p.status = parse_status(status);
+      store.update_session(id, p);
+    }
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "roll_seed_history: {}\n", e.what());
+    return 2;
+  }
+  return 0;
+}
