@@ -8,5 +8,7 @@ namespace roll::cli {
 
 void add_list_command(CLI::App& app, Context& ctx);
 void add_show_command(CLI::App& app, Context& ctx);
+void add_completion_command(CLI::App& app, Context& ctx);
+void add_new_command(CLI::App& app, Context& ctx);
 
 }  // namespace roll::cli
