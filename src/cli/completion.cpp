@@ -16,13 +16,14 @@ namespace roll::cli {
 
 namespace {
 
-// The linter's rule names (issue #3: a stable contract), and the structure problems it also
-// reports. `roll explain` takes any of them.
-constexpr std::array<std::string_view, 17> kRuleNames{
+// Every name `roll explain` takes: the linter's rules (issue #3: a stable contract) and the
+// structure problems it also reports. To be read from the rule catalog (roll/rules.hpp,
+// all_rules()) once the linter is merged.
+constexpr std::array<std::string_view, 20> kRuleNames{
     "no-lumbar",       "no-neck",         "no-joints",    "intensity-cap", "injury-wait",
     "slow-tempo",      "two-minute-zone", "lat-per-side", "move-after",    "beginner-spot",
-    "beginner-roller", "session-length",  "rep-range",    "breath-hold",   "syntax",
-    "schema",          "unknown-zone"};
+    "beginner-roller", "session-length",  "rep-range",    "breath-hold",   "allow-safety",
+    "allow-unknown",   "syntax",          "schema",       "unknown-zone",  "io"};
 
 // What the value of an option or positional is, for completion.
 enum class Kind { none, choice, routine, rule, zone, file };
