@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "cli/commands.hpp"
+#include "cli/conventions.hpp"
 
 #ifndef ROLL_VERSION
 #define ROLL_VERSION "0.0.0"
@@ -28,9 +29,9 @@ Exit status: 0 ok, 1 findings, 2 usage or input error, 3 refused for safety, 130
 }  // namespace
 
 int run(int argc, char** argv) {
+  ignore_sigpipe();
   Context ctx;
   ctx.env = platform::Environment::from_process();
-  ctx.color = ctx.env.stdout_is_terminal && !ctx.env.no_color;
 
   CLI::App app{"roll: a coach for safe foam-roller back work", "roll"};
   app.set_version_flag("--version", "roll " ROLL_VERSION);
@@ -49,6 +50,10 @@ int run(int argc, char** argv) {
   add_due_command(app, ctx);
   add_remind_command(app, ctx);
   add_injury_command(app, ctx);
+  add_completion_command(app, ctx);
+  add_new_command(app, ctx);
+  // After every command: it reaches them all.
+  add_color_option(app, ctx);
 
   try {
     app.parse(argc, argv);
@@ -62,11 +67,11 @@ int run(int argc, char** argv) {
     fmt::print(ctx.err, "roll: {}\n", e.what());
     return e.code;
   } catch (const std::exception& e) {
-    std::fflush(ctx.out);
+    if (is_broken_pipe(e) || flush_hit_broken_pipe(ctx.out)) return exit_ok;
     fmt::print(ctx.err, "roll: internal error: {}\n", e.what());
     return exit_usage;
   }
-  std::fflush(ctx.out);
+  if (flush_hit_broken_pipe(ctx.out)) return exit_ok;
   return ctx.exit_code;
 }
 

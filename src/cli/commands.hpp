@@ -17,5 +17,7 @@ void add_stats_command(CLI::App& app, Context& ctx);
 void add_due_command(CLI::App& app, Context& ctx);
 void add_remind_command(CLI::App& app, Context& ctx);
 void add_injury_command(CLI::App& app, Context& ctx);
+void add_completion_command(CLI::App& app, Context& ctx);
+void add_new_command(CLI::App& app, Context& ctx);
 
 }  // namespace roll::cli

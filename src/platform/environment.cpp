@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 namespace roll::platform {
@@ -53,6 +54,8 @@ Environment Environment::from_process() {
   env.exe_dir = executable_dir();
   const char* no_color = std::getenv("NO_COLOR");
   env.no_color = no_color != nullptr && *no_color != '\0';
+  const char* force = std::getenv("CLICOLOR_FORCE");
+  env.clicolor_force = force != nullptr && *force != '\0' && std::string_view(force) != "0";
   env.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
   env.stdin_is_terminal = ::isatty(STDIN_FILENO) == 1;
   return env;

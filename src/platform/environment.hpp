@@ -11,6 +11,7 @@ struct Environment {
   std::filesystem::path state_home;   // $XDG_STATE_HOME or ~/.local/state
   std::filesystem::path exe_dir;      // directory of the running binary
   bool no_color = false;              // NO_COLOR set (to anything non-empty)
+  bool clicolor_force = false;        // CLICOLOR_FORCE set to anything but "" or "0"
   bool stdout_is_terminal = false;
   bool stdin_is_terminal = false;
 

@@ -1,0 +1,201 @@
+// roll new NAME [--from ROUTINE] [--edit]: a commented routine of your own, ready to edit, in the
+// user routines directory. It never overwrites a file.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "cli/commands.hpp"
+#include "cli/routine_loading.hpp"
+#include "platform/authoring.hpp"
+#include "platform/catalog.hpp"
+#include "platform/files.hpp"
+#include "roll/limits.hpp"
+#include "roll/text.hpp"
+
+namespace roll::cli {
+
+namespace {
+
+// The template passes `roll lint --strict`: two minutes on the thoracic zone at 30 s a spot (the
+// beginner limit), intensity 5, and a movement step last.
+constexpr const char* kTemplate =
+    R"TOML(# {name}: a routine of your own, made by `roll new`. Edit it, then check it:
+#   roll lint --strict {name}    the safety and technique rules from the articles
+#   roll show {name}             every step, with its timing and the total
+#   roll session {name}          run it
+# The format, key by key, is in routines/README.md (installed under share/doc/roll). The articles'
+# rules of thumb: never put the roller under the lower back, the neck or a joint; aim for a
+# pressure of 6-7 out of 10, never more; roll slowly; give each zone you work two minutes; and
+# always end by moving.
+schema = 1
+name = "{name}"
+title = "{title}"
+summary = "Mid-back extension over the roller, position by position, then move."
+level = "beginner"              # beginner, intermediate or advanced
+roller = "soft"                 # soft, medium, firm, textured, peanut or ball
+purpose = "release"             # release, warm-up, recovery, bedtime or break
+resume_after_injury_hours = 48  # wait 48-72 h after an acute injury before rolling it
+sources = ["first article: thoracic extension, three breaths per position, then move"]
+
+# Each [[step]] runs in order. Its timing is exactly one of `seconds`, `breaths` or `reps`, repeated
+# at `positions` positions and, with side = "both", on each side.
+[[step]]
+name = "Thoracic extension"
+kind = "hold"                   # hold, roll and pivot press on the zone; stretch and movement do not
+zone = "thoracic"               # the mid-back; lumbar, neck, knee, ankle and elbow: never pressed
+breaths = 3                     # three slow breaths at each position (30 s)...
+positions = 4                   # ...at four positions an inch apart: two minutes in all
+breath = {{ inhale = 4, exhale = 6 }}
+intensity = 5                   # the pressure as felt, out of 10: 7 at most
+cue = """
+Roller across your back at the base of the rib cage, hands behind your head. Lean back over it \
+and breathe out. After three slow breaths, move the roller up an inch."""
+
+# End by moving: the first article warns that the tension comes back within twenty minutes if you
+# roll and then sit down.
+[[step]]
+name = "Cat-cow"
+kind = "movement"
+zone = "full-body"
+seconds = 60
+cue = "On hands and knees, round the back up, then let it sag and look forward, with the breath."
+)TOML";
+
+bool is_routine_name(std::string_view name) {
+  auto ok = [](char c, bool first) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && c == '-');
+  };
+  if (name.empty() || name.size() > limits::max_short_string_bytes || !ok(name[0], true)) {
+    return false;
+  }
+  return std::all_of(name.begin() + 1, name.end(), [&](char c) { return ok(c, false); });
+}
+
+// "evening-back" -> "Evening back".
+std::string title_of(std::string_view name) {
+  std::string title(name);
+  std::replace(title.begin(), title.end(), '-', ' ');
+  if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = char(title[0] - 'a' + 'A');
+  return title;
+}
+
+// Editors (taplo, Even Better TOML) read a first-line `#:schema` directive; the schema is
+// installed beside the bundled routines, so point at it where this roll finds them.
+std::string schema_line(const platform::Environment& env) {
+  auto schema = env.bundled_routines_dir() / "routine.schema.json";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(schema, ec)) return {};
+  return fmt::format("#:schema {}\n", schema.string());
+}
+
+bool starts_with_key(std::string_view line, std::string_view key) {
+  auto start = line.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return false;
+  line.remove_prefix(start);
+  if (!line.starts_with(key)) return false;
+  line.remove_prefix(key.size());
+  auto next = line.find_first_not_of(" \t");
+  return next != std::string_view::npos && line[next] == '=';
+}
+
+// A copy of `text` named `name`: the old `#:schema` line is replaced (it was relative to the
+// original's folder) and the top-level `name = ...` line rewritten so the name matches the file.
+std::string copy_as(std::string_view text, const std::string& name, const std::string& from,
+                    const std::string& schema) {
+  std::string out = schema;
+  out +=
+      fmt::format("# {}: made by `roll new {} --from {}`. Check it with `roll lint --strict {}`.\n",
+                  name, name, from, name);
+  bool in_top_level = true;
+  bool renamed = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto end = text.find('\n', pos);
+    std::string_view line =
+        text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos + 1);
+    pos = end == std::string_view::npos ? text.size() : end + 1;
+    std::string_view bare = line.substr(0, line.find_last_not_of("\r\n") + 1);
+    if (bare.starts_with("#:schema")) continue;
+    if (bare.find_first_not_of(" \t") != std::string_view::npos &&
+        bare[bare.find_first_not_of(" \t")] == '[') {
+      in_top_level = false;
+    }
+    if (in_top_level && !renamed && starts_with_key(bare, "name")) {
+      out += fmt::format("name = \"{}\"\n", name);
+      renamed = true;
+      continue;
+    }
+    out += line;
+  }
+  if (!out.ends_with('\n')) out += '\n';
+  return out;
+}
+
+}  // namespace
+
+void add_new_command(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("new", "Write a new routine of your own, ready to edit");
+  auto name = std::make_shared<std::string>();
+  auto from = std::make_shared<std::string>();
+  auto edit = std::make_shared<bool>(false);
+  cmd->add_option("name", *name, "The new routine's name: lower-case letters, digits and '-'")
+      ->required();
+  cmd->add_option("--from", *from, "Start from a copy of this routine instead of the template")
+      ->option_text("ROUTINE");
+  cmd->add_flag("--edit", *edit, "Open the new file in $VISUAL or $EDITOR");
+  cmd->footer(
+      "\nExamples:\n"
+      "  roll new evening --edit\n"
+      "  roll new my-thoracic --from thoracic\n"
+      "\nThe file goes to $XDG_CONFIG_HOME/roll/routines/NAME.toml (default ~/.config/roll/...);\n"
+      "an existing file is never overwritten.");
+  cmd->callback([&ctx, name, from, edit] {
+    if (!is_routine_name(*name)) {
+      throw Failure(exit_usage,
+                    fmt::format("'{}' is not a routine name: use lower-case letters, digits and "
+                                "'-', starting with a letter or digit (e.g. evening-back)",
+                                sanitize(*name)));
+    }
+    std::string schema = schema_line(ctx.env);
+    std::string text;
+    if (from->empty()) {
+      text = schema + fmt::format(fmt::runtime(kTemplate), fmt::arg("name", *name),
+                                  fmt::arg("title", title_of(*name)));
+    } else {
+      auto source = load_named_routine(ctx, *from);
+      std::string original;
+      try {
+        original = platform::read_text_file(source.file.path, limits::max_file_bytes);
+      } catch (const platform::FileError& e) {
+        throw Failure(exit_usage, sanitize(e.what()));
+      }
+      text = copy_as(original, *name, source.file.name, schema);
+    }
+    auto path = ctx.env.user_routines_dir() / (*name + ".toml");
+    switch (platform::create_new_file(path, text)) {
+      case platform::CreateResult::created:
+        break;
+      case platform::CreateResult::exists:
+        throw Failure(exit_usage, fmt::format("{} already exists; edit it, or choose another name",
+                                              sanitize(path.string())));
+      case platform::CreateResult::failed:
+        throw Failure(exit_usage, fmt::format("cannot write {}: {}", sanitize(path.string()),
+                                              std::strerror(errno)));
+    }
+    fmt::print(ctx.out, "Wrote {}\n", sanitize(path.string()));
+    if (*edit) {
+      std::fflush(ctx.out);
+      int status = platform::open_in_editor(path);
+      if (status != 0) {
+        throw Failure(exit_usage, fmt::format("the editor exited with status {}; {} is kept",
+                                              status, sanitize(path.string())));
+      }
+    }
+    fmt::print(ctx.out, "Check it with `roll lint --strict {0}`, then run it: `roll session {0}`\n",
+               *name);
+  });
+}
+
+}  // namespace roll::cli

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""routines/routine.schema.json describes format v1 exactly as roll's loader reads it.
+
+- every bundled routine starts with the `#:schema ./routine.schema.json` directive and validates;
+- the schema's keys at each level are the loader's keys, read back from the loader itself (its
+  "unknown key" message lists every key allowed there);
+- on a set of small routines, the schema accepts exactly those the loader accepts.
+
+Usage: schema_test.py ROLL_BINARY SOURCE_DIR. Needs python3-jsonschema (Debian).
+"""
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+import tomllib
+
+import jsonschema
+
+roll, source = sys.argv[1], pathlib.Path(sys.argv[2])
+schema = json.loads((source / "routines" / "routine.schema.json").read_text())
+jsonschema.Draft7Validator.check_schema(schema)
+validator = jsonschema.Draft7Validator(schema)
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print("FAIL:", message, file=sys.stderr)
+
+
+def schema_errors(text):
+    return [e.message for e in validator.iter_errors(tomllib.loads(text))]
+
+
+tmp = tempfile.TemporaryDirectory()
+env = dict(os.environ, HOME=tmp.name, XDG_CONFIG_HOME=tmp.name + "/config",
+           XDG_DATA_HOME=tmp.name + "/data", XDG_STATE_HOME=tmp.name + "/state")
+env.pop("NO_COLOR", None)
+
+
+def loader(text, name="t"):
+    """(accepted, stderr) of `roll show` on the routine text."""
+    path = pathlib.Path(tmp.name) / f"{name}.toml"
+    path.write_text(text)
+    run = subprocess.run([roll, "show", str(path)], env=env, capture_output=True, text=True)
+    return run.returncode == 0, run.stderr
+
+
+# 1. Every bundled routine: the directive, and valid against the schema.
+bundled = sorted((source / "routines").glob("*.toml"))
+if not bundled:
+    fail("no bundled routines found")
+for path in bundled:
+    text = path.read_text()
+    if not text.startswith("#:schema ./routine.schema.json\n"):
+        fail(f"{path.name} does not start with '#:schema ./routine.schema.json'")
+    for message in schema_errors(text):
+        fail(f"{path.name}: {message}")
+
+# 2. The keys: the loader lists them in its help for an unknown key with no close match.
+MINIMAL = 'schema = 1\nname = "t"\ntitle = "T"\n'
+STEP = '[[step]]\nname = "S"\nzone = "thoracic"\nseconds = 30\n'
+probes = {
+    "top level": (MINIMAL + "qqqqqqqqqqqq = 1\n" + STEP, schema),
+    "[lint]": (MINIMAL + "[lint]\nqqqqqqqqqqqq = 1\n" + STEP, schema["properties"]["lint"]),
+    "[[step]]": (MINIMAL + STEP + "qqqqqqqqqqqq = 1\n", schema["properties"]["step"]["items"]),
+    "breath": (MINIMAL + STEP + "breath = { qqqqqqqqqqqq = 1 }\n",
+               schema["properties"]["step"]["items"]["properties"]["breath"]),
+}
+for where, (text, node) in probes.items():
+    accepted, err = loader(text)
+    match = re.search(r"the keys allowed here are: (.*)", err)
+    if accepted or not match:
+        fail(f"{where}: the loader did not list its keys for an unknown key:\n{err}")
+        continue
+    loader_keys = set(k.strip() for k in match.group(1).split(","))
+    schema_keys = set(node["properties"])
+    if loader_keys != schema_keys:
+        fail(f"{where}: loader keys {sorted(loader_keys)} != schema keys {sorted(schema_keys)}")
+    if node.get("additionalProperties") is not False:
+        fail(f"{where}: the schema must reject unknown keys, as the loader does")
+
+# 3. The schema accepts exactly what the loader accepts.
+cases = {
+    "minimal": "",
+    "every key": '''summary = "s"
+level = "advanced"
+roller = "peanut"
+purpose = "warm-up"
+resume_after_injury_hours = 72
+sources = ["first article"]
+[lint]
+allow = ["slow-tempo"]
+[[step]]
+name = "A"
+kind = "roll"
+zone = "lats"
+side = "both"
+reps = 12
+rep_seconds = 5
+positions = 2
+breath = { inhale = 3, exhale = 5, hold_in = 0, hold_out = 1 }
+intensity = 7
+tempo = "fast"
+cue = "c"
+allow = ["rep-range"]
+''',
+    "zone alias with odd case and separators": '[[step]]\nname = "A"\nzone = "Mid Back"\nseconds = 5\n',
+    "zone alias lower_back": '[[step]]\nname = "A"\nkind = "movement"\nzone = "low_back"\nseconds = 5\n',
+    "zone CERVICAL": '[[step]]\nname = "A"\nkind = "stretch"\nzone = "CERVICAL"\nseconds = 5\n',
+    "rest without zone": '[[step]]\nname = "A"\nkind = "rest"\nseconds = 5\n',
+    "unknown zone": '[[step]]\nname = "A"\nzone = "elbowz"\nseconds = 5\n',
+    "no zone": '[[step]]\nname = "A"\nseconds = 5\n',
+    "two timings": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 5\nreps = 10\n',
+    "no timing": '[[step]]\nname = "A"\nzone = "lats"\n',
+    "seconds 0": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 0\n',
+    "seconds 3601": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 3601\n',
+    "seconds 3600": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 3600\n',
+    "seconds as a string": '[[step]]\nname = "A"\nzone = "lats"\nseconds = "30"\n',
+    "intensity 11": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 5\nintensity = 11\n',
+    "breaths 101": '[[step]]\nname = "A"\nzone = "lats"\nbreaths = 101\n',
+    "hold_in 0, inhale 0": '[[step]]\nname = "A"\nzone = "lats"\nbreaths = 2\nbreath = { inhale = 0, exhale = 4 }\n',
+    "bad kind": '[[step]]\nname = "A"\nkind = "smash"\nzone = "lats"\nseconds = 5\n',
+    "bad level": 'level = "expert"\n' + STEP,
+    "empty step name": '[[step]]\nname = ""\nzone = "lats"\nseconds = 5\n',
+    "injury hours 0": 'resume_after_injury_hours = 0\n' + STEP,
+    "sources not strings": 'sources = [1]\n' + STEP,
+}
+for label, body in cases.items():
+    text = MINIMAL + body
+    if "[[step]]" not in body:
+        text += STEP
+    # Top-level keys must come before the first table.
+    if body.startswith(("level", "resume", "sources")):
+        text = MINIMAL + body
+    accepted, err = loader(text)
+    errors = schema_errors(text)
+    if accepted != (not errors):
+        fail(f"{label}: loader {'accepts' if accepted else 'rejects'} but schema "
+             f"{'rejects: ' + '; '.join(errors) if errors else 'accepts'}\n{err}")
+for bad_schema in ('schema = 2\nname = "t"\ntitle = "T"\n' + STEP,
+                   'name = "t"\ntitle = "T"\n' + STEP,
+                   'schema = 1\nname = "Not A Slug"\ntitle = "T"\n' + STEP,
+                   'schema = 1\nname = "t"\ntitle = ""\n' + STEP):
+    if loader(bad_schema)[0] or not schema_errors(bad_schema):
+        fail(f"both should reject:\n{bad_schema}")
+
+print(f"schema: {len(bundled)} bundled routines, {len(probes)} key sets, {len(cases) + 4} cases")
+sys.exit(1 if failures else 0)
