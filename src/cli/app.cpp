@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/conventions.hpp"
+#include "platform/history_store.hpp"
 
 #ifndef ROLL_VERSION
 #define ROLL_VERSION "0.0.0"
@@ -66,6 +67,11 @@ int run(int argc, char** argv) {
     std::fflush(ctx.out);
     fmt::print(ctx.err, "roll: {}\n", e.what());
     return e.code;
+  } catch (const platform::HistoryError& e) {
+    // A full disk or a read-only directory, found in the middle of a command or a session.
+    std::fflush(ctx.out);
+    fmt::print(ctx.err, "roll: {}\n", e.what());
+    return exit_usage;
   } catch (const std::exception& e) {
     if (is_broken_pipe(e) || flush_hit_broken_pipe(ctx.out)) return exit_ok;
     fmt::print(ctx.err, "roll: internal error: {}\n", e.what());

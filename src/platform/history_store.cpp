@@ -67,6 +67,21 @@ std::string remedy(const std::filesystem::path& file) {
       file.string());
 }
 
+// What the user can do about an error SQLite reports only as "disk I/O error" and the like.
+std::string hint(int code, const std::filesystem::path& file) {
+  switch (code) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      return " (is the disk full?)";
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return fmt::format(" (is {} read-only?)", file.parent_path().string());
+    default:
+      return "";
+  }
+}
+
 std::int64_t unix_seconds(SysSeconds t) {
   return t.time_since_epoch().count();
 }
@@ -99,9 +114,40 @@ HistoryStore::HistoryStore(const std::filesystem::path& file)
       throw HistoryError(fmt::format("the history database {} is damaged ({}). {}", file_.string(),
                                      e.what(), remedy(file_)));
     }
-    throw HistoryError(
-        fmt::format("cannot use the history database {}: {}", file_.string(), e.what()));
+    throw HistoryError(fmt::format("cannot use the history database {}: {}{}", file_.string(),
+                                   e.what(), hint(e.code, file_)));
   }
+}
+
+template <class Write>
+auto HistoryStore::writing(Write&& write) {
+  try {
+    return write();
+  } catch (const sqlite::SqliteError& e) {
+    // The transaction has rolled back: whatever was stored before is still there as it was.
+    throw HistoryError(fmt::format(
+        "cannot write to the history database {}: {}{}; what it held before is unchanged",
+        file_.string(), e.what(), hint(e.code, file_)));
+  }
+}
+
+long long HistoryStore::begin_session(const SessionProgress& p) {
+  return writing([&] { return begin_session_unguarded(p); });
+}
+void HistoryStore::update_session(long long id, const SessionProgress& p) {
+  writing([&] { update_session_unguarded(id, p); });
+}
+long long HistoryStore::add_injury(const Injury& injury) {
+  return writing([&] { return add_injury_unguarded(injury); });
+}
+bool HistoryStore::clear_injury(long long id) {
+  return writing([&] { return clear_injury_unguarded(id); });
+}
+int HistoryStore::clear_all_injuries() {
+  return writing([&] { return clear_all_injuries_unguarded(); });
+}
+void HistoryStore::record_check_in(const std::string& day, bool answer) {
+  writing([&] { record_check_in_unguarded(day, answer); });
 }
 
 void HistoryStore::configure() {
@@ -138,7 +184,7 @@ void HistoryStore::migrate() {
   tx.commit();
 }
 
-long long HistoryStore::begin_session(const SessionProgress& p) {
+long long HistoryStore::begin_session_unguarded(const SessionProgress& p) {
   sqlite::Transaction tx(db_);
   db_.prepare(
          "INSERT INTO sessions (routine, title, started_at, ended_at, planned_seconds, "
@@ -153,11 +199,11 @@ long long HistoryStore::begin_session(const SessionProgress& p) {
       .run();
   long long id = db_.last_insert_id();
   tx.commit();
-  if (p.completed_seconds > 0 || !p.zone_seconds.empty()) update_session(id, p);
+  if (p.completed_seconds > 0 || !p.zone_seconds.empty()) update_session_unguarded(id, p);
   return id;
 }
 
-void HistoryStore::update_session(long long id, const SessionProgress& p) {
+void HistoryStore::update_session_unguarded(long long id, const SessionProgress& p) {
   sqlite::Transaction tx(db_);
   db_.prepare(
          "UPDATE sessions SET ended_at = ?, planned_seconds = ?, completed_seconds = ?, status = ? "
@@ -259,7 +305,7 @@ bool HistoryStore::any_session(SysSeconds from, SysSeconds to, bool completed_on
   return st.step();
 }
 
-long long HistoryStore::add_injury(const Injury& injury) {
+long long HistoryStore::add_injury_unguarded(const Injury& injury) {
   sqlite::Transaction tx(db_);
   db_.prepare("INSERT INTO injuries (zone, at, note, cleared) VALUES (?, ?, ?, ?)")
       .bind(1, zone_name(injury.zone))
@@ -291,7 +337,7 @@ std::vector<Injury> HistoryStore::injuries(bool include_cleared) {
   return out;
 }
 
-bool HistoryStore::clear_injury(long long id) {
+bool HistoryStore::clear_injury_unguarded(long long id) {
   sqlite::Transaction tx(db_);
   db_.prepare("UPDATE injuries SET cleared = 1 WHERE id = ? AND cleared = 0").bind(1, id).run();
   bool changed = db_.changes() > 0;
@@ -299,7 +345,7 @@ bool HistoryStore::clear_injury(long long id) {
   return changed;
 }
 
-int HistoryStore::clear_all_injuries() {
+int HistoryStore::clear_all_injuries_unguarded() {
   sqlite::Transaction tx(db_);
   db_.exec("UPDATE injuries SET cleared = 1 WHERE cleared = 0");
   int n = db_.changes();
@@ -313,7 +359,7 @@ bool HistoryStore::checked_in(const std::string& day) {
   return st.step();
 }
 
-void HistoryStore::record_check_in(const std::string& day, bool answer) {
+void HistoryStore::record_check_in_unguarded(const std::string& day, bool answer) {
   sqlite::Transaction tx(db_);
   db_.prepare("INSERT OR REPLACE INTO check_ins (day, answer) VALUES (?, ?)")
       .bind(1, day)

@@ -62,6 +62,16 @@ class HistoryStore {
  private:
   void configure();
   void migrate();
+  // Runs a write; an SQLite error (a full disk, a read-only directory) becomes a HistoryError
+  // that names the file and what to check.
+  template <class Write>
+  auto writing(Write&& write);
+  long long begin_session_unguarded(const SessionProgress& progress);
+  void update_session_unguarded(long long id, const SessionProgress& progress);
+  long long add_injury_unguarded(const Injury& injury);
+  bool clear_injury_unguarded(long long id);
+  int clear_all_injuries_unguarded();
+  void record_check_in_unguarded(const std::string& day, bool answer);
   std::filesystem::path file_;
   sqlite::Database db_;
 };
