@@ -1,7 +1,8 @@
 #!/bin/sh
 # `roll session` in a real pseudo-terminal (tmux): the countdown shows, space pauses, q asks and
-# ends, Ctrl-C exits 130, Ctrl-Z stops and `fg` comes back paused; after each, `stty -a` must be
-# exactly what it was before. Waits poll the pane with a deadline instead of sleeping blind.
+# ends, Ctrl-C exits 130, Ctrl-Z stops and `fg` comes back paused, SIGTERM/SIGHUP/SIGQUIT, a full
+# disk in mid-session, a burst of resizes; after each, `stty -a` must be exactly what it was
+# before. Waits poll the pane with a deadline instead of sleeping blind.
 # Usage: session_tty.sh ROLL_BINARY [TMUX]
 set -u
 ROLL=$1
@@ -130,6 +131,24 @@ for sig in TERM HUP QUIT; do
   check_same "$WORK/after$sig" "SIG$sig"
 done
 
+echo "# full disk in the middle of a session"
+# Many steps, so the history is written at many step boundaries; a file size limit (with SIGXFSZ
+# ignored, so writes fail with EFBIG) leaves room for the start and not for the rest.
+{
+  printf 'schema = 1\nname = "many"\ntitle = "Many short steps"\n'
+  i=1
+  while [ "$i" -le 30 ]; do
+    printf '\n[[step]]\nname = "Hold %d"\nzone = "thoracic"\nseconds = 20\n' "$i"
+    i=$((i + 1))
+  done
+  printf '\n[[step]]\nname = "Cat-cow"\nkind = "movement"\nzone = "full-body"\nseconds = 60\n'
+} >"$WORK/many.toml"
+tm send-keys -t roll "clear; sh -c \"trap '' XFSZ; exec prlimit --fsize=65536 '$ROLL' session $WORK/many.toml --yes --speed 200\"; echo EXIT=\$?; stty -a > $WORK/afterDISK; echo SAVEDDISK" Enter
+wait_for 'cannot write to the history database' 20 && echo "ok: one-line error for a full disk"
+wait_for 'EXIT=2' && echo "ok: exit 2 after a full disk"
+wait_for SAVEDDISK
+check_same "$WORK/afterDISK" "a full disk mid-session"
+
 # Last, because tmux may not hand a second resize on to the terminal's size in time for stty.
 echo "# resize"
 tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?" Enter
@@ -139,6 +158,20 @@ tm resize-window -t roll -x 50 -y 14
 wait_re '^step +[█░]+ +[0-9]:[0-9][0-9]$' && echo "ok: redrawn to 50 columns after a resize"
 tm send-keys -t roll q
 wait_for 'EXIT=0'
+
+echo "# a burst of resizes"
+# Back to the size `before` was taken at, through six sizes in quick succession; the shell then
+# waits (with a deadline) for the last size to reach the terminal before saving stty -a.
+tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?; n=0; while [ \"\$(stty size)\" != '30 80' ] && [ \$n -lt 50 ]; do sleep 0.1; n=\$((n+1)); done; stty -a > $WORK/afterBURST; echo SAVEDBURST" Enter
+wait_for 'step 1/1'
+for size in 60x20 100x40 40x10 120x50 20x5 70x25 80x30; do
+  tm resize-window -t roll -x "${size%x*}" -y "${size#*x}"
+done
+wait_re '^step +[█░]+ +[0-9]:[0-9][0-9]$' && echo "ok: still counting down after the burst"
+tm send-keys -t roll q
+wait_for 'EXIT=0' && echo "ok: exit 0 after a burst of resizes"
+wait_for SAVEDBURST
+check_same "$WORK/afterBURST" "a burst of resizes"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)" >&2
