@@ -10,7 +10,8 @@ namespace roll::cli {
 
 std::unique_ptr<platform::HistoryStore> open_history(Context& ctx) {
   try {
-    return std::make_unique<platform::HistoryStore>(platform::HistoryStore::default_file(ctx.env.data_dir()));
+    return std::make_unique<platform::HistoryStore>(
+        platform::HistoryStore::default_file(ctx.env.data_dir()));
   } catch (const platform::HistoryError& e) {
     throw Failure(exit_usage, e.what());
   }
@@ -20,7 +21,8 @@ Profile load_profile_or_fail(Context& ctx) {
   auto result = platform::read_profile(ctx.env);
   if (!result.profile) {
     print_diagnostics(ctx, result.diagnostics);
-    throw Failure(exit_usage, fmt::format("fix the profile {} first", platform::profile_path(ctx.env).string()));
+    throw Failure(exit_usage, fmt::format("fix the profile {} first",
+                                          platform::profile_path(ctx.env).string()));
   }
   return *result.profile;
 }
@@ -36,7 +38,8 @@ SysSeconds now_or_fail() {
 std::set<LocalDays> injury_rest_days(const std::vector<Injury>& injuries, int day_start_hour) {
   std::set<LocalDays> rest;
   for (const auto& i : injuries) {
-    add_rest_days(rest, platform::to_local(i.at), platform::to_local(i.at + kInjuryConfirmWindow), day_start_hour);
+    add_rest_days(rest, platform::to_local(i.at), platform::to_local(i.at + kInjuryConfirmWindow),
+                  day_start_hour);
   }
   return rest;
 }
@@ -44,9 +47,10 @@ std::set<LocalDays> injury_rest_days(const std::vector<Injury>& injuries, int da
 SysSeconds parse_user_time(const std::string& text, const char* option) {
   auto parsed = parse_time(text);
   if (!parsed) {
-    throw Failure(exit_usage, fmt::format("{} \"{}\" is not a date or time; write it like 2026-11-23 or "
-                                          "2026-11-23T21:30",
-                                          option, text));
+    throw Failure(exit_usage,
+                  fmt::format("{} \"{}\" is not a date or time; write it like 2026-11-23 or "
+                              "2026-11-23T21:30",
+                              option, text));
   }
   return platform::to_sys(*parsed);
 }

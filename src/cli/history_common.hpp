@@ -22,7 +22,8 @@ namespace roll::cli {
 [[nodiscard]] SysSeconds now_or_fail();
 
 // Roll days inside an injury's 72 h, which do not break a streak.
-[[nodiscard]] std::set<LocalDays> injury_rest_days(const std::vector<Injury>& injuries, int day_start_hour);
+[[nodiscard]] std::set<LocalDays> injury_rest_days(const std::vector<Injury>& injuries,
+                                                   int day_start_hour);
 
 // The local date `YYYY-MM-DD` or date-time as a UTC instant; exit 2 with an example otherwise.
 [[nodiscard]] SysSeconds parse_user_time(const std::string& text, const char* option);

@@ -1,12 +1,13 @@
 // The floor for `roll lint` throughput: read and parse the same files with toml++ and nothing
 // else. Prints "files bytes seconds". Built and run by tests/bench/run.sh.
+#include <toml++/toml.h>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <toml++/toml.h>
 
 int main(int argc, char** argv) {
   std::size_t files = 0;

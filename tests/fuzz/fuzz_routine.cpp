@@ -1,11 +1,12 @@
 // Any bytes through the whole pure pipeline a routine file goes through: the input guard, the
-// TOML parser, the loader, the plan, the linter and the session's moment_at(). Nothing may crash,
-// hang or trip a sanitizer, and the results must hold their invariants.
+// TOML parser, the loader, the plan, the linter, `lint --fix` and the session's moment_at().
+// Nothing may crash, hang or trip a sanitizer, and the results must hold their invariants.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+#include "roll/fix.hpp"
 #include "roll/lint.hpp"
 #include "roll/load.hpp"
 #include "roll/plan.hpp"
@@ -31,6 +32,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto& routine = *loaded.routine;
   auto findings = roll::lint_routine(routine, "fuzz.toml");
   for (const auto& d : findings) require(!d.rule.empty());
+
+  // --fix promises text that still loads, and only when something was fixed does it change.
+  auto fixed = roll::fix_routine_text(text, "fuzz.toml", findings);
+  require(fixed.fixed.empty() == (fixed.text == text));
+  if (!fixed.fixed.empty()) {
+    auto again = roll::load_routine(fixed.text, "fuzz.toml");
+    require(again.routine.has_value());
+  }
 
   auto plan = roll::make_plan(routine);
   require(plan.work <= plan.total);
