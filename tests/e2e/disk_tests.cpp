@@ -369,3 +369,21 @@ TEST_CASE("a full disk: a one-line error and nothing stored changes") {
   CHECK_FALSE(has(injuries.out, "lats"));
   CHECK(integrity(db_file(home)) == "ok");
 }
+
+TEST_CASE("a disk full on the very first run leaves nothing that stops the next one") {
+  TempDir home;
+  auto routines = write_routines(home);
+  for (rlim_t kib : {1, 16, 36}) {
+    CAPTURE(kib);
+    std::error_code ec;
+    fs::remove_all(home.path() / "data", ec);
+    auto r = run_with(home, {"session", routines.short_one, "--plain", "--speed", "1000"},
+                      file_size_limit(kib * 1024));
+    if (r.exit_code != 0) expect_one_line_error(r);
+    auto next = run_cli(home, {"session", routines.short_one, "--plain", "--speed", "1000"});
+    CHECK(next.exit_code == 0);
+    CHECK(integrity(db_file(home)) == "ok");
+    auto rows = history_rows(home);
+    CHECK(count(rows, "short", "completed") == (r.exit_code == 0 ? 2U : 1U));
+  }
+}
