@@ -76,7 +76,7 @@ std::string hint(int code, const std::filesystem::path& file) {
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-      return fmt::format(" (is {} read-only?)", file.parent_path().string());
+      return fmt::format(" (is {} or the file read-only?)", file.parent_path().string());
     default:
       return "";
   }
