@@ -80,10 +80,19 @@ struct Stats {
   int total_completed = 0;
 };
 
+// A session before the stats window: all the whole-history figures (totals, streaks) need of it.
+struct SessionMark {
+  LocalSeconds local_start{};
+  bool completed = false;
+};
+
 // `sessions` may be in any order; `local_starts[i]` is sessions[i]'s start in local time (the
-// platform knows the time zone, the core does not).
+// platform knows the time zone, the core does not). `earlier`, when given, holds the sessions
+// older than those in `sessions` (which then need only cover the window): at 100 years of
+// nightly sessions, full records for the whole history were most of what `roll stats` cost.
 struct StatsInput {
   const std::vector<SessionRecord>* sessions = nullptr;
+  const std::vector<SessionMark>* earlier = nullptr;
   std::set<LocalDays> rest_days;
   LocalSeconds now{};
   int day_start_hour = 4;

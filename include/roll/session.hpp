@@ -65,6 +65,11 @@ struct Event {
   Millis length{0};
   int value = 0;
   SessionStatus status = SessionStatus::running;
+  // Clock milliseconds since the session started: when the event fell due, and when the caller's
+  // clock reading produced it. Their difference is how late the timer woke (benchmarks read it
+  // from --events); events set off by a key are due when they happen.
+  Millis due{0};
+  Millis clock{0};
 };
 
 struct SessionOptions {
@@ -141,6 +146,7 @@ class Session {
 
   [[nodiscard]] Millis routine_time_at(Millis now) const;
   [[nodiscard]] Millis clock_time_of(Millis routine) const;
+  [[nodiscard]] Millis due_of(Millis routine) const;  // clock ms since start, for Event::due
   void move_to(Millis now, std::vector<Event>& out);
   void jump(Millis now, Millis target, std::vector<Event>& out);
   void emit_mark(const Mark& mark, std::vector<Event>& out);

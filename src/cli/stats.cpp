@@ -122,20 +122,31 @@ void add_stats_command(CLI::App& app, Context& ctx) {
     Profile profile = load_profile_or_fail(ctx);
     SysSeconds now = now_or_fail();
     auto store = open_history(ctx);
-    auto sessions = store->sessions({});
     StatsInput in;
     in.now = platform::to_local(now);
     in.day_start_hour = profile.day_start_hour;
     in.weeks = *weeks;
     in.rest_days = injury_rest_days(store->injuries(true), profile.day_start_hour);
     LocalDays today = roll_day(in.now, in.day_start_hour);
-    // Zones only matter inside the window; a day's margin covers time-zone shifts.
+    // Full records only inside the window (a day's margin covers time-zone shifts); before it,
+    // a start and a status are enough.
     LocalDays first = today - days{7 * (*weeks + 1)};
-    store->attach_zones(sessions, platform::from_local(LocalSeconds{first.time_since_epoch()}));
+    SysSeconds since = platform::from_local(LocalSeconds{first.time_since_epoch()});
+    platform::SessionQuery recent;
+    recent.since = since;
+    auto sessions = store->sessions(recent);
+    store->attach_zones(sessions, since);
     std::vector<LocalSeconds> local;
     local.reserve(sessions.size());
     for (const auto& s : sessions) local.push_back(platform::to_local(s.started_at));
+    auto starts = store->session_starts(since);
+    std::vector<SessionMark> earlier;
+    earlier.reserve(starts.size());
+    for (const auto& [start, completed] : starts) {
+      earlier.push_back({platform::to_local(start), completed});
+    }
     in.sessions = &sessions;
+    in.earlier = &earlier;
     Stats st = compute_stats(in, local);
     if (*json) {
       print_json_stats(ctx, st);

@@ -113,6 +113,14 @@ Stats compute_stats(const StatsInput& input, const std::vector<LocalSeconds>& lo
     week.seconds += rec.completed_seconds;
     for (const auto& [zone, secs] : rec.zone_seconds) st.zone_seconds[zone] += secs;
   }
+  if (input.earlier != nullptr) {
+    for (const auto& mark : *input.earlier) {
+      ++st.total_sessions;
+      if (!mark.completed) continue;
+      ++st.total_completed;
+      done.insert(roll_day(mark.local_start, input.day_start_hour));
+    }
+  }
   st.streaks = compute_streaks(done, input.rest_days, today);
   return st;
 }

@@ -170,6 +170,11 @@ Millis Session::clock_time_of(Millis routine) const {
   return anchor_clock_ + Millis{scaled};
 }
 
+Millis Session::due_of(Millis routine) const {
+  // Never after the clock reading that emits it: a deadline rounded up at an odd speed is on time.
+  return std::min(clock_time_of(routine), clock_) - clock_start_;
+}
+
 std::vector<Event> Session::start(Millis now) {
   std::vector<Event> out;
   if (started_) return out;
@@ -233,6 +238,7 @@ Event Session::base_event(EventKind kind, std::size_t block_index) const {
   Event e;
   e.kind = kind;
   e.at = elapsed_;
+  e.clock = e.due = clock_ - clock_start_;
   if (block_index < plan_.blocks.size()) {
     const Block& block = plan_.blocks[block_index];
     e.step = block.step;
@@ -249,6 +255,7 @@ void Session::emit_mark(const Mark& mark, std::vector<Event>& out) {
   if (mark.tick > 0) {
     Event e = base_event(EventKind::tick, mark.block);
     e.at = mark.at;
+    e.due = due_of(mark.at);
     e.value = mark.tick;
     out.push_back(e);
     return;
@@ -263,6 +270,7 @@ void Session::emit_mark(const Mark& mark, std::vector<Event>& out) {
     last_step_ = block.step;
     Event e = base_event(block.get_ready ? EventKind::get_ready : EventKind::step, mark.block);
     e.at = mark.at;
+    e.due = due_of(mark.at);
     e.length = block.length;
     out.push_back(e);
   }
@@ -270,6 +278,7 @@ void Session::emit_mark(const Mark& mark, std::vector<Event>& out) {
   bool rep = seg.phase == Phase::rep_up || seg.phase == Phase::rep_down;
   Event e = base_event(rep ? EventKind::rep : EventKind::phase, mark.block);
   e.at = mark.at;
+  e.due = due_of(mark.at);
   e.phase = seg.phase;
   e.number = seg.number;
   e.length = seg.length;
@@ -313,6 +322,7 @@ void Session::finish(SessionStatus status, std::vector<Event>& out) {
   log_.end(progress_);
   Event e = base_event(EventKind::finished, current_block());
   e.status = status;
+  if (status == SessionStatus::completed) e.due = due_of(plan_.total);
   out.push_back(e);
 }
 

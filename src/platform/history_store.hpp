@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "platform/sqlite.hpp"
@@ -44,6 +45,9 @@ class HistoryStore {
   void update_session(long long id, const SessionProgress& progress);
 
   [[nodiscard]] std::vector<SessionRecord> sessions(const SessionQuery& query);
+  // The start of every session begun before `until`, and whether it completed, in no set order:
+  // what totals and streaks over the whole history need, at a tenth of the memory of full records.
+  [[nodiscard]] std::vector<std::pair<SysSeconds, bool>> session_starts(SysSeconds until);
   // Fills zone_seconds of the records started at or after `since`.
   void attach_zones(std::vector<SessionRecord>& records, SysSeconds since);
   [[nodiscard]] bool any_session(SysSeconds from, SysSeconds to, bool completed_only);

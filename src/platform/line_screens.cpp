@@ -53,7 +53,9 @@ void EventsScreen::show(const std::vector<Event>& events, const SessionView&) {
   for (const auto& e : events) {
     toml::table line{{"event", event_name(e.kind)},
                      {"at_ms", static_cast<std::int64_t>(e.at.count())},
-                     {"time", routine_clock(e.at)}};
+                     {"time", routine_clock(e.at)},
+                     {"due_ms", static_cast<std::int64_t>(e.due.count())},
+                     {"clock_ms", static_cast<std::int64_t>(e.clock.count())}};
     if (e.kind != EventKind::started && e.step < routine_.steps.size()) {
       const Step& step = routine_.steps[e.step];
       line.insert("step", static_cast<std::int64_t>(e.step + 1));

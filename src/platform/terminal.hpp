@@ -67,6 +67,11 @@ struct TerminalSize {
 };
 [[nodiscard]] TerminalSize terminal_size(int fd);
 
+// The poll() timeout for a deadline `left` milliseconds away. Linux lets poll() oversleep by
+// 0.1% of its timeout (timer slack: 5 ms on a 5 s wait), so a long wait stops short of the
+// deadline by more than that and the short wait that follows ends on time.
+[[nodiscard]] int poll_timeout(Millis left);
+
 // Keys from `key_fd` (-1: none, as in plain mode) and signals, waiting with poll() until the
 // deadline on `clock`.
 class PollKeys final : public Keys {

@@ -150,6 +150,39 @@ TEST_CASE("stats: streaks across the day-start hour, weekly totals and zone minu
   CHECK(st.days[9].completed == 2);
 }
 
+TEST_CASE("stats: sessions before the window count from their marks alone") {
+  // The same history as above, split where `roll stats` splits it: the two oldest as marks.
+  std::vector<SessionRecord> window;
+  std::vector<LocalSeconds> local;
+  auto add = [&](LocalSeconds start, SessionStatus status, int secs) {
+    SessionRecord r;
+    r.started_at = SysSeconds{start.time_since_epoch()};
+    r.status = status;
+    r.completed_seconds = secs;
+    window.push_back(r);
+    local.push_back(start);
+  };
+  add(at(2026, 11, 18, 21), SessionStatus::completed, 300);
+  add(at(2026, 11, 19, 21), SessionStatus::quit, 60);
+  std::vector<SessionMark> earlier = {{at(2026, 11, 16, 22), true},
+                                      {at(2026, 11, 17, 1, 30), true},
+                                      {at(2026, 11, 18, 0, 30), true},
+                                      {at(2026, 10, 1, 20), false}};
+  StatsInput in;
+  in.sessions = &window;
+  in.earlier = &earlier;
+  in.now = at(2026, 11, 19, 23);
+  in.weeks = 2;
+  auto st = compute_stats(in, local);
+  CHECK(st.streaks.current == 3);  // 16 and 17 from the marks, 18 from the window
+  CHECK(st.streaks.longest == 3);
+  CHECK(st.total_sessions == 6);
+  CHECK(st.total_completed == 4);
+  // Marks add nothing to the window's day and week totals: those come from full records.
+  CHECK(st.weeks[1].sessions == 2);
+  CHECK(st.weeks[1].seconds == 360);
+}
+
 TEST_CASE("parse_time and parse_clock") {
   auto t = parse_time("2026-11-23T21:30:00Z");
   REQUIRE(t);

@@ -131,6 +131,30 @@ TEST_CASE("history store: written at begin and at every step boundary, read back
   CHECK(store.any_session(t0() + hours{24}, t0() + hours{25}, false));
 }
 
+TEST_CASE("session starts: every session begun before a time, and whether it completed") {
+  TempDb db;
+  HistoryStore store(db.file);
+  CHECK(store.session_starts(t0() + hours{1000}).empty());
+  const SessionStatus statuses[] = {SessionStatus::completed, SessionStatus::quit,
+                                    SessionStatus::pain_stop, SessionStatus::completed};
+  for (int i = 0; i < 4; ++i) {
+    auto p = progress("bedtime", t0() + hours{24 * i});
+    p.status = statuses[i];
+    store.update_session(store.begin_session(p), p);
+  }
+  store.begin_session(progress("thoracic", t0() + hours{100}));  // still running
+  auto starts = store.session_starts(t0() + hours{1000});
+  std::sort(starts.begin(), starts.end());
+  REQUIRE(starts.size() == 5);
+  CHECK(starts[0] == std::pair{t0(), true});
+  CHECK(starts[1] == std::pair{t0() + hours{24}, false});
+  CHECK(starts[2] == std::pair{t0() + hours{48}, false});
+  CHECK(starts[3] == std::pair{t0() + hours{72}, true});
+  CHECK(starts[4] == std::pair{t0() + hours{100}, false});
+  // Only those begun before the time given.
+  CHECK(store.session_starts(t0() + hours{48}).size() == 2);
+}
+
 TEST_CASE("a killed process's session reads back as unfinished with its last step kept") {
   TempDb db;
   { HistoryStore create(db.file); }

@@ -330,6 +330,47 @@ TEST_CASE("an odd speed never lands a deadline a hair early") {
   }
 }
 
+TEST_CASE("events say when they fell due and when the clock woke for them") {
+  Rig rig;
+  auto& s = rig.session;
+  auto first = s.start(1000ms);
+  CHECK(first.front().due == 0ms);
+  CHECK(first.front().clock == 0ms);
+  auto events = s.advance(6007ms);  // 7 ms after the step at routine 5 s fell due
+  REQUIRE(of(events, EventKind::step).size() == 1);
+  CHECK(of(events, EventKind::step)[0].due == 5000ms);
+  CHECK(of(events, EventKind::step)[0].clock == 5007ms);
+  CHECK(of(events, EventKind::phase)[0].due == 5000ms);
+  s.command(Command::toggle_pause, 7000ms);
+  // A key's events are due when the key comes, however long the pause.
+  auto pressure = s.command(Command::pressure, 20000ms, 4);
+  REQUIRE(pressure.size() == 1);
+  CHECK(pressure[0].due == 19000ms);
+  CHECK(pressure[0].clock == 19000ms);
+  s.command(Command::toggle_pause, 30000ms);  // 23 s paused: the exhale at routine 9 s moves too
+  auto exhale = of(s.advance(33002ms), EventKind::phase);
+  REQUIRE(exhale.size() == 1);
+  CHECK(exhale[0].due == 32000ms);
+  CHECK(exhale[0].clock == 32002ms);
+}
+
+TEST_CASE("at a speed, the due time is on the clock, and the end is due at the routine's end") {
+  SessionOptions options;
+  options.speed = 10;
+  Rig rig(options);
+  auto& s = rig.session;
+  s.start(0ms);
+  auto step = of(s.advance(503ms), EventKind::step);
+  REQUIRE(step.size() == 1);
+  CHECK(step[0].due == 500ms);
+  CHECK(step[0].clock == 503ms);
+  auto rest = s.advance(11504ms);  // the 115 s routine ends at 11.5 s
+  REQUIRE(rest.back().kind == EventKind::finished);
+  CHECK(rest.back().due == 11500ms);
+  CHECK(rest.back().clock == 11504ms);
+  for (const auto& e : rest) CHECK(e.due <= e.clock);
+}
+
 TEST_CASE("the log sees begin, an update at every step boundary and one end") {
   Rig rig;
   run_all(rig.session, 200s, 1s);

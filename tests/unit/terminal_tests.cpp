@@ -1,0 +1,25 @@
+// The poll() timeout that keeps the session's deadlines on time despite the kernel's timer slack.
+#include <doctest/doctest.h>
+
+#include "platform/terminal.hpp"
+
+using namespace std::chrono_literals;
+using roll::Millis;
+using roll::platform::poll_timeout;
+
+TEST_CASE("a long wait stops short of the deadline by more than poll()'s 0.1% slack") {
+  CHECK(poll_timeout(0ms) == 0);
+  CHECK(poll_timeout(-5ms) == 0);
+  // Short waits are exact: their slack is the task's 50 us.
+  CHECK(poll_timeout(1ms) == 1);
+  CHECK(poll_timeout(50ms) == 50);
+  // 5 s would wake as much as 5 ms late; 4,989 ms wakes by 4,994 at the latest, then 11 ms more.
+  CHECK(poll_timeout(5000ms) == 4989);
+  for (Millis left : {51ms, 100ms, 999ms, 1000ms, 4000ms, 60000ms, 600000ms}) {
+    CAPTURE(left.count());
+    auto t = poll_timeout(left);
+    CHECK(t < left.count());
+    CHECK(t + t / 1000 + 1 <= left.count());  // even the whole slack lands before the deadline
+    CHECK(left.count() - t <= left.count() / 500 + 1);  // and the rest is a short wait
+  }
+}
