@@ -44,10 +44,11 @@ struct Streaks {
   int longest = 0;
 };
 
-// `done`: days with a completed session. `rest`: days an injury kept the user off the roller;
-// they neither break a streak nor count towards it. Today not done yet does not break the
-// current streak (the day is not over).
-[[nodiscard]] Streaks compute_streaks(const std::set<LocalDays>& done,
+// `done`: days with a completed session, in order, each once (a sorted vector: at 100 years of
+// nightly sessions a std::set of them was a sixth of what `roll stats` cost). `rest`: days an
+// injury kept the user off the roller; they neither break a streak nor count towards it. Today
+// not done yet does not break the current streak (the day is not over).
+[[nodiscard]] Streaks compute_streaks(const std::vector<LocalDays>& done,
                                       const std::set<LocalDays>& rest, LocalDays today);
 
 // Marks every roll day touched by [from, to) as a rest day: an injury's 72 h keep the user off

@@ -139,12 +139,13 @@ void add_stats_command(CLI::App& app, Context& ctx) {
     std::vector<LocalSeconds> local;
     local.reserve(sessions.size());
     for (const auto& s : sessions) local.push_back(platform::to_local(s.started_at));
-    auto starts = store->session_starts(since);
     std::vector<SessionMark> earlier;
-    earlier.reserve(starts.size());
-    for (const auto& [start, completed] : starts) {
+    // Sized up front: growing by doubling touches twice the memory, and at 100 years page
+    // faults were a third of what this command cost (perf record -e page-faults).
+    earlier.reserve(store->count_sessions_before(since));
+    store->visit_session_starts(since, [&](SysSeconds start, bool completed) {
       earlier.push_back({platform::to_local(start), completed});
-    }
+    });
     in.sessions = &sessions;
     in.earlier = &earlier;
     Stats st = compute_stats(in, local);

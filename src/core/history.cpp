@@ -37,9 +37,10 @@ void add_rest_days(std::set<LocalDays>& rest, LocalSeconds from, LocalSeconds to
   }
 }
 
-Streaks compute_streaks(const std::set<LocalDays>& done, const std::set<LocalDays>& rest,
+Streaks compute_streaks(const std::vector<LocalDays>& done, const std::set<LocalDays>& rest,
                         LocalDays today) {
   Streaks s;
+  auto is_done = [&](LocalDays d) { return std::binary_search(done.begin(), done.end(), d); };
   // Longest: walk the done days in order; a gap breaks the run unless every day in it is a rest
   // day.
   int run = 0;
@@ -63,10 +64,10 @@ Streaks compute_streaks(const std::set<LocalDays>& done, const std::set<LocalDay
   // Current: the run that ends today, or yesterday when today is still open.
   if (!last) return s;
   LocalDays d = today;
-  if (!done.contains(d)) d -= days{1};
+  if (!is_done(d)) d -= days{1};
   // Skip back over rest days between the last session and today.
-  while (!done.contains(d) && rest.contains(d)) d -= days{1};
-  if (done.contains(d) && d == *last) s.current = run;
+  while (!is_done(d) && rest.contains(d)) d -= days{1};
+  if (is_done(d) && d == *last) s.current = run;
   return s;
 }
 
@@ -90,8 +91,18 @@ Stats compute_stats(const StatsInput& input, const std::vector<LocalSeconds>& lo
   for (int w = 0; w < weeks; ++w)
     st.weeks[static_cast<std::size_t>(w)].week_start = first + days{7 * w};
 
-  std::set<LocalDays> done;
+  std::vector<LocalDays> done;
   const auto& sessions = *input.sessions;
+  done.reserve(sessions.size() + (input.earlier != nullptr ? input.earlier->size() : 0));
+  if (input.earlier != nullptr) {
+    for (const auto& mark : *input.earlier) {
+      ++st.total_sessions;
+      if (!mark.completed) continue;
+      ++st.total_completed;
+      done.push_back(roll_day(mark.local_start, input.day_start_hour));
+    }
+  }
+  auto earlier_days = static_cast<std::ptrdiff_t>(done.size());
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     const auto& rec = sessions[i];
     LocalDays d = roll_day(local_starts[i], input.day_start_hour);
@@ -99,7 +110,7 @@ Stats compute_stats(const StatsInput& input, const std::vector<LocalSeconds>& lo
     ++st.total_sessions;
     if (completed) {
       ++st.total_completed;
-      done.insert(d);
+      done.push_back(d);
     }
     if (d < first || d > last_day) continue;
     auto index = static_cast<std::size_t>((d - first).count());
@@ -113,14 +124,13 @@ Stats compute_stats(const StatsInput& input, const std::vector<LocalSeconds>& lo
     week.seconds += rec.completed_seconds;
     for (const auto& [zone, secs] : rec.zone_seconds) st.zone_seconds[zone] += secs;
   }
-  if (input.earlier != nullptr) {
-    for (const auto& mark : *input.earlier) {
-      ++st.total_sessions;
-      if (!mark.completed) continue;
-      ++st.total_completed;
-      done.insert(roll_day(mark.local_start, input.day_start_hour));
-    }
-  }
+  // The older days usually come in order already (the store reads them oldest first); only the
+  // window's few then need sorting before the merge.
+  auto mid = done.begin() + earlier_days;
+  if (!std::is_sorted(done.begin(), mid)) std::sort(done.begin(), mid);
+  std::sort(mid, done.end());
+  std::inplace_merge(done.begin(), mid, done.end());
+  done.erase(std::unique(done.begin(), done.end()), done.end());
   st.streaks = compute_streaks(done, input.rest_days, today);
   return st;
 }

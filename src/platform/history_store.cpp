@@ -280,18 +280,20 @@ std::vector<SessionRecord> HistoryStore::sessions(const SessionQuery& q) {
   return out;
 }
 
-std::vector<std::pair<SysSeconds, bool>> HistoryStore::session_starts(SysSeconds until) {
-  std::vector<std::pair<SysSeconds, bool>> out;
-  // Sized up front: growing by doubling touches twice the memory, and page faults are a good
-  // part of what this costs at 100 years.
-  auto count = db_.prepare("SELECT count(*) FROM sessions WHERE started_at < ?");
-  count.bind(1, unix_seconds(until));
-  if (count.step()) out.reserve(static_cast<std::size_t>(count.int64(0)));
-  auto st =
-      db_.prepare("SELECT started_at, status = 'completed' FROM sessions WHERE started_at < ?");
+void HistoryStore::visit_session_starts(SysSeconds until,
+                                        const std::function<void(SysSeconds, bool)>& visit) {
+  // Read from the covering index sessions_started, in its order.
+  auto st = db_.prepare(
+      "SELECT started_at, status = 'completed' FROM sessions WHERE started_at < ? "
+      "ORDER BY started_at");
   st.bind(1, unix_seconds(until));
-  while (st.step()) out.emplace_back(from_unix(st.int64(0)), st.int64(1) != 0);
-  return out;
+  while (st.step()) visit(from_unix(st.int64(0)), st.int64(1) != 0);
+}
+
+std::size_t HistoryStore::count_sessions_before(SysSeconds until) {
+  auto st = db_.prepare("SELECT count(*) FROM sessions WHERE started_at < ?");
+  st.bind(1, unix_seconds(until));
+  return st.step() ? static_cast<std::size_t>(st.int64(0)) : 0;
 }
 
 void HistoryStore::attach_zones(std::vector<SessionRecord>& records, SysSeconds since) {

@@ -2,11 +2,11 @@
 // The history database: sessions (written at begin, every step boundary and end), injuries and
 // the once-a-day check-in. One SQLite file in WAL mode under $XDG_DATA_HOME/roll.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "platform/sqlite.hpp"
@@ -45,9 +45,11 @@ class HistoryStore {
   void update_session(long long id, const SessionProgress& progress);
 
   [[nodiscard]] std::vector<SessionRecord> sessions(const SessionQuery& query);
-  // The start of every session begun before `until`, and whether it completed, in no set order:
-  // what totals and streaks over the whole history need, at a tenth of the memory of full records.
-  [[nodiscard]] std::vector<std::pair<SysSeconds, bool>> session_starts(SysSeconds until);
+  // Calls `visit(start, completed)` for every session begun before `until`, oldest first: what
+  // totals and streaks over the whole history need, handed over row by row so that 100 years of
+  // sessions never sit in memory twice.
+  void visit_session_starts(SysSeconds until, const std::function<void(SysSeconds, bool)>& visit);
+  [[nodiscard]] std::size_t count_sessions_before(SysSeconds until);
   // Fills zone_seconds of the records started at or after `since`.
   void attach_zones(std::vector<SessionRecord>& records, SysSeconds since);
   [[nodiscard]] bool any_session(SysSeconds from, SysSeconds to, bool completed_only);

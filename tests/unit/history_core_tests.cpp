@@ -51,26 +51,26 @@ TEST_CASE("a session after midnight counts for the evening before, until the day
 TEST_CASE("streaks") {
   std::set<LocalDays> rest;
   SUBCASE("consecutive days, today done") {
-    std::set<LocalDays> done{on(2026, 11, 21), on(2026, 11, 22), on(2026, 11, 23)};
+    std::vector<LocalDays> done{on(2026, 11, 21), on(2026, 11, 22), on(2026, 11, 23)};
     auto s = compute_streaks(done, rest, on(2026, 11, 23));
     CHECK(s.current == 3);
     CHECK(s.longest == 3);
   }
   SUBCASE("today not done yet does not break the streak; yesterday missed does") {
-    std::set<LocalDays> done{on(2026, 11, 21), on(2026, 11, 22)};
+    std::vector<LocalDays> done{on(2026, 11, 21), on(2026, 11, 22)};
     CHECK(compute_streaks(done, rest, on(2026, 11, 23)).current == 2);
     CHECK(compute_streaks(done, rest, on(2026, 11, 24)).current == 0);
     CHECK(compute_streaks(done, rest, on(2026, 11, 24)).longest == 2);
   }
   SUBCASE("a gap breaks, the longest run is kept") {
-    std::set<LocalDays> done{on(2026, 11, 1), on(2026, 11, 2),  on(2026, 11, 3),
-                             on(2026, 11, 4), on(2026, 11, 10), on(2026, 11, 11)};
+    std::vector<LocalDays> done{on(2026, 11, 1), on(2026, 11, 2),  on(2026, 11, 3),
+                                on(2026, 11, 4), on(2026, 11, 10), on(2026, 11, 11)};
     auto s = compute_streaks(done, rest, on(2026, 11, 11));
     CHECK(s.current == 2);
     CHECK(s.longest == 4);
   }
   SUBCASE("injury rest days bridge a gap without counting") {
-    std::set<LocalDays> done{on(2026, 11, 1), on(2026, 11, 2), on(2026, 11, 6)};
+    std::vector<LocalDays> done{on(2026, 11, 1), on(2026, 11, 2), on(2026, 11, 6)};
     rest = {on(2026, 11, 3), on(2026, 11, 4), on(2026, 11, 5)};
     auto s = compute_streaks(done, rest, on(2026, 11, 6));
     CHECK(s.current == 3);
@@ -80,7 +80,7 @@ TEST_CASE("streaks") {
     CHECK(compute_streaks(done, rest, on(2026, 11, 6)).current == 1);
   }
   SUBCASE("resting now keeps the streak alive") {
-    std::set<LocalDays> done{on(2026, 11, 1), on(2026, 11, 2)};
+    std::vector<LocalDays> done{on(2026, 11, 1), on(2026, 11, 2)};
     rest = {on(2026, 11, 3), on(2026, 11, 4)};
     CHECK(compute_streaks(done, rest, on(2026, 11, 4)).current == 2);
     CHECK(compute_streaks(done, rest, on(2026, 11, 5)).current == 2);  // the 5th is still open
