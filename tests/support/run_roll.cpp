@@ -16,6 +16,8 @@
 #define ROLL_SOURCE_DIR "."
 #endif
 
+#include "child_process.hpp"
+
 extern char** environ;
 
 namespace roll::test {
@@ -51,27 +53,8 @@ std::filesystem::path TempDir::write(const std::string& relative, const std::str
 }
 
 Result run_roll(const TempDir& home, const Run& run) {
-  std::map<std::string, std::string> env;
-  for (char** e = environ; *e != nullptr; ++e) {
-    std::string entry(*e);
-    auto eq = entry.find('=');
-    if (eq == std::string::npos) continue;
-    std::string key = entry.substr(0, eq);
-    if (key.starts_with("XDG_") || key == "NO_COLOR" || key == "HOME" || key == "CLICOLOR_FORCE")
-      continue;
-    env[key] = entry.substr(eq + 1);
-  }
   const auto& h = home.path();
-  env["HOME"] = h.string();
-  env["XDG_CONFIG_HOME"] = (h / "config").string();
-  env["XDG_DATA_HOME"] = (h / "data").string();
-  env["XDG_STATE_HOME"] = (h / "state").string();
-  env["XDG_CACHE_HOME"] = (h / "cache").string();
-  env["TZ"] = "UTC";
-  for (const auto& [k, v] : run.env) env[k] = v;
-
-  std::vector<std::string> env_strings;
-  for (const auto& [k, v] : env) env_strings.push_back(k + "=" + v);
+  std::vector<std::string> env_strings = isolated_environment(h, run.env);
   std::vector<char*> envp;
   for (auto& s : env_strings) envp.push_back(s.data());
   envp.push_back(nullptr);
