@@ -8,10 +8,13 @@
 #include <iterator>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/conventions.hpp"
 #include "platform/history_store.hpp"
+#include "roll/suggest.hpp"
+#include "roll/text.hpp"
 
 #ifndef ROLL_VERSION
 #define ROLL_VERSION "0.0.0"
@@ -59,8 +62,19 @@ int run(int argc, char** argv) {
   // Anything else (help, a misspelt command, a global option first) gets the whole tree, and so
   // does completion, which is generated from it.
   std::string_view first = argc > 1 ? argv[1] : "";
-  bool one = first != "completion" && std::any_of(std::begin(kCommands), std::end(kCommands),
-                                                  [&](const auto& c) { return c.first == first; });
+  bool known = std::any_of(std::begin(kCommands), std::end(kCommands),
+                           [&](const auto& c) { return c.first == first; });
+  if (!known && !first.empty() && first.front() != '-') {
+    // CLI11 would only say "A subcommand is required", which hides the typo.
+    std::vector<std::string_view> names;
+    for (const auto& c : kCommands) names.push_back(c.first);
+    std::string near = closest_match(first, names);
+    fmt::print(ctx.err, "roll: unknown command '{}'; {}\n", sanitize(first),
+               near.empty() ? std::string("run roll --help for the commands")
+                            : fmt::format("did you mean 'roll {}'?", near));
+    return exit_usage;
+  }
+  bool one = known && first != "completion";
   for (const auto& [name, add] : kCommands) {
     if (!one || name == first) add(app, ctx);
   }

@@ -150,6 +150,23 @@ TEST_CASE("usage errors exit 2, --version and --help exit 0") {
   CHECK(show_help.out.find("roll show thoracic") != std::string::npos);
 }
 
+TEST_CASE("a misspelt command is named, with the nearest command, exit 2") {
+  TempDir home;
+  auto r = run_cli(home, {"lis"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("roll: unknown command 'lis'; did you mean 'roll list'?") != std::string::npos);
+  r = run_cli(home, {"stat", "--json"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("did you mean 'roll stats'?") != std::string::npos);
+  // Nothing close: the list of commands instead.
+  r = run_cli(home, {"frobnicate"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("roll: unknown command 'frobnicate'") != std::string::npos);
+  CHECK(r.err.find("roll --help") != std::string::npos);
+  // Words after an option are its values, not commands.
+  CHECK(run_cli(home, {"--color", "never", "list"}).exit_code == 0);
+}
+
 TEST_CASE("every bundled routine loads without a single diagnostic and cites an article") {
   TempDir home;
   for (const auto& entry :
