@@ -19,6 +19,11 @@ enum class ColorChoice { automatic, always, never };
 // before or after the command (`roll --color never list`, `roll list --color never`).
 void add_color_option(CLI::App& app, Context& ctx);
 
+// Number checks for options, with messages in the numbers a person writes: CLI11's own ranges
+// print their bounds with %f ("0.010000 to 1000.000000", or the largest double in full).
+[[nodiscard]] CLI::Validator between(double min, double max);
+[[nodiscard]] CLI::Validator zero_or_more();
+
 // A closed pipe (`roll history | head`) is a normal way for output to end: no SIGPIPE death,
 // and writes that fail with EPIPE end the command quietly with exit 0.
 void ignore_sigpipe();

@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 
 #include "cli/commands.hpp"
+#include "cli/conventions.hpp"
 #include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
 #include "platform/wall_clock.hpp"
@@ -93,7 +94,7 @@ void add_history_command(CLI::App& app, Context& ctx) {
                   "Only sessions started on or after this local date or time (2026-11-01)");
   cmd->add_option("--limit", opt->limit, "At most this many sessions; 0 for all")
       ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+      ->check(zero_or_more());
   auto* json = cmd->add_flag("--json", opt->json, "Print a JSON array (times in UTC, ISO 8601)");
   cmd->add_flag("--csv", opt->csv, "Print CSV with a header row (times in UTC)")->excludes(json);
   cmd->footer(

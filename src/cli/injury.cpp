@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "cli/commands.hpp"
+#include "cli/conventions.hpp"
 #include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
 #include "cli/routine_loading.hpp"
@@ -133,7 +134,7 @@ void add_injury_command(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<AddOptions>();
   add_cmd->add_option("zone", a->zone, "The injured zone, e.g. lumbar, neck, thoracic")->required();
   auto* ago = add_cmd->add_option("--hours-ago", a->hours_ago, "It happened this many hours ago")
-                  ->check(CLI::NonNegativeNumber);
+                  ->check(zero_or_more());
   add_cmd->add_option("--at", a->at, "It happened at this local time (2026-11-23T08:00)")
       ->excludes(ago);
   add_cmd->add_option("--note", a->note, "What happened, for your own record");

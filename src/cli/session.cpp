@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/conventions.hpp"
 #include "cli/json_output.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/session_hooks.hpp"
@@ -167,7 +168,7 @@ void add_session_command(CLI::App& app, Context& ctx) {
       ->required();
   cmd->add_option("--speed", args->speed,
                   "Run the clock this many times faster (demos; times shown stay routine time)")
-      ->check(CLI::Range(0.01, 1000.0));
+      ->check(between(0.01, 1000));
   cmd->add_flag("--plain", args->plain,
                 "One line per event, no escape sequences and no keys (automatic when stdout is "
                 "not a terminal)");

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cli/commands.hpp"
+#include "cli/conventions.hpp"
 #include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
 #include "platform/wall_clock.hpp"
@@ -107,7 +108,7 @@ void add_stats_command(CLI::App& app, Context& ctx) {
   auto json = std::make_shared<bool>(false);
   cmd->add_option("--weeks", *weeks, "How many weeks the totals and the heatmap cover")
       ->capture_default_str()
-      ->check(CLI::Range(1, 520));
+      ->check(between(1, 520));
   cmd->add_flag("--json", *json,
                 "Print a JSON object (current_streak, longest_streak, weeks, zones, days)");
   cmd->footer(

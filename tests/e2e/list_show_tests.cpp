@@ -167,6 +167,25 @@ TEST_CASE("a misspelt command is named, with the nearest command, exit 2") {
   CHECK(run_cli(home, {"--color", "never", "list"}).exit_code == 0);
 }
 
+TEST_CASE("a number out of range names its bounds as a person writes them") {
+  TempDir home;
+  auto r = run_cli(home, {"history", "--limit", "-3"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--limit: -3 is not 0 or more") != std::string::npos);
+  r = run_cli(home, {"session", "thoracic", "--speed", "0"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--speed: 0 is not between 0.01 and 1000") != std::string::npos);
+  r = run_cli(home, {"stats", "--weeks", "600"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--weeks: 600 is not between 1 and 520") != std::string::npos);
+  r = run_cli(home, {"injury", "add", "lumbar", "--hours-ago", "-1"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--hours-ago: -1 is not 0 or more") != std::string::npos);
+  r = run_cli(home, {"stats", "--weeks", "many"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--weeks: \"many\" is not a number") != std::string::npos);
+}
+
 TEST_CASE("every bundled routine loads without a single diagnostic and cites an article") {
   TempDir home;
   for (const auto& entry :
