@@ -32,33 +32,22 @@ TOML
 tm() { "$TMUX_BIN" -L "$SOCKET" "$@"; }
 pane() { tm capture-pane -p -t roll; }
 
-# wait_for TEXT [SECONDS]: poll the pane until it shows TEXT.
-wait_for() {
-  tries=$(( ${2:-10} * 10 ))
+# wait_pane GREP_MODE PATTERN SECONDS: poll the pane until grep -F or -E finds PATTERN in it.
+wait_pane() {
+  tries=$(( $3 * 10 ))
   while [ "$tries" -gt 0 ]; do
-    if pane | grep -qF -- "$1"; then return 0; fi
+    if pane | grep -q"$1" -- "$2"; then return 0; fi
     tries=$((tries - 1))
     sleep 0.1
   done
-  echo "FAIL: timed out waiting for '$1'; the pane shows:" >&2
+  echo "FAIL: timed out waiting for '$2'; the pane shows:" >&2
   pane >&2
   failures=$((failures + 1))
   return 1
 }
-
-# wait_re REGEX: like wait_for, with an extended regular expression.
-wait_re() {
-  tries=100
-  while [ "$tries" -gt 0 ]; do
-    if pane | grep -qE -- "$1"; then return 0; fi
-    tries=$((tries - 1))
-    sleep 0.1
-  done
-  echo "FAIL: timed out waiting for /$1/; the pane shows:" >&2
-  pane >&2
-  failures=$((failures + 1))
-  return 1
-}
+# wait_for TEXT [SECONDS]; wait_re REGEX (extended), for up to 10 s.
+wait_for() { wait_pane F "$1" "${2:-10}"; }
+wait_re() { wait_pane E "$1" 10; }
 
 check_same() {
   if cmp -s "$WORK/before" "$1"; then

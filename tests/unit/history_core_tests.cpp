@@ -101,10 +101,14 @@ TEST_CASE("injury rest days cover every roll day the 72 h touch") {
                                     on(2026, 11, 25)});
 }
 
-TEST_CASE("stats: streaks across the day-start hour, weekly totals and zone minutes") {
+namespace {
+
+// Sessions for compute_stats, with their local starts beside them as `roll stats` passes them.
+struct History {
   std::vector<SessionRecord> sessions;
   std::vector<LocalSeconds> local;
-  auto add = [&](LocalSeconds start, SessionStatus status, int secs) {
+  // Every second of a session is on the thoracic spine.
+  void add(LocalSeconds start, SessionStatus status, int secs) {
     SessionRecord r;
     r.started_at = SysSeconds{start.time_since_epoch()};
     r.status = status;
@@ -112,20 +116,26 @@ TEST_CASE("stats: streaks across the day-start hour, weekly totals and zone minu
     r.zone_seconds["thoracic"] = secs;
     sessions.push_back(r);
     local.push_back(start);
-  };
+  }
+};
+
+}  // namespace
+
+TEST_CASE("stats: streaks across the day-start hour, weekly totals and zone minutes") {
+  History h;
   // Mon 16th 22:00, Tue 17th at 01:30 (counts for the 16th: same day), Wed 18th 00:30 (the 17th),
   // Wed 18th 21:00, and a quit on Thu 19th.
-  add(at(2026, 11, 16, 22), SessionStatus::completed, 300);
-  add(at(2026, 11, 17, 1, 30), SessionStatus::completed, 300);
-  add(at(2026, 11, 18, 0, 30), SessionStatus::completed, 600);
-  add(at(2026, 11, 18, 21), SessionStatus::completed, 300);
-  add(at(2026, 11, 19, 21), SessionStatus::quit, 60);
+  h.add(at(2026, 11, 16, 22), SessionStatus::completed, 300);
+  h.add(at(2026, 11, 17, 1, 30), SessionStatus::completed, 300);
+  h.add(at(2026, 11, 18, 0, 30), SessionStatus::completed, 600);
+  h.add(at(2026, 11, 18, 21), SessionStatus::completed, 300);
+  h.add(at(2026, 11, 19, 21), SessionStatus::quit, 60);
   StatsInput in;
-  in.sessions = &sessions;
+  in.sessions = &h.sessions;
   in.now = at(2026, 11, 19, 23);
   in.day_start_hour = 4;
   in.weeks = 2;
-  auto st = compute_stats(in, local);
+  auto st = compute_stats(in, h.local);
   CHECK(st.streaks.current == 3);  // 16, 17, 18; the 19th is open
   CHECK(st.streaks.longest == 3);
   CHECK(st.total_sessions == 5);
@@ -144,7 +154,7 @@ TEST_CASE("stats: streaks across the day-start hour, weekly totals and zone minu
 
   // With day start at midnight the 01:30 session is Tuesday's and the 00:30 one Wednesday's.
   in.day_start_hour = 0;
-  st = compute_stats(in, local);
+  st = compute_stats(in, h.local);
   CHECK(st.days[7].completed == 1);
   CHECK(st.days[8].completed == 1);
   CHECK(st.days[9].completed == 2);
@@ -152,28 +162,19 @@ TEST_CASE("stats: streaks across the day-start hour, weekly totals and zone minu
 
 TEST_CASE("stats: sessions before the window count from their marks alone") {
   // The same history as above, split where `roll stats` splits it: the two oldest as marks.
-  std::vector<SessionRecord> window;
-  std::vector<LocalSeconds> local;
-  auto add = [&](LocalSeconds start, SessionStatus status, int secs) {
-    SessionRecord r;
-    r.started_at = SysSeconds{start.time_since_epoch()};
-    r.status = status;
-    r.completed_seconds = secs;
-    window.push_back(r);
-    local.push_back(start);
-  };
-  add(at(2026, 11, 18, 21), SessionStatus::completed, 300);
-  add(at(2026, 11, 19, 21), SessionStatus::quit, 60);
+  History window;
+  window.add(at(2026, 11, 18, 21), SessionStatus::completed, 300);
+  window.add(at(2026, 11, 19, 21), SessionStatus::quit, 60);
   std::vector<SessionMark> earlier = {{at(2026, 11, 16, 22), true},
                                       {at(2026, 11, 17, 1, 30), true},
                                       {at(2026, 11, 18, 0, 30), true},
                                       {at(2026, 10, 1, 20), false}};
   StatsInput in;
-  in.sessions = &window;
+  in.sessions = &window.sessions;
   in.earlier = &earlier;
   in.now = at(2026, 11, 19, 23);
   in.weeks = 2;
-  auto st = compute_stats(in, local);
+  auto st = compute_stats(in, window.local);
   CHECK(st.streaks.current == 3);  // 16 and 17 from the marks, 18 from the window
   CHECK(st.streaks.longest == 3);
   CHECK(st.total_sessions == 6);
