@@ -285,7 +285,7 @@ std::string neighbour_map() {
     }
     if (!list.empty()) out += fmt::format("  {}: {}\n", zone_name(injured), list);
   }
-  return out;
+  return out + "\n";
 }
 
 }  // namespace

@@ -202,9 +202,9 @@ class Linter {
     } else if (step.kind == StepKind::roll && step.unit == TimingUnit::reps &&
                step.rep_seconds < kSlowRollRepSeconds) {
       report("slow-tempo", step.source.value_at("rep_seconds"),
-             fmt::format("{} rolls one repetition in {} s: faster than {} s a repetition is fast "
-                         "(roll's own reading), in a routine whose purpose is \"{}\"",
-                         label, step.rep_seconds, kSlowRollRepSeconds, to_string(routine_.purpose)),
+             fmt::format("{} rolls one repetition in {} s; a roll repetition under {} s is fast "
+                         "(roll's own reading), and only a warm-up rolls fast",
+                         label, step.rep_seconds, kSlowRollRepSeconds),
              {&step});
     }
   }
@@ -230,11 +230,12 @@ class Linter {
     if (step.zone && std::find(named.begin(), named.end(), *step.zone) != named.end()) return;
     for (Zone zone : named) {
       if (!is_forbidden_zone(zone)) continue;
-      report("name-zone", step.source.value_at("name"),
-             fmt::format("{} is on the roller over the {} (zone \"{}\") but its name names the "
-                         "{}; the name says where the roller goes",
-                         label, step.zone ? zone_name(*step.zone) : std::string_view("-"),
-                         step.zone_text, zone_name(zone)));
+      report(
+          "name-zone", step.source.value_at("name"),
+          fmt::format("{} is named after the {} but the roller is on the {} (zone \"{}\"); "
+                      "name a step after where the roller goes",
+                      label, zone_name(zone),
+                      step.zone ? zone_name(*step.zone) : std::string_view("-"), step.zone_text));
       return;
     }
   }
@@ -354,9 +355,9 @@ class Linter {
     }
     if (moved >= kMoveAfterMinimum) return;
     report("move-after", last_on_roller->source.table,
-           fmt::format("after the last step on the roller ({}) come {} s of movement; move for "
-                       "three minutes ({} s) right after rolling, or the tension returns within "
-                       "twenty minutes",
+           fmt::format("the last step on the roller ({}) is followed by {} s of movement; move "
+                       "for three minutes ({} s) right after rolling, or the tension returns "
+                       "within twenty minutes",
                        step_label(routine_, *last_on_roller), whole_seconds(moved),
                        whole_seconds(kMoveAfterMinimum)),
            {last_on_roller});

@@ -36,7 +36,7 @@ constexpr std::array kRules = {
         "\"both\"\nseconds = 60\n\n[[step]]\nname = \"Cat-cow\"\nkind = \"movement\"\nzone = "
         "\"lumbar\"\nseconds = 60\n",
         "work the areas above and below instead (thoracic, glutes, hips); moving the lower back "
-        "off the roller (`kind = \"movement\"`, or `on_roller = false`) is fine",
+        "off the roller (cat-cow, `kind = \"movement\"`) is fine",
     },
     Rule{
         "no-neck",
@@ -85,8 +85,8 @@ constexpr std::array kRules = {
         "[[step]]\nname = \"Spine roll\"\nkind = \"roll\"\nzone = \"full-body\"\nseconds = 60\n",
         "[[step]]\nname = \"Back roll\"\nkind = \"roll\"\nzone = \"thoracic\"\nreps = "
         "12\nrep_seconds = 5\npositions = 2\n",
-        "name the zone under the roller (e.g. `zone = \"thoracic\"`), or say "
-        "`on_roller = false` if the step is off the roller",
+        "name the zone under the roller (e.g. `zone = \"thoracic\"`); only a step really done "
+        "off the roller says `on_roller = false`",
     },
     Rule{
         "name-zone",
@@ -152,8 +152,9 @@ constexpr std::array kRules = {
         "sustained pressure. The second article agrees: slow and controlled. The rule reads the "
         "numbers as well as the word: a `roll` timed in `reps` whose `rep_seconds` is under 4 is "
         "fast, whatever `tempo` says. The 4 s is roll's own reading, not an article's (neither "
-        "gives a speed): a repetition goes along the zone and back, and at the inch a second roll "
-        "takes as slow, 4 s covers only two inches each way; shorter is scrubbing. The first "
+        "gives a speed): a repetition goes along the zone and back, and at about an inch a second "
+        "(what roll calls slow) 4 s covers only two inches each way; shorter is scrubbing. The "
+        "first "
         "article's tiny one-inch oscillations (the rib roll) stay on one spot and are timed in "
         "`seconds`, not `reps`.",
         kFirst,
