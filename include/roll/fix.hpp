@@ -16,8 +16,9 @@ struct FixResult {
 };
 
 // Fixes `intensity-cap` (an intensity of 8-10 becomes 7, at the value's position) and
-// `move-after` (a movement step appended at the end of the file). Diagnostics of other rules or
-// of other files are ignored. If the edited text would not load cleanly, nothing is applied.
+// `move-after` (three minutes of movement appended at the end of the file). Diagnostics of other
+// rules or of other files are ignored. If the edited text would not load cleanly, nothing is
+// applied.
 [[nodiscard]] FixResult fix_routine_text(std::string_view text, std::string_view file,
                                          const std::vector<Diagnostic>& diagnostics);
 

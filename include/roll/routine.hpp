@@ -28,7 +28,8 @@ enum class TimingUnit { seconds, breaths, reps };
 [[nodiscard]] std::string_view to_string(Tempo);
 [[nodiscard]] std::string_view to_string(TimingUnit);
 
-// Hold, roll and pivot press the roller into the zone; the others do not.
+// Hold, roll and pivot are the roller pressing the zone, always. Whether any step is on the
+// roller is on_roller(), below: that is the question every pressure rule asks.
 [[nodiscard]] bool puts_pressure(StepKind kind);
 
 // Seconds per phase of one breath.
@@ -72,6 +73,7 @@ struct Step {
   Tempo tempo = Tempo::slow;
   std::string cue;
   std::vector<std::string> allow;
+  std::optional<bool> on_roller_key;  // `on_roller` as written, if it was
   SourceMap source;
 
   // Seconds of one pass: one side, one position.
@@ -80,6 +82,12 @@ struct Step {
   [[nodiscard]] int passes() const;
   [[nodiscard]] int total_seconds() const { return seconds_per_pass() * passes(); }
 };
+
+// Whether the roller is under the body during `step`, pressing its zone. A step is on the roller
+// unless it is a `movement`, a `rest` without a zone (resting on the floor), or says
+// `on_roller = false`; a hold, roll or pivot always is, and `on_roller = true` puts any step on
+// it. Snow angels along the roller are a stretch, and the roller is under the spine.
+[[nodiscard]] bool on_roller(const Step& step);
 
 struct Routine {
   int schema = 1;

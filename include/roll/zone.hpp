@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace roll {
 
@@ -41,6 +42,14 @@ enum class Zone {
 // The known zone name or alias closest to `text` (edit distance), as a canonical name;
 // empty when nothing is reasonably close.
 [[nodiscard]] std::string nearest_zone(std::string_view text);
+
+// The zones that free text such as a step's name names, word by word, in order and without
+// repeats: every run of one to three words is looked up as a zone or alias, so "Glutes for a
+// happier lower back" names glutes and lumbar, "C-spine" the neck, and "neckline" nothing.
+[[nodiscard]] std::vector<Zone> zones_named_in(std::string_view text);
+
+// Lumbar, neck, knee, ankle and elbow: the zones no step on the roller may press.
+[[nodiscard]] bool is_forbidden_zone(Zone zone);
 
 // Thoracic, lats and glutes: the first article's "major zones" that need two minutes each.
 [[nodiscard]] bool is_major_zone(Zone zone);

@@ -171,8 +171,8 @@ void add_lint_command(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->default_str("text");
   cmd->add_flag("--fix", options->fix,
-                "Apply the safe fixes in place (intensity 8-10 becomes 7; a movement step is "
-                "appended when move-after fires), then report what is left");
+                "Apply the safe fixes in place (intensity 8-10 becomes 7; three minutes of "
+                "movement are appended when move-after fires), then report what is left");
   cmd->footer(
       "\nExamples:\n"
       "  roll lint my-routine.toml\n"

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "roll/fix.hpp"
+#include "roll/injury.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -269,6 +270,26 @@ std::string format_github(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
+namespace {
+
+// The zones an injury also guards, read from the injury check itself so the text cannot drift
+// from what `roll session` refuses.
+std::string neighbour_map() {
+  std::string out = "Neighbours an injury also guards (roll's own reading, not an article's)\n";
+  for (Zone injured : all_zones()) {
+    if (injured == Zone::full_body) continue;
+    std::string list;
+    for (Zone pressed : all_zones()) {
+      if (pressed == injured || pressed == Zone::full_body || !guards(injured, pressed)) continue;
+      list += (list.empty() ? "" : ", ") + std::string(zone_name(pressed));
+    }
+    if (!list.empty()) out += fmt::format("  {}: {}\n", zone_name(injured), list);
+  }
+  return out + "\n";
+}
+
+}  // namespace
+
 std::string format_explain(const Rule& rule) {
   std::string out;
   std::string_view silence =
@@ -279,6 +300,7 @@ std::string format_explain(const Rule& rule) {
   out += fmt::format("{} ({}, {})\n", rule.name, severity_name(rule.severity), silence);
   out += fmt::format("{}\n\n", rule.summary);
   out += fmt::format("Why\n{}\n", indent_block(wrap(std::string(rule.rationale), 76), "  "));
+  if (rule.name == "injury-wait") out += neighbour_map();
   if (!rule.article.empty()) {
     out += fmt::format("From the {}\n{}\n", rule.article,
                        indent_block(wrap(std::string(rule.quote), 76), "  "));

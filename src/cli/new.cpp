@@ -19,7 +19,7 @@ namespace roll::cli {
 namespace {
 
 // The template passes `roll lint --strict`: two minutes on the thoracic zone at 30 s a spot (the
-// beginner limit), intensity 5, and a movement step last.
+// beginner limit), intensity 5, and the first article's three minutes of movement last.
 constexpr const char* kTemplate =
     R"TOML(# {name}: a routine of your own, made by `roll new`. Edit it, then check it:
 #   roll lint --strict {name}    the safety and technique rules from the articles
@@ -28,7 +28,7 @@ constexpr const char* kTemplate =
 # The format, key by key, is in routines/README.md (installed under share/doc/roll). The articles'
 # rules of thumb: never put the roller under the lower back, the neck or a joint; aim for a
 # pressure of 6-7 out of 10, never more; roll slowly; give each zone you work two minutes; and
-# always end by moving.
+# end with three minutes of moving.
 schema = 1
 name = "{name}"
 title = "{title}"
@@ -43,24 +43,27 @@ sources = ["first article: thoracic extension, three breaths per position, then 
 # at `positions` positions and, with side = "both", on each side.
 [[step]]
 name = "Thoracic extension"
-kind = "hold"                   # hold, roll and pivot press on the zone; stretch and movement do not
+kind = "hold"                   # on the roller; only movement (or on_roller = false) is off it
 zone = "thoracic"               # the mid-back; lumbar, neck, knee, ankle and elbow: never pressed
 breaths = 3                     # three slow breaths at each position (30 s)...
 positions = 4                   # ...at four positions an inch apart: two minutes in all
 breath = {{ inhale = 4, exhale = 6 }}
 intensity = 5                   # the pressure as felt, out of 10: 7 at most
 cue = """
-Roller across your back at the base of the rib cage, hands behind your head. Lean back over it \
-and breathe out. After three slow breaths, move the roller up an inch."""
+Roller across your back at the base of the rib cage, hands behind your head: support your head, \
+do not pull on your neck. Lean back over it and breathe out. After three slow breaths, move the \
+roller up an inch."""
 
-# End by moving: the first article warns that the tension comes back within twenty minutes if you
-# roll and then sit down.
+# End by moving, three minutes: the first article warns that the tension comes back within twenty
+# minutes if you roll and then sit down.
 [[step]]
-name = "Cat-cow"
+name = "Cat-cow and thread the needle"
 kind = "movement"
 zone = "full-body"
-seconds = 60
-cue = "On hands and knees, round the back up, then let it sag and look forward, with the breath."
+seconds = 180
+cue = """
+Off the roller, on hands and knees: round the back up, then let it sag and look forward, with the \
+breath; then slide one arm under the body and open it to the ceiling, each side."""
 )TOML";
 
 bool is_routine_name(std::string_view name) {

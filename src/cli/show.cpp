@@ -97,6 +97,7 @@ void print_json_plan(Context& ctx, const LoadedRoutine& loaded, const Plan& plan
   for (const auto& s : r.steps) {
     toml::table step{{"name", s.name},
                      {"kind", std::string(to_string(s.kind))},
+                     {"on_roller", on_roller(s)},
                      {"zone", s.zone ? std::string(zone_name(*s.zone)) : std::string()},
                      {"side", std::string(to_string(s.side))},
                      {"seconds", s.total_seconds()},

@@ -12,16 +12,19 @@ bool is_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
-// The step appended for move-after: the first article's own suggestion.
+// The step appended for move-after: the first article's three minutes of active stretches, with
+// its own examples.
 constexpr std::string_view kMovementStep[] = {
     "",
-    "# Added by `roll lint --fix` (move-after): move right after rolling.",
+    "# Added by `roll lint --fix` (move-after): three minutes of movement right after rolling.",
     "[[step]]",
-    "name = \"Cat-cow\"",
+    "name = \"Cat-cow, bird-dogs and thread the needle\"",
     "kind = \"movement\"",
     "zone = \"full-body\"",
-    "seconds = 60",
-    "cue = \"On hands and knees, round the back up, then let it sag, with the breath.\"",
+    "seconds = 180",
+    "cue = \"Off the roller, on hands and knees: round the back up and let it sag with the "
+    "breath, reach one arm and the opposite leg long, then thread one arm under the body and "
+    "open it to the ceiling. Slowly, through the full range.\"",
 };
 
 struct Edit {

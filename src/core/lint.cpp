@@ -24,10 +24,18 @@ constexpr int kInjuryWaitHours = 48;
 constexpr Millis kMajorZoneMinimum = seconds(120);
 constexpr Millis kLatPerSideMinimum = seconds(60);
 constexpr int kBeginnerSpotSeconds = 30;
+// The second article's first session: "Try one 5 minute session". Counted on the roller only.
+constexpr Millis kBeginnerOnRollerMaximum = seconds(5 * 60);
 constexpr Millis kSessionMaximum = seconds(15 * 60);
 constexpr int kRepsLow = 10;
 constexpr int kRepsHigh = 15;
+// roll's own reading, not an article's (see the breath-hold rule's rationale).
 constexpr int kBreathHoldSeconds = 4;
+// The first article: "Spend three minutes doing active stretches".
+constexpr Millis kMoveAfterMinimum = seconds(3 * 60);
+// roll's own reading, not an article's (see the slow-tempo rule's rationale): a roll repetition
+// shorter than this is fast, whatever its `tempo` says.
+constexpr int kSlowRollRepSeconds = 4;
 
 bool contains(const std::vector<std::string>& list, std::string_view name) {
   return std::find(list.begin(), list.end(), name) != list.end();
@@ -63,6 +71,7 @@ class Linter {
     check_major_zones();
     check_lats_per_side();
     check_move_after();
+    check_beginner_length();
     check_session_length();
     sort_diagnostics(out_);
     return std::move(out_);
@@ -151,25 +160,25 @@ class Linter {
 
   void check_step(const Step& step) {
     std::string label = step_label(routine_, step);
-    bool pressure = puts_pressure(step.kind);
-    if (pressure && step.zone) check_forbidden_zone(step, label);
+    bool pressure = on_roller(step);
+    if (pressure) {
+      if (step.zone) check_forbidden_zone(step, label);
+      check_pressure_zone(step, label);
+      check_name_zone(step, label);
+    }
     if (step.intensity && *step.intensity > kIntensityCap) {
       report("intensity-cap", step.source.value_at("intensity"),
              fmt::format("{} asks for intensity {} of 10; the cap is {}", label, *step.intensity,
                          kIntensityCap));
     }
-    if (step.tempo == Tempo::fast && routine_.purpose != Purpose::warm_up) {
-      report("slow-tempo", step.source.value_at("tempo"),
-             fmt::format("{} rolls fast in a routine whose purpose is \"{}\"; only a warm-up "
-                         "rolls fast",
-                         label, to_string(routine_.purpose)),
-             {&step});
-    }
-    if (pressure && routine_.level == Level::beginner &&
+    check_tempo(step, label);
+    // One spot: a roll travels along the zone, and the second article exempts stretches.
+    bool one_spot = step.kind != StepKind::roll && step.kind != StepKind::stretch;
+    if (pressure && one_spot && routine_.level == Level::beginner &&
         step.seconds_per_pass() > kBeginnerSpotSeconds) {
       report("beginner-spot", step.source.at(timing_key(step)),
-             fmt::format("{} keeps one spot under pressure for {} s; a beginner routine stays at "
-                         "most {} s on a spot",
+             fmt::format("{} keeps one spot under the roller for {} s; a beginner routine stays "
+                         "at most {} s on a spot",
                          label, step.seconds_per_pass(), kBeginnerSpotSeconds),
              {&step});
     }
@@ -182,26 +191,76 @@ class Linter {
     if (pressure) check_breath_hold(step, label);
   }
 
+  void check_tempo(const Step& step, const std::string& label) {
+    if (routine_.purpose == Purpose::warm_up) return;
+    if (step.tempo == Tempo::fast) {
+      report("slow-tempo", step.source.value_at("tempo"),
+             fmt::format("{} rolls fast in a routine whose purpose is \"{}\"; only a warm-up "
+                         "rolls fast",
+                         label, to_string(routine_.purpose)),
+             {&step});
+    } else if (step.kind == StepKind::roll && step.unit == TimingUnit::reps &&
+               step.rep_seconds < kSlowRollRepSeconds) {
+      report("slow-tempo", step.source.value_at("rep_seconds"),
+             fmt::format("{} rolls one repetition in {} s; a roll repetition under {} s is fast "
+                         "(roll's own reading), and only a warm-up rolls fast",
+                         label, step.rep_seconds, kSlowRollRepSeconds),
+             {&step});
+    }
+  }
+
+  void check_pressure_zone(const Step& step, const std::string& label) {
+    if (step.zone && *step.zone != Zone::full_body) return;
+    if (step.zone) {
+      report("pressure-zone", step.source.value_at("zone"),
+             fmt::format("{} is on the roller ({}) with zone \"{}\": the roller presses one zone, "
+                         "not the whole body",
+                         label, to_string(step.kind), step.zone_text));
+    } else {
+      report(
+          "pressure-zone", step.source.table,
+          fmt::format("{} is on the roller ({}) but names no zone", label, to_string(step.kind)));
+    }
+  }
+
+  // Names only: a cue is an instruction and often says what not to roll ("stop before the low
+  // back"), so reading cues would flag the careful routines.
+  void check_name_zone(const Step& step, const std::string& label) {
+    auto named = zones_named_in(step.name);
+    if (step.zone && std::find(named.begin(), named.end(), *step.zone) != named.end()) return;
+    for (Zone zone : named) {
+      if (!is_forbidden_zone(zone)) continue;
+      report(
+          "name-zone", step.source.value_at("name"),
+          fmt::format("{} is named after the {} but the roller is on the {} (zone \"{}\"); "
+                      "name a step after where the roller goes",
+                      label, zone_name(zone),
+                      step.zone ? zone_name(*step.zone) : std::string_view("-"), step.zone_text));
+      return;
+    }
+  }
+
   void check_forbidden_zone(const Step& step, const std::string& label) {
     SourceRange where = step.source.value_at("zone");
     auto kind = to_string(step.kind);
     switch (*step.zone) {
       case Zone::lumbar:
         report("no-lumbar", where,
-               fmt::format("{} puts pressure ({}) on the lumbar spine (zone \"{}\"); never roll "
-                           "the lower back",
+               fmt::format("{} puts the roller ({}) under the lumbar spine (zone \"{}\"); never "
+                           "roll the lower back",
                            label, kind, step.zone_text));
         break;
       case Zone::neck:
         report("no-neck", where,
-               fmt::format("{} puts pressure ({}) on the neck (zone \"{}\"); never roll the neck",
+               fmt::format("{} puts the roller ({}) under the neck (zone \"{}\"); never roll the "
+                           "neck",
                            label, kind, step.zone_text));
         break;
       case Zone::knee:
       case Zone::ankle:
       case Zone::elbow:
         report("no-joints", where,
-               fmt::format("{} puts pressure ({}) on the {} joint (zone \"{}\"); roll muscle, "
+               fmt::format("{} puts the roller ({}) on the {} joint (zone \"{}\"); roll muscle, "
                            "not joints",
                            label, kind, zone_name(*step.zone), step.zone_text));
         break;
@@ -211,8 +270,6 @@ class Linter {
   }
 
   void check_breath_hold(const Step& step, const std::string& label) {
-    // Reps are paced by rep_seconds, not by the breath pattern: a hold there is never prompted.
-    if (step.unit == TimingUnit::reps) return;
     const std::array<std::pair<std::string_view, int>, 2> holds{{
         {"hold_in", step.breath.hold_in},
         {"hold_out", step.breath.hold_out},
@@ -221,17 +278,17 @@ class Linter {
       if (value < kBreathHoldSeconds) continue;
       std::string full = fmt::format("breath.{}", key);
       report("breath-hold", step.source.value_at(full),
-             fmt::format("{} holds the breath for {} s (`{}`); under pressure, keep breathing",
+             fmt::format("{} holds the breath for {} s (`{}`); on the roller, keep breathing",
                          label, value, full),
              {&step});
     }
   }
 
-  // Pressure steps on `zone`, in order.
+  // Steps on the roller over `zone`, in order.
   std::vector<const Step*> pressure_steps(Zone zone) const {
     std::vector<const Step*> steps;
     for (const Step& step : routine_.steps) {
-      if (puts_pressure(step.kind) && step.zone == zone) steps.push_back(&step);
+      if (on_roller(step) && step.zone == zone) steps.push_back(&step);
     }
     return steps;
   }
@@ -268,7 +325,7 @@ class Linter {
     for (const auto& block : plan_.blocks) {
       if (block.get_ready) continue;
       const Step& step = routine_.steps[block.step];
-      if (!puts_pressure(step.kind) || step.zone != Zone::lats) continue;
+      if (!on_roller(step) || step.zone != Zone::lats) continue;
       if (block.side == Side::left) {
         left += block.length;
       } else if (block.side == Side::right) {
@@ -287,22 +344,44 @@ class Linter {
   }
 
   void check_move_after() {
-    const Step* last_pressure = nullptr;
-    bool moved = false;
+    const Step* last_on_roller = nullptr;
     for (const Step& step : routine_.steps) {
-      if (puts_pressure(step.kind)) {
-        last_pressure = &step;
-        moved = false;
-      } else if (step.kind == StepKind::movement) {
-        moved = true;
-      }
+      if (on_roller(step)) last_on_roller = &step;
     }
-    if (!last_pressure || moved) return;
-    report("move-after", last_pressure->source.table,
-           fmt::format("no movement step after the last pressure step ({}); move right after "
-                       "rolling or the tension returns within twenty minutes",
-                       step_label(routine_, *last_pressure)),
-           {last_pressure});
+    if (!last_on_roller) return;
+    Millis moved{0};
+    for (std::size_t i = index_of(*last_on_roller) + 1; i < routine_.steps.size(); ++i) {
+      if (routine_.steps[i].kind == StepKind::movement) moved += work_of(routine_.steps[i]);
+    }
+    if (moved >= kMoveAfterMinimum) return;
+    report("move-after", last_on_roller->source.table,
+           fmt::format("the last step on the roller ({}) is followed by {} s of movement; move "
+                       "for three minutes ({} s) right after rolling, or the tension returns "
+                       "within twenty minutes",
+                       step_label(routine_, *last_on_roller), whole_seconds(moved),
+                       whole_seconds(kMoveAfterMinimum)),
+           {last_on_roller});
+  }
+
+  // The work time on the roller, in plan order; get-ready and movement are not counted.
+  void check_beginner_length() {
+    if (routine_.level != Level::beginner) return;
+    Millis total{0};
+    const Step* crossing = nullptr;
+    for (const auto& block : plan_.blocks) {
+      if (block.get_ready) continue;
+      const Step& step = routine_.steps[block.step];
+      if (!on_roller(step)) continue;
+      total += block.length;
+      if (!crossing && total > kBeginnerOnRollerMaximum) crossing = &step;
+    }
+    if (!crossing) return;
+    report("beginner-length", crossing->source.at(timing_key(*crossing)),
+           fmt::format("a beginner routine with {} s on the roller, past the {}-minute mark "
+                       "during {}; a first session is 5 minutes",
+                       whole_seconds(total), whole_seconds(kBeginnerOnRollerMaximum) / 60,
+                       step_label(routine_, *crossing)),
+           {crossing});
   }
 
   void check_session_length() {

@@ -172,9 +172,9 @@ constexpr std::array<std::string_view, 11> kTopKeys{
     "level",   "roller", "purpose", "resume_after_injury_hours",
     "sources", "lint",   "step"};
 constexpr std::array<std::string_view, 1> kLintKeys{"allow"};
-constexpr std::array<std::string_view, 14> kStepKeys{
-    "name",      "kind",   "zone",        "side",      "seconds", "breaths", "reps",
-    "positions", "breath", "rep_seconds", "intensity", "tempo",   "cue",     "allow"};
+constexpr std::array<std::string_view, 15> kStepKeys{
+    "name",   "kind",        "zone",      "side",  "seconds", "breaths", "reps",     "positions",
+    "breath", "rep_seconds", "intensity", "tempo", "cue",     "allow",   "on_roller"};
 constexpr std::array<std::string_view, 4> kBreathKeys{"inhale", "exhale", "hold_in", "hold_out"};
 constexpr std::array<std::string_view, 3> kTimingKeys{"seconds", "breaths", "reps"};
 
@@ -567,7 +567,33 @@ class Loader {
     step.tempo = choice(entries, "tempo", kTempos).value_or(Tempo::slow);
     step.cue = string(entries, "cue", limits::max_string_bytes).value_or("");
     step.allow = strings(entries, "allow");
+    load_on_roller(entries, step, number);
     return timed;
+  }
+
+  void load_on_roller(const std::vector<Entry>& entries, Step& step, std::size_t number) {
+    const Entry* e = find(entries, "on_roller");
+    if (!e) return;
+    auto* value = e->node->as_boolean();
+    if (!value) {
+      schema(e->value_range,
+             fmt::format("`on_roller` must be true or false, not {}",
+                         with_article(type_name(*e->node))),
+             "write `on_roller = false` for a step off the roller, without quotes");
+      return;
+    }
+    // A hold, roll or pivot is the roller pressing the zone: saying otherwise would only hide
+    // it from the safety rules.
+    if (!value->get() && puts_pressure(step.kind)) {
+      schema(e->value_range,
+             fmt::format("step {} is a {}, which is always on the roller; it cannot say "
+                         "`on_roller = false`",
+                         number, to_string(step.kind)),
+             "for a step off the roller, write `kind = \"stretch\"` (or \"movement\") with "
+             "`on_roller = false`");
+      return;
+    }
+    step.on_roller_key = value->get();
   }
 
   void load_zone(const std::vector<Entry>& entries, Step& step, std::size_t number) {

@@ -100,6 +100,13 @@ bool puts_pressure(StepKind kind) {
   return kind == StepKind::hold || kind == StepKind::roll || kind == StepKind::pivot;
 }
 
+bool on_roller(const Step& step) {
+  if (puts_pressure(step.kind)) return true;
+  if (step.on_roller_key) return *step.on_roller_key;
+  if (step.kind == StepKind::movement) return false;
+  return step.kind != StepKind::rest || step.zone.has_value();
+}
+
 SourceRange SourceMap::at(std::string_view key) const {
   if (auto it = keys.find(key); it != keys.end()) return it->second;
   return table;

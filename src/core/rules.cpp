@@ -18,53 +18,97 @@ constexpr std::array kRules = {
         "no-lumbar",
         Severity::error,
         RuleKind::safety,
-        "no pressure step (hold, roll, pivot) on the lumbar spine / lower back, under any alias",
+        "no step on the roller over the lumbar spine / lower back, under any alias",
         "The lower back has no rib cage to spread the load: direct pressure makes the quadratus "
         "lumborum and paraspinals guard, can inflame a disc problem, and (second article) puts the "
-        "kidneys at risk. Both articles agree. Moving the lower back without a roller in it, such "
-        "as cat-cow, is fine: the rule only looks at steps that press (hold, roll, pivot). "
-        "Aliases such as \"Lower Back\", \"low_back\", \"QL\" or \"sacrum\" are the same zone.",
+        "kidneys at risk. Both articles agree. The rule looks at every step on the roller: a "
+        "hold, roll or pivot, and also a stretch or a rest with a zone, unless it says "
+        "`on_roller = false`. Moving the lower back off the roller, such as cat-cow "
+        "(`kind = \"movement\"`), is fine. Aliases such as \"Lower Back\", \"low_back\", \"QL\" "
+        "or \"sacrum\" are the same zone.",
         kFirstAndSecond,
         "\"If you are taking that foam roller and shoving it directly into the arch of your lower "
         "back (the lumbar spine), you are asking for trouble.\" / \"For the lower back, foam "
         "rolling is not a good option.\"",
         "[[step]]\nname = \"Low back roll\"\nkind = \"roll\"\nzone = \"lower back\"\nseconds = "
         "60\n",
-        "[[step]]\nname = \"Glute connection\"\nkind = \"hold\"\nzone = \"glutes\"\nseconds = "
-        "60\n\n[[step]]\nname = \"Cat-cow\"\nkind = \"movement\"\nzone = \"lumbar\"\nseconds = "
-        "60\n",
+        "[[step]]\nname = \"Glute connection\"\nkind = \"hold\"\nzone = \"glutes\"\nside = "
+        "\"both\"\nseconds = 60\n\n[[step]]\nname = \"Cat-cow\"\nkind = \"movement\"\nzone = "
+        "\"lumbar\"\nseconds = 60\n",
         "work the areas above and below instead (thoracic, glutes, hips); moving the lower back "
-        "(kind = \"movement\" or \"stretch\") is fine",
+        "off the roller (cat-cow, `kind = \"movement\"`) is fine",
     },
     Rule{
         "no-neck",
         Severity::error,
         RuleKind::safety,
-        "no pressure step on the neck (cervical spine), under any alias",
+        "no step on the roller under the neck (cervical spine), under any alias",
         "The second article says plainly not to roll on the neck; the first says to support the "
         "head with the hands and not to pull on the neck. Neck mobility comes from opening the "
-        "thoracic spine below it.",
+        "thoracic spine below it. Like no-lumbar, the rule looks at every step on the roller, "
+        "stretches and rests included.",
         kSecond,
         "\"Do not roll on the neck or low back.\"",
         "[[step]]\nname = \"Neck roll\"\nkind = \"roll\"\nzone = \"cervical\"\nseconds = 30\n",
         "[[step]]\nname = \"Thoracic extension\"\nkind = \"hold\"\nzone = \"thoracic\"\nbreaths = "
-        "3\n",
+        "3\npositions = 4\n",
         "roll the thoracic spine below the neck instead, hands supporting the head",
     },
     Rule{
         "no-joints",
         Severity::error,
         RuleKind::safety,
-        "no pressure step on a knee, ankle or elbow",
+        "no step on the roller on a knee, ankle or elbow",
         "Rolling over small joints strains and stretches them; the roller belongs on muscle "
-        "bellies "
-        "and the trunk.",
+        "bellies and the trunk. Every step on the roller counts, stretches and rests included.",
         kSecond,
         "\"Foam rolling puts excessive strain and stretch on smaller joints like the knees, "
         "ankles, and elbows.\"",
         "[[step]]\nname = \"Knee roll\"\nkind = \"roll\"\nzone = \"knee\"\nseconds = 30\n",
         "[[step]]\nname = \"Quad roll\"\nkind = \"roll\"\nzone = \"quads\"\nseconds = 30\n",
         "move the roller onto the muscle above or below the joint (quads, calves, hamstrings)",
+    },
+    Rule{
+        "pressure-zone",
+        Severity::error,
+        RuleKind::safety,
+        "a step on the roller names the zone it presses; `full-body` (or no zone) cannot be on "
+        "the roller",
+        "The zone rules can only keep the roller off the lower back, the neck and the joints if "
+        "each step on the roller says where the roller is. A roll \"from the tailbone to the "
+        "skull\" over `full-body` crosses both forbidden zones of the spine. `full-body` is for "
+        "movement off the roller; a step that is off the roller and is not a movement says "
+        "`on_roller = false`.",
+        kSecond,
+        "\"Avoid using it on most joints and the low back\" / \"Do not roll on the neck or low "
+        "back.\"",
+        "[[step]]\nname = \"Spine roll\"\nkind = \"roll\"\nzone = \"full-body\"\nseconds = 60\n",
+        "[[step]]\nname = \"Back roll\"\nkind = \"roll\"\nzone = \"thoracic\"\nreps = "
+        "12\nrep_seconds = 5\npositions = 2\n",
+        "name the zone under the roller (e.g. `zone = \"thoracic\"`); only a step really done "
+        "off the roller says `on_roller = false`",
+    },
+    Rule{
+        "name-zone",
+        Severity::error,
+        RuleKind::safety,
+        "a step on the roller is named after a forbidden zone (lower back, neck, knee, ankle, "
+        "elbow) that is not its zone",
+        "A step called \"Lumbar roll\" with `zone = \"thoracic\"` will be done on the lower back "
+        "by anyone who reads the screen. The rule reads only the `name` of steps on the roller, "
+        "word by word, with the zone aliases (\"low back\", \"QL\", \"c-spine\", \"kneecap\"...), "
+        "and fires when the name names a forbidden zone and does not also name the step's own "
+        "zone: \"Glutes for a happier lower back\" on `glutes` is fine. It never reads cues: a cue "
+        "is an instruction and often says \"do not roll the low back\".",
+        kFirst,
+        "\"You don't fix a lower back issue by attacking the lower back; you fix it by opening up "
+        "the areas above and below it.\"",
+        "[[step]]\nname = \"Lumbar roll\"\nkind = \"roll\"\nzone = \"thoracic\"\nseconds = "
+        "30\npositions = 4\n",
+        "[[step]]\nname = \"Glutes for a happier lower back\"\nkind = \"hold\"\nzone = "
+        "\"glutes\"\nside = \"both\"\nseconds = 60\n",
+        "name the step after the zone the roller is on (and keep the roller off the forbidden "
+        "one)",
     },
     Rule{
         "intensity-cap",
@@ -89,7 +133,10 @@ constexpr std::array kRules = {
         "`resume_after_injury_hours` below 48",
         "A fresh injury is already inflamed and rolling it adds to the inflammation. The first "
         "article asks for 48 to 72 hours; the second adds that after trauma a fracture must be "
-        "ruled out first. 48 h is the floor, 72 h the safer choice.",
+        "ruled out first. 48 h is the floor, 72 h the safer choice. Which other zones an injury "
+        "also keeps the roller off (its neighbours, listed below) is roll's own reading, not an "
+        "article's: the first article ties only the glutes to the back, through the "
+        "thoracolumbar fascia; roll follows the same idea along the chain.",
         kFirst,
         "\"Wait at least 48 to 72 hours until the acute pain has subsided.\"",
         "resume_after_injury_hours = 24\n",
@@ -100,74 +147,111 @@ constexpr std::array kRules = {
         "slow-tempo",
         Severity::warning,
         RuleKind::technique,
-        "`tempo = \"fast\"` outside a routine whose `purpose` is `warm-up`",
+        "a fast roll (`tempo = \"fast\"`, or a roll repetition under 4 s) outside a `warm-up`",
         "Fast rolling raises blood flow, which suits a warm-up, but releasing tissue needs slow, "
-        "sustained pressure. The second article agrees: slow and controlled.",
+        "sustained pressure. The second article agrees: slow and controlled. The rule reads the "
+        "numbers as well as the word: a `roll` timed in `reps` whose `rep_seconds` is under 4 is "
+        "fast, whatever `tempo` says. The 4 s is roll's own reading, not an article's (neither "
+        "gives a speed): a repetition goes along the zone and back, and at about an inch a second "
+        "(what roll calls slow) 4 s covers only two inches each way; shorter is scrubbing. The "
+        "first "
+        "article's tiny one-inch oscillations (the rib roll) stay on one spot and are timed in "
+        "`seconds`, not `reps`.",
         kFirst,
         "\"Fast rolling increases blood flow, which is great for a warm-up, but it doesn't do much "
         "for deep tissue release.\"",
-        "purpose = \"release\"\n# ...\ntempo = \"fast\"\n",
-        "purpose = \"release\"\n# ...\ntempo = \"slow\"\n",
-        "use `tempo = \"slow\"`, or set `purpose = \"warm-up\"` if this is a warm-up",
+        "purpose = \"release\"\n# ...\nkind = \"roll\"\ntempo = \"fast\"\n",
+        "purpose = \"release\"\n# ...\nkind = \"roll\"\ntempo = \"slow\"\n",
+        "use `tempo = \"slow\"` and `rep_seconds` of 4 or more, or set `purpose = \"warm-up\"` "
+        "if this is a warm-up",
     },
     Rule{
         "two-minute-zone",
         Severity::warning,
         RuleKind::technique,
-        "a major zone (thoracic, lats, glutes) in the routine gets under 120 s of pressure",
+        "a major zone (thoracic, lats, glutes) on the roller gets under 120 s in all",
         "Less than two minutes on a major zone is not enough to trigger the neurological release "
         "that rolling works through. The second article's \"no more than 30 seconds on each "
-        "spot\" is about one spot, not the zone: reach two minutes over several positions.",
+        "spot\" is about one spot, not the zone: reach two minutes over several positions. Every "
+        "step on the roller over the zone counts, stretches included.",
         kFirst,
         "\"Spend at least two minutes on each major 'zone' (Thoracic, Lats, Glutes). Anything "
         "less isn't enough to trigger a neurological release.\"",
-        "[[step]]\nzone = \"thoracic\"\nseconds = 60\n",
-        "[[step]]\nzone = \"thoracic\"\nseconds = 30\npositions = 4\n",
+        "[[step]]\nname = \"Thoracic extension\"\nzone = \"thoracic\"\nseconds = 60\n",
+        "[[step]]\nname = \"Thoracic extension\"\nzone = \"thoracic\"\nseconds = 30\npositions = "
+        "4\n",
         "give the zone at least 120 s in all, e.g. more `positions` or a second step",
     },
     Rule{
         "lat-per-side",
         Severity::warning,
         RuleKind::technique,
-        "lat pressure under 60 s per side",
+        "the lats get under 60 s on the roller per side",
         "The lat release needs time on each side to work. A lat step with `side = \"both\"` counts "
         "for each side; one without a side counts half its time for each.",
         kFirst,
         "\"Spend at least 60 seconds on each side.\"",
-        "[[step]]\nzone = \"lats\"\nside = \"both\"\nseconds = 30\n",
-        "[[step]]\nzone = \"lats\"\nside = \"both\"\nseconds = 60\n",
+        "[[step]]\nname = \"Lat release\"\nzone = \"lats\"\nside = \"left\"\nseconds = 120\n",
+        "[[step]]\nname = \"Lat release\"\nzone = \"lats\"\nside = \"both\"\nseconds = 60\n",
         "give each side at least 60 s: `side = \"both\"` with `seconds = 60`",
     },
     Rule{
         "move-after",
         Severity::warning,
         RuleKind::technique,
-        "the last pressure step is not followed by a movement step",
+        "under three minutes of movement after the last step on the roller",
         "Rolling opens a short window of lower muscle tone; without movement right after, the "
         "brain resets the tension within twenty minutes. Moving through the full range teaches "
-        "the nervous system the new range is safe.",
+        "the nervous system the new range is safe. The first article asks for three minutes: "
+        "the rule adds up the `kind = \"movement\"` steps after the last step on the roller (both "
+        "sides, every position; get-ready time not counted) and wants 180 s.",
         kFirst,
-        "\"This is why you should always follow up a foam rolling session with actual movement.\"",
-        "[[step]]\nname = \"Thoracic extension\"\nzone = \"thoracic\"\nseconds = 120\n# (end)\n",
-        "[[step]]\nname = \"Thoracic extension\"\nzone = \"thoracic\"\nseconds = 120\n\n[[step]]\n"
-        "name = \"Cat-cow\"\nkind = \"movement\"\nzone = \"full-body\"\nseconds = 60\n",
-        "end with a `kind = \"movement\"` step such as cat-cow or thread the needle "
-        "(`roll lint --fix` appends one)",
+        "\"Move immediately after: Spend three minutes doing active stretches like 'Thread the "
+        "Needle' to lock in the mobility gains.\"",
+        "[[step]]\nname = \"Thoracic extension\"\nzone = \"thoracic\"\nseconds = 30\npositions = "
+        "4\n\n[[step]]\nname = \"Cat-cow\"\nkind = \"movement\"\nzone = \"full-body\"\nseconds = "
+        "60\n# (end)\n",
+        "[[step]]\nname = \"Thoracic extension\"\nzone = \"thoracic\"\nseconds = 30\npositions = "
+        "4\n\n[[step]]\nname = \"Cat-cow and thread the needle\"\nkind = \"movement\"\nzone = "
+        "\"full-body\"\nseconds = 180\n# (end)\n",
+        "end with three minutes of `kind = \"movement\"`, such as cat-cow, bird-dogs and thread "
+        "the needle (`roll lint --fix` appends them)",
     },
     Rule{
         "beginner-spot",
         Severity::warning,
         RuleKind::technique,
-        "a `beginner` routine keeps one spot (one position, one side) under pressure over 30 s",
+        "a `beginner` routine keeps one spot (one position, one side) on the roller over 30 s",
         "A beginner should start slow and small. The 30 s limit applies to one pass of a step: "
         "one side at one position. Spreading the same time over more positions keeps the total "
-        "(and the first article's two minutes per zone) without overloading one spot.",
+        "(and the first article's two minutes per zone) without overloading one spot. It is about "
+        "one spot: a `roll` travels along the zone, so it is not one spot, and the article "
+        "exempts stretches (\"unless it's just a stretch\"). The bundled beginner routine also "
+        "asks for nothing above 5 of 10: that number is roll's own reading, not an article's "
+        "(the second says start slow and small, the first puts everyone's ceiling at 6 or 7).",
         kSecond,
         "\"Try one 5 minute session, with no more than 30 seconds of focus on each spot (unless "
         "it's just a stretch).\"",
         "level = \"beginner\"\n# ...\nzone = \"thoracic\"\nseconds = 60\n",
-        "level = \"beginner\"\n# ...\nzone = \"thoracic\"\nseconds = 30\npositions = 2\n",
+        "level = \"beginner\"\n# ...\nzone = \"thoracic\"\nseconds = 30\npositions = 4\n",
         "keep each spot at 30 s or less and use more `positions`",
+    },
+    Rule{
+        "beginner-length",
+        Severity::warning,
+        RuleKind::technique,
+        "a `beginner` routine spends more than 5 minutes on the roller",
+        "The second article's first session is one 5-minute session. The time counted is the "
+        "time on the roller, as `roll show` times it: get-ready transitions and movement off the "
+        "roller do not count, so a beginner routine can still end with the first article's three "
+        "minutes of movement.",
+        kSecond,
+        "\"Start slow and small when you start using a foam roller. Try one 5 minute session, "
+        "with no more than 30 seconds of focus on each spot.\"",
+        "level = \"beginner\"\n# ...\nzone = \"thoracic\"\nseconds = 30\npositions = 12\n",
+        "level = \"beginner\"\n# ...\nzone = \"thoracic\"\nseconds = 30\npositions = 4\n",
+        "keep a beginner's time on the roller to 5 minutes; build up later with a routine of "
+        "another level",
     },
     Rule{
         "beginner-roller",
@@ -193,8 +277,10 @@ constexpr std::array kRules = {
         "the one `roll show` prints, get-ready transitions included.",
         kSecond,
         "\"Find what works best for you and aim for 10-15 minutes, 1-4 times per day.\"",
-        "[[step]]\nzone = \"thoracic\"\nseconds = 600\nside = \"both\"\n",
-        "[[step]]\nzone = \"thoracic\"\nseconds = 60\nside = \"both\"\n",
+        "[[step]]\nname = \"Thoracic extension\"\nzone = \"thoracic\"\nseconds = 600\nside = "
+        "\"both\"\n",
+        "[[step]]\nname = \"Thoracic extension\"\nzone = \"thoracic\"\nseconds = 60\nside = "
+        "\"both\"\n",
         "shorten the steps, or split the routine into two sessions",
     },
     Rule{
@@ -203,7 +289,9 @@ constexpr std::array kRules = {
         RuleKind::technique,
         "`reps` outside 10-15",
         "The second article doses every repeated technique (pivots, back roll, snow angels, lat "
-        "rolls) at 10-15 repetitions: fewer does little, more turns control into fatigue.",
+        "rolls) at 10-15 repetitions. Why fewer or more is worse is roll's own reading, not the "
+        "article's, which gives the range without a reason: fewer does little, more turns control "
+        "into fatigue.",
         kSecond,
         "\"Complete the move 10-15 times at each problem spot.\"",
         "reps = 30\n",
@@ -214,10 +302,12 @@ constexpr std::array kRules = {
         "breath-hold",
         Severity::warning,
         RuleKind::technique,
-        "a pressure step's breath pattern holds the breath 4 s or more",
+        "a step on the roller holds the breath 4 s or more",
         "A held breath keeps the muscle guarded, so it will not release. A short pause at the top "
-        "or bottom of a breath is natural; from 4 s on it is holding the breath. The rule looks "
-        "at `hold_in` and `hold_out` of steps that press.",
+        "or bottom of a breath is natural; from 4 s on roll counts it as holding the breath. The "
+        "4 s is roll's own reading, not an article's (the article gives no number). The rule "
+        "looks at `hold_in` and `hold_out` of every step on the roller with a breath pattern, "
+        "pivots and steps timed in `reps` included.",
         kFirst,
         "\"Breathe. If you hold your breath, your nervous system won't let the muscle release.\"",
         "breath = { inhale = 4, hold_in = 5, exhale = 6 }\n",
@@ -229,9 +319,9 @@ constexpr std::array kRules = {
         Severity::warning,
         RuleKind::meta,
         "an `allow` list names a rule that cannot be silenced",
-        "Safety rules (no-lumbar, no-neck, no-joints, intensity-cap, injury-wait) are never "
-        "silenced: listing one in `allow` changes nothing, so it is reported to keep anyone from "
-        "believing it did.",
+        "Safety rules (no-lumbar, no-neck, no-joints, pressure-zone, name-zone, intensity-cap, "
+        "injury-wait) are never silenced: listing one in `allow` changes nothing, so it is "
+        "reported to keep anyone from believing it did.",
         "",
         "",
         "[lint]\nallow = [\"no-lumbar\"]\n",
@@ -258,8 +348,8 @@ constexpr std::array kRules = {
         "The routine cannot be read at all; the position is where the TOML parser stopped.",
         "",
         "",
-        "name = \"evening\ntitle = \"Evening\"\n",
-        "name = \"evening\"\ntitle = \"Evening\"\n",
+        "title = \"Evening mid-back\nlevel = \"beginner\"\n",
+        "title = \"Evening mid-back\"\nlevel = \"beginner\"\n",
         "see https://toml.io/en/v1.0.0",
     },
     Rule{
@@ -271,8 +361,8 @@ constexpr std::array kRules = {
         "is reported, not just the first.",
         "",
         "",
-        "[[step]]\nname = \"Hold\"\nzone = \"thoracic\"\nseconds = \"thirty\"\n",
-        "[[step]]\nname = \"Hold\"\nzone = \"thoracic\"\nseconds = 30\n",
+        "seconds = \"thirty\"\n",
+        "seconds = 30\n",
         "follow the help of each diagnostic",
     },
     Rule{

@@ -1,5 +1,6 @@
 #include "roll/zone.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <utility>
@@ -160,6 +161,40 @@ std::string nearest_zone(std::string_view text) {
     if (alias == best) return std::string(zone_name(zone));
   }
   return {};
+}
+
+std::vector<Zone> zones_named_in(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) {
+      word.push_back(static_cast<char>(std::tolower(u)));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  // The longest alias is three words ("quadratus lumborum" is two, "iliotibial band" two).
+  constexpr std::size_t kMaxWords = 3;
+  std::vector<Zone> zones;
+  for (std::size_t first = 0; first < words.size(); ++first) {
+    std::string joined;
+    for (std::size_t n = 0; n < kMaxWords && first + n < words.size(); ++n) {
+      joined += words[first + n];
+      auto zone = find_zone(joined);
+      if (zone && std::find(zones.begin(), zones.end(), *zone) == zones.end()) {
+        zones.push_back(*zone);
+      }
+    }
+  }
+  return zones;
+}
+
+bool is_forbidden_zone(Zone zone) {
+  return zone == Zone::lumbar || zone == Zone::neck || zone == Zone::knee || zone == Zone::ankle ||
+         zone == Zone::elbow;
 }
 
 bool is_major_zone(Zone zone) {

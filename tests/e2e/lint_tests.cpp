@@ -39,7 +39,7 @@ intensity = 6
 name = "Cat-cow"
 kind = "movement"
 zone = "full-body"
-seconds = 60
+seconds = 180
 )";
 
 // Clean but for one warning: nothing after the rolling (move-after).
@@ -70,7 +70,7 @@ intensity = 6
 name = "Cat-cow"
 kind = "movement"
 zone = "full-body"
-seconds = 60
+seconds = 180
 )";
 
 }  // namespace
@@ -188,6 +188,19 @@ TEST_CASE("--fix lowers the intensity and appends movement, then reports what is
   CHECK(read(path) == fixed);
 }
 
+TEST_CASE("--fix appends three minutes where a 1-second movement ends the routine") {
+  TempDir home;
+  std::string text = std::string(kClean);
+  text.replace(text.find("seconds = 180"), 13, "seconds = 1");
+  auto path = home.write("clean.toml", text);
+  CHECK(contains(run_cli(home, {"lint", path.string()}).out, "warning[move-after]"));
+  auto r = run_cli(home, {"lint", "--fix", path.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "fixed 1 problem"));
+  CHECK(contains(r.out, "no problems in 1 file"));
+  CHECK(contains(read(path).substr(text.size()), "seconds = 180"));
+}
+
 TEST_CASE("--fix never touches what it cannot fix") {
   TempDir home;
   auto path = home.write("lumbar.toml", kLumbar);
@@ -209,14 +222,30 @@ TEST_CASE("roll explain prints the rationale, the passage and examples") {
   CHECK(contains(typo.err, "did you mean `no-lumbar`?"));
 }
 
+TEST_CASE("roll explain says what name-zone reads, and which numbers are roll's own") {
+  TempDir home;
+  auto name = run_cli(home, {"explain", "name-zone"});
+  CHECK(name.exit_code == 0);
+  CHECK(contains(name.out, "name-zone (error, safety rule: never silenced)"));
+  CHECK(contains(name.out, "reads only the `name`"));
+  CHECK(contains(name.out, "never reads cues"));
+  auto injury = run_cli(home, {"explain", "injury-wait"});
+  CHECK(contains(injury.out, "Neighbours an injury also guards (roll's own reading"));
+  CHECK(contains(injury.out, "  lumbar: thoracic, glutes, hips\n"));
+  for (const char* rule : {"breath-hold", "slow-tempo", "rep-range", "beginner-spot"}) {
+    CAPTURE(rule);
+    CHECK(contains(run_cli(home, {"explain", rule}).out, "roll's own reading"));
+  }
+}
+
 TEST_CASE("roll rules lists every rule, also as JSON") {
   TempDir home;
   auto r = run_cli(home, {"rules"});
   CHECK(r.exit_code == 0);
-  for (const char* name :
-       {"no-lumbar", "no-neck", "no-joints", "intensity-cap", "injury-wait", "slow-tempo",
-        "two-minute-zone", "lat-per-side", "move-after", "beginner-spot", "beginner-roller",
-        "session-length", "rep-range", "breath-hold"}) {
+  for (const char* name : {"no-lumbar", "no-neck", "no-joints", "pressure-zone", "name-zone",
+                           "intensity-cap", "injury-wait", "slow-tempo", "two-minute-zone",
+                           "lat-per-side", "move-after", "beginner-spot", "beginner-length",
+                           "beginner-roller", "session-length", "rep-range", "breath-hold"}) {
     CAPTURE(name);
     CHECK(contains(r.out, std::string("\n") + name + " "));
   }

@@ -216,6 +216,9 @@ TEST_CASE("roll completion prints the three scripts and the names they look up")
 
   auto rules = run_cli(home, {"completion", "--rules"});
   CHECK(rules.out.find("no-lumbar\n") != std::string::npos);
+  for (const char* rule : {"pressure-zone\n", "name-zone\n", "beginner-length\n"}) {
+    CHECK(rules.out.find(rule) != std::string::npos);
+  }
 
   CHECK(run_cli(home, {"completion", "bash"}).out.find("complete -F _roll roll") !=
         std::string::npos);

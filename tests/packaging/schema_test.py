@@ -107,6 +107,7 @@ intensity = 7
 tempo = "fast"
 cue = "c"
 allow = ["rep-range"]
+on_roller = true
 ''',
     "zone alias with odd case and separators": '[[step]]\nname = "A"\nzone = "Mid Back"\nseconds = 5\n',
     "zone alias lower_back": '[[step]]\nname = "A"\nkind = "movement"\nzone = "low_back"\nseconds = 5\n',
@@ -128,6 +129,13 @@ allow = ["rep-range"]
     "empty step name": '[[step]]\nname = ""\nzone = "lats"\nseconds = 5\n',
     "injury hours 0": 'resume_after_injury_hours = 0\n' + STEP,
     "sources not strings": 'sources = [1]\n' + STEP,
+    "on_roller false on a stretch": '[[step]]\nname = "A"\nkind = "stretch"\nzone = "chest"\nseconds = 5\non_roller = false\n',
+    "on_roller false on a rest": '[[step]]\nname = "A"\nkind = "rest"\nseconds = 5\non_roller = false\n',
+    "on_roller true on a movement": '[[step]]\nname = "A"\nkind = "movement"\nzone = "chest"\nseconds = 5\non_roller = true\n',
+    "on_roller false on a hold": '[[step]]\nname = "A"\nkind = "hold"\nzone = "chest"\nseconds = 5\non_roller = false\n',
+    "on_roller false on a roll": '[[step]]\nname = "A"\nkind = "roll"\nzone = "chest"\nseconds = 5\non_roller = false\n',
+    "on_roller false, kind hold by default": '[[step]]\nname = "A"\nzone = "chest"\nseconds = 5\non_roller = false\n',
+    "on_roller as a string": '[[step]]\nname = "A"\nkind = "stretch"\nzone = "chest"\nseconds = 5\non_roller = "no"\n',
 }
 for label, body in cases.items():
     text = MINIMAL + body

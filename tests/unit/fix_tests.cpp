@@ -31,8 +31,9 @@ constexpr std::string_view kHold =
     "[[step]]\nname = \"Thoracic\"\nzone = \"thoracic\"\nseconds = 30\npositions = 4\n"
     "intensity = 9   # too much\n";
 
+// Three minutes of movement: what move-after asks for.
 constexpr std::string_view kMove =
-    "\n[[step]]\nname = \"Cat-cow\"\nkind = \"movement\"\nzone = \"full-body\"\nseconds = 60\n";
+    "\n[[step]]\nname = \"Cat-cow\"\nkind = \"movement\"\nzone = \"full-body\"\nseconds = 180\n";
 
 }  // namespace
 
@@ -61,8 +62,22 @@ TEST_CASE("fix appends a movement step when move-after fires, keeping every byte
   REQUIRE(result.fixed == std::vector<std::string>{"move-after"});
   CHECK(result.text.starts_with(text));
   CHECK(result.text.find("kind = \"movement\"", text.size()) != std::string::npos);
+  CHECK(result.text.find("seconds = 180", text.size()) != std::string::npos);
   auto after = lint(result.text);
   CHECK(!has_rule(after, "move-after"));
+}
+
+TEST_CASE("fix appends three minutes of movement even where a short movement step ends it") {
+  std::string text = std::string(kHeader) + std::string(kHold);
+  text.replace(text.find("intensity = 9"), 13, "intensity = 6");
+  text += "\n[[step]]\nname = \"Shrug\"\nkind = \"movement\"\nzone = \"shoulders\"\nseconds = 1\n";
+  auto diagnostics = lint(text);
+  REQUIRE(has_rule(diagnostics, "move-after"));
+  auto result = fix_routine_text(text, "f.toml", diagnostics);
+  REQUIRE(result.fixed == std::vector<std::string>{"move-after"});
+  CHECK(result.text.starts_with(text));
+  CHECK(result.text.find("seconds = 180", text.size()) != std::string::npos);
+  CHECK(lint(result.text).empty());
 }
 
 TEST_CASE("fix does both at once, and a file without a final newline gets one first") {

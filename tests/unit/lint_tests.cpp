@@ -2,7 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "roll/lint.hpp"
 #include "roll/load.hpp"
@@ -12,8 +15,9 @@ using namespace roll;
 
 namespace {
 
-// Top-level keys (lines 1-5, then `top`), then `steps`, then (unless `move` is false) a cat-cow.
-// The base routine passes every rule: 120 s on the thoracic spine, then movement.
+// Top-level keys (lines 1-5, then `top`), then `steps`, then (unless `move` is false) three
+// minutes of cat-cow. The base routine passes every rule: 120 s on the thoracic spine, then the
+// first article's three minutes of movement.
 std::string routine(std::string_view top, std::string_view steps, bool move = true) {
   std::string text =
       "schema = 1\nname = \"t\"\ntitle = \"T\"\nlevel = \"intermediate\"\n"
@@ -24,7 +28,7 @@ std::string routine(std::string_view top, std::string_view steps, bool move = tr
   if (move) {
     text +=
         "\n[[step]]\nname = \"Cat-cow\"\nkind = \"movement\"\nzone = \"full-body\"\n"
-        "seconds = 60\n";
+        "seconds = 180\n";
   }
   return text;
 }
@@ -87,6 +91,24 @@ std::string pressure_step(std::string_view kind, std::string_view zone,
          std::string(zone) + "\"\nseconds = 30\n" + std::string(extra);
 }
 
+// A movement step off the roller, `seconds` long (once per side with `extra` = side = "both").
+std::string movement(int seconds, std::string_view extra = "") {
+  return "[[step]]\nname = \"Walk\"\nkind = \"movement\"\nzone = \"full-body\"\nseconds = " +
+         std::to_string(seconds) + "\n" + std::string(extra);
+}
+
+// A step named `name`, of `kind`, on `zone`, 30 s, with `extra` keys.
+std::string named_step(std::string_view name, std::string_view kind, std::string_view zone,
+                       std::string_view extra = "") {
+  return "[[step]]\nname = \"" + std::string(name) + "\"\nkind = \"" + std::string(kind) +
+         "\"\nzone = \"" + std::string(zone) + "\"\nseconds = 30\n" + std::string(extra);
+}
+
+// `text` as a beginner routine.
+std::string as_beginner(std::string text) {
+  return text.replace(text.find("intermediate"), 12, "beginner");
+}
+
 }  // namespace
 
 TEST_CASE("the base routine passes every rule") {
@@ -99,9 +121,10 @@ TEST_CASE("the base routine passes every rule") {
 
 TEST_CASE("the catalog has every rule of the issue, each with its reasons and examples") {
   for (std::string_view name :
-       {"no-lumbar", "no-neck", "no-joints", "intensity-cap", "injury-wait", "slow-tempo",
-        "two-minute-zone", "lat-per-side", "move-after", "beginner-spot", "beginner-roller",
-        "session-length", "rep-range", "breath-hold", "syntax", "schema", "unknown-zone"}) {
+       {"no-lumbar",     "no-neck",       "no-joints",       "pressure-zone",   "name-zone",
+        "intensity-cap", "injury-wait",   "slow-tempo",      "two-minute-zone", "lat-per-side",
+        "move-after",    "beginner-spot", "beginner-length", "beginner-roller", "session-length",
+        "rep-range",     "breath-hold",   "syntax",          "schema",          "unknown-zone"}) {
     CAPTURE(name);
     const Rule* rule = find_rule(name);
     REQUIRE(rule);
@@ -115,14 +138,14 @@ TEST_CASE("the catalog has every rule of the issue, each with its reasons and ex
       CHECK(rule->quote.starts_with("\""));
     }
   }
-  for (std::string_view safety :
-       {"no-lumbar", "no-neck", "no-joints", "intensity-cap", "injury-wait"}) {
+  for (std::string_view safety : {"no-lumbar", "no-neck", "no-joints", "pressure-zone", "name-zone",
+                                  "intensity-cap", "injury-wait"}) {
     CHECK(find_rule(safety)->severity == Severity::error);
     CHECK(!can_silence(safety));
   }
   for (std::string_view technique :
        {"slow-tempo", "two-minute-zone", "lat-per-side", "move-after", "beginner-spot",
-        "beginner-roller", "session-length", "rep-range", "breath-hold"}) {
+        "beginner-length", "beginner-roller", "session-length", "rep-range", "breath-hold"}) {
     CHECK(find_rule(technique)->severity == Severity::warning);
     CHECK(can_silence(technique));
   }
@@ -146,10 +169,19 @@ TEST_CASE("no-lumbar: pressure on the lower back under any alias, at the zone va
   }
 }
 
-TEST_CASE("no-lumbar: moving the lumbar spine without a roller (cat-cow) is fine") {
-  for (std::string_view kind : {"movement", "stretch", "rest"}) {
+TEST_CASE("no-lumbar: moving the lumbar spine off the roller (cat-cow) is fine") {
+  // Changed by issue 14: a stretch or a rest on the lower back used to pass whatever the roller
+  // did; now only a movement, or a step that says `on_roller = false`, is off the roller.
+  for (std::string_view extra : {"", "on_roller = false\n"}) {
+    CAPTURE(extra);
+    auto text =
+        routine("", std::string(kThoracic) + "\n" + pressure_step("movement", "lower back", extra));
+    CHECK(findings(text, "no-lumbar").empty());
+  }
+  for (std::string_view kind : {"stretch", "rest"}) {
     CAPTURE(kind);
-    auto text = routine("", std::string(kThoracic) + "\n" + pressure_step(kind, "lower back"));
+    auto text = routine("", std::string(kThoracic) + "\n" +
+                                pressure_step(kind, "lower back", "on_roller = false\n"));
     CHECK(findings(text, "no-lumbar").empty());
   }
 }
@@ -162,8 +194,13 @@ TEST_CASE("no-neck: pressure on the neck, CERVICAL included; a neck stretch is f
     REQUIRE(found.size() == 1);
     CHECK(found[0].where.column == 8);
   }
-  auto text = routine("", std::string(kThoracic) + "\n" + pressure_step("stretch", "neck"));
+  // Changed by issue 14: a stretch is on the roller unless it says otherwise.
+  auto text = routine(
+      "", std::string(kThoracic) + "\n" + pressure_step("stretch", "neck", "on_roller = false\n"));
   CHECK(findings(text, "no-neck").empty());
+  CHECK(findings(routine("", std::string(kThoracic) + "\n" + pressure_step("stretch", "neck")),
+                 "no-neck")
+            .size() == 1);
 }
 
 TEST_CASE("no-joints: knee, ankle and elbow under pressure; the quads above the knee are fine") {
@@ -305,28 +342,27 @@ TEST_CASE("lat-per-side: 60 s per side passes, 59 s fails, one side only fails")
   CHECK(findings(routine("", clean(lats("none", 118))), "lat-per-side").size() == 1);
 }
 
-TEST_CASE("move-after: the last pressure step must be followed by a movement step") {
+TEST_CASE("move-after: the last step on the roller must be followed by movement") {
   auto text = routine("", kThoracic, false);
   auto found = findings(text, "move-after");
   REQUIRE(found.size() == 1);
-  CHECK(found[0].where.line == line_of(text, "[[step]]"));  // the last pressure step's table
+  CHECK(found[0].where.line == line_of(text, "[[step]]"));  // the last step on the roller
   CHECK(found[0].message.find("step 1 \"Thoracic\"") != std::string::npos);
   CHECK(findings(routine("", kThoracic), "move-after").empty());
-  // A stretch or a rest is not movement.
+  // A stretch on the roller is not movement: it is the last step on the roller.
   auto stretched =
       routine("", std::string(kThoracic) + "\n" + pressure_step("stretch", "chest"), false);
   CHECK(findings(stretched, "move-after").size() == 1);
   // Movement first, then rolling: the movement must come after.
-  auto before =
-      routine("", pressure_step("movement", "full-body") + "\n" + std::string(kThoracic), false);
+  auto before = routine("", movement(180) + "\n" + std::string(kThoracic), false);
   CHECK(findings(before, "move-after").size() == 1);
-  // Movement, then a rest: still moved after rolling.
+  // Three minutes of movement, then a rest: still moved after rolling.
   auto rested = routine("",
-                        std::string(kThoracic) + "\n" + pressure_step("movement", "full-body") +
+                        std::string(kThoracic) + "\n" + movement(180) +
                             "\n[[step]]\nname = \"Rest\"\nkind = \"rest\"\nseconds = 30\n",
                         false);
   CHECK(findings(rested, "move-after").empty());
-  // Silenced by an allow on the last pressure step.
+  // Silenced by an allow on the last step on the roller.
   auto allowed = routine("", std::string(kThoracic) + "allow = [\"move-after\"]\n", false);
   CHECK(findings(allowed, "move-after").empty());
 }
@@ -434,4 +470,366 @@ TEST_CASE("diagnostics come sorted by position and name the file") {
           std::pair(r.lint[i].where.line, r.lint[i].where.column));
   }
   for (const auto& d : r.lint) CHECK(d.file == "t.toml");
+}
+
+// Issue 14, section 1: pressure is where the roller is, not what the step is called.
+
+TEST_CASE("on the roller: a stretch or a rest with a zone presses it, and the zone rules see it") {
+  // The issue's own example: it passed `roll lint --strict` and ran.
+  std::string sink =
+      "[[step]]\nname = \"Lower back sink\"\nkind = \"stretch\"\nzone = \"lumbar\"\nseconds = "
+      "120\nintensity = 7\ncue = \"Lie with the roller across your lower back and let your "
+      "weight sink into it.\"\n";
+  auto text = routine("", std::string(kThoracic) + "\n" + sink);
+  auto found = findings(text, "no-lumbar");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::error);
+  CHECK(found[0].where.line == line_of(text, "zone = \"lumbar\""));
+  CHECK(found[0].message.find("stretch") != std::string::npos);
+  for (std::string_view kind : {"stretch", "rest"}) {
+    CAPTURE(kind);
+    auto base = std::string(kThoracic) + "\n";
+    CHECK(findings(routine("", base + pressure_step(kind, "low back")), "no-lumbar").size() == 1);
+    CHECK(findings(routine("", base + pressure_step(kind, "neck")), "no-neck").size() == 1);
+    CHECK(findings(routine("", base + pressure_step(kind, "knee")), "no-joints").size() == 1);
+  }
+  // A stretch on the roller counts towards the zone's two minutes (it is pressure there).
+  auto stretched = routine(
+      "", "[[step]]\nname = \"T\"\nkind = \"stretch\"\nzone = \"thoracic\"\nseconds = 60\n");
+  CHECK(findings(stretched, "two-minute-zone").size() == 1);
+}
+
+TEST_CASE("off the roller: movement, a rest without a zone, or on_roller = false") {
+  auto base = std::string(kThoracic) + "\n";
+  CHECK(findings(routine("", base + pressure_step("movement", "lumbar")), "no-lumbar").empty());
+  CHECK(findings(routine("", base + "[[step]]\nname = \"Rest\"\nkind = \"rest\"\nseconds = 30\n"),
+                 "pressure-zone")
+            .empty());
+  CHECK(findings(routine("", base + pressure_step("stretch", "neck", "on_roller = false\n")),
+                 "no-neck")
+            .empty());
+  // on_roller = true puts a movement on the roller, and then the zone rules apply.
+  CHECK(findings(routine("", base + pressure_step("movement", "lumbar", "on_roller = true\n")),
+                 "no-lumbar")
+            .size() == 1);
+}
+
+TEST_CASE("pressure-zone: a step on the roller names the zone it presses; full-body cannot") {
+  std::string roll_all =
+      "[[step]]\nname = \"Spine roll\"\nkind = \"roll\"\nzone = \"full-body\"\nseconds = 60\n"
+      "cue = \"Roll from the tailbone to the skull.\"\n";
+  auto text = routine("", std::string(kThoracic) + "\n" + roll_all);
+  auto found = findings(text, "pressure-zone");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::error);
+  CHECK(found[0].where.line == line_of(text, "zone = \"full-body\""));
+  CHECK(found[0].where.column == 8);
+  CHECK(!can_silence("pressure-zone"));
+  // Silencing it changes nothing (and is itself reported).
+  auto allowed =
+      routine("\n[lint]\nallow = [\"pressure-zone\"]\n",
+              std::string(kThoracic) + "\n" + roll_all + "allow = [\"pressure-zone\"]\n");
+  CHECK(findings(allowed, "pressure-zone").size() == 1);
+  CHECK(findings(allowed, "allow-safety").size() == 2);
+  auto base = std::string(kThoracic) + "\n";
+  for (std::string_view kind : {"hold", "pivot", "stretch", "rest"}) {
+    CAPTURE(kind);
+    CHECK(findings(routine("", base + pressure_step(kind, "whole body")), "pressure-zone").size() ==
+          1);
+  }
+  // A rest that says it is on the roller, without a zone.
+  CHECK(findings(routine("", base + "[[step]]\nname = \"Rest\"\nkind = \"rest\"\nseconds = 30\n"
+                                    "on_roller = true\n"),
+                 "pressure-zone")
+            .size() == 1);
+  // Off the roller, full-body is what it always was.
+  CHECK(findings(routine("", base + pressure_step("movement", "full-body")), "pressure-zone")
+            .empty());
+  CHECK(findings(routine("", base + pressure_step("stretch", "full-body", "on_roller = false\n")),
+                 "pressure-zone")
+            .empty());
+}
+
+TEST_CASE("name-zone: a step on the roller whose name names a forbidden zone it does not press") {
+  auto base = std::string(kThoracic) + "\n";
+  auto text = routine("", base + named_step("Lumbar roll", "roll", "thoracic"));
+  auto found = findings(text, "name-zone");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::error);
+  CHECK(found[0].where.line == line_of(text, "name = \"Lumbar roll\""));
+  CHECK(found[0].where.column == 8);  // the name's value
+  CHECK(found[0].message.find("lumbar") != std::string::npos);
+  CHECK(!can_silence("name-zone"));
+  for (std::string_view name :
+       {"Lower back sink", "Low-back release", "Neck glide", "C-spine opener", "QL smash",
+        "Kneecap roll", "Ankles and calves", "Elbow drop", "Sacrum rest"}) {
+    CAPTURE(name);
+    CHECK(findings(routine("", base + named_step(name, "hold", "thoracic")), "name-zone").size() ==
+          1);
+  }
+  // Naming the step's own zone as well: the forbidden zone is what it helps, not what it presses.
+  CHECK(
+      findings(routine("", base + named_step("Glutes for a happier lower back", "hold", "glutes")),
+               "name-zone")
+          .empty());
+  // Cues are not read: they are instructions, and often say what not to roll.
+  CHECK(
+      findings(routine("", base + named_step("Back roll", "roll", "thoracic",
+                                             "cue = \"Stop before the neck and the low back.\"\n")),
+               "name-zone")
+          .empty());
+  // Words, not letters: "neckline" is not the neck, "anklet" not the ankle.
+  CHECK(findings(routine("", base + named_step("Neckline anklet", "hold", "thoracic")), "name-zone")
+            .empty());
+  // Off the roller a name may say what it likes: cat-cow for the lower back.
+  CHECK(findings(routine("", base + named_step("Lumbar cat-cow", "movement", "full-body")),
+                 "name-zone")
+            .empty());
+  CHECK(findings(routine("", base + named_step("Neck stretch", "stretch", "shoulders",
+                                               "on_roller = false\n")),
+                 "name-zone")
+            .empty());
+}
+
+TEST_CASE("slow-tempo reads the numbers: a roll faster than 4 s a repetition is fast") {
+  auto rolling = [](int rep_seconds) {
+    return routine("", std::string(kThoracic) +
+                           "\n[[step]]\nname = \"Back roll\"\nkind = \"roll\"\nzone = "
+                           "\"thoracic\"\nreps = 12\nrep_seconds = " +
+                           std::to_string(rep_seconds) + "\n");
+  };
+  CHECK(findings(rolling(4), "slow-tempo").empty());
+  for (int fast : {1, 3}) {
+    CAPTURE(fast);
+    auto text = rolling(fast);
+    auto found = findings(text, "slow-tempo");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].where.line == line_of(text, "rep_seconds = "));
+    CHECK(found[0].where.column == 15);
+    CHECK(found[0].message.find(std::to_string(fast) + " s") != std::string::npos);
+  }
+  // Whatever the `tempo` word says.
+  auto said_slow = rolling(2);
+  said_slow.replace(said_slow.find("rep_seconds = 2"), 15, "rep_seconds = 2\ntempo = \"slow\"");
+  CHECK(findings(said_slow, "slow-tempo").size() == 1);
+  // In a warm-up fast is right; a pivot is not a roll.
+  auto warm = rolling(2);
+  warm.replace(warm.find("\"release\""), 9, "\"warm-up\"");
+  CHECK(findings(warm, "slow-tempo").empty());
+  auto pivot = rolling(2);
+  pivot.replace(pivot.find("kind = \"roll\""), 13, "kind = \"pivot\"");
+  CHECK(findings(pivot, "slow-tempo").empty());
+}
+
+TEST_CASE("breath-hold applies to every step on the roller with a breath pattern") {
+  auto step = [](std::string_view kind, std::string_view timing, std::string_view extra = "") {
+    return routine("", std::string(kThoracic) + "\n[[step]]\nname = \"B\"\nkind = \"" +
+                           std::string(kind) + "\"\nzone = \"thoracic\"\n" + std::string(timing) +
+                           "\nbreath = { inhale = 4, hold_in = 5, exhale = 6 }\n" +
+                           std::string(extra));
+  };
+  CHECK(findings(step("pivot", "reps = 12"), "breath-hold").size() == 1);
+  CHECK(findings(step("roll", "reps = 12\nrep_seconds = 5"), "breath-hold").size() == 1);
+  CHECK(findings(step("hold", "seconds = 30"), "breath-hold").size() == 1);
+  CHECK(findings(step("stretch", "breaths = 3"), "breath-hold").size() == 1);
+  CHECK(findings(step("movement", "reps = 12"), "breath-hold").empty());
+  CHECK(findings(step("stretch", "breaths = 3", "on_roller = false\n"), "breath-hold").empty());
+}
+
+TEST_CASE("move-after: three minutes of movement after the last step on the roller") {
+  auto ending = [](std::string moves) {
+    return routine("", std::string(kThoracic) + "\n" + moves, false);
+  };
+  CHECK(findings(ending(movement(180)), "move-after").empty());
+  for (int seconds : {1, 60, 179}) {
+    CAPTURE(seconds);
+    auto text = ending(movement(seconds));
+    auto found = findings(text, "move-after");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.find(std::to_string(seconds) + " s of movement") != std::string::npos);
+    CHECK(found[0].message.find("180 s") != std::string::npos);
+  }
+  // Movement adds up over steps and sides; get-ready time is not movement.
+  CHECK(findings(ending(movement(120) + "\n" + movement(60)), "move-after").empty());
+  CHECK(findings(ending(movement(90, "side = \"both\"\n")), "move-after").empty());
+  CHECK(findings(ending(movement(89, "side = \"both\"\n")), "move-after").size() == 1);
+  // Movement before the last step on the roller does not count.
+  auto early =
+      ending(movement(180) + "\n" + pressure_step("stretch", "chest") + "\n" + movement(60));
+  CHECK(findings(early, "move-after").size() == 1);
+  // A stretch off the roller neither counts nor resets.
+  CHECK(findings(
+            ending(movement(120) + "\n" + pressure_step("stretch", "chest", "on_roller = false\n") +
+                   "\n" + movement(60)),
+            "move-after")
+            .empty());
+}
+
+TEST_CASE("beginner-spot is about one spot: a roll travels, a stretch is exempt") {
+  auto one = [](std::string_view kind, std::string_view timing) {
+    return as_beginner(routine("", std::string(kThoracic) + "\n[[step]]\nname = \"S\"\nkind = \"" +
+                                       std::string(kind) + "\"\nzone = \"thoracic\"\n" +
+                                       std::string(timing) + "\n"));
+  };
+  CHECK(findings(one("hold", "seconds = 60"), "beginner-spot").size() == 1);
+  CHECK(findings(one("pivot", "reps = 12\nrep_seconds = 5"), "beginner-spot").size() == 1);
+  CHECK(findings(one("rest", "seconds = 60"), "beginner-spot").size() == 1);
+  CHECK(findings(one("roll", "seconds = 60"), "beginner-spot").empty());
+  CHECK(findings(one("roll", "reps = 12\nrep_seconds = 5"), "beginner-spot").empty());
+  CHECK(findings(one("stretch", "reps = 10\nrep_seconds = 6"), "beginner-spot").empty());
+}
+
+TEST_CASE("beginner-length: more than 5 minutes on the roller in a beginner routine") {
+  auto spots = [](int positions, std::string_view more = "") {
+    return as_beginner(routine("",
+                               "[[step]]\nname = \"T\"\nkind = \"hold\"\nzone = "
+                               "\"thoracic\"\nseconds = 30\npositions = " +
+                                   std::to_string(positions) + "\n" + std::string(more)));
+  };
+  // 10 x 30 s is 300 s on the roller, with 32 s of get-ready and 180 s of movement besides.
+  CHECK(findings(spots(10), "beginner-length").empty());
+  auto text = spots(11);
+  auto found = findings(text, "beginner-length");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::warning);
+  CHECK(found[0].message.find("330 s") != std::string::npos);
+  CHECK(found[0].where.line == line_of(text, "seconds = 30"));
+  CHECK(found[0].where.column == 1);
+  // Ten minutes of movement is not time on the roller.
+  CHECK(findings(as_beginner(routine("", std::string(kThoracic) + "\n" + movement(600))),
+                 "beginner-length")
+            .empty());
+  // A stretch on the roller is time on it.
+  auto stretch = as_beginner(routine(
+      "", std::string(kThoracic) +
+              "\n[[step]]\nname = \"Snow angels\"\nkind = \"stretch\"\nzone = \"shoulders\"\n"
+              "reps = 15\nrep_seconds = 14\n"));
+  CHECK(findings(stretch, "beginner-length").size() == 1);
+  // Only for beginners, and `allow` silences it.
+  CHECK(findings(routine("",
+                         "[[step]]\nname = \"T\"\nkind = \"hold\"\nzone = \"thoracic\"\n"
+                         "seconds = 30\npositions = 11\n"),
+                 "beginner-length")
+            .empty());
+  CHECK(findings(spots(11, "allow = [\"beginner-length\"]\n"), "beginner-length").empty());
+}
+
+TEST_CASE("roll explain says which numbers are roll's own reading, and what name-zone reads") {
+  for (std::string_view name :
+       {"slow-tempo", "breath-hold", "rep-range", "injury-wait", "beginner-spot"}) {
+    CAPTURE(name);
+    CHECK(find_rule(name)->rationale.find("roll's own reading") != std::string_view::npos);
+  }
+  CHECK(find_rule("beginner-spot")->rationale.find("5 of 10") != std::string_view::npos);
+  CHECK(find_rule("slow-tempo")->rationale.find("4 s") != std::string_view::npos);
+  CHECK(find_rule("name-zone")->rationale.find("only the `name`") != std::string_view::npos);
+  CHECK(find_rule("move-after")->quote.find("three minutes") != std::string_view::npos);
+  CHECK(find_rule("beginner-length")->quote.find("5 minute session") != std::string_view::npos);
+}
+
+// Issue 13, section 5: the examples `roll explain` prints are checked, not just printed.
+namespace {
+
+// A routine around an explain example. The fragment may hold top-level keys and (after a
+// `# ...` line, or when the key is not a top-level one) keys of the base step, which replace
+// its own; or a [lint] table; or whole [[step]] tables, which replace the base step. Three
+// minutes of movement end the routine unless the fragment says `# (end)`.
+std::string splice(std::string_view fragment) {
+  constexpr std::array<std::string_view, 9> kTop{
+      "schema", "name",   "title",   "summary",
+      "level",  "roller", "purpose", "resume_after_injury_hours",
+      "sources"};
+  std::vector<std::pair<std::string, std::string>> top{
+      {"schema", "1"},          {"name", "\"t\""},
+      {"title", "\"T\""},       {"level", "\"intermediate\""},
+      {"roller", "\"medium\""}, {"purpose", "\"release\""}};
+  std::vector<std::pair<std::string, std::string>> step{{"name", "\"Thoracic extension\""},
+                                                        {"kind", "\"hold\""},
+                                                        {"zone", "\"thoracic\""},
+                                                        {"seconds", "30"},
+                                                        {"positions", "4"},
+                                                        {"intensity", "6"}};
+  auto set = [](auto& keys, const std::string& key, const std::string& value) {
+    for (auto& kv : keys) {
+      if (kv.first == key) {
+        kv.second = value;
+        return;
+      }
+    }
+    keys.emplace_back(key, value);
+  };
+  std::string lint, tables;
+  bool end = false, step_keys = false;
+  std::size_t pos = 0;
+  while (pos < fragment.size()) {
+    auto nl = fragment.find('\n', pos);
+    std::string line(fragment.substr(pos, nl == std::string_view::npos ? nl : nl - pos));
+    pos = nl == std::string_view::npos ? fragment.size() : nl + 1;
+    if (line == "# (end)") {
+      end = true;
+    } else if (line == "# ...") {
+      step_keys = true;
+    } else if (!tables.empty() || line == "[[step]]") {
+      tables += line + "\n";
+    } else if (!lint.empty() || line == "[lint]") {
+      lint += line + "\n";
+    } else if (auto eq = line.find(" = "); eq != std::string::npos) {
+      std::string key = line.substr(0, eq), value = line.substr(eq + 3);
+      bool is_top = std::find(kTop.begin(), kTop.end(), key) != kTop.end();
+      if (is_top && !step_keys) {
+        set(top, key, value);
+        continue;
+      }
+      if (key == "seconds" || key == "breaths" || key == "reps") {
+        std::erase_if(step, [](const auto& kv) {
+          return kv.first == "seconds" || kv.first == "breaths" || kv.first == "reps";
+        });
+      }
+      set(step, key, value);
+    }
+  }
+  std::string text;
+  for (const auto& [key, value] : top) text += key + " = " + value + "\n";
+  if (!lint.empty()) text += "\n" + lint;
+  if (tables.empty()) {
+    text += "\n[[step]]\n";
+    for (const auto& [key, value] : step) text += key + " = " + value + "\n";
+  } else {
+    text += "\n" + tables;
+  }
+  if (!end) {
+    text +=
+        "\n[[step]]\nname = \"Cat-cow and thread the needle\"\nkind = \"movement\"\nzone = "
+        "\"full-body\"\nseconds = 180\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("every rule's bad example trips exactly that rule, and its good example nothing") {
+  auto all = [](const std::string& text) {
+    auto r = lint_text(text);
+    r.load.insert(r.load.end(), r.lint.begin(), r.lint.end());
+    return r.load;
+  };
+  CHECK(all(splice("")).empty());
+  int checked = 0;
+  for (const Rule& rule : all_rules()) {
+    if (rule.name == "io") continue;  // its examples are command lines, not routine text
+    CAPTURE(rule.name);
+    auto bad = splice(rule.bad);
+    INFO("bad:\n" << bad);
+    auto found = all(bad);
+    INFO(dump(found));
+    CHECK(!found.empty());
+    for (const auto& d : found) CHECK(d.rule == rule.name);
+    auto good = splice(rule.good);
+    INFO("good:\n" << good);
+    auto clean = all(good);
+    INFO(dump(clean));
+    CHECK(clean.empty());
+    ++checked;
+  }
+  CHECK(checked + 1 == static_cast<int>(all_rules().size()));
 }

@@ -627,3 +627,43 @@ TEST_CASE("steps written as an inline array of tables, and breath as a sub-table
   CHECK(r.routine->steps[0].breath.inhale == 3);
   CHECK(r.routine->steps[0].source.at("breath.inhale").line == kStepLine + 4);
 }
+
+TEST_CASE("on_roller: a boolean, and only a stretch, movement or rest may say false") {
+  auto step = [](std::string_view body) {
+    return load(with_step(std::string("name = \"a\"\nzone = \"chest\"\nseconds = 30\n") +
+                          std::string(body)));
+  };
+  for (std::string_view body :
+       {"kind = \"stretch\"\non_roller = false\n", "kind = \"stretch\"\non_roller = true\n",
+        "kind = \"rest\"\non_roller = false\n", "kind = \"movement\"\non_roller = true\n",
+        "kind = \"hold\"\non_roller = true\n"}) {
+    CAPTURE(body);
+    auto r = step(body);
+    INFO(dump(r));
+    CHECK(r.routine);
+    CHECK(r.diagnostics.empty());
+  }
+  {
+    auto r = step("kind = \"stretch\"\non_roller = \"no\"\n");
+    INFO(dump(r));
+    CHECK_FALSE(r.routine);
+    auto* d = at(r, kStepLine + 4, 13);
+    REQUIRE(d);
+    CHECK(contains(d->message, "`on_roller` must be true or false"));
+  }
+  // A hold, roll or pivot is the roller pressing the zone: it cannot say otherwise, and the
+  // default kind is hold.
+  for (std::string_view body :
+       {"kind = \"hold\"\non_roller = false\n", "kind = \"roll\"\non_roller = false\n",
+        "kind = \"pivot\"\non_roller = false\n", "on_roller = false\n"}) {
+    CAPTURE(body);
+    auto r = step(body);
+    INFO(dump(r));
+    CHECK_FALSE(r.routine);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "schema");
+    CHECK(r.diagnostics[0].where.column == 13);
+    CHECK(contains(r.diagnostics[0].message, "is always on the roller"));
+    CHECK(contains(r.diagnostics[0].help, "kind = \"stretch\""));
+  }
+}

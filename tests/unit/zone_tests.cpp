@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "roll/suggest.hpp"
 #include "roll/zone.hpp"
@@ -63,4 +64,20 @@ TEST_CASE("closest_match and edit_distance") {
   CHECK(edit_distance("", "abc") == 3);
   CHECK(closest_match("titel", {"title", "name", "summary"}) == "title");
   CHECK(closest_match("zzzzzz", {"title", "name"}).empty());
+}
+
+TEST_CASE("zones_named_in: words and runs of words, through the alias table") {
+  using V = std::vector<Zone>;
+  CHECK(zones_named_in("Glutes for a happier lower back") == V{Zone::glutes, Zone::lumbar});
+  CHECK(zones_named_in("Lumbar roll") == V{Zone::lumbar});
+  CHECK(zones_named_in("C-spine and T_spine") == V{Zone::neck, Zone::thoracic});
+  CHECK(zones_named_in("Quadratus Lumborum, QL again") == V{Zone::lumbar});
+  CHECK(zones_named_in("Neckline anklet").empty());
+  CHECK(zones_named_in("Back roll").empty());
+  CHECK(zones_named_in("").empty());
+  for (Zone z : {Zone::lumbar, Zone::neck, Zone::knee, Zone::ankle, Zone::elbow}) {
+    CHECK(is_forbidden_zone(z));
+  }
+  CHECK_FALSE(is_forbidden_zone(Zone::thoracic));
+  CHECK_FALSE(is_forbidden_zone(Zone::full_body));
 }
