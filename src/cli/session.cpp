@@ -155,6 +155,12 @@ int run_guided(Context& ctx, const SessionArgs& args) {
     result = run_session(session, clock, keys, *shown);
   }  // the terminal is restored here, before the summary
   print_summary(ctx, session, !full_screen, args.events);
+  if (result.status == SessionStatus::pain_stop) {
+    // After the summary, so a history that cannot be written still leaves the advice on screen.
+    for (const auto& line : hold_pain_stop(ctx, routine, session.view().step)) {
+      fmt::print(args.events ? ctx.err : ctx.out, "{}\n", full_screen ? wrap(line, 78) : line);
+    }
+  }
   return result.status == SessionStatus::interrupted ? exit_interrupted : exit_ok;
 }
 
