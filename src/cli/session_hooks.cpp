@@ -64,8 +64,11 @@ void refuse_conditions(Context& ctx, const Profile& profile) {
 
 // What the profile's level and roller change: a warning for a beginner above their level, the
 // beginner rules on the user's own roller, and the bone caution when osteoporosis is cleared.
-void profile_notices(Context& ctx, const Routine& routine, const Profile& profile) {
+// Returns whether anything was said.
+bool profile_notices(Context& ctx, const Routine& routine, const Profile& profile) {
+  bool said = false;
   if (beginner_above_level(routine, profile)) {
+    said = true;
     fmt::print(ctx.err,
                "roll: warning: your profile says level = \"beginner\" and '{}' is an {} routine; "
                "start with the beginner routine: roll session beginner\n",
@@ -82,11 +85,16 @@ void profile_notices(Context& ctx, const Routine& routine, const Profile& profil
       if (!already) extra.push_back(std::move(d));
     }
     for (const auto& d : extra) {
+      said = true;
       fmt::print(ctx.err, "roll: warning: as a beginner with a {} roller (your profile): {} [{}]\n",
                  to_string(profile.roller.value_or(routine.roller)), sanitize(d.message), d.rule);
     }
   }
-  if (auto caution = bone_caution(routine, profile)) fmt::print(ctx.err, "roll: {}\n", *caution);
+  if (auto caution = bone_caution(routine, profile)) {
+    said = true;
+    fmt::print(ctx.err, "roll: {}\n", *caution);
+  }
+  return said;
 }
 
 // Once per roll day, before an interactive session. A check-in that ends without an answer, or
@@ -189,7 +197,6 @@ std::unique_ptr<SessionLog> open_session_log(Context& ctx, bool no_log) {
 void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool interactive) {
   Profile profile = load_profile_or_fail(ctx);
   refuse_conditions(ctx, profile);
-  profile_notices(ctx, routine, profile);
   SysSeconds now = now_or_fail();
   auto store = open_history(ctx);
   bool can_ask = interactive && !assume_yes;
@@ -197,6 +204,17 @@ void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool inter
   // "no injury".
   if (can_ask) daily_check_in(ctx, *store, now, profile);
   apply_injury_rule(ctx, routine, *store, now, can_ask);
+  // Last, just before the first second. On a terminal the full screen would cover these at once,
+  // so they wait for a yes there: a confirmation, which --yes answers.
+  if (profile_notices(ctx, routine, profile) && can_ask) {
+    TerminalPrompter prompter(ctx);
+    if (ask_yes_no(prompter, "Start anyway?") != true) {
+      throw Failure(exit_refused,
+                    beginner_above_level(routine, profile)
+                        ? "not starting; the beginner routine is `roll session beginner`"
+                        : "not starting");
+    }
+  }
 }
 
 std::vector<std::string> hold_pain_stop(Context& ctx, const Routine& routine, std::size_t step) {

@@ -196,6 +196,23 @@ wait_for 'EXIT=0'
 tm send-keys -t roll "clear; $D3 ROLL_NOW=2026-01-08T18:10:00Z '$ROLL' injury list" Enter
 wait_for 'No injuries recorded.' && echo "ok: 80 h: a yes cleared the injury"
 
+echo "# a beginner starting an intermediate routine is warned, and the screen waits for a yes"
+mkdir -p "$WORK/c4/roll"
+printf 'level = "beginner"\n' >"$WORK/c4/roll/config.toml"
+B4="XDG_CONFIG_HOME=$WORK/c4 XDG_DATA_HOME=$WORK/d4"
+tm send-keys -t roll "clear; $B4 '$ROLL' session glutes; echo EXIT=\$?" Enter
+check_in_no
+wait_for 'roll session beginner' && wait_for 'Start anyway? [y/n]' &&
+  echo "ok: the warning names the beginner routine and stays on screen"
+tm send-keys -t roll n Enter
+wait_for 'EXIT=3' && echo "ok: no does not start (exit 3)"
+tm send-keys -t roll "clear; $B4 '$ROLL' session glutes; echo EXIT=\$?" Enter
+wait_for 'Start anyway? [y/n]' && tm send-keys -t roll y Enter
+wait_for 'step 1/' && echo "ok: yes starts"
+tm send-keys -t roll q
+wait_for 'End the session?' && tm send-keys -t roll y
+wait_for 'EXIT=0'
+
 # Last, because tmux may not hand a second resize on to the terminal's size in time for stty.
 echo "# resize"
 tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?" Enter
