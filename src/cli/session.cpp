@@ -188,7 +188,9 @@ void add_session_command(CLI::App& app, Context& ctx) {
                 "Answer every confirmation with yes (q quits at once); never a question of fact: "
                 "the check-in waits, and a zone that needs \"has the acute pain subsided?\" is "
                 "refused");
-  cmd->add_flag("--no-log", args->no_log, "Do not record this session in the history");
+  cmd->add_flag("--no-log", args->no_log,
+                "Do not record this session in the history (a pain stop is still kept as an "
+                "injury)");
   cmd->footer(
       "\nKeys: space pause/resume · n next step · b restart step · q quit · ! sharp pain: stop\n"
       "      1-9 the pressure you feel now (8 or more: ease off)\n"
