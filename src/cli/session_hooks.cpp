@@ -176,9 +176,9 @@ void apply_injury_rule(Context& ctx, const Routine& routine, platform::HistorySt
                                   id, id));
       case GateOutcome::run:
         fmt::print(ctx.out,
-                   "Roll it gently and stop at any sharp pain. Injury #{} stays open until 72 h "
-                   "({} h more).\n",
-                   id, hours_ceil(f.remaining));
+                   "Roll it gently and stop at any sharp pain. Injury #{} stays open: in {} h "
+                   "a yes here clears it (or `roll injury clear {}`).\n",
+                   id, hours_ceil(f.remaining), id);
         break;
       case GateOutcome::run_and_clear:
         if (store.clear_injury(id)) fmt::print(ctx.out, "Cleared injury #{}.\n", id);
