@@ -1,9 +1,14 @@
 #pragma once
-// The 48-72 h rule. Within 48 h of an injury no pressure goes on the zone or its neighbours;
-// between 48 and 72 h only after the user confirms; after that nothing is said.
+// The 48-72 h rule (the first article: wait 48-72 h after an acute injury, "until the acute pain
+// has subsided"). Within 48 h no pressure goes on the zone or its neighbours. From 48 h on a
+// session asks whether the acute pain has subsided: no refuses; yes lets the session run and,
+// from 72 h on, closes the injury. An injury never lapses by itself: it is open until a yes at
+// 72 h or more, or `roll injury clear`.
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "roll/routine.hpp"
@@ -20,13 +25,20 @@ struct Injury {
 };
 
 inline constexpr std::chrono::hours kInjuryRefuseWindow{48};
+// From here on a yes to "has the acute pain subsided?" closes the injury.
 inline constexpr std::chrono::hours kInjuryConfirmWindow{72};
 
 // Zones that share load with `zone`: a lower-back injury also guards the glutes and hips.
 // Symmetric; full_body neighbours everything.
 [[nodiscard]] bool guards(Zone injured, Zone pressed);
 
-enum class Guard { none, confirm, refuse };
+// Ordered from least to most strict.
+enum class Guard {
+  none,          // cleared, or the routine does not press the zone
+  ask_to_clear,  // 72 h or more: ask; yes runs and closes the injury, no refuses
+  ask,           // 48-72 h: ask; yes runs (gently), no refuses
+  refuse,        // under 48 h: no pressure, whatever the answer
+};
 
 struct InjuryFinding {
   Guard guard = Guard::none;
@@ -34,18 +46,41 @@ struct InjuryFinding {
   Zone pressed = Zone::full_body;  // the step's zone that meets the injury
   std::string step_name;
   std::chrono::seconds since{};      // time since the injury
-  std::chrono::seconds remaining{};  // until the current window ends
+  std::chrono::seconds remaining{};  // until the current window ends (0 for ask_to_clear)
 };
 
-// The strictest finding over every pressure step of the routine (cleared injuries ignored).
-// `confirm_until` is the end of the confirmation window: the routine's resume_after_injury_hours
-// when it asks for longer, else 72 h.
+// One finding per open injury that a pressure step of the routine meets, strictest first.
+// The ask window ends at the routine's resume_after_injury_hours when it asks for longer, else 72
+// h.
+[[nodiscard]] std::vector<InjuryFinding> injury_findings(const Routine& routine,
+                                                         const std::vector<Injury>& injuries,
+                                                         std::chrono::sys_seconds now);
+
+// The strictest of injury_findings(), or a finding with Guard::none.
 [[nodiscard]] InjuryFinding check_injuries(const Routine& routine,
                                            const std::vector<Injury>& injuries,
                                            std::chrono::sys_seconds now);
 
 // What window an injury is in now, for `roll injury list`.
 [[nodiscard]] Guard injury_window(const Injury& injury, std::chrono::sys_seconds now);
+// Time left in that window (0 once only a yes or `roll injury clear` ends it).
+[[nodiscard]] std::chrono::seconds injury_window_remaining(const Injury& injury,
+                                                           std::chrono::sys_seconds now);
+
+// What a session does about a finding before asking anything. "Has the acute pain subsided?" is
+// a question of fact: `--yes` cannot answer it, so without someone to ask the zone is refused.
+enum class GateStep { run, ask, refuse };
+[[nodiscard]] GateStep gate_step(Guard guard, bool can_ask);
+
+// After the question: no (or no answer) refuses; yes runs, and closes an ask_to_clear injury.
+enum class GateOutcome { refuse, run, run_and_clear };
+[[nodiscard]] GateOutcome gate_outcome(Guard guard, std::optional<bool> subsided);
+
+// A pain stop (`!`) holds like a fresh injury: the zone of the step in progress (the whole body
+// when the step names none) at the moment of the stop, noted as a pain stop.
+inline constexpr std::string_view kPainStopNote = "pain stop";
+[[nodiscard]] Injury pain_stop_injury(const Routine& routine, std::size_t step,
+                                      std::chrono::sys_seconds at);
 
 // Hours rounded up, so "1 h remaining" never means "already over".
 [[nodiscard]] long long hours_ceil(std::chrono::seconds s);

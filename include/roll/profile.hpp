@@ -52,4 +52,17 @@ struct ProfileResult {
 // `file` labels diagnostics. Never throws.
 [[nodiscard]] ProfileResult load_profile(std::string_view text, std::string_view file);
 
+// The routine as this user would do it: the profile's level and roller, where it gives them,
+// replace the routine's, so the linter's beginner rules judge the roller the user really has.
+[[nodiscard]] Routine with_profile(Routine routine, const Profile& profile);
+
+// A beginner (by the profile) starting an intermediate or advanced routine.
+[[nodiscard]] bool beginner_above_level(const Routine& routine, const Profile& profile);
+
+// With osteoporosis marked "cleared", a firm or textured roller (the user's, else the routine's)
+// or pressure on the ribs (thoracic, rhomboids, lats, chest, full-body: roll's own reading of
+// "the ribs") still gets the first article's caution; nothing otherwise.
+[[nodiscard]] std::optional<std::string> bone_caution(const Routine& routine,
+                                                      const Profile& profile);
+
 }  // namespace roll

@@ -1,5 +1,6 @@
 // roll injury: record, list and clear injuries. A recorded injury keeps pressure off the zone and
-// its neighbours for 48 h, asks for confirmation until 72 h, and keeps the streak alive meanwhile.
+// its neighbours for 48 h; from then on each session asks whether the acute pain has subsided
+// (a yes from 72 h on clears it), and it stays open until then or `roll injury clear`.
 #include <fmt/core.h>
 
 #include <cmath>
@@ -28,8 +29,10 @@ const char* window_name(Guard g) {
   switch (g) {
     case Guard::refuse:
       return "refuse";
-    case Guard::confirm:
-      return "confirm";
+    case Guard::ask:
+      return "ask";
+    case Guard::ask_to_clear:
+      return "ask-to-clear";
     case Guard::none:
       break;
   }
@@ -40,19 +43,14 @@ std::string window_text(Guard g, std::chrono::seconds remaining) {
   switch (g) {
     case Guard::refuse:
       return fmt::format("no pressure, {} h left", hours_ceil(remaining));
-    case Guard::confirm:
-      return fmt::format("gently, with confirmation, {} h left", hours_ceil(remaining));
+    case Guard::ask:
+      return fmt::format("asks if pain subsided, {} h left", hours_ceil(remaining));
+    case Guard::ask_to_clear:
+      return "open: a yes at a session clears it";
     case Guard::none:
       break;
   }
-  return "past 72 h";
-}
-
-std::chrono::seconds remaining_in(const Injury& i, SysSeconds now) {
-  auto since = now - i.at;
-  if (since < kInjuryRefuseWindow) return kInjuryRefuseWindow - since;
-  if (since < kInjuryConfirmWindow) return kInjuryConfirmWindow - since;
-  return std::chrono::seconds{0};
+  return "cleared";
 }
 
 void add(Context& ctx, const AddOptions& o) {
@@ -79,7 +77,7 @@ void add(Context& ctx, const AddOptions& o) {
   long long id = store->add_injury(injury);
   fmt::print(ctx.out, "Recorded injury #{}: {} at {} ({}).\n", id, zone_name(*zone),
              format_local(platform::to_local(injury.at)),
-             window_text(injury_window(injury, now), remaining_in(injury, now)));
+             window_text(injury_window(injury, now), injury_window_remaining(injury, now)));
 }
 
 void list(Context& ctx, bool json) {
@@ -95,7 +93,7 @@ void list(Context& ctx, bool json) {
                                 {"at", format_utc(i.at)},
                                 {"hours_since", (now - i.at).count() / 3600},
                                 {"window", window_name(g)},
-                                {"hours_remaining", hours_ceil(remaining_in(i, now))},
+                                {"hours_remaining", hours_ceil(injury_window_remaining(i, now))},
                                 {"note", i.note}});
     }
     print_json(ctx.out, arr);
@@ -110,7 +108,8 @@ void list(Context& ctx, bool json) {
   for (const auto& i : injuries) {
     fmt::print(ctx.out, "{:>3}  {:<10}  {:<16}  {:>5} h  {:<36}  {}\n", i.id, zone_name(i.zone),
                format_local(platform::to_local(i.at)), (now - i.at).count() / 3600,
-               window_text(injury_window(i, now), remaining_in(i, now)), sanitize(i.note));
+               window_text(injury_window(i, now), injury_window_remaining(i, now)),
+               sanitize(i.note));
   }
 }
 
@@ -128,7 +127,10 @@ void add_injury_command(CLI::App& app, Context& ctx) {
       "  roll injury clear --all\n"
       "\nWithin 48 h no pressure goes on the zone or its neighbours (a lower-back injury also "
       "guards the\n"
-      "glutes and hips); from 48 to 72 h only after you confirm; after 72 h nothing is said.");
+      "glutes and hips). From 48 h on, a session asks whether the acute pain has subsided: no\n"
+      "refuses; from 72 h on a yes clears the injury. An injury never lapses by itself. Without\n"
+      "a terminal (or with --yes) the question cannot be asked, so the zone is refused until\n"
+      "`roll injury clear ID`.");
 
   auto* add_cmd = cmd->add_subcommand("add", "Record an injury to a zone");
   auto a = std::make_shared<AddOptions>();
@@ -171,15 +173,15 @@ void add_injury_command(CLI::App& app, Context& ctx) {
   auto* check_cmd =
       cmd->add_subcommand("check", "Say whether a routine may run now, as a session would");
   auto routine = std::make_shared<std::string>();
-  auto yes = std::make_shared<bool>(false);
   check_cmd->add_option("routine", *routine, "Routine name or path")->required();
-  check_cmd->add_flag("-y,--yes", *yes, "Confirm rolling gently in the 48-72 h window");
   check_cmd->footer(
       "\nExample:\n  roll injury check glutes && roll session glutes\n"
-      "\nExit status: 0 may run, 3 refused for safety (with the hours remaining), 2 error.");
-  check_cmd->callback([&ctx, routine, yes] {
+      "\nExit status: 0 may run, 3 refused for safety (with the hours remaining, or the question\n"
+      "a session would ask and the `roll injury clear ID` that answers it), 2 error.");
+  check_cmd->callback([&ctx, routine] {
     auto loaded = load_named_routine(ctx, *routine);
-    preflight(ctx, loaded.routine, *yes, false);
+    // Never asks: a check has no one to answer "has the acute pain subsided?".
+    preflight(ctx, loaded.routine, false, false);
     fmt::print(ctx.out, "OK: nothing in your profile or injury log stops `{}` now.\n",
                sanitize(loaded.file.name));
   });

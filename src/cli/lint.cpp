@@ -8,6 +8,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/history_common.hpp"
 #include "cli/lint_output.hpp"
 #include "platform/catalog.hpp"
 #include "platform/files.hpp"
@@ -27,6 +28,7 @@ struct Options {
   std::vector<std::string> paths;
   bool strict = false;
   bool fix = false;
+  bool profile = false;
   std::string format = "text";
 };
 
@@ -78,12 +80,14 @@ void collect(const platform::Environment& env, const std::string& arg, std::vect
   files.insert(files.end(), found.begin(), found.end());
 }
 
-std::vector<Diagnostic> check(std::string_view text, const std::string& name) {
+std::vector<Diagnostic> check(std::string_view text, const std::string& name,
+                              const std::optional<Profile>& profile) {
   auto loaded = load_routine(text, name);
   std::vector<Diagnostic> diagnostics = std::move(loaded.diagnostics);
   // A routine with structure errors is not linted: its model would be built from guesses.
   if (loaded.routine) {
-    auto found = lint_routine(*loaded.routine, name);
+    auto found = lint_routine(
+        profile ? with_profile(std::move(*loaded.routine), *profile) : *loaded.routine, name);
     diagnostics.insert(diagnostics.end(), found.begin(), found.end());
   }
   sort_diagnostics(diagnostics);
@@ -91,6 +95,10 @@ std::vector<Diagnostic> check(std::string_view text, const std::string& name) {
 }
 
 void run_lint(Context& ctx, const Options& options) {
+  // The same rules for everyone unless asked: --profile judges the routines as this user, with
+  // the profile's level and roller.
+  std::optional<Profile> profile;
+  if (options.profile) profile = load_profile_or_fail(ctx);
   std::vector<fs::path> files;
   std::vector<Diagnostic> all;
   if (options.paths.empty()) {
@@ -115,14 +123,14 @@ void run_lint(Context& ctx, const Options& options) {
       io_failed = true;
       continue;
     }
-    auto diagnostics = check(text, name);
+    auto diagnostics = check(text, name, profile);
     if (options.fix) {
       auto fixed = fix_routine_text(text, name, diagnostics);
       if (!fixed.fixed.empty()) {
         try {
           platform::replace_text_file(path, fixed.text);
           text = std::move(fixed.text);
-          diagnostics = check(text, name);
+          diagnostics = check(text, name, profile);
           fmt::print(ctx.err, "fixed {} problem{} in {}\n", fixed.fixed.size(),
                      fixed.fixed.size() == 1 ? "" : "s", sanitize(name));
         } catch (const platform::FileError& e) {
@@ -173,11 +181,15 @@ void add_lint_command(CLI::App& app, Context& ctx) {
   cmd->add_flag("--fix", options->fix,
                 "Apply the safe fixes in place (intensity 8-10 becomes 7; three minutes of "
                 "movement are appended when move-after fires), then report what is left");
+  cmd->add_flag("--profile", options->profile,
+                "Judge the routines with your profile's level and roller (config.toml), as a "
+                "session does for a beginner");
   cmd->footer(
       "\nExamples:\n"
       "  roll lint my-routine.toml\n"
       "  roll lint thoracic                                  # a routine by name\n"
       "  roll lint --strict routines/\n"
+      "  roll lint --profile thoracic                        # with your level and roller\n"
       "  roll lint --format github ~/.config/roll/routines   # annotations in GitHub Actions\n"
       "\nExit status: 0 no errors (warnings allowed unless --strict), 1 errors, 2 a path could "
       "not be read.\nRun `roll explain RULE` for the reasons behind a rule.");

@@ -7,11 +7,14 @@
 #include <cstring>
 
 #include "cli/commands.hpp"
+#include "cli/history_common.hpp"
 #include "cli/routine_loading.hpp"
 #include "platform/authoring.hpp"
 #include "platform/catalog.hpp"
 #include "platform/files.hpp"
 #include "roll/limits.hpp"
+#include "roll/lint.hpp"
+#include "roll/load.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -19,7 +22,8 @@ namespace roll::cli {
 namespace {
 
 // The template passes `roll lint --strict`: two minutes on the thoracic zone at 30 s a spot (the
-// beginner limit), intensity 5, and the first article's three minutes of movement last.
+// beginner limit), intensity 5, and the first article's three minutes of movement last. Its level and roller are the profile's
+// (beginner and soft without one).
 constexpr const char* kTemplate =
     R"TOML(# {name}: a routine of your own, made by `roll new`. Edit it, then check it:
 #   roll lint --strict {name}    the safety and technique rules from the articles
@@ -33,8 +37,8 @@ schema = 1
 name = "{name}"
 title = "{title}"
 summary = "Mid-back extension over the roller, position by position, then move."
-level = "beginner"              # beginner, intermediate or advanced
-roller = "soft"                 # soft, medium, firm, textured, peanut or ball
+level = "{level}"{level_pad} # beginner, intermediate or advanced
+roller = "{roller}"{roller_pad} # soft, medium, firm, textured, peanut or ball
 purpose = "release"             # release, warm-up, recovery, bedtime or break
 resume_after_injury_hours = 48  # wait 48-72 h after an acute injury before rolling it
 sources = ["first article: thoracic extension, three breaths per position, then move"]
@@ -153,7 +157,8 @@ void add_new_command(CLI::App& app, Context& ctx) {
       "  roll new evening --edit\n"
       "  roll new my-thoracic --from thoracic\n"
       "\nThe file goes to $XDG_CONFIG_HOME/roll/routines/NAME.toml (default ~/.config/roll/...);\n"
-      "an existing file is never overwritten.");
+      "an existing file is never overwritten. The template takes its level and roller from your\n"
+      "profile (config.toml); a copy made with --from keeps the original's.");
   cmd->callback([&ctx, name, from, edit] {
     if (!is_routine_name(*name)) {
       throw Failure(exit_usage,
@@ -164,8 +169,18 @@ void add_new_command(CLI::App& app, Context& ctx) {
     std::string schema = schema_line(ctx.env);
     std::string text;
     if (from->empty()) {
+      Profile profile = load_profile_or_fail(ctx);
+      std::string level(to_string(profile.level.value_or(Level::beginner)));
+      std::string roller(to_string(profile.roller.value_or(Roller::soft)));
+      // The comments stay in one column whatever the words are.
+      auto pad = [](const std::string& word, std::size_t key) {
+        std::size_t used = key + word.size() + 2;
+        return std::string(used < 31 ? 31 - used : 0, ' ');
+      };
       text = schema + fmt::format(fmt::runtime(kTemplate), fmt::arg("name", *name),
-                                  fmt::arg("title", title_of(*name)));
+                                  fmt::arg("title", title_of(*name)), fmt::arg("level", level),
+                                  fmt::arg("level_pad", pad(level, 8)), fmt::arg("roller", roller),
+                                  fmt::arg("roller_pad", pad(roller, 9)));
     } else {
       auto source = load_named_routine(ctx, *from);
       std::string original;
@@ -188,6 +203,10 @@ void add_new_command(CLI::App& app, Context& ctx) {
                                               std::strerror(errno)));
     }
     fmt::print(ctx.out, "Wrote {}\n", sanitize(path.string()));
+    // A beginner's firm roller, say, is worth knowing before the first session.
+    if (auto loaded = load_routine(text, path.string()); loaded.routine) {
+      print_diagnostics(ctx, lint_routine(*loaded.routine, path.string()));
+    }
     if (*edit) {
       std::fflush(ctx.out);
       int status = platform::open_in_editor(path);

@@ -155,6 +155,12 @@ int run_guided(Context& ctx, const SessionArgs& args) {
     result = run_session(session, clock, keys, *shown);
   }  // the terminal is restored here, before the summary
   print_summary(ctx, session, !full_screen, args.events);
+  if (result.status == SessionStatus::pain_stop) {
+    // After the summary, so a history that cannot be written still leaves the advice on screen.
+    for (const auto& line : hold_pain_stop(ctx, routine, session.view().step)) {
+      fmt::print(args.events ? ctx.err : ctx.out, "{}\n", full_screen ? wrap(line, 78) : line);
+    }
+  }
   return result.status == SessionStatus::interrupted ? exit_interrupted : exit_ok;
 }
 
@@ -178,15 +184,24 @@ void add_session_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--voice-command", args->voice_command,
                   "The speech program for --voice, given the words as its argument")
       ->capture_default_str();
-  cmd->add_flag("--yes,-y", args->yes, "Answer every confirmation with yes (q quits at once)");
-  cmd->add_flag("--no-log", args->no_log, "Do not record this session in the history");
+  cmd->add_flag("--yes,-y", args->yes,
+                "Answer every confirmation with yes (q quits at once); never a question of fact: "
+                "the check-in waits, and a zone that needs \"has the acute pain subsided?\" is "
+                "refused");
+  cmd->add_flag("--no-log", args->no_log,
+                "Do not record this session in the history (a pain stop is still kept as an "
+                "injury)");
   cmd->footer(
       "\nKeys: space pause/resume · n next step · b restart step · q quit · ! sharp pain: stop\n"
       "      1-9 the pressure you feel now (8 or more: ease off)\n"
       "\nExamples:\n"
       "  roll session thoracic\n"
       "  roll session thoracic --plain --speed 20     check a routine quickly\n"
-      "  roll session ./my-routine.toml --events | jq .event");
+      "  roll session ./my-routine.toml --events | jq .event\n"
+      "\nBefore the first second: the day's check-in on a terminal (answer y or n), the injury "
+      "log\n(from 48 h after an injury: \"has the acute pain subsided?\") and your profile "
+      "(config.toml).\nAfter !, the zone of that step is held like a fresh injury until `roll "
+      "injury clear ID`.");
   cmd->callback([&ctx, args] { ctx.exit_code = run_guided(ctx, *args); });
 }
 

@@ -1,36 +1,48 @@
 // The real behaviour behind the session seams: the SQLite log, and the safety checks that run
-// before the first second (profile contraindications, the daily check-in, the 48-72 h rule).
+// before the first second (profile contraindications and level, the daily check-in, the 48-72 h
+// rule) and after a pain stop.
 #include "cli/session_hooks.hpp"
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "cli/history_common.hpp"
+#include "cli/routine_loading.hpp"
 #include "platform/profile_file.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/check_in.hpp"
+#include "roll/lint.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
 
 namespace {
 
-std::string read_answer() {
-  char buffer[256];
-  if (std::fgets(buffer, sizeof buffer, stdin) == nullptr) return {};
-  std::string s(buffer);
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
-  while (!s.empty() && s.front() == ' ') s.erase(0, 1);
-  return s;
-}
+// Questions on the terminal: printed to stdout, answered a line at a time on stdin.
+class TerminalPrompter final : public Prompter {
+ public:
+  explicit TerminalPrompter(Context& ctx) : ctx_(ctx) {}
+  void say(std::string_view text) override {
+    fmt::print(ctx_.out, "{}", text);
+    std::fflush(ctx_.out);
+  }
+  std::optional<std::string> read_line() override {
+    char* line = nullptr;
+    std::size_t size = 0;
+    ssize_t n = ::getline(&line, &size, stdin);
+    std::optional<std::string> out;
+    if (n >= 0) out = std::string(line, static_cast<std::size_t>(n));
+    std::free(line);
+    return out;
+  }
 
-bool ask_yes(Context& ctx, const std::string& question) {
-  fmt::print(ctx.out, "{} [y/N] ", question);
-  std::fflush(ctx.out);
-  std::string a = read_answer();
-  return a == "y" || a == "Y" || a == "yes" || a == "Yes" || a == "YES";
-}
+ private:
+  Context& ctx_;
+};
 
 void refuse_conditions(Context& ctx, const Profile& profile) {
   auto blocking = profile.blocking();
@@ -50,64 +62,129 @@ void refuse_conditions(Context& ctx, const Profile& profile) {
                   condition_name(blocking.front())));
 }
 
-// Once per roll day, before an interactive session.
+// What the profile's level and roller change: a warning for a beginner above their level, the
+// beginner rules on the user's own roller, and the bone caution when osteoporosis is cleared.
+// Returns whether anything was said.
+bool profile_notices(Context& ctx, const Routine& routine, const Profile& profile) {
+  bool said = false;
+  if (beginner_above_level(routine, profile)) {
+    said = true;
+    fmt::print(ctx.err,
+               "roll: warning: your profile says level = \"beginner\" and '{}' is an {} routine; "
+               "start with the beginner routine: roll session beginner\n",
+               sanitize(routine.name), to_string(routine.level));
+  }
+  if (profile.level == Level::beginner) {
+    auto own = lint_routine(routine, "");
+    std::vector<Diagnostic> extra;
+    for (auto& d : lint_routine(with_profile(routine, profile), "")) {
+      if (!d.rule.starts_with("beginner-")) continue;
+      bool already = std::any_of(own.begin(), own.end(), [&](const Diagnostic& o) {
+        return o.rule == d.rule && o.message == d.message;
+      });
+      if (!already) extra.push_back(std::move(d));
+    }
+    for (const auto& d : extra) {
+      said = true;
+      fmt::print(ctx.err, "roll: warning: as a beginner with a {} roller (your profile): {} [{}]\n",
+                 to_string(profile.roller.value_or(routine.roller)), sanitize(d.message), d.rule);
+    }
+  }
+  if (auto caution = bone_caution(routine, profile)) {
+    said = true;
+    fmt::print(ctx.err, "roll: {}\n", *caution);
+  }
+  return said;
+}
+
+// Once per roll day, before an interactive session. A check-in that ends without an answer, or
+// with numbness, weakness or shooting pain in the limbs, is not recorded: the next session asks
+// again.
 void daily_check_in(Context& ctx, platform::HistoryStore& store, SysSeconds now,
                     const Profile& profile) {
   std::string day = format_date(roll_day(platform::to_local(now), profile.day_start_hour));
   if (store.checked_in(day)) return;
-  bool yes = ask_yes(ctx, "Any fresh injury in the last 72 h, numbness, or shooting pain?");
-  store.record_check_in(day, yes);
-  if (!yes) return;
-  fmt::print(ctx.out, "Where? A zone such as lumbar, thoracic, neck, glutes (Enter if unsure): ");
-  std::fflush(ctx.out);
-  std::string where = read_answer();
-  auto zone = find_zone(where);
-  if (!zone) {
-    // Unsure (or numbness, shooting pain): guard everything rather than guess.
-    zone = Zone::full_body;
-    fmt::print(ctx.out, "Recording it for the whole body. {}\n",
-               condition_advice(Condition::neurological_symptoms));
+  TerminalPrompter prompter(ctx);
+  CheckIn answers = run_check_in(prompter);
+  if (answers.fresh_injury) {
+    Zone zone = answers.zone.value_or(Zone::full_body);
+    if (!answers.zone) {
+      // Unsure where: guard everything rather than guess.
+      fmt::print(ctx.out, "Recording it for the whole body.\n");
+    }
+    Injury injury;
+    injury.zone = zone;
+    injury.at = now;
+    injury.note = "reported at the start of a session";
+    long long id = store.add_injury(injury);
+    fmt::print(
+        ctx.out,
+        "Recorded as injury #{} ({}). `roll injury clear {}` once a clinician says it is fine.\n",
+        id, zone_name(zone), id);
   }
-  Injury injury;
-  injury.zone = *zone;
-  injury.at = now;
-  injury.note = "reported at the start of a session";
-  long long id = store.add_injury(injury);
-  fmt::print(
-      ctx.out,
-      "Recorded as injury #{} ({}). `roll injury clear {}` once a clinician says it is fine.\n", id,
-      zone_name(*zone), id);
+  if (!answers.answered) {
+    throw Failure(exit_refused,
+                  "not starting: the daily check-in got no answer (the input ended); run the "
+                  "session again and answer y or n");
+  }
+  if (answers.limb_symptoms) {
+    throw Failure(exit_refused, "not starting today: " + limb_symptoms_advice());
+  }
+  store.record_check_in(day, answers.fresh_injury);
 }
 
-void apply_injury_rule(Context& ctx, const Routine& routine, const std::vector<Injury>& injuries,
-                       SysSeconds now, bool assume_yes, bool interactive) {
-  auto f = check_injuries(routine, injuries, now);
-  if (f.guard == Guard::none) return;
-  std::string what = fmt::format("{} was injured {} h ago (injury #{}{}); step \"{}\" presses {}",
-                                 zone_name(f.injury->zone), f.since.count() / 3600, f.injury->id,
-                                 f.injury->note.empty() ? "" : ": " + sanitize(f.injury->note),
-                                 sanitize(f.step_name), zone_name(f.pressed));
-  if (f.guard == Guard::refuse) {
-    throw Failure(
-        exit_refused,
-        fmt::format("{}. No pressure on an injured zone or its neighbours for the first 48 h: "
-                    "{} h remain. Rest it, or choose a routine that keeps off it.",
-                    what, hours_ceil(f.remaining)));
+std::string describe(const InjuryFinding& f) {
+  return fmt::format("{} was injured {} h ago (injury #{}{}); step \"{}\" presses {}",
+                     zone_name(f.injury->zone), f.since.count() / 3600, f.injury->id,
+                     f.injury->note.empty() ? "" : ": " + sanitize(f.injury->note),
+                     sanitize(f.step_name), zone_name(f.pressed));
+}
+
+void apply_injury_rule(Context& ctx, const Routine& routine, platform::HistoryStore& store,
+                       SysSeconds now, bool can_ask) {
+  auto injuries = store.injuries(false);
+  for (const auto& f : injury_findings(routine, injuries, now)) {
+    std::string what = describe(f);
+    long long id = f.injury->id;
+    switch (gate_step(f.guard, can_ask)) {
+      case GateStep::run:
+        continue;
+      case GateStep::refuse:
+        if (f.guard == Guard::refuse) {
+          throw Failure(
+              exit_refused,
+              fmt::format("{}. No pressure on an injured zone or its neighbours for the first 48 "
+                          "h: {} h remain. Rest it, or choose a routine that keeps off it.",
+                          what, hours_ceil(f.remaining)));
+        }
+        throw Failure(exit_refused,
+                      fmt::format("{}. From 48 h on a session asks whether the acute pain has "
+                                  "subsided, and only you can answer that (not --yes): run the "
+                                  "session on a terminal, or once it has, `roll injury clear {}`.",
+                                  what, id));
+      case GateStep::ask:
+        break;
+    }
+    fmt::print(ctx.out, "{}.\n", what);
+    TerminalPrompter prompter(ctx);
+    auto answer = ask_yes_no(prompter, kSubsidedQuestion);
+    switch (gate_outcome(f.guard, answer)) {
+      case GateOutcome::refuse:
+        throw Failure(exit_refused,
+                      fmt::format("not starting: injury #{} needs more rest. Wait until the acute "
+                                  "pain has subsided (`roll injury clear {}` once it has).",
+                                  id, id));
+      case GateOutcome::run:
+        fmt::print(ctx.out,
+                   "Roll it gently and stop at any sharp pain. Injury #{} stays open: in {} h "
+                   "a yes here clears it (or `roll injury clear {}`).\n",
+                   id, hours_ceil(f.remaining), id);
+        break;
+      case GateOutcome::run_and_clear:
+        if (store.clear_injury(id)) fmt::print(ctx.out, "Cleared injury #{}.\n", id);
+        break;
+    }
   }
-  std::string caution = fmt::format(
-      "{}. Between 48 and 72 h after an injury, roll it only gently and stop at any sharp pain "
-      "({} h left in this window).",
-      what, hours_ceil(f.remaining));
-  if (assume_yes) {
-    fmt::print(ctx.err, "roll: {}\n", caution);
-    return;
-  }
-  if (!interactive) {
-    throw Failure(exit_refused, caution + " Run again with --yes to confirm.");
-  }
-  fmt::print(ctx.out, "{}\n", caution);
-  if (!ask_yes(ctx, "Roll it gently anyway?"))
-    throw Failure(exit_refused, "not starting: the injury needs more rest");
 }
 
 }  // namespace
@@ -122,10 +199,32 @@ void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool inter
   refuse_conditions(ctx, profile);
   SysSeconds now = now_or_fail();
   auto store = open_history(ctx);
-  // --yes answers confirmations, not questions of fact: the check-in is left for the next
-  // session that has someone to ask, rather than recorded as "no injury".
-  if (interactive && !assume_yes) daily_check_in(ctx, *store, now, profile);
-  apply_injury_rule(ctx, routine, store->injuries(false), now, assume_yes, interactive);
+  bool can_ask = interactive && !assume_yes;
+  // The check-in is left for the next session that has someone to ask, rather than recorded as
+  // "no injury".
+  if (can_ask) daily_check_in(ctx, *store, now, profile);
+  apply_injury_rule(ctx, routine, *store, now, can_ask);
+  // Last, just before the first second. On a terminal the full screen would cover these at once,
+  // so they wait for a yes there: a confirmation, which --yes answers.
+  if (profile_notices(ctx, routine, profile) && can_ask) {
+    TerminalPrompter prompter(ctx);
+    if (ask_yes_no(prompter, "Start anyway?") != true) {
+      throw Failure(exit_refused,
+                    beginner_above_level(routine, profile)
+                        ? "not starting; the beginner routine is `roll session beginner`"
+                        : "not starting");
+    }
+  }
+}
+
+std::vector<std::string> hold_pain_stop(Context& ctx, const Routine& routine, std::size_t step) {
+  Injury injury = pain_stop_injury(routine, step, now_or_fail());
+  long long id = open_history(ctx)->add_injury(injury);
+  return {
+      fmt::format("Recorded as injury #{} ({}): pressure on it and its neighbours is refused "
+                  "for 48 h, then each session asks whether the acute pain has subsided. "
+                  "Once it has: roll injury clear {}",
+                  id, zone_name(injury.zone), id)};
 }
 
 }  // namespace roll::cli

@@ -1,5 +1,7 @@
 #include "roll/injury.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -36,47 +38,98 @@ bool guards(Zone injured, Zone pressed) {
   });
 }
 
+namespace {
+
+seconds clamped_since(const Injury& injury, sys_seconds now) {
+  // An injury entered for the future (clock skew, a typo) guards as if it were fresh.
+  return std::max(seconds{0}, now - injury.at);
+}
+
+Guard window_at(seconds since, hours ask_until) {
+  if (since < kInjuryRefuseWindow) return Guard::refuse;
+  if (since < ask_until) return Guard::ask;
+  return Guard::ask_to_clear;
+}
+
+seconds remaining_at(seconds since, hours ask_until) {
+  if (since < kInjuryRefuseWindow) return kInjuryRefuseWindow - since;
+  if (since < ask_until) return ask_until - since;
+  return seconds{0};
+}
+
+}  // namespace
+
 Guard injury_window(const Injury& injury, sys_seconds now) {
   if (injury.cleared) return Guard::none;
-  auto since = now - injury.at;
-  if (since < kInjuryRefuseWindow) return Guard::refuse;
-  if (since < kInjuryConfirmWindow) return Guard::confirm;
-  return Guard::none;
+  return window_at(clamped_since(injury, now), kInjuryConfirmWindow);
+}
+
+seconds injury_window_remaining(const Injury& injury, sys_seconds now) {
+  if (injury.cleared) return seconds{0};
+  return remaining_at(clamped_since(injury, now), kInjuryConfirmWindow);
 }
 
 long long hours_ceil(seconds s) {
   return s.count() <= 0 ? 0 : (s.count() + 3599) / 3600;
 }
 
-InjuryFinding check_injuries(const Routine& routine, const std::vector<Injury>& injuries,
-                             sys_seconds now) {
-  InjuryFinding worst;
-  hours confirm_until =
+std::vector<InjuryFinding> injury_findings(const Routine& routine,
+                                           const std::vector<Injury>& injuries, sys_seconds now) {
+  hours ask_until =
       std::max<hours>(kInjuryConfirmWindow, hours{routine.resume_after_injury_hours.value_or(0)});
-  for (const auto& step : routine.steps) {
-    if (!puts_pressure(step.kind) || !step.zone) continue;
-    for (const auto& injury : injuries) {
-      if (injury.cleared || !guards(injury.zone, *step.zone)) continue;
-      seconds since = now - injury.at;
-      // An injury entered for the future (clock skew, a typo) guards as if it were fresh.
-      if (since < seconds{0}) since = seconds{0};
-      Guard g = Guard::none;
-      seconds remaining{};
-      if (since < kInjuryRefuseWindow) {
-        g = Guard::refuse;
-        remaining = kInjuryRefuseWindow - since;
-      } else if (since < confirm_until) {
-        g = Guard::confirm;
-        remaining = confirm_until - since;
-      }
-      bool stricter =
-          g > worst.guard || (g == worst.guard && g != Guard::none && remaining > worst.remaining);
-      if (stricter) {
-        worst = InjuryFinding{g, &injury, *step.zone, step.name, since, remaining};
-      }
+  std::vector<InjuryFinding> found;
+  for (const auto& injury : injuries) {
+    if (injury.cleared) continue;
+    for (const auto& step : routine.steps) {
+      if (!puts_pressure(step.kind) || !step.zone || !guards(injury.zone, *step.zone)) continue;
+      seconds since = clamped_since(injury, now);
+      found.push_back(InjuryFinding{window_at(since, ask_until), &injury, *step.zone, step.name,
+                                    since, remaining_at(since, ask_until)});
+      break;  // every step meets the same injury in the same window: the first names it
     }
   }
-  return worst;
+  std::stable_sort(found.begin(), found.end(), [](const InjuryFinding& a, const InjuryFinding& b) {
+    if (a.guard != b.guard) return a.guard > b.guard;
+    return a.remaining > b.remaining;
+  });
+  return found;
+}
+
+InjuryFinding check_injuries(const Routine& routine, const std::vector<Injury>& injuries,
+                             sys_seconds now) {
+  auto found = injury_findings(routine, injuries, now);
+  return found.empty() ? InjuryFinding{} : found.front();
+}
+
+GateStep gate_step(Guard guard, bool can_ask) {
+  switch (guard) {
+    case Guard::none:
+      return GateStep::run;
+    case Guard::refuse:
+      return GateStep::refuse;
+    case Guard::ask:
+    case Guard::ask_to_clear:
+      break;
+  }
+  return can_ask ? GateStep::ask : GateStep::refuse;
+}
+
+GateOutcome gate_outcome(Guard guard, std::optional<bool> subsided) {
+  if (guard == Guard::none) return GateOutcome::run;
+  if (guard == Guard::refuse || !subsided || !*subsided) return GateOutcome::refuse;
+  return guard == Guard::ask_to_clear ? GateOutcome::run_and_clear : GateOutcome::run;
+}
+
+Injury pain_stop_injury(const Routine& routine, std::size_t step, sys_seconds at) {
+  Injury injury;
+  injury.at = at;
+  injury.note = std::string(kPainStopNote);
+  if (step < routine.steps.size()) {
+    const Step& s = routine.steps[step];
+    injury.zone = s.zone.value_or(Zone::full_body);
+    injury.note += fmt::format(" in \"{}\" ({})", s.name, routine.name);
+  }
+  return injury;
 }
 
 }  // namespace roll

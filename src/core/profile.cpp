@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <array>
 #include <climits>
 
@@ -247,6 +248,46 @@ ProfileResult load_profile(std::string_view text, std::string_view file) {
     fail(kTop, fmt::format("cannot read the profile: {}", e.what()), "");
   }
   return result;
+}
+
+Routine with_profile(Routine routine, const Profile& profile) {
+  if (profile.level) routine.level = *profile.level;
+  if (profile.roller) routine.roller = *profile.roller;
+  return routine;
+}
+
+bool beginner_above_level(const Routine& routine, const Profile& profile) {
+  return profile.level == Level::beginner && routine.level != Level::beginner;
+}
+
+std::optional<std::string> bone_caution(const Routine& routine, const Profile& profile) {
+  bool cleared = std::any_of(profile.conditions.begin(), profile.conditions.end(), [](auto& e) {
+    return e.condition == Condition::osteoporosis && e.cleared;
+  });
+  if (!cleared) return std::nullopt;
+  Roller roller = profile.roller.value_or(routine.roller);
+  bool firm = roller == Roller::firm || roller == Roller::textured;
+  bool ribs = std::any_of(routine.steps.begin(), routine.steps.end(), [](const Step& s) {
+    if (!puts_pressure(s.kind) || !s.zone) return false;
+    switch (*s.zone) {
+      case Zone::thoracic:
+      case Zone::rhomboids:
+      case Zone::lats:
+      case Zone::chest:
+      case Zone::full_body:
+        return true;
+      default:
+        return false;
+    }
+  });
+  if (!firm && !ribs) return std::nullopt;
+  std::string why = firm ? fmt::format("you use a {} roller", to_string(roller))
+                         : std::string("this routine presses the ribs");
+  // The first article, nearly word for word.
+  return fmt::format(
+      "osteoporosis (cleared): {}; the pressure from a firm roller on the ribs can, in rare cases, "
+      "cause fractures in compromised bone. Keep the pressure gentle and stop at any sharp pain.",
+      why);
 }
 
 }  // namespace roll

@@ -1,31 +1,70 @@
 #include "platform/profile_file.hpp"
 
+#include <fmt/format.h>
+
 #include <system_error>
 
 #include "platform/files.hpp"
 
 namespace roll::platform {
 
+namespace fs = std::filesystem;
+
 std::filesystem::path profile_path(const Environment& env) {
   return env.config_home / "roll" / "config.toml";
 }
 
+namespace {
+
+ProfileResult unreadable(const fs::path& path, std::string message, std::string help) {
+  ProfileResult r;
+  r.diagnostics.push_back(Diagnostic{path.string(),
+                                     {1, 1, 1, 1},
+                                     Severity::error,
+                                     "profile",
+                                     std::move(message),
+                                     std::move(help)});
+  return r;
+}
+
+}  // namespace
+
 ProfileResult read_profile(const Environment& env) {
   auto path = profile_path(env);
+  // Only a profile that is not there at all is the default one. Anything else that cannot be read
+  // (a dangling symlink, a loop, a directory, no permission) is an error: a profile skipped by
+  // accident would skip the conditions that refuse a session.
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return ProfileResult{Profile{}, {}};
+  auto link = fs::symlink_status(path, ec);
+  if (link.type() == fs::file_type::not_found) return ProfileResult{Profile{}, {}};
+  if (ec) {
+    return unreadable(path, fmt::format("cannot look at the profile: {}", ec.message()),
+                      "check the permissions of the directories above it");
+  }
+  if (fs::is_symlink(link)) {
+    auto target = fs::status(path, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      return unreadable(
+          path, fmt::format("the profile is a symlink that cannot be followed: {}", ec.message()),
+          "point the symlink at your config.toml, or remove it to use the defaults");
+    }
+    if (target.type() == fs::file_type::not_found) {
+      std::error_code read_ec;
+      auto to = fs::read_symlink(path, read_ec);
+      return unreadable(path, fmt::format("the profile is a dangling symlink (to {})", to.string()),
+                        "point the symlink at your config.toml, or remove it to use the defaults");
+    }
+  }
+  if (fs::is_directory(path, ec)) {
+    return unreadable(path, "the profile is a directory, not a file",
+                      "config.toml must be a TOML file: move the directory away");
+  }
   try {
     return load_profile(read_text_file(path, 64 * 1024), path.string());
   } catch (const FileError& e) {
-    ProfileResult r;
-    r.diagnostics.push_back(
-        Diagnostic{path.string(),
-                   {1, 1, 1, 1},
-                   Severity::error,
-                   "profile",
-                   e.what(),
-                   "the profile must be a readable TOML file of at most 64 KiB"});
-    return r;
+    return unreadable(path, e.what(),
+                      "the profile must be a readable TOML file of at most 64 KiB: check its "
+                      "permissions, or remove it to use the defaults");
   }
 }
 

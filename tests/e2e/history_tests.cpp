@@ -237,28 +237,25 @@ TEST_CASE("the injury windows at 10 h, 60 h and 80 h, on the zone and its neighb
     CHECK(r.exit_code == 3);
     CHECK(has(r.err, "lumbar was injured 10 h ago"));
     CHECK(has(r.err, "38 h remain"));
-    CHECK(roll_now(home, {"injury", "check", "glutes", "--yes"}).exit_code ==
-          3);  // --yes does not override 48 h
     auto list = roll_now(home, {"injury", "list", "--json"});
     CHECK(has(list.out, "\"window\" : \"refuse\""));
     CHECK(has(list.out, "\"hours_remaining\" : 38"));
   }
-  SUBCASE("60 h: needs confirmation; exit 3 without a terminal, runs with --yes") {
+  SUBCASE("60 h: asks whether the pain has subsided; without a terminal that is exit 3") {
     CHECK(roll_now(home, {"injury", "add", "glutes", "--hours-ago", "60", "--note", "fell"})
               .exit_code == 0);
     auto r = roll_now(home, {"injury", "check", "glutes"});
     CHECK(r.exit_code == 3);
-    CHECK(has(r.err, "--yes"));
-    CHECK(has(r.err, "12 h left"));
-    auto yes = roll_now(home, {"injury", "check", "glutes", "--yes"});
-    CHECK(yes.exit_code == 0);
-    CHECK(has(yes.err, "gently"));
+    CHECK(has(r.err, "roll injury clear 1"));
+    CHECK(has(r.err, "not --yes"));
+    auto list = roll_now(home, {"injury", "list"});
+    CHECK(has(list.out, "12 h left"));
   }
-  SUBCASE("80 h: nothing is said") {
+  SUBCASE("80 h: still open until answered or cleared") {
     CHECK(roll_now(home, {"injury", "add", "glutes", "--hours-ago", "80"}).exit_code == 0);
     auto r = roll_now(home, {"injury", "check", "glutes"});
-    CHECK(r.exit_code == 0);
-    CHECK(r.err.empty());
+    CHECK(r.exit_code == 3);
+    CHECK(has(r.err, "roll injury clear 1"));
   }
   SUBCASE("a far zone is not guarded; clearing lifts the rule") {
     CHECK(roll_now(home, {"injury", "add", "neck", "--hours-ago", "1"}).exit_code == 0);

@@ -57,6 +57,8 @@ expect thoracic new mine --from ''
 expect zsh completion ''
 reject --json completion --
 reject thoracic list ''
+expect --profile lint --
+reject --yes injury check --     # the pain question is not a confirmation
 
 if command -v zsh >/dev/null 2>&1; then
   zsh -n "$build/share/zsh/site-functions/_roll" || fail=1

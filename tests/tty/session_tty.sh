@@ -69,7 +69,12 @@ echo "# 1: countdown, pause, quit"
 tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml; echo EXIT=\$?; stty -a > $WORK/after1; echo SAVED1" Enter
 # The first interactive session of the day asks about fresh injuries (once a day; later runs here
 # go straight to the countdown).
-wait_for 'shooting pain? [y/N]' && echo "ok: daily check-in asked"
+wait_for 'Any fresh injury in the last 72 h? [y/n]' && echo "ok: daily check-in asked"
+# Only a clear y/yes or n/no is an answer: a sentence is asked again, not recorded as "no".
+tm send-keys -t roll 'yes, my neck hurts' Enter
+wait_for 'Please answer y or n.' && echo "ok: a sentence is asked again"
+tm send-keys -t roll ' No ' Enter
+wait_for 'shooting pain in your arms or legs? [y/n]' && echo "ok: the limbs are asked about on their own"
 tm send-keys -t roll n Enter
 wait_for 'step 1/1' && wait_for '██' && echo "ok: big countdown on screen"
 wait_for 'breathe in' 12 && echo "ok: breath pacer"
@@ -137,6 +142,76 @@ wait_for 'cannot write to the history database' 20 && echo "ok: one-line error f
 wait_for 'EXIT=2' && echo "ok: exit 2 after a full disk"
 wait_for SAVEDDISK
 check_same "$WORK/afterDISK" "a full disk mid-session"
+
+echo "# the check-in: numbness in the limbs refuses today, and the end of the input stops"
+# Each of these sections has a history of its own, so its injuries and check-ins stay its own.
+D2="XDG_DATA_HOME=$WORK/d2"
+tm send-keys -t roll "clear; $D2 '$ROLL' session $WORK/hold.toml; echo EXIT=\$?" Enter
+wait_for 'Any fresh injury in the last 72 h? [y/n]'
+tm send-keys -t roll n Enter
+wait_for 'arms or legs? [y/n]'
+tm send-keys -t roll y Enter
+wait_for 'see a doctor or physical therapist' && wait_for 'EXIT=3' &&
+  echo "ok: numbness, weakness or shooting pain refuses the session (exit 3)"
+tm send-keys -t roll "clear; $D2 '$ROLL' session $WORK/hold.toml; echo EXIT=\$?" Enter
+wait_for 'Any fresh injury in the last 72 h? [y/n]' && echo "ok: asked again after that refusal"
+tm send-keys -t roll C-d
+wait_for 'got no answer' && wait_for 'EXIT=3' && echo "ok: the end of the input stops (exit 3)"
+
+echo "# a pain stop holds: refused for 48 h, then asked; a yes from 72 h on clears it"
+D3="XDG_DATA_HOME=$WORK/d3"
+at() { echo "clear; $D3 ROLL_NOW=$1 '$ROLL' session $WORK/hold.toml; echo EXIT=\$?"; }
+check_in_no() {
+  wait_for 'Any fresh injury in the last 72 h? [y/n]' && tm send-keys -t roll n Enter
+  wait_for 'arms or legs? [y/n]' && tm send-keys -t roll n Enter
+}
+tm send-keys -t roll "$(at 2026-01-05T10:00:00Z)" Enter
+check_in_no
+wait_for 'step 1/1'
+tm send-keys -t roll '!'
+wait_for 'Recorded as injury #1 (thoracic)' && wait_for 'roll injury clear 1' && wait_for 'EXIT=0' &&
+  echo "ok: the summary says the pain stop is held and how to clear it"
+tm send-keys -t roll "$(at 2026-01-05T20:00:00Z)" Enter
+wait_for '38 h remain' && wait_for 'EXIT=3' && echo "ok: 10 h after the stop: refused"
+tm send-keys -t roll "$(at 2026-01-07T22:00:00Z)" Enter
+check_in_no
+wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll n Enter
+wait_for 'needs more rest' && wait_for 'EXIT=3' && echo "ok: 60 h: asked; no refuses"
+tm send-keys -t roll "$(at 2026-01-07T22:05:00Z)" Enter
+wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll y Enter
+wait_for 'step 1/1' && echo "ok: 60 h: yes runs"
+tm send-keys -t roll q
+wait_for 'End the session?' && tm send-keys -t roll y
+wait_for 'EXIT=0'
+# What was said before the first second is under the full screen by now: ask the log instead.
+tm send-keys -t roll "clear; $D3 ROLL_NOW=2026-01-07T22:10:00Z '$ROLL' injury list" Enter
+wait_for 'asks if pain subsided' && echo "ok: 60 h: the injury stays open after a yes"
+tm send-keys -t roll "$(at 2026-01-08T18:00:00Z)" Enter
+check_in_no
+wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll y Enter
+wait_for 'step 1/1' && echo "ok: 80 h: yes runs"
+tm send-keys -t roll q
+wait_for 'End the session?' && tm send-keys -t roll y
+wait_for 'EXIT=0'
+tm send-keys -t roll "clear; $D3 ROLL_NOW=2026-01-08T18:10:00Z '$ROLL' injury list" Enter
+wait_for 'No injuries recorded.' && echo "ok: 80 h: a yes cleared the injury"
+
+echo "# a beginner starting an intermediate routine is warned, and the screen waits for a yes"
+mkdir -p "$WORK/c4/roll"
+printf 'level = "beginner"\n' >"$WORK/c4/roll/config.toml"
+B4="XDG_CONFIG_HOME=$WORK/c4 XDG_DATA_HOME=$WORK/d4"
+tm send-keys -t roll "clear; $B4 '$ROLL' session glutes; echo EXIT=\$?" Enter
+check_in_no
+wait_for 'roll session beginner' && wait_for 'Start anyway? [y/n]' &&
+  echo "ok: the warning names the beginner routine and stays on screen"
+tm send-keys -t roll n Enter
+wait_for 'EXIT=3' && echo "ok: no does not start (exit 3)"
+tm send-keys -t roll "clear; $B4 '$ROLL' session glutes; echo EXIT=\$?" Enter
+wait_for 'Start anyway? [y/n]' && tm send-keys -t roll y Enter
+wait_for 'step 1/' && echo "ok: yes starts"
+tm send-keys -t roll q
+wait_for 'End the session?' && tm send-keys -t roll y
+wait_for 'EXIT=0'
 
 # Last, because tmux may not hand a second resize on to the terminal's size in time for stty.
 echo "# resize"

@@ -216,21 +216,25 @@ TEST_CASE("the 48-72 h rule") {
     CHECK(hours_ceil(f.remaining) == 38);
     CHECK(f.pressed == Zone::glutes);
   }
-  SUBCASE("60 h: confirm") {
+  SUBCASE("60 h: ask whether the acute pain has subsided") {
     injuries[0].at = now - hours{60};
     auto f = check_injuries(routine_pressing(Zone::glutes), injuries, now);
-    CHECK(f.guard == Guard::confirm);
+    CHECK(f.guard == Guard::ask);
     CHECK(hours_ceil(f.remaining) == 12);
   }
-  SUBCASE("80 h: nothing") {
+  SUBCASE("80 h: still open, asked, and a yes clears it (it never lapses by itself)") {
     injuries[0].at = now - hours{80};
-    CHECK(check_injuries(routine_pressing(Zone::glutes), injuries, now).guard == Guard::none);
+    CHECK(check_injuries(routine_pressing(Zone::glutes), injuries, now).guard ==
+          Guard::ask_to_clear);
+    injuries[0].at = now - hours{24 * 365};
+    CHECK(check_injuries(routine_pressing(Zone::glutes), injuries, now).guard ==
+          Guard::ask_to_clear);
   }
-  SUBCASE("a routine asking for a longer rest extends the confirmation window") {
+  SUBCASE("a routine asking for a longer rest extends the ask window") {
     injuries[0].at = now - hours{80};
     auto r = routine_pressing(Zone::glutes);
     r.resume_after_injury_hours = 96;
-    CHECK(check_injuries(r, injuries, now).guard == Guard::confirm);
+    CHECK(check_injuries(r, injuries, now).guard == Guard::ask);
   }
   SUBCASE("far zones, rest steps and cleared injuries are not guarded") {
     CHECK(check_injuries(routine_pressing(Zone::calves), injuries, now).guard == Guard::none);

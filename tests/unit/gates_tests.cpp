@@ -1,0 +1,249 @@
+// The gates before and after a session, as pure logic: the check-in's answers, the questions
+// asked from 48 h after an injury, the pain stop's injury and what the profile changes.
+#include <doctest/doctest.h>
+
+#include <deque>
+
+#include "roll/check_in.hpp"
+#include "roll/injury.hpp"
+#include "roll/profile.hpp"
+
+using namespace roll;
+using namespace std::chrono;
+
+namespace {
+
+// Lines typed in advance; the input ends after the last one.
+class Script final : public Prompter {
+ public:
+  explicit Script(std::deque<std::string> lines) : lines_(std::move(lines)) {}
+  void say(std::string_view text) override { shown += text; }
+  std::optional<std::string> read_line() override {
+    if (lines_.empty()) return std::nullopt;
+    std::string line = lines_.front();
+    lines_.pop_front();
+    ++reads;
+    return line;
+  }
+  std::string shown;
+  int reads = 0;
+
+ private:
+  std::deque<std::string> lines_;
+};
+
+int count(const std::string& text, std::string_view part) {
+  int n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+Routine pressing(Zone zone) {
+  Routine r;
+  r.name = "test";
+  Step s;
+  s.name = "press";
+  s.kind = StepKind::hold;
+  s.zone = zone;
+  s.count = 60;
+  r.steps.push_back(s);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("only a clear y/yes or n/no is an answer, in any case, blanks trimmed") {
+  for (const char* yes : {"y", "Y", "yes", "YES", "Yes", "  yes ", "\tY\r\n"}) {
+    CAPTURE(yes);
+    CHECK(parse_yes_no(yes) == true);
+  }
+  for (const char* no : {"n", "N", "no", "No", " NO\n"}) {
+    CAPTURE(no);
+    CHECK(parse_yes_no(no) == false);
+  }
+  for (const char* unclear : {"", " ", "yes, my neck hurts", "yess", "nope", "maybe", "ye s", "y n",
+                              "1", "0", "true", "no!"}) {
+    CAPTURE(unclear);
+    CHECK_FALSE(parse_yes_no(unclear).has_value());
+  }
+}
+
+TEST_CASE("a question is asked again until the answer is clear, and ends with the input") {
+  SUBCASE("a sentence is asked again, not read as no") {
+    Script s({"yes, my neck hurts", "", "y"});
+    CHECK(ask_yes_no(s, "Any pain?") == true);
+    CHECK(s.reads == 3);
+    CHECK(count(s.shown, "Any pain? [y/n]") == 3);
+    CHECK(count(s.shown, "Please answer y or n.") == 2);
+  }
+  SUBCASE("the end of the input is no answer, not an endless loop") {
+    Script s({"what?"});
+    CHECK_FALSE(ask_yes_no(s, "Any pain?").has_value());
+    CHECK(s.reads == 1);
+  }
+}
+
+TEST_CASE("the daily check-in: a fresh injury and where, then the limbs, asked separately") {
+  SUBCASE("no and no") {
+    Script s({"n", "no"});
+    auto c = run_check_in(s);
+    CHECK(c.answered);
+    CHECK_FALSE(c.fresh_injury);
+    CHECK_FALSE(c.limb_symptoms);
+    CHECK(s.shown.find(kInjuryQuestion) != std::string::npos);
+    CHECK(s.shown.find(kLimbQuestion) != std::string::npos);
+  }
+  SUBCASE("\"yes, my neck hurts\" is asked again; then the zone") {
+    Script s({"yes, my neck hurts", "yes", "neck", "n"});
+    auto c = run_check_in(s);
+    CHECK(c.answered);
+    CHECK(c.fresh_injury);
+    CHECK(c.zone == Zone::neck);
+    CHECK_FALSE(c.limb_symptoms);
+  }
+  SUBCASE("an unknown or empty place is unsure, not a guess") {
+    Script s({"y", "", "n"});
+    auto c = run_check_in(s);
+    CHECK(c.fresh_injury);
+    CHECK_FALSE(c.zone.has_value());
+  }
+  SUBCASE("numbness, weakness or shooting pain in the limbs is its own question") {
+    Script s({"n", "y"});
+    auto c = run_check_in(s);
+    CHECK(c.answered);
+    CHECK_FALSE(c.fresh_injury);
+    CHECK(c.limb_symptoms);
+    CHECK(limb_symptoms_advice().find("doctor or physical therapist") != std::string::npos);
+  }
+  SUBCASE("the input ends before the limbs are answered: no answer") {
+    Script s({"n"});
+    CHECK_FALSE(run_check_in(s).answered);
+    Script none({});
+    CHECK_FALSE(run_check_in(none).answered);
+  }
+}
+
+TEST_CASE("the injury gate: refused under 48 h, asked from 48 h, a yes closes it from 72 h") {
+  sys_seconds now = sys_seconds{hours{24 * 20000}};
+  auto routine = pressing(Zone::thoracic);
+  auto at = [&](int h) {
+    return std::vector<Injury>{{7, Zone::thoracic, now - hours{h}, "pain stop", false}};
+  };
+  SUBCASE("47 h: refused, whatever anyone answers") {
+    auto injuries = at(47);
+    auto f = check_injuries(routine, injuries, now);
+    CHECK(f.guard == Guard::refuse);
+    CHECK(gate_step(f.guard, true) == GateStep::refuse);
+    CHECK(gate_outcome(f.guard, true) == GateOutcome::refuse);
+  }
+  SUBCASE("48 h: asked; yes runs and keeps the injury open; no refuses") {
+    auto injuries = at(48);
+    auto f = check_injuries(routine, injuries, now);
+    CHECK(f.guard == Guard::ask);
+    CHECK(gate_step(f.guard, true) == GateStep::ask);
+    CHECK(gate_outcome(f.guard, true) == GateOutcome::run);
+    CHECK(gate_outcome(f.guard, false) == GateOutcome::refuse);
+    CHECK(gate_outcome(f.guard, std::nullopt) == GateOutcome::refuse);
+  }
+  SUBCASE("72 h and long after: asked; yes closes the injury; no refuses") {
+    for (int h : {72, 200, 24 * 400}) {
+      CAPTURE(h);
+      auto injuries = at(h);
+      auto f = check_injuries(routine, injuries, now);
+      CHECK(f.guard == Guard::ask_to_clear);
+      CHECK(injury_window(injuries[0], now) == Guard::ask_to_clear);
+      CHECK(gate_outcome(f.guard, true) == GateOutcome::run_and_clear);
+      CHECK(gate_outcome(f.guard, false) == GateOutcome::refuse);
+    }
+  }
+  SUBCASE("with no one to ask (--yes, no terminal) a question of fact refuses") {
+    CHECK(gate_step(Guard::ask, false) == GateStep::refuse);
+    CHECK(gate_step(Guard::ask_to_clear, false) == GateStep::refuse);
+    CHECK(gate_step(Guard::none, false) == GateStep::run);
+  }
+  SUBCASE("every open injury the routine meets is a finding, strictest first") {
+    std::vector<Injury> injuries{{1, Zone::thoracic, now - hours{100}, "", false},
+                                 {2, Zone::lats, now - hours{50}, "", false},
+                                 {3, Zone::calves, now - hours{1}, "", false}};
+    auto found = injury_findings(routine, injuries, now);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].injury->id == 2);
+    CHECK(found[0].guard == Guard::ask);
+    CHECK(found[1].injury->id == 1);
+  }
+  SUBCASE("list: the windows and their hours") {
+    auto injuries = at(60);
+    CHECK(injury_window(injuries[0], now) == Guard::ask);
+    CHECK(hours_ceil(injury_window_remaining(injuries[0], now)) == 12);
+    injuries[0].cleared = true;
+    CHECK(injury_window(injuries[0], now) == Guard::none);
+  }
+}
+
+TEST_CASE("a pain stop becomes an injury to the zone of the step in progress") {
+  sys_seconds at = sys_seconds{hours{24 * 20000}};
+  Routine r = pressing(Zone::lats);
+  r.name = "lats";
+  r.steps[0].name = "Lat release";
+  Step rest;
+  rest.kind = StepKind::rest;
+  rest.name = "Rest";
+  r.steps.push_back(rest);
+  auto i = pain_stop_injury(r, 0, at);
+  CHECK(i.zone == Zone::lats);
+  CHECK(i.at == at);
+  CHECK(i.note.starts_with("pain stop"));
+  CHECK(i.note.find("Lat release") != std::string::npos);
+  CHECK_FALSE(i.cleared);
+  // Where no zone is named, guard everything rather than guess.
+  CHECK(pain_stop_injury(r, 1, at).zone == Zone::full_body);
+  // Held like a fresh injury: refused for 48 h, then asked.
+  std::vector<Injury> injuries{i};
+  CHECK(check_injuries(pressing(Zone::lats), injuries, at + hours{47}).guard == Guard::refuse);
+  CHECK(check_injuries(pressing(Zone::lats), injuries, at + hours{49}).guard == Guard::ask);
+  CHECK(check_injuries(pressing(Zone::lats), injuries, at + hours{73}).guard ==
+        Guard::ask_to_clear);
+}
+
+TEST_CASE("the profile is used: level and roller, the beginner warning, the bone caution") {
+  auto load = [](const char* text) {
+    auto r = load_profile(text, "config.toml");
+    REQUIRE(r.profile);
+    return *r.profile;
+  };
+  Routine routine = pressing(Zone::glutes);
+  routine.level = Level::advanced;
+  routine.roller = Roller::medium;
+  SUBCASE("a beginner starting an advanced or intermediate routine; not otherwise") {
+    CHECK(beginner_above_level(routine, load("level = \"beginner\"\n")));
+    routine.level = Level::intermediate;
+    CHECK(beginner_above_level(routine, load("level = \"beginner\"\n")));
+    routine.level = Level::beginner;
+    CHECK_FALSE(beginner_above_level(routine, load("level = \"beginner\"\n")));
+    routine.level = Level::advanced;
+    CHECK_FALSE(beginner_above_level(routine, load("level = \"advanced\"\n")));
+    CHECK_FALSE(beginner_above_level(routine, load("")));
+  }
+  SUBCASE("the user's level and roller replace the routine's where the profile gives them") {
+    auto r = with_profile(routine, load("level = \"beginner\"\nroller = \"firm\"\n"));
+    CHECK(r.level == Level::beginner);
+    CHECK(r.roller == Roller::firm);
+    auto same = with_profile(routine, load(""));
+    CHECK(same.level == Level::advanced);
+    CHECK(same.roller == Roller::medium);
+  }
+  SUBCASE("osteoporosis cleared: firm rollers and rib work get the caution") {
+    auto cleared = load("roller = \"firm\"\n[conditions]\nosteoporosis = \"cleared\"\n");
+    auto caution = bone_caution(routine, cleared);
+    REQUIRE(caution);
+    CHECK(caution->find("cause fractures in compromised bone") != std::string::npos);
+    CHECK(caution->find("firm roller") != std::string::npos);
+    auto soft = load("roller = \"soft\"\n[conditions]\nosteoporosis = \"cleared\"\n");
+    CHECK_FALSE(bone_caution(routine, soft));  // glutes, soft: no ribs, no firm roller
+    CHECK(bone_caution(pressing(Zone::thoracic), soft));
+    CHECK(bone_caution(pressing(Zone::lats), soft));
+    CHECK_FALSE(bone_caution(pressing(Zone::thoracic), load("roller = \"firm\"\n")));
+    CHECK_FALSE(bone_caution(pressing(Zone::thoracic),
+                             load("[conditions]\nrecent-surgery = \"cleared\"\n")));
+  }
+}
