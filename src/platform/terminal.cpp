@@ -172,19 +172,21 @@ Input PollKeys::wait(std::optional<Millis> deadline) {
       pending_.erase(0, 1);
       return Input{Input::Kind::key, key, 0};
     }
-    int timeout = -1;
-    if (deadline) {
-      Millis left = *deadline - clock_.now();
-      if (left <= Millis{0}) return Input{};
-      timeout = poll_timeout(left);
-    }
+    Millis now = clock_.now();
+    pending_ += decoder_.expire(now);
+    if (!pending_.empty()) continue;
+    if (deadline && *deadline <= now) return Input{};
+    // Wake for the session's deadline or for a lone ESC to become the Escape key, if sooner.
+    std::optional<Millis> wake = deadline;
+    if (auto escape = decoder_.deadline(); escape && (!wake || *escape < *wake)) wake = escape;
+    int timeout = wake ? poll_timeout(*wake - now) : -1;
     pollfd fds[2] = {{signals_.fd(), POLLIN, 0}, {key_fd_, POLLIN, 0}};
     int rc = ::poll(fds, key_fd_ >= 0 ? 2 : 1, timeout);
     if (rc < 0) {
       if (errno == EINTR) continue;  // the handler has written to the pipe
       throw std::runtime_error("poll failed");
     }
-    if (rc == 0) continue;  // the deadline check above decides; poll may wake a hair early
+    if (rc == 0) continue;  // the deadline checks above decide; poll may wake a hair early
     if (key_fd_ >= 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
       char buffer[64];
       auto n = ::read(key_fd_, buffer, sizeof buffer);
@@ -194,11 +196,9 @@ Input PollKeys::wait(std::optional<Millis> deadline) {
         continue;
       }
       // An escape sequence (arrow keys, function keys) is one keypress that means nothing here;
-      // its bytes must not be read as letters.
-      std::string chunk(buffer, static_cast<std::size_t>(n));
-      auto esc = chunk.find('\x1b');
-      if (esc != std::string::npos) chunk.erase(esc);
-      pending_ += chunk;
+      // its bytes must not be read as letters, even when it arrives in pieces.
+      pending_ +=
+          decoder_.feed(std::string_view(buffer, static_cast<std::size_t>(n)), clock_.now());
     }
   }
 }

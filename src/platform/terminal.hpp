@@ -11,6 +11,7 @@
 #include <string>
 
 #include "roll/clock.hpp"
+#include "roll/keys.hpp"
 #include "roll/runner.hpp"
 
 namespace roll::platform {
@@ -73,7 +74,7 @@ struct TerminalSize {
 [[nodiscard]] int poll_timeout(Millis left);
 
 // Keys from `key_fd` (-1: none, as in plain mode) and signals, waiting with poll() until the
-// deadline on `clock`.
+// deadline on `clock`. Escape sequences are joined across reads by a KeyDecoder.
 class PollKeys final : public Keys {
  public:
   PollKeys(const Clock& clock, SignalPipe& signals, int key_fd, RawTerminal* terminal);
@@ -85,6 +86,7 @@ class PollKeys final : public Keys {
   SignalPipe& signals_;
   int key_fd_;
   RawTerminal* terminal_;
+  KeyDecoder decoder_;
   std::string pending_;
 };
 
