@@ -34,7 +34,8 @@ class Keys {
 
 struct RunResult {
   SessionStatus status = SessionStatus::running;
-  int signal = 0;  // the signal that interrupted the session, if any
+  int signal = 0;              // the signal that interrupted the session, if any
+  bool output_closed = false;  // the screen's output went away (a closed pipe): ended then
 };
 
 RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& screen);

@@ -5,6 +5,10 @@ namespace roll {
 RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& screen) {
   RunResult result;
   screen.show(session.start(clock.now()), session.view());
+  if (screen.closed()) {
+    result.output_closed = true;
+    session.interrupt(clock.now());
+  }
   while (!session.finished()) {
     Input in = keys.wait(session.next_deadline(screen.redraw_every()));
     Millis now = clock.now();
@@ -16,7 +20,8 @@ RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& 
         break;
       case Input::Kind::key: {
         int value = 0;
-        auto command = command_for_key(in.key, session.view().confirming_quit, &value);
+        SessionView view = session.view();
+        auto command = command_for_key(in.key, view.confirming_quit, &value, view.waiting_for_key);
         events = command ? session.command(*command, now, value) : session.advance(now);
         break;
       }
@@ -37,6 +42,11 @@ RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& 
       }
     }
     screen.show(events, session.view());
+    if (screen.closed() && !session.finished()) {
+      // Nobody is reading any more (`roll session x --plain | head -1`): end now, unfinished.
+      result.output_closed = true;
+      session.interrupt(clock.now());
+    }
   }
   result.status = session.status();
   return result;
