@@ -12,11 +12,12 @@ namespace roll {
 
 struct Input {
   enum class Kind {
-    timeout,    // the deadline passed
-    key,        // a key was pressed
-    interrupt,  // Ctrl-C, SIGTERM or SIGHUP: end now, as interrupted
-    suspend,    // Ctrl-Z: pause, give the terminal back, stop; redraw after `fg`
-    redraw,     // resize or continue: draw again
+    timeout,        // the deadline passed
+    key,            // a key was pressed
+    interrupt,      // Ctrl-C, SIGTERM or SIGHUP: end now, as interrupted
+    suspend,        // Ctrl-Z: pause, give the terminal back, stop; redraw after `fg`
+    redraw,         // resize or continue: draw again
+    output_closed,  // nobody reads the output any more (a closed pipe): end now
   };
   Kind kind = Kind::timeout;
   char key = 0;

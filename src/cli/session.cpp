@@ -189,7 +189,8 @@ RunResult run_screen(Context& ctx, const SessionArgs& args, Session& session,
     shown = voice.get();
   }
   // Plain mode reads no keys, except Enter for --ready key (the terminal stays in line mode).
-  platform::PollKeys keys(clock, signals, full_screen || ready_key ? 0 : -1, terminal.get());
+  platform::PollKeys keys(clock, signals, full_screen || ready_key ? 0 : -1, terminal.get(),
+                          full_screen ? -1 : 1);
   return run_session(session, clock, keys, *shown);
 }  // the terminal is restored here, before the summary
 

@@ -29,6 +29,10 @@ RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& 
         result.signal = in.signal;
         events = session.interrupt(now);
         break;
+      case Input::Kind::output_closed:
+        result.output_closed = true;
+        session.interrupt(now);
+        continue;  // nothing can be shown any more
       case Input::Kind::suspend: {
         events = session.advance(now);
         if (!session.finished() && !session.view().paused) {

@@ -77,7 +77,10 @@ struct TerminalSize {
 // deadline on `clock`. Escape sequences are joined across reads by a KeyDecoder.
 class PollKeys final : public Keys {
  public:
-  PollKeys(const Clock& clock, SignalPipe& signals, int key_fd, RawTerminal* terminal);
+  // `output_fd`, when given, is watched too: a pipe whose reader has gone (`| head -1`) ends the
+  // wait at once as Input::Kind::output_closed, not only at the next write.
+  PollKeys(const Clock& clock, SignalPipe& signals, int key_fd, RawTerminal* terminal,
+           int output_fd = -1);
   Input wait(std::optional<Millis> deadline) override;
   void suspend() override;
 
@@ -86,6 +89,7 @@ class PollKeys final : public Keys {
   SignalPipe& signals_;
   int key_fd_;
   RawTerminal* terminal_;
+  int output_fd_;
   KeyDecoder decoder_;
   std::string pending_;
 };

@@ -220,20 +220,28 @@ TEST_CASE("plain and JSON lines carry each step's cue when the step starts (issu
 TEST_CASE("a closed stdout ends a plain session at once, not recorded as completed") {
   TempDir home;
   auto path = home.write("short.toml", kRoutine).string();
-  roll::test::ChildOptions options;
-  options.args = {"session", path, "--plain", "--speed", "4"};  // 24 s in all; an event each 1-2 s
-  options.env = roll::test::isolated_environment(home.path());
-  roll::test::Child child(options);
-  auto first = child.read_line(std::chrono::seconds(10));
-  REQUIRE(first);
-  CHECK(first->find("00:00 start") != std::string::npos);
-  child.close_stdout();  // as `| head -1` does
-  auto status = child.wait(std::chrono::seconds(10));
-  REQUIRE_MESSAGE(status, "roll went on writing into a closed pipe");
-  CHECK(WIFEXITED(*status));
-  CHECK(WEXITSTATUS(*status) == 0);
+  for (const char* mode : {"--plain", "--events"}) {
+    CAPTURE(mode);
+    roll::test::ChildOptions options;
+    // Real time: the next event after the first lines is 5 s away, the end 95 s.
+    options.args = {"session", path, mode};
+    options.env = roll::test::isolated_environment(home.path());
+    roll::test::Child child(options);
+    auto first = child.read_line(std::chrono::seconds(10));
+    REQUIRE(first);
+    CHECK(first->find("start") != std::string::npos);
+    auto started = std::chrono::steady_clock::now();
+    child.close_stdout();  // as `| head -1` does
+    auto status = child.wait(std::chrono::seconds(3));
+    REQUIRE_MESSAGE(status, "roll went on into a closed pipe");
+    CHECK(WIFEXITED(*status));
+    CHECK(WEXITSTATUS(*status) == 0);
+    // At once: well before the next event would have written (and failed) at 5 s.
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(3));
+  }
   auto history = run_cli(home, {"history", "--json"});
   CHECK(history.out.find("\"completed\"") == std::string::npos);
+  CHECK(history.out.find("\"interrupted\"") != std::string::npos);
 }
 
 TEST_CASE("--ready key needs a keyboard: without one it is a usage error") {

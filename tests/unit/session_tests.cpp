@@ -464,6 +464,19 @@ TEST_CASE("the runner: keys, redraw deadlines, Ctrl-Z and interrupts") {
     CHECK(result.status == SessionStatus::pain_stop);
     CHECK(rig.session.elapsed() == 11s);
   }
+  SUBCASE("an output nobody reads any more ends the session at once, as interrupted") {
+    Rig rig;
+    FakeClock clock;
+    ScriptedKeys keys(clock);
+    keys.signal(12s, Input::Kind::output_closed);
+    RecordingScreen screen;
+    auto result = run_session(rig.session, clock, keys, screen);
+    CHECK(result.output_closed);
+    CHECK(result.status == SessionStatus::interrupted);
+    CHECK(rig.log.calls.back().kind == 'e');
+    CHECK(rig.log.calls.back().progress.status == SessionStatus::interrupted);
+    CHECK(screen.of(EventKind::finished).empty());  // nothing is shown to nobody
+  }
   SUBCASE("an interrupt ends the session as interrupted and says which signal") {
     Rig rig;
     FakeClock clock;
