@@ -4,7 +4,9 @@ namespace roll {
 
 RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& screen) {
   RunResult result;
-  screen.show(session.start(clock.now()), session.view());
+  // Started first: in show(start(), view()) the view may be taken before the start.
+  auto started = session.start(clock.now());
+  screen.show(started, session.view());
   if (screen.closed()) {
     result.output_closed = true;
     session.interrupt(clock.now());

@@ -181,7 +181,7 @@ std::vector<std::string> AnsiScreen::frame(const SessionView& v, int columns, in
     bottom.push_back("");
   }
   bottom.push_back(
-      "space pause · n next · b restart · q quit · ! sharp pain · 1-9,0 pressure/10 · +/- 15 s");
+      "space pause · n next · b restart · q quit · ! pain · 1-9,0 pressure · +/- 15 s");
 
   // Fit to the height: the big digits first, then the cue, then the spacing go when there is no
   // room; the countdown itself always stays.

@@ -658,3 +658,17 @@ TEST_CASE("--ready key through the runner: Enter starts each block") {
   CHECK(screen.events.back().at == 115s);
   CHECK(clock.now() == 230s);  // C's 30 s from the last Enter: no get-ready was timed
 }
+
+TEST_CASE("the runner's first frame is the view after the start (a get-ready that waits shows)") {
+  SessionOptions options;
+  options.ready_key = true;
+  Rig rig(options);
+  FakeClock clock;
+  ScriptedKeys keys(clock);
+  keys.key(1s, '!');
+  RecordingScreen screen;
+  run_session(rig.session, clock, keys, screen);
+  REQUIRE_FALSE(screen.views.empty());
+  CHECK(screen.views[0].started);
+  CHECK(screen.views[0].waiting_for_key);
+}
