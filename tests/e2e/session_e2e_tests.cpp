@@ -277,4 +277,19 @@ TEST_CASE("--voice: a step named like an option never reaches the speech program
   std::ifstream notes(planted);
   std::string kept((std::istreambuf_iterator<char>(notes)), std::istreambuf_iterator<char>());
   CHECK(kept == "my notes\n");
+  // Without --voice-command, the profile's `speech` is the command, options and all.
+  std::filesystem::remove(log);
+  home.write("config/roll/config.toml", "speech = \"" + script.string() + " --voice en-gb\"\n");
+  auto profile =
+      run_cli(home, {"session", path, "--plain", "--speed", "50", "--no-log", "--voice"});
+  CHECK(profile.exit_code == 0);
+  std::ifstream again(log);
+  std::string said_again((std::istreambuf_iterator<char>(again)), std::istreambuf_iterator<char>());
+  CHECK(said_again.find("arg:--voice\narg:en-gb") != std::string::npos);
+  CHECK(said_again.find("Step 1 of 3: --phonout=") != std::string::npos);
+  // A command with a quote left open is a usage error that names where it came from.
+  home.write("config/roll/config.toml", "speech = \"espeak-ng -v 'en\"\n");
+  auto open_quote = run_cli(home, {"session", path, "--plain", "--no-log", "--voice"});
+  CHECK(open_quote.exit_code == 2);
+  CHECK(open_quote.err.find("speech in config.toml") != std::string::npos);
 }
