@@ -147,6 +147,13 @@ void print_summary(Context& ctx, const Session& session, bool plain, bool events
     const auto& p = session.progress();
     toml::table zones;
     for (const auto& [zone, secs] : p.zone_seconds) zones.insert(zone, secs);
+    toml::array holds;
+    for (const auto& h : p.hold_changes) {
+      holds.push_back(toml::table{{"at_seconds", h.at_seconds},
+                                  {"seconds", h.seconds},
+                                  {"step", h.step},
+                                  {"zone", h.zone}});
+    }
     toml::table line{{"event", "summary"},
                      {"status", status_name(p.status)},
                      {"completed_seconds", p.completed_seconds},
@@ -154,6 +161,7 @@ void print_summary(Context& ctx, const Session& session, bool plain, bool events
                      {"steps_done", static_cast<std::int64_t>(session.steps_done())},
                      {"steps", static_cast<std::int64_t>(session.routine().steps.size())},
                      {"zones", std::move(zones)},
+                     {"hold_changes", std::move(holds)},
                      {"advice", advice(session)}};
     fmt::print(ctx.out, "{}\n", platform::json_line(line));
     return;

@@ -132,6 +132,7 @@ TEST_CASE("--events prints JSON lines ending with a summary") {
   CHECK(last.find(R"("status" : "completed")") != std::string::npos);
   CHECK(last.find(R"("completed_seconds" : 74)") != std::string::npos);
   CHECK(last.find(R"("thoracic" : 40)") != std::string::npos);
+  CHECK(last.find(R"("hold_changes" : [])") != std::string::npos);
 }
 
 TEST_CASE("routine text cannot reach the terminal raw in plain or JSON mode") {
