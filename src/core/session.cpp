@@ -40,6 +40,9 @@ std::string transition_text(const Routine& routine, std::size_t step_index, Side
 
 std::optional<Command> command_for_key(char key, bool confirming, int* value, bool waiting) {
   if (key == '!') return Command::pain;  // always, whatever else is going on
+  // A line-mode terminal (plain mode with --ready key) ends every key with '\n'; the full screen
+  // sends '\r' for Enter. So '\n' starts a waiting block and is nothing else, not "go on".
+  if (key == '\n' && !waiting) return std::nullopt;
   if (confirming) {
     if (key == 'y' || key == 'Y' || key == 'q' || key == 'Q') return Command::yes;
     return Command::no;

@@ -623,6 +623,10 @@ TEST_CASE("--ready key: every get-ready waits for space or Enter, and the clock 
   CHECK(command_for_key('\n', false, &value, true) == Command::ready);
   CHECK(command_for_key(' ', false, &value, false) == Command::toggle_pause);
   CHECK(command_for_key('q', false, &value, true) == Command::quit);
+  // In line mode "q" then Enter asks to quit; the newline is no answer.
+  CHECK_FALSE(command_for_key('\n', true, &value, false));
+  CHECK_FALSE(command_for_key('\n', false, &value, false));
+  CHECK(command_for_key('\r', true, &value, false) == Command::no);
   auto go = s.command(Command::ready, 100s);
   REQUIRE(of(go, EventKind::step).size() == 1);
   CHECK(of(go, EventKind::step)[0].at == 5s);  // straight on to the work
