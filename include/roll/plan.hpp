@@ -76,6 +76,13 @@ struct Moment {
 
 [[nodiscard]] Moment moment_at(const Plan& plan, Millis elapsed);
 
+// Lengthens (delta > 0) or shortens (delta < 0) the work block `block` of a plan made from
+// `routine`, moving everything after it: a breath-paced block gains whole phases of its breath
+// (the last one cut short), a rep block whole reps, a steady block time. It never ends before
+// one second after `not_before` (the moment now). Returns the change made, which may be less.
+Millis resize_block(Plan& plan, const Routine& routine, std::size_t block, Millis delta,
+                    Millis not_before);
+
 // The next segment boundary strictly after `elapsed`, if any: the runner's next deadline.
 [[nodiscard]] std::optional<Millis> next_boundary(const Plan& plan, Millis elapsed);
 

@@ -12,11 +12,12 @@ namespace roll {
 
 struct Input {
   enum class Kind {
-    timeout,    // the deadline passed
-    key,        // a key was pressed
-    interrupt,  // Ctrl-C, SIGTERM or SIGHUP: end now, as interrupted
-    suspend,    // Ctrl-Z: pause, give the terminal back, stop; redraw after `fg`
-    redraw,     // resize or continue: draw again
+    timeout,        // the deadline passed
+    key,            // a key was pressed
+    interrupt,      // Ctrl-C, SIGTERM or SIGHUP: end now, as interrupted
+    suspend,        // Ctrl-Z: pause, give the terminal back, stop; redraw after `fg`
+    redraw,         // resize or continue: draw again
+    output_closed,  // nobody reads the output any more (a closed pipe): end now
   };
   Kind kind = Kind::timeout;
   char key = 0;
@@ -34,7 +35,8 @@ class Keys {
 
 struct RunResult {
   SessionStatus status = SessionStatus::running;
-  int signal = 0;  // the signal that interrupted the session, if any
+  int signal = 0;              // the signal that interrupted the session, if any
+  bool output_closed = false;  // the screen's output went away (a closed pipe): ended then
 };
 
 RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& screen);

@@ -18,6 +18,8 @@ class Screen {
   // How often, in routine time, the screen wants show() while the clock runs; none for screens
   // that only print events.
   [[nodiscard]] virtual std::optional<Millis> redraw_every() const { return std::nullopt; }
+  // True once the output is gone for good (stdout a closed pipe): the runner ends the session.
+  [[nodiscard]] virtual bool closed() const { return false; }
 };
 
 }  // namespace roll

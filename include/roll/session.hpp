@@ -26,11 +26,16 @@ enum class Command {
   yes,           // confirms a question
   no,            // cancels a question
   pain,          // !: sharp pain, stop at once
-  pressure,      // 1-9: the pressure felt now (value in `value`)
+  pressure,      // 1-9 and 0 (10): the pressure felt now (value in `value`, 1-10)
+  longer,        // +: this hold 15 s longer
+  shorter,       // -: this hold 15 s shorter
+  ready,         // space or Enter while a get-ready waits for a key (--ready key)
 };
 
-// The command a key means in the current state (`confirming` a quit question or not).
-[[nodiscard]] std::optional<Command> command_for_key(char key, bool confirming, int* value);
+// The command a key means in the current state (`confirming` a quit question or not, `waiting`
+// for the get-ready key or not).
+[[nodiscard]] std::optional<Command> command_for_key(char key, bool confirming, int* value,
+                                                     bool waiting = false);
 
 enum class EventKind {
   started,
@@ -45,9 +50,11 @@ enum class EventKind {
   restarted,
   quit_asked,
   quit_cancelled,
-  pressure,  // value: 1-9
-  ease_off,  // pressure of 8 or more
-  finished,  // the status says how
+  pressure,      // value: 1-10
+  ease_off,      // pressure of 8 or more
+  finished,      // the status says how
+  hold_changed,  // + or -: value is the change in seconds, length the hold's new length
+  waiting,       // --ready key: the get-ready waits for space or Enter
 };
 
 [[nodiscard]] const char* event_name(EventKind kind);
@@ -76,6 +83,11 @@ struct SessionOptions {
   double speed = 1.0;            // routine milliseconds per clock millisecond
   bool confirm_quit = true;      // false with --yes
   Millis tick_before_end{3000};  // the bell counts down the last seconds of a hold
+  // --ready key: every get-ready waits for space or Enter instead of counting down.
+  bool ready_key = false;
+  // What + and - add to or take from a hold. The first article: "if a spot feels particularly
+  // tight, spend time there, breathe into it"; 15 s (about two breaths) is roll's own reading.
+  Millis hold_step{15000};
 };
 
 // Everything a screen draws, derived from (plan, elapsed) and the session state.
@@ -103,7 +115,9 @@ struct SessionView {
   Millis total_left{0};
   double total_progress = 0;
   std::optional<int> last_pressure;
-  bool ease_off = false;  // the last pressure was 8 or more
+  bool ease_off = false;         // the last pressure was 8 or more
+  bool waiting_for_key = false;  // --ready key: the get-ready waits for space or Enter
+  Millis hold_change{0};         // what + and - have added to this block (negative: taken off)
 };
 
 class Session {
@@ -148,6 +162,12 @@ class Session {
   [[nodiscard]] Millis clock_time_of(Millis routine) const;
   [[nodiscard]] Millis due_of(Millis routine) const;  // clock ms since start, for Event::due
   void move_to(Millis now, std::vector<Event>& out);
+  // Emits the marks up to `target`, stopping at a get-ready that waits for a key; returns
+  // whether it stopped there.
+  bool emit_until(Millis target, std::vector<Event>& out);
+  [[nodiscard]] bool waits_at(const Mark& mark) const;
+  void build_marks();
+  void change_hold(Millis delta, std::vector<Event>& out);
   void jump(Millis now, Millis target, std::vector<Event>& out);
   void emit_mark(const Mark& mark, std::vector<Event>& out);
   void finish(SessionStatus status, std::vector<Event>& out);
@@ -169,6 +189,7 @@ class Session {
   bool paused_ = false;
   bool confirming_ = false;
   bool paused_for_question_ = false;
+  bool waiting_ = false;
   Millis anchor_clock_{0};
   Millis anchor_routine_{0};
   Millis elapsed_{0};
@@ -177,13 +198,18 @@ class Session {
   std::optional<int> last_pressure_;
 
   SessionProgress progress_;
-  std::vector<Millis> zone_millis_;  // per block's zone: accumulated work time
+  std::vector<Millis> zone_millis_;   // per block's zone: accumulated work time
+  std::vector<Millis> block_change_;  // per block: what + and - added
   Millis work_done_{0};
 };
 
 // One line of text for an event, as plain mode prints it after the routine time (routine text
 // sanitized): "step 2/6 · Lat release · left · position 1 of 3 · 1:00".
 [[nodiscard]] std::string event_text(const Routine& routine, const Event& event);
+
+// The step's cue (sanitized) for a step event that starts the step's first pass; empty for every
+// other event. Plain and JSON lines carry it, so it reaches a screen reader too.
+[[nodiscard]] std::string cue_text(const Routine& routine, const Event& event);
 
 // What to do during a get-ready transition: "next: Lat release", "switch to the right side",
 // "move the roller up an inch".
@@ -194,6 +220,14 @@ class Session {
 
 // The articles' advice, printed at the end and on a sharp-pain stop.
 [[nodiscard]] std::string move_now_advice(const Routine& routine);
+// The first article: "Fascia is mostly water."
+[[nodiscard]] std::string water_advice();
+// The end of a session that was not a pain stop: move now, then drink water.
+[[nodiscard]] std::string after_care_advice(const Routine& routine);
+// Whether the routine already ends with three minutes of movement (else the end offers them).
+[[nodiscard]] bool has_three_minutes_of_movement(const Routine& routine);
+// The timed block the end offers when the routine has no three minutes of movement.
+[[nodiscard]] Routine movement_block();
 [[nodiscard]] std::string sharp_pain_advice();
 [[nodiscard]] std::string ease_off_advice();
 

@@ -16,7 +16,15 @@ enum class SessionStatus { running, completed, quit, pain_stop, interrupted, unf
 
 struct PressureReading {
   int at_seconds = 0;  // routine time
-  int value = 0;       // 1-9
+  int value = 0;       // 1-10
+  std::string zone;
+};
+
+// A hold lengthened (+) or shortened (-) during the session.
+struct HoldChange {
+  int at_seconds = 0;  // routine time
+  int seconds = 0;     // +15, -15, or less when the hold could not be shortened that far
+  int step = 0;        // 1-based
   std::string zone;
 };
 
@@ -30,6 +38,8 @@ struct SessionProgress {
   SessionStatus status = SessionStatus::running;
   std::map<std::string, int> zone_seconds;  // canonical zone name -> seconds done
   std::vector<PressureReading> pressures;
+  // Kept in the progress every update() and end() carry; the store records it once wired.
+  std::vector<HoldChange> hold_changes;
 };
 
 class SessionLog {

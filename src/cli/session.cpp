@@ -4,16 +4,20 @@
 #include <fmt/core.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/conventions.hpp"
+#include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/session_hooks.hpp"
 #include "platform/screens.hpp"
 #include "platform/terminal.hpp"
+#include "platform/wall_clock.hpp"
 #include "roll/duration.hpp"
+#include "roll/history.hpp"
 #include "roll/lint.hpp"
 #include "roll/runner.hpp"
 #include "roll/text.hpp"
@@ -31,7 +35,8 @@ struct SessionArgs {
   bool events = false;
   bool quiet = false;
   bool voice = false;
-  std::string voice_command = "espeak-ng";
+  std::string voice_command;  // empty: the profile's `speech`, else espeak-ng
+  std::string ready = "timer";
   bool yes = false;
   bool no_log = false;
 };
@@ -69,22 +74,86 @@ std::vector<std::string> summary_lines(const Session& session) {
   if (!p.pressures.empty()) {
     int peak = 0;
     for (const auto& r : p.pressures) peak = std::max(peak, r.value);
-    lines.push_back(fmt::format("pressure readings: {}, highest {}/9", p.pressures.size(), peak));
+    lines.push_back(fmt::format("pressure readings: {}, highest {}/10", p.pressures.size(), peak));
+  }
+  if (!p.hold_changes.empty()) {
+    int added = 0;
+    for (const auto& h : p.hold_changes) added += h.seconds;
+    lines.push_back(fmt::format("holds changed with + and -: {} time{}, {:+} s in all",
+                                p.hold_changes.size(), p.hold_changes.size() == 1 ? "" : "s",
+                                added));
   }
   if (p.status == SessionStatus::pain_stop) {
     lines.push_back(sharp_pain_advice());
   } else if (p.status != SessionStatus::interrupted) {
     lines.push_back(move_now_advice(session.routine()));
+    lines.push_back(water_advice());
   }
   return lines;
 }
 
-void print_summary(Context& ctx, const Session& session, bool plain, bool events) {
+// Today's streak and when the next session is due, from the history just written; nothing when
+// there is no history (--no-log) or it cannot be read (the summary must never fail for it).
+std::vector<std::string> streak_lines(Context& ctx, const Session& session) {
+  try {
+    Profile profile = load_profile_or_fail(ctx);
+    SysSeconds now = now_or_fail();
+    auto store = open_history(ctx);
+    std::vector<LocalDays> done;
+    store->visit_session_starts(now + std::chrono::seconds(1), [&](SysSeconds start, bool ok) {
+      if (!ok) return;
+      LocalDays day = roll_day(platform::to_local(start), profile.day_start_hour);
+      if (done.empty() || done.back() != day) done.push_back(day);
+    });
+    std::sort(done.begin(), done.end());
+    done.erase(std::unique(done.begin(), done.end()), done.end());
+    LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);
+    auto rest = injury_rest_days(store->injuries(true), profile.day_start_hour);
+    Streaks streaks = compute_streaks(done, rest, today);
+    bool done_today = !done.empty() && done.back() == today;
+    std::vector<std::string> lines;
+    lines.push_back(
+        fmt::format("streak: {} day{}", streaks.current, streaks.current == 1 ? "" : "s"));
+    if (done_today) {
+      lines.back() += fmt::format(" · next session due tomorrow (the day starts at {:02}:00)",
+                                  profile.day_start_hour);
+    } else if (session.status() != SessionStatus::pain_stop) {
+      lines.back() += " · today's session is still due";
+    }
+    return lines;
+  } catch (const std::exception&) {  // Failure too
+    return {};
+  }
+}
+
+std::string advice(const Session& session) {
+  switch (session.progress().status) {
+    case SessionStatus::pain_stop:
+      return sharp_pain_advice();
+    case SessionStatus::interrupted:
+      return "";
+    default:
+      return after_care_advice(session.routine());
+  }
+}
+
+void print_summary(Context& ctx, const Session& session, bool plain, bool events, int width,
+                   bool logged) {
   auto lines = summary_lines(session);
+  if (logged && session.status() != SessionStatus::interrupted) {
+    for (auto& line : streak_lines(ctx, session)) lines.push_back(std::move(line));
+  }
   if (events) {
     const auto& p = session.progress();
     toml::table zones;
     for (const auto& [zone, secs] : p.zone_seconds) zones.insert(zone, secs);
+    toml::array holds;
+    for (const auto& h : p.hold_changes) {
+      holds.push_back(toml::table{{"at_seconds", h.at_seconds},
+                                  {"seconds", h.seconds},
+                                  {"step", h.step},
+                                  {"zone", h.zone}});
+    }
     toml::table line{{"event", "summary"},
                      {"status", status_name(p.status)},
                      {"completed_seconds", p.completed_seconds},
@@ -92,14 +161,68 @@ void print_summary(Context& ctx, const Session& session, bool plain, bool events
                      {"steps_done", static_cast<std::int64_t>(session.steps_done())},
                      {"steps", static_cast<std::int64_t>(session.routine().steps.size())},
                      {"zones", std::move(zones)},
-                     {"advice", lines.size() > 1 ? lines.back() : std::string()}};
+                     {"hold_changes", std::move(holds)},
+                     {"advice", advice(session)}};
     fmt::print(ctx.out, "{}\n", platform::json_line(line));
     return;
   }
   auto at = session.elapsed().count() / 1000;
   std::string prefix = plain ? fmt::format("{:02}:{:02} ", at / 60, at % 60) : "";
   for (const auto& line : lines) {
-    fmt::print(ctx.out, "{}{}\n", prefix, plain ? line : wrap(line, 78));
+    fmt::print(ctx.out, "{}{}\n", prefix,
+               plain ? line : wrap(line, static_cast<std::size_t>(std::max(width - 1, 20))));
+  }
+}
+
+RunResult run_screen(Context& ctx, const SessionArgs& args, Session& session,
+                     platform::SteadyClock& clock, platform::Speaker* speaker, bool full_screen,
+                     bool ready_key) {
+  const Routine& routine = session.routine();
+  platform::SignalPipe signals(full_screen);
+  std::unique_ptr<platform::RawTerminal> terminal;
+  std::unique_ptr<Screen> screen;
+  if (full_screen) {
+    terminal = std::make_unique<platform::RawTerminal>(0, ctx.out);
+    screen = std::make_unique<platform::AnsiScreen>(
+        ctx.out, routine, platform::AnsiOptions{ctx.color, !args.quiet, args.speed});
+  } else if (args.events) {
+    screen = std::make_unique<platform::EventsScreen>(ctx.out, routine);
+  } else {
+    screen = std::make_unique<platform::PlainScreen>(ctx.out, routine);
+  }
+  std::unique_ptr<platform::VoiceScreen> voice;
+  Screen* shown = screen.get();
+  if (speaker) {
+    voice = std::make_unique<platform::VoiceScreen>(*screen, routine, *speaker);
+    shown = voice.get();
+  }
+  // Plain mode reads no keys, except Enter for --ready key (the terminal stays in line mode).
+  platform::PollKeys keys(clock, signals, full_screen || ready_key ? 0 : -1, terminal.get(),
+                          full_screen ? -1 : 1);
+  return run_session(session, clock, keys, *shown);
+}  // the terminal is restored here, before the summary
+
+// The first article's three minutes of active stretches, timed, when the routine had none.
+void offer_movement(Context& ctx, const SessionArgs& args, platform::SteadyClock& clock,
+                    platform::Speaker* speaker) {
+  fmt::print(ctx.out, "\nStart three timed minutes of movement now? [Y/n] ");
+  std::fflush(ctx.out);
+  char buffer[64];
+  if (std::fgets(buffer, sizeof buffer, stdin) == nullptr) return;
+  std::string answer(buffer);
+  while (!answer.empty() &&
+         (answer.back() == '\n' || answer.back() == '\r' || answer.back() == ' '))
+    answer.pop_back();
+  if (!(answer.empty() || answer == "y" || answer == "Y" || answer == "yes")) return;
+  const Routine block = movement_block();
+  NullSessionLog none;  // the session is recorded already; these minutes are its after-care
+  SessionOptions options;
+  options.speed = args.speed;
+  options.confirm_quit = false;
+  Session movement(block, make_plan(block), none, options, clock.wall());
+  auto result = run_screen(ctx, args, movement, clock, speaker, true, false);
+  if (result.status == SessionStatus::completed) {
+    fmt::print(ctx.out, "Three minutes of movement done. {}\n", water_advice());
   }
 }
 
@@ -119,47 +242,70 @@ int run_guided(Context& ctx, const SessionArgs& args) {
 
   bool full_screen =
       !args.plain && !args.events && ctx.env.stdout_is_terminal && ctx.env.stdin_is_terminal;
+  bool ready_key = args.ready == "key";
+  if (ready_key && !ctx.env.stdin_is_terminal) {
+    throw Failure(exit_usage,
+                  "--ready key waits for space or Enter, but standard input is not a terminal; "
+                  "leave it out for the timed get-ready");
+  }
   preflight(ctx, routine, args.yes, ctx.env.stdin_is_terminal && ctx.env.stdout_is_terminal);
+  std::vector<std::string> speech;
+  if (args.voice) {
+    // --voice-command wins over the profile's `speech`, which wins over espeak-ng.
+    std::string line = args.voice_command;
+    const char* from = "--voice-command";
+    if (line.empty()) {
+      line = load_profile_or_fail(ctx).speech;
+      from = "speech in config.toml";
+    }
+    if (line.empty()) line = "espeak-ng";
+    speech = platform::split_command(line);
+    if (speech.empty()) {
+      throw Failure(exit_usage, fmt::format("{}: '{}' is not a command (empty, or a quote left "
+                                            "open); for example: espeak-ng -v en-gb -s 150",
+                                            from, sanitize(line)));
+    }
+  }
   auto log = open_session_log(ctx, args.no_log);
 
   platform::SteadyClock clock;
   SessionOptions options;
   options.speed = args.speed;
   options.confirm_quit = !args.yes;
+  options.ready_key = ready_key;
   Session session(routine, make_plan(routine), *log, options, clock.wall());
   std::fflush(ctx.out);
   std::fflush(ctx.err);
 
-  RunResult result;
-  {
-    platform::SignalPipe signals(full_screen);
-    std::unique_ptr<platform::RawTerminal> terminal;
-    std::unique_ptr<Screen> screen;
-    if (full_screen) {
-      terminal = std::make_unique<platform::RawTerminal>(0, ctx.out);
-      screen = std::make_unique<platform::AnsiScreen>(
-          ctx.out, routine, platform::AnsiOptions{ctx.color, !args.quiet, args.speed});
-    } else if (args.events) {
-      screen = std::make_unique<platform::EventsScreen>(ctx.out, routine);
-    } else {
-      screen = std::make_unique<platform::PlainScreen>(ctx.out, routine);
+  std::unique_ptr<platform::ProcessSpeaker> speaker;
+  if (args.voice) {
+    speaker = std::make_unique<platform::ProcessSpeaker>(speech);
+    if (!speaker->available()) {
+      fmt::print(ctx.err,
+                 "roll: warning: speech program '{}' not found; going on without a voice\n",
+                 sanitize(speech.front()));
+      speaker.reset();
     }
-    std::unique_ptr<platform::VoiceScreen> voice;
-    Screen* shown = screen.get();
-    if (args.voice) {
-      voice =
-          std::make_unique<platform::VoiceScreen>(*screen, routine, args.voice_command, ctx.err);
-      shown = voice.get();
-    }
-    platform::PollKeys keys(clock, signals, full_screen ? 0 : -1, terminal.get());
-    result = run_session(session, clock, keys, *shown);
-  }  // the terminal is restored here, before the summary
-  print_summary(ctx, session, !full_screen, args.events);
+  }
+
+  RunResult result = run_screen(ctx, args, session, clock, speaker.get(), full_screen, ready_key);
+  // The zone is held like a fresh injury even when nobody is left to read why.
+  std::vector<std::string> held;
   if (result.status == SessionStatus::pain_stop) {
-    // After the summary, so a history that cannot be written still leaves the advice on screen.
-    for (const auto& line : hold_pain_stop(ctx, routine, session.view().step)) {
-      fmt::print(args.events ? ctx.err : ctx.out, "{}\n", full_screen ? wrap(line, 78) : line);
-    }
+    held = hold_pain_stop(ctx, routine, session.view().step);
+  }
+  if (result.output_closed) return exit_ok;  // the reader has gone: nothing more to print
+  int width = full_screen ? platform::terminal_size(1).columns : 80;
+  log.reset();  // the session is on disk before the streak is read back
+  print_summary(ctx, session, !full_screen, args.events, width, !args.no_log);
+  // After the summary, so a history that cannot be written still leaves the advice on screen.
+  for (const auto& line : held) {
+    fmt::print(args.events ? ctx.err : ctx.out, "{}\n", full_screen ? wrap(line, width) : line);
+  }
+  // After a whole session only: whoever quits or stops has said they are done.
+  if (full_screen && !args.yes && session.status() == SessionStatus::completed &&
+      !has_three_minutes_of_movement(routine)) {
+    offer_movement(ctx, args, clock, speaker.get());
   }
   return result.status == SessionStatus::interrupted ? exit_interrupted : exit_ok;
 }
@@ -180,9 +326,15 @@ void add_session_command(CLI::App& app, Context& ctx) {
                 "not a terminal)");
   cmd->add_flag("--events", args->events, "Print the events as JSON lines");
   cmd->add_flag("--quiet", args->quiet, "No terminal bell");
-  cmd->add_flag("--voice", args->voice, "Speak step names, side changes and breath phases");
+  cmd->add_flag("--voice", args->voice,
+                "Speak each step, its cue, the breathing, the last seconds and the after-care");
   cmd->add_option("--voice-command", args->voice_command,
-                  "The speech program for --voice, given the words as its argument")
+                  "The speech program for --voice with its options (default: `speech` in "
+                  "config.toml, else espeak-ng); the words go on its standard input");
+  cmd->add_option("--ready", args->ready,
+                  "timer: a timed get-ready before each step, side and position; key: wait for "
+                  "space or Enter there instead")
+      ->check(CLI::IsMember({"timer", "key"}))
       ->capture_default_str();
   cmd->add_flag("--yes,-y", args->yes,
                 "Answer every confirmation with yes (q quits at once); never a question of fact: "
@@ -193,9 +345,13 @@ void add_session_command(CLI::App& app, Context& ctx) {
                 "injury)");
   cmd->footer(
       "\nKeys: space pause/resume · n next step · b restart step · q quit · ! sharp pain: stop\n"
-      "      1-9 the pressure you feel now (8 or more: ease off)\n"
+      "      1-9 and 0 (10) the pressure you feel now, out of 10 (8 or more: ease off)\n"
+      "      + / - this hold 15 s longer / shorter · with --ready key: space or Enter starts\n"
       "\nExamples:\n"
       "  roll session thoracic\n"
+      "  roll session thoracic --voice --ready key      spoken cues; start each position "
+      "yourself\n"
+      "  roll session thoracic --voice --voice-command 'espeak-ng -v en-gb -s 140'\n"
       "  roll session thoracic --plain --speed 20     check a routine quickly\n"
       "  roll session ./my-routine.toml --events | jq .event\n"
       "\nBefore the first second: the day's check-in on a terminal (answer y or n), the injury "

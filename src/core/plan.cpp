@@ -164,6 +164,70 @@ Moment moment_at(const Plan& plan, Millis elapsed) {
   return m;
 }
 
+Millis resize_block(Plan& plan, const Routine& routine, std::size_t index, Millis delta,
+                    Millis not_before) {
+  if (index >= plan.blocks.size() || delta == Millis{0}) return Millis{0};
+  Block& block = plan.blocks[index];
+  if (block.get_ready || block.step >= routine.steps.size()) return Millis{0};
+  const Step& step = routine.steps[block.step];
+  const Millis end = block.start + block.length;
+  std::vector<Segment> added;
+  std::size_t keep = block.segment_count;
+  auto first = plan.segments.begin() + static_cast<std::ptrdiff_t>(block.first_segment);
+  if (delta > Millis{0}) {
+    Segment& last = *(first + static_cast<std::ptrdiff_t>(block.segment_count) - 1);
+    Plan extra;
+    Builder b(extra);
+    if (last.phase == Phase::steady) {
+      last.length += delta;  // one steady stretch, only longer
+      b.segment(Phase::steady, delta, 0);
+      extra.segments.clear();
+    } else if (step.unit == TimingUnit::reps) {
+      Millis rep = seconds(std::max(step.rep_seconds, 1));
+      int reps = static_cast<int>(std::max<Millis::rep>(1, (delta + rep / 2) / rep));
+      fill_reps(b, reps, step.rep_seconds);
+    } else {
+      fill_paced_seconds(b, step.breath, delta);
+    }
+    for (Segment seg : extra.segments) {
+      seg.start += end;
+      if (seg.number > 0) seg.number += last.number;
+      added.push_back(seg);
+    }
+    delta = b.cursor();
+  } else {
+    Millis floor = std::max(not_before, block.start) + seconds(1);
+    Millis new_end = std::max(end + delta, floor);
+    if (new_end >= end) return Millis{0};
+    delta = new_end - end;
+    keep = 0;
+    for (auto it = first; it != first + static_cast<std::ptrdiff_t>(block.segment_count); ++it) {
+      if (it->start >= new_end) break;
+      it->length = std::min(it->length, new_end - it->start);
+      ++keep;
+    }
+  }
+  const std::size_t old_count = block.segment_count;
+  auto at = plan.segments.erase(first + static_cast<std::ptrdiff_t>(keep),
+                                first + static_cast<std::ptrdiff_t>(old_count));
+  plan.segments.insert(at, added.begin(), added.end());
+  block.segment_count = keep + added.size();
+  block.length += delta;
+  const auto moved =
+      static_cast<std::ptrdiff_t>(block.segment_count) - static_cast<std::ptrdiff_t>(old_count);
+  for (std::size_t i = block.first_segment + block.segment_count; i < plan.segments.size(); ++i) {
+    plan.segments[i].start += delta;
+  }
+  for (std::size_t i = index + 1; i < plan.blocks.size(); ++i) {
+    plan.blocks[i].start += delta;
+    plan.blocks[i].first_segment =
+        static_cast<std::size_t>(static_cast<std::ptrdiff_t>(plan.blocks[i].first_segment) + moved);
+  }
+  plan.total += delta;
+  plan.work += delta;
+  return delta;
+}
+
 std::optional<Millis> next_boundary(const Plan& plan, Millis elapsed) {
   auto it = std::upper_bound(plan.segments.begin(), plan.segments.end(), elapsed,
                              [](Millis t, const Segment& s) { return t < s.start; });

@@ -4,7 +4,13 @@ namespace roll {
 
 RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& screen) {
   RunResult result;
-  screen.show(session.start(clock.now()), session.view());
+  // Started first: in show(start(), view()) the view may be taken before the start.
+  auto started = session.start(clock.now());
+  screen.show(started, session.view());
+  if (screen.closed()) {
+    result.output_closed = true;
+    session.interrupt(clock.now());
+  }
   while (!session.finished()) {
     Input in = keys.wait(session.next_deadline(screen.redraw_every()));
     Millis now = clock.now();
@@ -16,7 +22,8 @@ RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& 
         break;
       case Input::Kind::key: {
         int value = 0;
-        auto command = command_for_key(in.key, session.view().confirming_quit, &value);
+        SessionView view = session.view();
+        auto command = command_for_key(in.key, view.confirming_quit, &value, view.waiting_for_key);
         events = command ? session.command(*command, now, value) : session.advance(now);
         break;
       }
@@ -24,6 +31,10 @@ RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& 
         result.signal = in.signal;
         events = session.interrupt(now);
         break;
+      case Input::Kind::output_closed:
+        result.output_closed = true;
+        session.interrupt(now);
+        continue;  // nothing can be shown any more
       case Input::Kind::suspend: {
         events = session.advance(now);
         if (!session.finished() && !session.view().paused) {
@@ -37,6 +48,11 @@ RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& 
       }
     }
     screen.show(events, session.view());
+    if (screen.closed() && !session.finished()) {
+      // Nobody is reading any more (`roll session x --plain | head -1`): end now, unfinished.
+      result.output_closed = true;
+      session.interrupt(clock.now());
+    }
   }
   result.status = session.status();
   return result;

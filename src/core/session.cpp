@@ -38,12 +38,16 @@ std::string transition_text(const Routine& routine, std::size_t step_index, Side
 
 }  // namespace
 
-std::optional<Command> command_for_key(char key, bool confirming, int* value) {
+std::optional<Command> command_for_key(char key, bool confirming, int* value, bool waiting) {
   if (key == '!') return Command::pain;  // always, whatever else is going on
+  // A line-mode terminal (plain mode with --ready key) ends every key with '\n'; the full screen
+  // sends '\r' for Enter. So '\n' starts a waiting block and is nothing else, not "go on".
+  if (key == '\n' && !waiting) return std::nullopt;
   if (confirming) {
     if (key == 'y' || key == 'Y' || key == 'q' || key == 'Q') return Command::yes;
     return Command::no;
   }
+  if (waiting && (key == ' ' || key == '\r' || key == '\n')) return Command::ready;
   switch (key) {
     case ' ':
     case 'p':
@@ -55,11 +59,17 @@ std::optional<Command> command_for_key(char key, bool confirming, int* value) {
     case 'q':
     case 'Q':
       return Command::quit;
+    case '+':
+    case '=':  // + without shift on most keyboards
+      return Command::longer;
+    case '-':
+      return Command::shorter;
     default:
       break;
   }
-  if (key >= '1' && key <= '9') {
-    if (value) *value = key - '0';
+  // One key per step of the 1-10 scale: 0 is 10, as on a phone's keypad.
+  if (key >= '0' && key <= '9') {
+    if (value) *value = key == '0' ? 10 : key - '0';
     return Command::pressure;
   }
   return std::nullopt;
@@ -97,6 +107,10 @@ const char* event_name(EventKind kind) {
       return "ease-off";
     case EventKind::finished:
       return "finished";
+    case EventKind::hold_changed:
+      return "hold-changed";
+    case EventKind::waiting:
+      return "waiting";
   }
   return "event";
 }
@@ -126,6 +140,18 @@ Session::Session(const Routine& routine, Plan plan, SessionLog& log, SessionOpti
                  std::chrono::system_clock::time_point started_at)
     : routine_(routine), plan_(std::move(plan)), log_(log), options_(options) {
   if (!(options_.speed > 0)) options_.speed = 1.0;
+  build_marks();
+  zone_millis_.assign(routine_.steps.size(), Millis{0});
+  block_change_.assign(plan_.blocks.size(), Millis{0});
+  progress_.routine_name = routine_.name;
+  progress_.routine_title = routine_.title;
+  progress_.started_at = started_at;
+  progress_.ended_at = started_at;
+  progress_.planned_seconds = whole_seconds(plan_.work);
+}
+
+void Session::build_marks() {
+  marks_.clear();
   for (std::size_t b = 0; b < plan_.blocks.size(); ++b) {
     const Block& block = plan_.blocks[b];
     for (std::size_t s = 0; s < block.segment_count; ++s) {
@@ -144,12 +170,29 @@ Session::Session(const Routine& routine, Plan plan, SessionLog& log, SessionOpti
     if (a.at != b.at) return a.at < b.at;
     return a.tick == 0 && b.tick != 0;
   });
-  zone_millis_.assign(routine_.steps.size(), Millis{0});
-  progress_.routine_name = routine_.name;
-  progress_.routine_title = routine_.title;
-  progress_.started_at = started_at;
-  progress_.ended_at = started_at;
-  progress_.planned_seconds = whole_seconds(plan_.work);
+}
+
+bool Session::waits_at(const Mark& mark) const {
+  if (!options_.ready_key || mark.tick != 0) return false;
+  const Block& block = plan_.blocks[mark.block];
+  return block.get_ready && mark.segment == block.first_segment;
+}
+
+bool Session::emit_until(Millis target, std::vector<Event>& out) {
+  while (next_mark_ < marks_.size() && marks_[next_mark_].at <= target) {
+    const Mark& mark = marks_[next_mark_++];
+    elapsed_ = mark.at;
+    emit_mark(mark, out);
+    if (waits_at(mark)) {
+      waiting_ = true;
+      Event e = base_event(EventKind::waiting, mark.block);
+      e.at = mark.at;
+      e.due = due_of(mark.at);
+      out.push_back(e);
+      return true;
+    }
+  }
+  return false;
 }
 
 Millis Session::routine_time_at(Millis now) const {
@@ -186,9 +229,7 @@ std::vector<Event> Session::start(Millis now) {
   e.kind = EventKind::started;
   e.length = plan_.total;
   out.push_back(e);
-  while (next_mark_ < marks_.size() && marks_[next_mark_].at <= Millis{0}) {
-    emit_mark(marks_[next_mark_++], out);
-  }
+  emit_until(Millis{0}, out);
   if (plan_.segments.empty()) finish(SessionStatus::completed, out);
   return out;
 }
@@ -202,13 +243,25 @@ std::vector<Event> Session::advance(Millis now) {
 void Session::move_to(Millis now, std::vector<Event>& out) {
   if (!started_ || finished_) return;
   clock_ = std::max(clock_, now);
-  if (paused_) return;
+  if (paused_ || waiting_) return;
   Millis target = std::min(routine_time_at(now), plan_.total);
   if (target <= elapsed_) return;
-  account(elapsed_, target);
-  while (next_mark_ < marks_.size() && marks_[next_mark_].at <= target) {
-    elapsed_ = marks_[next_mark_].at;
-    emit_mark(marks_[next_mark_++], out);
+  // Work up to a get-ready that waits for a key counts, nothing after it; counted before the
+  // marks are emitted, since a step boundary among them reports the progress to the log.
+  Millis stop = target;
+  for (std::size_t i = next_mark_; options_.ready_key && i < marks_.size(); ++i) {
+    if (marks_[i].at > target) break;
+    if (waits_at(marks_[i])) {
+      stop = marks_[i].at;
+      break;
+    }
+  }
+  account(elapsed_, stop);
+  if (emit_until(target, out)) {
+    // The clock stops at the get-ready that waits: it goes on from here once the key comes.
+    anchor_clock_ = now;
+    anchor_routine_ = elapsed_;
+    return;
   }
   elapsed_ = target;
   if (elapsed_ >= plan_.total) finish(SessionStatus::completed, out);
@@ -221,13 +274,13 @@ void Session::jump(Millis now, Millis target, std::vector<Event>& out) {
       static_cast<std::size_t>(std::lower_bound(marks_.begin(), marks_.end(), target,
                                                 [](const Mark& m, Millis t) { return m.at < t; }) -
                                marks_.begin());
+  waiting_ = false;
   if (target >= plan_.total) {
     finish(SessionStatus::completed, out);
     return;
   }
-  while (next_mark_ < marks_.size() && marks_[next_mark_].at <= target) {
-    emit_mark(marks_[next_mark_++], out);
-  }
+  emit_until(target, out);
+  elapsed_ = target;
 }
 
 std::size_t Session::current_block() const {
@@ -316,6 +369,7 @@ void Session::finish(SessionStatus status, std::vector<Event>& out) {
   if (finished_) return;
   finished_ = true;
   paused_ = false;
+  waiting_ = false;
   confirming_ = false;
   progress_.status = status;
   sync_progress();
@@ -389,8 +443,21 @@ std::vector<Event> Session::command(Command command, Millis now, int value) {
     case Command::pain:
       finish(SessionStatus::pain_stop, out);
       break;
+    case Command::longer:
+      change_hold(options_.hold_step, out);
+      break;
+    case Command::shorter:
+      change_hold(-options_.hold_step, out);
+      break;
+    case Command::ready: {
+      if (!waiting_) break;
+      // Straight on to the work the get-ready led to.
+      const Block& b = plan_.blocks[block];
+      jump(now, b.start + b.length, out);
+      break;
+    }
     case Command::pressure: {
-      if (value < 1 || value > 9) break;
+      if (value < 1 || value > 10) break;
       last_pressure_ = value;
       std::optional<Zone> zone;
       if (!plan_.blocks.empty()) zone = routine_.steps[plan_.blocks[block].step].zone;
@@ -411,6 +478,33 @@ std::vector<Event> Session::command(Command command, Millis now, int value) {
   return out;
 }
 
+void Session::change_hold(Millis delta, std::vector<Event>& out) {
+  if (plan_.blocks.empty()) return;
+  std::size_t block = current_block();
+  // In a get-ready, + and - are for the hold coming up.
+  if (plan_.blocks[block].get_ready) ++block;
+  if (block >= plan_.blocks.size() || plan_.blocks[block].get_ready) return;
+  Millis done = resize_block(plan_, routine_, block, delta, elapsed_);
+  if (done == Millis{0}) return;
+  block_change_[block] += done;
+  // Every later mark moved: rebuild them and go on from the one after now, as before.
+  build_marks();
+  next_mark_ =
+      static_cast<std::size_t>(std::upper_bound(marks_.begin(), marks_.end(), elapsed_,
+                                                [](Millis t, const Mark& m) { return t < m.at; }) -
+                               marks_.begin());
+  progress_.planned_seconds = whole_seconds(plan_.work);
+  const Block& b = plan_.blocks[block];
+  const auto& zone = routine_.steps[b.step].zone;
+  progress_.hold_changes.push_back(
+      HoldChange{static_cast<int>(elapsed_ / seconds(1)), static_cast<int>(done / seconds(1)),
+                 static_cast<int>(b.step) + 1, zone ? std::string(zone_name(*zone)) : ""});
+  Event e = base_event(EventKind::hold_changed, block);
+  e.value = static_cast<int>(done / seconds(1));
+  e.length = b.length;
+  out.push_back(e);
+}
+
 std::vector<Event> Session::interrupt(Millis now) {
   std::vector<Event> out;
   if (!started_ || finished_) return out;
@@ -420,7 +514,7 @@ std::vector<Event> Session::interrupt(Millis now) {
 }
 
 std::optional<Millis> Session::next_deadline(std::optional<Millis> redraw_every) const {
-  if (!started_ || finished_ || paused_) return std::nullopt;
+  if (!started_ || finished_ || paused_ || waiting_) return std::nullopt;
   Millis next = plan_.total;
   if (next_mark_ < marks_.size()) next = std::min(next, marks_[next_mark_].at);
   if (redraw_every && *redraw_every > Millis{0}) {
@@ -446,6 +540,7 @@ SessionView Session::view() const {
   v.step_count = routine_.steps.size();
   v.last_pressure = last_pressure_;
   v.ease_off = last_pressure_ && *last_pressure_ >= 8;
+  v.waiting_for_key = waiting_;
   if (plan_.blocks.empty()) {
     v.finished = true;
     return v;
@@ -454,6 +549,7 @@ SessionView Session::view() const {
   const Block& block = plan_.blocks[m.block];
   const Segment& seg = plan_.segments[m.segment];
   v.step = block.step;
+  v.hold_change = block_change_[m.block];
   v.get_ready = block.get_ready;
   v.side = block.side;
   v.position = block.position;
@@ -487,6 +583,13 @@ SessionView Session::view() const {
       v.breath_fill = 0;
   }
   return v;
+}
+
+std::string cue_text(const Routine& routine, const Event& e) {
+  if (e.kind != EventKind::step || e.step >= routine.steps.size()) return "";
+  const Step& step = routine.steps[e.step];
+  if (step.cue.empty() || !first_pass(step, e.side, e.position)) return "";
+  return sanitize(step.cue);
 }
 
 std::string get_ready_text(const Routine& routine, const SessionView& view) {
@@ -538,7 +641,12 @@ std::string event_text(const Routine& routine, const Event& e) {
     case EventKind::quit_cancelled:
       return "going on";
     case EventKind::pressure:
-      return fmt::format("pressure {}/9", e.value);
+      return fmt::format("pressure {}/10", e.value);
+    case EventKind::hold_changed:
+      return fmt::format("{} s {} · this hold now {}", e.value > 0 ? e.value : -e.value,
+                         e.value > 0 ? "longer" : "shorter", clock_time(e.length));
+    case EventKind::waiting:
+      return "press space or Enter when you are ready";
     case EventKind::ease_off:
       return ease_off_advice();
     case EventKind::finished:
@@ -570,6 +678,41 @@ std::string sharp_pain_advice() {
          "spinal problem: see a doctor before you roll again.";
 }
 
+std::string water_advice() {
+  return "Drink some water: fascia is mostly water, and dehydrated tissue is more likely to be "
+         "\"sticky\" and resistant to stretching.";
+}
+
+std::string after_care_advice(const Routine& routine) {
+  return move_now_advice(routine) + " " + water_advice();
+}
+
+bool has_three_minutes_of_movement(const Routine& routine) {
+  int movement = 0;
+  for (const Step& s : routine.steps) {
+    if (s.kind == StepKind::movement) movement += s.total_seconds();
+  }
+  return movement >= 180;
+}
+
+Routine movement_block() {
+  Routine r;
+  r.name = "three-minutes-of-movement";
+  r.title = "Three minutes of movement";
+  Step step;
+  step.name = "Active stretches";
+  step.kind = StepKind::movement;
+  step.zone = Zone::full_body;
+  step.zone_text = "full-body";
+  step.unit = TimingUnit::seconds;
+  step.count = 180;
+  step.cue =
+      "Cat-Cow, Bird-Dogs or Thread the Needle, through your full range of motion, slowly: the "
+      "first article's three minutes of active stretches lock in what the rolling opened.";
+  r.steps.push_back(step);
+  return r;
+}
+
 std::string move_now_advice(const Routine& routine) {
   std::string advice =
       "Move right away: rolling opens a short window of mobility, and if you sit straight back "
@@ -579,7 +722,7 @@ std::string move_now_advice(const Routine& routine) {
   if (!has_movement) {
     advice += " Spend three minutes on active stretches: Cat-Cow, Bird-Dogs or Thread the Needle.";
   } else {
-    advice += " Keep moving through your full range of motion for a few minutes.";
+    advice += " Keep moving through your full range of motion for three minutes.";
   }
   return advice;
 }

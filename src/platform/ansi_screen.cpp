@@ -120,8 +120,12 @@ std::vector<std::string> AnsiScreen::frame(const SessionView& v, int columns, in
   if (v.get_ready) {
     top.push_back("get ready · " + get_ready_text(routine_, v));
   } else {
-    top.push_back(fmt::format("step {}/{} · {}{}", v.step + 1, v.step_count, sanitize(step.name),
-                              side_text(v, step)));
+    std::string changed;
+    if (v.hold_change != Millis{0}) {
+      changed = fmt::format(" · {:+} s", v.hold_change.count() / 1000);
+    }
+    top.push_back(fmt::format("step {}/{} · {}{}{}", v.step + 1, v.step_count, sanitize(step.name),
+                              side_text(v, step), changed));
   }
   std::vector<std::string> cue;
   if (!step.cue.empty()) {
@@ -167,14 +171,17 @@ std::vector<std::string> AnsiScreen::frame(const SessionView& v, int columns, in
     bottom.push_back("End the session?  y or q: yes    any other key: go on");
   } else if (v.paused) {
     bottom.push_back("PAUSED · the timer is stopped · space to go on");
+  } else if (v.waiting_for_key) {
+    bottom.push_back("READY? · the timer waits · space or Enter to start");
   } else if (!notice_.empty()) {
     bottom.push_back(notice_);
   } else if (v.last_pressure) {
-    bottom.push_back(fmt::format("pressure {}/9", *v.last_pressure));
+    bottom.push_back(fmt::format("pressure {}/10", *v.last_pressure));
   } else {
     bottom.push_back("");
   }
-  bottom.push_back("space pause · n next · b restart · q quit · ! sharp pain · 1-9 pressure");
+  bottom.push_back(
+      "space pause · n next · b restart · q quit · ! pain · 1-9,0 pressure · +/- 15 s");
 
   // Fit to the height: the big digits first, then the cue, then the spacing go when there is no
   // room; the countdown itself always stays.
@@ -217,7 +224,8 @@ void AnsiScreen::show(const std::vector<Event>& events, const SessionView& view)
     if (options_.color) {
       if (i == 0) {
         line = fmt::format(fmt::emphasis::bold, "{}", line);
-      } else if (line.starts_with("PAUSED") || line.starts_with("End the session")) {
+      } else if (line.starts_with("PAUSED") || line.starts_with("End the session") ||
+                 line.starts_with("READY?")) {
         line = fmt::format(fmt::emphasis::reverse, "{}", line);
       } else if (line.starts_with("ease off")) {
         line = fmt::format(fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold, "{}", line);

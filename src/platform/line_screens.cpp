@@ -1,14 +1,17 @@
 // Plain lines, JSON lines and the voice.
 #include <fcntl.h>
 #include <fmt/core.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <toml++/toml.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
+#include <system_error>
 
 #include "platform/screens.hpp"
 #include "roll/text.hpp"
@@ -37,19 +40,40 @@ std::string json_line(const toml::table& table) {
 }
 
 void PlainScreen::show(const std::vector<Event>& events, const SessionView&) {
+  if (closed_) return;
   bool wrote = false;
-  for (const auto& e : events) {
-    // The bell ticks are for the ears; a screen reader would read "3 s left" over the countdown.
-    if (e.kind == EventKind::tick) continue;
-    std::string text = event_text(routine_, e);
-    if (text.empty()) continue;
-    fmt::print(out_, "{} {}\n", routine_clock(e.at), text);
-    wrote = true;
+  try {
+    for (const auto& e : events) {
+      // The bell ticks are for the ears; a screen reader would read "3 s left" over the countdown.
+      if (e.kind == EventKind::tick) continue;
+      std::string text = event_text(routine_, e);
+      if (text.empty()) continue;
+      fmt::print(out_, "{} {}\n", routine_clock(e.at), text);
+      // The cue is what keeps the neck and the low back safe: it is said, not only drawn.
+      if (std::string cue = cue_text(routine_, e); !cue.empty()) {
+        fmt::print(out_, "{} cue · {}\n", routine_clock(e.at), cue);
+      }
+      wrote = true;
+    }
+  } catch (const std::system_error&) {
+    closed_ = true;  // a write failed: the reader has gone
+    return;
   }
-  if (wrote) std::fflush(out_);
+  if (wrote && std::fflush(out_) != 0) closed_ = true;
 }
 
 void EventsScreen::show(const std::vector<Event>& events, const SessionView&) {
+  if (closed_) return;
+  try {
+    write(events);
+  } catch (const std::system_error&) {
+    closed_ = true;
+    return;
+  }
+  if (!events.empty() && std::fflush(out_) != 0) closed_ = true;
+}
+
+void EventsScreen::write(const std::vector<Event>& events) {
   for (const auto& e : events) {
     toml::table line{{"event", event_name(e.kind)},
                      {"at_ms", static_cast<std::int64_t>(e.at.count())},
@@ -74,11 +98,12 @@ void EventsScreen::show(const std::vector<Event>& events, const SessionView&) {
         e.kind == EventKind::ease_off) {
       line.insert("value", e.value);
     }
+    if (e.kind == EventKind::hold_changed) line.insert("seconds", e.value);
     if (e.kind == EventKind::finished) line.insert("status", status_name(e.status));
+    if (std::string cue = cue_text(routine_, e); !cue.empty()) line.insert("cue", cue);
     line.insert("text", event_text(routine_, e));
     fmt::print(out_, "{}\n", json_line(line));
   }
-  if (!events.empty()) std::fflush(out_);
 }
 
 namespace {
@@ -101,79 +126,163 @@ std::string find_program(const std::string& program) {
 
 }  // namespace
 
-VoiceScreen::VoiceScreen(Screen& inner, const Routine& routine, const std::string& program,
-                         std::FILE* err)
-    : inner_(inner), routine_(routine), path_(find_program(program)) {
-  if (path_.empty()) {
-    fmt::print(err, "roll: warning: speech program '{}' not found; going on without a voice\n",
-               sanitize(program));
+std::vector<std::string> split_command(const std::string& line) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quote) {
+      if (c == quote) {
+        quote = 0;
+      } else if (c == '\\' && quote == '"' && i + 1 < line.size()) {
+        word += line[++i];
+      } else {
+        word += c;
+      }
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      in_word = true;
+    } else if (c == '\\' && i + 1 < line.size()) {
+      word += line[++i];
+      in_word = true;
+    } else if (c == ' ' || c == '\t' || c == '\n') {
+      if (in_word) words.push_back(std::move(word));
+      word.clear();
+      in_word = false;
+    } else {
+      word += c;
+      in_word = true;
+    }
   }
+  if (quote) return {};
+  if (in_word) words.push_back(std::move(word));
+  return words;
 }
 
-VoiceScreen::~VoiceScreen() {
-  reap();
+namespace {
+
+enum class TextWay { stdin_text, after_dashes };
+
+TextWay text_way(const std::string& program) {
+  return std::filesystem::path(program).filename() == "spd-say" ? TextWay::after_dashes
+                                                                : TextWay::stdin_text;
 }
 
-void VoiceScreen::reap() {
-  std::erase_if(children_, [](pid_t pid) {
-    int status = 0;
-    return ::waitpid(pid, &status, WNOHANG) != 0;
-  });
+// Writes without ever being killed by SIGPIPE (the speaker may already have exited) and without
+// blocking (the pipe is non-blocking and the words are far below its capacity).
+void write_quietly(int fd, const std::string& text) {
+  sigset_t pipe_signal, saved;
+  sigemptyset(&pipe_signal);
+  sigaddset(&pipe_signal, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_signal, &saved);
+  ssize_t n = ::write(fd, text.data(), text.size());
+  if (n < 0 && errno == EPIPE) {
+    timespec none{0, 0};
+    sigtimedwait(&pipe_signal, nullptr, &none);  // the SIGPIPE this write raised, if pending
+  }
+  pthread_sigmask(SIG_SETMASK, &saved, nullptr);
 }
 
-void VoiceScreen::say(const std::string& text) {
-  reap();
-  // Breath cues are dropped while the previous words are still being spoken, so the voice never
-  // falls behind the timer.
-  if (children_.size() > 2) return;
-  std::string arg = sanitize(text);
-  char* argv[] = {path_.data(), arg.data(), nullptr};
+}  // namespace
+
+ProcessSpeaker::ProcessSpeaker(std::vector<std::string> argv) : argv_(std::move(argv)) {
+  if (!argv_.empty()) path_ = find_program(argv_.front());
+}
+
+ProcessSpeaker::~ProcessSpeaker() {
+  // The last words (the after-care) go on after roll exits; a child that has ended is reaped.
+  (void)speaking();
+}
+
+std::vector<std::string> ProcessSpeaker::command_for(const std::string& text) const {
+  std::vector<std::string> argv = argv_;
+  if (argv.empty()) return argv;
+  std::string base = std::filesystem::path(argv.front()).filename().string();
+  if (text_way(argv.front()) == TextWay::after_dashes) {
+    argv.push_back("--");
+    argv.push_back(text);
+  } else if (base == "espeak-ng" || base == "espeak") {
+    argv.push_back("--stdin");
+  }
+  return argv;
+}
+
+bool ProcessSpeaker::speaking() {
+  if (child_ < 0) return false;
+  int status = 0;
+  if (::waitpid(child_, &status, WNOHANG) == 0) return true;
+  child_ = -1;
+  return false;
+}
+
+void ProcessSpeaker::stop() {
+  if (!speaking()) return;
+  ::kill(child_, SIGKILL);
+  int status = 0;
+  ::waitpid(child_, &status, 0);  // at once: SIGKILL cannot be caught
+  child_ = -1;
+}
+
+void ProcessSpeaker::wait() {
+  if (child_ < 0) return;
+  int status = 0;
+  ::waitpid(child_, &status, 0);
+  child_ = -1;
+}
+
+void ProcessSpeaker::say(const Phrase& phrase) {
+  if (path_.empty()) return;
+  stop();
+  // Far below a pipe's 64 KiB, so the write below never waits; no phrase is this long anyway.
+  std::string text = sanitize(phrase.text).substr(0, 4000);
+  std::vector<std::string> words = command_for(text);
+  std::vector<char*> argv;
+  for (auto& w : words) argv.push_back(w.data());
+  argv.push_back(nullptr);
+  bool on_stdin = text_way(argv_.front()) == TextWay::stdin_text;
+  int fds[2] = {-1, -1};
+  if (on_stdin && ::pipe2(fds, O_CLOEXEC) != 0) return;
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   // The speech program must not draw over the screen or read the keys.
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  if (on_stdin) {
+    posix_spawn_file_actions_adddup2(&actions, fds[0], 0);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  }
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   pid_t pid = 0;
-  if (posix_spawn(&pid, path_.c_str(), &actions, nullptr, argv, environ) == 0) {
-    children_.push_back(pid);
+  if (posix_spawn(&pid, path_.c_str(), &actions, nullptr, argv.data(), environ) == 0) {
+    child_ = pid;
   }
   posix_spawn_file_actions_destroy(&actions);
+  if (on_stdin) {
+    ::close(fds[0]);
+    if (child_ > 0) {
+      ::fcntl(fds[1], F_SETFL, O_NONBLOCK);
+      write_quietly(fds[1], text + "\n");
+    }
+    ::close(fds[1]);
+  }
 }
 
 void VoiceScreen::show(const std::vector<Event>& events, const SessionView& view) {
   inner_.show(events, view);
-  if (path_.empty()) return;
-  for (const auto& e : events) {
-    switch (e.kind) {
-      case EventKind::step: {
-        const Step& step = routine_.steps[e.step];
-        std::string words = step.name;
-        if (e.side != Side::none) words += fmt::format(", {} side", to_string(e.side));
-        say(words);
+  for (const auto& phrase : phrases_for(routine_, events)) {
+    switch (take_turn(speaker_.speaking(), current_, phrase.urgency)) {
+      case Turn::drop:
+        continue;
+      case Turn::cut_and_speak:
+        speaker_.stop();
         break;
-      }
-      case EventKind::get_ready:
-        if (e.position > 1) {
-          say("move the roller up");
-        } else if (e.side == Side::right) {
-          say("switch sides");
-        }
-        break;
-      case EventKind::phase:
-        if (e.phase == Phase::inhale) say("in");
-        if (e.phase == Phase::exhale) say("out");
-        if (e.phase == Phase::hold_in || e.phase == Phase::hold_out) say("hold");
-        break;
-      case EventKind::paused:
-        say("paused");
-        break;
-      case EventKind::finished:
-        say(e.status == SessionStatus::completed ? "done. now move." : "stopped");
-        break;
-      default:
+      case Turn::speak:
         break;
     }
+    speaker_.say(phrase);
+    current_ = phrase.urgency;
   }
 }
 

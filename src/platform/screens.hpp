@@ -6,10 +6,12 @@
 #include <toml++/toml.h>
 
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "roll/screen.hpp"
+#include "roll/voice.hpp"
 
 namespace roll::platform {
 
@@ -18,10 +20,12 @@ class PlainScreen final : public Screen {
  public:
   PlainScreen(std::FILE* out, const Routine& routine) : out_(out), routine_(routine) {}
   void show(const std::vector<Event>& events, const SessionView& view) override;
+  [[nodiscard]] bool closed() const override { return closed_; }
 
  private:
   std::FILE* out_;
   const Routine& routine_;
+  bool closed_ = false;
 };
 
 // One JSON object on one line (JSON lines), through toml++'s JSON formatter.
@@ -32,10 +36,14 @@ class EventsScreen final : public Screen {
  public:
   EventsScreen(std::FILE* out, const Routine& routine) : out_(out), routine_(routine) {}
   void show(const std::vector<Event>& events, const SessionView& view) override;
+  [[nodiscard]] bool closed() const override { return closed_; }
 
  private:
+  void write(const std::vector<Event>& events);
+
   std::FILE* out_;
   const Routine& routine_;
+  bool closed_ = false;
 };
 
 struct AnsiOptions {
@@ -64,28 +72,65 @@ class AnsiScreen final : public Screen {
   std::string notice_;  // the last ease-off advice, until the next step
 };
 
-// Speaks step names, side changes and breath phases through a speech program, without ever
-// waiting for it: children are spawned and reaped without blocking.
+// Says phrases without ever waiting: the voice must never hold up the timer.
+class Speaker {
+ public:
+  virtual ~Speaker() = default;
+  // Still saying the last phrase started.
+  [[nodiscard]] virtual bool speaking() = 0;
+  virtual void say(const Phrase& phrase) = 0;
+  // Cuts the phrase being said short.
+  virtual void stop() = 0;
+};
+
+// A speech program as a child process, given the words on its standard input, never as
+// arguments: a step named "--phonout=notes.txt" must not become an option (issue 17). espeak-ng
+// and espeak get --stdin; say gets -f /dev/stdin; spd-say, which does not read its input, gets
+// the words after "--", which its getopt_long honours. Any other program must read its input.
+class ProcessSpeaker final : public Speaker {
+ public:
+  // `argv` is the program (looked up on PATH) and its own options: voice, rate, language.
+  explicit ProcessSpeaker(std::vector<std::string> argv);
+  ~ProcessSpeaker() override;
+  ProcessSpeaker(const ProcessSpeaker&) = delete;
+  ProcessSpeaker& operator=(const ProcessSpeaker&) = delete;
+
+  [[nodiscard]] bool available() const { return !path_.empty(); }
+  [[nodiscard]] bool speaking() override;
+  void say(const Phrase& phrase) override;
+  void stop() override;
+  // Waits for the phrase being said to end (tests, and the last words of a session).
+  void wait();
+  // The argument vector say() runs for `text` (tests).
+  [[nodiscard]] std::vector<std::string> command_for(const std::string& text) const;
+
+ private:
+  std::vector<std::string> argv_;
+  std::string path_;
+  pid_t child_ = -1;
+};
+
+// Splits a speech command line (`speech = "espeak-ng -v en-gb -s 150"` in the profile, or
+// --voice-command) into words: blanks separate, single and double quotes group, backslash
+// escapes; no shell is involved. Empty when the line is empty or a quote is left open.
+[[nodiscard]] std::vector<std::string> split_command(const std::string& line);
+
+// Speaks over any screen: the phrases of roll/voice.hpp, each cutting or dropped, never queued.
 class VoiceScreen final : public Screen {
  public:
-  // `program` is looked up on PATH; if it is missing, one warning goes to `err` and the voice is
-  // silent.
-  VoiceScreen(Screen& inner, const Routine& routine, const std::string& program, std::FILE* err);
-  ~VoiceScreen() override;
+  VoiceScreen(Screen& inner, const Routine& routine, Speaker& speaker)
+      : inner_(inner), routine_(routine), speaker_(speaker) {}
   void show(const std::vector<Event>& events, const SessionView& view) override;
   [[nodiscard]] std::optional<Millis> redraw_every() const override {
     return inner_.redraw_every();
   }
-  [[nodiscard]] bool available() const { return !path_.empty(); }
+  [[nodiscard]] bool closed() const override { return inner_.closed(); }
 
  private:
-  void say(const std::string& text);
-  void reap();
-
   Screen& inner_;
   const Routine& routine_;
-  std::string path_;
-  std::vector<pid_t> children_;
+  Speaker& speaker_;
+  Urgency current_ = Urgency::pacing;
 };
 
 }  // namespace roll::platform

@@ -149,8 +149,13 @@ int poll_timeout(Millis left) {
   return static_cast<int>(std::min<Millis::rep>(ms, std::numeric_limits<int>::max()));
 }
 
-PollKeys::PollKeys(const Clock& clock, SignalPipe& signals, int key_fd, RawTerminal* terminal)
-    : clock_(clock), signals_(signals), key_fd_(key_fd), terminal_(terminal) {}
+PollKeys::PollKeys(const Clock& clock, SignalPipe& signals, int key_fd, RawTerminal* terminal,
+                   int output_fd)
+    : clock_(clock),
+      signals_(signals),
+      key_fd_(key_fd),
+      terminal_(terminal),
+      output_fd_(output_fd) {}
 
 Input PollKeys::wait(std::optional<Millis> deadline) {
   for (;;) {
@@ -172,20 +177,27 @@ Input PollKeys::wait(std::optional<Millis> deadline) {
       pending_.erase(0, 1);
       return Input{Input::Kind::key, key, 0};
     }
-    int timeout = -1;
-    if (deadline) {
-      Millis left = *deadline - clock_.now();
-      if (left <= Millis{0}) return Input{};
-      timeout = poll_timeout(left);
-    }
-    pollfd fds[2] = {{signals_.fd(), POLLIN, 0}, {key_fd_, POLLIN, 0}};
-    int rc = ::poll(fds, key_fd_ >= 0 ? 2 : 1, timeout);
+    Millis now = clock_.now();
+    pending_ += decoder_.expire(now);
+    if (!pending_.empty()) continue;
+    if (deadline && *deadline <= now) return Input{};
+    // Wake for the session's deadline or for a lone ESC to become the Escape key, if sooner.
+    std::optional<Millis> wake = deadline;
+    if (auto escape = decoder_.deadline(); escape && (!wake || *escape < *wake)) wake = escape;
+    int timeout = wake ? poll_timeout(*wake - now) : -1;
+    // No events asked of the output: poll() reports POLLERR or POLLHUP on it all the same.
+    pollfd fds[3] = {{signals_.fd(), POLLIN, 0}, {output_fd_, 0, 0}, {key_fd_, POLLIN, 0}};
+    int rc = ::poll(fds, key_fd_ >= 0 ? 3 : 2, timeout);
     if (rc < 0) {
       if (errno == EINTR) continue;  // the handler has written to the pipe
       throw std::runtime_error("poll failed");
     }
-    if (rc == 0) continue;  // the deadline check above decides; poll may wake a hair early
-    if (key_fd_ >= 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
+    if (rc == 0) continue;  // the deadline checks above decide; poll may wake a hair early
+    if (fds[1].revents & (POLLERR | POLLHUP)) {
+      output_fd_ = -1;
+      return Input{Input::Kind::output_closed, 0, 0};
+    }
+    if (key_fd_ >= 0 && (fds[2].revents & (POLLIN | POLLHUP | POLLERR))) {
       char buffer[64];
       auto n = ::read(key_fd_, buffer, sizeof buffer);
       if (n <= 0) {
@@ -194,11 +206,9 @@ Input PollKeys::wait(std::optional<Millis> deadline) {
         continue;
       }
       // An escape sequence (arrow keys, function keys) is one keypress that means nothing here;
-      // its bytes must not be read as letters.
-      std::string chunk(buffer, static_cast<std::size_t>(n));
-      auto esc = chunk.find('\x1b');
-      if (esc != std::string::npos) chunk.erase(esc);
-      pending_ += chunk;
+      // its bytes must not be read as letters, even when it arrives in pieces.
+      pending_ +=
+          decoder_.feed(std::string_view(buffer, static_cast<std::size_t>(n)), clock_.now());
     }
   }
 }

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "roll/clock.hpp"
+#include "roll/keys.hpp"
 #include "roll/runner.hpp"
 
 namespace roll::platform {
@@ -73,10 +74,13 @@ struct TerminalSize {
 [[nodiscard]] int poll_timeout(Millis left);
 
 // Keys from `key_fd` (-1: none, as in plain mode) and signals, waiting with poll() until the
-// deadline on `clock`.
+// deadline on `clock`. Escape sequences are joined across reads by a KeyDecoder.
 class PollKeys final : public Keys {
  public:
-  PollKeys(const Clock& clock, SignalPipe& signals, int key_fd, RawTerminal* terminal);
+  // `output_fd`, when given, is watched too: a pipe whose reader has gone (`| head -1`) ends the
+  // wait at once as Input::Kind::output_closed, not only at the next write.
+  PollKeys(const Clock& clock, SignalPipe& signals, int key_fd, RawTerminal* terminal,
+           int output_fd = -1);
   Input wait(std::optional<Millis> deadline) override;
   void suspend() override;
 
@@ -85,6 +89,8 @@ class PollKeys final : public Keys {
   SignalPipe& signals_;
   int key_fd_;
   RawTerminal* terminal_;
+  int output_fd_;
+  KeyDecoder decoder_;
   std::string pending_;
 };
 

@@ -1,12 +1,19 @@
 // `roll session` through the built binary: plain lines and JSON lines at high speed (a 95 s
 // routine takes about 0.1 s at --speed 1000), refusals, and hostile text.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "child_process.hpp"
 #include "run_roll.hpp"
 
 using roll::test::Run;
@@ -125,6 +132,7 @@ TEST_CASE("--events prints JSON lines ending with a summary") {
   CHECK(last.find(R"("status" : "completed")") != std::string::npos);
   CHECK(last.find(R"("completed_seconds" : 74)") != std::string::npos);
   CHECK(last.find(R"("thoracic" : 40)") != std::string::npos);
+  CHECK(last.find(R"("hold_changes" : [])") != std::string::npos);
 }
 
 TEST_CASE("routine text cannot reach the terminal raw in plain or JSON mode") {
@@ -184,4 +192,105 @@ TEST_CASE("--voice with a missing speech program warns once and goes on") {
   auto first = r.err.find("not found");
   REQUIRE(first != std::string::npos);
   CHECK(r.err.find("not found", first + 1) == std::string::npos);
+}
+
+TEST_CASE("plain and JSON lines carry each step's cue when the step starts (issue 14)") {
+  TempDir home;
+  auto path = home.write("short.toml", kRoutine).string();
+  auto plain = run_cli(home, {"session", path, "--plain", "--speed", "1000", "--no-log"});
+  CHECK(plain.exit_code == 0);
+  auto lines = lines_of(plain.out);
+  CHECK(has_line(lines, "00:05 cue · Lean back over the roller and breathe out."));
+  // Once per step: not again at position 2.
+  CHECK(std::count(lines.begin(), lines.end(),
+                   "00:05 cue · Lean back over the roller and breathe out.") == 1);
+  CHECK(plain.out.find("00:28 cue") == std::string::npos);
+  auto events = run_cli(home, {"session", path, "--events", "--speed", "1000", "--no-log"});
+  CHECK(events.exit_code == 0);
+  int cues = 0;
+  for (const auto& line : lines_of(events.out)) {
+    if (line.find(R"("cue" : "Lean back over the roller and breathe out.")") == std::string::npos)
+      continue;
+    ++cues;
+    CHECK(line.find(R"("event" : "step")") != std::string::npos);
+    CHECK(line.find(R"("at_ms" : 5000)") != std::string::npos);
+  }
+  CHECK(cues == 1);
+}
+
+TEST_CASE("a closed stdout ends a plain session at once, not recorded as completed") {
+  TempDir home;
+  auto path = home.write("short.toml", kRoutine).string();
+  for (const char* mode : {"--plain", "--events"}) {
+    CAPTURE(mode);
+    roll::test::ChildOptions options;
+    // Real time: the next event after the first lines is 5 s away, the end 95 s.
+    options.args = {"session", path, mode};
+    options.env = roll::test::isolated_environment(home.path());
+    roll::test::Child child(options);
+    auto first = child.read_line(std::chrono::seconds(10));
+    REQUIRE(first);
+    CHECK(first->find("start") != std::string::npos);
+    auto started = std::chrono::steady_clock::now();
+    child.close_stdout();  // as `| head -1` does
+    auto status = child.wait(std::chrono::seconds(3));
+    REQUIRE_MESSAGE(status, "roll went on into a closed pipe");
+    CHECK(WIFEXITED(*status));
+    CHECK(WEXITSTATUS(*status) == 0);
+    // At once: well before the next event would have written (and failed) at 5 s.
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(3));
+  }
+  auto history = run_cli(home, {"history", "--json"});
+  CHECK(history.out.find("\"completed\"") == std::string::npos);
+  CHECK(history.out.find("\"interrupted\"") != std::string::npos);
+}
+
+TEST_CASE("--ready key needs a keyboard: without one it is a usage error") {
+  TempDir home;
+  auto path = home.write("short.toml", kRoutine).string();
+  auto r = run_cli(home, {"session", path, "--plain", "--ready", "key", "--no-log"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--ready key") != std::string::npos);
+  auto bad = run_cli(home, {"session", path, "--plain", "--ready", "later", "--no-log"});
+  CHECK(bad.exit_code == 2);
+}
+
+TEST_CASE("--voice: a step named like an option never reaches the speech program as one") {
+  TempDir home;
+  auto planted = home.write("notes.txt", "my notes\n");
+  std::string evil = kRoutine;
+  evil.replace(evil.find("\"Extension\""), 11, "\"--phonout=" + planted.string() + "\"");
+  auto path = home.write("evil.toml", evil).string();
+  // A recording speech program: it appends its arguments to a log, then its input.
+  auto log = home.path() / "tts.log";
+  auto script = home.write("fake-tts", "#!/bin/sh\nfor a in \"$@\"; do echo \"arg:$a\"; done >> '" +
+                                           log.string() + "'\ncat >> '" + log.string() + "'\n");
+  std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+  // Slow enough that the get-ready (and so the step's name) is said before anything cuts it.
+  auto r = run_cli(home, {"session", path, "--plain", "--speed", "50", "--no-log", "--voice",
+                          "--voice-command", script.string() + " --rate 150"});
+  CHECK(r.exit_code == 0);
+  std::ifstream in(log);
+  std::string said((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(said.find("arg:--phonout") == std::string::npos);
+  CHECK(said.find("arg:--rate") != std::string::npos);
+  CHECK(said.find("Step 1 of 3: --phonout=") != std::string::npos);
+  std::ifstream notes(planted);
+  std::string kept((std::istreambuf_iterator<char>(notes)), std::istreambuf_iterator<char>());
+  CHECK(kept == "my notes\n");
+  // Without --voice-command, the profile's `speech` is the command, options and all.
+  std::filesystem::remove(log);
+  home.write("config/roll/config.toml", "speech = \"" + script.string() + " --voice en-gb\"\n");
+  auto profile =
+      run_cli(home, {"session", path, "--plain", "--speed", "50", "--no-log", "--voice"});
+  CHECK(profile.exit_code == 0);
+  std::ifstream again(log);
+  std::string said_again((std::istreambuf_iterator<char>(again)), std::istreambuf_iterator<char>());
+  CHECK(said_again.find("arg:--voice\narg:en-gb") != std::string::npos);
+  CHECK(said_again.find("Step 1 of 3: --phonout=") != std::string::npos);
+  // A command with a quote left open is a usage error that names where it came from.
+  home.write("config/roll/config.toml", "speech = \"espeak-ng -v 'en\"\n");
+  auto open_quote = run_cli(home, {"session", path, "--plain", "--no-log", "--voice"});
+  CHECK(open_quote.exit_code == 2);
+  CHECK(open_quote.err.find("speech in config.toml") != std::string::npos);
 }

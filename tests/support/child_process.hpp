@@ -140,6 +140,12 @@ class Child {
 
   void kill(int sig) const { ::kill(pid_, sig); }
 
+  // Stops reading: the child's next write to stdout fails with EPIPE, as under `| head -1`.
+  void close_stdout() {
+    if (out_fd_ >= 0) ::close(out_fd_);
+    out_fd_ = -1;
+  }
+
   // The wait status once the child has ended; nothing if it is still running at the deadline
   // (then it is killed, so a hang fails the test instead of stalling the suite).
   std::optional<int> wait(std::chrono::milliseconds timeout) {

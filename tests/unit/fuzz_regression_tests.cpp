@@ -7,6 +7,7 @@
 #include <iterator>
 #include <string>
 
+#include "roll/keys.hpp"
 #include "roll/lint.hpp"
 #include "roll/load.hpp"
 #include "roll/plan.hpp"
@@ -16,6 +17,7 @@ TEST_CASE("every fuzz regression input ends in diagnostics or a valid plan, and 
   const auto dir = std::filesystem::path(ROLL_SOURCE_DIR) / "tests/fuzz/regressions";
   int seen = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().filename().string().starts_with("keys-")) continue;  // the key decoder's
     std::ifstream in(entry.path(), std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CAPTURE(entry.path().filename().string());
@@ -37,4 +39,36 @@ TEST_CASE("every fuzz regression input ends in diagnostics or a valid plan, and 
     ++seen;
   }
   CHECK(seen >= 4);
+}
+
+// tests/fuzz/fuzz_keys.cpp's checks on the keys-* inputs: the first byte says how to cut the
+// rest into reads; only keys come out, the same however the reads are cut.
+TEST_CASE("every key-decoder regression input gives only keys, however it is split") {
+  using namespace std::chrono_literals;
+  const auto dir = std::filesystem::path(ROLL_SOURCE_DIR) / "tests/fuzz/regressions";
+  int seen = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (!entry.path().filename().string().starts_with("keys-")) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CAPTURE(entry.path().filename().string());
+    REQUIRE_FALSE(data.empty());
+    std::string_view bytes(data);
+    bytes.remove_prefix(1);
+    roll::KeyDecoder whole;
+    std::string at_once = whole.feed(bytes, 0ms) + whole.expire(1000000ms);
+    for (std::size_t step = 1; step <= 8; ++step) {
+      roll::KeyDecoder split;
+      std::string keys;
+      for (std::size_t i = 0; i < bytes.size(); i += step)
+        keys += split.feed(bytes.substr(i, step), 1ms);
+      keys += split.expire(1000000ms);
+      CHECK(keys == at_once);
+    }
+    for (unsigned char c : at_once) {
+      CHECK(((c >= 0x20 && c < 0x7f) || c == '\r' || c == '\n' || c == '\t' || c == 0x1b));
+    }
+    ++seen;
+  }
+  CHECK(seen >= 2);
 }

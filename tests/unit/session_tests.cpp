@@ -293,7 +293,27 @@ TEST_CASE("pressure readings are recorded with the zone; 8 or more says ease off
   int value = 0;
   CHECK(command_for_key('9', false, &value) == Command::pressure);
   CHECK(value == 9);
-  CHECK_FALSE(command_for_key('0', false, &value));
+}
+
+TEST_CASE("the pressure scale is 1-10, one key each: 0 is 10, shown out of 10 (issue 14)") {
+  int value = 0;
+  CHECK(command_for_key('1', false, &value) == Command::pressure);
+  CHECK(value == 1);
+  CHECK(command_for_key('0', false, &value) == Command::pressure);
+  CHECK(value == 10);
+  Rig rig;
+  auto& s = rig.session;
+  s.start(0ms);
+  s.advance(7s);
+  auto ten = s.command(Command::pressure, 7s, 10);
+  REQUIRE(of(ten, EventKind::pressure).size() == 1);
+  CHECK(event_text(rig.routine, of(ten, EventKind::pressure)[0]) == "pressure 10/10");
+  CHECK(of(ten, EventKind::ease_off).size() == 1);
+  CHECK(s.progress().pressures.back().value == 10);
+  CHECK(s.view().last_pressure == 10);
+  CHECK(s.command(Command::pressure, 8s, 11).empty());
+  CHECK(s.command(Command::pressure, 8s, 0).empty());
+  CHECK(s.progress().pressures.size() == 1);
 }
 
 TEST_CASE("--speed runs the clock faster while events keep their routine times") {
@@ -444,6 +464,19 @@ TEST_CASE("the runner: keys, redraw deadlines, Ctrl-Z and interrupts") {
     CHECK(result.status == SessionStatus::pain_stop);
     CHECK(rig.session.elapsed() == 11s);
   }
+  SUBCASE("an output nobody reads any more ends the session at once, as interrupted") {
+    Rig rig;
+    FakeClock clock;
+    ScriptedKeys keys(clock);
+    keys.signal(12s, Input::Kind::output_closed);
+    RecordingScreen screen;
+    auto result = run_session(rig.session, clock, keys, screen);
+    CHECK(result.output_closed);
+    CHECK(result.status == SessionStatus::interrupted);
+    CHECK(rig.log.calls.back().kind == 'e');
+    CHECK(rig.log.calls.back().progress.status == SessionStatus::interrupted);
+    CHECK(screen.of(EventKind::finished).empty());  // nothing is shown to nobody
+  }
   SUBCASE("an interrupt ends the session as interrupted and says which signal") {
     Rig rig;
     FakeClock clock;
@@ -482,4 +515,164 @@ TEST_CASE("the closing advice: move right away, with a movement when the routine
   CHECK(move_now_advice(r).find("Cat-Cow") == std::string::npos);
   r.steps.pop_back();
   CHECK(move_now_advice(r).find("Cat-Cow") != std::string::npos);
+}
+
+TEST_CASE("+ lengthens the hold in progress by 15 s and moves everything after it") {
+  Rig rig;
+  auto& s = rig.session;
+  s.start(0ms);
+  s.advance(10s);  // A position 1 runs 5..25 s
+  int value = 0;
+  REQUIRE(command_for_key('+', false, &value) == Command::longer);
+  auto out = s.command(Command::longer, 10s);
+  REQUIRE(of(out, EventKind::hold_changed).size() == 1);
+  const Event changed = of(out, EventKind::hold_changed)[0];
+  CHECK(changed.value == 15);
+  CHECK(changed.length == 35s);
+  CHECK(event_text(rig.routine, changed) == "15 s longer · this hold now 0:35");
+  auto v = s.view();
+  CHECK(v.block_left == 30s);
+  CHECK(v.hold_change == 15s);
+  CHECK(v.total_left == 120s);
+  REQUIRE(s.progress().hold_changes.size() == 1);
+  CHECK(s.progress().hold_changes[0].at_seconds == 10);
+  CHECK(s.progress().hold_changes[0].seconds == 15);
+  CHECK(s.progress().hold_changes[0].step == 1);
+  CHECK(s.progress().hold_changes[0].zone == "thoracic");
+  CHECK(s.progress().planned_seconds == 109);
+  // The breathing goes on through the extra time, then the move comes 15 s later.
+  std::vector<Event> rest;
+  for (Millis t = 10s; !s.finished() && t <= 200s; t += 100ms) {
+    auto e = s.advance(t);
+    rest.insert(rest.end(), e.begin(), e.end());
+  }
+  auto phases = of(rest, EventKind::phase);
+  REQUIRE(phases.size() >= 5);
+  CHECK(phases[2].at == 25s);  // after the 15 s mark's exhale: a third breath starts
+  CHECK(phases[2].phase == Phase::inhale);
+  CHECK(phases[2].number == 3);
+  auto ticks = of(rest, EventKind::tick);
+  REQUIRE(ticks.size() >= 3);
+  CHECK(ticks[0].at == 37s);  // the last three seconds of the longer hold
+  auto ready = of(rest, EventKind::get_ready);
+  REQUIRE_FALSE(ready.empty());
+  CHECK(ready[0].at == 40s);
+  CHECK(rest.back().kind == EventKind::finished);
+  CHECK(rest.back().at == 130s);
+  CHECK(s.progress().completed_seconds == 109);
+  CHECK(rig.log.calls.back().progress.hold_changes.size() == 1);
+}
+
+TEST_CASE("- shortens the hold, never to less than a second from now") {
+  Rig rig;
+  auto& s = rig.session;
+  s.start(0ms);
+  s.advance(6s);
+  int value = 0;
+  REQUIRE(command_for_key('-', false, &value) == Command::shorter);
+  auto out = s.command(Command::shorter, 6s);
+  REQUIRE(of(out, EventKind::hold_changed).size() == 1);
+  CHECK(of(out, EventKind::hold_changed)[0].value == -15);
+  CHECK(s.view().block_left == 4s);  // 25 - 15 = 10 s
+  CHECK(s.view().hold_change == -15s);
+  // Again: only 3 s can go (one second is left), then nothing more.
+  out = s.command(Command::shorter, 6s);
+  REQUIRE(of(out, EventKind::hold_changed).size() == 1);
+  CHECK(of(out, EventKind::hold_changed)[0].value == -3);
+  CHECK(s.view().block_left == 1s);
+  CHECK(s.command(Command::shorter, 6s).empty());
+  auto next = s.advance(7s);
+  REQUIRE(of(next, EventKind::get_ready).size() == 1);
+  CHECK(of(next, EventKind::get_ready)[0].at == 7s);
+  CHECK(s.progress().hold_changes.size() == 2);
+}
+
+TEST_CASE("+ during a get-ready is for the hold coming up; reps grow by whole reps") {
+  Rig rig;
+  auto& s = rig.session;
+  s.start(0ms);
+  s.advance(50s);  // the get-ready before B (48..53)
+  auto out = s.command(Command::longer, 50s);
+  REQUIRE(of(out, EventKind::hold_changed).size() == 1);
+  CHECK(of(out, EventKind::hold_changed)[0].step == 1);
+  CHECK(of(out, EventKind::hold_changed)[0].value == 16);  // four more reps of 4 s
+  CHECK(of(out, EventKind::hold_changed)[0].length == 28s);
+  auto more = s.advance(60s);
+  auto reps = of(more, EventKind::rep);
+  REQUIRE_FALSE(reps.empty());
+  CHECK(reps.front().count == 7);
+}
+
+TEST_CASE("--ready key: every get-ready waits for space or Enter, and the clock waits too") {
+  SessionOptions options;
+  options.ready_key = true;
+  Rig rig(options);
+  auto& s = rig.session;
+  auto first = s.start(0ms);
+  REQUIRE(of(first, EventKind::waiting).size() == 1);
+  CHECK(event_text(rig.routine, of(first, EventKind::waiting)[0]) ==
+        "press space or Enter when you are ready");
+  CHECK(s.view().waiting_for_key);
+  CHECK_FALSE(s.view().paused);
+  CHECK_FALSE(s.next_deadline());
+  CHECK(s.advance(100s).empty());
+  CHECK(s.elapsed() == 0s);
+  int value = 0;
+  CHECK(command_for_key(' ', false, &value, true) == Command::ready);
+  CHECK(command_for_key('\r', false, &value, true) == Command::ready);
+  CHECK(command_for_key('\n', false, &value, true) == Command::ready);
+  CHECK(command_for_key(' ', false, &value, false) == Command::toggle_pause);
+  CHECK(command_for_key('q', false, &value, true) == Command::quit);
+  // In line mode "q" then Enter asks to quit; the newline is no answer.
+  CHECK_FALSE(command_for_key('\n', true, &value, false));
+  CHECK_FALSE(command_for_key('\n', false, &value, false));
+  CHECK(command_for_key('\r', true, &value, false) == Command::no);
+  auto go = s.command(Command::ready, 100s);
+  REQUIRE(of(go, EventKind::step).size() == 1);
+  CHECK(of(go, EventKind::step)[0].at == 5s);  // straight on to the work
+  CHECK_FALSE(s.view().waiting_for_key);
+  CHECK(s.next_deadline() == 104s);  // the inhale ends 4 s later
+  // The move to position 2 waits again, with the time up to it counted as done.
+  auto moved = s.advance(500s);
+  REQUIRE(of(moved, EventKind::get_ready).size() == 1);
+  REQUIRE(of(moved, EventKind::waiting).size() == 1);
+  CHECK(s.elapsed() == 25s);
+  CHECK(s.view().waiting_for_key);
+  // Skipping from a waiting get-ready lands on the next one, waiting.
+  auto skipped = s.command(Command::skip, 501s);
+  CHECK(of(skipped, EventKind::waiting).size() == 1);
+  CHECK(s.elapsed() == 48s);
+  CHECK(s.progress().completed_seconds == 20);  // only A's first position was done
+}
+
+TEST_CASE("--ready key through the runner: Enter starts each block") {
+  SessionOptions options;
+  options.ready_key = true;
+  Rig rig(options);
+  FakeClock clock;
+  ScriptedKeys keys(clock);
+  // Five get-readies; each Enter comes 30 s after the block before it ended.
+  keys.key(30s, '\r').key(80s, '\r').key(130s, '\r').key(160s, '\r').key(200s, '\r');
+  RecordingScreen screen;
+  auto result = run_session(rig.session, clock, keys, screen);
+  CHECK(result.status == SessionStatus::completed);
+  CHECK(keys.stalls == 0);
+  CHECK(screen.of(EventKind::waiting).size() == 5);
+  CHECK(rig.session.progress().completed_seconds == 94);
+  CHECK(screen.events.back().at == 115s);
+  CHECK(clock.now() == 230s);  // C's 30 s from the last Enter: no get-ready was timed
+}
+
+TEST_CASE("the runner's first frame is the view after the start (a get-ready that waits shows)") {
+  SessionOptions options;
+  options.ready_key = true;
+  Rig rig(options);
+  FakeClock clock;
+  ScriptedKeys keys(clock);
+  keys.key(1s, '!');
+  RecordingScreen screen;
+  run_session(rig.session, clock, keys, screen);
+  REQUIRE_FALSE(screen.views.empty());
+  CHECK(screen.views[0].started);
+  CHECK(screen.views[0].waiting_for_key);
 }

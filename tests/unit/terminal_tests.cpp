@@ -1,5 +1,8 @@
 // The poll() timeout that keeps the session's deadlines on time despite the kernel's timer slack.
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <string_view>
 
 #include "platform/terminal.hpp"
 
@@ -22,4 +25,26 @@ TEST_CASE("a long wait stops short of the deadline by more than poll()'s 0.1% sl
     CHECK(t + t / 1000 + 1 <= left.count());  // even the whole slack lands before the deadline
     CHECK(left.count() - t <= left.count() / 500 + 1);  // and the rest is a short wait
   }
+}
+
+TEST_CASE("PollKeys joins an escape sequence split across two reads (issue 17, item 5)") {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  roll::platform::SteadyClock clock;
+  roll::platform::SignalPipe signals(false);
+  roll::platform::PollKeys keys(clock, signals, fds[0], nullptr);
+  auto write = [&](std::string_view bytes) {
+    REQUIRE(::write(fds[1], bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()));
+  };
+  // F5 in two reads: before the fix the second read was taken as the keys 5 and ~.
+  write("\x1b[1");
+  CHECK(keys.wait(clock.now() + 20ms).kind == roll::Input::Kind::timeout);
+  write("5~");
+  CHECK(keys.wait(clock.now() + 20ms).kind == roll::Input::Kind::timeout);
+  write("7");
+  auto key = keys.wait(clock.now() + 1000ms);
+  CHECK(key.kind == roll::Input::Kind::key);
+  CHECK(key.key == '7');
+  ::close(fds[0]);
+  ::close(fds[1]);
 }

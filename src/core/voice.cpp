@@ -1,0 +1,131 @@
+#include "roll/voice.hpp"
+
+#include <fmt/core.h>
+
+#include "roll/text.hpp"
+
+namespace roll {
+
+namespace {
+
+// Speech programs read one line; a cue written over several lines in TOML is one sentence.
+std::string one_line(std::string_view text) {
+  std::string out = sanitize(std::string(text), true);
+  for (char& c : out) {
+    if (c == '\n') c = ' ';
+  }
+  return out;
+}
+
+std::string where(const Event& e) {
+  std::string out;
+  if (e.side != Side::none) out += fmt::format(", {} side", to_string(e.side));
+  if (e.positions > 1) out += fmt::format(", position {} of {}", e.position, e.positions);
+  return out;
+}
+
+const char* number_word(int n) {
+  static const char* const kWords[] = {"zero", "one", "two", "three", "four", "five"};
+  return n >= 0 && n <= 5 ? kWords[n] : "";
+}
+
+std::string ending(const Routine& routine, const Event& e) {
+  switch (e.status) {
+    case SessionStatus::completed:
+      return "Well done. " + after_care_advice(routine);
+    case SessionStatus::pain_stop:
+      return "Stop. " + sharp_pain_advice();
+    case SessionStatus::quit:
+      return "Stopped. " + after_care_advice(routine);
+    default:
+      return "Stopped.";
+  }
+}
+
+}  // namespace
+
+std::vector<Phrase> phrases_for(const Routine& routine, const std::vector<Event>& events) {
+  std::vector<Phrase> out;
+  auto say = [&](std::string text, Urgency urgency, const Event& e) {
+    if (!text.empty()) out.push_back(Phrase{one_line(text), urgency, e.at});
+  };
+  for (const auto& e : events) {
+    const Step* step = e.step < routine.steps.size() ? &routine.steps[e.step] : nullptr;
+    switch (e.kind) {
+      case EventKind::get_ready: {
+        if (!step) break;
+        bool first = e.position == 1 && !(step->side == Side::both && e.side == Side::right);
+        if (first) {
+          // The cue once per step, here, while there is time to get into position.
+          std::string text = fmt::format("Step {} of {}: {}{}.", e.step + 1, routine.steps.size(),
+                                         step->name, where(e));
+          if (!step->cue.empty()) text += " " + step->cue;
+          say(text, Urgency::guidance, e);
+        } else if (e.position == 1) {
+          say(fmt::format("Switch sides: {} side{}.", to_string(e.side),
+                          e.positions > 1 ? fmt::format(", position 1 of {}", e.positions) : ""),
+              Urgency::guidance, e);
+        } else {
+          say(fmt::format("Move the roller up an inch: position {} of {}.", e.position,
+                          e.positions),
+              Urgency::guidance, e);
+        }
+        break;
+      }
+      case EventKind::step:
+        // Paced steps begin with their first breath or rep; a free one needs a word to start.
+        if (step && (step->kind == StepKind::movement || step->kind == StepKind::rest ||
+                     (step->unit == TimingUnit::seconds && step->kind == StepKind::stretch))) {
+          say(step->kind == StepKind::movement ? "Begin. Move slowly." : "Begin.", Urgency::pacing,
+              e);
+        }
+        break;
+      case EventKind::phase:
+        if (e.phase == Phase::inhale) say("Breathe in.", Urgency::pacing, e);
+        if (e.phase == Phase::exhale) say("Breathe out.", Urgency::pacing, e);
+        if (e.phase == Phase::hold_in || e.phase == Phase::hold_out) {
+          say("Hold.", Urgency::pacing, e);
+        }
+        break;
+      case EventKind::rep:
+        say(e.phase == Phase::rep_up ? "Up." : "Down.", Urgency::pacing, e);
+        break;
+      case EventKind::tick:
+        say(number_word(e.value), Urgency::pacing, e);
+        break;
+      case EventKind::paused:
+        say("Paused.", Urgency::control, e);
+        break;
+      case EventKind::resumed:
+        say("Resumed.", Urgency::control, e);
+        break;
+      case EventKind::hold_changed:
+        say(e.value > 0 ? "Fifteen seconds more." : "Fifteen seconds less.", Urgency::control, e);
+        break;
+      case EventKind::waiting:
+        // Part of the get-ready said just before, so the cue cannot drop it.
+        if (!out.empty() && out.back().at == e.at && out.back().urgency == Urgency::guidance) {
+          out.back().text += " Press space or Enter when you are ready.";
+        } else {
+          say("Press space or Enter when you are ready.", Urgency::guidance, e);
+        }
+        break;
+      case EventKind::ease_off:
+        say("Ease off. Aim for a six or seven out of ten.", Urgency::control, e);
+        break;
+      case EventKind::finished:
+        say(ending(routine, e), Urgency::control, e);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+Turn take_turn(bool speaking, Urgency current, Urgency next) {
+  if (!speaking) return Turn::speak;
+  return next >= current ? Turn::cut_and_speak : Turn::drop;
+}
+
+}  // namespace roll

@@ -1,0 +1,357 @@
+// The voice: what is said at which routine time (a fake speaker on the fake clock), that speech
+// never waits, and that the words never become options of the speech program (issue 17).
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <string>
+
+#include "platform/screens.hpp"
+#include "roll/runner.hpp"
+#include "roll/voice.hpp"
+#include "session_fakes.hpp"
+
+using namespace roll;
+using namespace std::chrono_literals;
+using roll::test::FakeClock;
+using roll::test::RecordingLog;
+using roll::test::RecordingScreen;
+using roll::test::ScriptedKeys;
+
+namespace {
+
+// Says nothing; records what would be said, at which routine time and clock time, and stays
+// busy as long as espeak-ng at its default rate would (about 15 characters a second).
+class FakeSpeaker final : public platform::Speaker {
+ public:
+  explicit FakeSpeaker(const FakeClock& clock) : clock_(clock) {}
+  bool speaking() override { return clock_.now() < busy_until_; }
+  void say(const Phrase& phrase) override {
+    // Never two at once: the screen must have cut the last one first.
+    CHECK_FALSE(speaking());
+    said.push_back({phrase.text, phrase.at, clock_.now()});
+    busy_until_ = clock_.now() + Millis{static_cast<Millis::rep>(phrase.text.size()) * 65};
+  }
+  void stop() override {
+    ++cuts;
+    busy_until_ = clock_.now();
+  }
+
+  struct Said {
+    std::string text;
+    Millis at;
+    Millis clock;
+  };
+  std::vector<Said> said;
+  int cuts = 0;
+
+  [[nodiscard]] int count(const std::string& part) const {
+    return static_cast<int>(std::count_if(said.begin(), said.end(), [&](const Said& s) {
+      return s.text.find(part) != std::string::npos;
+    }));
+  }
+  [[nodiscard]] int exactly(const std::string& text) const {
+    return static_cast<int>(
+        std::count_if(said.begin(), said.end(), [&](const Said& s) { return s.text == text; }));
+  }
+  [[nodiscard]] const Said* find(const std::string& part) const {
+    for (const auto& s : said) {
+      if (s.text.find(part) != std::string::npos) return &s;
+    }
+    return nullptr;
+  }
+
+ private:
+  const FakeClock& clock_;
+  Millis busy_until_{0};
+};
+
+// 0 get ready A | 5 A pos 1 (2 breaths of 4+6) | 25 move | 28 A pos 2 | 48 get ready B
+// 53 B left (3 reps of 4 s) | 65 switch | 68 B right | 80 get ready C | 85 C (30 s) | 115 end
+Routine sample() {
+  Routine r;
+  r.name = "sample";
+  r.title = "Sample";
+  Step a;
+  a.name = "Extension";
+  a.kind = StepKind::hold;
+  a.zone = Zone::thoracic;
+  a.unit = TimingUnit::breaths;
+  a.count = 2;
+  a.positions = 2;
+  a.cue = "Support your head.";
+  Step b;
+  b.name = "Lat roll";
+  b.kind = StepKind::roll;
+  b.zone = Zone::lats;
+  b.side = Side::both;
+  b.unit = TimingUnit::reps;
+  b.count = 3;
+  Step c;
+  c.name = "Cat-cow";
+  c.kind = StepKind::movement;
+  c.zone = Zone::full_body;
+  c.unit = TimingUnit::seconds;
+  c.count = 30;
+  r.steps = {a, b, c};
+  return r;
+}
+
+struct VoiceRig {
+  Routine routine = sample();
+  RecordingLog log;
+  Session session{routine, make_plan(routine), log};
+  FakeClock clock;
+  ScriptedKeys keys{clock};
+  RecordingScreen inner;
+  FakeSpeaker speaker{clock};
+  platform::VoiceScreen voice{inner, routine, speaker};
+  RunResult run() { return run_session(session, clock, keys, voice); }
+};
+
+}  // namespace
+
+TEST_CASE("the voice says the step, side, position and cue at the get-ready, the cue once") {
+  VoiceRig rig;
+  rig.run();
+  auto& sp = rig.speaker;
+  REQUIRE_FALSE(sp.said.empty());
+  CHECK(sp.said[0].text == "Step 1 of 3: Extension, position 1 of 2. Support your head.");
+  CHECK(sp.said[0].at == 0s);
+  CHECK(sp.count("Support your head.") == 1);
+  const auto* move = sp.find("Move the roller up an inch: position 2 of 2.");
+  REQUIRE(move);
+  CHECK(move->at == 25s);
+  const auto* next = sp.find("Step 2 of 3: Lat roll, left side.");
+  REQUIRE(next);
+  CHECK(next->at == 48s);
+  const auto* sides = sp.find("Switch sides: right side.");
+  REQUIRE(sides);
+  CHECK(sides->at == 65s);
+  const auto* begin = sp.find("Begin. Move slowly.");
+  REQUIRE(begin);
+  CHECK(begin->at == 85s);
+}
+
+TEST_CASE("the voice paces every breath and counts down the last three seconds") {
+  VoiceRig rig;
+  rig.run();
+  auto& sp = rig.speaker;
+  // The cue (about 4 s of speech) takes the first inhale's turn; the breaths after it are said.
+  std::vector<Millis> out_at, in_at;
+  for (const auto& s : sp.said) {
+    if (s.text == "Breathe out.") out_at.push_back(s.at);
+    if (s.text == "Breathe in.") in_at.push_back(s.at);
+  }
+  CHECK(out_at == std::vector<Millis>{9s, 19s, 32s, 42s});
+  CHECK(in_at == std::vector<Millis>{5s, 15s, 28s, 38s});
+  // Three ticks at the end of each of the five work blocks.
+  for (const char* word : {"three", "two", "one"}) CHECK(sp.exactly(word) == 5);
+  const auto* three = sp.find("three");
+  REQUIRE(three);
+  CHECK(three->at == 22s);
+  CHECK(sp.exactly("Up.") == 6);
+  CHECK(sp.exactly("Down.") == 6);
+}
+
+TEST_CASE("speech never waits: each phrase is said at its event's time, or cut, or dropped") {
+  VoiceRig rig;
+  rig.routine.steps[0].cue = std::string(400, 'a');  // 29 s of speech: past the whole first hold
+  rig.run();
+  auto& sp = rig.speaker;
+  for (const auto& s : sp.said) {
+    CAPTURE(s.text);
+    CHECK(s.clock == s.at);  // no pause in this run: clock and routine time agree
+  }
+  // The breaths and ticks of the first hold were dropped while the cue went on, not queued...
+  REQUIRE(sp.said.size() > 2);
+  CHECK(sp.said[0].text.ends_with("aaaa"));
+  // ...and the next get-ready, as urgent as the cue, cut it.
+  CHECK(sp.said[1].text == "Move the roller up an inch: position 2 of 2.");
+  CHECK(sp.said[1].at == 25s);
+  CHECK(sp.cuts >= 1);
+  CHECK(sp.exactly("Breathe in.") == 2);
+  CHECK(sp.find("Breathe out.")->at == 32s);
+}
+
+TEST_CASE("pause, resume, ease off and the end with the after-care are said, cutting in") {
+  VoiceRig rig;
+  rig.keys.key(30s, ' ').key(40s, ' ').key(45s, '9');
+  rig.run();
+  auto& sp = rig.speaker;
+  const auto* paused = sp.find("Paused.");
+  REQUIRE(paused);
+  CHECK(paused->at == 30s);
+  const auto* resumed = sp.find("Resumed.");
+  REQUIRE(resumed);
+  CHECK(resumed->clock == 40s);
+  CHECK(sp.find("Ease off. Aim for a six or seven out of ten."));
+  const auto& last = sp.said.back();
+  CHECK(last.text.starts_with("Well done. Move right away"));
+  CHECK(last.text.find("fascia is mostly water") != std::string::npos);
+  CHECK(last.at == 115s);
+}
+
+TEST_CASE("a pain stop is answered with the articles' advice, spoken") {
+  VoiceRig rig;
+  rig.keys.key(12s, '!');
+  rig.run();
+  CHECK(rig.speaker.said.back().text.starts_with("Stop. Come off the roller slowly"));
+}
+
+TEST_CASE("+, - and --ready key are spoken too") {
+  SessionOptions options;
+  options.ready_key = true;
+  Routine routine = sample();
+  RecordingLog log;
+  Session session(routine, make_plan(routine), log, options);
+  FakeClock clock;
+  ScriptedKeys keys(clock);
+  keys.key(1s, '\r').key(12s, '+').key(20s, '!');
+  RecordingScreen inner;
+  FakeSpeaker speaker(clock);
+  platform::VoiceScreen voice(inner, routine, speaker);
+  run_session(session, clock, keys, voice);
+  REQUIRE_FALSE(speaker.said.empty());
+  CHECK(speaker.said[0].text.ends_with(
+      "Support your head. Press space or Enter when you are ready."));
+  CHECK(speaker.find("Fifteen seconds more."));
+}
+
+TEST_CASE("a more urgent phrase cuts, a less urgent one is dropped, none waits") {
+  CHECK(take_turn(false, Urgency::control, Urgency::pacing) == Turn::speak);
+  CHECK(take_turn(true, Urgency::guidance, Urgency::pacing) == Turn::drop);
+  CHECK(take_turn(true, Urgency::pacing, Urgency::pacing) == Turn::cut_and_speak);
+  CHECK(take_turn(true, Urgency::pacing, Urgency::guidance) == Turn::cut_and_speak);
+  CHECK(take_turn(true, Urgency::guidance, Urgency::control) == Turn::cut_and_speak);
+}
+
+TEST_CASE("phrases are one line of sanitized text") {
+  Routine r = sample();
+  r.steps[0].name = "Ext\x1b[2Jension";
+  r.steps[0].cue = "Line one\nline two\x07";
+  NullSessionLog none;
+  Session s(r, make_plan(r), none);
+  auto phrases = phrases_for(r, s.start(0ms));
+  REQUIRE(phrases.size() == 1);
+  for (unsigned char c : phrases[0].text) CHECK(c >= 0x20);
+  CHECK(phrases[0].text.find("Line one line two") != std::string::npos);
+}
+
+// ---- the real speech program ----
+
+namespace {
+
+struct Scratch {
+  Scratch() {
+    char tmpl[] = "/tmp/roll-voice-XXXXXX";
+    REQUIRE(::mkdtemp(tmpl));
+    dir = tmpl;
+  }
+  ~Scratch() { std::filesystem::remove_all(dir); }
+  std::filesystem::path dir;
+};
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+bool on_path(const char* program) {
+  std::string command = std::string("command -v ") + program + " >/dev/null 2>&1";
+  return std::system(command.c_str()) == 0;
+}
+
+Phrase phrase(std::string text) {
+  return Phrase{std::move(text), Urgency::guidance, 0ms};
+}
+
+}  // namespace
+
+TEST_CASE("the words go on standard input, never among the arguments (issue 17, item 1)") {
+  using platform::ProcessSpeaker;
+  const std::string evil = "--phonout=/home/u/notes.txt";
+  CHECK(ProcessSpeaker({"espeak-ng", "-v", "en"}).command_for(evil) ==
+        std::vector<std::string>{"espeak-ng", "-v", "en", "--stdin"});
+  CHECK(ProcessSpeaker({"/usr/bin/espeak"}).command_for(evil) ==
+        std::vector<std::string>{"/usr/bin/espeak", "--stdin"});
+  CHECK(ProcessSpeaker({"say", "-v", "Alex"}).command_for(evil) ==
+        std::vector<std::string>{"say", "-v", "Alex"});
+  // spd-say does not read its input; its getopt_long stops at "--".
+  CHECK(ProcessSpeaker({"spd-say", "-r", "-20"}).command_for(evil) ==
+        std::vector<std::string>{"spd-say", "-r", "-20", "--", evil});
+  CHECK(ProcessSpeaker({"my-tts"}).command_for(evil) == std::vector<std::string>{"my-tts"});
+}
+
+TEST_CASE("a step named like an option reaches a recording speech program as its input only") {
+  Scratch scratch;
+  auto script = scratch.dir / "fake-tts";
+  {
+    std::ofstream out(script);
+    out << "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/args\"\ncat > \"$(dirname "
+           "\"$0\")/input\"\n";
+  }
+  ::chmod(script.c_str(), 0755);
+  platform::ProcessSpeaker speaker({script.string(), "--rate", "150"});
+  REQUIRE(speaker.available());
+  speaker.say(phrase("--phonout=/home/u/notes.txt"));
+  speaker.wait();
+  CHECK(slurp(scratch.dir / "args") == "--rate\n150\n");
+  CHECK(slurp(scratch.dir / "input") == "--phonout=/home/u/notes.txt\n");
+}
+
+TEST_CASE("real espeak-ng: a step named --phonout=FILE leaves that file untouched") {
+  if (!on_path("espeak-ng")) {
+    MESSAGE("SKIPPED: espeak-ng is not installed");
+    return;
+  }
+  Scratch scratch;
+  auto planted = scratch.dir / "notes.txt";
+  { std::ofstream(planted) << "my notes\n"; }
+  auto wav = scratch.dir / "out.wav";
+  platform::ProcessSpeaker speaker({"espeak-ng", "-w", wav.string()});
+  speaker.say(phrase("--phonout=" + planted.string()));
+  speaker.wait();
+  CHECK(slurp(planted) == "my notes\n");
+  CHECK(std::filesystem::exists(wav));
+}
+
+TEST_CASE("real espeak-ng writes a WAV of speech: its length and loudness measured with sox") {
+  if (!on_path("espeak-ng") || !on_path("sox")) {
+    MESSAGE("SKIPPED: espeak-ng or sox is not installed");
+    return;
+  }
+  Scratch scratch;
+  auto wav = scratch.dir / "cue.wav";
+  platform::ProcessSpeaker speaker({"espeak-ng", "-w", wav.string(), "-s", "175"});
+  speaker.say(phrase("Step 1 of 3: Thoracic extension. Support your head. Breathe in."));
+  speaker.wait();
+  REQUIRE(std::filesystem::exists(wav));
+  std::string command = "sox '" + wav.string() + "' -n stat 2>&1";
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string stat;
+  char buffer[256];
+  while (std::fgets(buffer, sizeof buffer, pipe)) stat += buffer;
+  ::pclose(pipe);
+  std::smatch m;
+  REQUIRE(std::regex_search(stat, m, std::regex(R"(Length \(seconds\):\s+([0-9.]+))")));
+  double length = std::stod(m[1]);
+  REQUIRE(std::regex_search(stat, m, std::regex(R"(RMS\s+amplitude:\s+([0-9.]+))")));
+  double rms = std::stod(m[1]);
+  REQUIRE(std::regex_search(stat, m, std::regex(R"(Maximum amplitude:\s+([0-9.]+))")));
+  double peak = std::stod(m[1]);
+  MESSAGE("espeak-ng WAV: " << length << " s, RMS " << rms << ", peak " << peak);
+  // About 60 characters at 175 words a minute: three to six seconds, and clearly not silence.
+  CHECK(length > 2.0);
+  CHECK(length < 10.0);
+  CHECK(rms > 0.01);
+  CHECK(peak > 0.1);
+}
