@@ -1,0 +1,103 @@
+// The one file writer every command uses (`lint --fix`, `new`, `remind --install`), against a
+// directory someone else can write: a planted symlink, a read-only or hard-linked routine, a file
+// changed under us. Run in process so the test knows the PID the old writer put in its temp name.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "platform/write_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Dir {
+  fs::path path;
+  Dir() {
+    std::string pattern = (fs::temp_directory_path() / "roll-atomic-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    path = pattern;
+  }
+  ~Dir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  Dir(const Dir&) = delete;
+  Dir& operator=(const Dir&) = delete;
+  fs::path write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name, std::ios::binary) << text;
+    return path / name;
+  }
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+unsigned mode_of(const fs::path& p) {
+  struct stat st {};
+  REQUIRE(::lstat(p.c_str(), &st) == 0);
+  return st.st_mode & 07777;
+}
+
+}  // namespace
+
+TEST_CASE("a symlink planted at the writer's temporary name is never written through") {
+  Dir dir;
+  auto routine = dir.write("mine.toml", "old\n");
+  auto victim = dir.write("victim.txt", "precious\n");
+  ::chmod(victim.c_str(), 0600);
+  ::chmod(routine.c_str(), 0644);
+  // The exact name the old writer used, and a few a guess might try.
+  fs::path planted = routine;
+  planted += ".roll-fix-" + std::to_string(::getpid());
+  fs::create_symlink(victim, planted);
+
+  roll::platform::replace_text_file(routine, "new\n");
+
+  CHECK(slurp(victim) == "precious\n");
+  CHECK(mode_of(victim) == 0600);
+  CHECK(fs::is_symlink(fs::symlink_status(planted)));  // left alone
+  CHECK_FALSE(fs::is_symlink(fs::symlink_status(routine)));
+  CHECK(slurp(routine) == "new\n");
+  CHECK(mode_of(routine) == 0644);
+}
+
+TEST_CASE("replacing keeps the file's mode and leaves no temporary file") {
+  Dir dir;
+  auto routine = dir.write("mine.toml", "old\n");
+  ::chmod(routine.c_str(), 0640);
+  roll::platform::replace_text_file(routine, "new\n");
+  CHECK(slurp(routine) == "new\n");
+  CHECK(mode_of(routine) == 0640);
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path)) ++entries;
+  CHECK(entries == 1);
+}
+
+TEST_CASE("a file without its owner's write bit is refused, not replaced, even for root") {
+  Dir dir;
+  auto routine = dir.write("mine.toml", "old\n");
+  ::chmod(routine.c_str(), 0444);
+  CHECK_THROWS_WITH_AS(roll::platform::replace_text_file(routine, "new\n"),
+                       doctest::Contains("read-only"), roll::platform::FileError);
+  CHECK(slurp(routine) == "old\n");
+  CHECK(mode_of(routine) == 0444);
+}
+
+TEST_CASE("a file with more than one hard link is refused with the reason") {
+  Dir dir;
+  auto routine = dir.write("mine.toml", "old\n");
+  fs::create_hard_link(routine, dir.path / "other-name.toml");
+  CHECK_THROWS_WITH_AS(roll::platform::replace_text_file(routine, "new\n"),
+                       doctest::Contains("hard links"), roll::platform::FileError);
+  CHECK(slurp(routine) == "old\n");
+  CHECK(fs::hard_link_count(routine) == 2);
+}
