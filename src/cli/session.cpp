@@ -93,7 +93,7 @@ void print_summary(Context& ctx, const Session& session, bool plain, bool events
                      {"steps", static_cast<std::int64_t>(session.routine().steps.size())},
                      {"zones", std::move(zones)},
                      {"advice", lines.size() > 1 ? lines.back() : std::string()}};
-    fmt::print(ctx.out, "{}\n", platform::json_line(line));
+    print_document(ctx, platform::json_line(line) + "\n");
     return;
   }
   auto at = session.elapsed().count() / 1000;

@@ -11,7 +11,7 @@
 #include <iterator>
 #include <string>
 
-#include "platform/write_file.hpp"
+#include "platform/atomic_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -60,7 +60,7 @@ TEST_CASE("a symlink planted at the writer's temporary name is never written thr
   planted += ".roll-fix-" + std::to_string(::getpid());
   fs::create_symlink(victim, planted);
 
-  roll::platform::replace_text_file(routine, "new\n");
+  roll::platform::replace_text_file(routine, "new\n", "old\n");
 
   CHECK(slurp(victim) == "precious\n");
   CHECK(mode_of(victim) == 0600);
@@ -74,7 +74,7 @@ TEST_CASE("replacing keeps the file's mode and leaves no temporary file") {
   Dir dir;
   auto routine = dir.write("mine.toml", "old\n");
   ::chmod(routine.c_str(), 0640);
-  roll::platform::replace_text_file(routine, "new\n");
+  roll::platform::replace_text_file(routine, "new\n", "old\n");
   CHECK(slurp(routine) == "new\n");
   CHECK(mode_of(routine) == 0640);
   int entries = 0;
@@ -86,7 +86,7 @@ TEST_CASE("a file without its owner's write bit is refused, not replaced, even f
   Dir dir;
   auto routine = dir.write("mine.toml", "old\n");
   ::chmod(routine.c_str(), 0444);
-  CHECK_THROWS_WITH_AS(roll::platform::replace_text_file(routine, "new\n"),
+  CHECK_THROWS_WITH_AS(roll::platform::replace_text_file(routine, "new\n", "old\n"),
                        doctest::Contains("read-only"), roll::platform::FileError);
   CHECK(slurp(routine) == "old\n");
   CHECK(mode_of(routine) == 0444);
@@ -96,8 +96,44 @@ TEST_CASE("a file with more than one hard link is refused with the reason") {
   Dir dir;
   auto routine = dir.write("mine.toml", "old\n");
   fs::create_hard_link(routine, dir.path / "other-name.toml");
-  CHECK_THROWS_WITH_AS(roll::platform::replace_text_file(routine, "new\n"),
+  CHECK_THROWS_WITH_AS(roll::platform::replace_text_file(routine, "new\n", "old\n"),
                        doctest::Contains("hard links"), roll::platform::FileError);
   CHECK(slurp(routine) == "old\n");
   CHECK(fs::hard_link_count(routine) == 2);
+}
+
+TEST_CASE("a file changed since it was read is not overwritten") {
+  Dir dir;
+  auto routine = dir.write("mine.toml", "edited by hand meanwhile\n");
+  CHECK_THROWS_WITH_AS(roll::platform::replace_text_file(routine, "new\n", "old\n"),
+                       doctest::Contains("changed since it was read"), roll::platform::FileError);
+  CHECK(slurp(routine) == "edited by hand meanwhile\n");
+  fs::remove(routine);
+  CHECK_THROWS_AS(roll::platform::replace_text_file(routine, "new\n", "old\n"),
+                  roll::platform::FileError);
+  CHECK_FALSE(fs::exists(routine));
+}
+
+TEST_CASE("a new file: written whole, never over an existing one, nothing left behind") {
+  Dir dir;
+  auto path = dir.path / "sub" / "new.toml";
+  CHECK(roll::platform::create_new_file(path, "first\n") == roll::platform::CreateResult::created);
+  CHECK(slurp(path) == "first\n");
+  CHECK(roll::platform::create_new_file(path, "second\n") == roll::platform::CreateResult::exists);
+  CHECK(slurp(path) == "first\n");
+  // A dangling symlink at the name counts as taken: nothing is written where it points.
+  fs::create_symlink(dir.path / "elsewhere.toml", dir.path / "sub" / "link.toml");
+  CHECK(roll::platform::create_new_file(dir.path / "sub" / "link.toml", "x\n") ==
+        roll::platform::CreateResult::exists);
+  CHECK_FALSE(fs::exists(dir.path / "elsewhere.toml"));
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path / "sub")) ++entries;
+  CHECK(entries == 2);
+
+  // write_text_file creates too (remind --install's units), and replaces without `expected`.
+  auto unit = dir.path / "roll.timer";
+  roll::platform::write_text_file(unit, "one\n");
+  CHECK(slurp(unit) == "one\n");
+  roll::platform::write_text_file(unit, "two\n");
+  CHECK(slurp(unit) == "two\n");
 }
