@@ -13,6 +13,11 @@ namespace roll {
 // control byte other than (optionally) '\n'.
 [[nodiscard]] std::string sanitize(std::string_view text, bool keep_newlines = false);
 
+// The same sanitizer for a whole document shown on a terminal (CSV, JSON, help text): its layout
+// stays, so '\n', '\t' and "\r\n" pass through; a lone '\r' (which would let text overwrite
+// the line) and everything sanitize() replaces are made visible as there.
+[[nodiscard]] std::string sanitize_document(std::string_view text);
+
 // Display width in terminal columns of sanitized text (ASCII and common wide characters).
 [[nodiscard]] std::size_t display_width(std::string_view text);
 

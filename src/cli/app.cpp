@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <exception>
 #include <iterator>
+#include <sstream>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -33,6 +34,22 @@ Examples:
 
 Exit status: 0 ok, 1 findings, 2 usage or input error, 3 refused for safety, 130 interrupted.
 )";
+
+// CLI11 prints its own messages (help, and errors that echo what was typed: "--format: \x1b[2J not
+// in {text,...}"), so they are caught here and pass the sanitizer like every other line.
+int exit_through_sanitizer(CLI::App& app, const CLI::Error& e, Context& ctx) {
+  std::ostringstream out, err;
+  int code = app.exit(e, out, err);
+  fmt::print(ctx.out, "{}", sanitize_document(out.str()));
+  fmt::print(ctx.err, "{}", sanitize_document(err.str()));
+  return code;
+}
+
+// An error line may carry a path or a value from anywhere; already-sanitized text passes
+// unchanged, so sanitizing here again is free of double escapes.
+void print_error(Context& ctx, std::string_view prefix, std::string_view message) {
+  fmt::print(ctx.err, "roll: {}{}\n", prefix, sanitize(message, true));
+}
 
 }  // namespace
 
@@ -84,22 +101,22 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
-    return app.exit(e);
+    return exit_through_sanitizer(app, e, ctx);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    exit_through_sanitizer(app, e, ctx);
     return exit_usage;  // CLI11's own codes (105, 106, 109, ...) are all usage errors to us.
   } catch (const Failure& e) {
     std::fflush(ctx.out);
-    fmt::print(ctx.err, "roll: {}\n", e.what());
+    print_error(ctx, "", e.what());
     return e.code;
   } catch (const platform::HistoryError& e) {
     // A full disk or a read-only directory, found in the middle of a command or a session.
     std::fflush(ctx.out);
-    fmt::print(ctx.err, "roll: {}\n", e.what());
+    print_error(ctx, "", e.what());
     return exit_usage;
   } catch (const std::exception& e) {
     if (is_broken_pipe(e) || flush_hit_broken_pipe(ctx.out)) return exit_ok;
-    fmt::print(ctx.err, "roll: internal error: {}\n", e.what());
+    print_error(ctx, "internal error: ", e.what());
     return exit_usage;
   }
   if (flush_hit_broken_pipe(ctx.out)) return exit_ok;

@@ -72,17 +72,18 @@ void print_json_rows(Context& ctx, const std::vector<SessionRecord>& rows) {
                                {"zone_seconds", std::move(zones)},
                                {"pressures", std::move(pressures)}});
   }
-  print_json(ctx.out, list);
+  print_json(ctx, list);
 }
 
 void print_csv(Context& ctx, const std::vector<SessionRecord>& rows) {
-  fmt::print(ctx.out,
-             "id,routine,title,started_at,ended_at,status,planned_seconds,completed_seconds\r\n");
+  std::string csv =
+      "id,routine,title,started_at,ended_at,status,planned_seconds,completed_seconds\r\n";
   for (const auto& r : rows) {
-    fmt::print(ctx.out, "{},{},{},{},{},{},{},{}\r\n", r.id, csv_field(r.routine_name),
-               csv_field(r.routine_title), format_utc(r.started_at), format_utc(r.ended_at),
-               status_name(r.status), r.planned_seconds, r.completed_seconds);
+    csv += fmt::format("{},{},{},{},{},{},{},{}\r\n", r.id, csv_field(r.routine_name),
+                       csv_field(r.routine_title), format_utc(r.started_at), format_utc(r.ended_at),
+                       status_name(r.status), r.planned_seconds, r.completed_seconds);
   }
+  print_document(ctx, csv);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "cli/routine_loading.hpp"
 #include "platform/profile_file.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/text.hpp"
 
 namespace roll::cli {
 
@@ -22,7 +23,7 @@ Profile load_profile_or_fail(Context& ctx) {
   if (!result.profile) {
     print_diagnostics(ctx, result.diagnostics);
     throw Failure(exit_usage, fmt::format("fix the profile {} first",
-                                          platform::profile_path(ctx.env).string()));
+                                          sanitize(platform::profile_path(ctx.env).string())));
   }
   return *result.profile;
 }
@@ -50,7 +51,7 @@ SysSeconds parse_user_time(const std::string& text, const char* option) {
     throw Failure(exit_usage,
                   fmt::format("{} \"{}\" is not a date or time; write it like 2026-11-23 or "
                               "2026-11-23T21:30",
-                              option, text));
+                              option, sanitize(text)));
   }
   return platform::to_sys(*parsed);
 }

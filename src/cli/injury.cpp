@@ -96,7 +96,7 @@ void list(Context& ctx, bool json) {
                                 {"hours_remaining", hours_ceil(injury_window_remaining(i, now))},
                                 {"note", i.note}});
     }
-    print_json(ctx.out, arr);
+    print_json(ctx, arr);
     return;
   }
   if (injuries.empty()) {

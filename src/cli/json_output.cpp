@@ -4,12 +4,22 @@
 
 #include <sstream>
 
+#include "roll/text.hpp"
+
 namespace roll::cli {
 
-void print_json(std::FILE* out, const toml::node& node) {
+void print_document(Context& ctx, std::string_view document) {
+  if (ctx.env.stdout_is_terminal) {
+    fmt::print(ctx.out, "{}", sanitize_document(document));
+  } else {
+    fmt::print(ctx.out, "{}", document);
+  }
+}
+
+void print_json(Context& ctx, const toml::node& node) {
   std::ostringstream text;
-  text << toml::json_formatter{node};
-  fmt::print(out, "{}\n", text.str());
+  text << toml::json_formatter{node} << '\n';
+  print_document(ctx, text.str());
 }
 
 }  // namespace roll::cli

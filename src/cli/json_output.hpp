@@ -1,12 +1,23 @@
 #pragma once
-// JSON output goes through toml++'s JSON formatter: the tables are built as TOML nodes, never as
+// Data formats (JSON, CSV, SARIF, GitHub annotations) on stdout. Their bytes are kept exact for
+// the program reading a pipe or a file; on a terminal (decided once, at start-up, in the
+// Environment) they pass the one sanitizer like everything else a person sees, so a title holding
+// OSC 52 cannot write the clipboard through `roll history --csv`.
+//
+// JSON goes through toml++'s JSON formatter: the tables are built as TOML nodes, never as
 // concatenated strings, so escaping is always right.
 #include <toml++/toml.h>
 
-#include <cstdio>
+#include <string_view>
+
+#include "cli/app.hpp"
 
 namespace roll::cli {
 
-void print_json(std::FILE* out, const toml::node& node);
+// `document` on ctx.out, sanitized (layout kept) when stdout is a terminal.
+void print_document(Context& ctx, std::string_view document);
+
+// `node` as JSON, and a newline, through print_document.
+void print_json(Context& ctx, const toml::node& node);
 
 }  // namespace roll::cli

@@ -9,10 +9,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/history_common.hpp"
+#include "cli/json_output.hpp"
 #include "cli/lint_output.hpp"
+#include "platform/atomic_file.hpp"
 #include "platform/catalog.hpp"
-#include "platform/files.hpp"
-#include "platform/write_file.hpp"
 #include "roll/fix.hpp"
 #include "roll/limits.hpp"
 #include "roll/load.hpp"
@@ -56,9 +56,10 @@ void collect(const platform::Environment& env, const std::string& arg, std::vect
     }
     auto nearest = is_name ? platform::nearest_routine_name(env, arg) : std::string();
     io.push_back(io_problem(
-        arg, fmt::format(
-                 "{}: no such file, directory or routine{}", arg,
-                 nearest.empty() ? std::string() : fmt::format(" (did you mean `{}`?)", nearest))));
+        arg,
+        fmt::format("{}: no such file, directory or routine{}", sanitize(arg),
+                    nearest.empty() ? std::string()
+                                    : fmt::format(" (did you mean `{}`?)", sanitize(nearest)))));
     return;
   }
   if (!fs::is_directory(status)) {
@@ -128,7 +129,7 @@ void run_lint(Context& ctx, const Options& options) {
       auto fixed = fix_routine_text(text, name, diagnostics);
       if (!fixed.fixed.empty()) {
         try {
-          platform::replace_text_file(path, fixed.text);
+          platform::replace_text_file(path, fixed.text, text);
           text = std::move(fixed.text);
           diagnostics = check(text, name, profile);
           fmt::print(ctx.err, "fixed {} problem{} in {}\n", fixed.fixed.size(),
@@ -146,11 +147,11 @@ void run_lint(Context& ctx, const Options& options) {
   }
 
   if (options.format == "json") {
-    fmt::print(ctx.out, "{}", format_json(all));
+    print_document(ctx, format_json(all));
   } else if (options.format == "sarif") {
-    fmt::print(ctx.out, "{}", format_sarif(all, ROLL_VERSION));
+    print_document(ctx, format_sarif(all, ROLL_VERSION));
   } else if (options.format == "github") {
-    fmt::print(ctx.out, "{}", format_github(all));
+    print_document(ctx, format_github(all));
   } else {
     fmt::print(ctx.out, "{}", format_text(all, sources, ctx.color));
     if (!all.empty()) fmt::print(ctx.out, "\n");

@@ -254,7 +254,7 @@ std::string github_escape_property(std::string_view text) {
 std::string format_github(const std::vector<Diagnostic>& diagnostics) {
   std::string out;
   for (const auto& d : diagnostics) {
-    std::string props = fmt::format("file={}", github_escape_property(d.file));
+    std::string props = fmt::format("file={}", github_escape_property(sanitize(d.file)));
     if (d.where.known()) {
       props += fmt::format(",line={},col={}", d.where.line, d.where.column);
       if (d.where.end_line > 0) {
@@ -262,8 +262,8 @@ std::string format_github(const std::vector<Diagnostic>& diagnostics) {
       }
     }
     props += fmt::format(",title={}", github_escape_property(d.rule));
-    std::string message = d.message;
-    if (!d.help.empty()) message += "\nhelp: " + d.help;
+    std::string message = sanitize(d.message, true);
+    if (!d.help.empty()) message += "\nhelp: " + sanitize(d.help, true);
     out += fmt::format("::{} {}::{}\n", github_command(d.severity), props,
                        github_escape_data(message));
   }

@@ -78,7 +78,7 @@ void print_json_list(Context& ctx, const std::vector<Row>& rows) {
     }
     list.push_back(std::move(item));
   }
-  print_json(ctx.out, list);
+  print_json(ctx, list);
 }
 
 }  // namespace

@@ -1,17 +1,19 @@
 // roll new NAME [--from ROUTINE] [--edit]: a commented routine of your own, ready to edit, in the
 // user routines directory. It never overwrites a file.
 #include <fmt/core.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/history_common.hpp"
 #include "cli/routine_loading.hpp"
-#include "platform/authoring.hpp"
+#include "platform/atomic_file.hpp"
 #include "platform/catalog.hpp"
-#include "platform/files.hpp"
+#include "platform/editor.hpp"
 #include "roll/limits.hpp"
 #include "roll/lint.hpp"
 #include "roll/load.hpp"
@@ -88,12 +90,26 @@ std::string title_of(std::string_view name) {
   return title;
 }
 
+// `text` as a TOML basic string, quotes and escapes written by toml++. Sanitized first: a
+// name that is not clean UTF-8 would otherwise make the new file unreadable, and it only
+// labels (the `--from` in the header comment).
+std::string toml_quoted(std::string_view text) {
+  // Double quotes always (no literal strings), as the rest of the file writes them.
+  toml::value<std::string> value(sanitize(text));
+  std::ostringstream out;
+  out << toml::toml_formatter{value, toml::format_flags::allow_unicode_strings};
+  return out.str();
+}
+
 // Editors (taplo, Even Better TOML) read a first-line `#:schema` directive; the schema is
 // installed beside the bundled routines, so point at it where this roll finds them.
 std::string schema_line(const platform::Environment& env) {
   auto schema = env.bundled_routines_dir() / "routine.schema.json";
   std::error_code ec;
   if (!std::filesystem::is_regular_file(schema, ec)) return {};
+  // A directive cannot be quoted: a path that would need it (a newline in the install prefix
+  // would start a line of its own) is left out, and editors simply do without the schema.
+  if (sanitize(schema.string()) != schema.string()) return {};
   return fmt::format("#:schema {}\n", schema.string());
 }
 
@@ -114,7 +130,7 @@ std::string copy_as(std::string_view text, const std::string& name, const std::s
   std::string out = schema;
   out +=
       fmt::format("# {}: made by `roll new {} --from {}`. Check it with `roll lint --strict {}`.\n",
-                  name, name, from, name);
+                  name, name, toml_quoted(from), name);
   bool in_top_level = true;
   bool renamed = false;
   std::size_t pos = 0;
@@ -130,7 +146,7 @@ std::string copy_as(std::string_view text, const std::string& name, const std::s
       in_top_level = false;
     }
     if (in_top_level && !renamed && starts_with_key(bare, "name")) {
-      out += fmt::format("name = \"{}\"\n", name);
+      out += fmt::format("name = {}\n", toml_quoted(name));
       renamed = true;
       continue;
     }

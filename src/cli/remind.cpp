@@ -3,11 +3,11 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/history_common.hpp"
+#include "platform/atomic_file.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/reminder.hpp"
 #include "roll/text.hpp"
@@ -38,10 +38,11 @@ bool on_path(const char* program) {
 }
 
 void write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw Failure(exit_usage, fmt::format("cannot write {}", sanitize(path.string())));
+  try {
+    platform::write_text_file(path, text);
+  } catch (const platform::FileError& e) {
+    throw Failure(exit_usage, fmt::format("cannot write {}", sanitize(e.what())));
+  }
 }
 
 }  // namespace

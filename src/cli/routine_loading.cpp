@@ -21,7 +21,7 @@ LoadedRoutine load_named_routine(Context& ctx, const std::string& name_or_path) 
   if (!file) {
     auto nearest = platform::nearest_routine_name(ctx.env, name_or_path);
     std::string hint = nearest.empty() ? std::string("run `roll list` to see the routines")
-                                       : fmt::format("did you mean `{}`?", nearest);
+                                       : fmt::format("did you mean `{}`?", sanitize(nearest));
     throw Failure(exit_usage,
                   fmt::format("no routine named '{}'; {}", sanitize(name_or_path), hint));
   }

@@ -163,7 +163,7 @@ void print_summary(Context& ctx, const Session& session, bool plain, bool events
                      {"zones", std::move(zones)},
                      {"hold_changes", std::move(holds)},
                      {"advice", advice(session)}};
-    fmt::print(ctx.out, "{}\n", platform::json_line(line));
+    print_document(ctx, platform::json_line(line) + "\n");
     return;
   }
   auto at = session.elapsed().count() / 1000;

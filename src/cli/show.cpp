@@ -131,7 +131,7 @@ void print_json_plan(Context& ctx, const LoadedRoutine& loaded, const Plan& plan
                   {"total_seconds", duration_cast<seconds>(plan.total).count()},
                   {"work_seconds", duration_cast<seconds>(plan.work).count()},
                   {"steps", std::move(steps)}};
-  print_json(ctx.out, out);
+  print_json(ctx, out);
 }
 
 }  // namespace

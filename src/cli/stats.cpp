@@ -89,14 +89,14 @@ void print_json_stats(Context& ctx, const Stats& st) {
                                {"completed", d.completed},
                                {"seconds", d.seconds},
                                {"rest", d.rest}});
-  print_json(ctx.out, toml::table{{"current_streak", st.streaks.current},
-                                  {"longest_streak", st.streaks.longest},
-                                  {"day_start_hour", st.day_start_hour},
-                                  {"total_sessions", st.total_sessions},
-                                  {"total_completed", st.total_completed},
-                                  {"weeks", std::move(weeks)},
-                                  {"zones", std::move(zones)},
-                                  {"days", std::move(days)}});
+  print_json(ctx, toml::table{{"current_streak", st.streaks.current},
+                              {"longest_streak", st.streaks.longest},
+                              {"day_start_hour", st.day_start_hour},
+                              {"total_sessions", st.total_sessions},
+                              {"total_completed", st.total_completed},
+                              {"weeks", std::move(weeks)},
+                              {"zones", std::move(zones)},
+                              {"days", std::move(days)}});
 }
 
 }  // namespace

@@ -24,10 +24,18 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
+  if (word.size() > max_suggest_bytes) return {};
   std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
   std::string_view best;
   std::size_t best_distance = limit + 1;
+  std::size_t looked_at = 0;
   for (auto candidate : candidates) {
+    if (++looked_at > max_suggest_candidates) break;
+    if (candidate.size() > max_suggest_bytes) continue;
+    // The distance is at least the difference in length: no need to compute it.
+    std::size_t gap = candidate.size() > word.size() ? candidate.size() - word.size()
+                                                     : word.size() - candidate.size();
+    if (gap >= best_distance) continue;
     auto d = edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;

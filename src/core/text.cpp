@@ -61,7 +61,9 @@ bool is_zero_width(char32_t c) {
 
 }  // namespace
 
-std::string sanitize(std::string_view text, bool keep_newlines) {
+namespace {
+
+std::string sanitize_text(std::string_view text, bool keep_newlines, bool keep_layout) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
@@ -74,6 +76,9 @@ std::string sanitize(std::string_view text, bool keep_newlines) {
     char32_t c = d.code;
     if (c == '\n' && keep_newlines) {
       out += '\n';
+    } else if (keep_layout &&
+               (c == '\t' || (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n'))) {
+      out += static_cast<char>(c);
     } else if (c == '\n') {
       out += "\\n";
     } else if (c == '\t') {
@@ -90,6 +95,16 @@ std::string sanitize(std::string_view text, bool keep_newlines) {
     i += d.length;
   }
   return out;
+}
+
+}  // namespace
+
+std::string sanitize(std::string_view text, bool keep_newlines) {
+  return sanitize_text(text, keep_newlines, false);
+}
+
+std::string sanitize_document(std::string_view text) {
+  return sanitize_text(text, true, true);
 }
 
 std::size_t display_width(std::string_view text) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "platform/files.hpp"
+#include "platform/atomic_file.hpp"
 #include "roll/limits.hpp"
 #include "roll/suggest.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <system_error>
 
-#include "platform/files.hpp"
+#include "platform/atomic_file.hpp"
 
 namespace roll::platform {
 

@@ -3,7 +3,10 @@
 // crash; nothing from the file reaches the output raw.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <string>
+#include <vector>
 
 #include "run_roll.hpp"
 
@@ -153,4 +156,102 @@ TEST_CASE("with NO_COLOR or a pipe, no escape sequence is ever written") {
   auto e = roll::test::run_roll(home, {{"show", bad.string()}, {{"NO_COLOR", "1"}}, {}});
   CHECK(e.exit_code == 2);
   CHECK(no_escape_bytes(e.err));
+}
+
+// ---- Issue 17, item 3: every byte that reaches a terminal passes the one sanitizer. ----
+
+namespace {
+
+bool has_raw_escape(const std::string& text) {
+  for (unsigned char c : text) {
+    if ((c < 0x20 && c != '\n' && c != '\r') || c == 0x7f) return true;
+  }
+  return false;
+}
+
+void seed_history(const TempDir& home, const std::string& lines) {
+  auto input = home.write("seed.txt", lines);
+  auto db = home.path() / "data" / "roll" / "history.sqlite3";
+  std::string cmd = "'" ROLL_SEED_BINARY "' '" + db.string() + "' < '" + input.string() + "'";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+}
+
+constexpr const char* kOsc52 = "\x1b]52;c;ZXZpbA==\x07";
+
+}  // namespace
+
+TEST_CASE(
+    "history --csv and --json show a hostile title harmlessly on a terminal, exactly in a pipe") {
+  TempDir home;
+  seed_history(home, std::string("evil") + kOsc52 + " 2026-11-23T10:00:00Z completed 60\n");
+  for (const char* format : {"--csv", "--json"}) {
+    CAPTURE(format);
+    auto tty = roll::test::run_roll_on_terminal(home, {{"history", format}, {}, {}});
+    CHECK(tty.exit_code == 0);
+    CHECK_FALSE(has_raw_escape(tty.out));
+    CHECK(tty.out.find("52;c;ZXZpbA==") != std::string::npos);  // shown, not obeyed
+  }
+  auto piped = run_cli(home, {"history", "--csv"});
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out.find(kOsc52) != std::string::npos);  // data kept exact for the program reading it
+  CHECK(piped.out.find("\r\n") != std::string::npos);
+}
+
+TEST_CASE("a routine file named with an escape sequence is suggested harmlessly") {
+  TempDir home;
+  home.write(
+      "config/roll/routines/evening\x1b"
+      "c.toml",
+      kValid);
+  auto r = run_cli(home, {"session", "evening"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("did you mean") != std::string::npos);
+  CHECK_FALSE(has_raw_escape(r.err));
+  auto tty = roll::test::run_roll_on_terminal(home, {{"show", "evening"}, {}, {}});
+  CHECK(tty.exit_code == 2);
+  CHECK_FALSE(has_raw_escape(tty.out));
+}
+
+TEST_CASE("--format github names a hostile file harmlessly") {
+  TempDir home;
+  home.write("dir/bad\x1b]0;pwned\x07.toml", "schema = 2\n");
+  auto r = run_cli(home, {"lint", "--format", "github", (home.path() / "dir").string()});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("::error file=") != std::string::npos);
+  CHECK_FALSE(has_raw_escape(r.out));
+}
+
+TEST_CASE("option values echoed in errors, CLI11's own included, are shown harmlessly") {
+  TempDir home;
+  const std::string evil = "\x1b[2J\x1b]0;pwned\x07";
+  for (std::vector<std::string> args : {std::vector<std::string>{"history", "--since", evil},
+                                        {"lint", "--format", evil},
+                                        {"injury", "clear", evil},
+                                        {"session", "--speed", evil, "x"},
+                                        {"completion", evil},
+                                        {"list", "--color", evil},
+                                        {"lint", evil}}) {
+    CAPTURE(args[0]);
+    CAPTURE(args.size());
+    auto r = run_cli(home, args);
+    CHECK(r.exit_code != 0);
+    CHECK_FALSE(has_raw_escape(r.err));
+    CHECK_FALSE(has_raw_escape(r.out));
+    CHECK((r.err + r.out).find("\\x1b") != std::string::npos);  // shown, not obeyed
+  }
+}
+
+// ---- Issue 17, item 4: names and paths that go into a generated routine cannot add lines. ----
+
+TEST_CASE("roll new --from a path holding newlines writes no line of its own into the routine") {
+  TempDir home;
+  auto source = home.write("x\nlevel = \"advanced\"\n#.toml", kValid);
+  auto r = run_cli(home, {"new", "mine", "--from", source.string()});
+  REQUIRE(r.exit_code == 0);
+  std::ifstream in(home.path() / "config/roll/routines/mine.toml", std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) CHECK_FALSE(line.starts_with("level"));
+  auto lint = run_cli(home, {"lint", "mine"});  // a second `level` would be an error
+  CHECK(lint.exit_code == 0);
+  CHECK(lint.out.find("advanced") == std::string::npos);
 }

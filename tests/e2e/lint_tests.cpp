@@ -266,6 +266,18 @@ TEST_CASE("--fix through a symlink fixes the routine it points to and keeps the 
   CHECK(contains(read(target), "intensity = 7"));
 }
 
+TEST_CASE("--fix leaves a read-only routine as it is and says why") {
+  TempDir home;
+  auto path = home.write("nomove.toml", kNoMove);
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                         std::filesystem::perms::group_read |
+                                         std::filesystem::perms::others_read);
+  auto r = run_cli(home, {"lint", "--fix", path.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.out, "read-only"));
+  CHECK(read(path) == kNoMove);
+}
+
 TEST_CASE("roll lint takes routine names as roll list shows them, and suggests the nearest") {
   TempDir home;
   home.write("config/roll/routines/lumbar.toml", kLumbar);

@@ -37,11 +37,23 @@ void check(std::string_view in, bool keep_newlines) {
   (void)roll::display_width(out);
 }
 
+// The document form keeps '\n', '\t' and "\r\n" and nothing else below 0x20.
+void check_document(std::string_view in) {
+  auto out = roll::sanitize_document(in);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    bool layout = c == '\n' || c == '\t' || (c == '\r' && i + 1 < out.size() && out[i + 1] == '\n');
+    if (!layout && (c < 0x20 || c == 0x7f)) std::abort();
+  }
+  if (roll::sanitize_document(out) != out) std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view in(reinterpret_cast<const char*>(data), size);
   check(in, false);
   check(in, true);
+  check_document(in);
   return 0;
 }

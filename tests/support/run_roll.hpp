@@ -40,6 +40,10 @@ struct Run {
 // otherwise. stdin, stdout and stderr are not terminals.
 [[nodiscard]] Result run_roll(const TempDir& home, const Run& run);
 
+// Like run_roll, but stdout and stderr are one pseudo-terminal (so `out` holds both, with the
+// terminal's "\r\n" line ends) and stdin is empty: what a person at a terminal would see.
+[[nodiscard]] Result run_roll_on_terminal(const TempDir& home, const Run& run);
+
 // Shorthand: run_roll(home, {{args...}}).
 [[nodiscard]] Result run_cli(const TempDir& home, std::vector<std::string> args);
 

@@ -35,6 +35,17 @@ TEST_CASE("sanitize makes escape sequences visible instead of obeying them") {
   CHECK_FALSE(has_control_byte(sanitize(std::string("\0\x01\x1b\x9b\x7f", 5))));
 }
 
+TEST_CASE("sanitize_document keeps a document's layout and nothing else") {
+  CHECK(sanitize_document("a,b\r\n\"c\td\"\r\n{\n  \"x\": 1\n}\n") ==
+        "a,b\r\n\"c\td\"\r\n{\n  \"x\": 1\n}\n");
+  CHECK(sanitize_document("over\rwrite\r\n") == "over\\rwrite\r\n");  // a lone CR is shown
+  CHECK(sanitize_document("\x1b]52;c;ZXZpbA==\x07\u202e") == "\\x1b]52;c;ZXZpbA==\\x07<U+202E>");
+  CHECK(sanitize_document("end\r") == "end\\r");
+  for (std::string_view s : {"plain", "\x1b[2J", "a\r\nb"}) {
+    CHECK(sanitize_document(sanitize_document(s)) == sanitize_document(s));
+  }
+}
+
 TEST_CASE("display width counts columns, not bytes") {
   CHECK(display_width("abc") == 3);
   CHECK(display_width("café") == 4);
