@@ -59,7 +59,7 @@ reject --json completion --
 reject thoracic list ''
 
 if command -v zsh >/dev/null 2>&1; then
-  zsh -n "$build/share/zsh/site-functions/_roll" || fail=1
+  zsh -n "$build/share/zsh/vendor-completions/_roll" || fail=1
 fi
 if command -v fish >/dev/null 2>&1; then
   fish -n "$build/share/fish/vendor_completions.d/roll.fish" || fail=1
