@@ -6,9 +6,10 @@
 
 namespace roll::cli {
 
-void print_json(std::FILE* out, const toml::node& node) {
+void print_json(std::FILE* out, toml::table document) {
+  document.insert_or_assign("version", kJsonVersion);
   std::ostringstream text;
-  text << toml::json_formatter{node};
+  text << toml::json_formatter{document};
   fmt::print(out, "{}\n", text.str());
 }
 
