@@ -50,6 +50,7 @@ odd="$tmp/100%Q \$HOME"
 mkdir -p "$odd/bin"
 cp "$roll" "$odd/bin/roll"
 check "$odd/bin/roll" --at 21:30
+# shellcheck disable=SC2016 # the literal text systemd reads
 grep -q '100%%Q $$HOME' "$units/roll-reminder.service" ||
   { echo "the '%' and '\$' of the path are not escaped for systemd:" >&2; cat "$units/roll-reminder.service" >&2; fail=1; }
 
