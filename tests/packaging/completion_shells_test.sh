@@ -1,7 +1,8 @@
 #!/bin/sh
 # Each completion file, as installed, in its own shell: bash with bash-completion (which must find
 # the file where the package puts it), zsh (Debian's zsh must read its directory, compinit must
-# register it) and fish (its own completion engine). Files whose names hold a space or a '*' are
+# register it, and Tab is pressed in an interactive zsh on a pseudo-terminal) and fish (its own
+# completion engine). Files whose names hold a space or a '*' are
 # offered whole; `roll lint th<Tab>` offers routine names.
 # Usage: completion_shells_test.sh BUILD_DIR bash|zsh|fish. Exit 77 (skipped) without that shell
 # (or, for bash, without bash-completion).
@@ -64,43 +65,49 @@ bash)
   ' bash "$loader"
   ;;
 zsh)
-  # shellcheck disable=SC2016
-  zsh -f -c '
-    # Debian'"'"'s zsh reads vendor-completions, where the package puts _roll.
-    [[ ${fpath[(I)/usr/share/zsh/vendor-completions]} -gt 0 ]] ||
-      { echo "zsh does not read /usr/share/zsh/vendor-completions" >&2; exit 1; }
-    fpath=("$1/share/zsh/vendor-completions" $fpath)
-    autoload -Uz compinit && compinit -u -d "$2/zcompdump"
-    [[ $_comps[roll] == _roll ]] || { echo "compinit did not register _roll for roll" >&2; exit 1; }
-    # Outside a completion widget compadd and friends do nothing, so these stand-ins record what
-    # the real _roll asks for, and the builtin glob answers for _files.
-    typeset -ga got
-    compadd() { while [[ $1 == -* && $1 != -- ]]; do shift; done; [[ $1 == -- ]] && shift; got+=("$@"); }
-    _describe() { local -a items; items=("${(@P)4}"); got+=("${(@)items%%:*}"); }
-    _files() { got+=(${PREFIX}*(N)); }
-    compset() { [[ $2 == "*=" ]] && PREFIX=${PREFIX#*=}; }
-    fail=0
-    expect() { # WANT WORDS...
-      local want=$1
-      shift
-      words=(roll "$@")
-      CURRENT=${#words}
-      PREFIX=${words[-1]}
-      got=()
-      _roll
-      (( ${got[(Ie)$want]} )) && return 0
-      print -r -- "zsh: roll $*<Tab>: expected [$want] among: ${(j:] [:)got}" >&2
-      fail=1
-    }
-    expect "my routine.toml" lint my
-    expect "my*star.toml" lint my
-    expect thoracic lint th
-    expect evening show ev
-    expect thoracic show th
-    expect sarif lint --format ""
-    expect list li
-    exit $fail
-  ' zsh "$build" "$tmp"
+  cat >"$tmp/drive.zsh" <<'ZSH'
+# Debian's zsh reads vendor-completions, where the package puts _roll.
+[[ ${fpath[(I)/usr/share/zsh/vendor-completions]} -gt 0 ]] ||
+  { echo "zsh does not read /usr/share/zsh/vendor-completions" >&2; exit 1 }
+zmodload zsh/zpty || { echo "no zsh/zpty: skipped"; exit 77 }
+build=$1 work=$2
+out=$work:h/hits
+# A real interactive zsh on a pseudo-terminal, with the real completion system; compadd is
+# wrapped only to also write each candidate, one a line, where this script can read it.
+zpty z zsh -f -i
+zpty -w z "PS1='%% '; fpath=($build/share/zsh/vendor-completions \$fpath); autoload -Uz compinit; compinit -u -d $work:h/zcompdump"
+zpty -w z "compadd() { local -a __hits; builtin compadd -O __hits \"\$@\"; print -rl -- \"\${__hits[@]}\" >> $out; builtin compadd \"\$@\" }"
+# REG2 is only in the output, never in the echo of the typed line.
+zpty -w z "print -r -- REG\$((1+1)):\${_comps[roll]}:END"
+zpty -r z line '*REG2:*:END*'
+[[ $line == *REG2:_roll:END* ]] || { print -r -- "compinit did not register _roll for roll" >&2; exit 1 }
+fail=0
+expect() { # LINE WANT...: press Tab after LINE; each WANT must be one whole candidate
+  local typed=$1 want
+  shift
+  : >| $out
+  zpty -n -w z $'\C-u'"$typed"$'\t'
+  # The line editor takes keys in order: DONE is printed once the completion has run.
+  zpty -n -w z $'\C-u'"print DON''E"$'\n'
+  zpty -r z line '*DONE*'
+  local -a hits=("${(@f)$(<$out)}")
+  for want; do
+    (( ${hits[(Ie)$want]} )) && continue
+    print -r -- "zsh: $typed<Tab>: expected [$want] among: [${(j:] [:)hits}]" >&2
+    fail=1
+  done
+}
+cd $work
+expect "roll lint my" "my routine.toml" "my*star.toml"
+expect "roll lint th" thoracic
+expect "roll show ev" evening
+expect "roll show th" thoracic
+expect "roll lint --format " sarif
+expect "roll li" list
+zpty -d z
+exit $fail
+ZSH
+  zsh -f "$tmp/drive.zsh" "$build" "$tmp/work"
   ;;
 fish)
   # shellcheck disable=SC2016
