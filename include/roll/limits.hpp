@@ -7,8 +7,10 @@ namespace roll::limits {
 
 inline constexpr std::size_t max_file_bytes = 1024 * 1024;  // 1 MiB
 inline constexpr std::size_t max_steps = 200;
-inline constexpr std::size_t max_string_bytes = 4096;       // cue, summary
-inline constexpr std::size_t max_short_string_bytes = 200;  // name, title, zone, source
+// String lengths count characters (code points), as JSON Schema's maxLength does, so the schema and
+// the loader agree on 150 x "é"; the 1 MiB file cap bounds the bytes.
+inline constexpr std::size_t max_string_chars = 4096;       // cue, summary
+inline constexpr std::size_t max_short_string_chars = 200;  // name, title, zone, source
 inline constexpr std::size_t max_list_items = 64;           // sources, allow
 inline constexpr int max_nesting_depth = 16;                // brackets/braces before the parser
 inline constexpr std::size_t max_dotted_key_parts = 32;

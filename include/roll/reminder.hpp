@@ -13,12 +13,19 @@ struct ReminderSpec {
   int minute_of_day = 21 * 60;     // local time
   std::vector<int> weekdays;       // 0 = Monday .. 6 = Sunday; empty = every day
   std::string roll_path = "roll";  // absolute path of the binary, for schedulers' bare PATH
-  bool have_notify_send = true;    // else the cron line echoes (cron mails the output)
 };
 
 // "mon,tue,fri" (also "weekdays", "weekends", "daily", full names) -> sorted unique 0..6.
 [[nodiscard]] std::optional<std::vector<int>> parse_weekdays(std::string_view text);
 
+// The notification's text, worded for the time of day it fires ("before bed" only at night).
+[[nodiscard]] std::string_view reminder_message(int minute_of_day);
+
+// Why a path cannot go into a cron line or a systemd unit (a control character such as a newline
+// would start a new line of the file); empty when it can.
+[[nodiscard]] std::string unschedulable_path(std::string_view path);
+
+// Every generator below expects a path that unschedulable_path() accepts.
 [[nodiscard]] std::string cron_line(const ReminderSpec& spec);
 
 struct SystemdUnits {
@@ -30,8 +37,22 @@ struct SystemdUnits {
 };
 [[nodiscard]] SystemdUnits systemd_units(const ReminderSpec& spec);
 
-// `today` is the local date of the first occurrence, `stamp` the creation time (DTSTAMP).
+// The first line of every unit roll writes: `roll remind --uninstall` removes only those.
+inline constexpr std::string_view kUnitMarker =
+    "# Written by `roll remind --systemd --install`; `roll remind --uninstall` removes it.";
+
+// The first day on or after `today` that the rule fires (RFC 5545 counts DTSTART as the first
+// occurrence, so it must be one).
+[[nodiscard]] std::chrono::local_days first_reminder_day(const ReminderSpec& spec,
+                                                         std::chrono::local_days today);
+
+// `today` is the local date the calendar is made, `stamp` the creation time (DTSTAMP). Lines end
+// in CRLF and are folded at 75 octets (RFC 5545 3.1).
 [[nodiscard]] std::string ics_calendar(const ReminderSpec& spec, std::chrono::local_days today,
                                        std::chrono::sys_seconds stamp);
+
+// RFC 5545 3.1 content-line folding: no line longer than 75 octets, continuations start with a
+// space, never inside a UTF-8 sequence.
+[[nodiscard]] std::string ics_fold(std::string_view line);
 
 }  // namespace roll

@@ -51,6 +51,54 @@ void print_error(Context& ctx, std::string_view prefix, std::string_view message
   fmt::print(ctx.err, "roll: {}{}\n", prefix, sanitize(message, true));
 }
 
+// The deepest command the parse reached: "roll injury add" for `roll injury add --hors 3`.
+CLI::App* innermost(CLI::App* app) {
+  for (;;) {
+    auto used = app->get_subcommands();
+    if (used.empty()) return app;
+    app = used.front();
+  }
+}
+
+std::string command_path(const CLI::App* app) {
+  std::string path;
+  for (; app != nullptr; app = app->get_parent()) {
+    path = path.empty() ? app->get_name() : app->get_name() + " " + path;
+  }
+  return path;
+}
+
+// CLI11's message in the house style: "roll: ...", sanitized, and for a word it did not expect,
+// the nearest option of that command (or a parent's: --color works everywhere).
+std::string parse_error_message(CLI::App& app, const CLI::ParseError& e) {
+  CLI::App* cmd = innermost(&app);
+  std::string help = fmt::format("run `{} --help` for the options", command_path(cmd));
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) == nullptr) {
+    return fmt::format("{}; {}", sanitize(e.what()), help);
+  }
+  std::vector<std::string> extras = app.remaining();
+  for (CLI::App* c = cmd; c != nullptr && extras.empty(); c = c->get_parent()) {
+    extras = c->remaining();
+  }
+  std::string word = extras.empty() ? std::string() : extras.front();
+  if (word.empty() || word.front() != '-') {
+    return fmt::format("unexpected argument '{}' for '{}'; {}", sanitize(word), command_path(cmd),
+                       help);
+  }
+  std::string flag = word.substr(0, word.find('='));
+  std::vector<std::string> names;
+  for (CLI::App* c = cmd; c != nullptr; c = c->get_parent()) {
+    for (const CLI::Option* opt : c->get_options()) {
+      if (opt->get_group().empty()) continue;
+      for (const auto& l : opt->get_lnames()) names.push_back("--" + l);
+    }
+  }
+  std::vector<std::string_view> views(names.begin(), names.end());
+  std::string near = closest_match(flag, views);
+  return fmt::format("unknown option '{}' for '{}'; {}", sanitize(flag), command_path(cmd),
+                     near.empty() ? help : fmt::format("did you mean '{}'?", near));
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -103,7 +151,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return exit_through_sanitizer(app, e, ctx);
   } catch (const CLI::ParseError& e) {
-    exit_through_sanitizer(app, e, ctx);
+    fmt::print(ctx.err, "roll: {}\n", parse_error_message(app, e));
     return exit_usage;  // CLI11's own codes (105, 106, 109, ...) are all usage errors to us.
   } catch (const Failure& e) {
     std::fflush(ctx.out);

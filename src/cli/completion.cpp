@@ -18,7 +18,8 @@ namespace roll::cli {
 namespace {
 
 // What the value of an option or positional is, for completion.
-enum class Kind { none, choice, routine, rule, zone, file };
+// routine_or_file: `roll lint` takes routine names, files and directories alike.
+enum class Kind { none, choice, routine, routine_or_file, rule, zone, file };
 
 struct OptionSpec {
   std::vector<std::string> flags;  // "--json", "-q"
@@ -42,8 +43,8 @@ Kind kind_of(std::string_view name) {
   if (name == "routine" || name == "routines" || name == "from") return Kind::routine;
   if (name == "rule" || name == "rules") return Kind::rule;
   if (name == "zone" || name == "zones") return Kind::zone;
-  if (name == "path" || name == "paths" || name == "file" || name == "files" || name == "output" ||
-      name == "database") {
+  if (name == "path" || name == "paths") return Kind::routine_or_file;
+  if (name == "file" || name == "files" || name == "output" || name == "database") {
     return Kind::file;
   }
   return Kind::none;
@@ -133,6 +134,8 @@ std::string value_word(Kind kind, const std::vector<std::string>& choices) {
       return "choice " + words(choices);
     case Kind::routine:
       return "routine";
+    case Kind::routine_or_file:
+      return "routine-or-file";
     case Kind::rule:
       return "rule";
     case Kind::zone:
@@ -172,23 +175,31 @@ _roll_positional() {{
 {}  esac
 }}
 
+# Appends one candidate a line to COMPREPLY: a file name with a space or a '*' stays one word.
+_roll_add() {{
+  mapfile -t -O "${{#COMPREPLY[@]}}" COMPREPLY
+}}
+
+_roll_files() {{
+  compopt -o filenames 2>/dev/null
+  _roll_add < <(compgen -f -- "$1")
+}}
+
 _roll_values() {{
   local kind=$1 cur=$2 roll=$3
   case "$kind" in
-    choice\ *) COMPREPLY+=($(compgen -W "${{kind#choice }}" -- "$cur")) ;;
+    choice\ *) _roll_add < <(compgen -W "${{kind#choice }}" -- "$cur") ;;
     routine)
-      COMPREPLY+=($(compgen -W "$("$roll" completion --routines 2>/dev/null)" -- "$cur"))
-      if [[ $cur == */* || $cur == *.* ]]; then
-        compopt -o filenames 2>/dev/null
-        COMPREPLY+=($(compgen -f -- "$cur"))
-      fi
+      _roll_add < <(compgen -W "$("$roll" completion --routines 2>/dev/null)" -- "$cur")
+      if [[ $cur == */* || $cur == *.* ]]; then _roll_files "$cur"; fi
       ;;
-    rule) COMPREPLY+=($(compgen -W "$("$roll" completion --rules 2>/dev/null)" -- "$cur")) ;;
-    zone) COMPREPLY+=($(compgen -W {} -- "$cur")) ;;
-    file)
-      compopt -o filenames 2>/dev/null
-      COMPREPLY+=($(compgen -f -- "$cur"))
+    routine-or-file)
+      _roll_add < <(compgen -W "$("$roll" completion --routines 2>/dev/null)" -- "$cur")
+      _roll_files "$cur"
       ;;
+    rule) _roll_add < <(compgen -W "$("$roll" completion --rules 2>/dev/null)" -- "$cur") ;;
+    zone) _roll_add < <(compgen -W {} -- "$cur") ;;
+    file) _roll_files "$cur" ;;
   esac
 }}
 
@@ -224,10 +235,10 @@ _roll() {{
     return 0
   fi
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "$(_roll_options "$cmd")" -- "$cur"))
+    _roll_add < <(compgen -W "$(_roll_options "$cmd")" -- "$cur")
     return 0
   fi
-  COMPREPLY=($(compgen -W "$(_roll_subcommands "$cmd")" -- "$cur"))
+  _roll_add < <(compgen -W "$(_roll_subcommands "$cmd")" -- "$cur")
   _roll_values "$(_roll_positional "$cmd")" "$cur" "$roll"
   return 0
 }}
@@ -295,6 +306,10 @@ _roll_values() {{
     (routine)
       compadd -- ${{(f)"$($roll completion --routines 2>/dev/null)"}}
       [[ $PREFIX == */* || $PREFIX == *.* ]] && _files
+      ;;
+    (routine-or-file)
+      compadd -- ${{(f)"$($roll completion --routines 2>/dev/null)"}}
+      _files
       ;;
     (rule) compadd -- ${{(f)"$($roll completion --rules 2>/dev/null)"}} ;;
     (zone) compadd -- {} ;;
@@ -440,6 +455,8 @@ std::string fish_value(Kind kind, const std::vector<std::string>& choices) {
       return " -x -a " + sq(words(choices));
     case Kind::routine:
       return " -x -a '(__roll_routines)'";
+    case Kind::routine_or_file:
+      return " -r -F -a '(__roll_routines)'";
     case Kind::rule:
       return " -x -a '(__roll_rules)'";
     case Kind::zone:
@@ -482,7 +499,7 @@ std::string fish_script(const std::vector<CommandSpec>& commands) {
       std::string value = fish_value(c.positional, c.positional_choices);
       // A positional is not an option's value: -x/-r only say "takes an argument" there.
       if (value.starts_with(" -x")) value.erase(0, 3);
-      if (value == " -r -F") value = " -F";
+      if (value.starts_with(" -r -F")) value.erase(0, 3);
       lines += fmt::format("complete -c roll -n {}{}\n", in, value);
     }
   }
@@ -514,7 +531,7 @@ void add_completion_command(CLI::App& app, Context& ctx) {
       "  source <(roll completion bash)      # try it in this shell\n"
       "  roll completion fish > ~/.config/fish/completions/roll.fish\n"
       "\nInstalled copies: share/bash-completion/completions/roll,\n"
-      "share/zsh/site-functions/_roll and share/fish/vendor_completions.d/roll.fish.");
+      "share/zsh/vendor-completions/_roll and share/fish/vendor_completions.d/roll.fish.");
   cmd->callback([&app, &ctx, shell, routines, rules] {
     if (*routines) {
       for (const auto& file : platform::discover_routines(ctx.env)) {

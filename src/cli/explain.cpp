@@ -24,6 +24,16 @@ void add_explain_command(CLI::App& app, Context& ctx) {
       std::vector<std::string_view> names;
       for (const Rule& r : all_rules()) names.push_back(r.name);
       auto guess = closest_match(*name, names);
+      // "lumbar" is far from "no-lumbar" by edit distance, but it is one of the name's words.
+      if (guess.empty() && !name->empty()) {
+        for (std::string_view candidate : names) {
+          std::string padded = fmt::format("-{}-", candidate);
+          if (padded.find(fmt::format("-{}-", *name)) != std::string::npos) {
+            guess = std::string(candidate);
+            break;
+          }
+        }
+      }
       throw Failure(exit_usage,
                     fmt::format("no rule named '{}'; {}", sanitize(*name),
                                 guess.empty() ? std::string("run `roll rules` for the list")

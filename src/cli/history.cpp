@@ -72,7 +72,7 @@ void print_json_rows(Context& ctx, const std::vector<SessionRecord>& rows) {
                                {"zone_seconds", std::move(zones)},
                                {"pressures", std::move(pressures)}});
   }
-  print_json(ctx, list);
+  print_json(ctx, toml::table{{"sessions", std::move(list)}});
 }
 
 void print_csv(Context& ctx, const std::vector<SessionRecord>& rows) {
@@ -96,13 +96,13 @@ void add_history_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--limit", opt->limit, "At most this many sessions; 0 for all")
       ->capture_default_str()
       ->check(zero_or_more());
-  auto* json = cmd->add_flag("--json", opt->json, "Print a JSON array (times in UTC, ISO 8601)");
+  auto* json = cmd->add_flag("--json", opt->json, "Print JSON (times in UTC, ISO 8601)");
   cmd->add_flag("--csv", opt->csv, "Print CSV with a header row (times in UTC)")->excludes(json);
   cmd->footer(
       "\nExamples:\n"
       "  roll history\n"
       "  roll history --since 2026-11-01 --limit 0 --csv > rolls.csv\n"
-      "  roll history --json | jq '.[0].status'\n"
+      "  roll history --json | jq '.sessions[0].status'\n"
       "\nA session whose process was killed shows as `unfinished`, never as `completed`.");
   cmd->callback([&ctx, opt] {
     platform::SessionQuery q;

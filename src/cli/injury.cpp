@@ -96,7 +96,7 @@ void list(Context& ctx, bool json) {
                                 {"hours_remaining", hours_ceil(injury_window_remaining(i, now))},
                                 {"note", i.note}});
     }
-    print_json(ctx, arr);
+    print_json(ctx, toml::table{{"injuries", std::move(arr)}});
     return;
   }
   if (injuries.empty()) {
@@ -147,8 +147,8 @@ void add_injury_command(CLI::App& app, Context& ctx) {
   auto* list_cmd =
       cmd->add_subcommand("list", "List injuries not yet cleared, and where each stands");
   auto json = std::make_shared<bool>(false);
-  list_cmd->add_flag("--json", *json, "Print a JSON array");
-  list_cmd->footer("\nExample:\n  roll injury list --json | jq '.[].window'");
+  list_cmd->add_flag("--json", *json, "Print JSON");
+  list_cmd->footer("\nExample:\n  roll injury list --json | jq '.injuries[].window'");
   list_cmd->callback([&ctx, json] { list(ctx, *json); });
 
   auto* clear_cmd = cmd->add_subcommand("clear", "Mark an injury (or all) as cleared");

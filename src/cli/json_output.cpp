@@ -16,9 +16,10 @@ void print_document(Context& ctx, std::string_view document) {
   }
 }
 
-void print_json(Context& ctx, const toml::node& node) {
+void print_json(Context& ctx, toml::table document) {
+  document.insert_or_assign("version", kJsonVersion);
   std::ostringstream text;
-  text << toml::json_formatter{node} << '\n';
+  text << toml::json_formatter{document} << '\n';
   print_document(ctx, text.str());
 }
 

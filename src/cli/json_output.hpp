@@ -8,16 +8,22 @@
 // concatenated strings, so escaping is always right.
 #include <toml++/toml.h>
 
+#include <cstdint>
 #include <string_view>
 
 #include "cli/app.hpp"
 
 namespace roll::cli {
 
+// Every JSON document roll prints is an object with "version": 1, so a key can be added later
+// without breaking a reader (docs/json.md). A change that would break one raises the number.
+// SARIF keeps its own "version": "2.1.0".
+inline constexpr std::int64_t kJsonVersion = 1;
+
 // `document` on ctx.out, sanitized (layout kept) when stdout is a terminal.
 void print_document(Context& ctx, std::string_view document);
 
-// `node` as JSON, and a newline, through print_document.
-void print_json(Context& ctx, const toml::node& node);
+// `document` as JSON with "version" added, and a newline, through print_document.
+void print_json(Context& ctx, toml::table document);
 
 }  // namespace roll::cli

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "cli/json_output.hpp"
 #include "roll/fix.hpp"
 #include "roll/injury.hpp"
 #include "roll/text.hpp"
@@ -183,17 +184,24 @@ std::string format_summary(const std::vector<Diagnostic>& diagnostics, std::size
 std::string format_json(const std::vector<Diagnostic>& diagnostics) {
   toml::array list;
   for (const auto& d : diagnostics) {
-    list.push_back(toml::table{{"file", d.file},
-                               {"line", d.where.line},
-                               {"column", d.where.column},
-                               {"end_line", d.where.end_line},
-                               {"end_column", d.where.end_column},
-                               {"severity", severity_name(d.severity)},
-                               {"rule", d.rule},
-                               {"message", d.message},
-                               {"help", d.help}});
+    toml::table item{{"file", d.file},
+                     {"severity", severity_name(d.severity)},
+                     {"rule", d.rule},
+                     {"message", d.message},
+                     {"help", d.help}};
+    // A diagnostic about the whole file (it cannot be read) has no position: the keys are left
+    // out rather than given a line 0 that no editor can jump to (docs/json.md).
+    if (d.where.known()) {
+      item.insert("line", d.where.line);
+      item.insert("column", d.where.column);
+      if (d.where.end_line > 0) {
+        item.insert("end_line", d.where.end_line);
+        item.insert("end_column", d.where.end_column);
+      }
+    }
+    list.push_back(std::move(item));
   }
-  return to_json(toml::table{{"diagnostics", std::move(list)}}) + "\n";
+  return to_json(toml::table{{"version", kJsonVersion}, {"diagnostics", std::move(list)}}) + "\n";
 }
 
 std::string format_sarif(const std::vector<Diagnostic>& diagnostics, std::string_view version) {
@@ -203,7 +211,7 @@ std::string format_sarif(const std::vector<Diagnostic>& diagnostics, std::string
     if (!rule.article.empty()) full += fmt::format(" ({}: {})", rule.article, rule.quote);
     rules.push_back(toml::table{
         {"id", std::string(rule.name)},
-        {"name", std::string(rule.name)},
+        {"name", sarif_rule_name(rule.name)},
         {"shortDescription", toml::table{{"text", std::string(rule.summary)}}},
         {"fullDescription", toml::table{{"text", full}}},
         {"help", toml::table{{"text", std::string(rule.fix)}}},
@@ -221,6 +229,10 @@ std::string format_sarif(const std::vector<Diagnostic>& diagnostics, std::string
         region.insert("endColumn", d.where.end_column);
       }
       physical.insert("region", std::move(region));
+    } else {
+      // Code scanning needs a line to show a result at; a file that cannot be read is about the
+      // file as a whole, so its first line.
+      physical.insert("region", toml::table{{"startLine", 1}});
     }
     toml::table result{
         {"ruleId", d.rule},
@@ -235,9 +247,13 @@ std::string format_sarif(const std::vector<Diagnostic>& diagnostics, std::string
   }
   toml::table driver{
       {"name", "roll"}, {"version", std::string(version)}, {"rules", std::move(rules)}};
+  // Columns count code points, as toml++'s source positions (and so every roll diagnostic) do.
   toml::table run{{"tool", toml::table{{"driver", std::move(driver)}}},
+                  {"columnKind", "unicodeCodePoints"},
                   {"results", std::move(results)}};
-  toml::table log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+  toml::table log{{"$schema",
+                   "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+                   "sarif-schema-2.1.0.json"},
                   {"version", "2.1.0"},
                   {"runs", toml::array{std::move(run)}}};
   return to_json(log) + "\n";
@@ -335,7 +351,21 @@ std::string format_rules_json() {
                                {"quote", std::string(rule.quote)},
                                {"fix", std::string(rule.fix)}});
   }
-  return to_json(list) + "\n";
+  return to_json(toml::table{{"version", kJsonVersion}, {"rules", std::move(list)}}) + "\n";
+}
+
+std::string sarif_rule_name(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (char c : id) {
+    if (c == '-' || c == '_') {
+      upper = true;
+      continue;
+    }
+    out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return out;
 }
 
 }  // namespace roll::cli

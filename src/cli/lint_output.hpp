@@ -25,7 +25,8 @@ using SourceTexts = std::map<std::string, std::string, std::less<>>;
 [[nodiscard]] std::string format_summary(const std::vector<Diagnostic>& diagnostics,
                                          std::size_t files);
 
-// {"diagnostics": [{file, line, column, end_line, end_column, severity, rule, message, help}]}
+// {"version": 1, "diagnostics": [{file, line, column, end_line, end_column, severity, rule,
+// message, help}]}; the position keys only where the diagnostic has a position.
 [[nodiscard]] std::string format_json(const std::vector<Diagnostic>& diagnostics);
 
 // A SARIF 2.1.0 log with one run; every rule of the catalog in tool.driver.rules.
@@ -33,6 +34,9 @@ using SourceTexts = std::map<std::string, std::string, std::less<>>;
                                        std::string_view version);
 
 // One "::error file=...,line=...,col=...,title=...::message" line per diagnostic.
+// SARIF's human rule name for a rule id: "no-lumbar" -> "NoLumbar" (SARIF1001: name != id).
+[[nodiscard]] std::string sarif_rule_name(std::string_view id);
+
 [[nodiscard]] std::string format_github(const std::vector<Diagnostic>& diagnostics);
 
 // GitHub workflow-command escaping: the message part, and property values (which also escape

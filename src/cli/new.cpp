@@ -76,7 +76,7 @@ bool is_routine_name(std::string_view name) {
   auto ok = [](char c, bool first) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && c == '-');
   };
-  if (name.empty() || name.size() > limits::max_short_string_bytes || !ok(name[0], true)) {
+  if (name.empty() || name.size() > limits::max_short_string_chars || !ok(name[0], true)) {
     return false;
   }
   return std::all_of(name.begin() + 1, name.end(), [&](char c) { return ok(c, false); });
@@ -106,6 +106,9 @@ std::string toml_quoted(std::string_view text) {
 std::string schema_line(const platform::Environment& env) {
   auto schema = env.bundled_routines_dir() / "routine.schema.json";
   std::error_code ec;
+  // A binary in a build tree (CMakeCache.txt beside its bin/) is not installed: the absolute path
+  // would go stale in the user's routine once the build is removed, so none is written.
+  if (std::filesystem::exists(env.exe_dir / ".." / "CMakeCache.txt", ec)) return {};
   if (!std::filesystem::is_regular_file(schema, ec)) return {};
   // A directive cannot be quoted: a path that would need it (a newline in the install prefix
   // would start a line of its own) is left out, and editors simply do without the schema.

@@ -1,8 +1,8 @@
 // roll remind: a reminder for cron, a systemd user timer or a calendar, ready to paste.
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 #include "cli/commands.hpp"
@@ -16,6 +16,8 @@ namespace roll::cli {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 struct Options {
   std::string at;
   std::string days;
@@ -23,26 +25,130 @@ struct Options {
   bool systemd = false;
   bool ics = false;
   bool install = false;
+  bool uninstall = false;
+  bool force = false;
 };
 
-bool on_path(const char* program) {
-  const char* path = std::getenv("PATH");
-  if (path == nullptr) return false;
-  std::stringstream dirs(path);
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    if (dir.empty()) continue;
-    if (::access((std::filesystem::path(dir) / program).c_str(), X_OK) == 0) return true;
+constexpr std::string_view kFormats =
+    "roll remind makes a reminder that stays silent on days you have already rolled\n"
+    "(it runs `roll due --quiet`). Choose where it lives:\n"
+    "\n"
+    "  --cron      one crontab line:\n"
+    "                (crontab -l; roll remind --at 21:30 --cron) | crontab -\n"
+    "  --systemd   a systemd user timer; --install writes it to ~/.config/systemd/user/:\n"
+    "                roll remind --at 21:30 --systemd --install\n"
+    "  --ics       a calendar file with a recurring event, for your phone or desktop calendar:\n"
+    "                roll remind --at 21:30 --days mon,wed,fri --ics > roll.ics\n"
+    "\n"
+    "roll remind --uninstall removes the systemd timer again. More: roll remind --help\n";
+
+std::optional<std::string> read_existing(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(path, ec))) return std::nullopt;
+  try {
+    return platform::read_text_file(path, 1024 * 1024);
+  } catch (const platform::FileError& e) {
+    throw Failure(exit_usage, sanitize(e.what()));
   }
-  return false;
 }
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
+// The first free NAME.bak, NAME.bak.2, ...: an older backup is never overwritten.
+fs::path backup_name(const fs::path& path) {
+  std::error_code ec;
+  for (int n = 1;; ++n) {
+    fs::path candidate = path;
+    candidate += n == 1 ? std::string(".bak") : fmt::format(".bak.{}", n);
+    if (!fs::exists(fs::symlink_status(candidate, ec))) return candidate;
+  }
+}
+
+void write_unit(const fs::path& path, const std::string& text) {
   try {
     platform::write_text_file(path, text);
   } catch (const platform::FileError& e) {
-    throw Failure(exit_usage, fmt::format("cannot write {}", sanitize(e.what())));
+    throw Failure(exit_usage, sanitize(e.what()));
   }
+}
+
+// Writes both units. A unit that is already what roll would write is left alone; one that differs
+// (edited by hand, or made for another --at or --days) is refused unless --force, which moves it
+// aside first and says where.
+void install_units(Context& ctx, const SystemdUnits& units, bool force) {
+  auto dir = ctx.env.config_home / "systemd" / "user";
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    throw Failure(exit_usage,
+                  fmt::format("cannot create {}: {}", sanitize(dir.string()), ec.message()));
+  }
+  const std::pair<const std::string&, const std::string&> wanted[] = {
+      {units.service_name, units.service}, {units.timer_name, units.timer}};
+  std::vector<std::string> differing;
+  for (const auto& [name, text] : wanted) {
+    auto old = read_existing(dir / name);
+    if (old && *old != text) differing.push_back(name);
+  }
+  if (!differing.empty() && !force) {
+    throw Failure(exit_usage,
+                  fmt::format("{} already exists and differs from what roll would write; "
+                              "--force replaces it (keeping the old one as {}.bak)",
+                              sanitize((dir / differing.front()).string()), differing.front()));
+  }
+  for (const auto& name : differing) {
+    auto backup = backup_name(dir / name);
+    fs::rename(dir / name, backup, ec);
+    if (ec) {
+      throw Failure(exit_usage, fmt::format("cannot move {} aside: {}",
+                                            sanitize((dir / name).string()), ec.message()));
+    }
+    fmt::print(ctx.out, "Moved the old {} to {}\n", name, sanitize(backup.string()));
+  }
+  for (const auto& [name, text] : wanted) write_unit(dir / name, text);
+  fmt::print(ctx.out, "Wrote {} and {}. Now run:\n", sanitize((dir / units.service_name).string()),
+             sanitize((dir / units.timer_name).string()));
+  for (const auto& c : units.enable_commands) fmt::print(ctx.out, "{}\n", c);
+}
+
+// Removes the units roll wrote (their first line says so); a unit without that line is someone
+// else's and stays unless --force.
+void uninstall_units(Context& ctx, bool force) {
+  SystemdUnits names;
+  auto dir = ctx.env.config_home / "systemd" / "user";
+  std::error_code ec;
+  std::vector<fs::path> remove;
+  for (const auto& name : {names.timer_name, names.service_name}) {
+    auto old = read_existing(dir / name);
+    if (!old) continue;
+    if (!old->starts_with(kUnitMarker) && !force) {
+      throw Failure(
+          exit_usage,
+          fmt::format("{} was not written by roll (no \"Written by `roll remind`\" line); "
+                      "--force removes it anyway",
+                      sanitize((dir / name).string())));
+    }
+    remove.push_back(dir / name);
+  }
+  // `systemctl enable` made this link; a dangling one would make systemd complain at each start.
+  auto wants = dir / "timers.target.wants" / names.timer_name;
+  if (fs::is_symlink(fs::symlink_status(wants, ec))) remove.push_back(wants);
+  if (remove.empty()) {
+    fmt::print(ctx.out, "No roll reminder is installed in {}\n", sanitize(dir.string()));
+  }
+  for (const auto& path : remove) {
+    fs::remove(path, ec);
+    if (ec) {
+      throw Failure(exit_usage,
+                    fmt::format("cannot remove {}: {}", sanitize(path.string()), ec.message()));
+    }
+    fmt::print(ctx.out, "Removed {}\n", sanitize(path.string()));
+  }
+  if (!remove.empty()) {
+    fmt::print(ctx.out, "Now run:\nsystemctl --user stop {}\nsystemctl --user daemon-reload\n",
+               names.timer_name);
+  }
+  fmt::print(ctx.out,
+             "A cron reminder is a line of your crontab: remove it with `crontab -e` (the line "
+             "with `due --quiet`).\n");
 }
 
 }  // namespace
@@ -51,7 +157,7 @@ void add_remind_command(CLI::App& app, Context& ctx) {
   auto* cmd =
       app.add_subcommand("remind", "Print a daily reminder for cron, systemd or your calendar");
   auto opt = std::make_shared<Options>();
-  cmd->add_option("--at", opt->at, "Local time of the reminder, HH:MM")->required();
+  cmd->add_option("--at", opt->at, "Local time of the reminder, HH:MM");
   cmd->add_option("--days", opt->days,
                   "Days of the week: mon,tue,... or weekdays, weekends (default: every day)");
   auto* cron = cmd->add_flag("--cron", opt->cron, "One crontab line");
@@ -59,21 +165,39 @@ void add_remind_command(CLI::App& app, Context& ctx) {
       cmd->add_flag("--systemd", opt->systemd, "A systemd user .service and .timer pair");
   auto* ics =
       cmd->add_flag("--ics", opt->ics, "An iCalendar file with a recurring event and an alarm");
-  cmd->add_flag("--install", opt->install,
-                "With --systemd: write the units to ~/.config/systemd/user/")
-      ->needs(systemd);
-  cron->excludes(systemd)->excludes(ics);
-  systemd->excludes(ics);
+  auto* install = cmd->add_flag("--install", opt->install,
+                                "With --systemd: write the units to ~/.config/systemd/user/")
+                      ->needs(systemd);
+  auto* uninstall = cmd->add_flag(
+      "--uninstall", opt->uninstall,
+      "Remove the systemd units that --install wrote (and say how to stop the timer)");
+  cmd->add_flag("--force", opt->force,
+                "With --install: replace units that differ (the old ones are kept as .bak); "
+                "with --uninstall: remove units roll did not write");
+  cron->excludes(systemd)->excludes(ics)->excludes(uninstall);
+  systemd->excludes(ics)->excludes(uninstall);
+  ics->excludes(uninstall);
+  install->excludes(uninstall);
   cmd->footer(
       "\nExamples:\n"
+      "  roll remind                                   # what the three formats are\n"
       "  roll remind --at 21:30 --cron >> mycron && crontab mycron\n"
       "  roll remind --at 21:30 --days mon,wed,fri --systemd --install\n"
       "  roll remind --at 22:00 --ics > roll.ics\n"
+      "  roll remind --uninstall\n"
       "\nThe reminder runs `roll due --quiet`, so it stays silent on days you have already "
-      "rolled.");
+      "rolled,\nand calls notify-send where it is installed (else it prints the message).");
   cmd->callback([&ctx, opt] {
-    if (!opt->cron && !opt->systemd && !opt->ics)
-      throw Failure(exit_usage, "choose one of --cron, --systemd or --ics");
+    if (opt->uninstall) {
+      uninstall_units(ctx, opt->force);
+      return;
+    }
+    if (!opt->cron && !opt->systemd && !opt->ics) {
+      fmt::print(ctx.out, "{}", kFormats);
+      return;
+    }
+    if (opt->at.empty())
+      throw Failure(exit_usage, "say when: --at HH:MM, e.g. roll remind --at 21:30 --cron");
     ReminderSpec spec;
     auto minute = parse_clock(opt->at);
     if (!minute)
@@ -92,29 +216,23 @@ void add_remind_command(CLI::App& app, Context& ctx) {
     }
     // Schedulers run with a bare PATH: name this very binary.
     spec.roll_path = (ctx.env.exe_dir / "roll").string();
-    spec.have_notify_send = on_path("notify-send");
+    if (!opt->ics) {
+      if (auto why = unschedulable_path(spec.roll_path); !why.empty()) {
+        throw Failure(exit_usage,
+                      fmt::format("cannot schedule {}: {}", sanitize(spec.roll_path), why));
+      }
+    }
     if (opt->cron) {
       fmt::print(ctx.out, "{}\n", cron_line(spec));
     } else if (opt->systemd) {
       auto units = systemd_units(spec);
       if (opt->install) {
-        auto dir = ctx.env.config_home / "systemd" / "user";
-        std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
-        if (ec)
-          throw Failure(exit_usage,
-                        fmt::format("cannot create {}: {}", sanitize(dir.string()), ec.message()));
-        write_file(dir / units.service_name, units.service);
-        write_file(dir / units.timer_name, units.timer);
-        fmt::print(ctx.out, "Wrote {} and {}. Now run:\n",
-                   sanitize((dir / units.service_name).string()),
-                   sanitize((dir / units.timer_name).string()));
-      } else {
-        fmt::print(
-            ctx.out,
-            "# ~/.config/systemd/user/{}\n{}\n# ~/.config/systemd/user/{}\n{}\n# then run:\n",
-            units.service_name, units.service, units.timer_name, units.timer);
+        install_units(ctx, units, opt->force);
+        return;
       }
+      fmt::print(ctx.out,
+                 "# ~/.config/systemd/user/{}\n{}\n# ~/.config/systemd/user/{}\n{}\n# then run:\n",
+                 units.service_name, units.service, units.timer_name, units.timer);
       for (const auto& c : units.enable_commands) fmt::print(ctx.out, "{}\n", c);
     } else {
       SysSeconds now = now_or_fail();

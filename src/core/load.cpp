@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cmath>
 #include <cstdint>
 #include <exception>
 #include <span>
@@ -19,6 +20,13 @@
 namespace roll {
 
 namespace {
+
+// toml++ hands over valid UTF-8: every byte that is not a continuation byte starts a code point.
+std::size_t code_points(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
 
 // Enough to show everything wrong with a real file; a hostile file of a million bad keys must
 // not turn into a million lines of output.
@@ -249,13 +257,13 @@ class Loader {
                "write `schema = 1`");
       }
     }
-    if (auto name = string(entries, "name", limits::max_short_string_bytes, kTopOfFile, true)) {
+    if (auto name = string(entries, "name", limits::max_short_string_chars, kTopOfFile, true)) {
       routine.name = *name;
       check_routine_name(*find(entries, "name"), *name);
     }
     routine.title =
-        string(entries, "title", limits::max_short_string_bytes, kTopOfFile, true).value_or("");
-    routine.summary = string(entries, "summary", limits::max_string_bytes).value_or("");
+        string(entries, "title", limits::max_short_string_chars, kTopOfFile, true).value_or("");
+    routine.summary = string(entries, "summary", limits::max_string_chars).value_or("");
     routine.level = choice(entries, "level", kLevels).value_or(Level::beginner);
     routine.roller = choice(entries, "roller", kRollers).value_or(Roller::medium);
     routine.purpose = choice(entries, "purpose", kPurposes).value_or(Purpose::release);
@@ -335,7 +343,22 @@ class Loader {
       return value;
     }
     if (auto* f = e->node->as_floating_point()) {
-      schema(e->value_range, fmt::format("`{}` must be a whole number, not {}", label, f->get()),
+      // JSON Schema's "integer" (and so an editor's check against routine.schema.json) takes
+      // 20.0 as 20: a whole number written with a point is read as that number.
+      double d = f->get();
+      if (std::isfinite(d) && d == std::floor(d) && d >= static_cast<double>(bounds.lo) &&
+          d <= static_cast<double>(bounds.hi)) {
+        return static_cast<std::int64_t>(d);
+      }
+      if (std::isfinite(d) && d == std::floor(d)) {
+        std::string limit = d < static_cast<double>(bounds.lo)
+                                ? fmt::format("at least {}", bounds.lo)
+                                : fmt::format("at most {}", bounds.hi);
+        schema(e->value_range, fmt::format("`{}` is {}; it must be {}", label, d, limit),
+               fmt::format("use a value from {} to {}", bounds.lo, bounds.hi));
+        return std::nullopt;
+      }
+      schema(e->value_range, fmt::format("`{}` must be a whole number, not {}", label, d),
              fmt::format("write it without a decimal point, e.g. `{} = {}`", key, bounds.example));
     } else if (auto* s = e->node->as_string()) {
       schema(e->value_range,
@@ -349,7 +372,7 @@ class Loader {
   }
 
   std::optional<std::string> string_value(const Entry& e, std::string_view label,
-                                          std::size_t max_bytes, const SourceRange& where) {
+                                          std::size_t max_chars, const SourceRange& where) {
     auto* s = e.node->as_string();
     if (!s) {
       schema(where,
@@ -358,10 +381,9 @@ class Loader {
       return std::nullopt;
     }
     const std::string& text = s->get();
-    if (text.size() > max_bytes) {
+    if (auto length = code_points(text); length > max_chars) {
       schema(where,
-             fmt::format("`{}` is {} bytes long; the limit is {} bytes", label, text.size(),
-                         max_bytes),
+             fmt::format("`{}` is {} characters long; the limit is {}", label, length, max_chars),
              "shorten it");
       return std::nullopt;
     }
@@ -369,14 +391,14 @@ class Loader {
   }
 
   std::optional<std::string> string(const std::vector<Entry>& entries, std::string_view key,
-                                    std::size_t max_bytes, SourceRange table = kTopOfFile,
+                                    std::size_t max_chars, SourceRange table = kTopOfFile,
                                     bool required = false, std::string_view what = "") {
     const Entry* e = find(entries, key);
     if (!e) {
       if (required) missing(key, table, what, fmt::format("{} = \"...\"", key));
       return std::nullopt;
     }
-    auto text = string_value(*e, key, max_bytes, e->value_range);
+    auto text = string_value(*e, key, max_chars, e->value_range);
     if (required && text && text->empty()) {
       schema(e->value_range, fmt::format("`{}` must not be empty", key));
       return std::nullopt;
@@ -389,7 +411,7 @@ class Loader {
                           const std::array<EnumChoice<E>, N>& choices) {
     const Entry* e = find(entries, key);
     if (!e) return std::nullopt;
-    auto text = string_value(*e, key, limits::max_short_string_bytes, e->value_range);
+    auto text = string_value(*e, key, limits::max_short_string_chars, e->value_range);
     if (!text) return std::nullopt;
     std::vector<std::string_view> names;
     for (const auto& c : choices) {
@@ -432,9 +454,9 @@ class Loader {
                "put each item in double quotes");
         continue;
       }
-      if (s->get().size() > limits::max_short_string_bytes) {
-        schema(where, fmt::format("item {} of `{}` is {} bytes long; the limit is {} bytes", i + 1,
-                                  key, s->get().size(), limits::max_short_string_bytes));
+      if (auto length = code_points(s->get()); length > limits::max_short_string_chars) {
+        schema(where, fmt::format("item {} of `{}` is {} characters long; the limit is {}", i + 1,
+                                  key, length, limits::max_short_string_chars));
         continue;
       }
       out.push_back(s->get());
@@ -539,7 +561,7 @@ class Loader {
     std::string what = fmt::format(" in step {}", number);
 
     step.name =
-        string(entries, "name", limits::max_short_string_bytes, here, true, what).value_or("");
+        string(entries, "name", limits::max_short_string_chars, here, true, what).value_or("");
     step.kind = choice(entries, "kind", kKinds).value_or(StepKind::hold);
     load_zone(entries, step, number);
     step.side = choice(entries, "side", kSides).value_or(Side::none);
@@ -565,7 +587,7 @@ class Loader {
       step.intensity = static_cast<int>(*intensity);
     }
     step.tempo = choice(entries, "tempo", kTempos).value_or(Tempo::slow);
-    step.cue = string(entries, "cue", limits::max_string_bytes).value_or("");
+    step.cue = string(entries, "cue", limits::max_string_chars).value_or("");
     step.allow = strings(entries, "allow");
     load_on_roller(entries, step, number);
     return timed;
@@ -605,7 +627,7 @@ class Loader {
       }
       return;
     }
-    auto text = string_value(*e, "zone", limits::max_short_string_bytes, e->value_range);
+    auto text = string_value(*e, "zone", limits::max_short_string_chars, e->value_range);
     if (!text) return;
     step.zone_text = *text;
     step.zone = find_zone(*text);

@@ -19,7 +19,6 @@ constexpr std::array<std::string_view, 7> kSystemd{"Mon", "Tue", "Wed", "Thu", "
 constexpr std::array<std::string_view, 7> kIcs{"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
 
 constexpr std::string_view kTitle = "roll";
-constexpr std::string_view kMessage = "Five minutes on the foam roller before bed";
 
 // Single-quotes a word for /bin/sh.
 std::string shell_quote(std::string_view s) {
@@ -34,11 +33,57 @@ std::string shell_quote(std::string_view s) {
   return out + "'";
 }
 
-std::string notify_command(const ReminderSpec& spec) {
-  if (spec.have_notify_send) {
-    return fmt::format("notify-send {} {}", shell_quote(kTitle), shell_quote(kMessage));
+// The command both schedulers run. Whether notify-send is installed is asked when the reminder
+// fires, not when it is made: without it (or without a desktop session) the message is printed,
+// which cron mails and systemd logs.
+std::string reminder_command(const ReminderSpec& spec) {
+  auto message = shell_quote(reminder_message(spec.minute_of_day));
+  return fmt::format("{} due --quiet && {{ notify-send {} {} 2>/dev/null || echo {}; }}",
+                     shell_quote(spec.roll_path), shell_quote(kTitle), message, message);
+}
+
+// cron hands the rest of the line to /bin/sh but first turns each unescaped '%' into a newline.
+std::string cron_escape(std::string_view command) {
+  std::string out;
+  for (char c : command) {
+    if (c == '%') out += '\\';
+    out += c;
   }
-  return fmt::format("echo {}", shell_quote(kMessage));
+  return out;
+}
+
+// A systemd command-line word in double quotes: systemd undoes C escapes, expands '%' specifiers
+// and '$' variables itself, so each is doubled or escaped to reach /bin/sh unchanged.
+std::string systemd_quote(std::string_view word) {
+  std::string out = "\"";
+  for (char c : word) {
+    if (c == '\\' || c == '"') {
+      out += '\\';
+      out += c;
+    } else if (c == '%' || c == '$') {
+      out += c;
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// RFC 5545 3.3.11 TEXT: backslash, ';', ',' and newlines escaped.
+std::string ics_text(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\' || c == ';' || c == ',') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -80,6 +125,26 @@ std::optional<std::vector<int>> parse_weekdays(std::string_view text) {
   return days;
 }
 
+std::string_view reminder_message(int minute_of_day) {
+  // The hours are roll's own reading of "morning", "afternoon" and "evening", not the articles'.
+  int hour = minute_of_day / 60;
+  if (hour >= 4 && hour < 12) return "Five minutes on the foam roller to start the day";
+  if (hour >= 12 && hour < 18) return "Five minutes on the foam roller: a break for your back";
+  if (hour >= 18 && hour < 21) return "Five minutes on the foam roller this evening";
+  return "Five minutes on the foam roller before bed";
+}
+
+std::string unschedulable_path(std::string_view path) {
+  for (char c : path) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      return fmt::format("its path holds a control character ({:#04x}), which would break the line",
+                         u);
+    }
+  }
+  return {};
+}
+
 std::string cron_line(const ReminderSpec& spec) {
   std::string dow = "*";
   if (!spec.weekdays.empty()) {
@@ -89,12 +154,9 @@ std::string cron_line(const ReminderSpec& spec) {
     dow = fmt::format("{}", fmt::join(cron_days, ","));
   }
   // cron runs outside the desktop session: notify-send needs the session bus (and DISPLAY for X).
-  // No '%' anywhere: cron would turn it into a newline.
   return fmt::format(
-      "{} {} * * {} DISPLAY=:0 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus {} due "
-      "--quiet && {}",
-      spec.minute_of_day % 60, spec.minute_of_day / 60, dow, shell_quote(spec.roll_path),
-      notify_command(spec));
+      "{} {} * * {} DISPLAY=:0 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus {}",
+      spec.minute_of_day % 60, spec.minute_of_day / 60, dow, cron_escape(reminder_command(spec)));
 }
 
 SystemdUnits systemd_units(const ReminderSpec& spec) {
@@ -109,6 +171,7 @@ SystemdUnits systemd_units(const ReminderSpec& spec) {
   // `roll due` exits 1 when today's session is done: that is success for the reminder, not a
   // failed unit. Exit 2 (a broken database) still shows as failed in `systemctl --user status`.
   u.service = fmt::format(
+      "{}\n"
       "[Unit]\n"
       "Description=roll: remind me to roll if I have not today\n"
       "\n"
@@ -116,9 +179,9 @@ SystemdUnits systemd_units(const ReminderSpec& spec) {
       "Type=oneshot\n"
       "ExecStart=/bin/sh -c {}\n"
       "SuccessExitStatus=1\n",
-      shell_quote(
-          fmt::format("{} due --quiet && {}", shell_quote(spec.roll_path), notify_command(spec))));
+      kUnitMarker, systemd_quote(reminder_command(spec)));
   u.timer = fmt::format(
+      "{}\n"
       "[Unit]\n"
       "Description=roll reminder at {}\n"
       "\n"
@@ -129,15 +192,51 @@ SystemdUnits systemd_units(const ReminderSpec& spec) {
       "\n"
       "[Install]\n"
       "WantedBy=timers.target\n",
-      at, days, at, u.service_name);
+      kUnitMarker, at, days, at, u.service_name);
   u.enable_commands = {"systemctl --user daemon-reload",
                        fmt::format("systemctl --user enable --now {}", u.timer_name)};
   return u;
 }
 
+std::chrono::local_days first_reminder_day(const ReminderSpec& spec,
+                                           std::chrono::local_days today) {
+  if (spec.weekdays.empty()) return today;
+  for (int ahead = 0; ahead < 7; ++ahead) {
+    std::chrono::local_days day = today + std::chrono::days(ahead);
+    // iso_encoding: Monday 1 .. Sunday 7; roll's weekdays: Monday 0 .. Sunday 6.
+    int weekday = static_cast<int>(std::chrono::weekday(day).iso_encoding()) - 1;
+    if (std::find(spec.weekdays.begin(), spec.weekdays.end(), weekday) != spec.weekdays.end()) {
+      return day;
+    }
+  }
+  return today;  // unreachable with a weekday in 0..6
+}
+
+std::string ics_fold(std::string_view line) {
+  constexpr std::size_t kMax = 75;
+  std::string out;
+  std::size_t room = kMax;  // octets left on this physical line
+  std::size_t i = 0;
+  while (i < line.size()) {
+    // One UTF-8 sequence at a time, so a fold never splits a character.
+    std::size_t len = 1;
+    while (i + len < line.size() && (static_cast<unsigned char>(line[i + len]) & 0xC0) == 0x80) {
+      ++len;
+    }
+    if (len > room) {
+      out += "\r\n ";
+      room = kMax - 1;
+    }
+    out.append(line.substr(i, len));
+    room -= len;
+    i += len;
+  }
+  return out;
+}
+
 std::string ics_calendar(const ReminderSpec& spec, std::chrono::local_days today,
                          std::chrono::sys_seconds stamp) {
-  std::string date = format_date(today);
+  std::string date = format_date(first_reminder_day(spec, today));
   date.erase(std::remove(date.begin(), date.end(), '-'), date.end());
   std::string rule = "FREQ=DAILY";
   if (!spec.weekdays.empty()) {
@@ -146,8 +245,9 @@ std::string ics_calendar(const ReminderSpec& spec, std::chrono::local_days today
     rule = fmt::format("FREQ=WEEKLY;BYDAY={}", fmt::join(names, ","));
   }
   int h = spec.minute_of_day / 60, m = spec.minute_of_day % 60;
-  // RFC 5545 wants CRLF line ends. DTSTART without a zone is "floating": the user's local time
-  // wherever the calendar is, which is what a bedtime reminder means.
+  std::string_view routine = h >= 21 || h < 4 ? "bedtime" : "thoracic";
+  // DTSTART without a zone is "floating": the user's local time wherever the calendar is, which
+  // is what a daily reminder means.
   std::vector<std::string> lines{
       "BEGIN:VCALENDAR",
       "VERSION:2.0",
@@ -160,17 +260,19 @@ std::string ics_calendar(const ReminderSpec& spec, std::chrono::local_days today
       "DURATION:PT10M",
       fmt::format("RRULE:{}", rule),
       "SUMMARY:Foam roller: five minutes",
-      "DESCRIPTION:Consistency beats intensity. Run: roll due && roll session bedtime",
+      "DESCRIPTION:" +
+          ics_text(fmt::format("Consistency beats intensity. Run: roll due && roll session {}",
+                               routine)),
       "BEGIN:VALARM",
       "ACTION:DISPLAY",
-      fmt::format("DESCRIPTION:{}", kMessage),
+      "DESCRIPTION:" + ics_text(reminder_message(spec.minute_of_day)),
       "TRIGGER:PT0M",
       "END:VALARM",
       "END:VEVENT",
       "END:VCALENDAR",
   };
   std::string out;
-  for (auto& l : lines) out += l + "\r\n";
+  for (auto& l : lines) out += ics_fold(l) + "\r\n";
   return out;
 }
 

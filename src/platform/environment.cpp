@@ -1,7 +1,9 @@
 #include "platform/environment.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -58,6 +60,14 @@ Environment Environment::from_process() {
   env.clicolor_force = force != nullptr && *force != '\0' && std::string_view(force) != "0";
   env.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
   env.stdin_is_terminal = ::isatty(STDIN_FILENO) == 1;
+  // $COLUMNS first, as ls and man read it: it lets a pipe ask for a width too.
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+    env.columns = std::clamp(std::atoi(columns), 0, 10000);
+  }
+  if (env.columns == 0 && env.stdout_is_terminal) {
+    winsize ws{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) env.columns = ws.ws_col;
+  }
   return env;
 }
 

@@ -14,6 +14,7 @@ struct Environment {
   bool clicolor_force = false;        // CLICOLOR_FORCE set to anything but "" or "0"
   bool stdout_is_terminal = false;
   bool stdin_is_terminal = false;
+  int columns = 0;  // $COLUMNS, else the width of the terminal on stdout; 0 when neither says
 
   // <config>/roll/routines: user routines, which win over bundled ones.
   [[nodiscard]] std::filesystem::path user_routines_dir() const;

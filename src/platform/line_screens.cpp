@@ -29,7 +29,9 @@ std::string routine_clock(Millis at) {
 
 }  // namespace
 
-std::string json_line(const toml::table& table) {
+std::string json_line(toml::table table) {
+  // Every event line is a JSON document of its own, versioned like the others (docs/json.md).
+  table.insert_or_assign("version", 1);
   std::ostringstream text;
   text << toml::json_formatter{table, toml::format_flags::allow_unicode_strings};
   // The formatter always breaks lines between keys; a newline inside a value is escaped as \n,

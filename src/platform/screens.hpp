@@ -28,8 +28,8 @@ class PlainScreen final : public Screen {
   bool closed_ = false;
 };
 
-// One JSON object on one line (JSON lines), through toml++'s JSON formatter.
-[[nodiscard]] std::string json_line(const toml::table& table);
+// One JSON object on one line (JSON lines), through toml++'s JSON formatter, with "version": 1.
+[[nodiscard]] std::string json_line(toml::table table);
 
 // The same events as JSON lines through toml++'s JSON formatter.
 class EventsScreen final : public Screen {

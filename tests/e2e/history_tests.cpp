@@ -61,7 +61,9 @@ TEST_CASE("roll history --json: newest first, the required keys, killed sessions
        "glutes 2026-11-23T20:00:00Z pain-stop 45\n");
   auto r = roll_now(home, {"history", "--json"});
   CHECK(r.exit_code == 0);
-  REQUIRE(r.out.starts_with("["));
+  REQUIRE(r.out.starts_with("{"));
+  CHECK(has(r.out, "\"version\" : 1"));
+  CHECK(has(r.out, "\"sessions\" : ["));
   auto glutes = r.out.find("\"routine\" : \"glutes\"");
   auto thoracic = r.out.find("\"routine\" : \"thoracic\"");
   auto bedtime = r.out.find("\"routine\" : \"bedtime\"");
@@ -101,7 +103,9 @@ TEST_CASE("roll history with no database yet says how to start") {
   auto r = roll_now(home, {"history"});
   CHECK(r.exit_code == 0);
   CHECK(has(r.out, "No sessions recorded yet"));
-  CHECK(roll_now(home, {"history", "--json"}).out == "[]\n");
+  auto json = roll_now(home, {"history", "--json"}).out;
+  CHECK(has(json, "\"sessions\" : []"));
+  CHECK(has(json, "\"version\" : 1"));
 }
 
 TEST_CASE("roll stats --json: streaks count a session after midnight for the night before") {
@@ -222,11 +226,69 @@ TEST_CASE("roll remind: cron, systemd and ics") {
   CHECK(has(roll_now(home, {"remind", "--at", "21:30", "--days", "tue,thu", "--ics"}).out,
             "RRULE:FREQ=WEEKLY;BYDAY=TU,TH\r\n"));
 
+  // Made on Monday 2026-11-23 for Tuesdays and Thursdays: the first occurrence is the Tuesday.
+  CHECK(has(roll_now(home, {"remind", "--at", "21:30", "--days", "tue,thu", "--ics"}).out,
+            "DTSTART:20261124T213000\r\n"));
   CHECK(roll_now(home, {"remind", "--at", "25:00", "--cron"}).exit_code == 2);
-  CHECK(roll_now(home, {"remind", "--at", "21:30"}).exit_code == 2);
+  CHECK(roll_now(home, {"remind", "--cron"}).exit_code == 2);
   CHECK(roll_now(home, {"remind", "--at", "21:30", "--cron", "--ics"}).exit_code == 2);
   CHECK(roll_now(home, {"remind", "--at", "21:30", "--days", "funday", "--cron"}).exit_code == 2);
   CHECK(roll_now(home, {"remind", "--at", "21:30", "--cron", "--install"}).exit_code == 2);
+}
+
+TEST_CASE("roll remind with no format explains the three formats") {
+  TempDir home;
+  for (auto args : {std::vector<std::string>{"remind"}, {"remind", "--at", "21:30"}}) {
+    auto r = roll_now(home, args);
+    CHECK(r.exit_code == 0);
+    CHECK(has(r.out, "--cron"));
+    CHECK(has(r.out, "--systemd"));
+    CHECK(has(r.out, "--ics"));
+    CHECK(r.err.empty());
+  }
+}
+
+TEST_CASE("roll remind --install keeps a hand-edited unit unless --force, and --uninstall") {
+  TempDir home;
+  auto dir = home.path() / "config" / "systemd" / "user";
+  std::vector<std::string> install{"remind", "--at", "21:30", "--systemd", "--install"};
+  REQUIRE(roll_now(home, install).exit_code == 0);
+  // The same units again: nothing differs, nothing is refused.
+  CHECK(roll_now(home, install).exit_code == 0);
+
+  std::string edited = slurp(dir / "roll-reminder.timer") + "# my own note\n";
+  std::ofstream(dir / "roll-reminder.timer", std::ios::binary) << edited;
+  auto refused = roll_now(home, install);
+  CHECK(refused.exit_code == 2);
+  CHECK(has(refused.err, "roll-reminder.timer already exists and differs"));
+  CHECK(has(refused.err, "--force"));
+  CHECK(slurp(dir / "roll-reminder.timer") == edited);
+
+  install.push_back("--force");
+  auto forced = roll_now(home, install);
+  CHECK(forced.exit_code == 0);
+  CHECK(has(forced.out, "roll-reminder.timer.bak"));
+  CHECK(slurp(dir / "roll-reminder.timer.bak") == edited);
+  CHECK_FALSE(has(slurp(dir / "roll-reminder.timer"), "my own note"));
+
+  std::filesystem::create_directories(dir / "timers.target.wants");
+  std::filesystem::create_symlink(dir / "roll-reminder.timer",
+                                  dir / "timers.target.wants" / "roll-reminder.timer");
+  auto removed = roll_now(home, {"remind", "--uninstall"});
+  CHECK(removed.exit_code == 0);
+  CHECK(has(removed.out, "systemctl --user daemon-reload"));
+  CHECK_FALSE(std::filesystem::exists(dir / "roll-reminder.timer"));
+  CHECK_FALSE(std::filesystem::exists(dir / "roll-reminder.service"));
+  CHECK_FALSE(std::filesystem::is_symlink(dir / "timers.target.wants" / "roll-reminder.timer"));
+  CHECK(std::filesystem::exists(dir / "roll-reminder.timer.bak"));
+
+  // A unit roll did not write is not removed without --force.
+  std::ofstream(dir / "roll-reminder.timer", std::ios::binary) << "[Timer]\nOnCalendar=daily\n";
+  CHECK(roll_now(home, {"remind", "--uninstall"}).exit_code == 2);
+  CHECK(std::filesystem::exists(dir / "roll-reminder.timer"));
+  CHECK(roll_now(home, {"remind", "--uninstall", "--force"}).exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(dir / "roll-reminder.timer"));
+  CHECK(roll_now(home, {"remind", "--uninstall"}).exit_code == 0);
 }
 
 TEST_CASE("the injury windows at 10 h, 60 h and 80 h, on the zone and its neighbours") {

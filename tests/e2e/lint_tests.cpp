@@ -251,7 +251,8 @@ TEST_CASE("roll rules lists every rule, also as JSON") {
   }
   auto json = run_cli(home, {"rules", "--json"});
   CHECK(json.exit_code == 0);
-  CHECK(json.out.starts_with("["));
+  CHECK(json.out.starts_with("{"));
+  CHECK(contains(json.out, "\"rules\" : ["));
   CHECK(contains(json.out, "\"severity\" : \"error\""));
 }
 

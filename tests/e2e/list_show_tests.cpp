@@ -42,17 +42,49 @@ TEST_CASE("roll list shows the eight bundled routines") {
   CHECK(r.out.find('\x1b') == std::string::npos);  // not a terminal: no escape sequences
 }
 
-TEST_CASE("roll list --json is an array with name, title, total_seconds, zones and origin") {
+TEST_CASE("roll list --json lists routines with name, title, total_seconds, zones and origin") {
   TempDir home;
   auto r = run_cli(home, {"list", "--json"});
   CHECK(r.exit_code == 0);
-  REQUIRE(r.out.starts_with("["));
+  REQUIRE(r.out.starts_with("{"));
+  CHECK(r.out.find("\"version\" : 1") != std::string::npos);
+  CHECK(r.out.find("\"routines\" : [") != std::string::npos);
+  CHECK(r.out.find("\"lint_errors\" : 0") != std::string::npos);
   for (const char* key :
        {"\"name\"", "\"title\"", "\"total_seconds\"", "\"zones\"", "\"origin\""}) {
     CAPTURE(key);
     CHECK(r.out.find(key) != std::string::npos);
   }
   CHECK(r.out.find("\"thoracic\"") != std::string::npos);
+}
+
+TEST_CASE("roll list fits titles to the width it is given and marks routines that fail lint") {
+  TempDir home;
+  std::string title(90, 't');
+  home.write("config/roll/routines/long.toml",
+             "schema = 1\nname = \"long\"\ntitle = \"" + title +
+                 "\"\n[[step]]\nname = \"S\"\nzone = \"lats\"\nseconds = 120\n"
+                 "[[step]]\nname = \"M\"\nkind = \"movement\"\nzone = \"full-body\"\n"
+                 "seconds = 60\n");
+  // Loads, but presses 9/10: `roll session` would refuse it.
+  home.write("config/roll/routines/hard.toml",
+             "schema = 1\nname = \"hard\"\ntitle = \"Hard\"\n[[step]]\nname = \"S\"\n"
+             "zone = \"lats\"\nseconds = 120\nintensity = 9\n");
+  using roll::test::run_roll;
+  auto wide = run_roll(home, {{"list"}, {{"COLUMNS", "250"}}, ""});
+  CHECK(wide.exit_code == 0);
+  CHECK(wide.out.find(title + "  ") != std::string::npos);  // whole, not cut at 40
+  auto narrow = run_roll(home, {{"list"}, {{"COLUMNS", "100"}}, ""});
+  CHECK(narrow.out.find(title) == std::string::npos);
+  CHECK(narrow.out.find(std::string(12, 't')) != std::string::npos);
+  CHECK(narrow.out.find("t~") != std::string::npos);
+  auto hard = narrow.out.find("\nhard ");
+  REQUIRE(hard != std::string::npos);
+  auto line = narrow.out.substr(hard + 1, narrow.out.find('\n', hard + 1) - hard - 1);
+  CHECK(line.find("fails lint: run `roll lint hard`") != std::string::npos);
+  CHECK(wide.out.find("fails lint: run `roll lint thoracic`") == std::string::npos);
+  auto json = run_cli(home, {"list", "--json"});
+  CHECK(json.out.find("\"lint_errors\" : 1") != std::string::npos);
 }
 
 TEST_CASE("a user routine appears in the list, and wins over a bundled one of the same name") {
@@ -163,6 +195,22 @@ TEST_CASE("a misspelt command is named, with the nearest command, exit 2") {
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("roll: unknown command 'frobnicate'") != std::string::npos);
   CHECK(r.err.find("roll --help") != std::string::npos);
+  // A misspelt option: the house style and the nearest option, not CLI11's own words.
+  r = run_cli(home, {"list", "--jsn"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "roll: unknown option '--jsn' for 'roll list'; did you mean '--json'?\n");
+  r = run_cli(home, {"injury", "add", "neck", "--hors-ago", "3"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("roll: unknown option '--hors-ago' for 'roll injury add'; did you mean "
+                   "'--hours-ago'?") != std::string::npos);
+  r = run_cli(home, {"list", "--frobnicate-everything"});
+  CHECK(r.err.find("roll: unknown option '--frobnicate-everything' for 'roll list'; run `roll "
+                   "list --help`") != std::string::npos);
+  CHECK(r.err.find("The following argument") == std::string::npos);
+  // A rule's word finds the rule.
+  r = run_cli(home, {"explain", "lumbar"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("did you mean `no-lumbar`?") != std::string::npos);
   // Words after an option are its values, not commands.
   CHECK(run_cli(home, {"--color", "never", "list"}).exit_code == 0);
 }

@@ -118,6 +118,7 @@ TEST_CASE("--events prints JSON lines ending with a summary") {
     CHECK(line.starts_with("{"));
     CHECK(line.ends_with("}"));
     CHECK(line.find("\"event\"") != std::string::npos);
+    CHECK(line.find(R"("version" : 1)") != std::string::npos);
     if (line.find(R"("summary")") == std::string::npos) {
       CHECK(line.find(R"("due_ms" : )") != std::string::npos);
       CHECK(line.find(R"("clock_ms" : )") != std::string::npos);

@@ -61,7 +61,7 @@ expect --profile lint --
 reject --yes injury check --     # the pain question is not a confirmation
 
 if command -v zsh >/dev/null 2>&1; then
-  zsh -n "$build/share/zsh/site-functions/_roll" || fail=1
+  zsh -n "$build/share/zsh/vendor-completions/_roll" || fail=1
 fi
 if command -v fish >/dev/null 2>&1; then
   fish -n "$build/share/fish/vendor_completions.d/roll.fish" || fail=1

@@ -30,9 +30,9 @@ if command -v ldd >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
     echo "$depends" | grep -q "$pkg" || { echo "$so comes from $pkg, not in Depends" >&2; exit 1; }
   done
 fi
-for f in usr/bin/roll usr/share/roll/routines/thoracic.toml usr/share/man/man1/roll.1 \
-  usr/share/bash-completion/completions/roll usr/share/zsh/site-functions/_roll \
-  usr/share/fish/vendor_completions.d/roll.fish usr/share/doc/roll/LICENSE; do
+for f in usr/bin/roll usr/share/roll/routines/thoracic.toml usr/share/man/man1/roll.1.gz \
+  usr/share/bash-completion/completions/roll usr/share/zsh/vendor-completions/_roll \
+  usr/share/fish/vendor_completions.d/roll.fish usr/share/doc/roll/LICENSE usr/share/doc/roll/copyright usr/share/doc/roll/changelog.gz; do
   [ -f "$tmp/root/$f" ] || { echo "the package lacks /$f" >&2; exit 1; }
 done
 "$roll" --version

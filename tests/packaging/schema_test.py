@@ -22,6 +22,10 @@ import jsonschema
 roll, source = sys.argv[1], pathlib.Path(sys.argv[2])
 schema = json.loads((source / "routines" / "routine.schema.json").read_text())
 jsonschema.Draft7Validator.check_schema(schema)
+# No "$id" that looks like a web address nobody serves (a URN would be fine).
+if "$id" in schema and not schema["$id"].startswith("urn:"):
+    print(f"FAIL: $id {schema['$id']} is not a URN", file=sys.stderr)
+    sys.exit(1)
 validator = jsonschema.Draft7Validator(schema)
 failures = []
 
@@ -44,7 +48,7 @@ env.pop("NO_COLOR", None)
 def loader(text, name="t"):
     """(accepted, stderr) of `roll show` on the routine text."""
     path = pathlib.Path(tmp.name) / f"{name}.toml"
-    path.write_text(text)
+    path.write_text(text, encoding="utf-8")
     run = subprocess.run([roll, "show", str(path)], env=env, capture_output=True, text=True)
     return run.returncode == 0, run.stderr
 
@@ -136,6 +140,19 @@ on_roller = true
     "on_roller false on a roll": '[[step]]\nname = "A"\nkind = "roll"\nzone = "chest"\nseconds = 5\non_roller = false\n',
     "on_roller false, kind hold by default": '[[step]]\nname = "A"\nzone = "chest"\nseconds = 5\non_roller = false\n',
     "on_roller as a string": '[[step]]\nname = "A"\nkind = "stretch"\nzone = "chest"\nseconds = 5\non_roller = "no"\n',
+    # Lengths count characters in both (JSON Schema's maxLength does): 150 x é is 300 bytes.
+    "step name 150 x é": '[[step]]\nname = "' + "é" * 150 + '"\nzone = "lats"\nseconds = 5\n',
+    "step name 200 x é": '[[step]]\nname = "' + "é" * 200 + '"\nzone = "lats"\nseconds = 5\n',
+    "step name 201 x é": '[[step]]\nname = "' + "é" * 201 + '"\nzone = "lats"\nseconds = 5\n',
+    "step name 201 ASCII": '[[step]]\nname = "' + "a" * 201 + '"\nzone = "lats"\nseconds = 5\n',
+    "cue 4096 x 🙂": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 5\ncue = "' + "🙂" * 4096 + '"\n',
+    "cue 4097 x 🙂": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 5\ncue = "' + "🙂" * 4097 + '"\n',
+    # A whole number written with a point is an integer to JSON Schema, and so to roll.
+    "seconds 20.0": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 20.0\n',
+    "seconds 20.5": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 20.5\n',
+    "seconds 3601.0": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 3601.0\n',
+    "seconds 0.0": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 0.0\n',
+    "seconds inf": '[[step]]\nname = "A"\nzone = "lats"\nseconds = inf\n',
 }
 for label, body in cases.items():
     text = MINIMAL + body

@@ -84,6 +84,34 @@ TEST_CASE("json: one object with every field, escaped by the formatter") {
     CHECK(contains(out, field));
   }
   CHECK(contains(format_json({}), "\"diagnostics\" : []"));
+  CHECK(contains(out, "\"version\" : 1"));
+}
+
+TEST_CASE("json: a diagnostic without a position has no line or column keys, never line 0") {
+  Diagnostic d{"missing.toml", {}, Severity::error, "io", "missing.toml: no such file", ""};
+  auto out = format_json({d});
+  CHECK_FALSE(contains(out, "\"line\""));
+  CHECK_FALSE(contains(out, "\"column\""));
+  CHECK_FALSE(contains(out, " : 0"));
+  CHECK(contains(out, "\"rule\" : \"io\""));
+}
+
+TEST_CASE("sarif: columns in code points, a region for a file that cannot be read, rule names") {
+  Diagnostic io{"missing.toml", {}, Severity::error, "io", "missing.toml: no such file", ""};
+  auto out = format_sarif({io}, "1.2.3");
+  CHECK(contains(out, "\"columnKind\" : \"unicodeCodePoints\""));
+  CHECK(contains(out, "\"region\" : {\n"));
+  CHECK(contains(out, "\"startLine\" : 1"));
+  CHECK(contains(out, "\"name\" : \"NoLumbar\""));
+  CHECK_FALSE(contains(out, "\"name\" : \"no-lumbar\""));
+  CHECK_FALSE(contains(out, "helpUri"));
+  CHECK_FALSE(contains(out, "informationUri"));
+  CHECK(sarif_rule_name("no-lumbar") == "NoLumbar");
+  CHECK(sarif_rule_name("two-minute-zone") == "TwoMinuteZone");
+  for (const Rule& rule : all_rules()) {
+    CAPTURE(rule.name);
+    CHECK(sarif_rule_name(rule.name) != rule.name);
+  }
 }
 
 TEST_CASE("sarif: 2.1.0 with ruleIds, levels, regions and every rule in tool.driver.rules") {
@@ -91,7 +119,9 @@ TEST_CASE("sarif: 2.1.0 with ruleIds, levels, regions and every rule in tool.dri
   auto w = diag("/abs/r.toml", 3, 1, 5, Severity::warning, "rep-range", "m");
   auto out = format_sarif({e, w}, "1.2.3");
   CHECK(contains(out, "\"version\" : \"2.1.0\""));
-  CHECK(contains(out, "\"$schema\" : \"https://json.schemastore.org/sarif-2.1.0.json\""));
+  CHECK(contains(out,
+                 "\"$schema\" : \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/"
+                 "schemas/sarif-schema-2.1.0.json\""));
   CHECK(contains(out, "\"name\" : \"roll\""));
   CHECK(contains(out, "\"version\" : \"1.2.3\""));
   CHECK(contains(out, "\"ruleId\" : \"no-lumbar\""));
@@ -144,4 +174,6 @@ TEST_CASE("rules: a table and a JSON array with every rule") {
   }
   CHECK(contains(json, "\"silenceable\" : true"));
   CHECK(contains(json, "\"silenceable\" : false"));
+  CHECK(contains(json, "\"version\" : 1"));
+  CHECK(json.starts_with("{"));
 }

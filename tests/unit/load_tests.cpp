@@ -292,6 +292,29 @@ TEST_CASE("unknown keys at the key, with did-you-mean") {
   CHECK(r.diagnostics.size() == 4);
 }
 
+TEST_CASE("lengths count characters and a whole number may have a point, as the schema says") {
+  auto step = [](const std::string& lines) {
+    return load(with_step("zone = \"lats\"\n" + lines + "\n"));
+  };
+  std::string e_acute = "\xc3\xa9";
+  std::string name150, name201;
+  for (int i = 0; i < 150; ++i) name150 += e_acute;
+  for (int i = 0; i < 201; ++i) name201 += e_acute;
+  // 150 x é is 300 bytes and 150 characters: JSON Schema's maxLength 200 takes it, and so does
+  // roll.
+  CHECK(step("name = \"" + name150 + "\"\nseconds = 30").routine);
+  auto long_name = step("name = \"" + name201 + "\"\nseconds = 30");
+  CHECK_FALSE(long_name.routine);
+  CHECK(contains(dump(long_name), "201 characters long; the limit is 200"));
+  auto twenty = step("name = \"a\"\nseconds = 20.0");
+  REQUIRE_MESSAGE(twenty.routine, dump(twenty));
+  CHECK(twenty.routine->steps.at(0).total_seconds() == 20);
+  CHECK_FALSE(step("name = \"a\"\nseconds = 3601.0").routine);
+  CHECK(contains(dump(step("name = \"a\"\nseconds = 3601.0")), "at most 3600"));
+  CHECK_FALSE(step("name = \"a\"\nseconds = nan").routine);
+  CHECK_FALSE(step("name = \"a\"\nseconds = inf").routine);
+}
+
 TEST_CASE("wrong types are reported at the value") {
   struct Case {
     const char* line;
