@@ -24,8 +24,8 @@ namespace roll::cli {
 namespace {
 
 // The template passes `roll lint --strict`: two minutes on the thoracic zone at 30 s a spot (the
-// beginner limit), intensity 5, and the first article's three minutes of movement last. Its level and roller are the profile's
-// (beginner and soft without one).
+// beginner limit), intensity 5, and the first article's three minutes of movement last. Its level
+// and roller are the profile's (beginner and soft without one).
 constexpr const char* kTemplate =
     R"TOML(# {name}: a routine of your own, made by `roll new`. Edit it, then check it:
 #   roll lint --strict {name}    the safety and technique rules from the articles

@@ -36,7 +36,7 @@ def run(*args):
                           stdin=subprocess.DEVNULL)
 
 
-subprocess.run([roll, "injury", "add", "neck", "--hours-ago", "100"], env=env, check=True,
+subprocess.run([roll, "injury", "add", "calves", "--hours-ago", "100"], env=env, check=True,
                capture_output=True)
 session = run("session", "thoracic", "--events", "--speed", "1000", "--yes")
 if session.returncode != 0:
