@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "roll/layout.hpp"
 #include "roll/screen.hpp"
 
 namespace roll::platform {
@@ -42,6 +43,7 @@ struct AnsiOptions {
   bool color = false;
   bool bell = true;
   double speed = 1.0;
+  bool utf8 = true;  // the locale is UTF-8: block glyphs; else ASCII only
 };
 
 // The full screen: fitted to the terminal, big digits when there is room, a breath pacer, bars,
@@ -53,11 +55,15 @@ class AnsiScreen final : public Screen {
   void show(const std::vector<Event>& events, const SessionView& view) override;
   [[nodiscard]] std::optional<Millis> redraw_every() const override;
 
+  // One frame at a given size, each line with its role; for tests and show().
+  [[nodiscard]] Layout layout(const SessionView& view, int columns, int rows) const;
   // The lines of one frame at a given size, without colour; for tests.
   [[nodiscard]] std::vector<std::string> frame(const SessionView& view, int columns,
                                                int rows) const;
 
  private:
+  [[nodiscard]] LayoutInput layout_input(const SessionView& view, int columns, int rows) const;
+
   std::FILE* out_;
   const Routine& routine_;
   AnsiOptions options_;
