@@ -3,7 +3,9 @@
 
 #include <fmt/core.h>
 #include <toml++/toml.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "cli/commands.hpp"
@@ -98,8 +100,13 @@ void print_summary(Context& ctx, const Session& session, bool plain, bool events
   }
   auto at = session.elapsed().count() / 1000;
   std::string prefix = plain ? fmt::format("{:02}:{:02} ", at / 60, at % 60) : "";
-  for (const auto& line : lines) {
-    fmt::print(ctx.out, "{}{}\n", prefix, plain ? line : wrap(line, 78));
+  // Wrapped to the terminal it is read on, in the glyphs its locale can show.
+  auto width = static_cast<std::size_t>(platform::terminal_size(::fileno(ctx.out)).columns);
+  bool ascii = ctx.env.stdout_is_terminal && !ctx.env.utf8;
+  for (auto line : lines) {
+    if (ascii) line = to_ascii(line);
+    fmt::print(ctx.out, "{}{}\n", prefix,
+               plain ? line : wrap(line, std::max<std::size_t>(width, 20)));
   }
 }
 
@@ -117,8 +124,10 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   }
   print_diagnostics(ctx, findings);
 
-  bool full_screen =
+  bool on_terminal =
       !args.plain && !args.events && ctx.env.stdout_is_terminal && ctx.env.stdin_is_terminal;
+  // TERM=dumb or one roll does not know: plain lines, but still the keys (pause, the pain stop).
+  bool full_screen = on_terminal && ctx.env.terminal_can_draw;
   preflight(ctx, routine, args.yes, ctx.env.stdin_is_terminal && ctx.env.stdout_is_terminal);
   auto log = open_session_log(ctx, args.no_log);
 
@@ -132,17 +141,19 @@ int run_guided(Context& ctx, const SessionArgs& args) {
 
   RunResult result;
   {
-    platform::SignalPipe signals(full_screen);
+    platform::SignalPipe signals(on_terminal);
     std::unique_ptr<platform::RawTerminal> terminal;
     std::unique_ptr<Screen> screen;
+    if (on_terminal) terminal = std::make_unique<platform::RawTerminal>(0, ctx.out, full_screen);
     if (full_screen) {
-      terminal = std::make_unique<platform::RawTerminal>(0, ctx.out);
       screen = std::make_unique<platform::AnsiScreen>(
-          ctx.out, routine, platform::AnsiOptions{ctx.color, !args.quiet, args.speed});
+          ctx.out, routine,
+          platform::AnsiOptions{ctx.color, !args.quiet, args.speed, ctx.env.utf8});
     } else if (args.events) {
       screen = std::make_unique<platform::EventsScreen>(ctx.out, routine);
     } else {
-      screen = std::make_unique<platform::PlainScreen>(ctx.out, routine);
+      screen =
+          std::make_unique<platform::PlainScreen>(ctx.out, routine, on_terminal && !ctx.env.utf8);
     }
     std::unique_ptr<platform::VoiceScreen> voice;
     Screen* shown = screen.get();
@@ -151,7 +162,7 @@ int run_guided(Context& ctx, const SessionArgs& args) {
           std::make_unique<platform::VoiceScreen>(*screen, routine, args.voice_command, ctx.err);
       shown = voice.get();
     }
-    platform::PollKeys keys(clock, signals, full_screen ? 0 : -1, terminal.get());
+    platform::PollKeys keys(clock, signals, on_terminal ? 0 : -1, terminal.get());
     result = run_session(session, clock, keys, *shown);
   }  // the terminal is restored here, before the summary
   print_summary(ctx, session, !full_screen, args.events);

@@ -153,14 +153,16 @@ std::string band(const LayoutInput& in, std::size_t width, std::string_view elli
 }
 
 std::string bar_line(const LayoutBar& b, std::size_t width, bool utf8, std::string_view ellipsis) {
+  // "step   ████░░░░  0:29": the labels padded to one column so the bars line up.
   std::size_t lw = display_width(b.label);
+  std::size_t pw = std::max<std::size_t>(lw, 5) + 2;
   std::size_t rw = display_width(b.right);
-  std::size_t room = width > lw + rw + 4 ? width - lw - rw - 4 : 0;
+  std::size_t room = width > pw + 2 + rw ? width - pw - 2 - rw : 0;
   if (room < 4) return fit_line(b.label + " " + b.right, width, ellipsis);
   std::size_t bw = std::min<std::size_t>(room, 60);
   auto full =
       static_cast<std::size_t>(std::lround(std::clamp(b.fill, 0.0, 1.0) * static_cast<double>(bw)));
-  std::string label = b.label + std::string(std::max<std::size_t>(lw, 5) - lw + 2, ' ');
+  std::string label = b.label + std::string(pw - lw, ' ');
   return label + repeat(utf8 ? "█" : "#", full) + repeat(utf8 ? "░" : "-", bw - full) + "  " +
          b.right;
 }
@@ -261,6 +263,11 @@ Layout lay_out(const LayoutInput& in) {
   };
 
   std::vector<LayoutLine>& out = layout.lines;
+  // What is still spare after the gaps goes above and below, half each, so the screen sits in
+  // the middle of a tall window.
+  std::size_t gaps = std::min<std::size_t>(left, 3);
+  for (std::size_t i = 0; i < (left - gaps) / 2; ++i) out.push_back({"", Role::blank});
+  left = gaps;
   if (has_title) out.push_back({title_line(in, width, ellipsis), Role::title});
   for (auto& l : step) out.push_back({l, Role::step});
   for (auto& l : cue) out.push_back({l, Role::cue});

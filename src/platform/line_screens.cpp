@@ -43,6 +43,7 @@ void PlainScreen::show(const std::vector<Event>& events, const SessionView&) {
     if (e.kind == EventKind::tick) continue;
     std::string text = event_text(routine_, e);
     if (text.empty()) continue;
+    if (ascii_) text = to_ascii(text);
     fmt::print(out_, "{} {}\n", routine_clock(e.at), text);
     wrote = true;
   }

@@ -17,12 +17,15 @@ namespace roll::platform {
 // One line per event, prefixed with the routine time ("03:20"); no escape sequences at all.
 class PlainScreen final : public Screen {
  public:
-  PlainScreen(std::FILE* out, const Routine& routine) : out_(out), routine_(routine) {}
+  // `ascii`: for a terminal whose locale is not UTF-8.
+  PlainScreen(std::FILE* out, const Routine& routine, bool ascii = false)
+      : out_(out), routine_(routine), ascii_(ascii) {}
   void show(const std::vector<Event>& events, const SessionView& view) override;
 
  private:
   std::FILE* out_;
   const Routine& routine_;
+  bool ascii_ = false;
 };
 
 // One JSON object on one line (JSON lines), through toml++'s JSON formatter.

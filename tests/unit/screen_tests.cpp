@@ -403,3 +403,31 @@ TEST_CASE("block digits keep their proportions at every scale") {
     CHECK(block_digits_width("0:29", scale) == static_cast<std::size_t>(26 * scale));
   }
 }
+
+TEST_CASE("no line wider than the terminal at any moment of a session, at any of the sizes") {
+  Routine r = thoracic();
+  NullSessionLog log;
+  Session s(r, make_plan(r), log);
+  s.start(0ms);
+  platform::AnsiScreen screen(stdout, r, {});
+  for (Millis t = 0ms; t < 140s && !s.finished(); t += 1700ms) {
+    auto v = view_at(s, t);
+    for (auto [w, h] : {std::pair{20, 3}, std::pair{30, 5}, std::pair{60, 15}, std::pair{80, 24},
+                        std::pair{120, 40}, std::pair{200, 60}, std::pair{61, 15}}) {
+      CAPTURE(t.count());
+      CAPTURE(w);
+      CAPTURE(h);
+      auto layout = screen.layout(v, w, h);
+      CHECK(layout.lines.size() <= static_cast<std::size_t>(h));
+      for (const auto& line : layout.lines) {
+        CAPTURE(line.text);
+        CHECK(display_width(line.text) <= static_cast<std::size_t>(w));
+      }
+      check_whole_words(layout.lines, Role::cue, kThoracicCue);
+      if (v.get_ready && h >= 24) {
+        CHECK(check_whole_words(layout.lines, Role::cue, kThoracicCue) ==
+              words_of(kThoracicCue).size());
+      }
+    }
+  }
+}
