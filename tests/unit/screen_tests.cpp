@@ -431,3 +431,35 @@ TEST_CASE("no line wider than the terminal at any moment of a session, at any of
     }
   }
 }
+
+TEST_CASE("every frame of a whole session, recorded under the fake clock, fits all six sizes") {
+  Routine r = thoracic();
+  NullSessionLog log;
+  SessionOptions options;
+  options.confirm_quit = true;
+  Session session(r, make_plan(r), log, options);
+  test::FakeClock clock;
+  test::ScriptedKeys keys(clock);
+  keys.key(20s, ' ').key(25s, ' ').key(40s, '9').key(60s, 'q').key(62s, 'n');
+  test::RecordingScreen recorder(250ms);
+  run_session(session, clock, keys, recorder);
+  REQUIRE(recorder.views.size() > 400);
+  platform::AnsiScreen screen(stdout, r, {});
+  std::size_t checked = 0;
+  for (const auto& v : recorder.views) {
+    if (v.finished) continue;
+    for (auto [w, h] : {std::pair{20, 3}, std::pair{30, 5}, std::pair{60, 15}, std::pair{80, 24},
+                        std::pair{120, 40}, std::pair{200, 60}}) {
+      auto layout = screen.layout(v, w, h);
+      bool fits = layout.lines.size() <= static_cast<std::size_t>(h);
+      for (const auto& line : layout.lines) {
+        fits = fits && display_width(line.text) <= static_cast<std::size_t>(w);
+      }
+      CHECK(fits);
+      CHECK(has_role(layout, Role::time));
+      if ((w == 80 && h == 24) || (w == 200 && h == 60)) CHECK(layout.digit_rows * 10 >= h * 4);
+      ++checked;
+    }
+  }
+  CHECK(checked > 2000);
+}
