@@ -183,6 +183,10 @@ std::string with_ellipsis(std::string_view line, std::size_t width, std::string_
     if (space != std::string_view::npos) room = room.substr(0, space);
   }
   while (!room.empty() && room.back() == ' ') room.remove_suffix(1);
+  // Nor does it end on a separator: "extension ·…" says less than "extension…".
+  for (std::string_view sep : {" ·", " -"}) {
+    if (room.ends_with(sep)) room.remove_suffix(sep.size());
+  }
   return std::string(room) + std::string(ellipsis);
 }
 
@@ -214,8 +218,24 @@ std::vector<std::string> fit_lines(std::string_view text, std::size_t width, std
     current += piece;
     column += w;
   };
+  // A separator (" · ", " - ") goes with the word before it, so no line starts with one.
+  auto separator_at = [&](std::size_t i) -> std::size_t {
+    for (std::string_view sep : {" ·", " -"}) {
+      std::size_t end = i + sep.size();
+      if (text.substr(i, sep.size()) == sep && (end == text.size() || text[end] == ' ')) {
+        return sep.size();
+      }
+    }
+    return 0;
+  };
   std::size_t start = 0;
   for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && i > start && text[i] == ' ') {
+      if (std::size_t n = separator_at(i)) {
+        i += n - 1;
+        continue;
+      }
+    }
     if (i == text.size() || text[i] == ' ' || text[i] == '\n') {
       if (i > start) add_word(text.substr(start, i - start));
       if (i < text.size() && text[i] == '\n' && column > 0) {

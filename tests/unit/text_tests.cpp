@@ -81,9 +81,17 @@ TEST_CASE("fit_lines wraps whole words and marks a cut with an ellipsis") {
   }
 }
 
+TEST_CASE("fit_lines never starts a line with a separator") {
+  CHECK(fit_lines("step 1/6 · Thoracic extension · position 1 of 4", 30, 3, "…") ==
+        std::vector<std::string>{"step 1/6 · Thoracic", "extension · position 1 of 4"});
+  CHECK(fit_lines("step 1/6 - Thoracic extension - position 1 of 4", 30, 3, "...") ==
+        std::vector<std::string>{"step 1/6 - Thoracic", "extension - position 1 of 4"});
+}
+
 TEST_CASE("fit_line keeps a line whole or cuts it at a word with an ellipsis") {
   CHECK(fit_line("step 1/6 · Lat release", 40, "…") == "step 1/6 · Lat release");
   CHECK(fit_line("step 1/6 · Lat release", 15, "…") == "step 1/6 · Lat…");
+  CHECK(fit_line("step 1/6 · Lat release", 12, "…") == "step 1/6…");
   CHECK(fit_line("step 1/6 · Lat release", 3, "...") == "...");
   CHECK(fit_line("abc", 0, "…").empty());
 }
