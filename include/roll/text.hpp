@@ -4,6 +4,7 @@
 // screen, set the window title, write the clipboard (OSC 52) or reverse text on screen.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace roll {
 
@@ -23,5 +24,19 @@ namespace roll {
 
 // Greedy word wrap of sanitized text to `width` columns.
 [[nodiscard]] std::string wrap(std::string_view text, std::size_t width);
+
+// Word wrap of sanitized text to at most `max_lines` lines of `width` columns. Nothing is cut
+// silently: when the text does not fit, the last line kept ends with `ellipsis` after its last
+// whole word, and a word wider than the line is cut with the ellipsis too.
+[[nodiscard]] std::vector<std::string> fit_lines(std::string_view text, std::size_t width,
+                                                 std::size_t max_lines, std::string_view ellipsis);
+
+// The one-line form of fit_lines: the text whole, or its first words and `ellipsis`.
+[[nodiscard]] std::string fit_line(std::string_view text, std::size_t width,
+                                   std::string_view ellipsis);
+
+// Sanitized text for a terminal whose locale is not UTF-8: the few characters roll writes itself
+// get ASCII stand-ins (middle dot, ellipsis, dashes, quotes, blocks), anything else becomes '?'.
+[[nodiscard]] std::string to_ascii(std::string_view text);
 
 }  // namespace roll

@@ -25,7 +25,8 @@ bool use_color(ColorChoice choice, const platform::Environment& env) {
   }
   if (env.no_color) return false;
   if (env.clicolor_force) return true;
-  return env.stdout_is_terminal;
+  // TERM=dumb (or none roll knows) shows escape sequences as garbage.
+  return env.stdout_is_terminal && env.terminal_can_draw;
 }
 
 namespace {

@@ -3,6 +3,7 @@
 
 #include <fmt/core.h>
 #include <toml++/toml.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <sstream>
@@ -168,27 +169,31 @@ void print_summary(Context& ctx, const Session& session, bool plain, bool events
   }
   auto at = session.elapsed().count() / 1000;
   std::string prefix = plain ? fmt::format("{:02}:{:02} ", at / 60, at % 60) : "";
-  for (const auto& line : lines) {
+  // Wrapped to the terminal it is read on, in the glyphs its locale can show.
+  bool ascii = ctx.env.stdout_is_terminal && !ctx.env.utf8;
+  for (auto line : lines) {
+    if (ascii) line = to_ascii(line);
     fmt::print(ctx.out, "{}{}\n", prefix,
                plain ? line : wrap(line, static_cast<std::size_t>(std::max(width - 1, 20))));
   }
 }
 
 RunResult run_screen(Context& ctx, const SessionArgs& args, Session& session,
-                     platform::SteadyClock& clock, platform::Speaker* speaker, bool full_screen,
-                     bool ready_key) {
+                     platform::SteadyClock& clock, platform::Speaker* speaker, bool on_terminal,
+                     bool full_screen, bool ready_key) {
   const Routine& routine = session.routine();
-  platform::SignalPipe signals(full_screen);
+  platform::SignalPipe signals(on_terminal);
   std::unique_ptr<platform::RawTerminal> terminal;
   std::unique_ptr<Screen> screen;
+  if (on_terminal) terminal = std::make_unique<platform::RawTerminal>(0, ctx.out, full_screen);
   if (full_screen) {
-    terminal = std::make_unique<platform::RawTerminal>(0, ctx.out);
     screen = std::make_unique<platform::AnsiScreen>(
-        ctx.out, routine, platform::AnsiOptions{ctx.color, !args.quiet, args.speed});
+        ctx.out, routine, platform::AnsiOptions{ctx.color, !args.quiet, args.speed, ctx.env.utf8});
   } else if (args.events) {
     screen = std::make_unique<platform::EventsScreen>(ctx.out, routine);
   } else {
-    screen = std::make_unique<platform::PlainScreen>(ctx.out, routine);
+    screen =
+        std::make_unique<platform::PlainScreen>(ctx.out, routine, on_terminal && !ctx.env.utf8);
   }
   std::unique_ptr<platform::VoiceScreen> voice;
   Screen* shown = screen.get();
@@ -196,8 +201,9 @@ RunResult run_screen(Context& ctx, const SessionArgs& args, Session& session,
     voice = std::make_unique<platform::VoiceScreen>(*screen, routine, *speaker);
     shown = voice.get();
   }
-  // Plain mode reads no keys, except Enter for --ready key (the terminal stays in line mode).
-  platform::PollKeys keys(clock, signals, full_screen || ready_key ? 0 : -1, terminal.get(),
+  // Piped plain mode reads no keys, except Enter for --ready key (the terminal stays in line
+  // mode); TERM=dumb still gets every key (pause, the pain stop).
+  platform::PollKeys keys(clock, signals, on_terminal || ready_key ? 0 : -1, terminal.get(),
                           full_screen ? -1 : 1);
   return run_session(session, clock, keys, *shown);
 }  // the terminal is restored here, before the summary
@@ -220,7 +226,7 @@ void offer_movement(Context& ctx, const SessionArgs& args, platform::SteadyClock
   options.speed = args.speed;
   options.confirm_quit = false;
   Session movement(block, make_plan(block), none, options, clock.wall());
-  auto result = run_screen(ctx, args, movement, clock, speaker, true, false);
+  auto result = run_screen(ctx, args, movement, clock, speaker, true, true, false);
   if (result.status == SessionStatus::completed) {
     fmt::print(ctx.out, "Three minutes of movement done. {}\n", water_advice());
   }
@@ -240,7 +246,7 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   }
   print_diagnostics(ctx, findings);
 
-  bool full_screen =
+  bool on_terminal =
       !args.plain && !args.events && ctx.env.stdout_is_terminal && ctx.env.stdin_is_terminal;
   bool ready_key = args.ready == "key";
   if (ready_key && !ctx.env.stdin_is_terminal) {
@@ -248,6 +254,8 @@ int run_guided(Context& ctx, const SessionArgs& args) {
                   "--ready key waits for space or Enter, but standard input is not a terminal; "
                   "leave it out for the timed get-ready");
   }
+  // TERM=dumb or one roll does not know: plain lines, but still the keys (pause, the pain stop).
+  bool full_screen = on_terminal && ctx.env.terminal_can_draw;
   preflight(ctx, routine, args.yes, ctx.env.stdin_is_terminal && ctx.env.stdout_is_terminal);
   std::vector<std::string> speech;
   if (args.voice) {
@@ -288,7 +296,8 @@ int run_guided(Context& ctx, const SessionArgs& args) {
     }
   }
 
-  RunResult result = run_screen(ctx, args, session, clock, speaker.get(), full_screen, ready_key);
+  RunResult result =
+      run_screen(ctx, args, session, clock, speaker.get(), on_terminal, full_screen, ready_key);
   // The zone is held like a fresh injury even when nobody is left to read why.
   std::vector<std::string> held;
   if (result.status == SessionStatus::pain_stop) {

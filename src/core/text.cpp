@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <cstdint>
+#include <vector>
 
 namespace roll {
 
@@ -166,6 +167,155 @@ std::string wrap(std::string_view text, std::size_t width) {
       }
       start = i + 1;
     }
+  }
+  return out;
+}
+
+namespace {
+
+// The longest prefix of `text` (whole code points) no wider than `width` columns.
+std::string_view prefix_within(std::string_view text, std::size_t width) {
+  std::size_t used = 0, bytes = 0;
+  while (bytes < text.size()) {
+    Decoded d = decode(text, bytes);
+    std::size_t len = d.length == 0 ? 1 : d.length;
+    std::size_t w = display_width(text.substr(bytes, len));
+    if (used + w > width) break;
+    used += w;
+    bytes += len;
+  }
+  return text.substr(0, bytes);
+}
+
+// `line` shortened at a word so that `ellipsis` fits after it within `width`.
+std::string with_ellipsis(std::string_view line, std::size_t width, std::string_view ellipsis) {
+  std::size_t ew = display_width(ellipsis);
+  if (ew >= width) return std::string(prefix_within(ellipsis, width));
+  std::string_view room = prefix_within(line, width - ew);
+  if (room.size() < line.size() && line[room.size()] != ' ') {
+    // The cut falls inside a word: back up to the space before it, unless it is the only word.
+    auto space = room.rfind(' ');
+    if (space != std::string_view::npos) room = room.substr(0, space);
+  }
+  while (!room.empty() && room.back() == ' ') room.remove_suffix(1);
+  // Nor does it end on a separator: "extension ·…" says less than "extension…".
+  for (std::string_view sep : {" ·", " -"}) {
+    if (room.ends_with(sep)) room.remove_suffix(sep.size());
+  }
+  return std::string(room) + std::string(ellipsis);
+}
+
+}  // namespace
+
+std::vector<std::string> fit_lines(std::string_view text, std::size_t width, std::size_t max_lines,
+                                   std::string_view ellipsis) {
+  std::vector<std::string> lines;
+  if (width == 0 || max_lines == 0) return lines;
+  std::string current;
+  std::size_t column = 0;
+  bool more = false;  // words were left over
+  auto add_word = [&](std::string_view word) {
+    std::string piece(word);
+    std::size_t w = display_width(word);
+    if (w > width) {
+      piece = with_ellipsis(word, width, ellipsis);
+      w = display_width(piece);
+    }
+    if (column > 0 && column + 1 + w > width) {
+      lines.push_back(current);
+      current.clear();
+      column = 0;
+    }
+    if (column > 0) {
+      current += ' ';
+      ++column;
+    }
+    current += piece;
+    column += w;
+  };
+  // A separator (" · ", " - ") goes with the word before it, so no line starts with one.
+  auto separator_at = [&](std::size_t i) -> std::size_t {
+    for (std::string_view sep : {" ·", " -"}) {
+      std::size_t end = i + sep.size();
+      if (text.substr(i, sep.size()) == sep && (end == text.size() || text[end] == ' ')) {
+        return sep.size();
+      }
+    }
+    return 0;
+  };
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && i > start && text[i] == ' ') {
+      if (std::size_t n = separator_at(i)) {
+        i += n - 1;
+        continue;
+      }
+    }
+    if (i == text.size() || text[i] == ' ' || text[i] == '\n') {
+      if (i > start) add_word(text.substr(start, i - start));
+      if (i < text.size() && text[i] == '\n' && column > 0) {
+        lines.push_back(current);
+        current.clear();
+        column = 0;
+      }
+      start = i + 1;
+    }
+    if (lines.size() > max_lines) break;
+  }
+  if (column > 0) lines.push_back(current);
+  if (lines.size() > max_lines) {
+    more = true;
+    lines.resize(max_lines);
+  }
+  if (more) lines.back() = with_ellipsis(lines.back() + " ", width, ellipsis);
+  return lines;
+}
+
+std::string fit_line(std::string_view text, std::size_t width, std::string_view ellipsis) {
+  if (display_width(text) <= width) return std::string(text);
+  if (width == 0) return {};
+  return with_ellipsis(text, width, ellipsis);
+}
+
+std::string to_ascii(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    Decoded d = decode(text, i);
+    if (d.length == 0) {
+      out += '?';
+      ++i;
+      continue;
+    }
+    switch (d.code) {
+      case U'\u00B7':  // middle dot, roll's separator
+      case U'\u2013':
+      case U'\u2014':
+      case U'\u2591':  // light shade: the empty part of a bar
+        out += '-';
+        break;
+      case U'\u2026':
+        out += "...";
+        break;
+      case U'\u2018':
+      case U'\u2019':
+        out += '\'';
+        break;
+      case U'\u201C':
+      case U'\u201D':
+        out += '"';
+        break;
+      case U'\u2588':  // full block
+        out += '#';
+        break;
+      default:
+        if (d.code < 0x80) {
+          out += static_cast<char>(d.code);
+        } else {
+          out += '?';
+        }
+    }
+    i += d.length;
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -34,7 +35,68 @@ std::filesystem::path executable_dir() {
   return exe.parent_path();
 }
 
+std::vector<std::filesystem::path> terminfo_dirs() {
+  // ncurses' search order: $TERMINFO, ~/.terminfo, $TERMINFO_DIRS, then the system directories.
+  std::vector<std::filesystem::path> dirs;
+  if (const char* t = std::getenv("TERMINFO"); t && *t) dirs.emplace_back(t);
+  if (auto home = env_path("HOME"); !home.empty()) dirs.push_back(home / ".terminfo");
+  if (const char* list = std::getenv("TERMINFO_DIRS"); list && *list) {
+    std::string_view rest(list);
+    while (!rest.empty()) {
+      auto colon = rest.find(':');
+      auto dir = rest.substr(0, colon);
+      if (!dir.empty()) dirs.emplace_back(std::string(dir));
+      if (colon == std::string_view::npos) break;
+      rest.remove_prefix(colon + 1);
+    }
+  }
+  for (const char* d : {"/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo"})
+    dirs.emplace_back(d);
+  return dirs;
+}
+
 }  // namespace
+
+bool locale_is_utf8(const char* lc_all, const char* lc_ctype, const char* lang) {
+  const char* chosen = nullptr;
+  for (const char* v : {lc_all, lc_ctype, lang}) {
+    if (v != nullptr && *v != '\0') {
+      chosen = v;
+      break;
+    }
+  }
+  if (chosen == nullptr) return false;
+  std::string lower;
+  for (const char* p = chosen; *p; ++p) {
+    char c = *p;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != '-') lower += c;
+  }
+  return lower.find("utf8") != std::string::npos;
+}
+
+bool terminal_can_draw(std::string_view term,
+                       const std::vector<std::filesystem::path>& terminfo_dirs) {
+  if (term.empty() || term == "dumb" || term.find('/') != std::string_view::npos) return false;
+  std::string name(term);
+  std::error_code ec;
+  for (const auto& dir : terminfo_dirs) {
+    char hex[3];
+    std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(name[0]));
+    if (std::filesystem::exists(dir / name.substr(0, 1) / name, ec) ||
+        std::filesystem::exists(dir / hex / name, ec)) {
+      return true;
+    }
+  }
+  // roll only uses the few sequences every one of these has (cursor home, erase, the alternate
+  // screen, SGR), so a missing terminfo entry for one of them is no reason to fall back.
+  for (std::string_view family :
+       {"xterm", "screen", "tmux", "vt100", "vt102", "vt220", "linux", "rxvt", "alacritty", "foot",
+        "kitty", "wezterm", "konsole", "gnome", "st-", "putty", "iterm", "ansi"}) {
+    if (term.starts_with(family)) return true;
+  }
+  return false;
+}
 
 std::filesystem::path Environment::user_routines_dir() const {
   return config_home / "roll" / "routines";
@@ -68,6 +130,9 @@ Environment Environment::from_process() {
     winsize ws{};
     if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) env.columns = ws.ws_col;
   }
+  const char* term = std::getenv("TERM");
+  env.terminal_can_draw = platform::terminal_can_draw(term ? term : "", terminfo_dirs());
+  env.utf8 = locale_is_utf8(std::getenv("LC_ALL"), std::getenv("LC_CTYPE"), std::getenv("LANG"));
   return env;
 }
 

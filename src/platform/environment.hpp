@@ -2,6 +2,9 @@
 // What roll reads from the process environment, read once at start-up and then passed around, so
 // that tests can point every path at a temporary directory through XDG_* variables.
 #include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace roll::platform {
 
@@ -15,6 +18,10 @@ struct Environment {
   bool stdout_is_terminal = false;
   bool stdin_is_terminal = false;
   int columns = 0;  // $COLUMNS, else the width of the terminal on stdout; 0 when neither says
+  // $TERM names a terminal that takes escape sequences (not "dumb", not empty, known to terminfo
+  // or one of the ANSI families); when false the session falls back to plain lines.
+  bool terminal_can_draw = false;
+  bool utf8 = false;  // the locale (LC_ALL, else LC_CTYPE, else LANG) is UTF-8
 
   // <config>/roll/routines: user routines, which win over bundled ones.
   [[nodiscard]] std::filesystem::path user_routines_dir() const;
@@ -25,5 +32,15 @@ struct Environment {
 
   [[nodiscard]] static Environment from_process();
 };
+
+// LC_ALL wins over LC_CTYPE, which wins over LANG (the first set and non-empty); a locale is UTF-8
+// when its codeset says so ("en_US.UTF-8", "C.utf8"). Unset, "C" and "POSIX" are not.
+[[nodiscard]] bool locale_is_utf8(const char* lc_all, const char* lc_ctype, const char* lang);
+
+// Whether `term` takes escape sequences: not empty or "dumb", and either found in one of the
+// terminfo directories (<dir>/<first letter>/<name>, or the hex spelling of that letter) or a
+// member of a family every such terminal speaks ANSI in (xterm, screen, tmux, vt100, linux, ...).
+[[nodiscard]] bool terminal_can_draw(std::string_view term,
+                                     const std::vector<std::filesystem::path>& terminfo_dirs);
 
 }  // namespace roll::platform

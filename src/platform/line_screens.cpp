@@ -50,10 +50,12 @@ void PlainScreen::show(const std::vector<Event>& events, const SessionView&) {
       if (e.kind == EventKind::tick) continue;
       std::string text = event_text(routine_, e);
       if (text.empty()) continue;
+      if (ascii_) text = to_ascii(text);
       fmt::print(out_, "{} {}\n", routine_clock(e.at), text);
       // The cue is what keeps the neck and the low back safe: it is said, not only drawn.
       if (std::string cue = cue_text(routine_, e); !cue.empty()) {
-        fmt::print(out_, "{} cue · {}\n", routine_clock(e.at), cue);
+        fmt::print(out_, "{} {}\n", routine_clock(e.at),
+                   ascii_ ? to_ascii("cue · " + cue) : "cue · " + cue);
       }
       wrote = true;
     }

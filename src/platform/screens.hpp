@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "roll/layout.hpp"
 #include "roll/screen.hpp"
 #include "roll/voice.hpp"
 
@@ -18,7 +19,9 @@ namespace roll::platform {
 // One line per event, prefixed with the routine time ("03:20"); no escape sequences at all.
 class PlainScreen final : public Screen {
  public:
-  PlainScreen(std::FILE* out, const Routine& routine) : out_(out), routine_(routine) {}
+  // `ascii`: for a terminal whose locale is not UTF-8.
+  PlainScreen(std::FILE* out, const Routine& routine, bool ascii = false)
+      : out_(out), routine_(routine), ascii_(ascii) {}
   void show(const std::vector<Event>& events, const SessionView& view) override;
   [[nodiscard]] bool closed() const override { return closed_; }
 
@@ -26,6 +29,7 @@ class PlainScreen final : public Screen {
   std::FILE* out_;
   const Routine& routine_;
   bool closed_ = false;
+  bool ascii_ = false;
 };
 
 // One JSON object on one line (JSON lines), through toml++'s JSON formatter, with "version": 1.
@@ -50,6 +54,7 @@ struct AnsiOptions {
   bool color = false;
   bool bell = true;
   double speed = 1.0;
+  bool utf8 = true;  // the locale is UTF-8: block glyphs; else ASCII only
 };
 
 // The full screen: fitted to the terminal, big digits when there is room, a breath pacer, bars,
@@ -61,11 +66,15 @@ class AnsiScreen final : public Screen {
   void show(const std::vector<Event>& events, const SessionView& view) override;
   [[nodiscard]] std::optional<Millis> redraw_every() const override;
 
+  // One frame at a given size, each line with its role; for tests and show().
+  [[nodiscard]] Layout layout(const SessionView& view, int columns, int rows) const;
   // The lines of one frame at a given size, without colour; for tests.
   [[nodiscard]] std::vector<std::string> frame(const SessionView& view, int columns,
                                                int rows) const;
 
  private:
+  [[nodiscard]] LayoutInput layout_input(const SessionView& view, int columns, int rows) const;
+
   std::FILE* out_;
   const Routine& routine_;
   AnsiOptions options_;

@@ -98,7 +98,8 @@ void SignalPipe::stop_process() {
   install(SIGTSTP);
 }
 
-RawTerminal::RawTerminal(int in_fd, std::FILE* out) : in_fd_(in_fd), out_(out) {
+RawTerminal::RawTerminal(int in_fd, std::FILE* out, bool screen)
+    : in_fd_(in_fd), out_(out), screen_(screen) {
   enter();
 }
 
@@ -120,13 +121,13 @@ void RawTerminal::enter() {
   raw.c_cc[VMIN] = 1;
   raw.c_cc[VTIME] = 0;
   ::tcsetattr(in_fd_, TCSANOW, &raw);
-  write_all(out_, "\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J");
+  if (screen_) write_all(out_, "\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J");
   active_ = true;
 }
 
 void RawTerminal::leave() {
   if (!active_) return;
-  write_all(out_, "\x1b[0m\x1b[?25h\x1b[?1049l");
+  if (screen_) write_all(out_, "\x1b[0m\x1b[?25h\x1b[?1049l");
   ::tcsetattr(in_fd_, TCSANOW, &saved_);
   active_ = false;
 }

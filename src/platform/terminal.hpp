@@ -44,7 +44,9 @@ class SignalPipe {
 
 class RawTerminal {
  public:
-  RawTerminal(int in_fd, std::FILE* out);
+  // `screen`: also the alternate screen and a hidden cursor; false for a terminal that takes no
+  // escape sequences (TERM=dumb), which gets only the raw keyboard.
+  RawTerminal(int in_fd, std::FILE* out, bool screen = true);
   ~RawTerminal();
   RawTerminal(const RawTerminal&) = delete;
   RawTerminal& operator=(const RawTerminal&) = delete;
@@ -56,6 +58,7 @@ class RawTerminal {
  private:
   int in_fd_;
   std::FILE* out_;
+  bool screen_ = true;
   termios saved_{};
   bool have_saved_ = false;
   bool active_ = false;

@@ -81,15 +81,20 @@ zpty -w z "compadd() { local -a __hits; builtin compadd -O __hits \"\$@\"; print
 zpty -w z "print -r -- REG\$((1+1)):\${_comps[roll]}:END"
 zpty -r z line '*REG2:*:END*'
 [[ $line == *REG2:_roll:END* ]] || { print -r -- "compinit did not register _roll for roll" >&2; exit 1 }
-fail=0
+fail=0 marker=0
 expect() { # LINE WANT...: press Tab after LINE; each WANT must be one whole candidate
   local typed=$1 want
   shift
   : >| $out
   zpty -n -w z $'\C-u'"$typed"$'\t'
   # The line editor takes keys in order: DONE is printed once the completion has run.
-  zpty -n -w z $'\C-u'"print DON''E"$'\n'
-  zpty -r z line '*DONE*'
+  # The completion has run once it wrote its candidates (polled: zle may read the next keys
+  # only after the Tab's work is done, and discards typeahead it does not expect).
+  for ((k = 0; k < 250; k++)); do [[ -s $out ]] && break; sleep 0.02; done
+  # A marker of its own each time, so no earlier output can stand for this one.
+  (( ++marker ))
+  zpty -n -w z $'\C-u'"print DON''E$marker"$'\n'
+  zpty -r z line "*DONE$marker"$'[\r\n]'"*"
   local -a hits=("${(@f)$(<$out)}")
   for want; do
     (( ${hits[(Ie)$want]} )) && continue

@@ -2,7 +2,8 @@
 # `roll session` in a real pseudo-terminal (tmux): the countdown shows, space pauses, q asks and
 # ends, Ctrl-C exits 130, Ctrl-Z stops and `fg` comes back paused, SIGTERM/SIGHUP/SIGQUIT, a full
 # disk in mid-session, a burst of resizes; after each, `stty -a` must be exactly what it was
-# before. Waits poll the pane with a deadline instead of sleeping blind.
+# before. Then the screen itself: digits scaled to a 200x60 window, no escape byte for TERM=dumb,
+# no byte above 0x7f for LC_ALL=C. Waits poll the pane with a deadline instead of sleeping blind.
 # Usage: session_tty.sh ROLL_BINARY [TMUX]
 set -u
 ROLL=$1
@@ -60,7 +61,7 @@ check_same() {
 }
 
 tm -f /dev/null new-session -d -s roll -x 80 -y 30 \
-  "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=$WORK XDG_CONFIG_HOME=$WORK/c XDG_DATA_HOME=$WORK/d XDG_STATE_HOME=$WORK/s PS1='$ ' sh"
+  "env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 HOME=$WORK XDG_CONFIG_HOME=$WORK/c XDG_DATA_HOME=$WORK/d XDG_STATE_HOME=$WORK/s PS1='$ ' sh"
 wait_for '$' 5
 tm send-keys -t roll "stty -a > $WORK/before; echo READY" Enter
 wait_for READY 5
@@ -77,7 +78,7 @@ tm send-keys -t roll ' No ' Enter
 wait_for 'shooting pain in your arms or legs? [y/n]' && echo "ok: the limbs are asked about on their own"
 tm send-keys -t roll n Enter
 wait_for 'step 1/1' && wait_for '██' && echo "ok: big countdown on screen"
-wait_for 'breathe in' 12 && echo "ok: breath pacer"
+wait_for 'BREATHE IN' 12 && echo "ok: breath pacer"
 tm send-keys -t roll ' '
 wait_for 'PAUSED' && echo "ok: paused"
 tm send-keys -t roll q
@@ -222,6 +223,17 @@ tm resize-window -t roll -x 50 -y 14
 wait_re '^step +[█░]+ +[0-9]:[0-9][0-9]$' && echo "ok: redrawn to 50 columns after a resize"
 tm send-keys -t roll q
 wait_for 'EXIT=0'
+# The summary is wrapped by roll to the 50 columns, at words: tmux had none of its lines to wrap
+# itself (capture-pane -J joins the lines tmux wrapped). The lint warnings came before the resize.
+summary() { sed -n '/^Session ended early/,$p'; }
+if [ "$(pane | summary | wc -l)" -gt 3 ] &&
+  [ "$(pane | summary | wc -l)" -eq "$(tm capture-pane -pJ -t roll | summary | wc -l)" ]; then
+  echo "ok: the summary wraps to the terminal's 50 columns"
+else
+  echo "FAIL: the summary is wider than the terminal:" >&2
+  tm capture-pane -pJ -t roll >&2
+  failures=$((failures + 1))
+fi
 
 echo "# a burst of resizes"
 # Back to the size `before` was taken at, through six sizes in quick succession; the shell then
@@ -236,6 +248,75 @@ tm send-keys -t roll q
 wait_for 'EXIT=0' && echo "ok: exit 0 after a burst of resizes"
 wait_for SAVEDBURST
 check_same "$WORK/afterBURST" "a burst of resizes"
+
+# raw_output FILE COMMAND...: types the command, with every byte the pane receives from then on
+# copied to FILE (tmux pipe-pane: what the program wrote, not tmux's rendering of it).
+raw_output() {
+  out=$1
+  shift
+  # A clean screen first, and only then the copy, so clear's own escapes are not in it.
+  tm send-keys -t roll "clear; echo CLEAR''ED" Enter
+  wait_for CLEARED 5
+  : >"$out"
+  tm pipe-pane -t roll -o "cat >> '$out'"
+  tm send-keys -t roll "$*" Enter
+}
+raw_stop() {
+  tm pipe-pane -t roll
+}
+# longest_run: the longest run of consecutive pane lines drawn only in block glyphs (the digits).
+longest_run() {
+  pane | awk '/^ *█[█ ]*$/ { n++; if (n > best) best = n; next } { n = 0 } END { print best + 0 }'
+}
+
+echo "# the digits fill a 200x60 window"
+tm resize-window -t roll -x 200 -y 60
+tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?" Enter
+wait_for 'step 1/1'
+if wait_for 'BREATHE IN' 12; then
+  rows=$(longest_run)
+  if [ "$rows" -ge 24 ]; then
+    echo "ok: digits $rows rows tall at 200x60 mid-hold"
+  else
+    echo "FAIL: digits only $rows rows tall at 200x60; the pane shows:" >&2
+    pane >&2
+    failures=$((failures + 1))
+  fi
+fi
+tm send-keys -t roll q
+wait_for 'EXIT=0'
+tm resize-window -t roll -x 80 -y 30
+
+echo "# TERM=dumb: plain lines, the keys still work, no escape byte"
+raw_output "$WORK/dumb.out" "TERM=dumb '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?"
+wait_for 'step 1/1 ' && wait_for 'breathe in' 12 && echo "ok: plain lines on a dumb terminal"
+tm send-keys -t roll q
+wait_for 'EXIT=0' && echo "ok: q still quits on a dumb terminal"
+raw_stop
+escapes=$(tr -dc '\033' <"$WORK/dumb.out" | wc -c)
+if [ "$escapes" -eq 0 ] && [ -s "$WORK/dumb.out" ]; then
+  echo "ok: no escape byte for TERM=dumb ($(wc -c <"$WORK/dumb.out") bytes)"
+else
+  echo "FAIL: TERM=dumb output holds $escapes escape byte(s):" >&2
+  od -c "$WORK/dumb.out" | head -20 >&2
+  failures=$((failures + 1))
+fi
+
+echo "# LC_ALL=C: the full screen in ASCII"
+raw_output "$WORK/ascii.out" "LC_ALL=C '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?"
+wait_for 'step 1/1 - Long extension' && wait_for '####' && echo "ok: ASCII digits for LC_ALL=C"
+tm send-keys -t roll ' '
+wait_for 'PAUSED'
+tm send-keys -t roll q
+wait_for 'EXIT=0'
+raw_stop
+high=$(tr -d '\000-\177' <"$WORK/ascii.out" | wc -c)
+if [ "$high" -eq 0 ] && [ -s "$WORK/ascii.out" ]; then
+  echo "ok: no byte above 0x7f for LC_ALL=C ($(wc -c <"$WORK/ascii.out") bytes)"
+else
+  echo "FAIL: LC_ALL=C output holds $high byte(s) above 0x7f" >&2
+  failures=$((failures + 1))
+fi
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)" >&2

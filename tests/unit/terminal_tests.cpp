@@ -1,9 +1,15 @@
-// The poll() timeout that keeps the session's deadlines on time despite the kernel's timer slack.
+// The poll() timeout that keeps the session's deadlines on time despite the kernel's timer slack,
+// and what the terminal and the locale can show.
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "platform/environment.hpp"
 #include "platform/terminal.hpp"
 
 using namespace std::chrono_literals;
@@ -47,4 +53,36 @@ TEST_CASE("PollKeys joins an escape sequence split across two reads (issue 17, i
   CHECK(key.key == '7');
   ::close(fds[0]);
   ::close(fds[1]);
+}
+
+TEST_CASE("the locale decides UTF-8 glyphs: LC_ALL, then LC_CTYPE, then LANG") {
+  using roll::platform::locale_is_utf8;
+  CHECK(locale_is_utf8(nullptr, nullptr, "en_US.UTF-8"));
+  CHECK(locale_is_utf8(nullptr, nullptr, "C.utf8"));
+  CHECK(locale_is_utf8("", "de_DE.utf-8", "C"));
+  CHECK_FALSE(locale_is_utf8("C", nullptr, "en_US.UTF-8"));  // LC_ALL=C wins
+  CHECK_FALSE(locale_is_utf8(nullptr, "POSIX", "en_US.UTF-8"));
+  CHECK_FALSE(locale_is_utf8(nullptr, nullptr, nullptr));
+  CHECK_FALSE(locale_is_utf8(nullptr, nullptr, "en_US.ISO-8859-1"));
+}
+
+TEST_CASE("a terminal that cannot take escape sequences is told apart") {
+  using roll::platform::terminal_can_draw;
+  auto dir =
+      std::filesystem::temp_directory_path() / ("roll-terminfo-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "m");
+  std::ofstream(dir / "m" / "myterm") << "compiled terminfo";
+  std::filesystem::create_directories(dir / "6e");  // the hex spelling of 'n'
+  std::ofstream(dir / "6e" / "nterm") << "compiled terminfo";
+  std::vector<std::filesystem::path> dirs{dir};
+  CHECK_FALSE(terminal_can_draw("dumb", dirs));
+  CHECK_FALSE(terminal_can_draw("", dirs));
+  CHECK_FALSE(terminal_can_draw("no-such-terminal", dirs));
+  CHECK_FALSE(terminal_can_draw("../m/myterm", dirs));
+  CHECK(terminal_can_draw("myterm", dirs));
+  CHECK(terminal_can_draw("nterm", dirs));
+  CHECK(terminal_can_draw("xterm-256color", {}));  // an ANSI family, terminfo or not
+  CHECK(terminal_can_draw("tmux-256color", {}));
+  std::filesystem::remove_all(dir);
 }

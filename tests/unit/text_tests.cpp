@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "roll/duration.hpp"
 #include "roll/text.hpp"
 
@@ -69,4 +72,44 @@ TEST_CASE("durations read as clocks and as prose") {
   CHECK(human_duration(120s) == "2 min");
   CHECK(human_duration(750s) == "12 min 30 s");
   CHECK(human_duration(3900s) == "1 h 5 min");
+}
+
+TEST_CASE("fit_lines wraps whole words and marks a cut with an ellipsis") {
+  auto lines = fit_lines("one two three four five six", 9, 2, "…");
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "one two");
+  CHECK(lines[1] == "three…");  // "four" would not fit with the ellipsis
+  CHECK(fit_lines("one two three", 9, 5, "…") == std::vector<std::string>{"one two", "three"});
+  // A word longer than the line is cut, and says so.
+  CHECK(fit_lines("extraordinarily", 8, 3, "...") == std::vector<std::string>{"extra..."});
+  CHECK(fit_lines("a b", 10, 0, "…").empty());
+  CHECK(fit_lines("", 10, 3, "…").empty());
+  for (std::size_t w = 1; w < 12; ++w) {
+    for (const auto& l : fit_lines("Stop when you reach the top of the shoulders.", w, 3, "…")) {
+      CAPTURE(l);
+      CHECK(display_width(l) <= w);
+    }
+  }
+}
+
+TEST_CASE("fit_lines never starts a line with a separator") {
+  CHECK(fit_lines("step 1/6 · Thoracic extension · position 1 of 4", 30, 3, "…") ==
+        std::vector<std::string>{"step 1/6 · Thoracic", "extension · position 1 of 4"});
+  CHECK(fit_lines("step 1/6 - Thoracic extension - position 1 of 4", 30, 3, "...") ==
+        std::vector<std::string>{"step 1/6 - Thoracic", "extension - position 1 of 4"});
+}
+
+TEST_CASE("fit_line keeps a line whole or cuts it at a word with an ellipsis") {
+  CHECK(fit_line("step 1/6 · Lat release", 40, "…") == "step 1/6 · Lat release");
+  CHECK(fit_line("step 1/6 · Lat release", 15, "…") == "step 1/6 · Lat…");
+  CHECK(fit_line("step 1/6 · Lat release", 12, "…") == "step 1/6…");
+  CHECK(fit_line("step 1/6 · Lat release", 3, "...") == "...");
+  CHECK(fit_line("abc", 0, "…").empty());
+}
+
+TEST_CASE("to_ascii leaves no byte above 0x7f") {
+  CHECK(to_ascii("step 1/6 · Lat release") == "step 1/6 - Lat release");
+  CHECK(to_ascii("cut…") == "cut...");
+  CHECK(to_ascii("“quoted” – ‘café’") == "\"quoted\" - 'caf?'");
+  for (unsigned char c : to_ascii("██░░ 日本 \xff")) CHECK(c < 0x80);
 }

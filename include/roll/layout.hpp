@@ -1,0 +1,81 @@
+#pragma once
+// Where each part of the session screen goes, as a pure function of the window size and what there
+// is to show: no terminal, no colour. The full screen (src/platform/ansi_screen.cpp) styles each
+// line by its role, never by its text.
+//
+// When space is short the parts are kept in this order: the time left (big digits scaled to the
+// window, plain digits when nothing else fits), a safety notice while it stands, the breath phase,
+// the step, side and position, the cue, the bars, the key help. Nothing is cut mid-word; a cut
+// ends with an ellipsis.
+#include <string>
+#include <vector>
+
+namespace roll {
+
+enum class Role {
+  blank,
+  title,   // the routine and the time left in all
+  step,    // step, side and position (or what to do in the get-ready)
+  cue,     // the step's instructions
+  time,    // the time left in this block, big or plain
+  phase,   // the breath phase: big word and band
+  notice,  // a safety notice (ease off): shown whole while it stands
+  prompt,  // a question or the paused state
+  status,  // the last pressure reading
+  bar,
+  keys,
+};
+
+// What the breath phase looks like: a band whose shape differs for each, so it reads without
+// colour.
+enum class PhaseShape { in, hold, out, up, down, steady, ready, paused };
+
+struct LayoutBar {
+  std::string label;  // "step"
+  double fill = 0;    // 0..1
+  std::string right;  // "0:29"
+};
+
+struct LayoutInput {
+  int columns = 80;
+  int rows = 24;
+  bool utf8 = true;               // block glyphs and "…"; else ASCII only
+  std::string time;               // the time left, digits and ':' only ("0:29")
+  std::string time_label;         // after the time in its plain form (" left")
+  std::string title;              // "Evening release" (sanitized, as all text here)
+  std::string total;              // "10:41 left"
+  std::string step;               // "step 1/6 · Lat release · left"
+  std::string cue;                // shown whole in the get-ready (`full_cue`), else as room allows
+  bool full_cue = false;          // the get-ready before a step: the cue before the digits
+  std::string notice;             // a safety notice, shown whole while it stands
+  bool notice_is_prompt = false;  // a question or the paused state rather than a warning
+  PhaseShape shape = PhaseShape::steady;
+  std::string phase_word;  // for the big letters: "IN", "HOLD", "OUT", "PAUSED"
+  std::string phase_text;  // "breathe in  3 s   breath 1 of 3"
+  double phase_fill = 0;   // how far through the phase (the band fills with it)
+  std::string status;      // "pressure 5/9"
+  std::vector<LayoutBar> bars;
+  std::vector<std::string> keys;  // key help items, first the most needed; never split
+};
+
+struct LayoutLine {
+  std::string text;
+  Role role = Role::blank;
+};
+
+struct Layout {
+  std::vector<LayoutLine> lines;  // at most `rows`, none wider than `columns`
+  int digit_rows = 0;             // height of the big digits; 0: the time in plain digits
+  bool big_phase = false;         // the phase word in big letters
+};
+
+[[nodiscard]] Layout lay_out(const LayoutInput& input);
+
+// The time ("0:29") in block digits: each cell of the 3x5 font `scale` rows tall and 2 x `scale`
+// columns wide (a terminal cell is about twice as tall as wide, so the digits keep their shape).
+[[nodiscard]] std::vector<std::string> block_digits(const std::string& time, int scale, bool utf8);
+
+// Width in columns of block_digits(time, scale, ...).
+[[nodiscard]] std::size_t block_digits_width(const std::string& time, int scale);
+
+}  // namespace roll
