@@ -81,7 +81,7 @@ std::vector<InjuryFinding> injury_findings(const Routine& routine,
   for (const auto& injury : injuries) {
     if (injury.cleared) continue;
     for (const auto& step : routine.steps) {
-      if (!puts_pressure(step.kind) || !step.zone || !guards(injury.zone, *step.zone)) continue;
+      if (!on_roller(step) || !step.zone || !guards(injury.zone, *step.zone)) continue;
       seconds since = clamped_since(injury, now);
       found.push_back(InjuryFinding{window_at(since, ask_until), &injury, *step.zone, step.name,
                                     since, remaining_at(since, ask_until)});

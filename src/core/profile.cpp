@@ -268,7 +268,7 @@ std::optional<std::string> bone_caution(const Routine& routine, const Profile& p
   Roller roller = profile.roller.value_or(routine.roller);
   bool firm = roller == Roller::firm || roller == Roller::textured;
   bool ribs = std::any_of(routine.steps.begin(), routine.steps.end(), [](const Step& s) {
-    if (!puts_pressure(s.kind) || !s.zone) return false;
+    if (!on_roller(s) || !s.zone) return false;
     switch (*s.zone) {
       case Zone::thoracic:
       case Zone::rhomboids:

@@ -242,6 +242,12 @@ TEST_CASE("the profile is used: level and roller, the beginner warning, the bone
     CHECK_FALSE(bone_caution(routine, soft));  // glutes, soft: no ribs, no firm roller
     CHECK(bone_caution(pressing(Zone::thoracic), soft));
     CHECK(bone_caution(pressing(Zone::lats), soft));
+    // Snow angels are a stretch with the roller under the spine: rib work all the same.
+    auto angels = pressing(Zone::thoracic);
+    angels.steps[0].kind = StepKind::stretch;
+    CHECK(bone_caution(angels, soft));
+    angels.steps[0].kind = StepKind::movement;
+    CHECK_FALSE(bone_caution(angels, soft));
     CHECK_FALSE(bone_caution(pressing(Zone::thoracic), load("roller = \"firm\"\n")));
     CHECK_FALSE(bone_caution(pressing(Zone::thoracic),
                              load("[conditions]\nrecent-surgery = \"cleared\"\n")));

@@ -236,13 +236,27 @@ TEST_CASE("the 48-72 h rule") {
     r.resume_after_injury_hours = 96;
     CHECK(check_injuries(r, injuries, now).guard == Guard::ask);
   }
-  SUBCASE("far zones, rest steps and cleared injuries are not guarded") {
+  SUBCASE("far zones, steps off the roller and cleared injuries are not guarded") {
     CHECK(check_injuries(routine_pressing(Zone::calves), injuries, now).guard == Guard::none);
     auto r = routine_pressing(Zone::glutes);
+    r.steps[0].kind = StepKind::movement;
+    CHECK(check_injuries(r, injuries, now).guard == Guard::none);
     r.steps[0].kind = StepKind::stretch;
+    r.steps[0].on_roller_key = false;
     CHECK(check_injuries(r, injuries, now).guard == Guard::none);
     injuries[0].cleared = true;
     CHECK(check_injuries(routine_pressing(Zone::glutes), injuries, now).guard == Guard::none);
+  }
+  SUBCASE("a stretch or a rest on the roller presses its zone like a hold") {
+    // Where the roller is, not what the step is called (on_roller()): a stretch lying on the
+    // roller over the glutes is pressure on an injured neighbour.
+    auto r = routine_pressing(Zone::glutes);
+    r.steps[0].kind = StepKind::stretch;
+    CHECK(check_injuries(r, injuries, now).guard == Guard::refuse);
+    r.steps[0].kind = StepKind::rest;
+    CHECK(check_injuries(r, injuries, now).guard == Guard::refuse);
+    r.steps[0].zone.reset();  // a rest without a zone is on the floor
+    CHECK(check_injuries(r, injuries, now).guard == Guard::none);
   }
   SUBCASE("the strictest injury wins") {
     injuries.push_back({2, Zone::glutes, now - hours{1}, "", false});
