@@ -20,7 +20,9 @@ echo "$depends" | grep -q "libc6" || { echo "Depends lacks libc6" >&2; exit 1; }
 dpkg-deb -x "$deb" "$tmp/root"
 if command -v ldd >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
   loaded=$(for so in $(ldd "$tmp/root/usr/bin/roll" | awk '$3 ~ /^\// {print $3}'); do
-    dpkg -S "$(readlink -f "$so")" 2>/dev/null | head -n1 | cut -d: -f1
+    # Debian's merged /usr: dpkg knows some libraries by the /lib path ldd prints, others only
+    # by the real one.
+    { dpkg -S "$so" 2>/dev/null || dpkg -S "$(readlink -f "$so")" 2>/dev/null; } | head -n1 | cut -d: -f1
   done)
   for pkg in $(echo "$depends" | tr ',' '\n' | awk '{print $1}'); do
     echo "$loaded" | grep -qx "$pkg" || { echo "Depends names $pkg, which roll does not load" >&2; exit 1; }
