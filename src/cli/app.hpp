@@ -20,7 +20,8 @@ enum Exit : int {
 
 // Thrown by a command for an error the user must fix; printed as "roll: <message>".
 struct Failure : std::runtime_error {
-  Failure(int code, const std::string& message) : std::runtime_error(message), code(code) {}
+  Failure(int exit_code, const std::string& message)
+      : std::runtime_error(message), code(exit_code) {}
   int code;
 };
 

@@ -116,8 +116,9 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
     in.phase_word = up ? "UP" : "DOWN";
     in.phase_text =
         fmt::format("{}   rep {} of {}", upper(phase_words(v.phase)), v.number, v.count);
-    in.phase_fill = up ? 1.0 - v.phase_left.count() / std::max(1.0, double(v.phase_length.count()))
-                       : v.phase_left.count() / std::max(1.0, double(v.phase_length.count()));
+    const double left = static_cast<double>(v.phase_left.count());
+    const double length = std::max(1.0, static_cast<double>(v.phase_length.count()));
+    in.phase_fill = up ? 1.0 - left / length : left / length;
   } else if (v.phase == Phase::steady) {
     bool moving = step.kind == StepKind::movement;
     in.shape = PhaseShape::steady;

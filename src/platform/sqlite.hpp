@@ -13,7 +13,8 @@
 namespace roll::platform::sqlite {
 
 struct SqliteError : std::runtime_error {
-  SqliteError(int code, const std::string& message) : std::runtime_error(message), code(code) {}
+  SqliteError(int result_code, const std::string& message)
+      : std::runtime_error(message), code(result_code) {}
   int code;  // primary result code (SQLITE_BUSY, SQLITE_NOTADB, ...)
 };
 

@@ -119,8 +119,7 @@ std::string verdict(const BatchRun& run) {
 }  // namespace
 
 TEST_CASE("roll lint on every file of the TOML conformance corpus: a positioned error, exit 1") {
-  const fs::path corpus =
-      fs::absolute(source_path("../shared/corpus/toml-test/tests")).lexically_normal();
+  const fs::path corpus = fs::absolute(fs::path(ROLL_CORPUS_DIR) / "tests").lexically_normal();
   if (!fs::is_directory(corpus)) {
     MESSAGE("SKIPPED: no TOML corpus at " << corpus.string());
     return;

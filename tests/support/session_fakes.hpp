@@ -30,8 +30,8 @@ class FakeClock final : public Clock {
 class RecordingScreen final : public Screen {
  public:
   explicit RecordingScreen(std::optional<Millis> redraw = std::nullopt) : redraw_(redraw) {}
-  void show(const std::vector<Event>& events, const SessionView& view) override {
-    this->events.insert(this->events.end(), events.begin(), events.end());
+  void show(const std::vector<Event>& shown, const SessionView& view) override {
+    events.insert(events.end(), shown.begin(), shown.end());
     views.push_back(view);
   }
   [[nodiscard]] std::optional<Millis> redraw_every() const override { return redraw_; }

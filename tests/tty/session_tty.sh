@@ -8,6 +8,7 @@
 set -u
 ROLL=$1
 TMUX_BIN=${2:-tmux}
+command -v "$TMUX_BIN" >/dev/null 2>&1 || { echo "no tmux: skipped"; exit 77; }
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/roll-tty-XXXXXX")
 SOCKET="roll-tty-$$"
 failures=0
