@@ -81,6 +81,10 @@ struct Step {
   [[nodiscard]] int total_seconds() const { return seconds_per_pass() * passes(); }
 };
 
+// The step has the body on the roller: every step but a movement and a rest without a zone
+// (resting on the floor). What "planned time on the roller" in the completed/partial rule counts.
+[[nodiscard]] bool on_roller(const Step& step);
+
 struct Routine {
   int schema = 1;
   std::string name;

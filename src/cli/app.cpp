@@ -4,6 +4,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iterator>
 #include <string_view>
@@ -13,6 +16,7 @@
 #include "cli/commands.hpp"
 #include "cli/conventions.hpp"
 #include "platform/history_store.hpp"
+#include "platform/wall_clock.hpp"
 #include "roll/suggest.hpp"
 #include "roll/text.hpp"
 
@@ -34,12 +38,24 @@ Examples:
 Exit status: 0 ok, 1 findings, 2 usage or input error, 3 refused for safety, 130 interrupted.
 )";
 
+int output_failed(Context& ctx) {
+  int err = errno;
+  fmt::print(ctx.err, "roll: cannot write the output to standard output: {}\n",
+             err != 0 ? std::strerror(err) : "write error");
+  return exit_usage;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
   ignore_sigpipe();
   Context ctx;
   ctx.env = platform::Environment::from_process();
+  try {
+    ctx.now = platform::wall_now();
+  } catch (const platform::TimeError& e) {
+    ctx.now_error = e.what();
+  }
 
   CLI::App app{"roll: a coach for safe foam-roller back work", "roll"};
   app.set_version_flag("--version", "roll " ROLL_VERSION);
@@ -84,7 +100,10 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
-    return app.exit(e);
+    int code = app.exit(e);
+    if (flush_hit_broken_pipe(stdout)) return exit_ok;
+    if (std::ferror(stdout)) return output_failed(ctx);
+    return code;
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return exit_usage;  // CLI11's own codes (105, 106, 109, ...) are all usage errors to us.
@@ -99,10 +118,14 @@ int run(int argc, char** argv) {
     return exit_usage;
   } catch (const std::exception& e) {
     if (is_broken_pipe(e) || flush_hit_broken_pipe(ctx.out)) return exit_ok;
+    if (std::ferror(ctx.out)) return output_failed(ctx);
     fmt::print(ctx.err, "roll: internal error: {}\n", e.what());
     return exit_usage;
   }
+  // One place for every command: output that did not reach stdout (a full disk, /dev/full, an
+  // I/O error) is an error, not a success with the data lost. A closed pipe stays a normal end.
   if (flush_hit_broken_pipe(ctx.out)) return exit_ok;
+  if (std::ferror(ctx.out)) return output_failed(ctx);
   return ctx.exit_code;
 }
 

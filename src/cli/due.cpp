@@ -17,21 +17,47 @@ void add_due_command(CLI::App& app, Context& ctx) {
       "\nExamples:\n"
       "  roll due\n"
       "  roll due --quiet && notify-send roll 'Five minutes on the roller before bed'\n"
-      "\nExit status: 0 due (nothing completed today), 1 done for today, 2 error.\n"
+      "\nExit status: 0 due (nothing completed today), 1 done for today or a rest day, 2 error.\n"
+      "Only a completed session counts (at least 80% of its planned time on the roller, not a\n"
+      "--speed rehearsal). A day that ended in a pain stop is a rest day: nothing is due.\n"
       "Today starts at `day_start` from config.toml (default 04:00).");
   cmd->callback([&ctx, quiet] {
     Profile profile = load_profile_or_fail(ctx);
-    SysSeconds now = now_or_fail();
-    DayWindow window = roll_day_window(platform::to_local(now), profile.day_start_hour);
+    SysSeconds now = now_or_fail(ctx);
+    LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);
     auto store = open_history(ctx);
-    bool done = store->any_session(platform::from_local(window.begin),
-                                   platform::from_local(window.end), true);
-    if (!*quiet) {
-      fmt::print(ctx.out, "{}\n",
-                 done ? "Done for today: a session is already completed."
-                      : "Due: no session completed today yet.");
+    // Each session's day is read through the offset it started at, as `roll stats` reads it;
+    // a roll day is at most 25 h and an offset at most 18 h, so three days each way hold it.
+    platform::SessionQuery near;
+    near.since = now - std::chrono::days{3};
+    near.until = now + std::chrono::days{3};
+    bool done = false;
+    store->visit_sessions(near, [&](const SessionRecord& r) {
+      done = done || (counts_as_done(r.status, r.origin) &&
+                      session_day(r, profile.day_start_hour) == today);
+    });
+    std::optional<PainStop> stop;
+    if (!done) {
+      for (const auto& p : store->pain_stops(*near.since, *near.until)) {
+        LocalSeconds local{(p.at + p.utc_offset).time_since_epoch()};
+        if (roll_day(local, profile.day_start_hour) == today) stop = p;
+      }
     }
-    ctx.exit_code = done ? exit_findings : exit_ok;
+    report_problems(ctx, *store);
+    if (!*quiet) {
+      if (done) {
+        fmt::print(ctx.out, "Done for today: a session is already completed.\n");
+      } else if (stop) {
+        fmt::print(ctx.out,
+                   "Rest day: today's session ended in a pain stop at {}{}. Nothing is due; "
+                   "if the pain is sharp or stays, see a clinician.\n",
+                   format_local(LocalSeconds{(stop->at + stop->utc_offset).time_since_epoch()}),
+                   stop->zone.empty() ? "" : fmt::format(" ({})", stop->zone));
+      } else {
+        fmt::print(ctx.out, "Due: no session completed today yet.\n");
+      }
+    }
+    ctx.exit_code = done || stop ? exit_findings : exit_ok;
   });
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/routine_loading.hpp"
+#include "platform/ids.hpp"
 #include "platform/profile_file.hpp"
 #include "platform/wall_clock.hpp"
 
@@ -10,8 +11,10 @@ namespace roll::cli {
 
 std::unique_ptr<platform::HistoryStore> open_history(Context& ctx) {
   try {
+    auto state = ctx.env.state_home;
     return std::make_unique<platform::HistoryStore>(
-        platform::HistoryStore::default_file(ctx.env.data_dir()));
+        platform::HistoryStore::default_file(ctx.env.data_dir()),
+        [state] { return platform::device_id(state); });
   } catch (const platform::HistoryError& e) {
     throw Failure(exit_usage, e.what());
   }
@@ -27,12 +30,17 @@ Profile load_profile_or_fail(Context& ctx) {
   return *result.profile;
 }
 
-SysSeconds now_or_fail() {
-  try {
-    return platform::wall_now();
-  } catch (const platform::TimeError& e) {
-    throw Failure(exit_usage, e.what());
-  }
+SysSeconds now_or_fail(const Context& ctx) {
+  if (!ctx.now) throw Failure(exit_usage, ctx.now_error);
+  SysSeconds now = *ctx.now;
+  if (!valid_unix_seconds(now.time_since_epoch().count()))
+    throw Failure(exit_usage, fmt::format("ROLL_NOW {} is not a time in the years 1970-9999",
+                                          now.time_since_epoch().count()));
+  return now;
+}
+
+void report_problems(Context& ctx, platform::HistoryStore& store) {
+  for (const auto& line : store.take_problems()) fmt::print(ctx.err, "roll: {}\n", line);
 }
 
 std::set<LocalDays> injury_rest_days(const std::vector<Injury>& injuries, int day_start_hour) {

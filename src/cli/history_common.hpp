@@ -18,8 +18,11 @@ namespace roll::cli {
 // file:line:col and end the command with exit 2.
 [[nodiscard]] Profile load_profile_or_fail(Context& ctx);
 
-// ROLL_NOW or the real time; a bad ROLL_NOW is a usage error.
-[[nodiscard]] SysSeconds now_or_fail();
+// ROLL_NOW or the real time, as read at start-up; a bad ROLL_NOW is a usage error.
+[[nodiscard]] SysSeconds now_or_fail(const Context& ctx);
+
+// Prints the store's one-line notes about rows it left out (values roll did not write).
+void report_problems(Context& ctx, platform::HistoryStore& store);
 
 // Roll days inside an injury's 72 h, which do not break a streak.
 [[nodiscard]] std::set<LocalDays> injury_rest_days(const std::vector<Injury>& injuries,

@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/conventions.hpp"
+#include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/session_hooks.hpp"
@@ -34,12 +35,15 @@ struct SessionArgs {
   std::string voice_command = "espeak-ng";
   bool yes = false;
   bool no_log = false;
+  bool log_rehearsal = false;
 };
 
 const char* headline(SessionStatus status) {
   switch (status) {
     case SessionStatus::completed:
       return "Session complete";
+    case SessionStatus::partial:
+      return "Session partly done (less than 80% of the time on the roller)";
     case SessionStatus::quit:
       return "Session ended early";
     case SessionStatus::pain_stop:
@@ -120,13 +124,17 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   bool full_screen =
       !args.plain && !args.events && ctx.env.stdout_is_terminal && ctx.env.stdin_is_terminal;
   preflight(ctx, routine, args.yes, ctx.env.stdin_is_terminal && ctx.env.stdout_is_terminal);
-  auto log = open_session_log(ctx, args.no_log);
+  // A sped-up run is a rehearsal: 0.4 s at --speed 1000 is not 6:15 of work.
+  bool rehearsal = args.speed != 1.0;
+  auto log = open_session_log(ctx, args.no_log || (rehearsal && !args.log_rehearsal));
+  SysSeconds started_at = now_or_fail(ctx);
 
   platform::SteadyClock clock;
   SessionOptions options;
   options.speed = args.speed;
   options.confirm_quit = !args.yes;
-  Session session(routine, make_plan(routine), *log, options, clock.wall());
+  Session session(routine, make_plan(routine), *log, options, started_at);
+  if (rehearsal) session.set_origin(SessionOrigin::rehearsal);
   std::fflush(ctx.out);
   std::fflush(ctx.err);
 
@@ -155,6 +163,14 @@ int run_guided(Context& ctx, const SessionArgs& args) {
     result = run_session(session, clock, keys, *shown);
   }  // the terminal is restored here, before the summary
   print_summary(ctx, session, !full_screen, args.events);
+  // On stderr: plain and JSON lines on stdout stay one event a line.
+  if (rehearsal && !args.no_log) {
+    fmt::print(ctx.err, "roll: {}\n",
+               args.log_rehearsal ? "a --speed run is a rehearsal: recorded as one, which counts "
+                                    "for neither `roll due` nor a streak"
+                                  : "a --speed run is a rehearsal: not recorded in the history "
+                                    "(--log-rehearsal keeps it, marked as a rehearsal)");
+  }
   return result.status == SessionStatus::interrupted ? exit_interrupted : exit_ok;
 }
 
@@ -180,13 +196,20 @@ void add_session_command(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   cmd->add_flag("--yes,-y", args->yes, "Answer every confirmation with yes (q quits at once)");
   cmd->add_flag("--no-log", args->no_log, "Do not record this session in the history");
+  cmd->add_flag("--log-rehearsal", args->log_rehearsal,
+                "Record a --speed run in the history, marked as a rehearsal (it counts for neither "
+                "`roll due` nor a streak)");
   cmd->footer(
       "\nKeys: space pause/resume · n next step · b restart step · q quit · ! sharp pain: stop\n"
       "      1-9 the pressure you feel now (8 or more: ease off)\n"
       "\nExamples:\n"
       "  roll session thoracic\n"
-      "  roll session thoracic --plain --speed 20     check a routine quickly\n"
-      "  roll session ./my-routine.toml --events | jq .event");
+      "  roll session thoracic --plain --speed 20     check a routine quickly (a rehearsal)\n"
+      "  roll session ./my-routine.toml --events | jq .event\n"
+      "\nAny --speed other than 1 is a rehearsal: it is not recorded in the history unless\n"
+      "--log-rehearsal is given, and then it is marked as a rehearsal.\n"
+      "A session is completed when it reaches its end with at least 80% of its planned time on\n"
+      "the roller done; reaching the end with less (steps skipped with n) is partial.");
   cmd->callback([&ctx, args] { ctx.exit_code = run_guided(ctx, *args); });
 }
 

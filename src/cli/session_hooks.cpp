@@ -56,7 +56,7 @@ void daily_check_in(Context& ctx, platform::HistoryStore& store, SysSeconds now,
   std::string day = format_date(roll_day(platform::to_local(now), profile.day_start_hour));
   if (store.checked_in(day)) return;
   bool yes = ask_yes(ctx, "Any fresh injury in the last 72 h, numbness, or shooting pain?");
-  store.record_check_in(day, yes);
+  store.record_check_in(day, yes, now);
   if (!yes) return;
   fmt::print(ctx.out, "Where? A zone such as lumbar, thoracic, neck, glutes (Enter if unsure): ");
   std::fflush(ctx.out);
@@ -120,7 +120,7 @@ std::unique_ptr<SessionLog> open_session_log(Context& ctx, bool no_log) {
 void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool interactive) {
   Profile profile = load_profile_or_fail(ctx);
   refuse_conditions(ctx, profile);
-  SysSeconds now = now_or_fail();
+  SysSeconds now = now_or_fail(ctx);
   auto store = open_history(ctx);
   // --yes answers confirmations, not questions of fact: the check-in is left for the next
   // session that has someone to ask, rather than recorded as "no injury".

@@ -100,6 +100,11 @@ bool puts_pressure(StepKind kind) {
   return kind == StepKind::hold || kind == StepKind::roll || kind == StepKind::pivot;
 }
 
+bool on_roller(const Step& step) {
+  if (step.kind == StepKind::movement) return false;
+  return !(step.kind == StepKind::rest && !step.zone);
+}
+
 SourceRange SourceMap::at(std::string_view key) const {
   if (auto it = keys.find(key); it != keys.end()) return it->second;
   return table;
