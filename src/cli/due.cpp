@@ -24,25 +24,10 @@ void add_due_command(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, quiet] {
     Profile profile = load_profile_or_fail(ctx);
     SysSeconds now = now_or_fail(ctx);
-    LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);
     auto store = open_history(ctx);
-    // Each session's day is read through the offset it started at, as `roll stats` reads it;
-    // a roll day is at most 25 h and an offset at most 18 h, so three days each way hold it.
-    platform::SessionQuery near;
-    near.since = now - std::chrono::days{3};
-    near.until = now + std::chrono::days{3};
-    bool done = false;
-    store->visit_sessions(near, [&](const SessionRecord& r) {
-      done = done || (counts_as_done(r.status, r.origin) &&
-                      session_day(r, profile.day_start_hour) == today);
-    });
-    std::optional<PainStop> stop;
-    if (!done) {
-      for (const auto& p : store->pain_stops(*near.since, *near.until)) {
-        LocalSeconds local{(p.at + p.utc_offset).time_since_epoch()};
-        if (roll_day(local, profile.day_start_hour) == today) stop = p;
-      }
-    }
+    DueToday due = due_today(*store, now, profile.day_start_hour);
+    bool done = due.done;
+    const auto& stop = due.pain_stop;
     report_problems(ctx, *store);
     if (!*quiet) {
       if (done) {

@@ -56,7 +56,9 @@ void print_text(Context& ctx, const Stats& st, LocalDays today) {
     }
     fmt::print(ctx.out, "{}\n", line);
   }
-  fmt::print(ctx.out, "    . none  x started  + injury rest  ░ <5 min  ▒ <10  ▓ <20  █ 20+\n\n");
+  fmt::print(
+      ctx.out,
+      "    . none  x started  + rest (injury, pain stop)  ░ <5 min  ▒ <10  ▓ <20  █ 20+\n\n");
 
   fmt::print(ctx.out, "{:<10}  {:>8}  {:>7}\n", "WEEK OF", "SESSIONS", "MINUTES");
   for (const auto& w : st.weeks)
@@ -125,39 +127,9 @@ void add_stats_command(CLI::App& app, Context& ctx) {
     Profile profile = load_profile_or_fail(ctx);
     SysSeconds now = now_or_fail(ctx);
     auto store = open_history(ctx);
-    StatsInput in;
-    in.now = platform::to_local(now);
-    in.day_start_hour = profile.day_start_hour;
-    in.weeks = *weeks;
-    in.rest_days = injury_rest_days(store->injuries(true), profile.day_start_hour);
-    // A day that ended in a pain stop is a rest day too: it must not cost the streak.
-    for (const auto& p : store->pain_stops(SysSeconds{}, now + std::chrono::days{3})) {
-      in.rest_days.insert(
-          roll_day(LocalSeconds{(p.at + p.utc_offset).time_since_epoch()}, profile.day_start_hour));
-    }
-    LocalDays today = roll_day(in.now, in.day_start_hour);
-    // Full records only inside the window (a day's margin covers time-zone shifts); before it,
-    // a start and a status are enough.
-    LocalDays first = today - days{7 * (*weeks + 1)};
-    SysSeconds since = platform::from_local(LocalSeconds{first.time_since_epoch()});
-    platform::SessionQuery recent;
-    recent.since = since;
-    auto sessions = store->sessions(recent);
-    store->attach_zones(sessions, since);
-    std::vector<LocalSeconds> local;
-    local.reserve(sessions.size());
-    for (const auto& s : sessions) local.push_back(local_start(s));
-    std::vector<SessionMark> earlier;
-    // Sized up front: growing by doubling touches twice the memory, and at 100 years page
-    // faults were a third of what this command cost (perf record -e page-faults).
-    earlier.reserve(store->count_sessions_before(since));
-    store->visit_session_starts(since, [&](LocalSeconds start, bool completed) {
-      earlier.push_back({start, completed});
-    });
+    Stats st = gather_stats(*store, now, profile.day_start_hour, *weeks);
     report_problems(ctx, *store);
-    in.sessions = &sessions;
-    in.earlier = &earlier;
-    Stats st = compute_stats(in, local);
+    LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);
     if (*json) {
       print_json_stats(ctx, st);
     } else {
