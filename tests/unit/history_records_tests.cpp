@@ -396,7 +396,7 @@ TEST_CASE("due and stats agree on a session's day across DST, at every day_start
       for (int half = -52; half <= 52; ++half) {
         SysSeconds start = transition + minutes{30 * half};
         store.begin_session(done("bedtime", start));
-        for (int hour = 0; hour < 24; ++hour) {
+        for (int hour = 0; hour <= 12; ++hour) {  // every day_start a profile can say
           SysSeconds now = start + minutes{10};
           auto due = cli::due_today(store, now, hour);
           Stats st = cli::gather_stats(store, now, hour, 1);
