@@ -90,7 +90,12 @@ Stats gather_stats(platform::HistoryStore& store, SysSeconds now, int day_start_
   SysSeconds since = platform::from_local(LocalSeconds{first.time_since_epoch()});
   platform::SessionQuery recent;
   recent.since = since;
-  auto sessions = store.sessions(recent);
+  recent.brief = true;
+  std::vector<SessionRecord> sessions;
+  // Sized up front: ten years of weeks can be hundreds of thousands of records, and growing by
+  // doubling moved each several times and page-faulted twice the memory.
+  sessions.reserve(store.count_sessions_since(since));
+  store.visit_sessions(recent, [&](SessionRecord& r) { sessions.push_back(std::move(r)); });
   store.attach_zones(sessions, since);
   std::vector<LocalSeconds> local;
   local.reserve(sessions.size());

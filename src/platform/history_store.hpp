@@ -31,6 +31,9 @@ struct SessionQuery {
   std::optional<SysSeconds> until;  // started before
   int limit = 0;                    // 0: all
   bool details = false;             // zone seconds, pressure readings and skipped steps
+  // Times, seconds, status and origin only (no names or ids): what `roll stats` needs of the
+  // hundreds of thousands of sessions in ten years of weeks, without a string for each.
+  bool brief = false;
 };
 
 // Asked only when a record is written: a read-only command never creates the device id.
@@ -57,13 +60,14 @@ class HistoryStore {
   // every answer; each is named in problems().
   [[nodiscard]] std::vector<SessionRecord> sessions(const SessionQuery& query);
   // The same, one record at a time, newest first: `roll history --limit 0` over a million
-  // sessions never holds them all.
-  void visit_sessions(const SessionQuery& query,
-                      const std::function<void(const SessionRecord&)>& visit);
+  // sessions never holds them all. The visitor may move from the record.
+  void visit_sessions(const SessionQuery& query, const std::function<void(SessionRecord&)>& visit);
   // Calls `visit(local start, counts as done)` for every session begun before `until`, oldest
   // first: what totals and streaks over the whole history need, handed over row by row so that
   // 100 years of sessions never sit in memory twice.
   void visit_session_starts(SysSeconds until, const std::function<void(LocalSeconds, bool)>& visit);
+  [[nodiscard]] std::size_t count_sessions_since(SysSeconds since);
+  // At least the number of sessions begun before `until` (cheap: for sizing a vector).
   [[nodiscard]] std::size_t count_sessions_before(SysSeconds until);
   // Fills zone_seconds of the records started at or after `since`.
   void attach_zones(std::vector<SessionRecord>& records, SysSeconds since);
@@ -96,7 +100,7 @@ class HistoryStore {
   void backfill_ids();
   const std::string& device();
   void problem(std::string message);
-  std::optional<SessionRecord> read_session(sqlite::Statement& st);
+  std::optional<SessionRecord> read_session(sqlite::Statement& st, bool brief = false);
   void attach_details(SessionRecord& record);
   // Runs a write; an SQLite error (a full disk, a read-only directory) becomes a HistoryError
   // that names the file and what to check.
