@@ -100,7 +100,7 @@ class HistoryStore {
   void backfill_ids();
   const std::string& device();
   void problem(std::string message);
-  std::optional<SessionRecord> read_session(sqlite::Statement& st, bool brief = false);
+  std::optional<SessionRecord> read_session(sqlite::Statement& st);
   void attach_details(SessionRecord& record);
   // Runs a write; an SQLite error (a full disk, a read-only directory) becomes a HistoryError
   // that names the file and what to check.
