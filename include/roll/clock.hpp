@@ -9,8 +9,8 @@ class Clock {
   virtual ~Clock() = default;
   // Monotonic time since an arbitrary epoch; never goes backwards.
   [[nodiscard]] virtual std::chrono::milliseconds now() const = 0;
-  // Wall-clock time, for history records only.
-  [[nodiscard]] virtual std::chrono::system_clock::time_point wall() const = 0;
+  // No wall clock here: "now" is read once at start-up and passed in (a session's stored start
+  // comes from the same ROLL_NOW as `roll due` and `roll stats`).
 };
 
 }  // namespace roll

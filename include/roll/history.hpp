@@ -3,6 +3,7 @@
 // the calendar heatmap and whether a session is due. Pure: the caller passes "now" and local times
 // in, so every rule here is tested without a clock or a database.
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -18,9 +19,23 @@ using LocalSeconds = std::chrono::local_seconds;
 using LocalDays = std::chrono::local_days;
 using SysSeconds = std::chrono::sys_seconds;
 
+// The latest time the history holds: 9999-12-31T23:59:59Z. Earlier than 1970 or later than this
+// is a value roll did not write (the text forms and the calendar stop there).
+inline constexpr std::int64_t kLatestUnixSeconds = 253402300799;
+// Longer than any session roll runs (routines stop well short of a day); roll's own bound.
+inline constexpr int kMaxSessionSeconds = 7 * 24 * 3600;
+// UTC offsets in use run from -12:00 to +14:00; anything past 18 h is not an offset.
+inline constexpr std::chrono::seconds kMaxUtcOffset{18 * 3600};
+
+[[nodiscard]] constexpr bool valid_unix_seconds(std::int64_t s) {
+  return s >= 0 && s <= kLatestUnixSeconds;
+}
+
 // One session as read back from the store. A row still marked running reads as unfinished.
 struct SessionRecord {
-  long long id = 0;
+  long long id = 0;    // this database's row number
+  std::string uid;     // globally unique (UUID v7): what `roll history delete` and sync use
+  std::string device;  // the device that made it
   std::string routine_name;
   std::string routine_title;
   SysSeconds started_at{};
@@ -30,7 +45,35 @@ struct SessionRecord {
   SessionStatus status = SessionStatus::unfinished;
   std::map<std::string, int> zone_seconds;
   std::vector<PressureReading> pressures;
+  std::chrono::seconds utc_offset{0};  // east of UTC where and when it started
+  SessionOrigin origin = SessionOrigin::live;
+  std::vector<SkippedStep> skipped;
+  std::optional<int> rating_before;  // 0-10, a later roll asks
+  std::optional<int> rating_after;
 };
+
+// A session that ended in a pain stop: a record of its own, and a rest day.
+struct PainStop {
+  std::string uid;
+  std::string session_uid;
+  SysSeconds at{};
+  std::chrono::seconds utc_offset{0};
+  std::string zone;  // under the roller at the stop; "" when none was
+};
+
+// Where the session started on the clock of the place it started (its stored UTC offset), so
+// that `due`, `stats` and another machine in another zone all put it on the same day.
+[[nodiscard]] inline LocalSeconds local_start(const SessionRecord& r) {
+  return LocalSeconds{(r.started_at + r.utc_offset).time_since_epoch()};
+}
+
+// Only a completed session that was not a rehearsal satisfies `roll due` and keeps a streak.
+[[nodiscard]] constexpr bool counts_as_done(SessionStatus status, SessionOrigin origin) {
+  return status == SessionStatus::completed && origin != SessionOrigin::rehearsal;
+}
+
+// The roll day a session belongs to, the same for `due` and `stats`.
+[[nodiscard]] LocalDays session_day(const SessionRecord& r, int day_start_hour);
 
 // The text form of a status back to the enum; unknown text reads as unfinished (never completed).
 [[nodiscard]] SessionStatus parse_status(std::string_view text);
@@ -43,6 +86,9 @@ struct Streaks {
   int current = 0;
   int longest = 0;
 };
+
+// The text form of an origin back to the enum; unknown text reads as live.
+[[nodiscard]] SessionOrigin parse_origin(std::string_view text);
 
 // `done`: days with a completed session, in order, each once (a sorted vector: at 100 years of
 // nightly sessions a std::set of them was a sixth of what `roll stats` cost). `rest`: days an

@@ -147,6 +147,8 @@ class Session {
   [[nodiscard]] const SessionProgress& progress() const { return progress_; }
   [[nodiscard]] const Plan& plan() const { return plan_; }
   [[nodiscard]] const Routine& routine() const { return routine_; }
+  // How the log should mark this session (a --speed run is a rehearsal); before start().
+  void set_origin(SessionOrigin origin) { progress_.origin = origin; }
   // Steps with any work time done (a skipped step does not count).
   [[nodiscard]] std::size_t steps_done() const;
 
@@ -201,6 +203,8 @@ class Session {
   std::vector<Millis> zone_millis_;   // per block's zone: accumulated work time
   std::vector<Millis> block_change_;  // per block: what + and - added
   Millis work_done_{0};
+  Millis roller_planned_{0};  // the plan's work time on the roller (all work if none is)
+  Millis roller_done_{0};
 };
 
 // One line of text for an event, as plain mode prints it after the routine time (routine text

@@ -5,14 +5,33 @@
 // implementation.
 #include <chrono>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace roll {
 
-enum class SessionStatus { running, completed, quit, pain_stop, interrupted, unfinished };
+// `completed`: the session reached its end with at least kCompletedShare of its planned time on
+// the roller done. `partial`: it reached its end with less (steps skipped). Only `completed`
+// satisfies `roll due` and keeps a streak.
+enum class SessionStatus { running, completed, partial, quit, pain_stop, interrupted, unfinished };
 
 [[nodiscard]] const char* status_name(SessionStatus status);  // "completed", "pain-stop", ...
+
+// roll's own reading, not an article's: "most of the plan" as a number, so that pressing `n`
+// through a session is not a session done, while cutting one step short still is.
+inline constexpr double kCompletedShare = 0.8;
+
+// How a session came into the history: run at real speed, a sped-up run kept with
+// --log-rehearsal (never counts as done), or logged by hand with `roll history add`.
+enum class SessionOrigin { live, rehearsal, by_hand };
+[[nodiscard]] const char* origin_name(SessionOrigin origin);  // "live", "rehearsal", "by-hand"
+
+struct SkippedStep {
+  int step = 0;  // index into the routine's steps
+  std::string name;
+  int at_seconds = 0;  // routine time when `n` was pressed
+};
 
 struct PressureReading {
   int at_seconds = 0;  // routine time
@@ -40,6 +59,10 @@ struct SessionProgress {
   std::vector<PressureReading> pressures;
   // Kept in the progress every update() and end() carry; the store records it once wired.
   std::vector<HoldChange> hold_changes;
+  SessionOrigin origin = SessionOrigin::live;
+  std::vector<SkippedStep> skipped;
+  // Set when the session ended in a pain stop: the zone under the roller then ("" if none).
+  std::optional<std::string> pain_zone;
 };
 
 class SessionLog {

@@ -4,6 +4,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iterator>
 #include <sstream>
@@ -14,6 +17,7 @@
 #include "cli/commands.hpp"
 #include "cli/conventions.hpp"
 #include "platform/history_store.hpp"
+#include "platform/wall_clock.hpp"
 #include "roll/suggest.hpp"
 #include "roll/text.hpp"
 
@@ -99,12 +103,24 @@ std::string parse_error_message(CLI::App& app, const CLI::ParseError& e) {
                      near.empty() ? help : fmt::format("did you mean '{}'?", near));
 }
 
+int output_failed(Context& ctx) {
+  int err = errno;
+  fmt::print(ctx.err, "roll: cannot write the output to standard output: {}\n",
+             err != 0 ? std::strerror(err) : "write error");
+  return exit_usage;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
   ignore_sigpipe();
   Context ctx;
   ctx.env = platform::Environment::from_process();
+  try {
+    ctx.now = platform::wall_now();
+  } catch (const platform::TimeError& e) {
+    ctx.now_error = e.what();
+  }
 
   CLI::App app{"roll: a coach for safe foam-roller back work", "roll"};
   app.set_version_flag("--version", "roll " ROLL_VERSION);
@@ -149,7 +165,10 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
-    return exit_through_sanitizer(app, e, ctx);
+    int code = exit_through_sanitizer(app, e, ctx);
+    if (flush_hit_broken_pipe(stdout)) return exit_ok;
+    if (std::ferror(stdout)) return output_failed(ctx);
+    return code;
   } catch (const CLI::ParseError& e) {
     fmt::print(ctx.err, "roll: {}\n", parse_error_message(app, e));
     return exit_usage;  // CLI11's own codes (105, 106, 109, ...) are all usage errors to us.
@@ -164,10 +183,14 @@ int run(int argc, char** argv) {
     return exit_usage;
   } catch (const std::exception& e) {
     if (is_broken_pipe(e) || flush_hit_broken_pipe(ctx.out)) return exit_ok;
+    if (std::ferror(ctx.out)) return output_failed(ctx);
     print_error(ctx, "internal error: ", e.what());
     return exit_usage;
   }
+  // One place for every command: output that did not reach stdout (a full disk, /dev/full, an
+  // I/O error) is an error, not a success with the data lost. A closed pipe stays a normal end.
   if (flush_hit_broken_pipe(ctx.out)) return exit_ok;
+  if (std::ferror(ctx.out)) return output_failed(ctx);
   return ctx.exit_code;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // The command-line front end: builds the CLI11 app from one file per command and maps every
 // outcome to the exit codes documented in the README and the man page.
+#include <chrono>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -32,6 +34,10 @@ struct Context {
   std::FILE* err = stderr;
   bool color = false;  // colour on stdout
   int exit_code = exit_ok;
+  // "Now", read once at start-up (ROLL_NOW or the system clock) for every command and the
+  // session's stored start; empty with `now_error` set when ROLL_NOW does not parse.
+  std::optional<std::chrono::sys_seconds> now;
+  std::string now_error;
 };
 
 int run(int argc, char** argv);

@@ -17,21 +17,32 @@ void add_due_command(CLI::App& app, Context& ctx) {
       "\nExamples:\n"
       "  roll due\n"
       "  roll due --quiet && notify-send roll 'Five minutes on the roller before bed'\n"
-      "\nExit status: 0 due (nothing completed today), 1 done for today, 2 error.\n"
+      "\nExit status: 0 due (nothing completed today), 1 done for today or a rest day, 2 error.\n"
+      "Only a completed session counts (at least 80% of its planned time on the roller, not a\n"
+      "--speed rehearsal). A day that ended in a pain stop is a rest day: nothing is due.\n"
       "Today starts at `day_start` from config.toml (default 04:00).");
   cmd->callback([&ctx, quiet] {
     Profile profile = load_profile_or_fail(ctx);
-    SysSeconds now = now_or_fail();
-    DayWindow window = roll_day_window(platform::to_local(now), profile.day_start_hour);
+    SysSeconds now = now_or_fail(ctx);
     auto store = open_history(ctx);
-    bool done = store->any_session(platform::from_local(window.begin),
-                                   platform::from_local(window.end), true);
+    DueToday due = due_today(*store, now, profile.day_start_hour);
+    bool done = due.done;
+    const auto& stop = due.pain_stop;
+    report_problems(ctx, *store);
     if (!*quiet) {
-      fmt::print(ctx.out, "{}\n",
-                 done ? "Done for today: a session is already completed."
-                      : "Due: no session completed today yet.");
+      if (done) {
+        fmt::print(ctx.out, "Done for today: a session is already completed.\n");
+      } else if (stop) {
+        fmt::print(ctx.out,
+                   "Rest day: today's session ended in a pain stop at {}{}. Nothing is due; "
+                   "if the pain is sharp or stays, see a clinician.\n",
+                   format_local(LocalSeconds{(stop->at + stop->utc_offset).time_since_epoch()}),
+                   stop->zone.empty() ? "" : fmt::format(" ({})", stop->zone));
+      } else {
+        fmt::print(ctx.out, "Due: no session completed today yet.\n");
+      }
     }
-    ctx.exit_code = done ? exit_findings : exit_ok;
+    ctx.exit_code = done || stop ? exit_findings : exit_ok;
   });
 }
 

@@ -1,12 +1,18 @@
-// roll history: the sessions recorded, newest first, as a table, JSON or CSV.
+// roll history: the sessions recorded, newest first, as a table, JSON or CSV; `delete` removes
+// one (leaving a tombstone), `add` logs one done away from the terminal.
 #include <fmt/core.h>
+
+#include <cstdio>
+#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/conventions.hpp"
 #include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
+#include "cli/routine_loading.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/duration.hpp"
+#include "roll/plan.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -18,6 +24,17 @@ struct Options {
   int limit = 20;
   bool json = false;
   bool csv = false;
+};
+
+struct DeleteOptions {
+  std::string id;
+  bool yes = false;
+};
+
+struct AddOptions {
+  std::string routine;
+  std::string at;
+  int minutes = -1;
 };
 
 std::string minutes_seconds(int s) {
@@ -35,55 +52,209 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
-void print_table(Context& ctx, const std::vector<SessionRecord>& rows) {
-  if (rows.empty()) {
-    fmt::print(ctx.out, "No sessions recorded yet. Start one with `roll session bedtime`.\n");
-    return;
+// What the table's last column says about how a session came in and what was skipped.
+std::string note_of(const SessionRecord& r) {
+  std::string note;
+  if (r.origin == SessionOrigin::rehearsal) note = "rehearsal";
+  if (r.origin == SessionOrigin::by_hand) note = "logged by hand";
+  if (!r.skipped.empty()) {
+    note += fmt::format("{}{} step{} skipped", note.empty() ? "" : ", ", r.skipped.size(),
+                        r.skipped.size() == 1 ? "" : "s");
   }
-  fmt::print(ctx.out, "{:<16}  {:<20}  {:<11}  {:>11}\n", "STARTED", "ROUTINE", "STATUS",
-             "DONE/PLAN");
-  for (const auto& r : rows) {
-    std::string name = sanitize(r.routine_name);
-    if (display_width(name) > 20) name = name.substr(0, 19) + "~";
-    fmt::print(ctx.out, "{:<16}  {:<20}  {:<11}  {:>11}\n",
-               format_local(platform::to_local(r.started_at)), name, status_name(r.status),
-               fmt::format("{}/{}", minutes_seconds(r.completed_seconds),
-                           minutes_seconds(r.planned_seconds)));
-  }
+  return note;
 }
 
-void print_json_rows(Context& ctx, const std::vector<SessionRecord>& rows) {
-  toml::array list;
-  for (const auto& r : rows) {
-    toml::table zones;
-    for (const auto& [z, s] : r.zone_seconds) zones.insert(z, s);
-    toml::array pressures;
-    for (const auto& p : r.pressures)
-      pressures.push_back(
-          toml::table{{"at_seconds", p.at_seconds}, {"value", p.value}, {"zone", p.zone}});
-    list.push_back(toml::table{{"id", r.id},
-                               {"routine", r.routine_name},
-                               {"title", r.routine_title},
-                               {"started_at", format_utc(r.started_at)},
-                               {"ended_at", format_utc(r.ended_at)},
-                               {"status", status_name(r.status)},
-                               {"planned_seconds", r.planned_seconds},
-                               {"completed_seconds", r.completed_seconds},
-                               {"zone_seconds", std::move(zones)},
-                               {"pressures", std::move(pressures)}});
-  }
-  print_json(ctx, toml::table{{"sessions", std::move(list)}});
+std::string offset_text(std::chrono::seconds offset) {
+  auto s = offset.count();
+  char sign = s < 0 ? '-' : '+';
+  s = s < 0 ? -s : s;
+  return fmt::format("{}{:02}:{:02}", sign, s / 3600, s / 60 % 60);
 }
 
-void print_csv(Context& ctx, const std::vector<SessionRecord>& rows) {
-  std::string csv =
-      "id,routine,title,started_at,ended_at,status,planned_seconds,completed_seconds\r\n";
-  for (const auto& r : rows) {
-    csv += fmt::format("{},{},{},{},{},{},{},{}\r\n", r.id, csv_field(r.routine_name),
-                       csv_field(r.routine_title), format_utc(r.started_at), format_utc(r.ended_at),
-                       status_name(r.status), r.planned_seconds, r.completed_seconds);
+toml::table json_row(const SessionRecord& r) {
+  toml::table zones;
+  for (const auto& [z, s] : r.zone_seconds) zones.insert(z, s);
+  toml::array pressures;
+  for (const auto& p : r.pressures)
+    pressures.push_back(
+        toml::table{{"at_seconds", p.at_seconds}, {"value", p.value}, {"zone", p.zone}});
+  toml::array skipped;
+  for (const auto& s : r.skipped)
+    skipped.push_back(
+        toml::table{{"step", s.step}, {"name", s.name}, {"at_seconds", s.at_seconds}});
+  toml::table row{{"id", r.uid},
+                  {"device", r.device},
+                  {"routine", r.routine_name},
+                  {"title", r.routine_title},
+                  {"started_at", format_utc(r.started_at)},
+                  {"ended_at", format_utc(r.ended_at)},
+                  {"utc_offset", offset_text(r.utc_offset)},
+                  {"status", status_name(r.status)},
+                  {"origin", origin_name(r.origin)},
+                  {"planned_seconds", r.planned_seconds},
+                  {"completed_seconds", r.completed_seconds},
+                  {"zone_seconds", std::move(zones)},
+                  {"pressures", std::move(pressures)},
+                  {"skipped_steps", std::move(skipped)}};
+  if (r.rating_before) row.insert("rating_before", *r.rating_before);
+  if (r.rating_after) row.insert("rating_after", *r.rating_after);
+  return row;
+}
+
+// One row at a time, shaped as print_json would print the whole document ({"sessions": [...],
+// "version": 1}), so that a million sessions stream in constant memory.
+class JsonSessionsWriter {
+ public:
+  explicit JsonSessionsWriter(Context& ctx) : ctx_(ctx) {}
+  void add(const toml::table& row) {
+    std::ostringstream text;
+    text << toml::json_formatter{row};
+    std::string indented = first_ ? "{\n    \"sessions\" : [\n        " : ",\n        ";
+    for (char c : text.str()) {
+      indented += c;
+      if (c == '\n') indented += "        ";
+    }
+    print_document(ctx_, indented);
+    first_ = false;
   }
-  print_document(ctx, csv);
+  void finish() {
+    print_document(ctx_, fmt::format("{}\n    ],\n    \"version\" : {}\n}}\n",
+                                     first_ ? "{\n    \"sessions\" : [" : "", kJsonVersion));
+  }
+
+ private:
+  Context& ctx_;
+  bool first_ = true;
+};
+
+void print_table_row(Context& ctx, const SessionRecord& r) {
+  std::string name = sanitize(r.routine_name);
+  if (display_width(name) > 20) name = name.substr(0, 19) + "~";
+  std::string line = fmt::format("{:<16}  {:<20}  {:<11}  {:>11}", format_local(local_start(r)),
+                                 name, status_name(r.status),
+                                 fmt::format("{}/{}", minutes_seconds(r.completed_seconds),
+                                             minutes_seconds(r.planned_seconds)));
+  std::string note = note_of(r);
+  fmt::print(ctx.out, "{}{}\n", line, note.empty() ? "" : "  " + note);
+}
+
+void show(Context& ctx, const Options& opt) {
+  platform::SessionQuery q;
+  if (!opt.since.empty()) q.since = parse_user_time(opt.since, "--since");
+  q.limit = opt.limit;
+  q.details = opt.json || !(opt.csv);
+  auto store = open_history(ctx);
+  if (opt.json) {
+    JsonSessionsWriter writer(ctx);
+    store->visit_sessions(q, [&](const SessionRecord& r) { writer.add(json_row(r)); });
+    writer.finish();
+  } else if (opt.csv) {
+    print_document(ctx,
+                   "id,routine,title,started_at,ended_at,status,planned_seconds,"
+                   "completed_seconds,origin\r\n");
+    // Row by row through print_document: sanitized on a terminal, exact in a pipe.
+    store->visit_sessions(q, [&](const SessionRecord& r) {
+      print_document(ctx,
+                     fmt::format("{},{},{},{},{},{},{},{},{}\r\n", r.uid, csv_field(r.routine_name),
+                                 csv_field(r.routine_title), format_utc(r.started_at),
+                                 format_utc(r.ended_at), status_name(r.status), r.planned_seconds,
+                                 r.completed_seconds, origin_name(r.origin)));
+    });
+  } else {
+    bool any = false;
+    store->visit_sessions(q, [&](const SessionRecord& r) {
+      if (!any) {
+        fmt::print(ctx.out, "{:<16}  {:<20}  {:<11}  {:>11}\n", "STARTED", "ROUTINE", "STATUS",
+                   "DONE/PLAN");
+      }
+      any = true;
+      print_table_row(ctx, r);
+    });
+    if (!any)
+      fmt::print(ctx.out, "No sessions recorded yet. Start one with `roll session bedtime`.\n");
+  }
+  report_problems(ctx, *store);
+}
+
+bool ask(Context& ctx, const std::string& question) {
+  fmt::print(ctx.out, "{} [y/N] ", question);
+  std::fflush(ctx.out);
+  char buffer[64];
+  if (std::fgets(buffer, sizeof buffer, stdin) == nullptr) return false;
+  std::string a(buffer);
+  while (!a.empty() && (a.back() == '\n' || a.back() == '\r' || a.back() == ' ')) a.pop_back();
+  return a == "y" || a == "Y" || a == "yes" || a == "Yes" || a == "YES";
+}
+
+void remove(Context& ctx, const DeleteOptions& opt) {
+  SysSeconds now = now_or_fail(ctx);
+  auto store = open_history(ctx);
+  auto found = store->session_by_uid(opt.id);
+  report_problems(ctx, *store);
+  if (!found) {
+    throw Failure(exit_usage,
+                  fmt::format("no session with id \"{}\"; `roll history --json` shows each "
+                              "session's id",
+                              sanitize(opt.id)));
+  }
+  std::string what = fmt::format("{} {} ({}, {}/{})", format_local(local_start(*found)),
+                                 sanitize(found->routine_name), status_name(found->status),
+                                 minutes_seconds(found->completed_seconds),
+                                 minutes_seconds(found->planned_seconds));
+  if (!opt.yes) {
+    if (!ctx.env.stdin_is_terminal) {
+      throw Failure(exit_usage,
+                    fmt::format("not deleting {} without asking: run again with --yes", what));
+    }
+    if (!ask(ctx, fmt::format("Delete the session of {}? It cannot be undone.", what))) {
+      fmt::print(ctx.out, "Nothing deleted.\n");
+      return;
+    }
+  }
+  if (!store->delete_session(opt.id, now))
+    throw Failure(exit_usage, fmt::format("no session with id \"{}\"", sanitize(opt.id)));
+  fmt::print(ctx.out, "Deleted the session of {}.\n", what);
+}
+
+void add(Context& ctx, const AddOptions& opt) {
+  SysSeconds now = now_or_fail(ctx);
+  SysSeconds at = parse_user_time(opt.at, "--at");
+  if (!valid_unix_seconds(at.time_since_epoch().count()))
+    throw Failure(exit_usage, "--at must be in the years 1970-9999");
+  if (at > now) throw Failure(exit_usage, "--at is in the future: log a session once it is done");
+  auto loaded = load_named_routine(ctx, opt.routine);
+  const Routine& routine = loaded.routine;
+  Plan plan = make_plan(routine);
+  SessionProgress p;
+  p.routine_name = routine.name;
+  p.routine_title = routine.title;
+  p.origin = SessionOrigin::by_hand;
+  p.started_at = at;
+  p.planned_seconds =
+      static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(plan.work).count());
+  p.completed_seconds = opt.minutes >= 0 ? opt.minutes * 60 : p.planned_seconds;
+  p.ended_at = at + std::chrono::seconds{p.completed_seconds};
+  if (p.ended_at > now) p.ended_at = now;
+  // The minutes given are spread over the plan's zones as written: the share of each is known,
+  // where the time on it is not.
+  double share = p.planned_seconds > 0
+                     ? std::min(1.0, static_cast<double>(p.completed_seconds) / p.planned_seconds)
+                     : 1.0;
+  std::map<std::string, double> zones;
+  for (const Block& b : plan.blocks) {
+    const Step& step = routine.steps[b.step];
+    if (b.get_ready || !step.zone) continue;
+    zones[std::string(zone_name(*step.zone))] +=
+        share * std::chrono::duration<double>(b.length).count();
+  }
+  for (const auto& [zone, secs] : zones) p.zone_seconds[zone] = static_cast<int>(secs + 0.5);
+  p.status = p.completed_seconds >= kCompletedShare * p.planned_seconds ? SessionStatus::completed
+                                                                        : SessionStatus::partial;
+  auto store = open_history(ctx);
+  store->begin_session(p);
+  fmt::print(ctx.out, "Logged by hand: {} at {}, {} of {} ({}).\n", sanitize(routine.name),
+             format_local(platform::to_local(at)), minutes_seconds(p.completed_seconds),
+             minutes_seconds(p.planned_seconds), status_name(p.status));
 }
 
 }  // namespace
@@ -96,29 +267,51 @@ void add_history_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--limit", opt->limit, "At most this many sessions; 0 for all")
       ->capture_default_str()
       ->check(zero_or_more());
-  auto* json = cmd->add_flag("--json", opt->json, "Print JSON (times in UTC, ISO 8601)");
+  auto* json = cmd->add_flag(
+      "--json", opt->json,
+      "Print JSON (times in UTC, ISO 8601; each session's `id` is what delete takes)");
   cmd->add_flag("--csv", opt->csv, "Print CSV with a header row (times in UTC)")->excludes(json);
   cmd->footer(
       "\nExamples:\n"
       "  roll history\n"
       "  roll history --since 2026-11-01 --limit 0 --csv > rolls.csv\n"
       "  roll history --json | jq '.sessions[0].status'\n"
-      "\nA session whose process was killed shows as `unfinished`, never as `completed`.");
-  cmd->callback([&ctx, opt] {
-    platform::SessionQuery q;
-    if (!opt->since.empty()) q.since = parse_user_time(opt->since, "--since");
-    q.limit = opt->limit;
-    q.details = opt->json;
-    auto store = open_history(ctx);
-    auto rows = store->sessions(q);
-    if (opt->json) {
-      print_json_rows(ctx, rows);
-    } else if (opt->csv) {
-      print_csv(ctx, rows);
-    } else {
-      print_table(ctx, rows);
-    }
+      "  roll history delete \"$(roll history --json --limit 1 | jq -r '.sessions[0].id')\"\n"
+      "  roll history add bedtime --at '2026-11-23 21:30' --minutes 6\n"
+      "\nStatus: completed (the end reached with at least 80% of the planned time on the roller\n"
+      "done), partial (the end reached with less: steps skipped), quit, pain-stop, interrupted,\n"
+      "or unfinished (the process was killed). Only completed counts for `roll due` and streaks.\n"
+      "A session run with --speed is a rehearsal and is not recorded unless --log-rehearsal.");
+  cmd->callback([&ctx, opt, cmd] {
+    if (cmd->get_subcommands().empty()) show(ctx, *opt);
   });
+
+  auto* del = cmd->add_subcommand(
+      "delete", "Delete one session and what hangs on it (zones, pressures, its pain stop)");
+  auto d = std::make_shared<DeleteOptions>();
+  del->add_option("id", d->id, "The session's id, from `roll history --json` or --csv")->required();
+  del->add_flag("--yes,-y", d->yes, "Delete without asking (for scripts)");
+  del->footer(
+      "\nExample:\n  roll history delete 019ab1c2-3d4e-7f00-8a1b-2c3d4e5f6a7b --yes\n"
+      "\nA deleted session leaves a tombstone (its id and when), so a synced device deletes it "
+      "too.");
+  del->callback([&ctx, d] { remove(ctx, *d); });
+
+  auto* add_cmd =
+      cmd->add_subcommand("add", "Log a session done away from the terminal (marked by hand)");
+  auto a = std::make_shared<AddOptions>();
+  add_cmd->add_option("routine", a->routine, "The routine done (see `roll list`) or a .toml path")
+      ->required();
+  add_cmd->add_option("--at", a->at, "When it started, local time (2026-11-23T21:30)")->required();
+  add_cmd
+      ->add_option("--minutes", a->minutes,
+                   "How many minutes were done; the whole plan when left out")
+      ->check(between(0, 1440));
+  add_cmd->footer(
+      "\nExamples:\n  roll history add bedtime --at '2026-11-23 21:30'\n"
+      "  roll history add thoracic --at 2026-11-23T07:15 --minutes 3\n"
+      "\nIt is completed when the minutes cover at least 80% of the plan, partial otherwise.");
+  add_cmd->callback([&ctx, a] { add(ctx, *a); });
 }
 
 }  // namespace roll::cli

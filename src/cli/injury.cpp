@@ -18,6 +18,10 @@ namespace roll::cli {
 
 namespace {
 
+// roll's own bound: an injury older than ten years guards nothing, and a bound keeps the
+// conversion to seconds defined.
+constexpr double kMaxHoursAgo = 10 * 365.25 * 24;
+
 struct AddOptions {
   std::string zone;
   double hours_ago = -1;
@@ -62,7 +66,7 @@ void add(Context& ctx, const AddOptions& o) {
                               near.empty() ? "; see `roll show` for zone names"
                                            : fmt::format("; did you mean \"{}\"?", near)));
   }
-  SysSeconds now = now_or_fail();
+  SysSeconds now = now_or_fail(ctx);
   Injury injury;
   injury.zone = *zone;
   injury.note = o.note;
@@ -70,9 +74,15 @@ void add(Context& ctx, const AddOptions& o) {
   if (!o.at.empty()) {
     injury.at = parse_user_time(o.at, "--at");
   } else if (o.hours_ago >= 0) {
+    // Checked before any arithmetic: 1e300 hours would overflow the conversion to seconds.
+    if (!(o.hours_ago <= kMaxHoursAgo))
+      throw Failure(exit_usage, fmt::format("--hours-ago {} is more than {} (ten years)",
+                                            o.hours_ago, kMaxHoursAgo));
     injury.at = now - std::chrono::seconds{std::llround(o.hours_ago * 3600)};
   }
   if (injury.at > now) throw Failure(exit_usage, "an injury cannot be in the future");
+  if (!valid_unix_seconds(injury.at.time_since_epoch().count()))
+    throw Failure(exit_usage, "an injury must be in the years 1970-9999");
   auto store = open_history(ctx);
   long long id = store->add_injury(injury);
   fmt::print(ctx.out, "Recorded injury #{}: {} at {} ({}).\n", id, zone_name(*zone),
@@ -81,9 +91,10 @@ void add(Context& ctx, const AddOptions& o) {
 }
 
 void list(Context& ctx, bool json) {
-  SysSeconds now = now_or_fail();
+  SysSeconds now = now_or_fail(ctx);
   auto store = open_history(ctx);
   auto injuries = store->injuries(false);
+  report_problems(ctx, *store);
   if (json) {
     toml::array arr;
     for (const auto& i : injuries) {
@@ -159,13 +170,14 @@ void add_injury_command(CLI::App& app, Context& ctx) {
   clear_cmd->footer("\nExamples:\n  roll injury clear 3\n  roll injury clear --all");
   clear_cmd->callback([&ctx, id, all, id_opt] {
     if (!*all && id_opt->count() == 0) throw Failure(exit_usage, "give an injury ID or --all");
+    SysSeconds now = now_or_fail(ctx);
     auto store = open_history(ctx);
     if (*all) {
-      int n = store->clear_all_injuries();
+      int n = store->clear_all_injuries(now);
       fmt::print(ctx.out, "Cleared {} injur{}.\n", n, n == 1 ? "y" : "ies");
       return;
     }
-    if (!store->clear_injury(*id))
+    if (!store->clear_injury(*id, now))
       throw Failure(exit_usage, fmt::format("no open injury with ID {}", *id));
     fmt::print(ctx.out, "Cleared injury #{}.\n", *id);
   });

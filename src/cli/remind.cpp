@@ -235,7 +235,7 @@ void add_remind_command(CLI::App& app, Context& ctx) {
                  units.service_name, units.service, units.timer_name, units.timer);
       for (const auto& c : units.enable_commands) fmt::print(ctx.out, "{}\n", c);
     } else {
-      SysSeconds now = now_or_fail();
+      SysSeconds now = now_or_fail(ctx);
       auto today = std::chrono::floor<std::chrono::days>(platform::to_local(now));
       fmt::print(ctx.out, "{}", ics_calendar(spec, today, now));
     }

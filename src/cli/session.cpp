@@ -40,12 +40,15 @@ struct SessionArgs {
   std::string ready = "timer";
   bool yes = false;
   bool no_log = false;
+  bool log_rehearsal = false;
 };
 
 const char* headline(SessionStatus status) {
   switch (status) {
     case SessionStatus::completed:
       return "Session complete";
+    case SessionStatus::partial:
+      return "Session partly done (less than 80% of the time on the roller)";
     case SessionStatus::quit:
       return "Session ended early";
     case SessionStatus::pain_stop:
@@ -98,7 +101,7 @@ std::vector<std::string> summary_lines(const Session& session) {
 std::vector<std::string> streak_lines(Context& ctx, const Session& session) {
   try {
     Profile profile = load_profile_or_fail(ctx);
-    SysSeconds now = now_or_fail();
+    SysSeconds now = now_or_fail(ctx);
     auto store = open_history(ctx);
     std::vector<LocalDays> done;
     store->visit_session_starts(now + std::chrono::seconds(1), [&](SysSeconds start, bool ok) {
@@ -274,14 +277,18 @@ int run_guided(Context& ctx, const SessionArgs& args) {
                                             from, sanitize(line)));
     }
   }
-  auto log = open_session_log(ctx, args.no_log);
+  // A sped-up run is a rehearsal: 0.4 s at --speed 1000 is not 6:15 of work.
+  bool rehearsal = args.speed != 1.0;
+  auto log = open_session_log(ctx, args.no_log || (rehearsal && !args.log_rehearsal));
+  SysSeconds started_at = now_or_fail(ctx);
 
   platform::SteadyClock clock;
   SessionOptions options;
   options.speed = args.speed;
   options.confirm_quit = !args.yes;
   options.ready_key = ready_key;
-  Session session(routine, make_plan(routine), *log, options, clock.wall());
+  Session session(routine, make_plan(routine), *log, options, started_at);
+  if (rehearsal) session.set_origin(SessionOrigin::rehearsal);
   std::fflush(ctx.out);
   std::fflush(ctx.err);
 
@@ -315,6 +322,14 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   if (full_screen && !args.yes && session.status() == SessionStatus::completed &&
       !has_three_minutes_of_movement(routine)) {
     offer_movement(ctx, args, clock, speaker.get());
+  }
+  // On stderr: plain and JSON lines on stdout stay one event a line.
+  if (rehearsal && !args.no_log) {
+    fmt::print(ctx.err, "roll: {}\n",
+               args.log_rehearsal ? "a --speed run is a rehearsal: recorded as one, which counts "
+                                    "for neither `roll due` nor a streak"
+                                  : "a --speed run is a rehearsal: not recorded in the history "
+                                    "(--log-rehearsal keeps it, marked as a rehearsal)");
   }
   return result.status == SessionStatus::interrupted ? exit_interrupted : exit_ok;
 }
@@ -352,6 +367,9 @@ void add_session_command(CLI::App& app, Context& ctx) {
   cmd->add_flag("--no-log", args->no_log,
                 "Do not record this session in the history (a pain stop is still kept as an "
                 "injury)");
+  cmd->add_flag("--log-rehearsal", args->log_rehearsal,
+                "Record a --speed run in the history, marked as a rehearsal (it counts for neither "
+                "`roll due` nor a streak)");
   cmd->footer(
       "\nKeys: space pause/resume · n next step · b restart step · q quit · ! sharp pain: stop\n"
       "      1-9 and 0 (10) the pressure you feel now, out of 10 (8 or more: ease off)\n"
@@ -361,12 +379,16 @@ void add_session_command(CLI::App& app, Context& ctx) {
       "  roll session thoracic --voice --ready key      spoken cues; start each position "
       "yourself\n"
       "  roll session thoracic --voice --voice-command 'espeak-ng -v en-gb -s 140'\n"
-      "  roll session thoracic --plain --speed 20     check a routine quickly\n"
+      "  roll session thoracic --plain --speed 20     check a routine quickly (a rehearsal)\n"
       "  roll session ./my-routine.toml --events | jq .event\n"
       "\nBefore the first second: the day's check-in on a terminal (answer y or n), the injury "
       "log\n(from 48 h after an injury: \"has the acute pain subsided?\") and your profile "
       "(config.toml).\nAfter !, the zone of that step is held like a fresh injury until `roll "
-      "injury clear ID`.");
+      "injury clear ID`.\n"
+      "\nAny --speed other than 1 is a rehearsal: it is not recorded in the history unless\n"
+      "--log-rehearsal is given, and then it is marked as a rehearsal.\n"
+      "A session is completed when it reaches its end with at least 80% of its planned time on\n"
+      "the roller done; reaching the end with less (steps skipped with n) is partial.");
   cmd->callback([&ctx, args] { ctx.exit_code = run_guided(ctx, *args); });
 }
 

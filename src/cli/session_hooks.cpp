@@ -197,7 +197,7 @@ std::unique_ptr<SessionLog> open_session_log(Context& ctx, bool no_log) {
 void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool interactive) {
   Profile profile = load_profile_or_fail(ctx);
   refuse_conditions(ctx, profile);
-  SysSeconds now = now_or_fail();
+  SysSeconds now = now_or_fail(ctx);
   auto store = open_history(ctx);
   bool can_ask = interactive && !assume_yes;
   // The check-in is left for the next session that has someone to ask, rather than recorded as
@@ -218,7 +218,7 @@ void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool inter
 }
 
 std::vector<std::string> hold_pain_stop(Context& ctx, const Routine& routine, std::size_t step) {
-  Injury injury = pain_stop_injury(routine, step, now_or_fail());
+  Injury injury = pain_stop_injury(routine, step, now_or_fail(ctx));
   long long id = open_history(ctx)->add_injury(injury);
   return {
       fmt::format("Recorded as injury #{} ({}): pressure on it and its neighbours is refused "

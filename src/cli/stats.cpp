@@ -56,7 +56,9 @@ void print_text(Context& ctx, const Stats& st, LocalDays today) {
     }
     fmt::print(ctx.out, "{}\n", line);
   }
-  fmt::print(ctx.out, "    . none  x started  + injury rest  ░ <5 min  ▒ <10  ▓ <20  █ 20+\n\n");
+  fmt::print(
+      ctx.out,
+      "    . none  x started  + rest (injury, pain stop)  ░ <5 min  ▒ <10  ▓ <20  █ 20+\n\n");
 
   fmt::print(ctx.out, "{:<10}  {:>8}  {:>7}\n", "WEEK OF", "SESSIONS", "MINUTES");
   for (const auto& w : st.weeks)
@@ -116,40 +118,18 @@ void add_stats_command(CLI::App& app, Context& ctx) {
       "  roll stats\n"
       "  roll stats --weeks 52\n"
       "  roll stats --json | jq .current_streak\n"
-      "\nA day with a completed session keeps the streak; days within 72 h of a recorded injury do "
+      "\nA day with a completed session keeps the streak (a partial session or a --speed "
+      "rehearsal\n"
+      "does not); days within 72 h of a recorded injury and days that ended in a pain stop do "
       "not\n"
       "break it. The day starts at `day_start` from config.toml (default 04:00).");
   cmd->callback([&ctx, weeks, json] {
     Profile profile = load_profile_or_fail(ctx);
-    SysSeconds now = now_or_fail();
+    SysSeconds now = now_or_fail(ctx);
     auto store = open_history(ctx);
-    StatsInput in;
-    in.now = platform::to_local(now);
-    in.day_start_hour = profile.day_start_hour;
-    in.weeks = *weeks;
-    in.rest_days = injury_rest_days(store->injuries(true), profile.day_start_hour);
-    LocalDays today = roll_day(in.now, in.day_start_hour);
-    // Full records only inside the window (a day's margin covers time-zone shifts); before it,
-    // a start and a status are enough.
-    LocalDays first = today - days{7 * (*weeks + 1)};
-    SysSeconds since = platform::from_local(LocalSeconds{first.time_since_epoch()});
-    platform::SessionQuery recent;
-    recent.since = since;
-    auto sessions = store->sessions(recent);
-    store->attach_zones(sessions, since);
-    std::vector<LocalSeconds> local;
-    local.reserve(sessions.size());
-    for (const auto& s : sessions) local.push_back(platform::to_local(s.started_at));
-    std::vector<SessionMark> earlier;
-    // Sized up front: growing by doubling touches twice the memory, and at 100 years page
-    // faults were a third of what this command cost (perf record -e page-faults).
-    earlier.reserve(store->count_sessions_before(since));
-    store->visit_session_starts(since, [&](SysSeconds start, bool completed) {
-      earlier.push_back({platform::to_local(start), completed});
-    });
-    in.sessions = &sessions;
-    in.earlier = &earlier;
-    Stats st = compute_stats(in, local);
+    Stats st = gather_stats(*store, now, profile.day_start_hour, *weeks);
+    report_problems(ctx, *store);
+    LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);
     if (*json) {
       print_json_stats(ctx, st);
     } else {

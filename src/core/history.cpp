@@ -11,12 +11,23 @@ namespace roll {
 using namespace std::chrono;
 
 SessionStatus parse_status(std::string_view text) {
-  for (auto s : {SessionStatus::completed, SessionStatus::quit, SessionStatus::pain_stop,
-                 SessionStatus::interrupted}) {
+  for (auto s : {SessionStatus::completed, SessionStatus::partial, SessionStatus::quit,
+                 SessionStatus::pain_stop, SessionStatus::interrupted}) {
     if (text == status_name(s)) return s;
   }
   // `running` in the store means the process never said end(): it was killed or crashed.
   return SessionStatus::unfinished;
+}
+
+SessionOrigin parse_origin(std::string_view text) {
+  for (auto o : {SessionOrigin::rehearsal, SessionOrigin::by_hand}) {
+    if (text == origin_name(o)) return o;
+  }
+  return SessionOrigin::live;
+}
+
+LocalDays session_day(const SessionRecord& r, int day_start_hour) {
+  return roll_day(local_start(r), day_start_hour);
 }
 
 LocalDays roll_day(LocalSeconds local, int day_start_hour) {
@@ -106,7 +117,7 @@ Stats compute_stats(const StatsInput& input, const std::vector<LocalSeconds>& lo
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     const auto& rec = sessions[i];
     LocalDays d = roll_day(local_starts[i], input.day_start_hour);
-    bool completed = rec.status == SessionStatus::completed;
+    bool completed = counts_as_done(rec.status, rec.origin);
     ++st.total_sessions;
     if (completed) {
       ++st.total_completed;

@@ -170,6 +170,15 @@ void Session::build_marks() {
     if (a.at != b.at) return a.at < b.at;
     return a.tick == 0 && b.tick != 0;
   });
+  zone_millis_.assign(routine_.steps.size(), Millis{0});
+  progress_.routine_name = routine_.name;
+  progress_.routine_title = routine_.title;
+  progress_.started_at = started_at;
+  progress_.ended_at = started_at;
+  progress_.planned_seconds = whole_seconds(plan_.work);
+  for (const Block& block : plan_.blocks) {
+    if (!block.get_ready && on_roller(routine_.steps[block.step])) roller_planned_ += block.length;
+  }
 }
 
 bool Session::waits_at(const Mark& mark) const {
@@ -349,6 +358,8 @@ void Session::account(Millis from, Millis to) {
     if (hi <= lo) continue;
     zone_millis_[it->step] += hi - lo;
     work_done_ += hi - lo;
+    if (on_roller(routine_.steps[it->step]) || roller_planned_ == Millis{0})
+      roller_done_ += hi - lo;
   }
 }
 
@@ -371,7 +382,22 @@ void Session::finish(SessionStatus status, std::vector<Event>& out) {
   paused_ = false;
   waiting_ = false;
   confirming_ = false;
+  // Reaching the end by pressing `n` through it is not a session done (kCompletedShare).
+  if (status == SessionStatus::completed) {
+    Millis planned = roller_planned_ > Millis{0} ? roller_planned_ : plan_.work;
+    if (static_cast<double>(roller_done_.count()) <
+        kCompletedShare * static_cast<double>(planned.count()))
+      status = SessionStatus::partial;
+  }
   progress_.status = status;
+  if (status == SessionStatus::pain_stop) {
+    std::string zone;
+    if (!plan_.blocks.empty()) {
+      const Step& step = routine_.steps[plan_.blocks[current_block()].step];
+      if (step.zone) zone = zone_name(*step.zone);
+    }
+    progress_.pain_zone = zone;
+  }
   sync_progress();
   log_.end(progress_);
   Event e = base_event(EventKind::finished, current_block());
@@ -408,6 +434,10 @@ std::vector<Event> Session::command(Command command, Millis now, int value) {
           target = b.start;
           break;
         }
+      }
+      if (command == Command::skip && !plan_.blocks.empty()) {
+        progress_.skipped.push_back(SkippedStep{static_cast<int>(step), routine_.steps[step].name,
+                                                static_cast<int>(elapsed_ / seconds(1))});
       }
       out.push_back(
           base_event(command == Command::skip ? EventKind::skipped : EventKind::restarted, block));

@@ -8,6 +8,8 @@ const char* status_name(SessionStatus status) {
       return "running";
     case SessionStatus::completed:
       return "completed";
+    case SessionStatus::partial:
+      return "partial";
     case SessionStatus::quit:
       return "quit";
     case SessionStatus::pain_stop:
@@ -18,6 +20,18 @@ const char* status_name(SessionStatus status) {
       return "unfinished";
   }
   return "unfinished";
+}
+
+const char* origin_name(SessionOrigin origin) {
+  switch (origin) {
+    case SessionOrigin::live:
+      return "live";
+    case SessionOrigin::rehearsal:
+      return "rehearsal";
+    case SessionOrigin::by_hand:
+      return "by-hand";
+  }
+  return "live";
 }
 
 }  // namespace roll

@@ -1,6 +1,10 @@
 #pragma once
 // The history database: sessions (written at begin, every step boundary and end), injuries and
 // the once-a-day check-in. One SQLite file in WAL mode under $XDG_DATA_HOME/roll.
+//
+// Every record carries a globally unique id (UUID v7) and the id of the device that made it, and
+// a deletion leaves a tombstone with the deleted record's id: what a later sync between devices
+// needs to merge two histories without losing or resurrecting anything.
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -26,16 +30,24 @@ struct SessionQuery {
   std::optional<SysSeconds> since;  // started at or after
   std::optional<SysSeconds> until;  // started before
   int limit = 0;                    // 0: all
-  bool details = false;             // zone seconds and pressure readings
+  bool details = false;             // zone seconds, pressure readings and skipped steps
+  // Times, seconds, status and origin only (no names or ids): what `roll stats` needs of the
+  // hundreds of thousands of sessions in ten years of weeks, without a string for each.
+  bool brief = false;
 };
+
+// Asked only when a record is written: a read-only command never creates the device id.
+using DeviceIdSource = std::function<std::string()>;
 
 class HistoryStore {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
   static constexpr const char* kFileName = "history.sqlite3";
 
-  // Opens (creating the directory and file when missing) and migrates to kSchemaVersion.
-  explicit HistoryStore(const std::filesystem::path& file);
+  // Opens (creating the directory and file when missing) and migrates to kSchemaVersion, first
+  // copying an older database to <file>.v<N>.bak. A file that is damaged, from a newer roll or
+  // not roll's is reported before anything is written to it or its -wal and -shm.
+  HistoryStore(const std::filesystem::path& file, DeviceIdSource device = {});
 
   [[nodiscard]] static std::filesystem::path default_file(const std::filesystem::path& data_dir) {
     return data_dir / kFileName;
@@ -44,42 +56,67 @@ class HistoryStore {
   long long begin_session(const SessionProgress& progress);
   void update_session(long long id, const SessionProgress& progress);
 
+  // Rows roll did not write (a time outside 1970-9999, seconds out of range) are left out of
+  // every answer; each is named in problems().
   [[nodiscard]] std::vector<SessionRecord> sessions(const SessionQuery& query);
-  // Calls `visit(start, completed)` for every session begun before `until`, oldest first: what
-  // totals and streaks over the whole history need, handed over row by row so that 100 years of
-  // sessions never sit in memory twice.
-  void visit_session_starts(SysSeconds until, const std::function<void(SysSeconds, bool)>& visit);
+  // The same, one record at a time, newest first: `roll history --limit 0` over a million
+  // sessions never holds them all. The visitor may move from the record.
+  void visit_sessions(const SessionQuery& query, const std::function<void(SessionRecord&)>& visit);
+  // Calls `visit(local start, counts as done)` for every session begun before `until`, oldest
+  // first: what totals and streaks over the whole history need, handed over row by row so that
+  // 100 years of sessions never sit in memory twice.
+  void visit_session_starts(SysSeconds until, const std::function<void(LocalSeconds, bool)>& visit);
+  [[nodiscard]] std::size_t count_sessions_since(SysSeconds since);
+  // At least the number of sessions begun before `until` (cheap: for sizing a vector).
   [[nodiscard]] std::size_t count_sessions_before(SysSeconds until);
   // Fills zone_seconds of the records started at or after `since`.
   void attach_zones(std::vector<SessionRecord>& records, SysSeconds since);
-  [[nodiscard]] bool any_session(SysSeconds from, SysSeconds to, bool completed_only);
+
+  [[nodiscard]] std::optional<SessionRecord> session_by_uid(const std::string& uid);
+  // Removes the session with this uid and everything that hangs on it (zones, pressures,
+  // skipped steps, its pain stop), leaving a tombstone for each. False when there is none.
+  bool delete_session(const std::string& uid, SysSeconds now);
+
+  [[nodiscard]] std::vector<PainStop> pain_stops(SysSeconds from, SysSeconds to);
 
   long long add_injury(const Injury& injury);
   [[nodiscard]] std::vector<Injury> injuries(bool include_cleared);
-  bool clear_injury(long long id);
-  int clear_all_injuries();
+  bool clear_injury(long long id, SysSeconds now);
+  int clear_all_injuries(SysSeconds now);
 
   // The "any fresh injury?" question is asked once per roll day.
   [[nodiscard]] bool checked_in(const std::string& day);
-  void record_check_in(const std::string& day, bool answer);
+  void record_check_in(const std::string& day, bool answer, SysSeconds now);
 
   [[nodiscard]] int schema_version();
+
+  // One line each for the rows left out of the answers so far, naming the file and the row.
+  [[nodiscard]] std::vector<std::string> take_problems();
 
  private:
   void configure();
   void migrate();
+  void backup_to(const std::filesystem::path& target);
+  void backfill_ids();
+  const std::string& device();
+  void problem(std::string message);
+  std::optional<SessionRecord> read_session(sqlite::Statement& st);
+  void attach_details(SessionRecord& record);
   // Runs a write; an SQLite error (a full disk, a read-only directory) becomes a HistoryError
   // that names the file and what to check.
   template <class Write>
   auto writing(Write&& write);
   long long begin_session_unguarded(const SessionProgress& progress);
   void update_session_unguarded(long long id, const SessionProgress& progress);
-  long long add_injury_unguarded(const Injury& injury);
-  bool clear_injury_unguarded(long long id);
-  int clear_all_injuries_unguarded();
-  void record_check_in_unguarded(const std::string& day, bool answer);
   std::filesystem::path file_;
+  DeviceIdSource device_source_;
+  std::optional<std::string> device_;
   sqlite::Database db_;
+  std::vector<std::string> problems_;
+  std::size_t problems_left_out_ = 0;
+  std::optional<sqlite::Statement> zones_of_;
+  std::optional<sqlite::Statement> pressures_of_;
+  std::optional<sqlite::Statement> skipped_of_;
 };
 
 // The SessionLog a session writes to. Every call commits before returning, so what is on disk is

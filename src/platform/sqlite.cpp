@@ -1,6 +1,9 @@
 #include "platform/sqlite.hpp"
 
+#include <algorithm>
+#include <random>
 #include <string>
+#include <thread>
 #include <utility>
 
 namespace roll::platform::sqlite {
@@ -72,10 +75,44 @@ bool Statement::is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
+void pause_before_retry(int attempt) {
+  static thread_local std::minstd_rand jitter{std::random_device{}()};
+  int most = 1 << std::min(attempt, 4);
+  std::this_thread::sleep_for(
+      std::chrono::milliseconds{1 + static_cast<int>(jitter() % 16) % most});
+}
+
+namespace {
+
+// A file: URI for `path`, with the characters a URI gives meaning to escaped.
+std::string file_uri(const std::filesystem::path& path, std::string_view query) {
+  std::string out = "file:";
+  for (unsigned char c : std::filesystem::absolute(path).string()) {
+    if (c == '?' || c == '#' || c == '%' || c < 0x20 || c == 0x7f) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += '?';
+  out += query;
+  return out;
+}
+
+}  // namespace
+
 Database::Database(const std::filesystem::path& path, Mode mode) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (mode == Mode::read_write_create) flags |= SQLITE_OPEN_CREATE;
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  std::string name = path.string();
+  if (mode == Mode::read_only_immutable) {
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+    name = file_uri(path, "immutable=1");
+  }
+  int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
@@ -111,7 +148,7 @@ int Database::changes() const {
 }
 
 Transaction::Transaction(Database& db) : db_(db) {
-  db_.exec("BEGIN IMMEDIATE");
+  retry_busy([&] { db_.exec("BEGIN IMMEDIATE"); });
 }
 
 Transaction::~Transaction() {

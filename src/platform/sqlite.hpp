@@ -3,6 +3,7 @@
 // transaction that rolls back unless committed. Errors become SqliteError with SQLite's message.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -17,6 +18,9 @@ struct SqliteError : std::runtime_error {
       : std::runtime_error(message), code(result_code) {}
   int code;  // primary result code (SQLITE_BUSY, SQLITE_NOTADB, ...)
 };
+
+// A short, growing, jittered wait (1-16 ms) between retries of a busy database.
+void pause_before_retry(int attempt);
 
 class Statement {
  public:
@@ -42,6 +46,9 @@ class Statement {
   [[nodiscard]] int integer(int column) const { return static_cast<int>(int64(column)); }
   [[nodiscard]] std::string text(int column) const;
   [[nodiscard]] bool is_null(int column) const;
+  Statement& bind(int index, const std::optional<std::int64_t>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
 
  private:
   sqlite3* db_;
@@ -50,7 +57,9 @@ class Statement {
 
 class Database {
  public:
-  enum class Mode { read_write_create, read_write };
+  // read_only_immutable: reads the main file as it is on disk, never the -wal beside it, and
+  // writes nothing at all (no -shm either): for checking a file before anything may change it.
+  enum class Mode { read_write_create, read_write, read_only_immutable };
   Database(const std::filesystem::path& path, Mode mode);
   ~Database();
   Database(Database&& other) noexcept;
@@ -84,5 +93,24 @@ class Transaction {
 };
 
 [[noreturn]] void fail(sqlite3* db, int code);
+
+// SQLite returns SQLITE_BUSY without calling the busy handler in a few places (changing the
+// journal mode, the first BEGIN on a database another process is creating, a read snapshot gone
+// stale), so first use by several processes at once must retry by itself. Runs `f` until it
+// stops failing with BUSY or LOCKED or `timeout` has passed; `f` must be safe to run again.
+template <class F>
+auto retry_busy(F&& f, std::chrono::milliseconds timeout = std::chrono::milliseconds{5000}) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return f();
+    } catch (const SqliteError& e) {
+      if ((e.code != SQLITE_BUSY && e.code != SQLITE_LOCKED) ||
+          std::chrono::steady_clock::now() >= deadline)
+        throw;
+      pause_before_retry(attempt);
+    }
+  }
+}
 
 }  // namespace roll::platform::sqlite

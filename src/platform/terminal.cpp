@@ -60,10 +60,6 @@ std::chrono::milliseconds SteadyClock::now() const {
       std::chrono::steady_clock::now().time_since_epoch());
 }
 
-std::chrono::system_clock::time_point SteadyClock::wall() const {
-  return std::chrono::system_clock::now();
-}
-
 SignalPipe::SignalPipe(bool job_control) : job_control_(job_control) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) throw std::runtime_error("cannot create a pipe");

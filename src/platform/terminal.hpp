@@ -19,7 +19,6 @@ namespace roll::platform {
 class SteadyClock final : public Clock {
  public:
   [[nodiscard]] std::chrono::milliseconds now() const override;
-  [[nodiscard]] std::chrono::system_clock::time_point wall() const override;
 };
 
 // Signals arrive as bytes on a pipe so that the poll() loop sees them with the keyboard. Ctrl-C,

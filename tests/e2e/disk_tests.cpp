@@ -115,7 +115,7 @@ std::vector<Row> history_rows(const TempDir& home) {
     std::stringstream fields(line);
     std::string field;
     while (std::getline(fields, field, ',')) f.push_back(field);
-    REQUIRE(f.size() == 8);
+    REQUIRE(f.size() == 9);  // id ... completed_seconds, origin
     rows.push_back({f[1], f[5], line});
   }
   return rows;
@@ -222,7 +222,7 @@ TEST_CASE("sessions killed with SIGKILL at random points lose no finished sessio
     // At --speed 500 the session would run over a second; it is killed in its first third, so a
     // slow machine cannot let it finish before the kill lands.
     ChildOptions o;
-    o.args = {"session", routines.many, "--events", "--speed", "500"};
+    o.args = {"session", routines.many, "--events", "--speed", "500", "--log-rehearsal"};
     o.env = env;
     Child child(o);
     // A quarter of the kills land before the first event: in start-up, opening and migrating.
@@ -242,7 +242,8 @@ TEST_CASE("sessions killed with SIGKILL at random points lose no finished sessio
     if (read > 0) ++began;
 
     if (round % 3 == 2) {
-      auto r = run_cli(home, {"session", routines.short_one, "--plain", "--speed", "1000"});
+      auto r = run_cli(
+          home, {"session", routines.short_one, "--plain", "--speed", "1000", "--log-rehearsal"});
       CHECK(r.exit_code == 0);
       ++finished;
     }
@@ -267,7 +268,7 @@ TEST_CASE("eight sessions writing at once lose none, on a new and on an existing
     std::vector<std::unique_ptr<Child>> children;
     for (int i = 0; i < 8; ++i) {
       ChildOptions o;
-      o.args = {"session", routines.short_one, "--plain", "--speed", "1000"};
+      o.args = {"session", routines.short_one, "--plain", "--speed", "1000", "--log-rehearsal"};
       o.env = env;
       o.stdout_file = home.path() / ("out" + std::to_string(i));
       o.stderr_file = home.path() / ("err" + std::to_string(i));
@@ -291,8 +292,9 @@ TEST_CASE("eight sessions writing at once lose none, on a new and on an existing
 TEST_CASE("a read-only data directory: a one-line error and nothing stored changes") {
   TempDir home;
   auto routines = write_routines(home);
-  REQUIRE(run_cli(home, {"session", routines.short_one, "--plain", "--speed", "1000"}).exit_code ==
-          0);
+  REQUIRE(run_cli(home,
+                  {"session", routines.short_one, "--plain", "--speed", "1000", "--log-rehearsal"})
+              .exit_code == 0);
   auto before = run_cli(home, {"history", "--json", "--limit", "0"});
   REQUIRE(before.exit_code == 0);
   auto dir = db_file(home).parent_path();
@@ -307,8 +309,9 @@ TEST_CASE("a read-only data directory: a one-line error and nothing stored chang
     return;
   }
   SUBCASE("a session") {
-    auto r = run_with(home, {"session", routines.short_one, "--plain", "--speed", "1000"},
-                      drop_dac_override);
+    auto r = run_with(
+        home, {"session", routines.short_one, "--plain", "--speed", "1000", "--log-rehearsal"},
+        drop_dac_override);
     expect_one_line_error(r);
     CHECK_FALSE(has(r.out, "step 1/"));  // refused before the first second, not cut off later
   }
@@ -325,8 +328,9 @@ TEST_CASE("a read-only data directory: a one-line error and nothing stored chang
 TEST_CASE("a full disk: a one-line error and nothing stored changes") {
   TempDir home;
   auto routines = write_routines(home);
-  REQUIRE(run_cli(home, {"session", routines.short_one, "--plain", "--speed", "1000"}).exit_code ==
-          0);
+  REQUIRE(run_cli(home,
+                  {"session", routines.short_one, "--plain", "--speed", "1000", "--log-rehearsal"})
+              .exit_code == 0);
   // An old injury, to a zone these routines do not press: it stays open (injuries never lapse by
   // themselves) without refusing the sessions below.
   REQUIRE(run_cli(home, {"injury", "add", "calves", "--hours-ago", "200"}).exit_code == 0);
@@ -336,8 +340,9 @@ TEST_CASE("a full disk: a one-line error and nothing stored changes") {
 
   SUBCASE("full before the session starts") {
     // Less than SQLite's 32 KiB shared-memory file: the database cannot even be opened.
-    auto r = run_with(home, {"session", routines.short_one, "--plain", "--speed", "1000"},
-                      file_size_limit(16 * 1024));
+    auto r = run_with(
+        home, {"session", routines.short_one, "--plain", "--speed", "1000", "--log-rehearsal"},
+        file_size_limit(16 * 1024));
     expect_one_line_error(r);
     CHECK_FALSE(has(r.out, "step 1/"));
     auto after = run_cli(home, {"history", "--json", "--limit", "0"});
@@ -345,8 +350,9 @@ TEST_CASE("a full disk: a one-line error and nothing stored changes") {
   }
   SUBCASE("full in the middle of a session") {
     // Room for the start of the session and a few step boundaries, not for 31.
-    auto r = run_with(home, {"session", routines.many, "--plain", "--speed", "1000"},
-                      file_size_limit(64 * 1024));
+    auto r =
+        run_with(home, {"session", routines.many, "--plain", "--speed", "1000", "--log-rehearsal"},
+                 file_size_limit(64 * 1024));
     expect_one_line_error(r);
     CHECK(has(r.out, "step 1/"));
     CHECK_FALSE(has(r.out, "Session complete"));
@@ -381,10 +387,12 @@ TEST_CASE("a disk full on the very first run leaves nothing that stops the next 
     CAPTURE(kib);
     std::error_code ec;
     fs::remove_all(home.path() / "data", ec);
-    auto r = run_with(home, {"session", routines.short_one, "--plain", "--speed", "1000"},
-                      file_size_limit(kib * 1024));
+    auto r = run_with(
+        home, {"session", routines.short_one, "--plain", "--speed", "1000", "--log-rehearsal"},
+        file_size_limit(kib * 1024));
     if (r.exit_code != 0) expect_one_line_error(r);
-    auto next = run_cli(home, {"session", routines.short_one, "--plain", "--speed", "1000"});
+    auto next = run_cli(
+        home, {"session", routines.short_one, "--plain", "--speed", "1000", "--log-rehearsal"});
     CHECK(next.exit_code == 0);
     CHECK(integrity(db_file(home)) == "ok");
     auto rows = history_rows(home);

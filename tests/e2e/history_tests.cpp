@@ -87,10 +87,10 @@ TEST_CASE("roll history --json: newest first, the required keys, killed sessions
   CHECK_FALSE(has(since.out, "bedtime"));
   auto csv = roll_now(home, {"history", "--csv"});
   CHECK(csv.out.starts_with(
-      "id,routine,title,started_at,ended_at,status,planned_seconds,completed_seconds\r\n"));
-  CHECK(has(
-      csv.out,
-      ",bedtime,Seeded bedtime,2026-11-21T21:30:00Z,2026-11-21T21:35:00Z,completed,300,300\r\n"));
+      "id,routine,title,started_at,ended_at,status,planned_seconds,completed_seconds,origin\r\n"));
+  CHECK(has(csv.out,
+            ",bedtime,Seeded bedtime,2026-11-21T21:30:00Z,2026-11-21T21:35:00Z,completed,300,300,"
+            "live\r\n"));
   auto table = roll_now(home, {"history"});
   CHECK(has(table.out, "2026-11-22 21:30  thoracic"));
   CHECK(has(table.out, "unfinished"));

@@ -17,9 +17,6 @@ namespace roll::test {
 class FakeClock final : public Clock {
  public:
   [[nodiscard]] std::chrono::milliseconds now() const override { return now_; }
-  [[nodiscard]] std::chrono::system_clock::time_point wall() const override {
-    return std::chrono::system_clock::time_point{} + now_;
-  }
   void set(std::chrono::milliseconds t) { now_ = std::max(now_, t); }
   void advance(std::chrono::milliseconds d) { now_ += d; }
 

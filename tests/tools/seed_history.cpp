@@ -2,9 +2,11 @@
 // end-to-end tests can check history, stats and due without running sessions in real time.
 //
 //   roll_seed_history DB < lines
-//   each line: ROUTINE START STATUS COMPLETED_SECONDS [ZONE=SECONDS ...]
-//   START is ISO 8601 (2026-11-23T21:30:00Z); STATUS is completed, quit, pain-stop, interrupted
-//   or running (a session whose process died).
+//   each line: ROUTINE START STATUS COMPLETED_SECONDS [ZONE=SECONDS ...] [origin=ORIGIN]
+//   START is ISO 8601 (2026-11-23T21:30:00Z); STATUS is completed, partial, quit, pain-stop,
+//   interrupted or running (a session whose process died). A pain-stop also stores its pain
+//   stop record, on the first zone given. ORIGIN is live (the default), rehearsal or by-hand.
+//   The UTC offset stored is that of the TZ the tool runs in.
 #include <fmt/core.h>
 
 #include <iostream>
@@ -21,7 +23,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    platform::HistoryStore store(argv[1]);
+    platform::HistoryStore store(
+        argv[1], [] { return std::string("01890a5d-ac96-774b-bcce-b302099a8057"); });
     std::string line;
     while (std::getline(std::cin, line)) {
       std::istringstream in(line);
@@ -41,14 +44,21 @@ int main(int argc, char** argv) {
       p.planned_seconds = 300;
       p.completed_seconds = completed;
       std::string zone;
+      std::string first_zone;
       while (in >> zone) {
         auto eq = zone.find('=');
-        if (eq != std::string::npos)
-          p.zone_seconds[zone.substr(0, eq)] = std::stoi(zone.substr(eq + 1));
+        if (eq == std::string::npos) continue;
+        if (zone.substr(0, eq) == "origin") {
+          p.origin = parse_origin(zone.substr(eq + 1));
+          continue;
+        }
+        if (first_zone.empty()) first_zone = zone.substr(0, eq);
+        p.zone_seconds[zone.substr(0, eq)] = std::stoi(zone.substr(eq + 1));
       }
       long long id = store.begin_session(p);
       if (status == "running") continue;
       p.status = parse_status(status);
+      if (p.status == SessionStatus::pain_stop) p.pain_zone = first_zone;
       store.update_session(id, p);
     }
   } catch (const std::exception& e) {

@@ -139,7 +139,7 @@ echo "# full disk in the middle of a session"
   done
   printf '\n[[step]]\nname = "Cat-cow"\nkind = "movement"\nzone = "full-body"\nseconds = 60\n'
 } >"$WORK/many.toml"
-tm send-keys -t roll "clear; sh -c \"trap '' XFSZ; exec prlimit --fsize=65536 '$ROLL' session $WORK/many.toml --yes --speed 200\"; echo EXIT=\$?; stty -a > $WORK/afterDISK; echo SAVEDDISK" Enter
+tm send-keys -t roll "clear; sh -c \"trap '' XFSZ; exec prlimit --fsize=65536 '$ROLL' session $WORK/many.toml --yes --speed 200 --log-rehearsal\"; echo EXIT=\$?; stty -a > $WORK/afterDISK; echo SAVEDDISK" Enter
 wait_for 'cannot write to the history database' 20 && echo "ok: one-line error for a full disk"
 wait_for 'EXIT=2' && echo "ok: exit 2 after a full disk"
 wait_for SAVEDDISK
