@@ -118,8 +118,10 @@ class JsonSessionsWriter {
     first_ = false;
   }
   void finish() {
-    print_document(ctx_, fmt::format("{}\n    ],\n    \"version\" : {}\n}}\n",
-                                     first_ ? "{\n    \"sessions\" : [" : "", kJsonVersion));
+    print_document(
+        ctx_,
+        first_ ? fmt::format("{{\n    \"sessions\" : [],\n    \"version\" : {}\n}}\n", kJsonVersion)
+               : fmt::format("\n    ],\n    \"version\" : {}\n}}\n", kJsonVersion));
   }
 
  private:

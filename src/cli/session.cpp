@@ -103,18 +103,9 @@ std::vector<std::string> streak_lines(Context& ctx, const Session& session) {
     Profile profile = load_profile_or_fail(ctx);
     SysSeconds now = now_or_fail(ctx);
     auto store = open_history(ctx);
-    std::vector<LocalDays> done;
-    store->visit_session_starts(now + std::chrono::seconds(1), [&](SysSeconds start, bool ok) {
-      if (!ok) return;
-      LocalDays day = roll_day(platform::to_local(start), profile.day_start_hour);
-      if (done.empty() || done.back() != day) done.push_back(day);
-    });
-    std::sort(done.begin(), done.end());
-    done.erase(std::unique(done.begin(), done.end()), done.end());
-    LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);
-    auto rest = injury_rest_days(store->injuries(true), profile.day_start_hour);
-    Streaks streaks = compute_streaks(done, rest, today);
-    bool done_today = !done.empty() && done.back() == today;
+    // The same figures `roll stats` and `roll due` give, from the same functions.
+    Streaks streaks = gather_stats(*store, now, profile.day_start_hour, 1).streaks;
+    bool done_today = due_today(*store, now, profile.day_start_hour).done;
     std::vector<std::string> lines;
     lines.push_back(
         fmt::format("streak: {} day{}", streaks.current, streaks.current == 1 ? "" : "s"));
@@ -228,7 +219,7 @@ void offer_movement(Context& ctx, const SessionArgs& args, platform::SteadyClock
   SessionOptions options;
   options.speed = args.speed;
   options.confirm_quit = false;
-  Session movement(block, make_plan(block), none, options, clock.wall());
+  Session movement(block, make_plan(block), none, options, now_or_fail(ctx));
   auto result = run_screen(ctx, args, movement, clock, speaker, true, true, false);
   if (result.status == SessionStatus::completed) {
     fmt::print(ctx.out, "Three minutes of movement done. {}\n", water_advice());

@@ -130,7 +130,7 @@ void daily_check_in(Context& ctx, platform::HistoryStore& store, SysSeconds now,
   if (answers.limb_symptoms) {
     throw Failure(exit_refused, "not starting today: " + limb_symptoms_advice());
   }
-  store.record_check_in(day, answers.fresh_injury);
+  store.record_check_in(day, answers.fresh_injury, now);
 }
 
 std::string describe(const InjuryFinding& f) {
@@ -181,7 +181,7 @@ void apply_injury_rule(Context& ctx, const Routine& routine, platform::HistorySt
                    id, hours_ceil(f.remaining), id);
         break;
       case GateOutcome::run_and_clear:
-        if (store.clear_injury(id)) fmt::print(ctx.out, "Cleared injury #{}.\n", id);
+        if (store.clear_injury(id, now)) fmt::print(ctx.out, "Cleared injury #{}.\n", id);
         break;
     }
   }

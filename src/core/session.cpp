@@ -148,6 +148,10 @@ Session::Session(const Routine& routine, Plan plan, SessionLog& log, SessionOpti
   progress_.started_at = started_at;
   progress_.ended_at = started_at;
   progress_.planned_seconds = whole_seconds(plan_.work);
+  // The plan as written: what "most of its planned time on the roller" is measured against.
+  for (const Block& block : plan_.blocks) {
+    if (!block.get_ready && on_roller(routine_.steps[block.step])) roller_planned_ += block.length;
+  }
 }
 
 void Session::build_marks() {
@@ -170,15 +174,6 @@ void Session::build_marks() {
     if (a.at != b.at) return a.at < b.at;
     return a.tick == 0 && b.tick != 0;
   });
-  zone_millis_.assign(routine_.steps.size(), Millis{0});
-  progress_.routine_name = routine_.name;
-  progress_.routine_title = routine_.title;
-  progress_.started_at = started_at;
-  progress_.ended_at = started_at;
-  progress_.planned_seconds = whole_seconds(plan_.work);
-  for (const Block& block : plan_.blocks) {
-    if (!block.get_ready && on_roller(routine_.steps[block.step])) roller_planned_ += block.length;
-  }
 }
 
 bool Session::waits_at(const Mark& mark) const {

@@ -114,7 +114,8 @@ TEST_CASE("a --speed run is a rehearsal: not recorded unless --log-rehearsal, th
   auto r = roll_now(home, {"session", routine, "--plain", "--speed", "1000"});
   CHECK(r.exit_code == 0);
   CHECK(has(r.err, "rehearsal: not recorded"));
-  CHECK(roll_now(home, {"history", "--json"}).out == "[]\n");
+  CHECK(roll_now(home, {"history", "--json"}).out ==
+        "{\n    \"sessions\" : [],\n    \"version\" : 1\n}\n");
 
   // Kept when asked, at the one "now" that due and stats read (ROLL_NOW), as a rehearsal.
   r = roll_at(home, "2026-11-20T07:15:00Z",

@@ -676,86 +676,87 @@ TEST_CASE("the runner's first frame is the view after the start (a get-ready tha
   REQUIRE_FALSE(screen.views.empty());
   CHECK(screen.views[0].started);
   CHECK(screen.views[0].waiting_for_key);
-  // On the roller in the sample: A (2 x 20 s) and B (2 x 12 s), 64 s; C is a movement (30 s).
-  TEST_CASE(
-      "completed needs 80% of the planned time on the roller; pressing n through is partial") {
-    SUBCASE("n through every step: partial, every step recorded as skipped") {
-      Rig rig;
-      auto& s = rig.session;
-      s.start(0ms);
-      s.command(Command::skip, 1s);  // A, in its get-ready
-      s.command(Command::skip, 2s);  // B
-      s.command(Command::skip, 3s);  // C, the last: the end is reached
-      REQUIRE(s.finished());
-      CHECK(s.status() == SessionStatus::partial);
-      CHECK(s.progress().completed_seconds == 0);
-      REQUIRE(s.progress().skipped.size() == 3);
-      CHECK(s.progress().skipped[0].name == "Extension");
-      CHECK(s.progress().skipped[1].step == 1);
-      CHECK(s.progress().skipped[2].name == "Cat-cow");
-      REQUIRE_FALSE(rig.log.calls.empty());
-      CHECK(rig.log.calls.back().kind == 'e');
-      CHECK(rig.log.calls.back().progress.status == SessionStatus::partial);
-      CHECK(rig.log.calls.back().progress.skipped.size() == 3);
-    }
-    SUBCASE("skipping only the movement keeps every second on the roller: completed") {
-      Rig rig;
-      auto& s = rig.session;
-      s.start(0ms);
-      s.advance(86s);  // 1 s into C
-      s.command(Command::skip, 86s);
-      REQUIRE(s.finished());
-      CHECK(s.status() == SessionStatus::completed);
-      CHECK(s.progress().skipped.size() == 1);
-    }
-    SUBCASE("skipping B at its start: 40 s of 64 (62%) on the roller is partial") {
-      Rig rig;
-      auto& s = rig.session;
-      s.start(0ms);
-      s.advance(53s);
-      s.command(Command::skip, 53s);
-      s.advance(200s);
-      REQUIRE(s.finished());
-      CHECK(s.status() == SessionStatus::partial);
-    }
-    SUBCASE("cutting B's second side short (52 s of 64, 81%) is still completed") {
-      Rig rig;
-      auto& s = rig.session;
-      s.start(0ms);
-      s.advance(68s);  // B right starts
-      s.command(Command::skip, 68s);
-      s.advance(200s);
-      REQUIRE(s.finished());
-      CHECK(s.status() == SessionStatus::completed);
-    }
-    SUBCASE("the whole session: completed, nothing skipped") {
-      Rig rig;
-      run_all(rig.session, 200s, 100ms);
-      CHECK(rig.session.status() == SessionStatus::completed);
-      CHECK(rig.session.progress().skipped.empty());
-    }
-  }
+}
 
-  TEST_CASE("a pain stop records the zone under the roller then") {
+// On the roller in the sample: A (2 x 20 s) and B (2 x 12 s), 64 s; C is a movement (30 s).
+TEST_CASE("completed needs 80% of the planned time on the roller; pressing n through is partial") {
+  SUBCASE("n through every step: partial, every step recorded as skipped") {
     Rig rig;
     auto& s = rig.session;
     s.start(0ms);
-    s.advance(60s);  // B, on the lats
-    s.command(Command::pain, 60s);
-    CHECK(s.status() == SessionStatus::pain_stop);
-    REQUIRE(s.progress().pain_zone);
-    CHECK(*s.progress().pain_zone == "lats");
+    s.command(Command::skip, 1s);  // A, in its get-ready
+    s.command(Command::skip, 2s);  // B
+    s.command(Command::skip, 3s);  // C, the last: the end is reached
+    REQUIRE(s.finished());
+    CHECK(s.status() == SessionStatus::partial);
+    CHECK(s.progress().completed_seconds == 0);
+    REQUIRE(s.progress().skipped.size() == 3);
+    CHECK(s.progress().skipped[0].name == "Extension");
+    CHECK(s.progress().skipped[1].step == 1);
+    CHECK(s.progress().skipped[2].name == "Cat-cow");
+    REQUIRE_FALSE(rig.log.calls.empty());
+    CHECK(rig.log.calls.back().kind == 'e');
+    CHECK(rig.log.calls.back().progress.status == SessionStatus::partial);
+    CHECK(rig.log.calls.back().progress.skipped.size() == 3);
   }
+  SUBCASE("skipping only the movement keeps every second on the roller: completed") {
+    Rig rig;
+    auto& s = rig.session;
+    s.start(0ms);
+    s.advance(86s);  // 1 s into C
+    s.command(Command::skip, 86s);
+    REQUIRE(s.finished());
+    CHECK(s.status() == SessionStatus::completed);
+    CHECK(s.progress().skipped.size() == 1);
+  }
+  SUBCASE("skipping B at its start: 40 s of 64 (62%) on the roller is partial") {
+    Rig rig;
+    auto& s = rig.session;
+    s.start(0ms);
+    s.advance(53s);
+    s.command(Command::skip, 53s);
+    s.advance(200s);
+    REQUIRE(s.finished());
+    CHECK(s.status() == SessionStatus::partial);
+  }
+  SUBCASE("cutting B's second side short (52 s of 64, 81%) is still completed") {
+    Rig rig;
+    auto& s = rig.session;
+    s.start(0ms);
+    s.advance(68s);  // B right starts
+    s.command(Command::skip, 68s);
+    s.advance(200s);
+    REQUIRE(s.finished());
+    CHECK(s.status() == SessionStatus::completed);
+  }
+  SUBCASE("the whole session: completed, nothing skipped") {
+    Rig rig;
+    run_all(rig.session, 200s, 100ms);
+    CHECK(rig.session.status() == SessionStatus::completed);
+    CHECK(rig.session.progress().skipped.empty());
+  }
+}
 
-  TEST_CASE("on_roller: every step but a movement and a rest without a zone") {
-    Step s;
-    s.kind = StepKind::stretch;
-    s.zone = Zone::thoracic;
-    CHECK(on_roller(s));
-    s.kind = StepKind::movement;
-    CHECK_FALSE(on_roller(s));
-    s.kind = StepKind::rest;
-    CHECK(on_roller(s));
-    s.zone.reset();
-    CHECK_FALSE(on_roller(s));
-  }
+TEST_CASE("a pain stop records the zone under the roller then") {
+  Rig rig;
+  auto& s = rig.session;
+  s.start(0ms);
+  s.advance(60s);  // B, on the lats
+  s.command(Command::pain, 60s);
+  CHECK(s.status() == SessionStatus::pain_stop);
+  REQUIRE(s.progress().pain_zone);
+  CHECK(*s.progress().pain_zone == "lats");
+}
+
+TEST_CASE("on_roller: every step but a movement and a rest without a zone") {
+  Step s;
+  s.kind = StepKind::stretch;
+  s.zone = Zone::thoracic;
+  CHECK(on_roller(s));
+  s.kind = StepKind::movement;
+  CHECK_FALSE(on_roller(s));
+  s.kind = StepKind::rest;
+  CHECK(on_roller(s));
+  s.zone.reset();
+  CHECK_FALSE(on_roller(s));
+}
