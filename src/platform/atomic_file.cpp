@@ -97,8 +97,11 @@ struct Temp {
 };
 
 bool make_temp(const fs::path& target, Temp& temp) {
-  std::string pattern =
-      (target.parent_path() / ("." + target.filename().string() + ".roll-XXXXXX")).string();
+  // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on `"." + string`.
+  std::string name(".");
+  name += target.filename().string();
+  name += ".roll-XXXXXX";
+  std::string pattern = (target.parent_path() / name).string();
   int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
   if (fd < 0) return false;
   temp.path = pattern;
