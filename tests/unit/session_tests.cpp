@@ -14,35 +14,8 @@ using roll::test::ScriptedKeys;
 
 namespace {
 
-// Timeline (get-ready 5 s before a step, 3 s before a move or side switch):
-//   0 get ready A | 5 A pos 1 (2 breaths of 4+6) | 25 move | 28 A pos 2 | 48 get ready B
-//  53 B left (3 reps of 4 s) | 65 switch | 68 B right | 80 get ready C | 85 C (30 s) | 115 end
 Routine sample() {
-  Routine r;
-  r.name = "sample";
-  r.title = "Sample";
-  Step a;
-  a.name = "Extension";
-  a.kind = StepKind::hold;
-  a.zone = Zone::thoracic;
-  a.unit = TimingUnit::breaths;
-  a.count = 2;
-  a.positions = 2;
-  Step b;
-  b.name = "Lat roll";
-  b.kind = StepKind::roll;
-  b.zone = Zone::lats;
-  b.side = Side::both;
-  b.unit = TimingUnit::reps;
-  b.count = 3;
-  Step c;
-  c.name = "Cat-cow";
-  c.kind = StepKind::movement;
-  c.zone = Zone::full_body;
-  c.unit = TimingUnit::seconds;
-  c.count = 30;
-  r.steps = {a, b, c};
-  return r;
+  return roll::test::sample_routine();
 }
 
 struct Rig {

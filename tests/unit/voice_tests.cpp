@@ -73,34 +73,10 @@ class FakeSpeaker final : public platform::Speaker {
   Millis busy_until_{0};
 };
 
-// 0 get ready A | 5 A pos 1 (2 breaths of 4+6) | 25 move | 28 A pos 2 | 48 get ready B
-// 53 B left (3 reps of 4 s) | 65 switch | 68 B right | 80 get ready C | 85 C (30 s) | 115 end
+// sample_routine() (tests/support/session_fakes.hpp), with a cue on its first step.
 Routine sample() {
-  Routine r;
-  r.name = "sample";
-  r.title = "Sample";
-  Step a;
-  a.name = "Extension";
-  a.kind = StepKind::hold;
-  a.zone = Zone::thoracic;
-  a.unit = TimingUnit::breaths;
-  a.count = 2;
-  a.positions = 2;
-  a.cue = "Support your head.";
-  Step b;
-  b.name = "Lat roll";
-  b.kind = StepKind::roll;
-  b.zone = Zone::lats;
-  b.side = Side::both;
-  b.unit = TimingUnit::reps;
-  b.count = 3;
-  Step c;
-  c.name = "Cat-cow";
-  c.kind = StepKind::movement;
-  c.zone = Zone::full_body;
-  c.unit = TimingUnit::seconds;
-  c.count = 30;
-  r.steps = {a, b, c};
+  Routine r = roll::test::sample_routine();
+  r.steps[0].cue = "Support your head.";
   return r;
 }
 
