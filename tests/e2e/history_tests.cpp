@@ -10,12 +10,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "fixtures.hpp"
 #include "run_roll.hpp"
 
 using roll::test::Result;
 using roll::test::Run;
 using roll::test::run_roll;
 using roll::test::TempDir;
+
+using roll::test::slurp;
 
 namespace {
 
@@ -42,13 +45,6 @@ Result roll_now(const TempDir& home, std::vector<std::string> args) {
 
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
-}
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 }  // namespace

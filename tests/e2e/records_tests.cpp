@@ -11,12 +11,15 @@
 #include <regex>
 #include <sstream>
 
+#include "fixtures.hpp"
 #include "run_roll.hpp"
 
 using roll::test::Result;
 using roll::test::Run;
 using roll::test::run_roll;
 using roll::test::TempDir;
+
+using roll::test::slurp;
 
 namespace {
 
@@ -97,13 +100,6 @@ std::vector<std::string> ids_in(const std::string& json) {
 int shell(const std::string& command) {
   int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 }  // namespace

@@ -134,4 +134,17 @@ inline Routine sample_routine() {
   return r;
 }
 
+// One 60 s hold on `zone`: what the injury and gate tests press.
+inline Routine routine_pressing(Zone zone) {
+  Routine r;
+  r.name = "test";
+  Step s;
+  s.name = "press";
+  s.kind = StepKind::hold;
+  s.zone = zone;
+  s.count = 60;
+  r.steps.push_back(s);
+  return r;
+}
+
 }  // namespace roll::test

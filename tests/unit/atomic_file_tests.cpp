@@ -11,9 +11,12 @@
 #include <iterator>
 #include <string>
 
+#include "fixtures.hpp"
 #include "platform/atomic_file.hpp"
 
 namespace fs = std::filesystem;
+
+using roll::test::slurp;
 
 namespace {
 
@@ -35,11 +38,6 @@ struct Dir {
     return path / name;
   }
 };
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 unsigned mode_of(const fs::path& p) {
   struct stat st {};

@@ -7,9 +7,12 @@
 #include "roll/check_in.hpp"
 #include "roll/injury.hpp"
 #include "roll/profile.hpp"
+#include "session_fakes.hpp"
 
 using namespace roll;
 using namespace std::chrono;
+
+using roll::test::routine_pressing;
 
 namespace {
 
@@ -36,18 +39,6 @@ int count(const std::string& text, std::string_view part) {
   int n = 0;
   for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
   return n;
-}
-
-Routine pressing(Zone zone) {
-  Routine r;
-  r.name = "test";
-  Step s;
-  s.name = "press";
-  s.kind = StepKind::hold;
-  s.zone = zone;
-  s.count = 60;
-  r.steps.push_back(s);
-  return r;
 }
 
 }  // namespace
@@ -125,7 +116,7 @@ TEST_CASE("the daily check-in: a fresh injury and where, then the limbs, asked s
 
 TEST_CASE("the injury gate: refused under 48 h, asked from 48 h, a yes closes it from 72 h") {
   sys_seconds now = sys_seconds{hours{24 * 20000}};
-  auto routine = pressing(Zone::thoracic);
+  auto routine = routine_pressing(Zone::thoracic);
   auto at = [&](int h) {
     return std::vector<Injury>{{7, Zone::thoracic, now - hours{h}, "pain stop", false}};
   };
@@ -182,7 +173,7 @@ TEST_CASE("the injury gate: refused under 48 h, asked from 48 h, a yes closes it
 
 TEST_CASE("a pain stop becomes an injury to the zone of the step in progress") {
   sys_seconds at = sys_seconds{hours{24 * 20000}};
-  Routine r = pressing(Zone::lats);
+  Routine r = routine_pressing(Zone::lats);
   r.name = "lats";
   r.steps[0].name = "Lat release";
   Step rest;
@@ -199,9 +190,10 @@ TEST_CASE("a pain stop becomes an injury to the zone of the step in progress") {
   CHECK(pain_stop_injury(r, 1, at).zone == Zone::full_body);
   // Held like a fresh injury: refused for 48 h, then asked.
   std::vector<Injury> injuries{i};
-  CHECK(check_injuries(pressing(Zone::lats), injuries, at + hours{47}).guard == Guard::refuse);
-  CHECK(check_injuries(pressing(Zone::lats), injuries, at + hours{49}).guard == Guard::ask);
-  CHECK(check_injuries(pressing(Zone::lats), injuries, at + hours{73}).guard ==
+  CHECK(check_injuries(routine_pressing(Zone::lats), injuries, at + hours{47}).guard ==
+        Guard::refuse);
+  CHECK(check_injuries(routine_pressing(Zone::lats), injuries, at + hours{49}).guard == Guard::ask);
+  CHECK(check_injuries(routine_pressing(Zone::lats), injuries, at + hours{73}).guard ==
         Guard::ask_to_clear);
 }
 
@@ -211,7 +203,7 @@ TEST_CASE("the profile is used: level and roller, the beginner warning, the bone
     REQUIRE(r.profile);
     return *r.profile;
   };
-  Routine routine = pressing(Zone::glutes);
+  Routine routine = routine_pressing(Zone::glutes);
   routine.level = Level::advanced;
   routine.roller = Roller::medium;
   SUBCASE("a beginner starting an advanced or intermediate routine; not otherwise") {
@@ -240,16 +232,16 @@ TEST_CASE("the profile is used: level and roller, the beginner warning, the bone
     CHECK(caution->find("firm roller") != std::string::npos);
     auto soft = load("roller = \"soft\"\n[conditions]\nosteoporosis = \"cleared\"\n");
     CHECK_FALSE(bone_caution(routine, soft));  // glutes, soft: no ribs, no firm roller
-    CHECK(bone_caution(pressing(Zone::thoracic), soft));
-    CHECK(bone_caution(pressing(Zone::lats), soft));
+    CHECK(bone_caution(routine_pressing(Zone::thoracic), soft));
+    CHECK(bone_caution(routine_pressing(Zone::lats), soft));
     // Snow angels are a stretch with the roller under the spine: rib work all the same.
-    auto angels = pressing(Zone::thoracic);
+    auto angels = routine_pressing(Zone::thoracic);
     angels.steps[0].kind = StepKind::stretch;
     CHECK(bone_caution(angels, soft));
     angels.steps[0].kind = StepKind::movement;
     CHECK_FALSE(bone_caution(angels, soft));
-    CHECK_FALSE(bone_caution(pressing(Zone::thoracic), load("roller = \"firm\"\n")));
-    CHECK_FALSE(bone_caution(pressing(Zone::thoracic),
+    CHECK_FALSE(bone_caution(routine_pressing(Zone::thoracic), load("roller = \"firm\"\n")));
+    CHECK_FALSE(bone_caution(routine_pressing(Zone::thoracic),
                              load("[conditions]\nrecent-surgery = \"cleared\"\n")));
   }
 }

@@ -5,9 +5,12 @@
 #include "roll/injury.hpp"
 #include "roll/profile.hpp"
 #include "roll/reminder.hpp"
+#include "session_fakes.hpp"
 
 using namespace roll;
 using namespace std::chrono;
+
+using roll::test::routine_pressing;
 
 namespace {
 
@@ -22,18 +25,6 @@ LocalDays on(int y, unsigned m, unsigned d) {
 
 SysSeconds utc(int y, unsigned m, unsigned d, int h, int min = 0) {
   return SysSeconds{at(y, m, d, h, min).time_since_epoch()};
-}
-
-Routine routine_pressing(Zone zone) {
-  Routine r;
-  r.name = "test";
-  Step s;
-  s.name = "press";
-  s.kind = StepKind::hold;
-  s.zone = zone;
-  s.count = 60;
-  r.steps.push_back(s);
-  return r;
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/history_common.hpp"
+#include "fixtures.hpp"
 #include "platform/history_store.hpp"
 #include "platform/ids.hpp"
 #include "platform/wall_clock.hpp"
@@ -20,25 +21,12 @@ using namespace roll;
 using namespace roll::platform;
 using namespace std::chrono;
 
+using roll::test::slurp;
+using roll::test::TempDb;
+
 namespace {
 
 constexpr const char* kDevice = "01890a5d-ac96-774b-bcce-b302099a8057";
-
-struct TempDb {
-  std::filesystem::path dir;
-  std::filesystem::path file;
-  TempDb() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base && *base ? base : "/tmp") + "/roll-rec-XXXXXX";
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    dir = pattern;
-    file = dir / "roll" / "history.sqlite3";
-  }
-  ~TempDb() {
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
-  }
-};
 
 DeviceIdSource fixed_device() {
   return [] { return std::string(kDevice); };
@@ -68,13 +56,6 @@ std::string one(const std::filesystem::path& file, const std::string& text) {
   sqlite3_finalize(st);
   sqlite3_close(raw);
   return out;
-}
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 SysSeconds t0() {
@@ -136,7 +117,7 @@ TEST_CASE("uuid v7: the version and variant bits, the time first, and text of it
 }
 
 TEST_CASE("the device id: made on first use, the same ever after, refused when not one") {
-  TempDb db;
+  TempDb db("roll-rec");
   auto state = db.dir / "state";
   auto first = device_id(state);
   CHECK(is_uuid(first));
@@ -147,7 +128,7 @@ TEST_CASE("the device id: made on first use, the same ever after, refused when n
 }
 
 TEST_CASE("migration 2 -> 3: a copy first, then ids, the device and offsets on every old row") {
-  TempDb db;
+  TempDb db("roll-rec");
   write_version_2(db.file);
   auto before = slurp(db.file);
   {
@@ -185,7 +166,7 @@ TEST_CASE("migration 2 -> 3: a copy first, then ids, the device and offsets on e
 }
 
 TEST_CASE("a new database needs no copy, and a read-only command never makes the device id") {
-  TempDb db;
+  TempDb db("roll-rec");
   bool asked = false;
   {
     HistoryStore store(db.file, [&] {
@@ -199,7 +180,7 @@ TEST_CASE("a new database needs no copy, and a read-only command never makes the
 }
 
 TEST_CASE("delete: the session and what hangs on it go; a tombstone stays for each") {
-  TempDb db;
+  TempDb db("roll-rec");
   HistoryStore store(db.file, fixed_device());
   auto keep = done("bedtime", t0());
   store.begin_session(keep);
@@ -228,7 +209,7 @@ TEST_CASE("delete: the session and what hangs on it go; a tombstone stays for ea
 }
 
 TEST_CASE("a session's records: skipped steps, an origin, its UTC offset, a zone's uid kept") {
-  TempDb db;
+  TempDb db("roll-rec");
   HistoryStore store(db.file, fixed_device());
   SessionProgress p = done("bedtime", t0());
   p.status = SessionStatus::running;
@@ -255,7 +236,7 @@ TEST_CASE("a session's records: skipped steps, an origin, its UTC offset, a zone
 }
 
 TEST_CASE("values roll did not write: each row named once, the others still read") {
-  TempDb db;
+  TempDb db("roll-rec");
   {
     HistoryStore store(db.file, fixed_device());
     store.begin_session(done("good", t0()));
@@ -292,7 +273,7 @@ TEST_CASE("values roll did not write: each row named once, the others still read
 }
 
 TEST_CASE("user_version -1: refused with a message naming the file, the file untouched") {
-  TempDb db;
+  TempDb db("roll-rec");
   { HistoryStore create(db.file, fixed_device()); }
   sql(db.file, "PRAGMA user_version = -1");
   auto before = slurp(db.file);
@@ -309,7 +290,7 @@ TEST_CASE("user_version -1: refused with a message naming the file, the file unt
 
 TEST_CASE(
     "a damaged database with a -wal and -shm beside it: all three left exactly as they were") {
-  TempDb db;
+  TempDb db("roll-rec");
   std::filesystem::create_directories(db.file.parent_path());
   // A real -wal (from a database that had writes not yet checkpointed), beside a damaged file.
   {
@@ -386,7 +367,7 @@ TEST_CASE("due and stats agree on a session's day across DST, at every day_start
       {"Europe/Berlin", {utc(2026, 3, 29, 1), utc(2026, 10, 25, 1)}},
       {"Australia/Lord_Howe", {utc(2026, 4, 4, 15), utc(2026, 10, 3, 15, 30)}},
   };
-  TempDb db;
+  TempDb db("roll-rec");
   HistoryStore store(db.file, fixed_device());
   for (const auto& c : cases) {
     Zone_ zone(c.tz);

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "fixtures.hpp"
 #include "platform/history_store.hpp"
 #include "platform/wall_clock.hpp"
 
@@ -19,23 +20,10 @@ using namespace roll;
 using namespace roll::platform;
 using namespace std::chrono;
 
-namespace {
+using roll::test::slurp;
+using roll::test::TempDb;
 
-struct TempDb {
-  std::filesystem::path dir;
-  std::filesystem::path file;
-  TempDb() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base && *base ? base : "/tmp") + "/roll-db-XXXXXX";
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    dir = pattern;
-    file = dir / "roll" / "history.sqlite3";
-  }
-  ~TempDb() {
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
-  }
-};
+namespace {
 
 SessionQuery with_details() {
   SessionQuery q;
@@ -66,13 +54,6 @@ bool any_session(HistoryStore& store, SysSeconds from, SysSeconds to, bool compl
   return std::any_of(rows.begin(), rows.end(), [&](const SessionRecord& r) {
     return !completed_only || r.status == SessionStatus::completed;
   });
-}
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // Runs `body` in a child process and returns its wait status.

@@ -13,6 +13,7 @@
 #include <regex>
 #include <string>
 
+#include "fixtures.hpp"
 #include "platform/screens.hpp"
 #include "roll/runner.hpp"
 #include "roll/voice.hpp"
@@ -24,6 +25,8 @@ using roll::test::FakeClock;
 using roll::test::RecordingLog;
 using roll::test::RecordingScreen;
 using roll::test::ScriptedKeys;
+
+using roll::test::slurp;
 
 namespace {
 
@@ -234,11 +237,6 @@ struct Scratch {
   ~Scratch() { std::filesystem::remove_all(dir); }
   std::filesystem::path dir;
 };
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 bool on_path(const char* program) {
   std::string command = std::string("command -v ") + program + " >/dev/null 2>&1";
