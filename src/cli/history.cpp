@@ -10,6 +10,7 @@
 #include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
 #include "cli/routine_loading.hpp"
+#include "cli/terminal_prompter.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/duration.hpp"
 #include "roll/plan.hpp"
@@ -178,16 +179,6 @@ void show(Context& ctx, const Options& opt) {
   report_problems(ctx, *store);
 }
 
-bool ask(Context& ctx, const std::string& question) {
-  fmt::print(ctx.out, "{} [y/N] ", question);
-  std::fflush(ctx.out);
-  char buffer[64];
-  if (std::fgets(buffer, sizeof buffer, stdin) == nullptr) return false;
-  std::string a(buffer);
-  while (!a.empty() && (a.back() == '\n' || a.back() == '\r' || a.back() == ' ')) a.pop_back();
-  return a == "y" || a == "Y" || a == "yes" || a == "Yes" || a == "YES";
-}
-
 void remove(Context& ctx, const DeleteOptions& opt) {
   SysSeconds now = now_or_fail(ctx);
   auto store = open_history(ctx);
@@ -208,7 +199,8 @@ void remove(Context& ctx, const DeleteOptions& opt) {
       throw Failure(exit_usage,
                     fmt::format("not deleting {} without asking: run again with --yes", what));
     }
-    if (!ask(ctx, fmt::format("Delete the session of {}? It cannot be undone.", what))) {
+    if (!ask_once(ctx,
+                  fmt::format("Delete the session of {}? It cannot be undone. [y/N] ", what))) {
       fmt::print(ctx.out, "Nothing deleted.\n");
       return;
     }

@@ -14,6 +14,7 @@
 #include "cli/json_output.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/session_hooks.hpp"
+#include "cli/terminal_prompter.hpp"
 #include "platform/screens.hpp"
 #include "platform/terminal.hpp"
 #include "platform/wall_clock.hpp"
@@ -205,15 +206,7 @@ RunResult run_screen(Context& ctx, const SessionArgs& args, Session& session,
 // The first article's three minutes of active stretches, timed, when the routine had none.
 void offer_movement(Context& ctx, const SessionArgs& args, platform::SteadyClock& clock,
                     platform::Speaker* speaker) {
-  fmt::print(ctx.out, "\nStart three timed minutes of movement now? [Y/n] ");
-  std::fflush(ctx.out);
-  char buffer[64];
-  if (std::fgets(buffer, sizeof buffer, stdin) == nullptr) return;
-  std::string answer(buffer);
-  while (!answer.empty() &&
-         (answer.back() == '\n' || answer.back() == '\r' || answer.back() == ' '))
-    answer.pop_back();
-  if (!(answer.empty() || answer == "y" || answer == "Y" || answer == "yes")) return;
+  if (!ask_once(ctx, "\nStart three timed minutes of movement now? [Y/n] ", true)) return;
   const Routine block = movement_block();
   NullSessionLog none;  // the session is recorded already; these minutes are its after-care
   SessionOptions options;

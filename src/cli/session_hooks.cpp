@@ -12,6 +12,7 @@
 
 #include "cli/history_common.hpp"
 #include "cli/routine_loading.hpp"
+#include "cli/terminal_prompter.hpp"
 #include "platform/profile_file.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/check_in.hpp"
@@ -21,28 +22,6 @@
 namespace roll::cli {
 
 namespace {
-
-// Questions on the terminal: printed to stdout, answered a line at a time on stdin.
-class TerminalPrompter final : public Prompter {
- public:
-  explicit TerminalPrompter(Context& ctx) : ctx_(ctx) {}
-  void say(std::string_view text) override {
-    fmt::print(ctx_.out, "{}", text);
-    std::fflush(ctx_.out);
-  }
-  std::optional<std::string> read_line() override {
-    char* line = nullptr;
-    std::size_t size = 0;
-    ssize_t n = ::getline(&line, &size, stdin);
-    std::optional<std::string> out;
-    if (n >= 0) out = std::string(line, static_cast<std::size_t>(n));
-    std::free(line);
-    return out;
-  }
-
- private:
-  Context& ctx_;
-};
 
 void refuse_conditions(Context& ctx, const Profile& profile) {
   auto blocking = profile.blocking();
