@@ -78,6 +78,13 @@ bool locale_is_utf8(const char* lc_all, const char* lc_ctype, const char* lang) 
 bool terminal_can_draw(std::string_view term,
                        const std::vector<std::filesystem::path>& terminfo_dirs) {
   if (term.empty() || term == "dumb" || term.find('/') != std::string_view::npos) return false;
+  // roll only uses the few sequences every one of these has (cursor home, erase, the alternate
+  // screen, SGR), so a missing terminfo entry for one of them is no reason to fall back.
+  for (std::string_view family :
+       {"xterm", "screen", "tmux", "vt100", "vt102", "vt220", "linux", "rxvt", "alacritty", "foot",
+        "kitty", "wezterm", "konsole", "gnome", "st-", "putty", "iterm", "ansi"}) {
+    if (term.starts_with(family)) return true;
+  }
   std::string name(term);
   std::error_code ec;
   for (const auto& dir : terminfo_dirs) {
@@ -87,13 +94,6 @@ bool terminal_can_draw(std::string_view term,
         std::filesystem::exists(dir / hex / name, ec)) {
       return true;
     }
-  }
-  // roll only uses the few sequences every one of these has (cursor home, erase, the alternate
-  // screen, SGR), so a missing terminfo entry for one of them is no reason to fall back.
-  for (std::string_view family :
-       {"xterm", "screen", "tmux", "vt100", "vt102", "vt220", "linux", "rxvt", "alacritty", "foot",
-        "kitty", "wezterm", "konsole", "gnome", "st-", "putty", "iterm", "ansi"}) {
-    if (term.starts_with(family)) return true;
   }
   return false;
 }
@@ -130,8 +130,12 @@ Environment Environment::from_process() {
     winsize ws{};
     if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) env.columns = ws.ws_col;
   }
-  const char* term = std::getenv("TERM");
-  env.terminal_can_draw = platform::terminal_can_draw(term ? term : "", terminfo_dirs());
+  // Only a terminal on stdout is ever drawn on; `roll due` in a pipe or from cron skips the
+  // terminfo look-ups.
+  if (env.stdout_is_terminal) {
+    const char* term = std::getenv("TERM");
+    env.terminal_can_draw = platform::terminal_can_draw(term ? term : "", terminfo_dirs());
+  }
   env.utf8 = locale_is_utf8(std::getenv("LC_ALL"), std::getenv("LC_CTYPE"), std::getenv("LANG"));
   return env;
 }
