@@ -13,38 +13,21 @@
 #include <span>
 #include <utility>
 
-#include "load_guard.hpp"
 #include "roll/limits.hpp"
 #include "roll/suggest.hpp"
+#include "toml_reader.hpp"
 
 namespace roll {
 
 namespace {
+
+using namespace detail;
 
 // toml++ hands over valid UTF-8: every byte that is not a continuation byte starts a code point.
 std::size_t code_points(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
-}
-
-// Enough to show everything wrong with a real file; a hostile file of a million bad keys must
-// not turn into a million lines of output.
-constexpr std::size_t kMaxDiagnostics = 100;
-
-constexpr SourceRange kTopOfFile{1, 1, 1, 1};
-
-int clamp_position(std::uint32_t value) {
-  return value > static_cast<std::uint32_t>(INT_MAX) ? INT_MAX : static_cast<int>(value);
-}
-
-SourceRange range_of(const toml::source_region& region) {
-  return {clamp_position(region.begin.line), clamp_position(region.begin.column),
-          clamp_position(region.end.line), clamp_position(region.end.column)};
-}
-
-bool before(const SourceRange& a, const SourceRange& b) {
-  return std::pair(a.line, a.column) < std::pair(b.line, b.column);
 }
 
 // From the start of the key to the end of its value: what `roll lint --fix` needs to rewrite or
@@ -61,73 +44,8 @@ SourceRange cover(const SourceRange& key, const SourceRange& value) {
   return out;
 }
 
-std::string_view type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::table:
-      return "table";
-    case toml::node_type::array:
-      return "array";
-    case toml::node_type::string:
-      return "string";
-    case toml::node_type::integer:
-      return "integer";
-    case toml::node_type::floating_point:
-      return "float";
-    case toml::node_type::boolean:
-      return "boolean";
-    case toml::node_type::date:
-      return "date";
-    case toml::node_type::time:
-      return "time";
-    case toml::node_type::date_time:
-      return "date-time";
-    case toml::node_type::none:
-      break;
-  }
-  return "value";
-}
-
-// Long values are cut for messages; the position already says where the rest is.
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kShown = 40;
-  if (text.size() <= kShown) return fmt::format("\"{}\"", text);
-  std::size_t cut = kShown;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return fmt::format("\"{}...\"", text.substr(0, cut));
-}
-
-std::string with_article(std::string_view noun) {
-  bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
-  return fmt::format("{} {}", vowel ? "an" : "a", noun);
-}
-
 std::string join(std::span<const std::string_view> words) {
   return fmt::format("{}", fmt::join(words.begin(), words.end(), ", "));
-}
-
-struct Entry {
-  std::string_view key;
-  SourceRange key_range;
-  SourceRange value_range;
-  const toml::node* node = nullptr;
-};
-
-// A table's entries in source order (toml++ iterates in key-name order).
-std::vector<Entry> entries_of(const toml::table& table) {
-  std::vector<Entry> entries;
-  for (auto&& [key, node] : table) {
-    entries.push_back(Entry{key.str(), range_of(key.source()), range_of(node.source()), &node});
-  }
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const Entry& a, const Entry& b) { return before(a.key_range, b.key_range); });
-  return entries;
-}
-
-const Entry* find(const std::vector<Entry>& entries, std::string_view key) {
-  for (const auto& e : entries) {
-    if (e.key == key) return &e;
-  }
-  return nullptr;
 }
 
 template <typename E>
@@ -715,43 +633,23 @@ class Loader {
 
 LoadResult load_routine(std::string_view text, std::string_view file) {
   LoadResult result;
-  auto fail = [&](SourceRange where, std::string rule, std::string message, std::string help) {
-    if (!where.known()) where = kTopOfFile;
-    result.diagnostics.push_back(Diagnostic{std::string(file), where, Severity::error,
-                                            std::move(rule), std::move(message), std::move(help)});
+  auto fail = [&](std::string message) {
+    result.routine.reset();
+    result.diagnostics.push_back(Diagnostic{std::string(file), kTopOfFile, Severity::error,
+                                            "syntax", std::move(message), ""});
   };
   try {
-    text = detail::without_bom(text);
-    if (auto problem = detail::check_input(text)) {
-      fail(problem->where, "syntax", std::move(problem->message), std::move(problem->help));
-      return result;
-    }
-    toml::table root;
-    try {
-      root = toml::parse(text, file);
-    } catch (const toml::parse_error& e) {
-      fail(range_of(e.source()), "syntax", std::string(e.description()),
-           "see https://toml.io/en/v1.0.0 for the file syntax");
-      return result;
-    }
+    auto root = parse_guarded(text, file, result.diagnostics);
+    if (!root) return result;
     Loader loader(file);
-    Routine routine = loader.load(root);
+    Routine routine = loader.load(*root);
     result.diagnostics = loader.take_diagnostics();
-    sort_diagnostics(result.diagnostics);
-    if (result.diagnostics.size() > kMaxDiagnostics) {
-      std::size_t dropped = result.diagnostics.size() - kMaxDiagnostics;
-      result.diagnostics.resize(kMaxDiagnostics);
-      auto where = result.diagnostics.back().where;
-      fail(where, "schema", fmt::format("{} more problems not shown", dropped),
-           "fix the ones above first");
-    }
+    sort_and_cap(result.diagnostics, file, "schema");
     if (!has_errors(result.diagnostics)) result.routine = std::move(routine);
   } catch (const std::exception& e) {
-    result.routine.reset();
-    fail(kTopOfFile, "syntax", fmt::format("could not read the routine: {}", e.what()), "");
+    fail(fmt::format("could not read the routine: {}", e.what()));
   } catch (...) {
-    result.routine.reset();
-    fail(kTopOfFile, "syntax", "could not read the routine", "");
+    fail("could not read the routine");
   }
   return result;
 }

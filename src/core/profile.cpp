@@ -5,26 +5,20 @@
 
 #include <algorithm>
 #include <array>
-#include <climits>
 
-#include "load_guard.hpp"
 #include "roll/history.hpp"
 #include "roll/suggest.hpp"
+#include "toml_reader.hpp"
 
 namespace roll {
 
 namespace {
 
+using namespace detail;
+
 constexpr std::array kConditions{Condition::osteoporosis,          Condition::recent_surgery,
                                  Condition::recent_trauma,         Condition::active_cancer,
                                  Condition::neurological_symptoms, Condition::muscle_guarding};
-
-constexpr SourceRange kTop{1, 1, 1, 1};
-
-SourceRange range_of(const toml::source_region& r) {
-  auto clamp = [](toml::source_index i) { return i > INT_MAX ? INT_MAX : static_cast<int>(i); };
-  return {clamp(r.begin.line), clamp(r.begin.column), clamp(r.end.line), clamp(r.end.column)};
-}
 
 std::string normalise(std::string_view key) {
   std::string out(key);
@@ -40,7 +34,7 @@ class Reader {
   explicit Reader(std::string_view file) : file_(file) {}
 
   void error(SourceRange where, std::string message, std::string help) {
-    if (!where.known()) where = kTop;
+    if (!where.known()) where = kTopOfFile;
     diags_.push_back(
         Diagnostic{file_, where, Severity::error, "profile", std::move(message), std::move(help)});
   }
@@ -220,32 +214,18 @@ std::vector<Condition> Profile::blocking() const {
 
 ProfileResult load_profile(std::string_view text, std::string_view file) {
   ProfileResult result;
-  auto fail = [&](SourceRange where, std::string message, std::string help) {
-    if (!where.known()) where = kTop;
-    result.diagnostics.push_back(Diagnostic{std::string(file), where, Severity::error, "syntax",
-                                            std::move(message), std::move(help)});
-  };
   try {
-    text = detail::without_bom(text);
-    if (auto problem = detail::check_input(text)) {
-      fail(problem->where, std::move(problem->message), std::move(problem->help));
-      return result;
-    }
-    toml::table root;
-    try {
-      root = toml::parse(text, file);
-    } catch (const toml::parse_error& e) {
-      fail(range_of(e.source()), std::string(e.description()),
-           "see https://toml.io/en/v1.0.0 for the file syntax");
-      return result;
-    }
+    auto root = parse_guarded(text, file, result.diagnostics);
+    if (!root) return result;
     Reader reader(file);
-    Profile p = reader.read(root);
+    Profile p = reader.read(*root);
     result.diagnostics = reader.take();
-    sort_diagnostics(result.diagnostics);
+    sort_and_cap(result.diagnostics, file, "profile");
     if (!has_errors(result.diagnostics)) result.profile = std::move(p);
   } catch (const std::exception& e) {
-    fail(kTop, fmt::format("cannot read the profile: {}", e.what()), "");
+    result.diagnostics.push_back(
+        Diagnostic{std::string(file), kTopOfFile, Severity::error, "syntax",
+                   fmt::format("cannot read the profile: {}", e.what()), ""});
   }
   return result;
 }
