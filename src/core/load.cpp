@@ -48,51 +48,6 @@ std::string join(std::span<const std::string_view> words) {
   return fmt::format("{}", fmt::join(words.begin(), words.end(), ", "));
 }
 
-template <typename E>
-struct EnumChoice {
-  std::string_view text;
-  E value;
-};
-
-constexpr std::array<EnumChoice<Level>, 3> kLevels{{
-    {"beginner", Level::beginner},
-    {"intermediate", Level::intermediate},
-    {"advanced", Level::advanced},
-}};
-constexpr std::array<EnumChoice<Roller>, 6> kRollers{{
-    {"soft", Roller::soft},
-    {"medium", Roller::medium},
-    {"firm", Roller::firm},
-    {"textured", Roller::textured},
-    {"peanut", Roller::peanut},
-    {"ball", Roller::ball},
-}};
-constexpr std::array<EnumChoice<Purpose>, 5> kPurposes{{
-    {"release", Purpose::release},
-    {"warm-up", Purpose::warm_up},
-    {"recovery", Purpose::recovery},
-    {"bedtime", Purpose::bedtime},
-    {"break", Purpose::break_},
-}};
-constexpr std::array<EnumChoice<StepKind>, 6> kKinds{{
-    {"hold", StepKind::hold},
-    {"roll", StepKind::roll},
-    {"pivot", StepKind::pivot},
-    {"stretch", StepKind::stretch},
-    {"movement", StepKind::movement},
-    {"rest", StepKind::rest},
-}};
-constexpr std::array<EnumChoice<Side>, 4> kSides{{
-    {"left", Side::left},
-    {"right", Side::right},
-    {"both", Side::both},
-    {"none", Side::none},
-}};
-constexpr std::array<EnumChoice<Tempo>, 2> kTempos{{
-    {"slow", Tempo::slow},
-    {"fast", Tempo::fast},
-}};
-
 constexpr std::array<std::string_view, 11> kTopKeys{
     "schema",  "name",   "title",   "summary",
     "level",   "roller", "purpose", "resume_after_injury_hours",
@@ -182,9 +137,9 @@ class Loader {
     routine.title =
         string(entries, "title", limits::max_short_string_chars, kTopOfFile, true).value_or("");
     routine.summary = string(entries, "summary", limits::max_string_chars).value_or("");
-    routine.level = choice(entries, "level", kLevels).value_or(Level::beginner);
-    routine.roller = choice(entries, "roller", kRollers).value_or(Roller::medium);
-    routine.purpose = choice(entries, "purpose", kPurposes).value_or(Purpose::release);
+    routine.level = choice(entries, "level", kLevelNames).value_or(Level::beginner);
+    routine.roller = choice(entries, "roller", kRollerNames).value_or(Roller::medium);
+    routine.purpose = choice(entries, "purpose", kPurposeNames).value_or(Purpose::release);
     if (auto hours =
             integer(entries, "resume_after_injury_hours", {1, limits::max_injury_hours, 48})) {
       routine.resume_after_injury_hours = static_cast<int>(*hours);
@@ -326,16 +281,13 @@ class Loader {
 
   template <typename E, std::size_t N>
   std::optional<E> choice(const std::vector<Entry>& entries, std::string_view key,
-                          const std::array<EnumChoice<E>, N>& choices) {
+                          const NameTable<E, N>& choices) {
     const Entry* e = find(entries, key);
     if (!e) return std::nullopt;
     auto text = string_value(*e, key, limits::max_short_string_chars, e->value_range);
     if (!text) return std::nullopt;
-    std::vector<std::string_view> names;
-    for (const auto& c : choices) {
-      if (c.text == *text) return c.value;
-      names.push_back(c.text);
-    }
+    if (auto value = value_in(choices, *text)) return value;
+    auto names = names_in(choices);
     auto guess = closest_match(*text, names);
     schema(e->value_range,
            fmt::format("`{}` must be one of {}; not {}", key, join(names), quoted(*text)),
@@ -480,9 +432,9 @@ class Loader {
 
     step.name =
         string(entries, "name", limits::max_short_string_chars, here, true, what).value_or("");
-    step.kind = choice(entries, "kind", kKinds).value_or(StepKind::hold);
+    step.kind = choice(entries, "kind", kStepKindNames).value_or(StepKind::hold);
     load_zone(entries, step, number);
-    step.side = choice(entries, "side", kSides).value_or(Side::none);
+    step.side = choice(entries, "side", kSideNames).value_or(Side::none);
     bool timed = load_timing(entries, step, number);
     if (auto positions = integer(entries, "positions", {1, limits::max_positions, 3})) {
       step.positions = static_cast<int>(*positions);
@@ -504,7 +456,7 @@ class Loader {
     if (auto intensity = integer(entries, "intensity", {1, 10, 5})) {
       step.intensity = static_cast<int>(*intensity);
     }
-    step.tempo = choice(entries, "tempo", kTempos).value_or(Tempo::slow);
+    step.tempo = choice(entries, "tempo", kTempoNames).value_or(Tempo::slow);
     step.cue = string(entries, "cue", limits::max_string_chars).value_or("");
     step.allow = strings(entries, "allow");
     load_on_roller(entries, step, number);

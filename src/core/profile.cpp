@@ -16,10 +16,6 @@ namespace {
 
 using namespace detail;
 
-constexpr std::array kConditions{Condition::osteoporosis,          Condition::recent_surgery,
-                                 Condition::recent_trauma,         Condition::active_cancer,
-                                 Condition::neurological_symptoms, Condition::muscle_guarding};
-
 std::string normalise(std::string_view key) {
   std::string out(key);
   for (char& c : out) {
@@ -41,14 +37,12 @@ class Reader {
 
   template <class E, std::size_t N>
   std::optional<E> choice(const toml::node& node, std::string_view key,
-                          const std::array<std::pair<std::string_view, E>, N>& choices) {
-    std::vector<std::string_view> names;
-    for (auto& [n, v] : choices) names.push_back(n);
+                          const NameTable<E, N>& choices) {
     auto* s = node.as_string();
     if (s != nullptr) {
-      for (auto& [n, v] : choices)
-        if (s->get() == n) return v;
+      if (auto value = value_in(choices, s->get())) return value;
     }
+    auto names = names_in(choices);
     std::string hint = s ? closest_match(s->get(), names) : std::string{};
     error(range_of(node.source()),
           fmt::format("`{}` must be one of {}", key, fmt::join(names, ", ")),
@@ -68,20 +62,9 @@ class Reader {
         if (auto v = node.value<int64_t>(); !v || *v != 1)
           error(range_of(node.source()), "`schema` must be 1", "write: schema = 1");
       } else if (k == "level") {
-        static constexpr std::array<std::pair<std::string_view, Level>, 3> kLevels{
-            {{"beginner", Level::beginner},
-             {"intermediate", Level::intermediate},
-             {"advanced", Level::advanced}}};
-        p.level = choice(node, k, kLevels);
+        p.level = choice(node, k, kLevelNames);
       } else if (k == "roller") {
-        static constexpr std::array<std::pair<std::string_view, Roller>, 6> kRollers{
-            {{"soft", Roller::soft},
-             {"medium", Roller::medium},
-             {"firm", Roller::firm},
-             {"textured", Roller::textured},
-             {"peanut", Roller::peanut},
-             {"ball", Roller::ball}}};
-        p.roller = choice(node, k, kRollers);
+        p.roller = choice(node, k, kRollerNames);
       } else if (k == "day_start") {
         // "04:00" or a bare hour 4.
         std::optional<int> minutes;
@@ -125,13 +108,10 @@ class Reader {
             "write [conditions] and then one line per condition, e.g. osteoporosis = true");
       return;
     }
-    std::vector<std::string_view> names;
-    for (auto c : kConditions) names.push_back(condition_name(c));
+    auto names = names_in(kConditionNames);
     for (auto&& [key, value] : *table) {
       std::string name = normalise(key.str());
-      std::optional<Condition> found;
-      for (auto c : kConditions)
-        if (condition_name(c) == name) found = c;
+      std::optional<Condition> found = value_in(kConditionNames, name);
       if (!found) {
         std::string hint = closest_match(name, names);
         error(range_of(key.source()), fmt::format("unknown condition `{}`", key.str()),
@@ -158,28 +138,6 @@ class Reader {
 };
 
 }  // namespace
-
-std::span<const Condition> all_conditions() {
-  return kConditions;
-}
-
-std::string_view condition_name(Condition c) {
-  switch (c) {
-    case Condition::osteoporosis:
-      return "osteoporosis";
-    case Condition::recent_surgery:
-      return "recent-surgery";
-    case Condition::recent_trauma:
-      return "recent-trauma";
-    case Condition::active_cancer:
-      return "active-cancer";
-    case Condition::neurological_symptoms:
-      return "neurological-symptoms";
-    case Condition::muscle_guarding:
-      return "muscle-guarding";
-  }
-  return "unknown";
-}
 
 std::string_view condition_advice(Condition c) {
   // The second article's "When to avoid foam rolling", nearly word for word.
