@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include <span>
 #include <utility>
 
+#include "roll/duration.hpp"
 #include "roll/limits.hpp"
 #include "roll/suggest.hpp"
 #include "toml_reader.hpp"
@@ -67,14 +69,6 @@ std::string file_stem(std::string_view file) {
   return std::string(file.substr(0, file.size() - ext.size()));
 }
 
-bool is_slug(std::string_view name) {
-  auto ok = [](char c, bool first) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && c == '-');
-  };
-  if (name.empty() || !ok(name[0], true)) return false;
-  return std::all_of(name.begin() + 1, name.end(), [&](char c) { return ok(c, false); });
-}
-
 std::string slugify(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -87,13 +81,6 @@ std::string slugify(std::string_view text) {
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
-}
-
-std::string format_duration(std::int64_t seconds) {
-  if (seconds % 3600 == 0) return fmt::format("{} h", seconds / 3600);
-  if (seconds >= 3600) return fmt::format("{} h {} min", seconds / 3600, seconds % 3600 / 60);
-  if (seconds % 60 == 0) return fmt::format("{} min", seconds / 60);
-  return fmt::format("{} s", seconds);
 }
 
 class Loader {
@@ -335,7 +322,7 @@ class Loader {
   }
 
   void check_routine_name(const Entry& e, const std::string& name) {
-    if (!is_slug(name)) {
+    if (!is_routine_name(name)) {
       auto slug = slugify(name);
       schema(e.value_range,
              fmt::format("`name` {} is not a routine name: use lower-case letters, digits and '-', "
@@ -415,8 +402,9 @@ class Loader {
         if (last.source.keys.count(key)) where = last.source.at(key);
       }
       schema(where,
-             fmt::format("the routine lasts {} ({} s); the limit is {}", format_duration(total),
-                         total, format_duration(limits::max_total_seconds)),
+             fmt::format("the routine lasts {} ({} s); the limit is {}",
+                         human_duration(std::chrono::seconds(total)), total,
+                         human_duration(std::chrono::seconds(limits::max_total_seconds))),
              "shorten the steps or split the routine");
     }
   }
@@ -582,6 +570,16 @@ class Loader {
 };
 
 }  // namespace
+
+bool is_routine_name(std::string_view name) {
+  auto ok = [](char c, bool first) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && c == '-');
+  };
+  if (name.empty() || name.size() > limits::max_short_string_chars || !ok(name[0], true)) {
+    return false;
+  }
+  return std::all_of(name.begin() + 1, name.end(), [&](char c) { return ok(c, false); });
+}
 
 LoadResult load_routine(std::string_view text, std::string_view file) {
   LoadResult result;
