@@ -14,6 +14,7 @@
 
 #include "platform/json.hpp"
 #include "platform/screens.hpp"
+#include "roll/session_wording.hpp"
 #include "roll/text.hpp"
 
 extern char** environ;
@@ -264,23 +265,6 @@ void ProcessSpeaker::say(const Phrase& phrase) {
       write_quietly(fds[1], text + "\n");
     }
     ::close(fds[1]);
-  }
-}
-
-void VoiceScreen::show(const std::vector<Event>& events, const SessionView& view) {
-  inner_.show(events, view);
-  for (const auto& phrase : phrases_for(routine_, events)) {
-    switch (take_turn(speaker_.speaking(), current_, phrase.urgency)) {
-      case Turn::drop:
-        continue;
-      case Turn::cut_and_speak:
-        speaker_.stop();
-        break;
-      case Turn::speak:
-        break;
-    }
-    speaker_.say(phrase);
-    current_ = phrase.urgency;
   }
 }
 
