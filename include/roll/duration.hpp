@@ -9,6 +9,11 @@ namespace roll {
 // 0.2 s left still shows 0:01.
 [[nodiscard]] std::string clock_time(std::chrono::milliseconds duration);
 
+// Whole seconds, rounded to the nearest: what the session records and says of a phase.
+[[nodiscard]] constexpr int rounded_seconds(std::chrono::milliseconds duration) {
+  return static_cast<int>((duration.count() + 500) / 1000);
+}
+
 // "45 s", "2 min", "12 min 30 s", "1 h 5 min".
 [[nodiscard]] std::string human_duration(std::chrono::seconds duration);
 

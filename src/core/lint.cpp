@@ -41,7 +41,7 @@ bool contains(const std::vector<std::string>& list, std::string_view name) {
   return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-long long whole_seconds(Millis ms) {
+long long truncated_seconds(Millis ms) {
   return duration_cast<seconds>(ms).count();
 }
 
@@ -311,10 +311,10 @@ class Linter {
       Millis total{0};
       for (const Step* step : steps) total += work_of(*step);
       if (total >= kMajorZoneMinimum) continue;
-      report_zone(
-          "two-minute-zone", steps,
-          fmt::format("{} gets {} s of pressure in all; a major zone needs at least {} s",
-                      zone_name(zone), whole_seconds(total), whole_seconds(kMajorZoneMinimum)));
+      report_zone("two-minute-zone", steps,
+                  fmt::format("{} gets {} s of pressure in all; a major zone needs at least {} s",
+                              zone_name(zone), truncated_seconds(total),
+                              truncated_seconds(kMajorZoneMinimum)));
     }
   }
 
@@ -336,11 +336,11 @@ class Linter {
       }
     }
     if (left >= kLatPerSideMinimum && right >= kLatPerSideMinimum) return;
-    report_zone(
-        "lat-per-side", steps,
-        fmt::format("the lats get {} s of pressure on the left and {} s on the right; each "
-                    "side needs at least {} s",
-                    whole_seconds(left), whole_seconds(right), whole_seconds(kLatPerSideMinimum)));
+    report_zone("lat-per-side", steps,
+                fmt::format("the lats get {} s of pressure on the left and {} s on the right; each "
+                            "side needs at least {} s",
+                            truncated_seconds(left), truncated_seconds(right),
+                            truncated_seconds(kLatPerSideMinimum)));
   }
 
   void check_move_after() {
@@ -358,8 +358,8 @@ class Linter {
            fmt::format("the last step on the roller ({}) is followed by {} s of movement; move "
                        "for three minutes ({} s) right after rolling, or the tension returns "
                        "within twenty minutes",
-                       step_label(routine_, *last_on_roller), whole_seconds(moved),
-                       whole_seconds(kMoveAfterMinimum)),
+                       step_label(routine_, *last_on_roller), truncated_seconds(moved),
+                       truncated_seconds(kMoveAfterMinimum)),
            {last_on_roller});
   }
 
@@ -379,7 +379,7 @@ class Linter {
     report("beginner-length", crossing->source.at(timing_key(*crossing)),
            fmt::format("a beginner routine with {} s on the roller, past the {}-minute mark "
                        "during {}; a first session is 5 minutes",
-                       whole_seconds(total), whole_seconds(kBeginnerOnRollerMaximum) / 60,
+                       truncated_seconds(total), truncated_seconds(kBeginnerOnRollerMaximum) / 60,
                        step_label(routine_, *crossing)),
            {crossing});
   }
@@ -392,7 +392,7 @@ class Linter {
     report("session-length", step.source.at(timing_key(step)),
            fmt::format("the routine runs {} ({} s), past the 15-minute mark during {}; a session "
                        "should take at most 15 minutes",
-                       clock_time(plan_.total), whole_seconds(plan_.total),
+                       clock_time(plan_.total), truncated_seconds(plan_.total),
                        step_label(routine_, step)),
            {&step});
   }

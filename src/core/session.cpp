@@ -3,16 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "roll/duration.hpp"
+
 namespace roll {
 
 namespace {
 
 using std::chrono::milliseconds;
 using std::chrono::seconds;
-
-int whole_seconds(Millis m) {
-  return static_cast<int>((m.count() + 500) / 1000);
-}
 
 }  // namespace
 
@@ -104,7 +102,7 @@ Session::Session(const Routine& routine, Plan plan, SessionLog& log, SessionOpti
   progress_.routine_title = routine_.title;
   progress_.started_at = started_at;
   progress_.ended_at = started_at;
-  progress_.planned_seconds = whole_seconds(plan_.work);
+  progress_.planned_seconds = rounded_seconds(plan_.work);
   // The plan as written: what "most of its planned time on the roller" is measured against.
   for (const Block& block : plan_.blocks) {
     if (!block.get_ready && on_roller(routine_.steps[block.step])) roller_planned_ += block.length;
@@ -316,7 +314,7 @@ void Session::account(Millis from, Millis to) {
 }
 
 void Session::sync_progress() {
-  progress_.completed_seconds = whole_seconds(work_done_);
+  progress_.completed_seconds = rounded_seconds(work_done_);
   std::map<std::string, Millis> zones;
   for (std::size_t i = 0; i < routine_.steps.size(); ++i) {
     const Step& step = routine_.steps[i];
@@ -324,7 +322,7 @@ void Session::sync_progress() {
     zones[std::string(zone_name(*step.zone))] += zone_millis_[i];
   }
   progress_.zone_seconds.clear();
-  for (const auto& [zone, millis] : zones) progress_.zone_seconds[zone] = whole_seconds(millis);
+  for (const auto& [zone, millis] : zones) progress_.zone_seconds[zone] = rounded_seconds(millis);
   progress_.ended_at = progress_.started_at + (clock_ - clock_start_);
 }
 
@@ -475,7 +473,7 @@ void Session::change_hold(Millis delta, std::vector<Event>& out) {
       static_cast<std::size_t>(std::upper_bound(marks_.begin(), marks_.end(), elapsed_,
                                                 [](Millis t, const Mark& m) { return t < m.at; }) -
                                marks_.begin());
-  progress_.planned_seconds = whole_seconds(plan_.work);
+  progress_.planned_seconds = rounded_seconds(plan_.work);
   const Block& b = plan_.blocks[block];
   const auto& zone = routine_.steps[b.step].zone;
   progress_.hold_changes.push_back(

@@ -11,11 +11,6 @@ namespace roll {
 
 namespace {
 
-// Phase lengths are said in whole seconds, rounded as the machine rounds its progress.
-int whole_seconds(Millis m) {
-  return static_cast<int>((m.count() + 500) / 1000);
-}
-
 // The first pass of a step is the one after "next: ..."; later passes are moves or side switches.
 bool first_pass(const Step& step, Side side, int position) {
   return position == 1 && !(step.side == Side::both && side == Side::right);
@@ -92,9 +87,9 @@ std::string event_text(const Routine& routine, const Event& e) {
       if (e.phase == Phase::steady) return "";
       if (step && step->unit == TimingUnit::breaths) {
         return fmt::format("{} {} s · breath {} of {}", phase_words(e.phase),
-                           whole_seconds(e.length), e.number, e.count);
+                           rounded_seconds(e.length), e.number, e.count);
       }
-      return fmt::format("{} {} s", phase_words(e.phase), whole_seconds(e.length));
+      return fmt::format("{} {} s", phase_words(e.phase), rounded_seconds(e.length));
     case EventKind::rep:
       return fmt::format("rep {} of {} · {}", e.number, e.count, phase_words(e.phase));
     case EventKind::tick:
