@@ -111,6 +111,7 @@ struct SessionView {
   Millis phase_length{0};
   double breath_fill = 0;  // 0..1: fills on the inhale, empties on the exhale, still on holds
   Millis block_left{0};
+  Millis block_length{0};
   double block_progress = 0;
   Millis total_left{0};
   double total_progress = 0;
@@ -228,9 +229,7 @@ class Session {
 [[nodiscard]] std::string water_advice();
 // The end of a session that was not a pain stop: move now, then drink water.
 [[nodiscard]] std::string after_care_advice(const Routine& routine);
-// Whether the routine already ends with three minutes of movement (else the end offers them).
-[[nodiscard]] bool has_three_minutes_of_movement(const Routine& routine);
-// The timed block the end offers when the routine has no three minutes of movement.
+// The timed block the end offers when !moves_enough_after(routine) (roll/routine.hpp).
 [[nodiscard]] Routine movement_block();
 [[nodiscard]] std::string sharp_pain_advice();
 [[nodiscard]] std::string ease_off_advice();

@@ -94,6 +94,8 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
   }
   in.cue = sanitize(step.cue);
   in.full_cue = v.get_ready;
+  in.block_length_ms = v.block_length.count();
+  in.block_elapsed_ms = (v.block_length - v.block_left).count();
   in.time = clock_time(v.block_left);
   in.time_label = v.get_ready ? " to go" : " left";
 
