@@ -91,6 +91,7 @@ void daily_check_in(Context& ctx, platform::HistoryStore& store, SysSeconds now,
   std::string day = format_date(roll_day(platform::to_local(now), profile.day_start_hour));
   if (store.checked_in(day)) return;
   CheckIn answers = run_check_in(prompter);
+  notices.unread = false;  // what came before is on screen above these questions
   if (answers.fresh_injury) {
     Zone zone = answers.zone.value_or(Zone::full_body);
     if (!answers.zone) {

@@ -23,6 +23,7 @@ cat >"$WORK/hold.toml" <<'TOML'
 schema = 1
 name = "hold"
 title = "Terminal test"
+level = "intermediate"
 
 [[step]]
 name = "Long extension"
@@ -137,11 +138,12 @@ done
 
 echo "# full disk in the middle of a session"
 # Many steps, so the history is written at many step boundaries; a file size limit (with SIGXFSZ
-# ignored, so writes fail with EFBIG) leaves room for the start and not for the rest.
+# ignored, so writes fail with EFBIG) leaves room for the start and not for the rest. Lint-clean
+# (25 holds and three minutes of movement fit 15 minutes), so nothing waits for Enter first.
 {
-  printf 'schema = 1\nname = "many"\ntitle = "Many short steps"\n'
+  printf 'schema = 1\nname = "many"\ntitle = "Many short steps"\nlevel = "intermediate"\n'
   i=1
-  while [ "$i" -le 30 ]; do
+  while [ "$i" -le 25 ]; do
     printf '\n[[step]]\nname = "Hold %d"\nzone = "thoracic"\nseconds = 20\n' "$i"
     i=$((i + 1))
   done
