@@ -525,6 +525,8 @@ TEST_CASE("the cue is paged in the get-ready on small screens: every word on som
     }
     CHECK(words == words_of(kThoracicCue));
   }
+  MESSAGE("cue pages in a 5 s get-ready: 20x3 ", page_count[{20, 3}], ", 30x5 ",
+          page_count[{30, 5}], ", 60x15 ", page_count[{60, 15}]);
   CHECK(page_count[{20, 3}] > 1);
   CHECK(page_count[{30, 5}] > 1);
   // At 60x15 it fits whole, the band and the digits with it.
