@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -215,6 +216,31 @@ TEST_CASE("uuid v7: the version and variant bits, the time first, and text of it
   CHECK(is_uuid(a));
   CHECK(a < b);  // ids sort by the time they were made
   CHECK(a[14] == '7');
+}
+
+// Found when the store's two-process test ran after tests that had made ids: the generator,
+// seeded once per process, was copied into both children by fork(), which then made the same
+// "unique" ids and one child's sessions failed the uid index.
+TEST_CASE("uuid v7: a forked child does not make the ids its parent would") {
+  (void)new_uuid_v7(system_clock::now());  // the generator exists before the fork
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    std::string id = new_uuid_v7(system_clock::time_point{seconds{1'795'000'000}});
+    ssize_t n = ::write(fds[1], id.data(), id.size());
+    ::_exit(n == static_cast<ssize_t>(id.size()) ? 0 : 1);
+  }
+  std::string mine = new_uuid_v7(system_clock::time_point{seconds{1'795'000'000}});
+  char buf[64] = {};
+  ssize_t n = ::read(fds[0], buf, sizeof buf);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(fds[0]);
+  ::close(fds[1]);
+  REQUIRE(n == 36);
+  CHECK(std::string(buf, 36) != mine);
 }
 
 TEST_CASE("the device id: made on first use, the same ever after, refused when not one") {
