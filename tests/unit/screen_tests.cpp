@@ -556,3 +556,42 @@ TEST_CASE("cue pages are a pure function of the get-ready's clock") {
   CHECK(at(kCuePageMs - 1).cue_page == 0);
   CHECK(at(kCuePageMs).cue_page == 1);
 }
+
+// --ready key: the routine clock stands while the get-ready waits, yet the pages must turn.
+TEST_CASE("--ready key: the cue's pages turn while the get-ready waits for the key") {
+  Routine r = thoracic();
+  NullSessionLog log;
+  SessionOptions options;
+  options.ready_key = true;
+  Session session(r, make_plan(r), log, options);
+  test::FakeClock clock;
+  test::ScriptedKeys keys(clock);
+  keys.key(40s, '\r').key(42s, 'q').key(43s, 'y');
+  test::RecordingScreen recorder(250ms);
+  run_session(session, clock, keys, recorder);
+  CHECK(keys.stalls == 0);
+  platform::AnsiScreen screen(stdout, r, {});
+  std::map<int, std::string> pages;
+  int count = 0;
+  for (const auto& v : recorder.views) {
+    if (!v.waiting_for_key) continue;
+    auto layout = screen.layout(v, 30, 5);
+    CHECK(has_role(layout, Role::time));
+    count = layout.cue_pages;
+    std::string text;
+    for (const auto& l : layout.lines) {
+      if (l.role == Role::cue) text += l.text + " ";
+    }
+    pages[layout.cue_page] = text;
+  }
+  REQUIRE(count > 1);
+  CHECK(pages.size() == static_cast<std::size_t>(count));  // 40 s of waiting: every page shown
+  std::vector<std::string> words;
+  for (auto& [page, text] : pages) {
+    auto got = words_of(text);
+    REQUIRE_FALSE(got.empty());
+    if (page + 1 < count) got.back().erase(got.back().size() - std::string("…").size());
+    words.insert(words.end(), got.begin(), got.end());
+  }
+  CHECK(words == words_of(kThoracicCue));
+}
