@@ -6,6 +6,7 @@
 #include "roll/lint.hpp"
 #include "roll/runner.hpp"
 #include "roll/session.hpp"
+#include "roll/session_wording.hpp"
 #include "session_fakes.hpp"
 
 using namespace roll;
