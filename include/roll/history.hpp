@@ -48,7 +48,8 @@ struct SessionRecord {
   std::chrono::seconds utc_offset{0};  // east of UTC where and when it started
   SessionOrigin origin = SessionOrigin::live;
   std::vector<SkippedStep> skipped;
-  std::optional<int> rating_before;  // 0-10, a later roll asks
+  std::vector<HoldChange> hold_changes;  // + and -, oldest first (no zone: the store keeps none)
+  std::optional<int> rating_before;      // 0-10, a later roll asks
   std::optional<int> rating_after;
 };
 

@@ -82,6 +82,16 @@ inline constexpr std::string_view kPainStopNote = "pain stop";
 [[nodiscard]] Injury pain_stop_injury(const Routine& routine, std::size_t step,
                                       std::chrono::sys_seconds at);
 
+// The daily check-in's own injury record: "Any fresh injury in the last 72 h?" answered yes.
+inline constexpr std::string_view kCheckInNote = "reported at the start of a session";
+[[nodiscard]] Injury check_in_injury(Zone zone, std::chrono::sys_seconds at);
+
+// The open injury to `zone` that a check-in recorded in the last 72 h, if any: the same yes asked
+// again (a check-in refused at the limbs question or cut short asks again; the question covers 72
+// h, so the next days ask too) is that injury, not a second one.
+[[nodiscard]] const Injury* recorded_by_check_in(const std::vector<Injury>& injuries, Zone zone,
+                                                 std::chrono::sys_seconds now);
+
 // Hours rounded up, so "1 h remaining" never means "already over".
 [[nodiscard]] long long hours_ceil(std::chrono::seconds s);
 

@@ -6,7 +6,8 @@
 // When space is short the parts are kept in this order: the time left (big digits scaled to the
 // window, plain digits when nothing else fits), a safety notice while it stands, the breath phase,
 // the step, side and position, the cue, the bars, the key help. Nothing is cut mid-word; a cut
-// ends with an ellipsis.
+// ends with an ellipsis. In the get-ready before a step the cue is shown whole: where it does not
+// fit it is paged (each page but the last ends with the ellipsis), the band giving its row to it.
 #include <string>
 #include <vector>
 
@@ -39,14 +40,18 @@ struct LayoutBar {
 struct LayoutInput {
   int columns = 80;
   int rows = 24;
-  bool utf8 = true;               // block glyphs and "…"; else ASCII only
-  std::string time;               // the time left, digits and ':' only ("0:29")
-  std::string time_label;         // after the time in its plain form (" left")
-  std::string title;              // "Evening release" (sanitized, as all text here)
-  std::string total;              // "10:41 left"
-  std::string step;               // "step 1/6 · Lat release · left"
-  std::string cue;                // shown whole in the get-ready (`full_cue`), else as room allows
-  bool full_cue = false;          // the get-ready before a step: the cue before the digits
+  bool utf8 = true;        // block glyphs and "…"; else ASCII only
+  std::string time;        // the time left, digits and ':' only ("0:29")
+  std::string time_label;  // after the time in its plain form (" left")
+  std::string title;       // "Evening release" (sanitized, as all text here)
+  std::string total;       // "10:41 left"
+  std::string step;        // "step 1/6 · Lat release · left"
+  std::string cue;         // shown whole in the get-ready (`full_cue`), else as room allows
+  bool full_cue = false;   // the get-ready before a step: the cue before the digits
+  // The get-ready's own clock in milliseconds: how far into it and how long it is. A cue that
+  // does not fit is paged, each page shown for a share of the get-ready (pure in these two).
+  long long block_elapsed_ms = 0;
+  long long block_length_ms = 0;
   std::string notice;             // a safety notice, shown whole while it stands
   bool notice_is_prompt = false;  // a question or the paused state rather than a warning
   PhaseShape shape = PhaseShape::steady;
@@ -67,7 +72,14 @@ struct Layout {
   std::vector<LayoutLine> lines;  // at most `rows`, none wider than `columns`
   int digit_rows = 0;             // height of the big digits; 0: the time in plain digits
   bool big_phase = false;         // the phase word in big letters
+  int cue_page = 0;               // which page of the cue is shown (from 0)
+  int cue_pages = 1;              // how many pages the cue has at this size (1: not paged)
 };
+
+// roll's own reading, not an article's: the longest a page of the cue stays before the next (a
+// line or two read at a glance). A get-ready too short for every page at this pace shares its
+// time out evenly, so each page is shown.
+inline constexpr long long kCuePageMs = 3000;
 
 [[nodiscard]] Layout lay_out(const LayoutInput& input);
 

@@ -166,4 +166,16 @@ struct Routine {
   SourceMap source;  // keys of the top level, plus "lint.allow" and "lint.allow.N"
 };
 
+// The first article: "Spend three minutes doing active stretches" after rolling.
+inline constexpr int kMoveAfterSeconds = 3 * 60;
+
+// Seconds of `movement` after the last step on the roller (both sides, every position; get-ready
+// not counted); nothing when no step is on the roller. The one reading both the `move-after` rule
+// and the session's after-care use, so the linter and the end screen can never disagree.
+[[nodiscard]] std::optional<int> movement_after_last_pressure(const Routine& routine);
+
+// Whether the routine already moves kMoveAfterSeconds after its last step on the roller (or never
+// uses the roller): else `move-after` warns and the session's end offers a timed block.
+[[nodiscard]] bool moves_enough_after(const Routine& routine);
+
 }  // namespace roll

@@ -111,12 +111,14 @@ struct SessionView {
   Millis phase_length{0};
   double breath_fill = 0;  // 0..1: fills on the inhale, empties on the exhale, still on holds
   Millis block_left{0};
+  Millis block_length{0};
   double block_progress = 0;
   Millis total_left{0};
   double total_progress = 0;
   std::optional<int> last_pressure;
   bool ease_off = false;         // the last pressure was 8 or more
   bool waiting_for_key = false;  // --ready key: the get-ready waits for space or Enter
+  Millis waited{0};              // how long it has waited, in routine time (the clock stands)
   Millis hold_change{0};         // what + and - have added to this block (negative: taken off)
 };
 
@@ -136,7 +138,8 @@ class Session {
   std::vector<Event> interrupt(Millis now);
 
   // Clock time of the next event, or of the next multiple of `redraw_every` of routine time if
-  // sooner; nothing while paused or finished (only a key can change anything then).
+  // sooner; nothing while paused or finished (only a key can change anything then). While a
+  // get-ready waits for its key (--ready key) only the redraws, so that its cue pages still turn.
   [[nodiscard]] std::optional<Millis> next_deadline(
       std::optional<Millis> redraw_every = std::nullopt) const;
 
@@ -161,6 +164,7 @@ class Session {
   };
 
   [[nodiscard]] Millis routine_time_at(Millis now) const;
+  [[nodiscard]] Millis waited() const;  // while waiting_: routine time since the wait began
   [[nodiscard]] Millis clock_time_of(Millis routine) const;
   [[nodiscard]] Millis due_of(Millis routine) const;  // clock ms since start, for Event::due
   void move_to(Millis now, std::vector<Event>& out);

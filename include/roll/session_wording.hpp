@@ -29,9 +29,7 @@ namespace roll {
 [[nodiscard]] std::string water_advice();
 // The end of a session that was not a pain stop: move now, then drink water.
 [[nodiscard]] std::string after_care_advice(const Routine& routine);
-// Whether the routine already ends with three minutes of movement (else the end offers them).
-[[nodiscard]] bool has_three_minutes_of_movement(const Routine& routine);
-// The timed block the end offers when the routine has no three minutes of movement.
+// The timed block the end offers when !moves_enough_after(routine) (roll/routine.hpp).
 [[nodiscard]] Routine movement_block();
 [[nodiscard]] std::string sharp_pain_advice();
 [[nodiscard]] std::string ease_off_advice();

@@ -44,14 +44,16 @@ void refuse_conditions(Context& ctx, const Profile& profile) {
 // What the profile's level and roller change: a warning for a beginner above their level, the
 // beginner rules on the user's own roller, and the bone caution when osteoporosis is cleared.
 // Returns whether anything was said.
-bool profile_notices(Context& ctx, const Routine& routine, const Profile& profile) {
+bool profile_notices(Context& ctx, const Routine& routine, const Profile& profile,
+                     Notices& notices) {
   bool said = false;
   if (beginner_above_level(routine, profile)) {
     said = true;
-    fmt::print(ctx.err,
-               "roll: warning: your profile says level = \"beginner\" and '{}' is an {} routine; "
-               "start with the beginner routine: roll session beginner\n",
-               sanitize(routine.name), to_string(routine.level));
+    notices.add(fmt::format(
+        "roll: warning: your profile says level = \"beginner\" and '{}' is an {} routine; "
+        "start with the beginner routine: roll session beginner",
+        sanitize(routine.name), to_string(routine.level)));
+    fmt::print(ctx.err, "{}\n", notices.lines.back());
   }
   if (profile.level == Level::beginner) {
     auto own = lint_routine(routine, "");
@@ -65,41 +67,53 @@ bool profile_notices(Context& ctx, const Routine& routine, const Profile& profil
     }
     for (const auto& d : extra) {
       said = true;
-      fmt::print(ctx.err, "roll: warning: as a beginner with a {} roller (your profile): {} [{}]\n",
-                 to_string(profile.roller.value_or(routine.roller)), sanitize(d.message), d.rule);
+      notices.add(fmt::format(
+          "roll: warning: as a beginner with a {} roller (your profile): {} [{}]",
+          to_string(profile.roller.value_or(routine.roller)), sanitize(d.message), d.rule));
+      fmt::print(ctx.err, "{}\n", notices.lines.back());
     }
   }
   if (auto caution = bone_caution(routine, profile)) {
     said = true;
-    fmt::print(ctx.err, "roll: {}\n", *caution);
+    notices.add("roll: " + *caution);
+    fmt::print(ctx.err, "{}\n", notices.lines.back());
   }
   return said;
 }
 
+}  // namespace
+
 // Once per roll day, before an interactive session. A check-in that ends without an answer, or
 // with numbness, weakness or shooting pain in the limbs, is not recorded: the next session asks
-// again.
+// again, and the fresh injury it heard is kept once, not once per asking.
 void daily_check_in(Context& ctx, platform::HistoryStore& store, SysSeconds now,
-                    const Profile& profile) {
+                    const Profile& profile, Prompter& prompter, Notices& notices) {
   std::string day = format_date(roll_day(platform::to_local(now), profile.day_start_hour));
   if (store.checked_in(day)) return;
-  TerminalPrompter prompter(ctx);
   CheckIn answers = run_check_in(prompter);
+  notices.unread = false;  // what came before is on screen above these questions
   if (answers.fresh_injury) {
     Zone zone = answers.zone.value_or(Zone::full_body);
     if (!answers.zone) {
       // Unsure where: guard everything rather than guess.
-      fmt::print(ctx.out, "Recording it for the whole body.\n");
+      notices.add("Recording it for the whole body.");
+      fmt::print(ctx.out, "{}\n", notices.lines.back());
     }
-    Injury injury;
-    injury.zone = zone;
-    injury.at = now;
-    injury.note = "reported at the start of a session";
-    long long id = store.add_injury(injury);
-    fmt::print(
-        ctx.out,
-        "Recorded as injury #{} ({}). `roll injury clear {}` once a clinician says it is fine.\n",
-        id, zone_name(zone), id);
+    auto open = store.injuries(false);
+    if (const Injury* known = recorded_by_check_in(open, zone, now)) {
+      notices.add(
+          fmt::format("Already recorded as injury #{} ({}). `roll injury clear {}` once "
+                      "a clinician says it is fine.",
+                      known->id, zone_name(zone), known->id));
+      fmt::print(ctx.out, "{}\n", notices.lines.back());
+    } else {
+      long long id = store.add_injury(check_in_injury(zone, now));
+      notices.add(
+          fmt::format("Recorded as injury #{} ({}). `roll injury clear {}` once a "
+                      "clinician says it is fine.",
+                      id, zone_name(zone), id));
+      fmt::print(ctx.out, "{}\n", notices.lines.back());
+    }
   }
   if (!answers.answered) {
     throw Failure(exit_refused,
@@ -112,6 +126,8 @@ void daily_check_in(Context& ctx, platform::HistoryStore& store, SysSeconds now,
   store.record_check_in(day, answers.fresh_injury, now);
 }
 
+namespace {
+
 std::string describe(const InjuryFinding& f) {
   return fmt::format("{} was injured {} h ago (injury #{}{}); step \"{}\" presses {}",
                      zone_name(f.injury->zone), f.since.count() / 3600, f.injury->id,
@@ -120,7 +136,7 @@ std::string describe(const InjuryFinding& f) {
 }
 
 void apply_injury_rule(Context& ctx, const Routine& routine, platform::HistoryStore& store,
-                       SysSeconds now, bool can_ask) {
+                       SysSeconds now, bool can_ask, Notices& notices) {
   auto injuries = store.injuries(false);
   for (const auto& f : injury_findings(routine, injuries, now)) {
     std::string what = describe(f);
@@ -145,6 +161,7 @@ void apply_injury_rule(Context& ctx, const Routine& routine, platform::HistorySt
         break;
     }
     fmt::print(ctx.out, "{}.\n", what);
+    notices.unread = false;  // what came before is on screen above this question
     TerminalPrompter prompter(ctx);
     auto answer = ask_yes_no(prompter, kSubsidedQuestion);
     switch (gate_outcome(f.guard, answer)) {
@@ -154,13 +171,17 @@ void apply_injury_rule(Context& ctx, const Routine& routine, platform::HistorySt
                                   "pain has subsided (`roll injury clear {}` once it has).",
                                   id, id));
       case GateOutcome::run:
-        fmt::print(ctx.out,
-                   "Roll it gently and stop at any sharp pain. Injury #{} stays open: in {} h "
-                   "a yes here clears it (or `roll injury clear {}`).\n",
-                   id, hours_ceil(f.remaining), id);
+        notices.add(
+            fmt::format("Roll it gently and stop at any sharp pain. Injury #{} stays "
+                        "open: in {} h a yes here clears it (or `roll injury clear {}`).",
+                        id, hours_ceil(f.remaining), id));
+        fmt::print(ctx.out, "{}\n", notices.lines.back());
         break;
       case GateOutcome::run_and_clear:
-        if (store.clear_injury(id, now)) fmt::print(ctx.out, "Cleared injury #{}.\n", id);
+        if (store.clear_injury(id, now)) {
+          notices.add(fmt::format("Cleared injury #{}.", id));
+          fmt::print(ctx.out, "{}\n", notices.lines.back());
+        }
         break;
     }
   }
@@ -173,7 +194,17 @@ std::unique_ptr<SessionLog> open_session_log(Context& ctx, bool no_log) {
   return std::make_unique<platform::SqliteSessionLog>(open_history(ctx));
 }
 
-void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool interactive) {
+void wait_for_reading(Prompter& prompter) {
+  prompter.say("Read the above, then press Enter to start (q and Enter: do not start) ");
+  auto line = prompter.read_line();
+  if (!line) prompter.say("\n");
+  std::string answer = line.value_or("q");
+  std::erase_if(answer, [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+  if (answer == "q" || answer == "Q") throw Failure(exit_refused, "not starting");
+}
+
+void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool interactive,
+               Notices& notices) {
   Profile profile = load_profile_or_fail(ctx);
   refuse_conditions(ctx, profile);
   SysSeconds now = now_or_fail(ctx);
@@ -181,11 +212,13 @@ void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool inter
   bool can_ask = interactive && !assume_yes;
   // The check-in is left for the next session that has someone to ask, rather than recorded as
   // "no injury".
-  if (can_ask) daily_check_in(ctx, *store, now, profile);
-  apply_injury_rule(ctx, routine, *store, now, can_ask);
-  // Last, just before the first second. On a terminal the full screen would cover these at once,
-  // so they wait for a yes there: a confirmation, which --yes answers.
-  if (profile_notices(ctx, routine, profile) && can_ask) {
+  if (can_ask) {
+    TerminalPrompter prompter(ctx);
+    daily_check_in(ctx, *store, now, profile, prompter, notices);
+  }
+  apply_injury_rule(ctx, routine, *store, now, can_ask, notices);
+  // Last, just before the first second: a confirmation, which --yes answers.
+  if (profile_notices(ctx, routine, profile, notices) && can_ask) {
     TerminalPrompter prompter(ctx);
     if (ask_yes_no(prompter, "Start anyway?") != true) {
       throw Failure(exit_refused,
@@ -193,6 +226,7 @@ void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool inter
                         ? "not starting; the beginner routine is `roll session beginner`"
                         : "not starting");
     }
+    notices.unread = false;
   }
 }
 

@@ -120,6 +120,23 @@ GateOutcome gate_outcome(Guard guard, std::optional<bool> subsided) {
   return guard == Guard::ask_to_clear ? GateOutcome::run_and_clear : GateOutcome::run;
 }
 
+Injury check_in_injury(Zone zone, sys_seconds at) {
+  Injury injury;
+  injury.zone = zone;
+  injury.at = at;
+  injury.note = std::string(kCheckInNote);
+  return injury;
+}
+
+const Injury* recorded_by_check_in(const std::vector<Injury>& injuries, Zone zone,
+                                   sys_seconds now) {
+  for (const Injury& i : injuries) {
+    if (i.cleared || i.zone != zone || i.note != kCheckInNote) continue;
+    if (i.at <= now && now - i.at < kInjuryConfirmWindow) return &i;
+  }
+  return nullptr;
+}
+
 Injury pain_stop_injury(const Routine& routine, std::size_t step, sys_seconds at) {
   Injury injury;
   injury.at = at;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 
@@ -233,10 +234,39 @@ Layout lay_out(const LayoutInput& in) {
     left -= lines.size();
   };
   take(in.notice, notice);
-  bool has_band = left > 0;
+  // The get-ready shows the cue whole. Where it does not fit with the band and the step above
+  // it, the band gives its row (the time left says the same), the step keeps one line, and the
+  // cue takes every row left, paged: the pages share the get-ready, at most kCuePageMs each.
+  bool page_cue = in.full_cue && !in.cue.empty() && left > 0 && 1 + step.size() + cue.size() > left;
+  bool has_band = left > 0 && !page_cue;
   if (has_band) --left;
-  take(in.step, step);
-  take(in.cue, cue);
+  if (page_cue) {
+    std::size_t step_rows = std::min(step.size(), left > 1 ? left - 1 : std::size_t{0});
+    step = step_rows == 0 ? std::vector<std::string>{}
+                          : fit_lines(in.step, width, step_rows, ellipsis);
+    left -= step.size();
+    std::size_t ew = display_width(ellipsis);
+    auto lines = fit_lines(in.cue, width > ew ? width - ew : 1, SIZE_MAX, ellipsis);
+    std::size_t pages = (lines.size() + left - 1) / left;
+    auto n = static_cast<long long>(pages);
+    long long at = std::max(in.block_elapsed_ms, 0LL);
+    long long length = in.block_length_ms;
+    // A get-ready too short for kCuePageMs a page shares its time out evenly, the last page
+    // included; a longer one (or an unknown length) turns a page every kCuePageMs, round again.
+    auto page = length > 0 && length <= n * kCuePageMs
+                    ? static_cast<std::size_t>(std::min(n - 1, at * n / length))
+                    : static_cast<std::size_t>(at / kCuePageMs % n);
+    cue.assign(
+        lines.begin() + static_cast<std::ptrdiff_t>(page * left),
+        lines.begin() + static_cast<std::ptrdiff_t>(std::min(lines.size(), (page + 1) * left)));
+    if (page + 1 < pages) cue.back() += ellipsis;  // more follows on the next page
+    left -= cue.size();
+    layout.cue_page = static_cast<int>(page);
+    layout.cue_pages = static_cast<int>(pages);
+  } else {
+    take(in.step, step);
+    take(in.cue, cue);
+  }
   auto single = [&](bool wanted) {
     if (!wanted || left == 0) return false;
     --left;

@@ -31,8 +31,6 @@ constexpr int kRepsLow = 10;
 constexpr int kRepsHigh = 15;
 // roll's own reading, not an article's (see the breath-hold rule's rationale).
 constexpr int kBreathHoldSeconds = 4;
-// The first article: "Spend three minutes doing active stretches".
-constexpr Millis kMoveAfterMinimum = seconds(3 * 60);
 // roll's own reading, not an article's (see the slow-tempo rule's rationale): a roll repetition
 // shorter than this is fast, whatever its `tempo` says.
 constexpr int kSlowRollRepSeconds = 4;
@@ -348,18 +346,13 @@ class Linter {
     for (const Step& step : routine_.steps) {
       if (on_roller(step)) last_on_roller = &step;
     }
-    if (!last_on_roller) return;
-    Millis moved{0};
-    for (std::size_t i = index_of(*last_on_roller) + 1; i < routine_.steps.size(); ++i) {
-      if (routine_.steps[i].kind == StepKind::movement) moved += work_of(routine_.steps[i]);
-    }
-    if (moved >= kMoveAfterMinimum) return;
+    if (!last_on_roller || moves_enough_after(routine_)) return;
     report("move-after", last_on_roller->source.table,
            fmt::format("the last step on the roller ({}) is followed by {} s of movement; move "
                        "for three minutes ({} s) right after rolling, or the tension returns "
                        "within twenty minutes",
-                       step_label(routine_, *last_on_roller), truncated_seconds(moved),
-                       truncated_seconds(kMoveAfterMinimum)),
+                       step_label(routine_, *last_on_roller),
+                       movement_after_last_pressure(routine_).value_or(0), kMoveAfterSeconds),
            {last_on_roller});
   }
 

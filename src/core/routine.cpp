@@ -13,6 +13,22 @@ bool on_roller(const Step& step) {
   return step.kind != StepKind::rest || step.zone.has_value();
 }
 
+std::optional<int> movement_after_last_pressure(const Routine& routine) {
+  std::optional<int> moved;
+  for (const Step& step : routine.steps) {
+    if (on_roller(step)) {
+      moved = 0;
+    } else if (moved && step.kind == StepKind::movement) {
+      *moved += step.total_seconds();
+    }
+  }
+  return moved;
+}
+
+bool moves_enough_after(const Routine& routine) {
+  return movement_after_last_pressure(routine).value_or(kMoveAfterSeconds) >= kMoveAfterSeconds;
+}
+
 SourceRange SourceMap::at(std::string_view key) const {
   if (auto it = keys.find(key); it != keys.end()) return it->second;
   return table;

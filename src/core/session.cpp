@@ -164,6 +164,10 @@ Millis Session::routine_time_at(Millis now) const {
   return anchor_routine_ + Millis{scaled};
 }
 
+Millis Session::waited() const {
+  return waiting_ ? routine_time_at(clock_) - anchor_routine_ : Millis{0};
+}
+
 Millis Session::clock_time_of(Millis routine) const {
   Millis ahead = routine - anchor_routine_;
   if (options_.speed == 1.0) return anchor_clock_ + ahead;
@@ -494,7 +498,14 @@ std::vector<Event> Session::interrupt(Millis now) {
 }
 
 std::optional<Millis> Session::next_deadline(std::optional<Millis> redraw_every) const {
-  if (!started_ || finished_ || paused_ || waiting_) return std::nullopt;
+  if (!started_ || finished_ || paused_) return std::nullopt;
+  if (waiting_) {
+    // The routine clock stands, but a screen that redraws still gets its frames (the cue's
+    // pages turn while the get-ready waits for the key); a screen of events gets none.
+    if (!redraw_every || *redraw_every <= Millis{0}) return std::nullopt;
+    Millis r = *redraw_every;
+    return clock_time_of(anchor_routine_ + (waited() / r + 1) * r);
+  }
   Millis next = plan_.total;
   if (next_mark_ < marks_.size()) next = std::min(next, marks_[next_mark_].at);
   if (redraw_every && *redraw_every > Millis{0}) {
@@ -521,6 +532,7 @@ SessionView Session::view() const {
   v.last_pressure = last_pressure_;
   v.ease_off = last_pressure_ && *last_pressure_ >= 8;
   v.waiting_for_key = waiting_;
+  if (waiting_) v.waited = waited();
   if (plan_.blocks.empty()) {
     v.finished = true;
     return v;
@@ -541,6 +553,7 @@ SessionView Session::view() const {
   v.phase_length = seg.length;
   v.block_left = m.block_left;
   v.block_progress = m.block_progress;
+  v.block_length = block.length;
   v.total_left = m.total_left;
   v.total_progress = m.total_progress;
   double p = seg.length.count() > 0 ? 1.0 - static_cast<double>(m.segment_left.count()) /

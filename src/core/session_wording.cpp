@@ -153,14 +153,6 @@ std::string after_care_advice(const Routine& routine) {
   return move_now_advice(routine) + " " + water_advice();
 }
 
-bool has_three_minutes_of_movement(const Routine& routine) {
-  int movement = 0;
-  for (const Step& s : routine.steps) {
-    if (s.kind == StepKind::movement) movement += s.total_seconds();
-  }
-  return movement >= 180;
-}
-
 Routine movement_block() {
   Routine r;
   r.name = "three-minutes-of-movement";
@@ -183,9 +175,8 @@ std::string move_now_advice(const Routine& routine) {
   std::string advice =
       "Move right away: rolling opens a short window of mobility, and if you sit straight back "
       "down your brain resets the tension within about twenty minutes.";
-  bool has_movement = std::any_of(routine.steps.begin(), routine.steps.end(),
-                                  [](const Step& s) { return s.kind == StepKind::movement; });
-  if (!has_movement) {
+  // The same reading as the move-after rule: movement after the last step on the roller.
+  if (!moves_enough_after(routine)) {
     advice += " Spend three minutes on active stretches: Cat-Cow, Bird-Dogs or Thread the Needle.";
   } else {
     advice += " Keep moving through your full range of motion for three minutes.";

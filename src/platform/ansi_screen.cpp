@@ -95,6 +95,13 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
   }
   in.cue = sanitize(step.cue);
   in.full_cue = v.get_ready;
+  in.block_length_ms = v.block_length.count();
+  in.block_elapsed_ms = (v.block_length - v.block_left).count();
+  if (v.waiting_for_key) {
+    // --ready key: the get-ready has no length; its pages turn on the time it has waited.
+    in.block_length_ms = 0;
+    in.block_elapsed_ms = v.waited.count();
+  }
   in.time = clock_time(v.block_left);
   in.time_label = v.get_ready ? " to go" : " left";
 

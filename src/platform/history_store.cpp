@@ -120,6 +120,19 @@ CREATE TABLE tombstones (
 DROP INDEX sessions_started;
 CREATE INDEX sessions_day ON sessions(started_at, status, origin, utc_offset, completed_seconds);
 )sql",
+    // 3 -> 4: the holds lengthened (+) or shortened (-) during a session. `step` counts from 0,
+    // as in skipped_steps. (The sync helper adds its tables to this same entry.)
+    R"sql(
+CREATE TABLE hold_changes (
+  uid TEXT PRIMARY KEY,
+  device TEXT NOT NULL,
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  step INTEGER NOT NULL,
+  at_seconds INTEGER NOT NULL,
+  delta_seconds INTEGER NOT NULL
+);
+CREATE INDEX hold_changes_session ON hold_changes(session_id);
+)sql",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 
@@ -579,6 +592,15 @@ void HistoryStore::update_session_unguarded(long long id, const SessionProgress&
     skip.bind(1, new_uuid_v7(now)).bind(2, device()).bind(3, id).bind(4, s.step);
     skip.bind(5, s.name).bind(6, s.at_seconds).run();
   }
+  auto hold = db_.prepare(
+      "INSERT INTO hold_changes (uid, device, session_id, step, at_seconds, delta_seconds) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  for (std::size_t i = stored("hold_changes"); i < p.hold_changes.size(); ++i) {
+    const auto& h = p.hold_changes[i];
+    hold.reset();
+    hold.bind(1, new_uuid_v7(now)).bind(2, device()).bind(3, id).bind(4, h.step - 1);
+    hold.bind(5, h.at_seconds).bind(6, h.seconds).run();
+  }
   if (p.status == SessionStatus::pain_stop && p.pain_zone) {
     auto uid = db_.prepare("SELECT uid FROM sessions WHERE id = ?");
     uid.bind(1, id);
@@ -653,6 +675,9 @@ void HistoryStore::attach_details(SessionRecord& r) {
         "rowid"));
     skipped_of_.emplace(db_.prepare(
         "SELECT step, name, at_seconds FROM skipped_steps WHERE session_id = ? ORDER BY rowid"));
+    holds_of_.emplace(db_.prepare(
+        "SELECT step, at_seconds, delta_seconds FROM hold_changes WHERE session_id = ? ORDER BY "
+        "rowid"));
   }
   zones_of_->reset();
   zones_of_->bind(1, r.id);
@@ -666,6 +691,13 @@ void HistoryStore::attach_details(SessionRecord& r) {
   skipped_of_->bind(1, r.id);
   while (skipped_of_->step())
     r.skipped.push_back({skipped_of_->integer(0), skipped_of_->text(1), skipped_of_->integer(2)});
+  holds_of_->reset();
+  holds_of_->bind(1, r.id);
+  while (holds_of_->step()) {
+    // In memory a hold change names its step counting from 1, as the session's events do.
+    r.hold_changes.push_back(
+        {holds_of_->integer(1), holds_of_->integer(2), holds_of_->integer(0) + 1, ""});
+  }
 }
 
 void HistoryStore::visit_sessions(const SessionQuery& q,
@@ -835,6 +867,7 @@ bool HistoryStore::delete_session(const std::string& uid, SysSeconds now) {
     remove_children("session_zones", "session_zone", "session_id", id);
     remove_children("pressures", "pressure", "session_id", id);
     remove_children("skipped_steps", "skipped_step", "session_id", id);
+    remove_children("hold_changes", "hold_change", "session_id", id);
     remove_children("pain_stops", "pain_stop", "session_uid", std::string_view{uid});
     db_.prepare("DELETE FROM sessions WHERE id = ?").bind(1, id).run();
     tx.commit();

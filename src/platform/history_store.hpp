@@ -30,7 +30,7 @@ struct SessionQuery {
   std::optional<SysSeconds> since;  // started at or after
   std::optional<SysSeconds> until;  // started before
   int limit = 0;                    // 0: all
-  bool details = false;             // zone seconds, pressure readings and skipped steps
+  bool details = false;             // zone seconds, pressure readings, skipped steps, hold changes
   // Times, seconds, status and origin only (no names or ids): what `roll stats` needs of the
   // hundreds of thousands of sessions in ten years of weeks, without a string for each.
   bool brief = false;
@@ -41,7 +41,7 @@ using DeviceIdSource = std::function<std::string()>;
 
 class HistoryStore {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
   static constexpr const char* kFileName = "history.sqlite3";
 
   // Opens (creating the directory and file when missing) and migrates to kSchemaVersion, first
@@ -118,6 +118,7 @@ class HistoryStore {
   std::optional<sqlite::Statement> zones_of_;
   std::optional<sqlite::Statement> pressures_of_;
   std::optional<sqlite::Statement> skipped_of_;
+  std::optional<sqlite::Statement> holds_of_;
 };
 
 // The SessionLog a session writes to. Every call commits before returning, so what is on disk is

@@ -15,10 +15,17 @@ namespace roll::platform {
 namespace {
 
 std::mt19937_64& generator() {
-  static thread_local std::mt19937_64 g{[] {
+  auto seed = [] {
     std::random_device rd;
     return (static_cast<std::uint64_t>(rd()) << 32) ^ rd();
-  }()};
+  };
+  static thread_local std::mt19937_64 g{seed()};
+  // A child of fork() would go on with its parent's state and make its parent's ids: reseeded.
+  static thread_local pid_t owner = ::getpid();
+  if (pid_t now = ::getpid(); now != owner) {
+    owner = now;
+    g.seed(seed());
+  }
   return g;
 }
 

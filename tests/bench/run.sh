@@ -91,36 +91,8 @@ mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$TIMEWARRIORDB"
 touch "$TIMEWARRIORDB/timewarrior.cfg"  # without it, timew asks whether to create one
 
 # --- 1. timing accuracy ----------------------------------------------------------------------
-# routine FILE SECONDS: one thoracic hold paced by breaths of 4 + 6 s after the 5 s get-ready, so
-# events fall every few seconds; SECONDS in all.
-routine() {
-  cat >"$1" <<TOML
-schema = 1
-name = "$(basename "$1" .toml)"
-title = "Bench $2 s"
-
-[[step]]
-name = "Extension"
-kind = "hold"
-zone = "thoracic"
-seconds = $(($2 - 5))
-TOML
-}
-# The compressed run: 15:00 of the kinds of steps the bundled routines have (breaths, positions,
-# reps, a stretch, a movement), so every kind of event is in it.
-long_routine() {
-  {
-    printf 'schema = 1\nname = "fifteen"\ntitle = "Fifteen minutes"\nlevel = "intermediate"\n'
-    for zone in thoracic lats glutes thoracic lats glutes; do  # 6 x (5+60+3 + 5+60) s
-      printf '\n[[step]]\nname = "%s hold"\nkind = "hold"\nzone = "%s"\n' "$zone" "$zone"
-      printf 'breaths = 3\npositions = 2\nbreath = { inhale = 4, exhale = 6 }\n'
-      printf '\n[[step]]\nname = "%s roll"\nkind = "roll"\nzone = "%s"\nreps = 12\nrep_seconds = 5\n' \
-        "$zone" "$zone"
-    done
-    printf '\n[[step]]\nname = "Chest opener"\nkind = "stretch"\nzone = "chest"\nseconds = 32\n'
-    printf '\n[[step]]\nname = "Cat-cow"\nkind = "movement"\nzone = "full-body"\nseconds = 60\n'
-  } >"$1"
-}
+# The routines it times: routine and long_routine (tests/bench/fixtures.sh, also linted by CTest).
+. "$bench/fixtures.sh"
 routine "$work/ten.toml" 10
 routine "$work/long.toml" "$long_s"
 long_routine "$work/fifteen.toml"

@@ -94,6 +94,31 @@ TEST_CASE("roll history --json: newest first, the required keys, killed sessions
   CHECK(roll_now(home, {"history", "--since", "last week"}).exit_code == 2);
 }
 
+// Issue 16: + and - are kept with the session, shown by history, and deleted with it.
+TEST_CASE("roll history shows the holds changed with + and -; history delete removes them") {
+  TempDir home;
+  seed(home,
+       "bedtime 2026-11-22T21:30:00Z completed 300 thoracic=300\n"
+       "thoracic 2026-11-23T20:00:00Z completed 330 thoracic=330 hold=1:40:15 hold=3:200:-5\n");
+  auto r = roll_now(home, {"history", "--json"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(has(r.out, "\"hold_changes\" : []"));  // bedtime had none
+  for (const char* part : {"\"delta_seconds\" : 15", "\"delta_seconds\" : -5",
+                           "\"at_seconds\" : 200", "\"step\" : 2"}) {
+    CAPTURE(part);
+    CHECK(has(r.out, part));
+  }
+  auto table = roll_now(home, {"history"});
+  CHECK(has(table.out, "holds +10 s"));
+  auto id_at = r.out.find("\"id\" : \"");
+  REQUIRE(id_at != std::string::npos);
+  std::string id = r.out.substr(id_at + 8, 36);
+  REQUIRE(roll_now(home, {"history", "delete", id, "--yes"}).exit_code == 0);
+  auto after = roll_now(home, {"history", "--json"});
+  CHECK_FALSE(has(after.out, "delta_seconds"));
+  CHECK(has(after.out, "bedtime"));
+}
+
 TEST_CASE("roll history with no database yet says how to start") {
   TempDir home;
   auto r = roll_now(home, {"history"});

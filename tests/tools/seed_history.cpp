@@ -3,9 +3,11 @@
 //
 //   roll_seed_history DB < lines
 //   each line: ROUTINE START STATUS COMPLETED_SECONDS [ZONE=SECONDS ...] [origin=ORIGIN]
+//               [hold=STEP:AT:DELTA ...]
 //   START is ISO 8601 (2026-11-23T21:30:00Z); STATUS is completed, partial, quit, pain-stop,
 //   interrupted or running (a session whose process died). A pain-stop also stores its pain
 //   stop record, on the first zone given. ORIGIN is live (the default), rehearsal or by-hand.
+//   hold=STEP:AT:DELTA (any number of them) stores a + or - (STEP counts from 1).
 //   The UTC offset stored is that of the TZ the tool runs in.
 #include <fmt/core.h>
 
@@ -50,6 +52,14 @@ int main(int argc, char** argv) {
         if (eq == std::string::npos) continue;
         if (zone.substr(0, eq) == "origin") {
           p.origin = parse_origin(zone.substr(eq + 1));
+          continue;
+        }
+        if (zone.substr(0, eq) == "hold") {  // hold=STEP:AT:DELTA, STEP counting from 1
+          HoldChange h;
+          char colon = 0;
+          std::istringstream parts(zone.substr(eq + 1));
+          parts >> h.step >> colon >> h.at_seconds >> colon >> h.seconds;
+          p.hold_changes.push_back(h);
           continue;
         }
         if (first_zone.empty()) first_zone = zone.substr(0, eq);

@@ -23,12 +23,21 @@ cat >"$WORK/hold.toml" <<'TOML'
 schema = 1
 name = "hold"
 title = "Terminal test"
+level = "intermediate"
 
 [[step]]
 name = "Long extension"
 zone = "thoracic"
-seconds = 60
+seconds = 120
+intensity = 6
 cue = "Lean back over the roller."
+
+[[step]]
+name = "Cat-cow"
+kind = "movement"
+zone = "full-body"
+seconds = 180
+cue = "On hands and knees, round and arch the back slowly."
 TOML
 
 tm() { "$TMUX_BIN" -L "$SOCKET" "$@"; }
@@ -78,7 +87,7 @@ wait_for 'Please answer y or n.' && echo "ok: a sentence is asked again"
 tm send-keys -t roll ' No ' Enter
 wait_for 'shooting pain in your arms or legs? [y/n]' && echo "ok: the limbs are asked about on their own"
 tm send-keys -t roll n Enter
-wait_for 'step 1/1' && wait_for '██' && echo "ok: big countdown on screen"
+wait_for 'step 1/2' && wait_for '██' && echo "ok: big countdown on screen"
 wait_for 'BREATHE IN' 12 && echo "ok: breath pacer"
 tm send-keys -t roll ' '
 wait_for 'PAUSED' && echo "ok: paused"
@@ -92,7 +101,7 @@ check_same "$WORK/after1" "q"
 
 echo "# 2: Ctrl-C"
 tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml; echo EXIT=\$?; stty -a > $WORK/after2; echo SAVED2" Enter
-wait_for 'step 1/1'
+wait_for 'step 1/2'
 tm send-keys -t roll C-c
 wait_for 'EXIT=130' && echo "ok: exit 130 after Ctrl-C"
 wait_for SAVED2
@@ -101,7 +110,7 @@ check_same "$WORK/after2" "Ctrl-C"
 echo "# 3: Ctrl-Z, fg, quit"
 # A stopped job ends the command line, so the exit status is read after `fg` instead.
 tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes" Enter
-wait_for 'step 1/1'
+wait_for 'step 1/2'
 tm send-keys -t roll C-z
 wait_for 'Stopped' && echo "ok: stopped by Ctrl-Z"
 tm send-keys -t roll "stty -a > $WORK/stopped; echo STOPPED_SAVED" Enter
@@ -120,7 +129,7 @@ session_pid() { ps -o pid= --ppid "$(tm display-message -p -t roll '#{pane_pid}'
 for sig in TERM HUP QUIT; do
   echo "# SIG$sig"
   tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml; echo EXIT=\$?; stty -a > $WORK/after$sig; echo SAVED$sig" Enter
-  wait_for 'step 1/1'
+  wait_for 'step 1/2'
   kill -s "$sig" "$(session_pid)"
   wait_for 'EXIT=130' && echo "ok: exit 130 after SIG$sig"
   wait_for "SAVED$sig"
@@ -129,15 +138,16 @@ done
 
 echo "# full disk in the middle of a session"
 # Many steps, so the history is written at many step boundaries; a file size limit (with SIGXFSZ
-# ignored, so writes fail with EFBIG) leaves room for the start and not for the rest.
+# ignored, so writes fail with EFBIG) leaves room for the start and not for the rest. Lint-clean
+# (25 holds and three minutes of movement fit 15 minutes), so nothing waits for Enter first.
 {
-  printf 'schema = 1\nname = "many"\ntitle = "Many short steps"\n'
+  printf 'schema = 1\nname = "many"\ntitle = "Many short steps"\nlevel = "intermediate"\n'
   i=1
-  while [ "$i" -le 30 ]; do
+  while [ "$i" -le 25 ]; do
     printf '\n[[step]]\nname = "Hold %d"\nzone = "thoracic"\nseconds = 20\n' "$i"
     i=$((i + 1))
   done
-  printf '\n[[step]]\nname = "Cat-cow"\nkind = "movement"\nzone = "full-body"\nseconds = 60\n'
+  printf '\n[[step]]\nname = "Cat-cow"\nkind = "movement"\nzone = "full-body"\nseconds = 180\n'
 } >"$WORK/many.toml"
 tm send-keys -t roll "clear; sh -c \"trap '' XFSZ; exec prlimit --fsize=65536 '$ROLL' session $WORK/many.toml --yes --speed 200 --log-rehearsal\"; echo EXIT=\$?; stty -a > $WORK/afterDISK; echo SAVEDDISK" Enter
 wait_for 'cannot write to the history database' 20 && echo "ok: one-line error for a full disk"
@@ -169,7 +179,7 @@ check_in_no() {
 }
 tm send-keys -t roll "$(at 2026-01-05T10:00:00Z)" Enter
 check_in_no
-wait_for 'step 1/1'
+wait_for 'step 1/2'
 tm send-keys -t roll '!'
 wait_for 'Recorded as injury #1 (thoracic)' && wait_for 'roll injury clear 1' && wait_for 'EXIT=0' &&
   echo "ok: the summary says the pain stop is held and how to clear it"
@@ -181,7 +191,11 @@ wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll n Enter
 wait_for 'needs more rest' && wait_for 'EXIT=3' && echo "ok: 60 h: asked; no refuses"
 tm send-keys -t roll "$(at 2026-01-07T22:05:00Z)" Enter
 wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll y Enter
-wait_for 'step 1/1' && echo "ok: 60 h: yes runs"
+# What the answer brings is read before the full screen covers it (issue 14, item 1).
+wait_for 'Roll it gently' && wait_for 'press Enter to start' &&
+  echo "ok: 60 h: the notice after the yes waits for Enter"
+tm send-keys -t roll Enter
+wait_for 'step 1/2' && echo "ok: 60 h: yes runs"
 tm send-keys -t roll q
 wait_for 'End the session?' && tm send-keys -t roll y
 wait_for 'EXIT=0'
@@ -191,7 +205,8 @@ wait_for 'asks if pain subsided' && echo "ok: 60 h: the injury stays open after 
 tm send-keys -t roll "$(at 2026-01-08T18:00:00Z)" Enter
 check_in_no
 wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll y Enter
-wait_for 'step 1/1' && echo "ok: 80 h: yes runs"
+wait_for 'Cleared injury #1.' && wait_for 'press Enter to start' && tm send-keys -t roll Enter
+wait_for 'step 1/2' && echo "ok: 80 h: yes runs"
 tm send-keys -t roll q
 wait_for 'End the session?' && tm send-keys -t roll y
 wait_for 'EXIT=0'
@@ -215,10 +230,24 @@ tm send-keys -t roll q
 wait_for 'End the session?' && tm send-keys -t roll y
 wait_for 'EXIT=0'
 
+echo "# lint warnings are read before the full screen covers them, even with --yes (issue 14)"
+printf 'schema = 1\nname = "warned"\ntitle = "Warned"\n\n[[step]]\nname = "Short"\nzone = "thoracic"\nseconds = 60\n' >"$WORK/warned.toml"
+tm send-keys -t roll "clear; '$ROLL' session $WORK/warned.toml --yes; echo EXIT=\$?" Enter
+wait_for 'warning[move-after]' && wait_for 'press Enter to start' &&
+  echo "ok: the warnings stay on screen until Enter"
+tm send-keys -t roll Enter
+wait_for 'step 1/1' && echo "ok: Enter starts"
+tm send-keys -t roll q
+wait_for 'EXIT=0'
+tm send-keys -t roll "clear; '$ROLL' session $WORK/warned.toml --yes; echo EXIT=\$?" Enter
+wait_for 'press Enter to start' && tm send-keys -t roll q Enter
+# (The pane wraps "roll: not starting" after the long prompt, so the exit status tells.)
+wait_for 'EXIT=3' && echo "ok: q there does not start (exit 3)"
+
 # Last, because tmux may not hand a second resize on to the terminal's size in time for stty.
 echo "# resize"
 tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?" Enter
-wait_for 'step 1/1'
+wait_for 'step 1/2'
 # A narrower window: the step line is laid out again with its time still on it (SIGWINCH).
 tm resize-window -t roll -x 50 -y 14
 wait_re '^step +[█░]+ +[0-9]:[0-9][0-9]$' && echo "ok: redrawn to 50 columns after a resize"
@@ -240,7 +269,7 @@ echo "# a burst of resizes"
 # Back to the size `before` was taken at, through six sizes in quick succession; the shell then
 # waits (with a deadline) for the last size to reach the terminal before saving stty -a.
 tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?; n=0; while [ \"\$(stty size)\" != '30 80' ] && [ \$n -lt 50 ]; do sleep 0.1; n=\$((n+1)); done; stty -a > $WORK/afterBURST; echo SAVEDBURST" Enter
-wait_for 'step 1/1'
+wait_for 'step 1/2'
 for size in 60x20 100x40 40x10 120x50 20x5 70x25 80x30; do
   tm resize-window -t roll -x "${size%x*}" -y "${size#*x}"
 done
@@ -273,7 +302,7 @@ longest_run() {
 echo "# the digits fill a 200x60 window"
 tm resize-window -t roll -x 200 -y 60
 tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?" Enter
-wait_for 'step 1/1'
+wait_for 'step 1/2'
 if wait_for 'BREATHE IN' 12; then
   rows=$(longest_run)
   if [ "$rows" -ge 24 ]; then
@@ -290,7 +319,7 @@ tm resize-window -t roll -x 80 -y 30
 
 echo "# TERM=dumb: plain lines, the keys still work, no escape byte"
 raw_output "$WORK/dumb.out" "TERM=dumb '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?"
-wait_for 'step 1/1 ' && wait_for 'breathe in' 12 && echo "ok: plain lines on a dumb terminal"
+wait_for 'step 1/2 ' && wait_for 'breathe in' 12 && echo "ok: plain lines on a dumb terminal"
 tm send-keys -t roll q
 wait_for 'EXIT=0' && echo "ok: q still quits on a dumb terminal"
 raw_stop
@@ -305,7 +334,7 @@ fi
 
 echo "# LC_ALL=C: the full screen in ASCII"
 raw_output "$WORK/ascii.out" "LC_ALL=C '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?"
-wait_for 'step 1/1 - Long extension' && wait_for '####' && echo "ok: ASCII digits for LC_ALL=C"
+wait_for 'step 1/2 - Long extension' && wait_for '####' && echo "ok: ASCII digits for LC_ALL=C"
 tm send-keys -t roll ' '
 wait_for 'PAUSED'
 tm send-keys -t roll q

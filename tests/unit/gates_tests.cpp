@@ -2,8 +2,11 @@
 // asked from 48 h after an injury, the pain stop's injury and what the profile changes.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <deque>
 
+#include "cli/session_hooks.hpp"
+#include "fixtures.hpp"
 #include "roll/check_in.hpp"
 #include "roll/injury.hpp"
 #include "roll/profile.hpp"
@@ -244,4 +247,80 @@ TEST_CASE("the profile is used: level and roller, the beginner warning, the bone
     CHECK_FALSE(bone_caution(routine_pressing(Zone::thoracic),
                              load("[conditions]\nrecent-surgery = \"cleared\"\n")));
   }
+}
+
+// Issue 14, item 3: a yes to "fresh injury?" and then a yes to the limbs question refuses the
+// session and leaves the check-in unrecorded, so the next session asks again: the same yes was
+// recorded as a second injury.
+TEST_CASE("a fresh injury told to a check-in that then refuses is recorded once, not per asking") {
+  roll::test::TempDb db("roll-gates");
+  std::FILE* sink = std::tmpfile();
+  REQUIRE(sink != nullptr);
+  cli::Context ctx;
+  ctx.out = sink;
+  ctx.err = sink;
+  Profile profile;
+  cli::Notices notices;
+  auto now = sys_seconds{seconds{1'795'208'400}};
+  {
+    platform::HistoryStore store(db.file);
+    Script refused({"y", "thoracic", "y"});
+    CHECK_THROWS_AS(cli::daily_check_in(ctx, store, now, profile, refused, notices), cli::Failure);
+    REQUIRE(store.injuries(false).size() == 1);
+    CHECK_FALSE(store.checked_in("2026-11-20"));
+  }
+  {
+    platform::HistoryStore store(db.file);
+    Script again({"yes", "thoracic", "n"});
+    cli::daily_check_in(ctx, store, now + minutes(5), profile, again, notices);
+    auto open = store.injuries(false);
+    CHECK(open.size() == 1);  // the same injury, told twice
+    REQUIRE_FALSE(open.empty());
+    CHECK(open[0].zone == Zone::thoracic);
+    // Cut short the first time (the input ended), answered the next day: still one.
+    Script cut({"y", "lats"});
+    auto next_day = now + hours(30);
+    CHECK_THROWS_AS(cli::daily_check_in(ctx, store, next_day, profile, cut, notices), cli::Failure);
+    Script answered({"y", "lats", "n"});
+    cli::daily_check_in(ctx, store, next_day + minutes(1), profile, answered, notices);
+    CHECK(store.injuries(false).size() == 2);
+    // Another zone is another injury; the same zone after 72 h is a fresh one.
+    Script other({"y", "glutes", "n"});
+    cli::daily_check_in(ctx, store, now + hours(60), profile, other, notices);
+    CHECK(store.injuries(false).size() == 3);
+    Script later({"y", "thoracic", "n"});
+    cli::daily_check_in(ctx, store, now + hours(100), profile, later, notices);
+    CHECK(store.injuries(false).size() == 4);
+  }
+  std::fclose(sink);
+}
+
+// Issue 14, item 1: what the pre-flight says is read before the full screen covers it.
+TEST_CASE("before the full screen: Enter starts; q or the end of the input does not") {
+  Script enter({"\n"});
+  cli::wait_for_reading(enter);
+  CHECK(enter.shown.find("press Enter to start") != std::string::npos);
+  Script anything({"ok\n"});
+  cli::wait_for_reading(anything);
+  Script quit({" q \n"});
+  CHECK_THROWS_AS(cli::wait_for_reading(quit), cli::Failure);
+  Script ended({});
+  CHECK_THROWS_AS(cli::wait_for_reading(ended), cli::Failure);
+}
+
+TEST_CASE("the check-in's records are notices, unread until a later question is answered") {
+  roll::test::TempDb db("roll-gates");
+  std::FILE* sink = std::tmpfile();
+  REQUIRE(sink != nullptr);
+  cli::Context ctx;
+  ctx.out = sink;
+  platform::HistoryStore store(db.file);
+  cli::Notices notices;
+  Script answers({"y", "", "n"});
+  cli::daily_check_in(ctx, store, sys_seconds{seconds{1'795'208'400}}, Profile{}, answers, notices);
+  CHECK(notices.unread);
+  REQUIRE(notices.lines.size() == 2);
+  CHECK(notices.lines[0] == "Recording it for the whole body.");
+  CHECK(notices.lines[1].starts_with("Recorded as injury #1 (full-body)"));
+  std::fclose(sink);
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -101,7 +102,108 @@ PRAGMA user_version = 2;
 )sql");
 }
 
+// Version 3 as it shipped: version 2 above, then the honest-records migration, with one session
+// (its zone, a reading, a skipped step) written as roll 3 wrote them.
+void write_version_3(const std::filesystem::path& file) {
+  write_version_2(file);
+  sql(file, R"sql(
+ALTER TABLE sessions ADD COLUMN uid TEXT;
+ALTER TABLE sessions ADD COLUMN device TEXT;
+ALTER TABLE sessions ADD COLUMN utc_offset INTEGER;
+ALTER TABLE sessions ADD COLUMN origin TEXT NOT NULL DEFAULT 'live';
+ALTER TABLE sessions ADD COLUMN rating_before INTEGER;
+ALTER TABLE sessions ADD COLUMN rating_after INTEGER;
+ALTER TABLE session_zones ADD COLUMN uid TEXT;
+ALTER TABLE session_zones ADD COLUMN device TEXT;
+ALTER TABLE pressures ADD COLUMN uid TEXT;
+ALTER TABLE pressures ADD COLUMN device TEXT;
+ALTER TABLE injuries ADD COLUMN uid TEXT;
+ALTER TABLE injuries ADD COLUMN device TEXT;
+ALTER TABLE check_ins ADD COLUMN uid TEXT;
+ALTER TABLE check_ins ADD COLUMN device TEXT;
+ALTER TABLE check_ins ADD COLUMN at INTEGER;
+CREATE TABLE skipped_steps (uid TEXT PRIMARY KEY, device TEXT NOT NULL,
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, step INTEGER NOT NULL,
+  name TEXT NOT NULL, at_seconds INTEGER NOT NULL);
+CREATE INDEX skipped_steps_session ON skipped_steps(session_id);
+CREATE TABLE pain_stops (uid TEXT PRIMARY KEY, device TEXT NOT NULL, session_uid TEXT NOT NULL,
+  at INTEGER NOT NULL, utc_offset INTEGER NOT NULL, zone TEXT NOT NULL);
+CREATE INDEX pain_stops_at ON pain_stops(at);
+CREATE INDEX pain_stops_session ON pain_stops(session_uid);
+CREATE TABLE injury_clearings (uid TEXT PRIMARY KEY, device TEXT NOT NULL,
+  injury_uid TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE TABLE tombstones (uid TEXT PRIMARY KEY, kind TEXT NOT NULL, device TEXT NOT NULL,
+  deleted_at INTEGER NOT NULL);
+DROP INDEX sessions_started;
+CREATE INDEX sessions_day ON sessions(started_at, status, origin, utc_offset, completed_seconds);
+UPDATE sessions SET uid = '01890a5d-ac96-7000-8000-000000000001', device = 'd', utc_offset = 0;
+UPDATE session_zones SET uid = '01890a5d-ac96-7000-8000-000000000002', device = 'd';
+UPDATE pressures SET uid = '01890a5d-ac96-7000-8000-000000000003', device = 'd';
+UPDATE injuries SET uid = '01890a5d-ac96-7000-8000-000000000004', device = 'd';
+UPDATE check_ins SET uid = '01890a5d-ac96-7000-8000-000000000005', device = 'd', at = 1795000000;
+INSERT INTO skipped_steps VALUES ('01890a5d-ac96-7000-8000-000000000006', 'd', 1, 2, 'Rib roll', 90);
+CREATE UNIQUE INDEX sessions_uid ON sessions(uid);
+CREATE UNIQUE INDEX session_zones_uid ON session_zones(uid);
+CREATE UNIQUE INDEX pressures_uid ON pressures(uid);
+CREATE UNIQUE INDEX injuries_uid ON injuries(uid);
+CREATE UNIQUE INDEX check_ins_uid ON check_ins(uid);
+PRAGMA user_version = 3;
+)sql");
+}
+
 }  // namespace
+
+// Issue 16: + and - were shown and in the summary but never stored. Schema 4 keeps them.
+TEST_CASE("migration 3 -> 4: a copy first, then hold_changes; the old session reads as it was") {
+  TempDb db("roll-rec");
+  write_version_3(db.file);
+  {
+    HistoryStore store(db.file, fixed_device());
+    CHECK(store.schema_version() == 4);
+    SessionQuery all;
+    all.details = true;
+    auto rows = store.sessions(all);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].uid == "01890a5d-ac96-7000-8000-000000000001");
+    REQUIRE(rows[0].skipped.size() == 1);
+    CHECK(rows[0].skipped[0].name == "Rib roll");
+    CHECK(rows[0].hold_changes.empty());
+  }
+  auto backup = db.file.string() + ".v3.bak";
+  REQUIRE(std::filesystem::exists(backup));
+  CHECK(one(backup, "PRAGMA user_version") == "3");
+  CHECK(one(backup, "SELECT count(*) FROM sqlite_master WHERE name = 'hold_changes'") == "0");
+  CHECK(one(db.file,
+            "SELECT group_concat(name, ',') FROM (SELECT name FROM "
+            "pragma_table_info('hold_changes') ORDER BY cid)") ==
+        "uid,device,session_id,step,at_seconds,delta_seconds");
+  CHECK(one(db.file, "SELECT count(*) FROM sqlite_master WHERE name = 'hold_changes_session'") ==
+        "1");
+
+  // Written with the session, as the skipped steps are; each row once across the updates.
+  HistoryStore store(db.file, fixed_device());
+  SessionProgress p = done("thoracic", t0() + hours{24});
+  p.status = SessionStatus::running;
+  p.hold_changes.push_back({40, 15, 1, "thoracic"});
+  long long id = store.begin_session(p);
+  p.hold_changes.push_back({70, -10, 2, "lats"});
+  store.update_session(id, p);
+  p.status = SessionStatus::completed;
+  store.update_session(id, p);
+  CHECK(one(db.file, "SELECT count(*) FROM hold_changes") == "2");
+  CHECK(one(db.file,
+            "SELECT group_concat(step || ':' || at_seconds || ':' || delta_seconds || ':' "
+            "|| device, ',') FROM hold_changes") ==
+        fmt::format("0:40:15:{},1:70:-10:{}", kDevice, kDevice));
+  SessionQuery all;
+  all.details = true;
+  auto rows = store.sessions(all);
+  REQUIRE(rows.size() == 2);
+  REQUIRE(rows[0].hold_changes.size() == 2);
+  CHECK(rows[0].hold_changes[1].step == 2);
+  CHECK(rows[0].hold_changes[1].seconds == -10);
+  CHECK(rows[0].hold_changes[1].at_seconds == 70);
+}
 
 TEST_CASE("uuid v7: the version and variant bits, the time first, and text of its form") {
   auto id = format_uuid_v7(0x0189'0a5d'ac96, 0xffff'ffff'ffff'ffff, 0);
@@ -114,6 +216,31 @@ TEST_CASE("uuid v7: the version and variant bits, the time first, and text of it
   CHECK(is_uuid(a));
   CHECK(a < b);  // ids sort by the time they were made
   CHECK(a[14] == '7');
+}
+
+// Found when the store's two-process test ran after tests that had made ids: the generator,
+// seeded once per process, was copied into both children by fork(), which then made the same
+// "unique" ids and one child's sessions failed the uid index.
+TEST_CASE("uuid v7: a forked child does not make the ids its parent would") {
+  (void)new_uuid_v7(system_clock::now());  // the generator exists before the fork
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    std::string id = new_uuid_v7(system_clock::time_point{seconds{1'795'000'000}});
+    ssize_t n = ::write(fds[1], id.data(), id.size());
+    ::_exit(n == static_cast<ssize_t>(id.size()) ? 0 : 1);
+  }
+  std::string mine = new_uuid_v7(system_clock::time_point{seconds{1'795'000'000}});
+  char buf[64] = {};
+  ssize_t n = ::read(fds[0], buf, sizeof buf);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(fds[0]);
+  ::close(fds[1]);
+  REQUIRE(n == 36);
+  CHECK(std::string(buf, 36) != mine);
 }
 
 TEST_CASE("the device id: made on first use, the same ever after, refused when not one") {
@@ -133,7 +260,7 @@ TEST_CASE("migration 2 -> 3: a copy first, then ids, the device and offsets on e
   auto before = slurp(db.file);
   {
     HistoryStore store(db.file, fixed_device());
-    CHECK(store.schema_version() == 3);
+    CHECK(store.schema_version() == HistoryStore::kSchemaVersion);
     auto rows = store.sessions({});
     REQUIRE(rows.size() == 1);
     CHECK(is_uuid(rows[0].uid));
@@ -187,10 +314,14 @@ TEST_CASE("delete: the session and what hangs on it go; a tombstone stays for ea
   auto p = done("thoracic", t0() + hours{24}, SessionStatus::pain_stop);
   p.pressures.push_back({10, 6, "thoracic"});
   p.skipped.push_back({1, "Lat roll", 12});
+  p.hold_changes.push_back({40, 15, 1, "thoracic"});
   p.pain_zone = "thoracic";
   store.begin_session(p);
-  auto rows = store.sessions({});
+  SessionQuery all;
+  all.details = true;
+  auto rows = store.sessions(all);
   REQUIRE(rows.size() == 2);
+  REQUIRE(rows[0].hold_changes.size() == 1);
   std::string uid = rows[0].uid;
   REQUIRE(store.pain_stops(t0(), t0() + hours{48}).size() == 1);
   CHECK_FALSE(store.delete_session("01890a5d-0000-7000-8000-000000000000", t0()));
@@ -202,10 +333,11 @@ TEST_CASE("delete: the session and what hangs on it go; a tombstone stays for ea
   CHECK(store.pain_stops(t0(), t0() + hours{48}).empty());
   CHECK(one(db.file,
             "SELECT group_concat(kind, ',') FROM (SELECT kind FROM tombstones ORDER BY "
-            "kind)") == "pain_stop,pressure,session,session_zone,skipped_step");
+            "kind)") == "hold_change,pain_stop,pressure,session,session_zone,skipped_step");
   CHECK(one(db.file, fmt::format("SELECT device FROM tombstones WHERE uid = '{}'", uid)) ==
         kDevice);
   CHECK(one(db.file, "SELECT count(*) FROM pressures") == "0");
+  CHECK(one(db.file, "SELECT count(*) FROM hold_changes") == "0");
 }
 
 TEST_CASE("a session's records: skipped steps, an origin, its UTC offset, a zone's uid kept") {

@@ -427,7 +427,7 @@ TEST_CASE("no line wider than the terminal at any moment of a session, at any of
         CAPTURE(line.text);
         CHECK(display_width(line.text) <= static_cast<std::size_t>(w));
       }
-      check_whole_words(layout.lines, Role::cue, kThoracicCue);
+      if (layout.cue_pages == 1) check_whole_words(layout.lines, Role::cue, kThoracicCue);
       if (v.get_ready && h >= 24) {
         CHECK(check_whole_words(layout.lines, Role::cue, kThoracicCue) ==
               words_of(kThoracicCue).size());
@@ -466,4 +466,133 @@ TEST_CASE("every frame of a whole session, recorded under the fake clock, fits a
     }
   }
   CHECK(checked > 2000);
+}
+
+// Issue 16: "the full cue is shown during the get-ready before the step". Where it does not fit
+// it is paged, the pages turning as a function of the get-ready's own clock, so that every page
+// shows within the get-ready; the time left stays on every frame.
+TEST_CASE("the cue is paged in the get-ready on small screens: every word on some page") {
+  Routine r = thoracic();
+  NullSessionLog log;
+  Session s(r, make_plan(r), log);
+  s.start(0ms);
+  platform::AnsiScreen screen(stdout, r, {});
+  const std::vector<std::pair<int, int>> sizes{{20, 3}, {30, 5}, {60, 15}};
+  std::map<std::pair<int, int>, std::map<int, std::vector<std::string>>> pages;
+  std::map<std::pair<int, int>, int> page_count;
+  for (Millis t = 0ms; t < 5000ms; t += 100ms) {
+    auto v = view_at(s, t);
+    REQUIRE(v.get_ready);
+    for (auto size : sizes) {
+      auto [w, h] = size;
+      CAPTURE(w);
+      CAPTURE(h);
+      CAPTURE(t.count());
+      auto layout = screen.layout(v, w, h);
+      CAPTURE(joined(layout));
+      CHECK(layout.lines.size() <= static_cast<std::size_t>(h));
+      for (const auto& line : layout.lines)
+        CHECK(display_width(line.text) <= static_cast<std::size_t>(w));
+      REQUIRE(has_role(layout, Role::time));
+      CHECK(joined(layout).find("0:0") != std::string::npos);  // the time left, 0:05 to 0:01
+      std::vector<std::string> cue;
+      for (const auto& l : layout.lines) {
+        if (l.role == Role::cue) cue.push_back(l.text);
+      }
+      CHECK_FALSE(cue.empty());
+      page_count[size] = layout.cue_pages;
+      auto& seen = pages[size][layout.cue_page];
+      if (!seen.empty()) CHECK(seen == cue);  // a page is the same whenever it shows
+      seen = cue;
+    }
+  }
+  for (auto size : sizes) {
+    CAPTURE(size.first);
+    CAPTURE(size.second);
+    auto& by_page = pages[size];
+    CHECK(by_page.size() == static_cast<std::size_t>(page_count[size]));  // each page was shown
+    // The pages in order are the cue, word for word; each but the last ends with the ellipsis.
+    std::vector<std::string> words;
+    for (auto& [page, lines] : by_page) {
+      std::string text;
+      for (const auto& l : lines) text += l + " ";
+      auto got = words_of(text);
+      REQUIRE_FALSE(got.empty());
+      if (page + 1 < page_count[size]) {
+        CHECK(got.back().ends_with("…"));
+        got.back().erase(got.back().size() - std::string("…").size());
+      }
+      words.insert(words.end(), got.begin(), got.end());
+    }
+    CHECK(words == words_of(kThoracicCue));
+  }
+  MESSAGE("cue pages in a 5 s get-ready: 20x3 ", page_count[{20, 3}], ", 30x5 ",
+          page_count[{30, 5}], ", 60x15 ", page_count[{60, 15}]);
+  CHECK(page_count[{20, 3}] > 1);
+  CHECK(page_count[{30, 5}] > 1);
+  // At 60x15 it fits whole, the band and the digits with it.
+  CHECK(page_count[{60, 15}] == 1);
+}
+
+TEST_CASE("cue pages are a pure function of the get-ready's clock") {
+  LayoutInput in;
+  in.columns = 20;
+  in.rows = 3;
+  in.time = "0:05";
+  in.step = "get ready · Thoracic extension";
+  in.cue = kThoracicCue;
+  in.full_cue = true;
+  in.block_length_ms = 5000;
+  auto at = [&](long long ms) {
+    in.block_elapsed_ms = ms;
+    return lay_out(in);
+  };
+  CHECK(at(0).cue_page == 0);
+  int pages = at(0).cue_pages;
+  REQUIRE(pages > 1);
+  CHECK(at(4999).cue_page == pages - 1);  // the last page shows before the get-ready ends
+  CHECK(joined(at(1234)) == joined(at(1234)));
+  // A long get-ready (--ready key has none, so this is the longest): at most kCuePageMs a page.
+  in.block_length_ms = 600000;
+  CHECK(at(kCuePageMs - 1).cue_page == 0);
+  CHECK(at(kCuePageMs).cue_page == 1);
+}
+
+// --ready key: the routine clock stands while the get-ready waits, yet the pages must turn.
+TEST_CASE("--ready key: the cue's pages turn while the get-ready waits for the key") {
+  Routine r = thoracic();
+  NullSessionLog log;
+  SessionOptions options;
+  options.ready_key = true;
+  Session session(r, make_plan(r), log, options);
+  test::FakeClock clock;
+  test::ScriptedKeys keys(clock);
+  keys.key(40s, '\r').key(42s, 'q').key(43s, 'y');
+  test::RecordingScreen recorder(250ms);
+  run_session(session, clock, keys, recorder);
+  CHECK(keys.stalls == 0);
+  platform::AnsiScreen screen(stdout, r, {});
+  std::map<int, std::string> pages;
+  int count = 0;
+  for (const auto& v : recorder.views) {
+    if (!v.waiting_for_key) continue;
+    auto layout = screen.layout(v, 30, 5);
+    CHECK(has_role(layout, Role::time));
+    count = layout.cue_pages;
+    std::string text;
+    for (const auto& l : layout.lines) {
+      if (l.role == Role::cue) text += l.text + " ";
+    }
+    pages[layout.cue_page] = text;
+  }
+  REQUIRE(count > 1);
+  CHECK(pages.size() == static_cast<std::size_t>(count));  // 40 s of waiting: every page shown
+  std::vector<std::string> words;
+  for (auto& [page, text] : pages) {
+    auto got = words_of(text);
+    REQUIRE_FALSE(got.empty());
+    if (page + 1 < count) got.back().erase(got.back().size() - std::string("…").size());
+    words.insert(words.end(), got.begin(), got.end());
+  }
+  CHECK(words == words_of(kThoracicCue));
 }

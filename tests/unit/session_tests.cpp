@@ -1,6 +1,9 @@
 // The session state machine and the runner, driven by a fake clock: whole sessions in microseconds.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "roll/lint.hpp"
 #include "roll/runner.hpp"
 #include "roll/session.hpp"
 #include "roll/session_wording.hpp"
@@ -484,12 +487,53 @@ TEST_CASE("routine text reaches event lines sanitized") {
   }
 }
 
-TEST_CASE("the closing advice: move right away, with a movement when the routine had none") {
+TEST_CASE("the closing advice: move right away, with the three minutes when the routine had none") {
   Routine r = sample();
+  r.steps.back().count = 180;
   CHECK(move_now_advice(r).find("Move right away") != std::string::npos);
   CHECK(move_now_advice(r).find("Cat-Cow") == std::string::npos);
   r.steps.pop_back();
   CHECK(move_now_advice(r).find("Cat-Cow") != std::string::npos);
+}
+
+// Issue 14, item 2: the end screen read the step kinds while the linter read three minutes after
+// the last step on the roller; both now read movement_after_last_pressure().
+TEST_CASE("the end's after-care and the move-after rule agree: 60 s offers the block, 180 s not") {
+  auto with_movement = [](int seconds) {
+    Routine r = sample();
+    r.steps.back().count = seconds;
+    return r;
+  };
+  auto lints_move_after = [](const Routine& r) {
+    auto found = lint_routine(r, "t.toml");
+    return std::any_of(found.begin(), found.end(),
+                       [](const Diagnostic& d) { return d.rule == "move-after"; });
+  };
+  Routine short_move = with_movement(60);
+  CHECK(movement_after_last_pressure(short_move) == 60);
+  CHECK_FALSE(moves_enough_after(short_move));  // the session's end offers the timed block
+  CHECK(lints_move_after(short_move));
+  CHECK(move_now_advice(short_move).find("Spend three minutes") != std::string::npos);
+
+  Routine enough = with_movement(180);
+  CHECK(movement_after_last_pressure(enough) == 180);
+  CHECK(moves_enough_after(enough));
+  CHECK_FALSE(lints_move_after(enough));
+  CHECK(move_now_advice(enough).find("Spend three minutes") == std::string::npos);
+
+  // Movement before the roller is not after it; a stretch on the roller resets the count.
+  Routine before = enough;
+  std::rotate(before.steps.begin(), before.steps.end() - 1, before.steps.end());
+  CHECK(movement_after_last_pressure(before) == 0);
+  CHECK_FALSE(moves_enough_after(before));
+  CHECK(lints_move_after(before));
+  // Nothing on the roller: nothing to move after, and nothing offered.
+  Routine off;
+  off.steps = {enough.steps.back()};
+  off.steps[0].count = 30;
+  CHECK_FALSE(movement_after_last_pressure(off));
+  CHECK(moves_enough_after(off));
+  CHECK_FALSE(lints_move_after(off));
 }
 
 TEST_CASE("+ lengthens the hold in progress by 15 s and moves everything after it") {

@@ -62,6 +62,11 @@ std::string note_of(const SessionRecord& r) {
     note += fmt::format("{}{} step{} skipped", note.empty() ? "" : ", ", r.skipped.size(),
                         r.skipped.size() == 1 ? "" : "s");
   }
+  if (!r.hold_changes.empty()) {
+    int added = 0;
+    for (const auto& h : r.hold_changes) added += h.seconds;
+    note += fmt::format("{}holds {:+} s", note.empty() ? "" : ", ", added);
+  }
   return note;
 }
 
@@ -83,6 +88,10 @@ toml::table json_row(const SessionRecord& r) {
   for (const auto& s : r.skipped)
     skipped.push_back(
         toml::table{{"step", s.step}, {"name", s.name}, {"at_seconds", s.at_seconds}});
+  toml::array holds;
+  for (const auto& h : r.hold_changes)
+    holds.push_back(toml::table{
+        {"step", h.step - 1}, {"at_seconds", h.at_seconds}, {"delta_seconds", h.seconds}});
   toml::table row{{"id", r.uid},
                   {"device", r.device},
                   {"routine", r.routine_name},
@@ -96,7 +105,8 @@ toml::table json_row(const SessionRecord& r) {
                   {"completed_seconds", r.completed_seconds},
                   {"zone_seconds", std::move(zones)},
                   {"pressures", std::move(pressures)},
-                  {"skipped_steps", std::move(skipped)}};
+                  {"skipped_steps", std::move(skipped)},
+                  {"hold_changes", std::move(holds)}};
   if (r.rating_before) row.insert("rating_before", *r.rating_before);
   if (r.rating_after) row.insert("rating_after", *r.rating_after);
   return row;

@@ -225,6 +225,14 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   auto loaded = load_named_routine(ctx, args.routine);
   print_diagnostics(ctx, loaded.warnings);
   const Routine& routine = loaded.routine;
+  Notices notices;
+  auto note_diagnostics = [&](const std::vector<Diagnostic>& found) {
+    for (const auto& d : found) {
+      notices.add(
+          fmt::format("{}[{}]: {}", severity_name(d.severity), d.rule, sanitize(d.message)));
+    }
+  };
+  note_diagnostics(loaded.warnings);
 
   auto findings = lint_routine(routine, loaded.file.path.string());
   if (has_errors(findings)) {
@@ -234,6 +242,7 @@ int run_guided(Context& ctx, const SessionArgs& args) {
                               sanitize(routine.name)));
   }
   print_diagnostics(ctx, findings);
+  note_diagnostics(findings);
 
   bool on_terminal =
       !args.plain && !args.events && ctx.env.stdout_is_terminal && ctx.env.stdin_is_terminal;
@@ -245,7 +254,21 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   }
   // TERM=dumb or one roll does not know: plain lines, but still the keys (pause, the pain stop).
   bool full_screen = on_terminal && ctx.env.terminal_can_draw;
-  preflight(ctx, routine, args.yes, ctx.env.stdin_is_terminal && ctx.env.stdout_is_terminal);
+  preflight(ctx, routine, args.yes, ctx.env.stdin_is_terminal && ctx.env.stdout_is_terminal,
+            notices);
+  // Every notice reaches the person before the first second: the full screen would cover them at
+  // once, so it waits for Enter; plain lines keep them above the session (on stderr), and events
+  // carry them as `notice` lines of their own.
+  if (full_screen && notices.unread) {
+    TerminalPrompter prompter(ctx);
+    wait_for_reading(prompter);
+  }
+  if (args.events) {
+    for (const auto& line : notices.lines) {
+      print_document(ctx,
+                     platform::json_line(toml::table{{"event", "notice"}, {"text", line}}) + "\n");
+    }
+  }
   std::vector<std::string> speech;
   if (args.voice) {
     // --voice-command wins over the profile's `speech`, which wins over espeak-ng.
@@ -296,7 +319,12 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   if (result.status == SessionStatus::pain_stop) {
     held = hold_pain_stop(ctx, routine, session.view().step);
   }
-  if (result.output_closed) return exit_ok;  // the reader has gone: nothing more to print
+  if (result.output_closed) {
+    // The reader has gone (`| head -1`): nothing more to print, and the write that found it out
+    // is a normal end, not an output error.
+    std::clearerr(ctx.out);
+    return exit_ok;
+  }
   int width = full_screen ? platform::terminal_size(1).columns : 80;
   log.reset();  // the session is on disk before the streak is read back
   print_summary(ctx, session, !full_screen, args.events, width, !args.no_log);
@@ -306,7 +334,7 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   }
   // After a whole session only: whoever quits or stops has said they are done.
   if (full_screen && !args.yes && session.status() == SessionStatus::completed &&
-      !has_three_minutes_of_movement(routine)) {
+      !moves_enough_after(routine)) {
     offer_movement(ctx, args, clock, speaker.get());
   }
   // On stderr: plain and JSON lines on stdout stay one event a line.
@@ -369,7 +397,9 @@ void add_session_command(CLI::App& app, Context& ctx) {
       "  roll session ./my-routine.toml --events | jq .event\n"
       "\nBefore the first second: the day's check-in on a terminal (answer y or n), the injury "
       "log\n(from 48 h after an injury: \"has the acute pain subsided?\") and your profile "
-      "(config.toml).\nAfter !, the zone of that step is held like a fresh injury until `roll "
+      "(config.toml).\nWhat they say (and any lint warning) stays on screen: the full screen "
+      "waits for Enter\nbefore it covers it, --yes or not (q and Enter: do not start).\n"
+      "After !, the zone of that step is held like a fresh injury until `roll "
       "injury clear ID`.\n"
       "\nAny --speed other than 1 is a rehearsal: it is not recorded in the history unless\n"
       "--log-rehearsal is given, and then it is marked as a rehearsal.\n"
