@@ -62,6 +62,12 @@ std::string note_of(const SessionRecord& r) {
     note += fmt::format("{}{} step{} skipped", note.empty() ? "" : ", ", r.skipped.size(),
                         r.skipped.size() == 1 ? "" : "s");
   }
+  // "How does your back feel?", 0-10, where the session recorded it.
+  auto rating = [](std::optional<int> v) { return v ? fmt::format("{}", *v) : std::string("-"); };
+  if (r.rating_before || r.rating_after) {
+    note += fmt::format("{}back {} -> {} /10", note.empty() ? "" : ", ", rating(r.rating_before),
+                        rating(r.rating_after));
+  }
   return note;
 }
 

@@ -72,6 +72,8 @@ Off the roller, on hands and knees: round the back up, then let it sag and look 
 breath; then slide one arm under the body and open it to the ceiling, each side."""
 )TOML";
 
+}  // namespace
+
 bool is_routine_name(std::string_view name) {
   auto ok = [](char c, bool first) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && c == '-');
@@ -81,6 +83,8 @@ bool is_routine_name(std::string_view name) {
   }
   return std::all_of(name.begin() + 1, name.end(), [&](char c) { return ok(c, false); });
 }
+
+namespace {
 
 // "evening-back" -> "Evening back".
 std::string title_of(std::string_view name) {

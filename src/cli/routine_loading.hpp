@@ -2,6 +2,7 @@
 // Looking up a routine by name or path for a command, with the errors every command reports the
 // same way: unknown name (exit 2, nearest name suggested) and structure errors (printed, exit 2).
 #include <string>
+#include <string_view>
 
 #include "cli/app.hpp"
 #include "platform/catalog.hpp"
@@ -16,6 +17,10 @@ struct LoadedRoutine {
 };
 
 [[nodiscard]] LoadedRoutine load_named_routine(Context& ctx, const std::string& name_or_path);
+
+// Lower-case letters, digits and '-', starting with a letter or digit: a routine file's name
+// (`roll new`, `roll suggest --save`).
+[[nodiscard]] bool is_routine_name(std::string_view name);
 
 // Compiler-style lines on stderr: "path:line:col: error[rule]: message" and "  help: ...".
 void print_diagnostics(Context& ctx, const std::vector<Diagnostic>& diagnostics);
