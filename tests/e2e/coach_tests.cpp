@@ -32,6 +32,17 @@ Result roll_at(const TempDir& home, const char* now, std::vector<std::string> ar
   return run_roll(home, Run{std::move(args), {{"ROLL_NOW", now}}, ""});
 }
 
+// One 30 s hold: at --speed 1000 a session of it takes milliseconds, not the bundled routines'
+// half second.
+std::string short_routine(const TempDir& home) {
+  return home
+      .write("short.toml",
+             "schema = 1\nname = \"short\"\ntitle = \"Short\"\n\n[[step]]\nname = \"Shoulder "
+             "hold\"\nzone = \"shoulders\"\nseconds = 30\ncue = \"Rest the shoulder on the "
+             "roller.\"\n")
+      .string();
+}
+
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
@@ -113,7 +124,8 @@ TEST_CASE("roll --json: today as a versioned object") {
   CHECK(wrong.exit_code == 2);
 }
 
-TEST_CASE("roll level: the step up after ten clean sessions over two weeks; setting the level") {
+TEST_CASE(
+    "roll level: the step up after ten clean sessions over two weeks, and setting the level") {
   TempDir home;
   std::string lines;
   for (int d = 1; d <= 9; ++d) {
@@ -155,32 +167,34 @@ TEST_CASE("roll level: the step up after ten clean sessions over two weeks; sett
         "level = \"advanced\"\n");
 }
 
-TEST_CASE("a fifth session on one day is warned about; plain mode goes on") {
+TEST_CASE("a fifth session on one day is warned about and plain mode goes on") {
   TempDir home;
+  std::string routine = short_routine(home);
   std::string lines;
   for (int h = 8; h < 12; ++h) {
     lines += fmt::format("beginner 2026-11-23T{:02}:00:00Z completed 300 thoracic=180\n", h);
   }
   seed(home, lines.substr(0, lines.rfind("beginner")));  // three
-  auto fourth = roll_at(home, kAfternoon, {"session", "beginner", "--plain", "--speed", "1000"});
+  auto fourth = roll_at(home, kAfternoon, {"session", routine, "--plain", "--speed", "1000"});
   CHECK(fourth.exit_code == 0);
   CHECK_FALSE(has(fourth.err, "warning: this would be session"));
   seed(home, lines.substr(lines.rfind("beginner")));  // the fourth
-  auto fifth = roll_at(home, kAfternoon, {"session", "beginner", "--plain", "--speed", "1000"});
+  auto fifth = roll_at(home, kAfternoon, {"session", routine, "--plain", "--speed", "1000"});
   CHECK(fifth.exit_code == 0);
   CHECK(has(fifth.err, "roll: warning: this would be session 5 today"));
   CHECK(has(fifth.err, "1-4 times per day"));
   CHECK(has(fifth.out, "Session complete"));
-  auto events = roll_at(home, kAfternoon, {"session", "beginner", "--events", "--speed", "1000"});
+  auto events = roll_at(home, kAfternoon, {"session", routine, "--events", "--speed", "1000"});
   CHECK(events.exit_code == 0);
   CHECK(has(events.err, "this would be session 5 today"));
 }
 
 TEST_CASE("ratings: --before and --after are stored and shown in roll history") {
   TempDir home;
+  std::string routine = short_routine(home);
   auto r = roll_at(home, kAfternoon,
-                   {"session", "beginner", "--plain", "--speed", "1000", "--log-rehearsal",
-                    "--before", "3", "--after", "10"});
+                   {"session", routine, "--plain", "--speed", "1000", "--log-rehearsal", "--before",
+                    "3", "--after", "10"});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   auto json = roll_at(home, kAfternoon, {"history", "--json"});
   CHECK(has(json.out, "\"rating_before\" : 3"));
@@ -190,13 +204,13 @@ TEST_CASE("ratings: --before and --after are stored and shown in roll history") 
 
   auto only_after = roll_at(
       home, kAfternoon,
-      {"session", "beginner", "--plain", "--speed", "1000", "--log-rehearsal", "--after", "0"});
+      {"session", routine, "--plain", "--speed", "1000", "--log-rehearsal", "--after", "0"});
   REQUIRE(only_after.exit_code == 0);
   CHECK(has(roll_at(home, kAfternoon, {"history"}).out, "back - -> 0 /10"));
 
   for (const char* bad : {"11", "-1", "4.5", "x"}) {
     CAPTURE(bad);
-    auto b = roll_at(home, kAfternoon, {"session", "beginner", "--plain", "--before", bad});
+    auto b = roll_at(home, kAfternoon, {"session", routine, "--plain", "--before", bad});
     CHECK(b.exit_code == 2);
   }
 }

@@ -73,7 +73,7 @@ TEST_CASE("today: due in the afternoon suggests a beginner routine at the beginn
   CHECK(t.routine == "mid-back-extension");
 }
 
-TEST_CASE("today: the evening suggests bedtime; before a workout the warm-up, by level") {
+TEST_CASE("today: the evening suggests bedtime, before a workout the warm-up (by level)") {
   TodayFacts facts;
   Profile profile;
   CHECK(today_at(facts, profile, at(21)).routine == "bedtime");
@@ -190,7 +190,7 @@ TEST_CASE("step up: ten clean completed sessions over fourteen days, reset by pa
   CHECK_FALSE(step_up(Level::intermediate, history, today, 4).suggested);
 }
 
-TEST_CASE("the fifth session on one day is warned about; rating keys 0-9 and t") {
+TEST_CASE("the fifth session on one day is warned about, and the rating keys are 0-9 and t") {
   CHECK_FALSE(frequency_warning(0));
   CHECK_FALSE(frequency_warning(3));
   auto w = frequency_warning(4);
