@@ -13,7 +13,14 @@ namespace roll::cli {
 void warn_fifth_session(Context& ctx, bool assume_yes, bool interactive) {
   Profile profile = load_profile_or_fail(ctx);
   SysSeconds now = now_or_fail(ctx);
-  int completed = completed_on_roll_day(*open_history(ctx), now, profile.day_start_hour);
+  int completed = 0;
+  try {
+    completed = completed_on_roll_day(*open_history(ctx), now, profile.day_start_hour);
+  } catch (const Failure&) {
+    // A history that cannot be opened holds no sessions to count; the session's own log says
+    // why it cannot be opened (and --no-log runs without one).
+    return;
+  }
   auto warning = frequency_warning(completed);
   if (!warning) return;
   fmt::print(ctx.err, "roll: warning: {}\n", *warning);

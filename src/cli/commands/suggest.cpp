@@ -121,9 +121,9 @@ void declare_suggest(CLI::App& app, SuggestOptions& options) {
       "back: hips and glutes, then the mid-back; neck: mid-back, lats, shoulders), with your\n"
       "profile's level and roller; zones an open injury or pain stop guards are left out. It ends\n"
       "with three minutes of movement and passes `roll lint --strict`.\n"
-      "Zones: {}.\n"
+      "{}\n"
       "Exit status: 0 ok, 2 unknown zone, no steps near it, or the --save file exists.",
-      fmt::join(zones, ", ")));
+      wrap(fmt::format("Zones: {}.", fmt::join(zones, ", ")), 90)));
 }
 
 int run_suggest(Context& ctx, const SuggestOptions& options) {
