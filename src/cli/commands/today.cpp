@@ -67,7 +67,10 @@ int run_today(Context& ctx, const TodayOptions& options) {
   auto store = open_history(ctx);
   TodayFacts facts = read_today_facts(*store, profile, now);
   report_problems(ctx, *store);
-  auto routines = bundled(ctx);
+  // Loading the bundled routines is two thirds of this command (callgrind); a day that is done or
+  // a rest day suggests nothing, so a prompt that runs `roll --json` then skips it.
+  std::vector<Routine> routines;
+  if (!facts.done && !facts.pain_stop) routines = bundled(ctx);
   LocalSeconds local = platform::to_local(now);
   Today t = today(TodayInput{&facts, &profile, &routines, now, local});
   Level level = profile.level.value_or(Level::beginner);
