@@ -18,6 +18,11 @@ struct LoadedRoutine {
 
 [[nodiscard]] LoadedRoutine load_named_routine(Context& ctx, const std::string& name_or_path);
 
+// The bundled routines alone (a user's file of the same name does not replace one), loaded and
+// sorted by file name; files that do not load are left out. What suggest and the today view
+// choose from.
+[[nodiscard]] std::vector<Routine> load_bundled_routines(const platform::Environment& env);
+
 // Lower-case letters, digits and '-', starting with a letter or digit: a routine file's name
 // (`roll new`, `roll suggest --save`).
 [[nodiscard]] bool is_routine_name(std::string_view name);

@@ -24,21 +24,8 @@ namespace roll::cli {
 
 namespace {
 
-// Only the bundled routines: a user's own file of the same name must not change what roll
-// composes from (its steps have not been checked against the articles by roll's tests).
 std::vector<Routine> bundled_routines(Context& ctx) {
-  std::vector<Routine> out;
-  std::error_code ec;
-  std::vector<std::filesystem::path> files;
-  for (std::filesystem::directory_iterator it(ctx.env.bundled_routines_dir(), ec), end;
-       !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".toml") files.push_back(it->path());
-  }
-  std::sort(files.begin(), files.end());  // the same routine whatever order the directory lists
-  for (const auto& path : files) {
-    auto loaded = platform::load_routine_file(path);
-    if (loaded.routine) out.push_back(std::move(*loaded.routine));
-  }
+  auto out = load_bundled_routines(ctx.env);
   if (out.empty()) {
     throw Failure(exit_usage, fmt::format("no bundled routines in {}; is roll installed whole?",
                                           sanitize(ctx.env.bundled_routines_dir().string())));

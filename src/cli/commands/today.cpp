@@ -5,30 +5,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 
 #include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
+#include "cli/routine_loading.hpp"
 #include "cli/today_facts.hpp"
-#include "platform/catalog.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
 
 namespace {
-
-std::vector<Routine> bundled(Context& ctx) {
-  std::vector<Routine> out;
-  std::error_code ec;
-  for (std::filesystem::directory_iterator it(ctx.env.bundled_routines_dir(), ec), end;
-       !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() != ".toml") continue;
-    auto loaded = platform::load_routine_file(it->path());
-    if (loaded.routine) out.push_back(std::move(*loaded.routine));
-  }
-  return out;
-}
 
 std::string state_line(const Today& t) {
   switch (t.state) {
@@ -70,7 +57,7 @@ int run_today(Context& ctx, const TodayOptions& options) {
   // Loading the bundled routines is two thirds of this command (callgrind); a day that is done or
   // a rest day suggests nothing, so a prompt that runs `roll --json` then skips it.
   std::vector<Routine> routines;
-  if (!facts.done && !facts.pain_stop) routines = bundled(ctx);
+  if (!facts.done && !facts.pain_stop) routines = load_bundled_routines(ctx.env);
   LocalSeconds local = platform::to_local(now);
   Today t = today(TodayInput{&facts, &profile, &routines, now, local});
   Level level = profile.level.value_or(Level::beginner);
