@@ -274,6 +274,13 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   bool rehearsal = args.speed != 1.0;
   auto log = open_session_log(ctx, args.no_log || (rehearsal && !args.log_rehearsal));
   auto* recorded = dynamic_cast<platform::SqliteSessionLog*>(log.get());
+  // Nothing to keep a rating in (--no-log, a rehearsal not logged): not asked.
+  ask_ratings = ask_ratings && recorded != nullptr;
+  if (!recorded && (args.before || args.after)) {
+    fmt::print(ctx.err,
+               "roll: --before/--after: not kept, since this session is not recorded (--no-log, "
+               "or a --speed rehearsal without --log-rehearsal)\n");
+  }
   std::optional<int> before = args.before;
   if (!before && ask_ratings) before = ask_rating(ctx, "right now");
   if (before && recorded) recorded->rate_before(*before);

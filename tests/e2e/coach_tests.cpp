@@ -208,6 +208,12 @@ TEST_CASE("ratings: --before and --after are stored and shown in roll history") 
   REQUIRE(only_after.exit_code == 0);
   CHECK(has(roll_at(home, kAfternoon, {"history"}).out, "back - -> 0 /10"));
 
+  // A session that is not recorded has nowhere to keep them: said, not silently dropped.
+  auto unlogged = roll_at(home, kAfternoon,
+                          {"session", routine, "--plain", "--speed", "1000", "--before", "5"});
+  CHECK(unlogged.exit_code == 0);
+  CHECK(has(unlogged.err, "--before/--after: not kept"));
+
   for (const char* bad : {"11", "-1", "4.5", "x"}) {
     CAPTURE(bad);
     auto b = roll_at(home, kAfternoon, {"session", routine, "--plain", "--before", bad});
