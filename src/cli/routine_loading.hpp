@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "cli/app.hpp"
-#include "platform/catalog.hpp"
+#include "platform/routine_files.hpp"
 #include "roll/routine.hpp"
 
 namespace roll::cli {
@@ -22,10 +22,6 @@ struct LoadedRoutine {
 // sorted by file name; files that do not load are left out. What suggest and the today view
 // choose from.
 [[nodiscard]] std::vector<Routine> load_bundled_routines(const platform::Environment& env);
-
-// Lower-case letters, digits and '-', starting with a letter or digit: a routine file's name
-// (`roll new`, `roll suggest --save`).
-[[nodiscard]] bool is_routine_name(std::string_view name);
 
 // Compiler-style lines on stderr: "path:line:col: error[rule]: message" and "  help: ...".
 void print_diagnostics(Context& ctx, const std::vector<Diagnostic>& diagnostics);

@@ -16,7 +16,7 @@
 #include "cli/json_output.hpp"
 #include "cli/routine_loading.hpp"
 #include "platform/atomic_file.hpp"
-#include "platform/catalog.hpp"
+#include "platform/routine_files.hpp"
 #include "roll/compose.hpp"
 #include "roll/text.hpp"
 
