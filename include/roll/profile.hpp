@@ -49,6 +49,10 @@ struct Profile {
   int day_start_hour = 4;
   std::string speech;  // command line, empty for none
   std::vector<ConditionEntry> conditions;
+  // `workout_time = "18:00"`: minutes after midnight; bare `roll` suggests the warm-up before it.
+  std::optional<int> workout_minute;
+  // `ratings = false` turns off the full screen's "how does your back feel?" before and after.
+  bool ratings = true;
 
   // Conditions listed and not cleared: each one refuses a session.
   [[nodiscard]] std::vector<Condition> blocking() const;
@@ -61,6 +65,12 @@ struct ProfileResult {
 
 // `file` labels diagnostics. Never throws.
 [[nodiscard]] ProfileResult load_profile(std::string_view text, std::string_view file);
+
+// The profile text with its `level` set to `level`: the value of an existing top-level `level`
+// line replaced in place (its key, spacing and comment kept), else `level = "..."` added before
+// the first [table] (or at the end), so every other line and comment stays as the user wrote it.
+// nullopt when the text does not parse as TOML.
+[[nodiscard]] std::optional<std::string> with_level_line(std::string_view text, Level level);
 
 // The routine as this user would do it: the profile's level and roller, where it gives them,
 // replace the routine's, so the linter's beginner rules judge the roller the user really has.

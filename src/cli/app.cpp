@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/commands/today.hpp"
 #include "cli/conventions.hpp"
 #include "platform/history_store.hpp"
 #include "platform/wall_clock.hpp"
@@ -30,7 +31,11 @@ namespace roll::cli {
 namespace {
 
 constexpr const char* kExamples = R"(
+With no command, roll says what to do today: due or done, the streak, what limits today and one
+routine to start (`roll --json` for scripts).
+
 Examples:
+  roll                           today: due or done, and what to roll
   roll list                      the routines you can run
   roll show thoracic             every step of a routine, with its timing
   roll session thoracic          a guided session, step by step
@@ -125,7 +130,9 @@ int run(int argc, char** argv) {
   CLI::App app{"roll: a coach for safe foam-roller back work", "roll"};
   app.set_version_flag("--version", "roll " ROLL_VERSION);
   app.footer(kExamples);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);  // none: the today view
+  TodayOptions today_options;
+  declare_today(app, today_options);
   app.fallthrough(false);
 
   using Adder = void (*)(CLI::App&, Context&);
@@ -136,7 +143,8 @@ int run(int argc, char** argv) {
       {"history", add_history_command}, {"stats", add_stats_command},
       {"due", add_due_command},         {"remind", add_remind_command},
       {"injury", add_injury_command},   {"completion", add_completion_command},
-      {"new", add_new_command},
+      {"new", add_new_command},         {"suggest", add_suggest_command},
+      {"level", add_level_command},
   };
   // Building every command's options is a quarter of what `roll due` costs (callgrind; see
   // tests/bench/RESULTS.md), so a run that starts with a command's name builds that one only.
@@ -156,14 +164,23 @@ int run(int argc, char** argv) {
     return exit_usage;
   }
   bool one = known && first != "completion";
+  // Bare `roll` (and `roll --json`) is the today view: no command's options to build at all.
+  bool bare = argc == 1 || (argc == 2 && first == "--json");
   for (const auto& [name, add] : kCommands) {
-    if (!one || name == first) add(app, ctx);
+    if (!bare && (!one || name == first)) add(app, ctx);
   }
   // After every command: it reaches them all.
   add_color_option(app, ctx);
 
   try {
     app.parse(argc, argv);
+    if (app.get_subcommands().empty()) {
+      ctx.exit_code = run_today(ctx, today_options);
+    } else if (today_options.json) {
+      throw Failure(exit_usage,
+                    "--json before the command is the today view's; write it after "
+                    "the command (roll history --json)");
+    }
   } catch (const CLI::Success& e) {
     int code = exit_through_sanitizer(app, e, ctx);
     if (flush_hit_broken_pipe(stdout)) return exit_ok;

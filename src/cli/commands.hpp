@@ -1,6 +1,7 @@
 #pragma once
 // One function per command, each defined in its own file under src/cli/commands/.
 #include <CLI/CLI.hpp>
+#include <string>
 
 #include "cli/app.hpp"
 
@@ -19,5 +20,11 @@ void add_remind_command(CLI::App& app, Context& ctx);
 void add_injury_command(CLI::App& app, Context& ctx);
 void add_completion_command(CLI::App& app, Context& ctx);
 void add_new_command(CLI::App& app, Context& ctx);
+void add_suggest_command(CLI::App& app, Context& ctx);
+void add_level_command(CLI::App& app, Context& ctx);
+
+// `roll session FILE` with its defaults, for a command that has just written FILE (suggest
+// --start); `speed` and `assume_yes` as its --speed and --yes.
+int start_routine_session(Context& ctx, const std::string& path, double speed, bool assume_yes);
 
 }  // namespace roll::cli

@@ -2,6 +2,9 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -14,6 +17,22 @@ void print_diagnostics(Context& ctx, const std::vector<Diagnostic>& diagnostics)
                sanitize(d.message));
     if (!d.help.empty()) fmt::print(ctx.err, "  help: {}\n", sanitize(d.help));
   }
+}
+
+std::vector<Routine> load_bundled_routines(const platform::Environment& env) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(env.bundled_routines_dir(), ec), end;
+       !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".toml") files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());  // the same choice whatever order the directory lists
+  std::vector<Routine> out;
+  for (const auto& path : files) {
+    auto loaded = platform::load_routine_file(path);
+    if (loaded.routine) out.push_back(std::move(*loaded.routine));
+  }
+  return out;
 }
 
 LoadedRoutine load_named_routine(Context& ctx, const std::string& name_or_path) {

@@ -53,8 +53,9 @@ class Reader {
 
   Profile read(const toml::table& root) {
     Profile p;
-    static constexpr std::array<std::string_view, 6> kKeys{"level",  "roller",     "day_start",
-                                                           "speech", "conditions", "schema"};
+    static constexpr std::array<std::string_view, 8> kKeys{
+        "level",      "roller", "day_start",    "speech",
+        "conditions", "schema", "workout_time", "ratings"};
     for (auto&& [key, node] : root) {
       std::string_view k = key.str();
       SourceRange at = range_of(key.source());
@@ -85,6 +86,24 @@ class Reader {
         } else {
           error(range_of(node.source()), "`speech` must be a string: the command that speaks cues",
                 "for example: speech = \"espeak-ng\"");
+        }
+      } else if (k == "workout_time") {
+        std::optional<int> minutes;
+        if (auto s = node.as_string()) minutes = parse_clock(s->get());
+        if (!minutes) {
+          error(range_of(node.source()), "`workout_time` must be a time of day like \"18:00\"",
+                "bare `roll` then suggests the warm-up in the two hours before it; for example: "
+                "workout_time = \"18:00\"");
+        } else {
+          p.workout_minute = *minutes;
+        }
+      } else if (k == "ratings") {
+        if (auto b = node.as_boolean()) {
+          p.ratings = b->get();
+        } else {
+          error(range_of(node.source()), "`ratings` must be true or false",
+                "false turns off \"how does your back feel?\" before and after a session; for "
+                "example: ratings = false");
         }
       } else if (k == "conditions") {
         read_conditions(node, p);
@@ -186,6 +205,59 @@ ProfileResult load_profile(std::string_view text, std::string_view file) {
                    fmt::format("cannot read the profile: {}", e.what()), ""});
   }
   return result;
+}
+
+std::optional<std::string> with_level_line(std::string_view text, Level level) {
+  // The one guarded reader, as load_profile() reads the same file.
+  std::vector<Diagnostic> problems;
+  auto parsed = parse_guarded(text, "config.toml", problems);
+  if (!parsed) return std::nullopt;
+  const toml::table& root = *parsed;
+  std::string value = fmt::format("\"{}\"", to_string(level));
+  // Line starts, so a line number from the parser finds its bytes.
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') starts.push_back(i + 1);
+  auto line_at = [&](toml::source_index line) -> std::optional<std::size_t> {
+    if (line == 0 || line > starts.size()) return std::nullopt;
+    return starts[line - 1];
+  };
+  std::string out(text);
+  if (auto node = root.get("level"); node != nullptr && node->is_string()) {
+    auto begin = line_at(node->source().begin.line);
+    if (begin) {
+      // The value is the first quoted string after the `=` on its line.
+      std::size_t eq = out.find('=', *begin);
+      std::size_t open = eq == std::string::npos ? eq : out.find_first_of("\"'", eq);
+      if (open != std::string::npos) {
+        std::size_t close = out.find(out[open], open + 1);
+        if (close != std::string::npos) {
+          out.replace(open, close - open + 1, value);
+          return out;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+  // Before the first table header: a key after one would belong to that table.
+  std::optional<toml::source_index> first_table;
+  for (auto&& [key, node] : root) {
+    bool header = (node.is_table() && !node.as_table()->is_inline()) || node.is_array_of_tables();
+    if (!header) continue;
+    auto line = node.is_array_of_tables() ? node.as_array()->front().source().begin.line
+                                          : node.source().begin.line;
+    if (!first_table || line < *first_table) first_table = line;
+  }
+  std::string entry = fmt::format("level = {}\n", value);
+  if (first_table) {
+    if (auto at = line_at(*first_table)) {
+      out.insert(*at, entry);
+      return out;
+    }
+  }
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  out += entry;
+  return out;
 }
 
 Routine with_profile(Routine routine, const Profile& profile) {

@@ -13,6 +13,7 @@
 
 #include "platform/ids.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/progress.hpp"
 #include "roll/zone.hpp"
 
 namespace roll::platform {
@@ -367,6 +368,20 @@ long long HistoryStore::begin_session(const SessionProgress& p) {
 }
 void HistoryStore::update_session(long long id, const SessionProgress& p) {
   writing([&] { update_session_unguarded(id, p); });
+}
+
+void HistoryStore::set_ratings(long long id, std::optional<int> before, std::optional<int> after) {
+  writing([&] {
+    auto set = [&](const char* column, std::optional<int> value) {
+      if (!value || !valid_rating(*value)) return;
+      db_.prepare(fmt::format("UPDATE sessions SET {} = ? WHERE id = ?", column))
+          .bind(1, *value)
+          .bind(2, id)
+          .run();
+    };
+    set("rating_before", before);
+    set("rating_after", after);
+  });
 }
 
 void HistoryStore::configure() {
@@ -988,6 +1003,7 @@ void HistoryStore::record_check_in(const std::string& day, bool answer, SysSecon
 
 void SqliteSessionLog::begin(const SessionProgress& progress) {
   id_ = store_->begin_session(progress);
+  if (before_) store_->set_ratings(id_, before_, std::nullopt);
 }
 
 void SqliteSessionLog::update(const SessionProgress& progress) {

@@ -72,6 +72,9 @@ class HistoryStore {
   // Fills zone_seconds of the records started at or after `since`.
   void attach_zones(std::vector<SessionRecord>& records, SysSeconds since);
 
+  // "How does your back feel?" (0-10) before or after session `id`; an empty one is left as is.
+  void set_ratings(long long id, std::optional<int> before, std::optional<int> after);
+
   [[nodiscard]] std::optional<SessionRecord> session_by_uid(const std::string& uid);
   // Removes the session with this uid and everything that hangs on it (zones, pressures,
   // skipped steps, its pain stop), leaving a tombstone for each. False when there is none.
@@ -130,10 +133,13 @@ class SqliteSessionLog final : public SessionLog {
   void update(const SessionProgress& progress) override;
   void end(const SessionProgress& progress) override;
   [[nodiscard]] long long id() const { return id_; }
+  // The rating given before the session, written with its first row.
+  void rate_before(int value) { before_ = value; }
 
  private:
   std::unique_ptr<HistoryStore> store_;
   long long id_ = 0;
+  std::optional<int> before_;
 };
 
 }  // namespace roll::platform

@@ -170,7 +170,8 @@ TEST_CASE("usage errors exit 2, --version and --help exit 0") {
   TempDir home;
   CHECK(run_cli(home, {"frobnicate"}).exit_code == 2);
   CHECK(run_cli(home, {"show"}).exit_code == 2);
-  CHECK(run_cli(home, {}).exit_code == 2);
+  // Bare `roll` is the today view (issue 18): exit 0, not a usage error.
+  CHECK(run_cli(home, {}).exit_code == 0);
   auto version = run_cli(home, {"--version"});
   CHECK(version.exit_code == 0);
   CHECK(version.out.find("roll ") != std::string::npos);

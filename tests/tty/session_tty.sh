@@ -70,6 +70,11 @@ check_same() {
   fi
 }
 
+# The before and after ratings are off here (one section below turns them on), so each session
+# starts with its countdown as these checks expect.
+mkdir -p "$WORK/c/roll"
+echo 'ratings = false' >"$WORK/c/roll/config.toml"
+
 tm -f /dev/null new-session -d -s roll -x 80 -y 30 \
   "env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 HOME=$WORK XDG_CONFIG_HOME=$WORK/c XDG_DATA_HOME=$WORK/d XDG_STATE_HOME=$WORK/s PS1='$ ' sh"
 wait_for '$' 5
@@ -215,7 +220,7 @@ wait_for 'No injuries recorded.' && echo "ok: 80 h: a yes cleared the injury"
 
 echo "# a beginner starting an intermediate routine is warned, and the screen waits for a yes"
 mkdir -p "$WORK/c4/roll"
-printf 'level = "beginner"\n' >"$WORK/c4/roll/config.toml"
+printf 'level = "beginner"\nratings = false\n' >"$WORK/c4/roll/config.toml"
 B4="XDG_CONFIG_HOME=$WORK/c4 XDG_DATA_HOME=$WORK/d4"
 tm send-keys -t roll "clear; $B4 '$ROLL' session glutes; echo EXIT=\$?" Enter
 check_in_no
@@ -347,6 +352,47 @@ else
   echo "FAIL: LC_ALL=C output holds $high byte(s) above 0x7f" >&2
   failures=$((failures + 1))
 fi
+
+echo "# how does your back feel: one key before and after, stored; Enter skips"
+C5="XDG_CONFIG_HOME=$WORK/c5 XDG_DATA_HOME=$WORK/d5 ROLL_NOW=2026-11-23T15:00:00Z"
+tm send-keys -t roll "clear; $C5 '$ROLL' session $WORK/hold.toml --speed 100 --log-rehearsal; echo EXIT=\$?" Enter
+wait_for 'Any fresh injury in the last 72 h? [y/n]' && tm send-keys -t roll n Enter
+wait_for 'arms or legs? [y/n]' && tm send-keys -t roll n Enter
+wait_for 'How does your back feel right now?' && tm send-keys -t roll 4
+wait_for 'How does your back feel now, after the session?' 20 && tm send-keys -t roll t
+wait_for 'Start three timed minutes of movement now?' && tm send-keys -t roll n Enter
+wait_for 'EXIT=0'
+ratings() {
+  tm send-keys -t roll "clear; $C5 '$ROLL' history --limit 1 --json | grep -o '\"rating_[a-z]*\" : [0-9]*'; echo LISTED$1" Enter
+  wait_for "LISTED$1"
+}
+ratings 1
+wait_for '"rating_before" : 4' && wait_for '"rating_after" : 10' &&
+  echo "ok: one key each before and after, stored"
+tm send-keys -t roll "clear; $C5 '$ROLL' session $WORK/hold.toml --speed 100 --log-rehearsal; echo EXIT=\$?" Enter
+wait_for 'How does your back feel right now?' && tm send-keys -t roll Enter
+wait_for 'skipped' && wait_for 'How does your back feel now, after the session?' 20 &&
+  tm send-keys -t roll 0
+wait_for 'Start three timed minutes of movement now?' && tm send-keys -t roll n Enter
+wait_for 'EXIT=0'
+ratings 2
+wait_for '"rating_after" : 0'
+if pane | grep -q rating_before; then
+  echo "FAIL: Enter did not skip the rating before" >&2
+  failures=$((failures + 1))
+else
+  echo "ok: Enter skips a rating"
+fi
+
+echo "# a fifth completed session on one day: warned, and asked"
+for h in 08 09 10 11; do
+  tm send-keys -t roll "clear; $C5 '$ROLL' history add beginner --at '2026-11-23 $h:00' --minutes 6 >/dev/null; echo ADDED$h" Enter
+  wait_for "ADDED$h"
+done
+tm send-keys -t roll "clear; $C5 '$ROLL' session $WORK/hold.toml; echo EXIT=\$?" Enter
+wait_for 'this would be session 5 today' && wait_for 'Start anyway? [y/N]' &&
+  tm send-keys -t roll Enter
+wait_for 'EXIT=3' && echo "ok: the fifth session is warned about and not started on a no"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)" >&2

@@ -42,7 +42,7 @@ Kind kind_of(std::string_view name) {
   while (name.starts_with('-')) name.remove_prefix(1);
   if (name == "routine" || name == "routines" || name == "from") return Kind::routine;
   if (name == "rule" || name == "rules") return Kind::rule;
-  if (name == "zone" || name == "zones") return Kind::zone;
+  if (name == "zone" || name == "zones" || name == "tight") return Kind::zone;
   if (name == "path" || name == "paths") return Kind::routine_or_file;
   if (name == "file" || name == "files" || name == "output" || name == "database") {
     return Kind::file;

@@ -67,6 +67,12 @@ std::string note_of(const SessionRecord& r) {
     for (const auto& h : r.hold_changes) added += h.seconds;
     note += fmt::format("{}holds {:+} s", note.empty() ? "" : ", ", added);
   }
+  // "How does your back feel?", 0-10, where the session recorded it.
+  auto rating = [](std::optional<int> v) { return v ? fmt::format("{}", *v) : std::string("-"); };
+  if (r.rating_before || r.rating_after) {
+    note += fmt::format("{}back {} -> {} /10", note.empty() ? "" : ", ", rating(r.rating_before),
+                        rating(r.rating_after));
+  }
   return note;
 }
 

@@ -13,8 +13,10 @@
 #include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
 #include "cli/routine_loading.hpp"
+#include "cli/session_extras.hpp"
 #include "cli/session_hooks.hpp"
 #include "cli/terminal_prompter.hpp"
+#include "platform/history_store.hpp"
 #include "platform/screens.hpp"
 #include "platform/terminal.hpp"
 #include "platform/voice_screen.hpp"
@@ -44,6 +46,8 @@ struct SessionArgs {
   bool yes = false;
   bool no_log = false;
   bool log_rehearsal = false;
+  std::optional<int> before;  // "how does your back feel?", 0-10
+  std::optional<int> after;
 };
 
 const char* headline(SessionStatus status) {
@@ -254,8 +258,9 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   }
   // TERM=dumb or one roll does not know: plain lines, but still the keys (pause, the pain stop).
   bool full_screen = on_terminal && ctx.env.terminal_can_draw;
-  preflight(ctx, routine, args.yes, ctx.env.stdin_is_terminal && ctx.env.stdout_is_terminal,
-            notices);
+  bool interactive = ctx.env.stdin_is_terminal && ctx.env.stdout_is_terminal;
+  preflight(ctx, routine, args.yes, interactive, notices);
+  warn_fifth_session(ctx, args.yes, interactive && !args.plain && !args.events);
   // Every notice reaches the person before the first second: the full screen would cover them at
   // once, so it waits for Enter; plain lines keep them above the session (on stderr), and events
   // carry them as `notice` lines of their own.
@@ -269,6 +274,9 @@ int run_guided(Context& ctx, const SessionArgs& args) {
                      platform::json_line(toml::table{{"event", "notice"}, {"text", line}}) + "\n");
     }
   }
+  // On by default in the full screen only: plain and JSON lines are for scripts, which say
+  // --before and --after.
+  bool ask_ratings = full_screen && load_profile_or_fail(ctx).ratings;
   std::vector<std::string> speech;
   if (args.voice) {
     // --voice-command wins over the profile's `speech`, which wins over espeak-ng.
@@ -289,6 +297,17 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   // A sped-up run is a rehearsal: 0.4 s at --speed 1000 is not 6:15 of work.
   bool rehearsal = args.speed != 1.0;
   auto log = open_session_log(ctx, args.no_log || (rehearsal && !args.log_rehearsal));
+  auto* recorded = dynamic_cast<platform::SqliteSessionLog*>(log.get());
+  // Nothing to keep a rating in (--no-log, a rehearsal not logged): not asked.
+  ask_ratings = ask_ratings && recorded != nullptr;
+  if (!recorded && (args.before || args.after)) {
+    fmt::print(ctx.err,
+               "roll: --before/--after: not kept, since this session is not recorded (--no-log, "
+               "or a --speed rehearsal without --log-rehearsal)\n");
+  }
+  std::optional<int> before = args.before;
+  if (!before && ask_ratings) before = ask_rating(ctx, "right now");
+  if (before && recorded) recorded->rate_before(*before);
   SysSeconds started_at = now_or_fail(ctx);
 
   platform::SteadyClock clock;
@@ -326,12 +345,19 @@ int run_guided(Context& ctx, const SessionArgs& args) {
     return exit_ok;
   }
   int width = full_screen ? platform::terminal_size(1).columns : 80;
+  long long recorded_id = recorded ? recorded->id() : 0;
   log.reset();  // the session is on disk before the streak is read back
   print_summary(ctx, session, !full_screen, args.events, width, !args.no_log);
   // After the summary, so a history that cannot be written still leaves the advice on screen.
   for (const auto& line : held) {
     fmt::print(args.events ? ctx.err : ctx.out, "{}\n", full_screen ? wrap(line, width) : line);
   }
+  std::optional<int> after = args.after;
+  if (!after && ask_ratings && session.status() != SessionStatus::interrupted) {
+    std::fflush(ctx.out);
+    after = ask_rating(ctx, "now, after the session");
+  }
+  if (after && recorded_id != 0) open_history(ctx)->set_ratings(recorded_id, std::nullopt, after);
   // After a whole session only: whoever quits or stops has said they are done.
   if (full_screen && !args.yes && session.status() == SessionStatus::completed &&
       !moves_enough_after(routine)) {
@@ -349,6 +375,14 @@ int run_guided(Context& ctx, const SessionArgs& args) {
 }
 
 }  // namespace
+
+int start_routine_session(Context& ctx, const std::string& path, double speed, bool assume_yes) {
+  SessionArgs args;
+  args.routine = path;
+  args.speed = speed;
+  args.yes = assume_yes;
+  return run_guided(ctx, args);
+}
 
 void add_session_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("session", "Run a routine as a guided session, step by step");
@@ -384,6 +418,15 @@ void add_session_command(CLI::App& app, Context& ctx) {
   cmd->add_flag("--log-rehearsal", args->log_rehearsal,
                 "Record a --speed run in the history, marked as a rehearsal (it counts for neither "
                 "`roll due` nor a streak)");
+  cmd->add_option("--before", args->before,
+                  "How your back feels before the session, 0 (as bad as it gets) to 10 (fine): "
+                  "recorded without asking")
+      ->check(between(0, 10))
+      ->option_text("N");
+  cmd->add_option("--after", args->after,
+                  "How your back feels after the session, 0-10: recorded without asking")
+      ->check(between(0, 10))
+      ->option_text("N");
   cmd->footer(
       "\nKeys: space pause/resume · n next step · b restart step · q quit · ! sharp pain: stop\n"
       "      1-9 and 0 (10) the pressure you feel now, out of 10 (8 or more: ease off)\n"
@@ -395,6 +438,7 @@ void add_session_command(CLI::App& app, Context& ctx) {
       "  roll session thoracic --voice --voice-command 'espeak-ng -v en-gb -s 140'\n"
       "  roll session thoracic --plain --speed 20     check a routine quickly (a rehearsal)\n"
       "  roll session ./my-routine.toml --events | jq .event\n"
+      "  roll session bedtime --plain --before 4 --after 6   ratings for a script\n"
       "\nBefore the first second: the day's check-in on a terminal (answer y or n), the injury "
       "log\n(from 48 h after an injury: \"has the acute pain subsided?\") and your profile "
       "(config.toml).\nWhat they say (and any lint warning) stays on screen: the full screen "
@@ -403,6 +447,10 @@ void add_session_command(CLI::App& app, Context& ctx) {
       "injury clear ID`.\n"
       "\nAny --speed other than 1 is a rehearsal: it is not recorded in the history unless\n"
       "--log-rehearsal is given, and then it is marked as a rehearsal.\n"
+      "On the full screen roll asks \"how does your back feel?\" before and after: one key, 0-9\n"
+      "or t for 10 (0 as bad as it gets, 10 fine); Enter skips; `ratings = false` in config.toml\n"
+      "turns it off. A fifth completed session on one day is warned about first (the second\n"
+      "article: 1-4 times per day); on a terminal roll asks whether to start anyway.\n"
       "A session is completed when it reaches its end with at least 80% of its planned time on\n"
       "the roller done; reaching the end with less (steps skipped with n) is partial.");
   cmd->callback([&ctx, args] { ctx.exit_code = run_guided(ctx, *args); });

@@ -1,0 +1,49 @@
+#pragma once
+// Progress rules (issue 18): when to step up a level, and how many sessions a day is enough.
+// Pure: the caller reads the history and passes the sessions in.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "roll/history.hpp"
+#include "roll/routine.hpp"
+
+namespace roll {
+
+// The first article: "Start slow and small... Gradually build time and frequency". How slow is
+// not said; these numbers are roll's own reading of "gradually", not an article's: ten completed
+// sessions, spread over at least two weeks, with no pain stop and no pressure reading above 7
+// (the session's "8 or more: ease off") since the last one that had either.
+inline constexpr int kStepUpSessions = 10;
+inline constexpr int kStepUpDays = 14;
+inline constexpr int kStepUpMaxPressure = 7;
+
+struct StepUp {
+  bool suggested = false;
+  std::optional<Level> next;  // the level to step up to (intermediate for a beginner)
+  int sessions = 0;           // completed sessions in the current clean run
+  int days = 0;               // roll days from the run's first session to today, inclusive
+  std::string reason;         // one sentence: why (not)
+};
+
+// `sessions` in any order, with their pressure readings; `today` the roll day of "now".
+[[nodiscard]] StepUp step_up(Level level, const std::vector<SessionRecord>& sessions,
+                             LocalDays today, int day_start_hour);
+
+// The second article: "10-15 minutes, 1-4 times per day". A session begun when this many have
+// been completed on the same roll day is one too many.
+inline constexpr int kMostSessionsPerDay = 4;
+
+// The warning before a fifth (or later) session on one roll day, or nothing. `completed_today`
+// counts the sessions that count as done (counts_as_done) on today's roll day.
+[[nodiscard]] std::optional<std::string> frequency_warning(int completed_today);
+
+// How does your back feel, 0-10 (0: as bad as it gets, 10: it feels fine), before and after a
+// session. The one key for each: 0-9, and `t` for ten; anything else is no rating.
+inline constexpr int kMaxRating = 10;
+[[nodiscard]] std::optional<int> rating_from_key(char key);
+[[nodiscard]] constexpr bool valid_rating(int value) {
+  return value >= 0 && value <= kMaxRating;
+}
+
+}  // namespace roll

@@ -1,0 +1,61 @@
+#pragma once
+// Bare `roll`: what to do today (issue 18). Whether a session is due, the streak, what limits
+// today (open injuries, pain stops) and one routine that fits the profile's level, the injuries
+// and the time of day, with the command that starts it. Pure: the history's facts, the profile,
+// the bundled routines and "now" come in as arguments.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "roll/history.hpp"
+#include "roll/injury.hpp"
+#include "roll/profile.hpp"
+#include "roll/progress.hpp"
+#include "roll/routine.hpp"
+
+namespace roll {
+
+// What the history says about today, read by the caller.
+struct TodayFacts {
+  bool done = false;                  // a session that counts as done on today's roll day
+  int completed_today = 0;            // how many
+  std::optional<PainStop> pain_stop;  // today's, when nothing counts as done
+  Streaks streaks;
+  std::vector<Injury> open_injuries;            // pain stops among them (note kPainStopNote)
+  std::map<std::string, SysSeconds> last_done;  // routine name -> its latest completed session
+  StepUp step_up;
+};
+
+// Before a workout: the two hours before `workout_time` (roll's own reading of "before a
+// workout"; the warm-up routine takes ten minutes). In the evening: from 19:00 to the end of
+// the roll day (roll's own reading of "bedtime").
+inline constexpr int kWarmUpWindowMinutes = 120;
+inline constexpr int kEveningFromHour = 19;
+
+enum class TodayState { due, done, rest };
+
+struct Today {
+  TodayState state = TodayState::due;
+  Streaks streaks;
+  std::vector<std::string> limits;  // one line per open injury or pain stop that limits today
+  std::string routine;              // the suggested routine's name; empty when none
+  std::string why;                  // why that one
+  std::string command;              // the command that starts it
+  int completed_today = 0;
+  StepUp step_up;
+};
+
+struct TodayInput {
+  const TodayFacts* facts = nullptr;
+  const Profile* profile = nullptr;
+  const std::vector<Routine>* routines = nullptr;  // the bundled routines, loaded
+  SysSeconds now{};
+  LocalSeconds local_now{};
+};
+
+[[nodiscard]] Today today(const TodayInput& input);
+
+[[nodiscard]] const char* today_state_name(TodayState state);  // "due", "done", "rest"
+
+}  // namespace roll

@@ -1,0 +1,99 @@
+// roll level [LEVEL]: the profile's level and whether roll suggests a step up (issue 18), or a
+// new level written into config.toml with every other line and comment kept.
+#include "cli/commands/level.hpp"
+
+#include <fmt/core.h>
+
+#include "cli/commands.hpp"
+#include "cli/conventions.hpp"
+#include "cli/history_common.hpp"
+#include "cli/today_facts.hpp"
+#include "platform/atomic_file.hpp"
+#include "platform/profile_file.hpp"
+#include "roll/limits.hpp"
+#include "roll/text.hpp"
+
+namespace roll::cli {
+
+namespace {
+
+void show(Context& ctx, const Profile& profile, SysSeconds now) {
+  auto store = open_history(ctx);
+  StepUp s = step_up_now(recent_sessions(*store, now), profile, now);
+  report_problems(ctx, *store);
+  Level level = profile.level.value_or(Level::beginner);
+  fmt::print(ctx.out, "level: {}{}\n", to_string(level),
+             profile.level ? "" : " (no `level` in config.toml: a beginner until you say)");
+  fmt::print(ctx.out, "step up: {}: {}\n", s.suggested ? "suggested" : "not suggested", s.reason);
+}
+
+void change(Context& ctx, const Profile& before, Level level) {
+  auto path = platform::profile_path(ctx.env);
+  std::string text;
+  std::error_code ec;
+  bool exists = std::filesystem::exists(path, ec);
+  try {
+    if (exists) text = platform::read_text_file(path, limits::max_file_bytes);
+  } catch (const platform::FileError& e) {
+    throw Failure(exit_usage, sanitize(e.what()));
+  }
+  auto edited = with_level_line(text, level);
+  if (!edited) {
+    throw Failure(exit_usage,
+                  fmt::format("{} does not parse; fix it first", sanitize(path.string())));
+  }
+  try {
+    std::filesystem::create_directories(path.parent_path(), ec);
+    // Refused if the file changed since it was read: nothing the user wrote meanwhile is lost.
+    if (exists) {
+      platform::replace_text_file(path, *edited, text);
+    } else {
+      platform::write_text_file(path, *edited);
+    }
+  } catch (const platform::FileError& e) {
+    throw Failure(exit_usage, sanitize(e.what()));
+  }
+  fmt::print(ctx.out, "level: {} (was {}) in {}\n", to_string(level),
+             to_string(before.level.value_or(Level::beginner)), sanitize(path.string()));
+}
+
+}  // namespace
+
+void declare_level(CLI::App& app, LevelOptions& options) {
+  auto* cmd =
+      app.add_subcommand("level", "Show your level and whether a step up is suggested, or set it");
+  cmd->add_option("level", options.level, "Set the profile's level to this")
+      ->check(CLI::IsMember({"beginner", "intermediate", "advanced"}));
+  cmd->footer(fmt::format(
+      "\nExamples:\n"
+      "  roll level                    your level, and whether roll suggests a step up and why\n"
+      "  roll level intermediate       set `level` in config.toml (its other lines are kept)\n"
+      "\nA beginner is offered the step up after {} completed sessions over at least {} days with\n"
+      "no pain stop and no pressure reading above {} (roll's own reading of the first article's\n"
+      "\"gradually build time and frequency\"); a pain stop or a harder reading starts the count\n"
+      "over.",
+      kStepUpSessions, kStepUpDays, kStepUpMaxPressure));
+}
+
+int run_level(Context& ctx, const LevelOptions& options) {
+  Profile profile = load_profile_or_fail(ctx);
+  SysSeconds now = now_or_fail(ctx);
+  if (options.level.empty()) {
+    show(ctx, profile, now);
+    return exit_ok;
+  }
+  Level level = options.level == "advanced"       ? Level::advanced
+                : options.level == "intermediate" ? Level::intermediate
+                                                  : Level::beginner;
+  change(ctx, profile, level);
+  return exit_ok;
+}
+
+void add_level_command(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<LevelOptions>();
+  declare_level(app, *options);
+  app.get_subcommand("level")->callback(
+      [&ctx, options] { ctx.exit_code = run_level(ctx, *options); });
+}
+
+}  // namespace roll::cli

@@ -1,0 +1,111 @@
+// Bare `roll`: today (issue 18). A few lines on what to do today, or `roll --json` for scripts
+// and prompts. The judging is the pure today() (roll/today.hpp); this file reads the facts.
+#include "cli/commands/today.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "cli/history_common.hpp"
+#include "cli/json_output.hpp"
+#include "cli/routine_loading.hpp"
+#include "cli/today_facts.hpp"
+#include "platform/wall_clock.hpp"
+#include "roll/text.hpp"
+
+namespace roll::cli {
+
+namespace {
+
+std::string state_line(const Today& t) {
+  switch (t.state) {
+    case TodayState::done:
+      return t.completed_today > 1
+                 ? fmt::format("done for today: {} sessions completed", t.completed_today)
+                 : std::string("done for today: a session is completed");
+    case TodayState::rest:
+      return "rest day: today's session ended in a pain stop; if the pain is sharp or stays, see "
+             "a clinician";
+    case TodayState::due:
+      break;
+  }
+  return "due: no session completed today yet";
+}
+
+std::string step_up_line(const StepUp& s, Level level) {
+  if (s.suggested) return fmt::format("step up: {}", s.reason);
+  if (level != Level::beginner) return fmt::format("level: {}", to_string(level));
+  return fmt::format(
+      "level: beginner · step up after {} clean completed sessions over {} days: {} so far, over "
+      "{} day{} (`roll level` says why)",
+      kStepUpSessions, kStepUpDays, s.sessions, s.days, s.days == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void declare_today(CLI::App& app, TodayOptions& options) {
+  app.add_flag("--json", options.json,
+               "With no command: today as a JSON object, for scripts and prompts");
+}
+
+int run_today(Context& ctx, const TodayOptions& options) {
+  Profile profile = load_profile_or_fail(ctx);
+  SysSeconds now = now_or_fail(ctx);
+  auto store = open_history(ctx);
+  TodayFacts facts = read_today_facts(*store, profile, now);
+  report_problems(ctx, *store);
+  // Loading the bundled routines is two thirds of this command (callgrind); a day that is done or
+  // a rest day suggests nothing, so a prompt that runs `roll --json` then skips it.
+  std::vector<Routine> routines;
+  if (!facts.done && !facts.pain_stop) routines = load_bundled_routines(ctx.env);
+  LocalSeconds local = platform::to_local(now);
+  Today t = today(TodayInput{&facts, &profile, &routines, now, local});
+  Level level = profile.level.value_or(Level::beginner);
+  LocalDays day = roll_day(local, profile.day_start_hour);
+
+  if (options.json) {
+    toml::array limits;
+    for (const auto& l : t.limits) limits.push_back(l);
+    toml::table out{
+        {"date", format_date(day)},
+        {"state", today_state_name(t.state)},
+        {"completed_today", t.completed_today},
+        {"streak", toml::table{{"current", t.streaks.current}, {"longest", t.streaks.longest}}},
+        {"limits", std::move(limits)},
+        {"level", std::string(to_string(level))},
+        {"step_up", toml::table{{"suggested", t.step_up.suggested},
+                                {"sessions", t.step_up.sessions},
+                                {"days", t.step_up.days},
+                                {"reason", t.step_up.reason}}},
+    };
+    if (!t.routine.empty()) {
+      out.insert("suggestion",
+                 toml::table{{"routine", t.routine}, {"why", t.why}, {"command", t.command}});
+    }
+    print_json(ctx, std::move(out));
+    return exit_ok;
+  }
+  std::vector<std::string> lines;
+  lines.push_back(fmt::format("{}: {}", format_date(day), state_line(t)));
+  lines.push_back(fmt::format("streak: {} day{} (longest {})", t.streaks.current,
+                              t.streaks.current == 1 ? "" : "s", t.streaks.longest));
+  for (const auto& l : t.limits) lines.push_back("limits today: " + l);
+  if (!t.routine.empty()) {
+    lines.push_back(fmt::format("suggested: {} ({})", t.routine, t.why));
+    lines.push_back(fmt::format("  start it: {}", t.command));
+  } else if (t.state == TodayState::due) {
+    lines.push_back(fmt::format("suggested: nothing; {}", t.why));
+  }
+  lines.push_back(step_up_line(t.step_up, level));
+  bool ascii = ctx.env.stdout_is_terminal && !ctx.env.utf8;
+  for (auto& line : lines) {
+    if (ascii) line = to_ascii(line);
+    fmt::print(ctx.out, "{}\n", sanitize(line));
+  }
+  if (ctx.env.stdout_is_terminal) {
+    fmt::print(ctx.out, "(roll --help for every command)\n");
+  }
+  return exit_ok;
+}
+
+}  // namespace roll::cli

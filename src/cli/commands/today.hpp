@@ -1,0 +1,17 @@
+#pragma once
+// Bare `roll` (no command): the today view, in the house's command shape. Its one option,
+// --json, sits on the root command.
+#include <CLI/CLI.hpp>
+
+#include "cli/app.hpp"
+
+namespace roll::cli {
+
+struct TodayOptions {
+  bool json = false;
+};
+
+void declare_today(CLI::App& app, TodayOptions& options);
+int run_today(Context& ctx, const TodayOptions& options);
+
+}  // namespace roll::cli

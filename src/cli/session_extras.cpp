@@ -1,0 +1,50 @@
+#include "cli/session_extras.hpp"
+
+#include <fmt/core.h>
+
+#include "cli/history_common.hpp"
+#include "cli/terminal_prompter.hpp"
+#include "cli/today_facts.hpp"
+#include "platform/one_key.hpp"
+#include "roll/progress.hpp"
+
+namespace roll::cli {
+
+void warn_fifth_session(Context& ctx, bool assume_yes, bool interactive) {
+  Profile profile = load_profile_or_fail(ctx);
+  SysSeconds now = now_or_fail(ctx);
+  int completed = 0;
+  try {
+    completed = completed_on_roll_day(*open_history(ctx), now, profile.day_start_hour);
+  } catch (const Failure&) {
+    // A history that cannot be opened holds no sessions to count; the session's own log says
+    // why it cannot be opened (and --no-log runs without one).
+    return;
+  }
+  auto warning = frequency_warning(completed);
+  if (!warning) return;
+  fmt::print(ctx.err, "roll: warning: {}\n", *warning);
+  if (assume_yes || !interactive) return;
+  std::fflush(ctx.err);
+  if (!ask_once(ctx, "Start anyway? [y/N] ")) {
+    throw Failure(exit_refused, "not started: enough for today (1-4 sessions a day)");
+  }
+}
+
+std::optional<int> ask_rating(Context& ctx, std::string_view when) {
+  fmt::print(ctx.out,
+             "How does your back feel {}? 0 (as bad as it gets) to 9, t for 10 (fine); "
+             "Enter skips: ",
+             when);
+  auto answer = platform::read_one_key(ctx.out);
+  if (answer.what == platform::OneKey::What::signal) {
+    fmt::print(ctx.out, "\n");
+    throw Failure(exit_interrupted, "interrupted");
+  }
+  std::optional<int> rating;
+  if (answer.what == platform::OneKey::What::key) rating = rating_from_key(answer.key);
+  fmt::print(ctx.out, "{}\n", rating ? fmt::format("{}/10", *rating) : std::string("skipped"));
+  return rating;
+}
+
+}  // namespace roll::cli

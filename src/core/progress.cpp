@@ -1,0 +1,77 @@
+#include "roll/progress.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace roll {
+
+StepUp step_up(Level level, const std::vector<SessionRecord>& sessions, LocalDays today,
+               int day_start_hour) {
+  StepUp out;
+  if (level != Level::beginner) {
+    out.reason = level == Level::intermediate
+                     ? "roll suggests steps up for beginners only; at intermediate, longer or "
+                       "firmer is your own call (and advanced routines your clinician's)"
+                     : "advanced is the top level";
+    return out;
+  }
+  std::vector<const SessionRecord*> ordered;
+  ordered.reserve(sessions.size());
+  for (const auto& s : sessions) ordered.push_back(&s);
+  std::sort(ordered.begin(), ordered.end(), [](const SessionRecord* a, const SessionRecord* b) {
+    return a->started_at < b->started_at;
+  });
+  // The run starts over at every pain stop and every reading above the bound.
+  std::optional<LocalDays> first;
+  std::string last_break;
+  for (const SessionRecord* s : ordered) {
+    if (s->origin == SessionOrigin::rehearsal) continue;
+    bool hard = std::any_of(s->pressures.begin(), s->pressures.end(),
+                            [](const PressureReading& p) { return p.value > kStepUpMaxPressure; });
+    if (s->status == SessionStatus::pain_stop || hard) {
+      out.sessions = 0;
+      first.reset();
+      last_break = fmt::format(
+          "{} on {}", s->status == SessionStatus::pain_stop ? "a pain stop" : "a pressure above 7",
+          format_date(session_day(*s, day_start_hour)));
+      continue;
+    }
+    if (!counts_as_done(s->status, s->origin)) continue;
+    if (!first) first = session_day(*s, day_start_hour);
+    ++out.sessions;
+  }
+  if (first) out.days = static_cast<int>((today - *first).count()) + 1;
+  std::string since = last_break.empty() ? std::string() : fmt::format(" since {}", last_break);
+  if (out.sessions >= kStepUpSessions && out.days >= kStepUpDays) {
+    out.suggested = true;
+    out.next = Level::intermediate;
+    out.reason = fmt::format(
+        "{} completed sessions over {} days{} with no pain stop and every pressure reading at 7 "
+        "or below: try a longer session or the intermediate routines (`roll level "
+        "intermediate`)",
+        out.sessions, out.days, since);
+    return out;
+  }
+  out.reason = fmt::format(
+      "{} of {} completed sessions over {} of {} days{} with no pain stop and no pressure reading "
+      "above 7: stay a beginner for now (roll's own reading of \"gradually\")",
+      out.sessions, kStepUpSessions, out.days, kStepUpDays, since);
+  return out;
+}
+
+std::optional<std::string> frequency_warning(int completed_today) {
+  if (completed_today < kMostSessionsPerDay) return std::nullopt;
+  return fmt::format(
+      "this would be session {} today; the second article advises 10-15 minutes, 1-4 times per "
+      "day, and more is not better for the tissue",
+      completed_today + 1);
+}
+
+std::optional<int> rating_from_key(char key) {
+  if (key >= '0' && key <= '9') return key - '0';
+  if (key == 't' || key == 'T') return kMaxRating;
+  return std::nullopt;
+}
+
+}  // namespace roll

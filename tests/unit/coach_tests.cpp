@@ -1,0 +1,243 @@
+// The coach's pure rules (issue 18): the today view, stepping up gradually, the fifth session on
+// one day and the rating keys.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "roll/load.hpp"
+#include "roll/profile.hpp"
+#include "roll/progress.hpp"
+#include "roll/today.hpp"
+
+using namespace roll;
+using namespace std::chrono;
+
+namespace {
+
+std::vector<Routine> bundled() {
+  std::vector<Routine> out;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(ROLL_SOURCE_DIR) / "routines")) {
+    if (entry.path().extension() != ".toml") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto loaded = load_routine(text.str(), entry.path().string());
+    REQUIRE(loaded.routine);
+    out.push_back(*loaded.routine);
+  }
+  return out;
+}
+
+// 2026-11-23 at hh:mm, UTC (the local clock is UTC in these tests).
+SysSeconds at(int hh, int mm = 0, int day = 23) {
+  return sys_days{year{2026} / November / day} + hours{hh} + minutes{mm};
+}
+
+LocalSeconds local(SysSeconds t) {
+  return LocalSeconds{t.time_since_epoch()};
+}
+
+Today today_at(const TodayFacts& facts, const Profile& profile, SysSeconds now) {
+  static const auto routines = bundled();
+  return today(TodayInput{&facts, &profile, &routines, now, local(now)});
+}
+
+SessionRecord session(int day, SessionStatus status, std::vector<int> pressures = {}) {
+  SessionRecord r;
+  r.routine_name = "beginner";
+  r.started_at = at(10, 0, day);
+  r.status = status;
+  for (int p : pressures) r.pressures.push_back({10, p, "thoracic"});
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("today: due in the afternoon suggests a beginner routine at the beginner's level") {
+  TodayFacts facts;
+  facts.streaks = {3, 5};
+  Profile profile;
+  auto t = today_at(facts, profile, at(15));
+  CHECK(t.state == TodayState::due);
+  CHECK(t.streaks.current == 3);
+  CHECK(t.routine == "beginner");
+  CHECK(t.command == "roll session beginner");
+  CHECK(t.limits.empty());
+
+  // Done least recently wins among those that fit.
+  facts.last_done["beginner"] = at(15, 0, 22);
+  t = today_at(facts, profile, at(15));
+  CHECK(t.routine == "mid-back-extension");
+}
+
+TEST_CASE("today: the evening suggests bedtime, before a workout the warm-up (by level)") {
+  TodayFacts facts;
+  Profile profile;
+  CHECK(today_at(facts, profile, at(21)).routine == "bedtime");
+  CHECK(today_at(facts, profile, at(2, 0, 24)).routine == "bedtime");  // before day_start
+  profile.workout_minute = 18 * 60;
+  profile.level = Level::intermediate;
+  auto t = today_at(facts, profile, at(17));
+  CHECK(t.routine == "warm-up");
+  CHECK(t.why.find("before your 18:00 workout") != std::string::npos);
+  CHECK(today_at(facts, profile, at(18, 30)).routine != "warm-up");  // after it
+  profile.level = Level::beginner;
+  t = today_at(facts, profile, at(17));
+  CHECK(t.routine != "warm-up");  // intermediate: above a beginner
+  CHECK(t.why.find("above a beginner's level") != std::string::npos);
+}
+
+TEST_CASE("today: done, and a pain stop's rest day, suggest nothing") {
+  TodayFacts facts;
+  Profile profile;
+  facts.done = true;
+  facts.completed_today = 1;
+  auto t = today_at(facts, profile, at(15));
+  CHECK(t.state == TodayState::done);
+  CHECK(t.routine.empty());
+
+  TodayFacts stopped;
+  stopped.pain_stop = PainStop{"u", "s", at(9), seconds{0}, "thoracic"};
+  stopped.open_injuries.push_back(
+      Injury{7, Zone::thoracic, at(9), std::string(kPainStopNote) + " in \"Rib roll\" (thoracic)"});
+  t = today_at(stopped, profile, at(15));
+  CHECK(t.state == TodayState::rest);
+  CHECK(t.routine.empty());
+  REQUIRE(t.limits.size() == 1);
+  CHECK(t.limits[0].find("pain stop on the thoracic 6 h ago") != std::string::npos);
+  CHECK(t.limits[0].find("42 h more") != std::string::npos);
+}
+
+TEST_CASE("today: an open injury takes out every routine that presses near it") {
+  TodayFacts facts;
+  facts.open_injuries.push_back(Injury{1, Zone::lats, at(3), "lifting"});
+  Profile profile;
+  profile.level = Level::intermediate;
+  auto t = today_at(facts, profile, at(15));
+  REQUIRE(t.limits.size() == 1);
+  CHECK(t.limits[0].find("injury to the lats 12 h ago") != std::string::npos);
+  static const auto routines = bundled();
+  REQUIRE_FALSE(t.routine.empty());
+  for (const Routine& r : routines) {
+    if (r.name == t.routine)
+      CHECK(check_injuries(r, facts.open_injuries, at(15)).guard == Guard::none);
+  }
+  // From 48 h on a routine near it is suggested when nothing else fits: the session asks first.
+  TodayFacts older;
+  older.open_injuries.push_back(Injury{1, Zone::thoracic, at(15, 0, 21), ""});
+  t = today_at(older, Profile{}, at(15));
+  CHECK(t.routine == "beginner");
+  CHECK(t.why.find("asks first whether the acute pain has subsided") != std::string::npos);
+  // A thoracic injury guards every bundled routine: rest, or compose one.
+  facts.open_injuries = {Injury{1, Zone::thoracic, at(3), ""}, Injury{2, Zone::glutes, at(3), ""}};
+  t = today_at(facts, profile, at(15));
+  CHECK(t.routine.empty());
+  CHECK(t.why.find("roll suggest --tight") != std::string::npos);
+}
+
+TEST_CASE("step up: ten clean completed sessions over fourteen days, reset by pain or pressure") {
+  LocalDays today = floor<days>(local(at(12, 0, 20)));
+  std::vector<SessionRecord> history;
+  for (int d = 1; d <= 9; ++d) history.push_back(session(d, SessionStatus::completed, {5, 6}));
+  auto s = step_up(Level::beginner, history, today, 4);
+  CHECK_FALSE(s.suggested);
+  CHECK(s.sessions == 9);
+  CHECK(s.reason.find("9 of 10") != std::string::npos);
+
+  history.push_back(session(10, SessionStatus::completed, {7}));
+  s = step_up(Level::beginner, history, today, 4);
+  CHECK(s.suggested);
+  CHECK(s.next == Level::intermediate);
+  CHECK(s.days == 20);
+
+  // Ten sessions crammed into five days are not "gradually".
+  std::vector<SessionRecord> crammed;
+  for (int d = 16; d <= 20; ++d) {
+    crammed.push_back(session(d, SessionStatus::completed));
+    crammed.push_back(session(d, SessionStatus::completed));
+  }
+  s = step_up(Level::beginner, crammed, today, 4);
+  CHECK(s.sessions == 10);
+  CHECK_FALSE(s.suggested);
+
+  // A reading of 8 starts the run over; so does a pain stop.
+  auto hard = history;
+  hard.push_back(session(11, SessionStatus::completed, {8}));
+  s = step_up(Level::beginner, hard, today, 4);
+  CHECK_FALSE(s.suggested);
+  CHECK(s.sessions == 0);
+  CHECK(s.reason.find("pressure above 7") != std::string::npos);
+  auto stopped = history;
+  stopped.push_back(session(11, SessionStatus::pain_stop));
+  stopped.push_back(session(12, SessionStatus::completed));
+  s = step_up(Level::beginner, stopped, today, 4);
+  CHECK_FALSE(s.suggested);
+  CHECK(s.sessions == 1);
+  CHECK(s.reason.find("a pain stop") != std::string::npos);
+
+  // Partial sessions and rehearsals neither count nor break the run.
+  auto mixed = history;
+  mixed.push_back(session(11, SessionStatus::partial, {9}));
+  mixed.back().pressures.clear();
+  auto rehearsal = session(12, SessionStatus::pain_stop);
+  rehearsal.origin = SessionOrigin::rehearsal;
+  mixed.push_back(rehearsal);
+  CHECK(step_up(Level::beginner, mixed, today, 4).suggested);
+
+  CHECK_FALSE(step_up(Level::intermediate, history, today, 4).suggested);
+}
+
+TEST_CASE("the fifth session on one day is warned about, and the rating keys are 0-9 and t") {
+  CHECK_FALSE(frequency_warning(0));
+  CHECK_FALSE(frequency_warning(3));
+  auto w = frequency_warning(4);
+  REQUIRE(w);
+  CHECK(w->find("session 5 today") != std::string::npos);
+  CHECK(w->find("1-4 times per day") != std::string::npos);
+
+  CHECK(rating_from_key('0') == 0);
+  CHECK(rating_from_key('7') == 7);
+  CHECK(rating_from_key('t') == 10);
+  CHECK_FALSE(rating_from_key('\r'));
+  CHECK_FALSE(rating_from_key('x'));
+}
+
+TEST_CASE("profile: workout_time and ratings") {
+  auto p = load_profile("workout_time = \"18:30\"\nratings = false\n", "config.toml");
+  REQUIRE(p.profile);
+  CHECK(p.profile->workout_minute == 18 * 60 + 30);
+  CHECK_FALSE(p.profile->ratings);
+  CHECK(load_profile("", "c").profile->ratings);
+  auto bad = load_profile("workout_time = \"6pm\"\nratings = \"no\"\n", "config.toml");
+  CHECK_FALSE(bad.profile);
+  CHECK(bad.diagnostics.size() == 2);
+}
+
+TEST_CASE(
+    "with_level_line: only the level's value changes, or one line is added at the top level") {
+  std::string text =
+      "# my profile\nroller = \"soft\"  # the blue one\nlevel   =  \"beginner\"   # for now\n\n"
+      "[conditions]\nosteoporosis = false\n";
+  auto out = with_level_line(text, Level::intermediate);
+  REQUIRE(out);
+  CHECK(*out ==
+        "# my profile\nroller = \"soft\"  # the blue one\nlevel   =  \"intermediate\"   # for "
+        "now\n\n[conditions]\nosteoporosis = false\n");
+  CHECK(load_profile(*out, "c").profile->level == Level::intermediate);
+
+  auto added =
+      with_level_line("roller = \"soft\"\n# conditions below\n[conditions]\nosteoporosis = false\n",
+                      Level::advanced);
+  REQUIRE(added);
+  CHECK(*added ==
+        "roller = \"soft\"\n# conditions below\nlevel = \"advanced\"\n[conditions]\nosteoporosis = "
+        "false\n");
+  auto bare = with_level_line("speech = \"espeak-ng\"", Level::beginner);
+  REQUIRE(bare);
+  CHECK(*bare == "speech = \"espeak-ng\"\nlevel = \"beginner\"\n");
+  CHECK(with_level_line("", Level::beginner) == std::string("level = \"beginner\"\n"));
+  CHECK_FALSE(with_level_line("level = [", Level::beginner));
+}
