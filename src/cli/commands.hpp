@@ -19,5 +19,7 @@ void add_remind_command(CLI::App& app, Context& ctx);
 void add_injury_command(CLI::App& app, Context& ctx);
 void add_completion_command(CLI::App& app, Context& ctx);
 void add_new_command(CLI::App& app, Context& ctx);
+// src/cli/commands/report.cpp (ReportOptions, declare_report, run_report).
+void add_report_command(CLI::App& app, Context& ctx);
 
 }  // namespace roll::cli
