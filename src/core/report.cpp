@@ -190,8 +190,8 @@ class Page {
     put("<title>Foam-roller report, {}</title>\n", html_escape(range_text()));
     put("<style>{}</style>\n</head>\n<body>\n", kStyle);
     put("<header>\n<h1>Foam-roller report</h1>\n");
-    put("<p class=\"lede\">{}. Made by roll on {}. Days run from {:02}:00 to {:02}:00, so a "
-        "session after midnight counts for the evening before.</p>\n</header>\n",
+    put("<p class=\"lede\">{}. Made by roll on {}. Each day runs from {:02}:00 to {:02}:00 the "
+        "next morning, so a session after midnight counts for the evening before.</p>\n</header>\n",
         html_escape(range_text()), html_escape(in_.generated), in_.day_start_hour,
         in_.day_start_hour);
   }
@@ -336,8 +336,9 @@ class Page {
       for (const auto& [z, s] : week) sum += s;
       most = std::max(most, sum);
     }
-    int top_minutes = std::max(5, static_cast<int>(std::ceil(most / 60.0 / 5.0)) * 5);
-    constexpr int kW = 720, kH = 240, kLeft = 44, kBottom = 36, kTop = 10;
+    // A top of a multiple of 20 puts the four grid lines on multiples of 5.
+    int top_minutes = std::max(20, static_cast<int>(std::ceil(most / 60.0 / 20.0)) * 20);
+    constexpr int kW = 720, kH = 254, kLeft = 44, kBottom = 36, kTop = 24;
     int plot_h = kH - kBottom - kTop;
     int weeks = in_.range.weeks;
     double slot = static_cast<double>(kW - kLeft - 8) / weeks;
@@ -353,7 +354,7 @@ class Page {
       put("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{}</text>\n", kLeft - 6,
           y + 4, value);
     }
-    put("<text x=\"4\" y=\"{}\" font-size=\"11\">min</text>\n", kTop + 10);
+    put("<text x=\"0\" y=\"11\" font-size=\"11\">minutes</text>\n");
     int label_every = std::max(1, weeks / 12);
     for (int w = 0; w < weeks; ++w) {
       double x = kLeft + 4 + slot * w + (slot - bar_w) / 2;
