@@ -143,7 +143,7 @@ void print_stats_text(Context& ctx, const Stats& st, const StatsReadings& readin
     print.lines(bar_chart(rows, 0, print.bars()));
   }
 
-  print.heading("How your back felt, before and after (0-10)");
+  print.heading("How your back felt, before and after (0 as bad as it gets, 10 fine)");
   print.lines(rating_trend(readings.ratings, print.bars()));
 
   print.heading("Pressure readings per zone");

@@ -243,8 +243,9 @@ class Page {
     put("<dt>Pressure reading</dt><dd>How hard the roller felt, 1 to 10, as the user rated it "
         "during a hold. The articles roll follows advise at most 6-7 out of 10; roll asks to ease "
         "off from 8.</dd>\n");
-    put("<dt>Before and after ratings</dt><dd>How the back felt, 0 to 10, as the user rated it "
-        "just before and just after a session. Sessions not rated are left out of that "
+    put("<dt>Before and after ratings</dt><dd>How the back felt, from 0 (as bad as it gets) "
+        "to 10 (fine), as the user rated it just before and just after a session. Sessions not "
+        "rated are left out of that "
         "chart.</dd>\n");
     put("<dt>Rest day</dt><dd>A day within 72 hours of a recorded injury, or a day with a pain "
         "stop.</dd>\n");
@@ -472,7 +473,7 @@ class Page {
         na > 0 ? one_decimal(sum_a / na) : "not rated");
     if (nboth > 0) {
       put(" Over the {} session{} rated both times, the rating changed by {:+.1f} on average "
-          "(after minus before).",
+          "(after minus before; higher is better).",
           nboth, nboth == 1 ? "" : "s", sum_change / nboth);
     }
     put("</p>\n</section>\n");
