@@ -130,7 +130,12 @@ void print_stats_text(Context& ctx, const Stats& st, const StatsReadings& readin
     weeks.push_back({format_date(w.week_start), static_cast<double>(w.seconds), right,
                      stops > 0 ? Ink::pain : Ink::bar});
   }
-  print.lines(bar_chart(weeks, 0, print.bars()));
+  bool any = std::any_of(st.weeks.begin(), st.weeks.end(), [](auto& w) { return w.sessions > 0; });
+  if (any) {
+    print.lines(bar_chart(weeks, 0, print.bars()));
+  } else {
+    fmt::print(ctx.out, "No sessions in these weeks yet.\n");
+  }
 
   if (!st.zone_seconds.empty()) {
     print.heading("Minutes per zone");

@@ -79,6 +79,10 @@ ChartLine one_line(const std::string& text, std::size_t width, bool utf8) {
   return {{fit_line(text, width, ellipsis(utf8)), Ink::axis}};
 }
 
+std::vector<ChartLine> sentence(const std::string& text, std::size_t width) {
+  return wrap_items({{text, Ink::axis}}, width, "");
+}
+
 }  // namespace
 
 std::string plain_text(const ChartLine& line) {
@@ -170,12 +174,12 @@ std::vector<ChartLine> rating_trend(const std::vector<RatingPoint>& points, Char
   for (const auto& p : points)
     if (p.before || p.after) rated.push_back(&p);
   if (rated.empty()) {
-    return {one_line(
+    return sentence(
         "No ratings yet: rate how your back feels (0-10) before and after a session to see them "
         "here.",
-        width, style.utf8)};
+        width);
   }
-  constexpr std::size_t kAxis = 4;  // "10 ┤"
+  constexpr std::size_t kAxis = 6;  // "9-10 ┤"
   std::size_t avail = width - kAxis;
   std::size_t n = rated.size();
   std::size_t columns = std::min(n, avail);
@@ -202,12 +206,14 @@ std::vector<ChartLine> rating_trend(const std::vector<RatingPoint>& points, Char
     n_before += nb;
     n_after += na;
   }
+  // Six rows of two ratings each (0 alone), so that every row says exactly what it holds.
   auto row_of = [](double v) {
-    return 5 - static_cast<int>(std::lround(std::clamp(v, 0.0, 10.0) / 2));
+    return 5 - static_cast<int>((std::lround(std::clamp(v, 0.0, 10.0)) + 1) / 2);
   };
+  static constexpr const char* kRows[] = {"9-10", "7-8", "5-6", "3-4", "1-2", "0"};
   std::vector<ChartLine> out;
   for (int row = 0; row < 6; ++row) {
-    ChartLine line{{fmt::format("{:>2} {}", 10 - 2 * row, style.utf8 ? "┤" : "|"), Ink::axis}};
+    ChartLine line{{fmt::format("{:>4} {}", kRows[row], style.utf8 ? "┤" : "|"), Ink::axis}};
     std::string gap;
     for (std::size_t c = 0; c < columns; ++c) {
       bool b = cols[c].before && row_of(*cols[c].before) == row;
@@ -228,18 +234,18 @@ std::vector<ChartLine> rating_trend(const std::vector<RatingPoint>& points, Char
   }
   std::size_t span = (columns - 1) * step + 1;
   out.push_back(
-      {{fmt::format("   {}{}", style.utf8 ? "└" : "+", repeat(style.utf8 ? "─" : "-", span)),
+      {{fmt::format("     {}{}", style.utf8 ? "└" : "+", repeat(style.utf8 ? "─" : "-", span)),
         Ink::axis}});
   std::string first = format_date(rated.front()->day), last = format_date(rated.back()->day);
   std::string dates = first == last ? first
                       : span >= first.size() + last.size() + 2
                           ? first + std::string(span - first.size() - last.size(), ' ') + last
                           : first + " to " + last;
-  out.push_back(one_line("    " + dates, width, style.utf8));
+  out.push_back(one_line("      " + dates, width, style.utf8));
   std::vector<Span> legend{{style.utf8 ? "○ before" : "o before", Ink::before},
                            {style.utf8 ? "● after" : "* after", Ink::after},
                            {style.utf8 ? "◉ both" : "@ both", Ink::axis}};
-  for (auto& l : wrap_items(legend, width, "   ")) out.push_back(std::move(l));
+  for (auto& l : wrap_items(legend, width, "     ")) out.push_back(std::move(l));
   auto average = [](double sum, int count) {
     return count > 0 ? fmt::format("{:.1f}", sum / count) : std::string("-");
   };
@@ -247,7 +253,7 @@ std::vector<ChartLine> rating_trend(const std::vector<RatingPoint>& points, Char
       fmt::format("average of {} rated session{} (0-10): before {}, after {}", n, n == 1 ? "" : "s",
                   average(sum_before, n_before), average(sum_after, n_after));
   if (columns < n) summary += fmt::format("; each column averages about {} sessions", n / columns);
-  for (auto& l : wrap_items({{summary, Ink::plain}}, width, "   ")) out.push_back(std::move(l));
+  for (auto& l : wrap_items({{summary, Ink::plain}}, width, "     ")) out.push_back(std::move(l));
   return out;
 }
 
@@ -272,9 +278,9 @@ std::vector<ZonePressure> pressure_by_zone(const std::vector<PressureReading>& r
 
 std::vector<ChartLine> pressure_chart(const std::vector<ZonePressure>& zones, ChartStyle style) {
   if (zones.empty()) {
-    return {
-        one_line("No pressure readings yet: press 1-9 (0 for 10) during a session to record one.",
-                 style.width, style.utf8)};
+    return sentence(
+        "No pressure readings yet: press 1-9 (0 for 10) during a session to record one.",
+        std::max<std::size_t>(style.width, 12));
   }
   std::vector<BarRow> rows;
   for (const auto& z : zones) {
