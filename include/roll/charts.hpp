@@ -61,8 +61,8 @@ struct RatingPoint {
   std::optional<int> after;
 };
 
-// A chart of six rows (9-10, 7-8, ... 1-2, 0) with one column per session, oldest at the left: `o` for
-// before, `*` for after, `@` where they meet (○ ● ◉ in UTF-8). More sessions than columns are
+// A chart of six rows (9-10, 7-8, ... 1-2, 0) with one column per session, oldest at the left: `o`
+// for before, `*` for after, `@` where they meet (○ ● ◉ in UTF-8). More sessions than columns are
 // averaged in runs so the whole window still shows. Ends with a legend and the averages. No
 // point rated: a sentence that says so.
 [[nodiscard]] std::vector<ChartLine> rating_trend(const std::vector<RatingPoint>& points,
