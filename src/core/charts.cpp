@@ -343,6 +343,13 @@ std::vector<ChartLine> heatmap(const Stats& st, LocalDays today, ChartStyle styl
         line.push_back(std::move(cell));
       }
     }
+    // The days still to come end a row: no trailing blanks.
+    while (line.size() > 1 && line.back().ink == Ink::plain) {
+      auto& text = line.back().text;
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      if (!text.empty()) break;
+      line.pop_back();
+    }
     out.push_back(std::move(line));
   }
   std::vector<Span> legend{{style.utf8 ? "· none" : ". none", Ink::none},
