@@ -141,7 +141,7 @@ TEST_CASE("rating trend: none rated, one rated, and more sessions than columns")
   }
 }
 
-TEST_CASE("pressure by zone: counts, averages and highest; the chart flags a zone past 7") {
+TEST_CASE("pressure by zone: counts, averages and highest, and the chart flags a zone past 7") {
   auto zones = pressure_by_zone({{10, 6, "thoracic"},
                                  {20, 8, "thoracic"},
                                  {30, 4, "lats"},
