@@ -145,6 +145,7 @@ int run(int argc, char** argv) {
       {"injury", add_injury_command},   {"completion", add_completion_command},
       {"new", add_new_command},         {"suggest", add_suggest_command},
       {"level", add_level_command},
+      {"report", add_report_command},
   };
   // Building every command's options is a quarter of what `roll due` costs (callgrind; see
   // tests/bench/RESULTS.md), so a run that starts with a command's name builds that one only.

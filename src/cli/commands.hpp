@@ -26,5 +26,7 @@ void add_level_command(CLI::App& app, Context& ctx);
 // `roll session FILE` with its defaults, for a command that has just written FILE (suggest
 // --start); `speed` and `assume_yes` as its --speed and --yes.
 int start_routine_session(Context& ctx, const std::string& path, double speed, bool assume_yes);
+// src/cli/commands/report.cpp (ReportOptions, declare_report, run_report).
+void add_report_command(CLI::App& app, Context& ctx);
 
 }  // namespace roll::cli

@@ -847,6 +847,55 @@ void HistoryStore::attach_zones(std::vector<SessionRecord>& records, SysSeconds 
   }
 }
 
+std::vector<SessionRecord> HistoryStore::rated_sessions(SysSeconds since) {
+  // Ratings are not in the covering index sessions_day: a look-up of each window row by its
+  // start would be a seek per session (a million of them for `stats --weeks 520` on the bench's
+  // history). Instead the window's smallest id comes from the index, and the table is read from
+  // there in rowid order, one sequential range, as attach_zones() reads the zones.
+  auto low =
+      db_.prepare("SELECT min(id) FROM sessions INDEXED BY sessions_day WHERE started_at >= ?");
+  low.bind(1, unix_seconds(since));
+  if (!low.step() || low.is_null(0)) return {};
+  auto st = db_.prepare(
+      "SELECT started_at, utc_offset, rating_before, rating_after FROM sessions "
+      "WHERE id >= ? AND +started_at >= ? AND origin != 'rehearsal' "
+      "AND (rating_before BETWEEN 0 AND 10 OR rating_after BETWEEN 0 AND 10)");
+  st.bind(1, low.int64(0)).bind(2, unix_seconds(since));
+  std::vector<SessionRecord> out;
+  while (st.step()) {
+    // A row with a start or an offset roll did not write is named by the query that read the
+    // window's sessions; here it is only left out.
+    auto started = st.int64(0);
+    if (!valid_unix_seconds(started)) continue;
+    std::int64_t offset = st.is_null(1) ? offset_at(from_unix(started)) : st.int64(1);
+    if (!valid_offset(offset)) continue;
+    SessionRecord r;
+    r.started_at = r.ended_at = from_unix(started);
+    r.utc_offset = seconds{offset};
+    for (int col : {2, 3}) {
+      if (st.is_null(col)) continue;
+      auto v = st.int64(col);
+      if (v < 0 || v > 10) continue;
+      (col == 2 ? r.rating_before : r.rating_after) = static_cast<int>(v);
+    }
+    out.push_back(std::move(r));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.started_at < b.started_at; });
+  return out;
+}
+
+std::vector<PressureReading> HistoryStore::pressures_since(SysSeconds since) {
+  auto st = db_.prepare(
+      "SELECT p.at_seconds, p.value, p.zone FROM pressures p JOIN sessions s "
+      "ON s.id = p.session_id WHERE s.started_at >= ? AND s.origin != 'rehearsal' "
+      "AND p.value BETWEEN 1 AND 10");
+  st.bind(1, unix_seconds(since));
+  std::vector<PressureReading> out;
+  while (st.step()) out.push_back({st.integer(0), st.integer(1), st.text(2)});
+  return out;
+}
+
 std::optional<SessionRecord> HistoryStore::session_by_uid(const std::string& uid) {
   auto st = db_.prepare(fmt::format("SELECT {} FROM sessions WHERE uid = ?", kSessionColumns));
   st.bind(1, uid);

@@ -71,6 +71,11 @@ class HistoryStore {
   [[nodiscard]] std::size_t count_sessions_before(SysSeconds until);
   // Fills zone_seconds of the records started at or after `since`.
   void attach_zones(std::vector<SessionRecord>& records, SysSeconds since);
+  // The sessions begun at or after `since` with a before or after rating, oldest first, with
+  // only their start, UTC offset and ratings (no rehearsals): the trend `roll stats` draws.
+  [[nodiscard]] std::vector<SessionRecord> rated_sessions(SysSeconds since);
+  // The pressure readings (1-10) of the sessions begun at or after `since` (no rehearsals).
+  [[nodiscard]] std::vector<PressureReading> pressures_since(SysSeconds since);
 
   // "How does your back feel?" (0-10) before or after session `id`; an empty one is left as is.
   void set_ratings(long long id, std::optional<int> before, std::optional<int> after);

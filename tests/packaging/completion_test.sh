@@ -58,6 +58,9 @@ expect zsh completion ''
 reject --json completion --
 reject thoracic list ''
 expect --profile lint --
+expect report re
+expect --html report --
+expect --weeks report --
 reject --yes injury check --     # the pain question is not a confirmation
 
 if command -v zsh >/dev/null 2>&1; then

@@ -8,14 +8,18 @@
 //   interrupted or running (a session whose process died). A pain-stop also stores its pain
 //   stop record, on the first zone given. ORIGIN is live (the default), rehearsal or by-hand.
 //   hold=STEP:AT:DELTA (any number of them) stores a + or - (STEP counts from 1).
-//   The UTC offset stored is that of the TZ the tool runs in.
+//   The UTC offset stored is that of the TZ the tool runs in. before=N and after=N set the
+//   0-10 ratings (written straight into their columns: the store's writer for them belongs to
+//   the ratings' own code); pressure=ZONE:VALUE adds a pressure reading (repeatable).
 #include <fmt/core.h>
 
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 
 #include "platform/history_store.hpp"
+#include "platform/sqlite.hpp"
 #include "platform/wall_clock.hpp"
 
 int main(int argc, char** argv) {
@@ -47,6 +51,7 @@ int main(int argc, char** argv) {
       p.completed_seconds = completed;
       std::string zone;
       std::string first_zone;
+      std::optional<std::int64_t> before, after;
       while (in >> zone) {
         auto eq = zone.find('=');
         if (eq == std::string::npos) continue;
@@ -62,10 +67,30 @@ int main(int argc, char** argv) {
           p.hold_changes.push_back(h);
           continue;
         }
+        if (zone.substr(0, eq) == "before" || zone.substr(0, eq) == "after") {
+          (zone[0] == 'b' ? before : after) = std::stoi(zone.substr(eq + 1));
+          continue;
+        }
+        if (zone.substr(0, eq) == "pressure") {
+          auto colon = zone.find(':', eq);
+          if (colon == std::string::npos) continue;
+          int at = static_cast<int>(p.pressures.size()) * 30;
+          p.pressures.push_back(
+              {at, std::stoi(zone.substr(colon + 1)), zone.substr(eq + 1, colon - eq - 1)});
+          continue;
+        }
         if (first_zone.empty()) first_zone = zone.substr(0, eq);
         p.zone_seconds[zone.substr(0, eq)] = std::stoi(zone.substr(eq + 1));
       }
       long long id = store.begin_session(p);
+      if (before || after) {
+        platform::sqlite::Database db(argv[1], platform::sqlite::Database::Mode::read_write);
+        db.prepare("UPDATE sessions SET rating_before = ?, rating_after = ? WHERE id = ?")
+            .bind(1, before)
+            .bind(2, after)
+            .bind(3, static_cast<std::int64_t>(id))
+            .run();
+      }
       if (status == "running") continue;
       p.status = parse_status(status);
       if (p.status == SessionStatus::pain_stop) p.pain_zone = first_zone;

@@ -1,0 +1,636 @@
+#include "roll/report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+#include "roll/charts.hpp"
+#include "roll/text.hpp"
+
+namespace roll {
+
+using namespace std::chrono;
+
+namespace {
+
+// How every page starts, up to the generator's version: what is_roll_report() looks for before
+// replacing a file.
+constexpr std::string_view kStart =
+    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    "<meta name=\"generator\" content=\"roll report";
+
+constexpr std::string_view kStyle = R"css(
+:root { color: #1a1a1a; background: #fff; }
+body { font: 15px/1.45 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; margin: 2em auto;
+       max-width: 62em; padding: 0 1.5em; }
+h1 { font-size: 1.6em; margin: 0 0 .2em; }
+h2 { font-size: 1.15em; margin: 1.6em 0 .5em; border-bottom: 1px solid #999; padding-bottom: .15em; }
+p.lede { margin: 0 0 1em; color: #333; }
+.summary { display: grid; grid-template-columns: repeat(4, 1fr); gap: .5em; margin: 1em 0; }
+.summary div { border: 1px solid #bbb; border-radius: 4px; padding: .4em .6em; }
+.summary b { display: block; font-size: 1.4em; }
+.definitions { border-left: 4px solid #777; background: #f4f4f4; padding: .5em 1em; font-size: .92em; }
+.definitions dt { font-weight: bold; }
+.definitions dd { margin: 0 0 .35em 0; }
+table { border-collapse: collapse; width: 100%; font-size: .92em; margin: .5em 0; }
+th, td { border: 1px solid #bbb; padding: .25em .5em; text-align: left; vertical-align: top; }
+th { background: #eee; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+svg { display: block; width: 100%; height: auto; margin: .5em 0; }
+svg text { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
+.legend { font-size: .9em; margin: .2em 0 .6em; }
+.legend span { display: inline-block; margin-right: 1.2em; }
+.swatch { display: inline-block; width: .9em; height: .9em; border: 1px solid #555;
+          vertical-align: -.1em; margin-right: .3em; }
+.none { color: #555; font-style: italic; }
+.high { font-weight: bold; }
+footer { margin-top: 2em; font-size: .85em; color: #444; border-top: 1px solid #999; padding-top: .5em; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { font-size: 10pt; margin: 0; max-width: none; padding: 0; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  section { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  tr { break-inside: avoid; }
+}
+)css";
+
+// Colours with a second signal everywhere: the calendar's marks, the trend's line styles and
+// markers, the zone table's numbers.
+constexpr std::array<const char*, 10> kZoneColours = {"#1b5e20", "#1565c0", "#ef6c00", "#6a1b9a",
+                                                      "#00838f", "#ad1457", "#827717", "#4e342e",
+                                                      "#37474f", "#c62828"};
+
+std::string minutes(int seconds) {
+  return fmt::format("{}", (seconds + 30) / 60);
+}
+
+std::string one_decimal(double v) {
+  return fmt::format("{:.1f}", v);
+}
+
+LocalDays stop_day(const PainStop& p, int day_start_hour) {
+  return roll_day(LocalSeconds{(p.at + p.utc_offset).time_since_epoch()}, day_start_hour);
+}
+
+std::string short_date(LocalDays d) {
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  year_month_day ymd{d};
+  return fmt::format("{} {}", static_cast<unsigned>(ymd.day()),
+                     kMonths[static_cast<unsigned>(ymd.month()) - 1]);
+}
+
+enum class DayMark { future, none, rest, tried, partial, completed, pain };
+
+struct DayInfo {
+  int sessions = 0;
+  int completed = 0;
+  int partial = 0;
+  int seconds = 0;
+  bool pain = false;
+  bool rest = false;
+};
+
+DayMark mark_of(const DayInfo& d, bool future) {
+  if (future) return DayMark::future;
+  if (d.pain) return DayMark::pain;
+  if (d.completed > 0) return DayMark::completed;
+  if (d.partial > 0) return DayMark::partial;
+  if (d.sessions > 0) return DayMark::tried;
+  if (d.rest) return DayMark::rest;
+  return DayMark::none;
+}
+
+struct MarkStyle {
+  const char* fill;
+  const char* ink;
+  const char* symbol;
+  const char* words;
+};
+
+MarkStyle style_of(DayMark m) {
+  switch (m) {
+    case DayMark::completed:
+      return {"#2e7d32", "#fff", "✓", "completed"};
+    case DayMark::partial:
+      return {"#f9c74f", "#1a1a1a", "◐", "partial"};
+    case DayMark::pain:
+      return {"#c62828", "#fff", "!", "pain stop"};
+    case DayMark::tried:
+      return {"#cfcfcf", "#1a1a1a", "×", "started, stopped early"};
+    case DayMark::rest:
+      return {"#bbdefb", "#1a1a1a", "+", "rest day (injury or pain stop)"};
+    case DayMark::none:
+      return {"#f7f7f7", "#555", "", "no session"};
+    case DayMark::future:
+      break;
+  }
+  return {"#fff", "#999", "", "to come"};
+}
+
+class Page {
+ public:
+  explicit Page(const ReportInput& in) : in_(in) {
+    for (const auto& s : in.sessions) {
+      if (s.origin == SessionOrigin::rehearsal) continue;
+      LocalDays d = session_day(s, in.day_start_hour);
+      if (d < in.range.first || d > in.range.last) continue;
+      sessions_.push_back(&s);
+    }
+    std::stable_sort(sessions_.begin(), sessions_.end(),
+                     [](auto* a, auto* b) { return a->started_at < b->started_at; });
+    for (const auto& p : in.pain_stops) {
+      LocalDays d = stop_day(p, in.day_start_hour);
+      if (d >= in.range.first && d <= in.range.last) stops_.push_back(&p);
+    }
+    std::stable_sort(stops_.begin(), stops_.end(), [](auto* a, auto* b) { return a->at < b->at; });
+    for (const auto* s : sessions_) {
+      auto& day = days_[session_day(*s, in.day_start_hour)];
+      ++day.sessions;
+      day.completed += counts_as_done(s->status, s->origin) ? 1 : 0;
+      day.partial += s->status == SessionStatus::partial ? 1 : 0;
+      day.seconds += s->completed_seconds;
+    }
+    for (const auto* p : stops_) days_[stop_day(*p, in.day_start_hour)].pain = true;
+    for (LocalDays d : in.rest_days) days_[d].rest = true;
+  }
+
+  std::string build() {
+    head();
+    summary();
+    definitions();
+    calendar();
+    zones();
+    trend();
+    pain_and_pressure();
+    routines();
+    footer();
+    return std::move(out_);
+  }
+
+ private:
+  template <class... Args>
+  void put(fmt::format_string<Args...> f, Args&&... args) {
+    fmt::format_to(std::back_inserter(out_), f, std::forward<Args>(args)...);
+  }
+
+  std::string range_text() const {
+    return fmt::format("{} to {} ({} week{})", format_date(in_.range.first),
+                       format_date(in_.range.last), in_.range.weeks,
+                       in_.range.weeks == 1 ? "" : "s");
+  }
+
+  void head() {
+    put("{} {}\">\n", kStart, html_escape(in_.version));
+    put("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    put("<title>Foam-roller report, {}</title>\n", html_escape(range_text()));
+    put("<style>{}</style>\n</head>\n<body>\n", kStyle);
+    put("<header>\n<h1>Foam-roller report</h1>\n");
+    put("<p class=\"lede\">{}. Made by roll on {}. Each day runs from {:02}:00 to {:02}:00 the "
+        "next morning, so a session after midnight counts for the evening before.</p>\n</header>\n",
+        html_escape(range_text()), html_escape(in_.generated), in_.day_start_hour,
+        in_.day_start_hour);
+  }
+
+  void summary() {
+    int completed = 0, partial = 0, seconds = 0;
+    for (const auto* s : sessions_) {
+      completed += counts_as_done(s->status, s->origin) ? 1 : 0;
+      partial += s->status == SessionStatus::partial ? 1 : 0;
+      seconds += s->completed_seconds;
+    }
+    int so_far = 0, done_days = 0;
+    for (LocalDays d = in_.range.first; d <= in_.range.last && d <= in_.today; d += days{1}) {
+      ++so_far;
+      auto it = days_.find(d);
+      if (it != days_.end() && it->second.completed > 0) ++done_days;
+    }
+    auto n = static_cast<int>(sessions_.size());
+    put("<section>\n<h2>Summary</h2>\n");
+    if (sessions_.empty()) {
+      put("<p class=\"none\">No sessions were recorded in these weeks.</p>\n");
+    }
+    put("<div class=\"summary\">\n");
+    put("<div><b>{}</b>sessions</div>\n", n);
+    put("<div><b>{}</b>completed</div>\n", completed);
+    put("<div><b>{}</b>partial</div>\n", partial);
+    put("<div><b>{}</b>stopped early</div>\n", n - completed - partial);
+    put("<div><b>{} of {}</b>days with a completed session</div>\n", done_days, so_far);
+    put("<div><b>{}</b>minutes on the roller</div>\n", minutes(seconds));
+    put("<div><b>{}</b>pain stop{}</div>\n", stops_.size(), stops_.size() == 1 ? "" : "s");
+    put("<div><b>{}</b>sessions rated before or after</div>\n",
+        std::count_if(sessions_.begin(), sessions_.end(),
+                      [](auto* s) { return s->rating_before || s->rating_after; }));
+    put("</div>\n</section>\n");
+  }
+
+  void definitions() {
+    put("<section>\n<h2>How to read this report</h2>\n<dl class=\"definitions\">\n");
+    put("<dt>Completed</dt><dd>The session reached its end with at least {}% of its planned time "
+        "on the roller done. Only a completed session counts for a day (roll's own threshold, "
+        "not a clinical one).</dd>\n",
+        static_cast<int>(std::lround(kCompletedShare * 100)));
+    put("<dt>Partial</dt><dd>The session reached its end with less than {}% of its planned time "
+        "on the roller (steps were skipped).</dd>\n",
+        static_cast<int>(std::lround(kCompletedShare * 100)));
+    put("<dt>Stopped early</dt><dd>Quit, interrupted, or ended in a pain stop.</dd>\n");
+    put("<dt>Pain stop</dt><dd>The user pressed the pain key for sharp pain: the session stopped "
+        "at once and the zone under the roller is then treated like a fresh injury.</dd>\n");
+    put("<dt>Pressure reading</dt><dd>How hard the roller felt, 1 to 10, as the user rated it "
+        "during a hold. The articles roll follows advise at most 6-7 out of 10; roll asks to ease "
+        "off from 8.</dd>\n");
+    put("<dt>Before and after ratings</dt><dd>How the back felt, from 0 (as bad as it gets) "
+        "to 10 (fine), as the user rated it just before and just after a session. Sessions not "
+        "rated are left out of that "
+        "chart.</dd>\n");
+    put("<dt>Rest day</dt><dd>A day within 72 hours of a recorded injury, or a day with a pain "
+        "stop.</dd>\n");
+    put("<dt>Left out</dt><dd>Rehearsals (sessions run sped up to check a routine).</dd>\n");
+    put("</dl>\n</section>\n");
+  }
+
+  void calendar() {
+    constexpr int kCell = 44, kRowH = 30, kGap = 4, kLeft = 64, kTop = 22;
+    int weeks = in_.range.weeks;
+    int width = kLeft + 7 * (kCell + kGap);
+    int height = kTop + weeks * (kRowH + kGap) + 4;
+    put("<section>\n<h2>Adherence calendar</h2>\n");
+    put("<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"A calendar of the {}: one row per "
+        "week, one square per day\" style=\"max-width:{}px\">\n",
+        width, height, html_escape(range_text()), width * 3 / 2);
+    static constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    for (int c = 0; c < 7; ++c) {
+      put("<text x=\"{}\" y=\"14\" font-size=\"12\" text-anchor=\"middle\">{}</text>\n",
+          kLeft + c * (kCell + kGap) + kCell / 2, kDays[c]);
+    }
+    for (int w = 0; w < weeks; ++w) {
+      LocalDays monday = in_.range.first + days{7 * w};
+      int y = kTop + w * (kRowH + kGap);
+      put("<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text>\n", y + kRowH / 2 + 4,
+          short_date(monday));
+      for (int c = 0; c < 7; ++c) {
+        LocalDays d = monday + days{c};
+        DayInfo info;
+        if (auto it = days_.find(d); it != days_.end()) info = it->second;
+        DayMark m = mark_of(info, d > in_.today);
+        MarkStyle st = style_of(m);
+        int x = kLeft + c * (kCell + kGap);
+        std::string what = st.words;
+        if (info.sessions > 0) what += fmt::format(", {} min", minutes(info.seconds));
+        put("<g><title>{}: {}</title>", format_date(d), what);
+        put("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{}\" "
+            "stroke=\"{}\"{}/>",
+            x, y, kCell, kRowH, st.fill, m == DayMark::future ? "#ccc" : "#888",
+            m == DayMark::future ? " stroke-dasharray=\"3 3\"" : "");
+        unsigned dom = static_cast<unsigned>(year_month_day{d}.day());
+        put("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"{}\">{}</text>", x + 3, y + 11, st.ink,
+            dom);
+        if (*st.symbol != '\0') {
+          put("<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"bold\" fill=\"{}\" "
+              "text-anchor=\"end\">{}</text>",
+              x + kCell - 4, y + kRowH - 6, st.ink, st.symbol);
+        }
+        put("</g>\n");
+      }
+    }
+    put("</svg>\n<p class=\"legend\">");
+    for (DayMark m : {DayMark::completed, DayMark::partial, DayMark::tried, DayMark::pain,
+                      DayMark::rest, DayMark::none}) {
+      MarkStyle st = style_of(m);
+      put("<span><span class=\"swatch\" style=\"background:{}\"></span>{}{}</span>", st.fill,
+          *st.symbol != '\0' ? std::string(st.symbol) + " " : std::string(), st.words);
+    }
+    put("</p>\n</section>\n");
+  }
+
+  void zones() {
+    // Zones by total time, so the colours and the table agree on one order.
+    std::map<std::string, int> total;
+    std::vector<std::map<std::string, int>> per_week(static_cast<std::size_t>(in_.range.weeks));
+    for (const auto* s : sessions_) {
+      auto w = static_cast<std::size_t>(
+          (session_day(*s, in_.day_start_hour) - in_.range.first).count() / 7);
+      for (const auto& [zone, secs] : s->zone_seconds) {
+        total[zone] += secs;
+        per_week[w][zone] += secs;
+      }
+    }
+    std::vector<std::pair<std::string, int>> order(total.begin(), total.end());
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    put("<section>\n<h2>Minutes per zone per week</h2>\n");
+    if (order.empty()) {
+      put("<p class=\"none\">No time on the roller in these weeks.</p>\n</section>\n");
+      return;
+    }
+    // More zones than colours: the rest share the last colour, as "other".
+    auto colour_of = [&](std::size_t i) {
+      return kZoneColours[std::min(i, kZoneColours.size() - 1)];
+    };
+    int most = 0;
+    for (const auto& week : per_week) {
+      int sum = 0;
+      for (const auto& [z, s] : week) sum += s;
+      most = std::max(most, sum);
+    }
+    // A top of a multiple of 20 puts the four grid lines on multiples of 5.
+    int top_minutes = std::max(20, static_cast<int>(std::ceil(most / 60.0 / 20.0)) * 20);
+    constexpr int kW = 720, kH = 254, kLeft = 44, kBottom = 36, kTop = 24;
+    int plot_h = kH - kBottom - kTop;
+    int weeks = in_.range.weeks;
+    double slot = static_cast<double>(kW - kLeft - 8) / weeks;
+    double bar_w = std::max(2.0, slot * 0.7);
+    put("<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Stacked bars: minutes on the "
+        "roller per week, by zone\">\n",
+        kW, kH);
+    for (int t = 0; t <= 4; ++t) {
+      int value = top_minutes * t / 4;
+      double y = kTop + plot_h - plot_h * t / 4.0;
+      put("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#ddd\"/>", kLeft, y, kW,
+          y);
+      put("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{}</text>\n", kLeft - 6,
+          y + 4, value);
+    }
+    put("<text x=\"0\" y=\"11\" font-size=\"11\">minutes</text>\n");
+    int label_every = std::max(1, weeks / 12);
+    for (int w = 0; w < weeks; ++w) {
+      double x = kLeft + 4 + slot * w + (slot - bar_w) / 2;
+      double base = kTop + plot_h;
+      const auto& week = per_week[static_cast<std::size_t>(w)];
+      for (std::size_t i = 0; i < order.size(); ++i) {
+        auto it = week.find(order[i].first);
+        if (it == week.end() || it->second == 0) continue;
+        double h = plot_h * (it->second / 60.0) / top_minutes;
+        base -= h;
+        put("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" "
+            "stroke=\"#fff\" stroke-width=\"0.5\"><title>week of {}: {}, {} min</title></rect>\n",
+            x, base, bar_w, h, colour_of(i), format_date(in_.range.first + days{7 * w}),
+            html_escape(order[i].first), minutes(it->second));
+      }
+      if (w % label_every == 0) {
+        put("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}</text>\n",
+            x + bar_w / 2, kH - kBottom + 16, short_date(in_.range.first + days{7 * w}));
+      }
+    }
+    put("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">week starting</text>\n",
+        kLeft + (kW - kLeft) / 2, kH - 4);
+    put("</svg>\n<p class=\"legend\">");
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      put("<span><span class=\"swatch\" style=\"background:{}\"></span>{}</span>", colour_of(i),
+          html_escape(order[i].first));
+    }
+    put("</p>\n<table>\n<thead><tr><th>Zone</th><th class=\"n\">Minutes</th>"
+        "<th class=\"n\">Weeks rolled</th><th class=\"n\">Share of the time</th></tr></thead>\n"
+        "<tbody>\n");
+    int all = 0;
+    for (const auto& [z, s] : order) all += s;
+    for (const auto& [zone, secs] : order) {
+      int weeks_rolled = 0;
+      for (const auto& week : per_week) weeks_rolled += week.contains(zone) ? 1 : 0;
+      put("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}%</td>"
+          "</tr>\n",
+          html_escape(zone), minutes(secs), weeks_rolled,
+          all > 0 ? static_cast<int>(std::lround(100.0 * secs / all)) : 0);
+    }
+    put("</tbody>\n</table>\n</section>\n");
+  }
+
+  void trend() {
+    put("<section>\n<h2>Before and after: how the back felt</h2>\n");
+    std::vector<const SessionRecord*> rated;
+    for (const auto* s : sessions_)
+      if (s->rating_before || s->rating_after) rated.push_back(s);
+    if (rated.empty()) {
+      put("<p class=\"none\">No ratings in these weeks: no session was rated before or after "
+          "(the ratings are optional).</p>\n</section>\n");
+      return;
+    }
+    constexpr int kW = 720, kH = 230, kLeft = 36, kRight = 12, kTop = 10, kBottom = 30;
+    int plot_w = kW - kLeft - kRight, plot_h = kH - kTop - kBottom;
+    double span = static_cast<double>((in_.range.last - in_.range.first).count() + 1);
+    auto x_of = [&](const SessionRecord* s) {
+      auto local = local_start(*s);
+      double day =
+          duration<double, days::period>(local - LocalSeconds{in_.range.first.time_since_epoch()})
+              .count();
+      return kLeft + plot_w * std::clamp(day / span, 0.0, 1.0);
+    };
+    auto y_of = [&](int v) { return kTop + plot_h - plot_h * v / 10.0; };
+    put("<svg viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Ratings from 0 to 10 before "
+        "(dashed line, open circles) and after (solid line, filled circles) each rated "
+        "session\">\n",
+        kW, kH);
+    for (int v = 0; v <= 10; v += 2) {
+      put("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#ddd\"/>", kLeft, y_of(v),
+          kW - kRight, y_of(v));
+      put("<text x=\"{}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\">{}</text>\n", kLeft - 6,
+          y_of(v) + 4, v);
+    }
+    for (int w = 0; w < in_.range.weeks; w += std::max(1, in_.range.weeks / 12)) {
+      double x = kLeft + plot_w * (7.0 * w) / span;
+      put("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\">{}</text>\n", x, kH - 10,
+          short_date(in_.range.first + days{7 * w}));
+    }
+    auto series = [&](bool before, const char* colour, const char* dash, bool filled) {
+      std::string points;
+      for (const auto* s : rated) {
+        auto v = before ? s->rating_before : s->rating_after;
+        if (v) points += fmt::format("{:.1f},{:.1f} ", x_of(s), y_of(*v));
+      }
+      if (points.empty()) return;
+      points.pop_back();
+      put("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"{}/>\n", points,
+          colour, dash);
+      for (const auto* s : rated) {
+        auto v = before ? s->rating_before : s->rating_after;
+        if (!v) continue;
+        put("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\" stroke=\"{}\" "
+            "stroke-width=\"2\"><title>{} {}: {}/10</title></circle>\n",
+            x_of(s), y_of(*v), filled ? colour : "#fff", colour, format_local(local_start(*s)),
+            before ? "before" : "after", *v);
+      }
+    };
+    series(true, "#8d6e63", " stroke-dasharray=\"6 4\"", false);
+    series(false, "#1565c0", "", true);
+    put("</svg>\n<p class=\"legend\"><span>- - ○ before the session</span><span>── ● after the "
+        "session</span></p>\n");
+    double sum_b = 0, sum_a = 0, sum_change = 0;
+    int nb = 0, na = 0, nboth = 0;
+    for (const auto* s : rated) {
+      if (s->rating_before) sum_b += *s->rating_before, ++nb;
+      if (s->rating_after) sum_a += *s->rating_after, ++na;
+      if (s->rating_before && s->rating_after) {
+        sum_change += *s->rating_after - *s->rating_before;
+        ++nboth;
+      }
+    }
+    put("<p>{} rated session{}. Average before: {}; average after: {}.", rated.size(),
+        rated.size() == 1 ? "" : "s", nb > 0 ? one_decimal(sum_b / nb) : "not rated",
+        na > 0 ? one_decimal(sum_a / na) : "not rated");
+    if (nboth > 0) {
+      put(" Over the {} session{} rated both times, the rating changed by {:+.1f} on average "
+          "(after minus before; higher is better).",
+          nboth, nboth == 1 ? "" : "s", sum_change / nboth);
+    }
+    put("</p>\n</section>\n");
+  }
+
+  void pain_and_pressure() {
+    std::map<std::string, const SessionRecord*> by_uid;
+    for (const auto* s : sessions_)
+      if (!s->uid.empty()) by_uid[s->uid] = s;
+    put("<section>\n<h2>Pain stops</h2>\n");
+    if (stops_.empty()) {
+      put("<p class=\"none\">No pain stops in these weeks.</p>\n");
+    } else {
+      put("<table>\n<thead><tr><th>When</th><th>Zone under the roller</th><th>Routine</th></tr>"
+          "</thead>\n<tbody>\n");
+      for (const auto* p : stops_) {
+        auto it = by_uid.find(p->session_uid);
+        std::string routine =
+            it == by_uid.end() ? std::string("(not in these records)") : it->second->routine_title;
+        put("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            format_local(LocalSeconds{(p->at + p->utc_offset).time_since_epoch()}),
+            p->zone.empty() ? std::string("none (off the roller)") : html_escape(p->zone),
+            html_escape(routine));
+      }
+      put("</tbody>\n</table>\n");
+    }
+    put("</section>\n<section>\n<h2>Pressure readings</h2>\n");
+    std::vector<PressureReading> readings;
+    for (const auto* s : sessions_)
+      readings.insert(readings.end(), s->pressures.begin(), s->pressures.end());
+    auto zones = pressure_by_zone(readings);
+    if (zones.empty()) {
+      put("<p class=\"none\">No pressure readings in these weeks.</p>\n</section>\n");
+      return;
+    }
+    put("<table>\n<thead><tr><th>Zone</th><th class=\"n\">Readings</th><th class=\"n\">Average"
+        "</th><th class=\"n\">Highest</th><th class=\"n\">Above {}</th><th>Average out of 10"
+        "</th></tr></thead>\n<tbody>\n",
+        kPressureLimit);
+    for (const auto& z : zones) {
+      int above = static_cast<int>(std::count_if(
+          readings.begin(), readings.end(),
+          [&](const PressureReading& r) { return r.zone == z.zone && r.value > kPressureLimit; }));
+      bool high = z.highest > kPressureLimit;
+      put("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n{}\">{}{}"
+          "</td><td class=\"n\">{}</td><td>",
+          html_escape(z.zone), z.readings, one_decimal(z.average), high ? " high" : "", z.highest,
+          high ? " !" : "", above);
+      put("<svg viewBox=\"0 0 100 10\" role=\"img\" aria-label=\"average {} of 10\" "
+          "style=\"width:10em;margin:0\"><rect x=\"0\" y=\"1\" width=\"100\" height=\"8\" "
+          "fill=\"#eee\"/><rect x=\"0\" y=\"1\" width=\"{:.0f}\" height=\"8\" fill=\"{}\"/>"
+          "<line x1=\"{}\" y1=\"0\" x2=\"{}\" y2=\"10\" stroke=\"#000\" stroke-width=\"1\"/></svg>",
+          one_decimal(z.average), z.average * 10, high ? "#c62828" : "#2e7d32", kPressureLimit * 10,
+          kPressureLimit * 10);
+      put("</td></tr>\n");
+    }
+    put("</tbody>\n</table>\n<p class=\"legend\">The black tick marks {}/10, the most the articles "
+        "advise; ! marks a zone with a reading above it.</p>\n</section>\n",
+        kPressureLimit);
+  }
+
+  void routines() {
+    struct Row {
+      std::string title;
+      int sessions = 0, completed = 0, partial = 0, seconds = 0;
+      LocalSeconds last{};
+    };
+    std::map<std::string, Row> rows;
+    for (const auto* s : sessions_) {
+      auto& r = rows[s->routine_name];
+      r.title = s->routine_title;
+      ++r.sessions;
+      r.completed += counts_as_done(s->status, s->origin) ? 1 : 0;
+      r.partial += s->status == SessionStatus::partial ? 1 : 0;
+      r.seconds += s->completed_seconds;
+      r.last = std::max(r.last, local_start(*s));
+    }
+    put("<section>\n<h2>Routines done</h2>\n");
+    if (rows.empty()) {
+      put("<p class=\"none\">No sessions were recorded in these weeks.</p>\n</section>\n");
+      return;
+    }
+    put("<table>\n<thead><tr><th>Routine</th><th class=\"n\">Sessions</th><th class=\"n\">"
+        "Completed</th><th class=\"n\">Partial</th><th class=\"n\">Minutes</th><th>Last done</th>"
+        "</tr></thead>\n<tbody>\n");
+    std::vector<std::pair<std::string, Row>> sorted(rows.begin(), rows.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+      return a.second.sessions > b.second.sessions;
+    });
+    for (const auto& [name, r] : sorted) {
+      put("<tr><td>{} <span class=\"none\">({})</span></td><td class=\"n\">{}</td><td class=\"n\">"
+          "{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+          html_escape(r.title), html_escape(name), r.sessions, r.completed, r.partial,
+          minutes(r.seconds), format_local(r.last));
+    }
+    put("</tbody>\n</table>\n</section>\n");
+  }
+
+  void footer() {
+    put("<footer>\n<p>roll is a coach, not a clinician. Sharp, shooting pain is never to be "
+        "tolerated: stop, and see a physical therapist or doctor if it persists.</p>\n");
+    put("<p>Written by roll {} from the user's own records on {}.</p>\n</footer>\n",
+        html_escape(in_.version), html_escape(in_.generated));
+    put("</body>\n</html>\n");
+  }
+
+  const ReportInput& in_;
+  std::vector<const SessionRecord*> sessions_;
+  std::vector<const PainStop*> stops_;
+  std::map<LocalDays, DayInfo> days_;
+  std::string out_;
+};
+
+}  // namespace
+
+ReportRange report_range(LocalDays today, int weeks) {
+  weeks = std::max(1, weeks);
+  weekday wd{today};
+  LocalDays monday = today - days{(wd.c_encoding() + 6) % 7};
+  return {monday - days{7 * (weeks - 1)}, monday + days{6}, weeks};
+}
+
+std::string html_escape(std::string_view text) {
+  std::string clean = sanitize(text);
+  std::string out;
+  out.reserve(clean.size());
+  for (char c : clean) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string html_report(const ReportInput& input) {
+  return Page(input).build();
+}
+
+bool is_roll_report(std::string_view text) {
+  // Its first lines exactly, nothing searched for further in.
+  return text.starts_with(kStart);
+}
+
+}  // namespace roll

@@ -1,0 +1,144 @@
+#!/usr/bin/python3
+"""`roll report --html` read by real readers, on a seeded eight-week history:
+  html5lib  the page parses without a single error under html5lib's strict parser (Debian's
+            python3-html5lib);
+  chromium  headless Chromium renders it to a PNG that exists, has the window's size and is not
+            blank (many distinct rows and byte values; with python3-pil, many distinct colours).
+Each exits 77 (skipped) when its reader is absent.
+
+Usage: report_test.py html5lib|chromium ROLL_BINARY SEED_BINARY [PNG_OUT].
+"""
+import os
+import pathlib
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+mode, roll, seeder = sys.argv[1], sys.argv[2], sys.argv[3]
+png_out = pathlib.Path(sys.argv[4]) if len(sys.argv) > 4 else None
+tmp = pathlib.Path(tempfile.mkdtemp())
+env = dict(os.environ, HOME=str(tmp), XDG_CONFIG_HOME=str(tmp / "config"),
+           XDG_DATA_HOME=str(tmp / "data"), XDG_STATE_HOME=str(tmp / "state"),
+           ROLL_NOW="2026-11-23T21:00:00Z", TZ="UTC")
+
+
+def skip(why):
+    print(f"SKIPPED: {why}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    sys.exit(77)
+
+
+def fail(why):
+    print(f"FAIL: {why}", file=sys.stderr)
+    sys.exit(1)
+
+
+def seed():
+    """Eight weeks of evenings with ratings, pressures, partials, a pain stop and a hostile name."""
+    lines = []
+    start = 0
+    import datetime
+    first = datetime.date(2026, 9, 29)
+    for i in range(56):
+        if i % 9 == 8:
+            continue
+        day = first + datetime.timedelta(days=i)
+        status = "partial" if i % 7 == 3 else "pain-stop" if i == 40 else "completed"
+        seconds = 120 if i % 7 == 3 else 300 + (i % 4) * 120
+        name = "bedtime" if i % 2 else "thoracic"
+        lines.append(f"{name} {day.isoformat()}T20:30:00Z {status} {seconds} "
+                     f"thoracic={seconds // 2} lats={seconds // 4} "
+                     f"glutes={seconds - seconds // 2 - seconds // 4} "
+                     f"before={3 + i % 3} after={5 + i % 4} "
+                     f"pressure=thoracic:{5 + i % 4} pressure=lats:{4 + i % 3}")
+        start += 1
+    lines.append("<script>alert(1)</script> 2026-11-22T08:00:00Z completed 300 thoracic=300")
+    db = tmp / "data" / "roll" / "history.sqlite3"
+    subprocess.run([seeder, str(db)], input="\n".join(lines) + "\n", text=True, check=True)
+
+
+if mode == "html5lib":
+    try:
+        import html5lib
+    except ImportError:
+        skip("python3-html5lib is not installed")
+elif mode == "chromium":
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not browser:
+        skip("chromium is not installed")
+else:
+    fail(f"unknown mode {mode}")
+
+seed()
+page = tmp / "report.html"
+r = subprocess.run([roll, "report", "--html", str(page)], env=env, capture_output=True, text=True)
+if r.returncode != 0:
+    fail(f"roll report: exit {r.returncode}: {r.stderr}")
+html = page.read_bytes()
+
+if mode == "html5lib":
+    parser = html5lib.HTMLParser(strict=True)
+    try:
+        document = parser.parse(html)
+    except Exception as e:  # html5lib raises ParseError at the first error in strict mode
+        fail(f"html5lib (strict): {e}; errors: {parser.errors[:5]}")
+    if parser.errors:
+        fail(f"html5lib: {parser.errors[:5]}")
+    ns = "{http://www.w3.org/1999/xhtml}"
+    if document.find(f".//{ns}script") is not None:
+        fail("the page holds a script element")
+    svgs = document.findall(".//{http://www.w3.org/2000/svg}svg")
+    if len(svgs) < 3:
+        fail(f"{len(svgs)} inline SVG charts, expected the calendar, the zones and the trend")
+    print(f"html5lib: {len(html)} bytes parse without errors, {len(svgs)} inline SVGs")
+    shutil.rmtree(tmp, ignore_errors=True)
+    sys.exit(0)
+
+# chromium
+shot = tmp / "report.png"
+try:
+    c = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                        f"--user-data-dir={tmp / 'chromium'}", f"--screenshot={shot}",
+                        "--window-size=1200,1600", page.as_uri()],
+                       capture_output=True, text=True, timeout=180, env=env)
+except subprocess.TimeoutExpired:
+    fail("chromium did not finish in 180 s")
+if not shot.exists():
+    fail(f"no screenshot; chromium exit {c.returncode}: {c.stderr[-800:]}")
+data = shot.read_bytes()
+if data[:8] != b"\x89PNG\r\n\x1a\n":
+    fail("the screenshot is not a PNG")
+width, height = struct.unpack(">II", data[16:24])
+if (width, height) != (1200, 1600):
+    fail(f"the screenshot is {width}x{height}, not 1200x1600")
+# The image's rows, still filtered: a blank page is one row repeated and a handful of byte values.
+idat, at = b"", 8
+while at < len(data):
+    length, kind = struct.unpack(">I4s", data[at:at + 8])
+    if kind == b"IDAT":
+        idat += data[at + 8:at + 8 + length]
+    at += 12 + length
+raw = zlib.decompress(idat)
+stride = len(raw) // height
+rows = {raw[i * stride + 1:(i + 1) * stride] for i in range(height)}
+values = len(set(raw))
+if len(rows) < 200 or values < 64:
+    fail(f"the screenshot looks blank: {len(rows)} distinct rows, {values} byte values")
+colours = None
+try:
+    from PIL import Image
+    with Image.open(shot) as im:
+        colours = len(im.convert("RGB").getcolors(maxcolors=1 << 20) or [])
+    if colours < 16:
+        fail(f"the screenshot has {colours} colours")
+except ImportError:
+    pass
+if png_out:
+    shutil.copyfile(shot, png_out)
+print(f"chromium: {width}x{height} PNG, {len(data)} bytes, {len(rows)} distinct rows, "
+      f"{values} byte values" + (f", {colours} colours" if colours else ""))
+shutil.rmtree(tmp, ignore_errors=True)
+sys.exit(0)

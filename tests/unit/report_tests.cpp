@@ -1,0 +1,162 @@
+// The HTML report's builder: escaping of everything from the history, nothing fetched or run,
+// every section present, the empty history readable.
+#include <doctest/doctest.h>
+
+#include "roll/report.hpp"
+
+using namespace roll;
+using namespace std::chrono;
+
+namespace {
+
+LocalDays on(int y, unsigned m, unsigned d) {
+  return local_days{year{y} / month{m} / day{d}};
+}
+
+SysSeconds utc(LocalDays d, int h) {
+  return SysSeconds{d.time_since_epoch()} + hours{h};
+}
+
+SessionRecord session(LocalDays d, const std::string& name, const std::string& title,
+                      SessionStatus status, int seconds) {
+  SessionRecord r;
+  r.routine_name = name;
+  r.routine_title = title;
+  r.started_at = utc(d, 21);
+  r.ended_at = r.started_at + std::chrono::seconds{seconds};
+  r.planned_seconds = 300;
+  r.completed_seconds = seconds;
+  r.status = status;
+  r.zone_seconds["thoracic"] = seconds / 2;
+  r.zone_seconds["lats"] = seconds - seconds / 2;
+  return r;
+}
+
+ReportInput sample() {
+  ReportInput in;
+  in.today = on(2026, 11, 23);
+  in.range = report_range(in.today, 8);
+  in.generated = "2026-11-23 21:00";
+  in.version = "0.1.0";
+  for (int i = 0; i < 40; ++i) {
+    auto s = session(on(2026, 10, 10) + days{i}, "bedtime", "Five minutes before bed",
+                     i % 5 == 4 ? SessionStatus::partial : SessionStatus::completed, 300);
+    if (i % 3 == 0) {
+      s.rating_before = 4 + i % 3;
+      s.rating_after = 6 + i % 4;
+    }
+    s.pressures.push_back({30, 5 + i % 4, "thoracic"});
+    in.sessions.push_back(s);
+  }
+  PainStop stop;
+  stop.at = utc(on(2026, 11, 2), 21);
+  stop.zone = "glutes";
+  in.pain_stops.push_back(stop);
+  return in;
+}
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// An event handler attribute (onload=, onclick=...) in markup.
+bool has_handler(const std::string& html) {
+  for (std::size_t at = html.find(" on"); at != std::string::npos; at = html.find(" on", at + 1)) {
+    std::size_t i = at + 3;
+    while (i < html.size() && html[i] >= 'a' && html[i] <= 'z') ++i;
+    if (i > at + 3 && i < html.size() && html[i] == '=') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("report range: whole weeks, Monday to Sunday, ending with today's") {
+  auto r = report_range(on(2026, 11, 25), 8);  // a Wednesday
+  CHECK(r.first == on(2026, 10, 5));
+  CHECK(r.last == on(2026, 11, 29));
+  CHECK(r.weeks == 8);
+  CHECK(report_range(on(2026, 11, 23), 1).first == on(2026, 11, 23));
+}
+
+TEST_CASE("html_escape: markup, quotes, ampersands, controls and invalid UTF-8") {
+  CHECK(html_escape("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
+  CHECK(html_escape("a & \"b\" 'c'") == "a &amp; &quot;b&quot; &#39;c&#39;");
+  CHECK(html_escape("bell\a esc\x1b[2J") == "bell\\x07 esc\\x1b[2J");
+  CHECK(html_escape("\xff") == "\\xff");
+  CHECK(html_escape("Määttä · ok") == "Määttä · ok");
+}
+
+TEST_CASE("html report: self-contained, every section, the definitions a physiotherapist needs") {
+  auto html = html_report(sample());
+  CHECK(html.starts_with("<!DOCTYPE html>"));
+  CHECK(is_roll_report(html));
+  CHECK(has(html, "<meta charset=\"utf-8\">"));
+  CHECK(has(html, "<title>"));
+  CHECK(has(html, "2026-10-05"));
+  CHECK(has(html, "2026-11-29"));
+  for (const char* section : {"Adherence", "Minutes per zone", "Before and after", "Pain stops",
+                              "Pressure", "Routines done"}) {
+    CAPTURE(section);
+    CHECK(has(html, section));
+  }
+  CHECK(has(html, "80%"));  // the definition of completed
+  CHECK(has(html, "Partial"));
+  CHECK(has(html, "<svg"));
+  CHECK(has(html, "@media print"));
+  CHECK(has(html, "A4"));
+  CHECK(has(html, "Five minutes before bed"));
+  CHECK(has(html, "glutes"));
+  // Nothing to run and nothing to fetch.
+  CHECK_FALSE(has(html, "<script"));
+  CHECK_FALSE(has(html, "http:"));
+  CHECK_FALSE(has(html, "https:"));
+  CHECK_FALSE(has(html, "url("));
+  CHECK_FALSE(has(html, "@import"));
+  CHECK_FALSE(has(html, " src="));
+  CHECK_FALSE(has(html, " href="));
+  CHECK_FALSE(has_handler(html));
+}
+
+TEST_CASE("html report: a hostile routine title, name and zone are text, never markup") {
+  auto in = sample();
+  auto s = session(on(2026, 11, 20), "<b>x", "<script>alert('t')</script>",
+                   SessionStatus::completed, 300);
+  s.zone_seconds["<img src=x onerror=alert(1)>"] = 60;
+  s.pressures.push_back({5, 9, "\"><svg onload=alert(1)>"});
+  s.routine_title += " & \x1b]52;c;Zm9v\x07";
+  in.sessions.push_back(s);
+  PainStop stop;
+  stop.at = utc(on(2026, 11, 21), 21);
+  stop.zone = "</td><script>";
+  in.pain_stops.push_back(stop);
+  auto html = html_report(in);
+  CHECK_FALSE(has(html, "<script"));
+  CHECK_FALSE(has(html, "<img"));
+  CHECK_FALSE(has(html, "<svg onload"));
+  CHECK_FALSE(has(html, "<b>x"));
+  CHECK_FALSE(has(html, "\x1b"));
+  CHECK_FALSE(has(html, "\x07"));
+  CHECK(has(html, "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;"));
+  CHECK(has(html, "&lt;img src=x onerror=alert(1)&gt;"));
+  CHECK(has(html, "&lt;/td&gt;&lt;script&gt;"));
+}
+
+TEST_CASE("html report: an empty history still reads as a report") {
+  ReportInput in;
+  in.today = on(2026, 11, 23);
+  in.range = report_range(in.today, 4);
+  in.generated = "2026-11-23 21:00";
+  auto html = html_report(in);
+  CHECK(html.starts_with("<!DOCTYPE html>"));
+  CHECK(has(html, "No sessions"));
+  CHECK(has(html, "No ratings"));
+  CHECK(has(html, "No pain stops"));
+  CHECK(has(html, "</html>"));
+}
+
+TEST_CASE("is_roll_report: only roll's own pages") {
+  CHECK_FALSE(is_roll_report("<!DOCTYPE html><html><head><title>mine</title>"));
+  CHECK_FALSE(is_roll_report("notes about my back"));
+  CHECK_FALSE(is_roll_report(""));
+}
