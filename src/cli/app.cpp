@@ -17,7 +17,6 @@
 #include "cli/commands.hpp"
 #include "cli/conventions.hpp"
 #include "platform/history_store.hpp"
-#include "platform/wall_clock.hpp"
 #include "roll/suggest.hpp"
 #include "roll/text.hpp"
 
@@ -112,16 +111,7 @@ int output_failed(Context& ctx) {
 
 }  // namespace
 
-int run(int argc, char** argv) {
-  ignore_sigpipe();
-  Context ctx;
-  ctx.env = platform::Environment::from_process();
-  try {
-    ctx.now = platform::wall_now();
-  } catch (const platform::TimeError& e) {
-    ctx.now_error = e.what();
-  }
-
+int run(const std::vector<std::string>& args, Context& ctx) {
   CLI::App app{"roll: a coach for safe foam-roller back work", "roll"};
   app.set_version_flag("--version", "roll " ROLL_VERSION);
   app.footer(kExamples);
@@ -142,7 +132,7 @@ int run(int argc, char** argv) {
   // tests/bench/RESULTS.md), so a run that starts with a command's name builds that one only.
   // Anything else (help, a misspelt command, a global option first) gets the whole tree, and so
   // does completion, which is generated from it.
-  std::string_view first = argc > 1 ? argv[1] : "";
+  std::string_view first = args.empty() ? std::string_view() : std::string_view(args.front());
   bool known = std::any_of(std::begin(kCommands), std::end(kCommands),
                            [&](const auto& c) { return c.first == first; });
   if (!known && !first.empty() && first.front() != '-') {
@@ -163,11 +153,12 @@ int run(int argc, char** argv) {
   add_color_option(app, ctx);
 
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them backwards
+    app.parse(reversed);
   } catch (const CLI::Success& e) {
     int code = exit_through_sanitizer(app, e, ctx);
-    if (flush_hit_broken_pipe(stdout)) return exit_ok;
-    if (std::ferror(stdout)) return output_failed(ctx);
+    if (flush_hit_broken_pipe(ctx.out)) return exit_ok;
+    if (std::ferror(ctx.out)) return output_failed(ctx);
     return code;
   } catch (const CLI::ParseError& e) {
     fmt::print(ctx.err, "roll: {}\n", parse_error_message(app, e));

@@ -234,16 +234,16 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   print_diagnostics(ctx, findings);
 
   bool on_terminal =
-      !args.plain && !args.events && ctx.env.stdout_is_terminal && ctx.env.stdin_is_terminal;
+      !args.plain && !args.events && ctx.env.stdout_is_terminal && ctx.env.input_is_terminal;
   bool ready_key = args.ready == "key";
-  if (ready_key && !ctx.env.stdin_is_terminal) {
+  if (ready_key && !ctx.env.input_is_terminal) {
     throw Failure(exit_usage,
                   "--ready key waits for space or Enter, but standard input is not a terminal; "
                   "leave it out for the timed get-ready");
   }
   // TERM=dumb or one roll does not know: plain lines, but still the keys (pause, the pain stop).
   bool full_screen = on_terminal && ctx.env.terminal_can_draw;
-  preflight(ctx, routine, args.yes, ctx.env.stdin_is_terminal && ctx.env.stdout_is_terminal);
+  preflight(ctx, routine, args.yes, ctx.env.input_is_terminal && ctx.env.stdout_is_terminal);
   std::vector<std::string> speech;
   if (args.voice) {
     // --voice-command wins over the profile's `speech`, which wins over espeak-ng.
