@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <stdio.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -123,4 +124,54 @@ TEST_CASE("cli::run: list, due --quiet and a usage error, in process") {
     CHECK(r.code == 2);
     CHECK(r.err.find("did you mean 'roll list'?") != std::string::npos);
   }
+}
+
+TEST_CASE(
+    "cli::run: remind --install replaces a differing unit only with --force, keeping a .bak") {
+  roll::test::TempDb home("roll-cli-remind");
+  auto dir = home.dir / "config" / "systemd" / "user";
+  fs::create_directories(dir);
+  auto timer = dir / "roll-reminder.timer";
+  {
+    std::FILE* f = std::fopen(timer.c_str(), "w");
+    REQUIRE(f != nullptr);
+    std::fputs("mine\n", f);
+    std::fclose(f);
+  }
+  const std::vector<std::string> install = {"remind", "--at", "21:30", "--systemd", "--install"};
+
+  auto refused = run_roll(home.dir, install);
+  CHECK(refused.code == 2);
+  CHECK(refused.err.find("--force replaces it") != std::string::npos);
+  CHECK(roll::test::slurp(timer) == "mine\n");
+
+  auto forced = [&] {
+    auto args = install;
+    args.push_back("--force");
+    return run_roll(home.dir, args);
+  }();
+  CHECK(forced.code == 0);
+  CHECK(roll::test::slurp(dir / "roll-reminder.timer.bak") == "mine\n");
+  CHECK(roll::test::slurp(timer).find("OnCalendar=") != std::string::npos);
+  // Written through the atomic writer: nothing else is left in the directory (no temp files).
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"roll-reminder.service", "roll-reminder.timer",
+                                          "roll-reminder.timer.bak"});
+
+  // A second install with the same units leaves them alone; replacing one that differs again goes
+  // to a fresh .bak.2, never over the first backup.
+  CHECK(run_roll(home.dir, install).code == 0);
+  {
+    std::FILE* f = std::fopen(timer.c_str(), "w");
+    REQUIRE(f != nullptr);
+    std::fputs("edited\n", f);
+    std::fclose(f);
+  }
+  auto args = install;
+  args.push_back("--force");
+  CHECK(run_roll(home.dir, args).code == 0);
+  CHECK(roll::test::slurp(dir / "roll-reminder.timer.bak") == "mine\n");
+  CHECK(roll::test::slurp(dir / "roll-reminder.timer.bak.2") == "edited\n");
 }
