@@ -102,6 +102,29 @@ std::string parse_error_message(CLI::App& app, const CLI::ParseError& e) {
                      near.empty() ? help : fmt::format("did you mean '{}'?", near));
 }
 
+// The options of every command, alive for the whole parse; only the named command's are bound.
+struct AllOptions {
+  ListOptions list;
+};
+
+using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
+
+// A command in the declare_x/run_x shape: declare it, then run it from its callback.
+template <auto Member, auto Declare, auto Run>
+void add(CLI::App& app, std::string_view name, Context& ctx, AllOptions& all) {
+  auto& opts = all.*Member;
+  Declare(app, opts);
+  app.get_subcommand(std::string(name))->callback([&ctx, &opts] {
+    ctx.exit_code = Run(ctx, opts);
+  });
+}
+
+// A command still adding itself with its own callback.
+template <void (*Old)(CLI::App&, Context&)>
+void add_old(CLI::App& app, std::string_view, Context& ctx, AllOptions&) {
+  Old(app, ctx);
+}
+
 int output_failed(Context& ctx) {
   int err = errno;
   fmt::print(ctx.err, "roll: cannot write the output to standard output: {}\n",
@@ -118,15 +141,20 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   app.require_subcommand(1);
   app.fallthrough(false);
 
-  using Adder = void (*)(CLI::App&, Context&);
   static constexpr std::pair<std::string_view, Adder> kCommands[] = {
-      {"list", add_list_command},       {"show", add_show_command},
-      {"session", add_session_command}, {"lint", add_lint_command},
-      {"explain", add_explain_command}, {"rules", add_rules_command},
-      {"history", add_history_command}, {"stats", add_stats_command},
-      {"due", add_due_command},         {"remind", add_remind_command},
-      {"injury", add_injury_command},   {"completion", add_completion_command},
-      {"new", add_new_command},
+      {"list", add<&AllOptions::list, declare_list, run_list>},
+      {"show", add_old<add_show_command>},
+      {"session", add_old<add_session_command>},
+      {"lint", add_old<add_lint_command>},
+      {"explain", add_old<add_explain_command>},
+      {"rules", add_old<add_rules_command>},
+      {"history", add_old<add_history_command>},
+      {"stats", add_old<add_stats_command>},
+      {"due", add_old<add_due_command>},
+      {"remind", add_old<add_remind_command>},
+      {"injury", add_old<add_injury_command>},
+      {"completion", add_old<add_completion_command>},
+      {"new", add_old<add_new_command>},
   };
   // Building every command's options is a quarter of what `roll due` costs (callgrind; see
   // tests/bench/RESULTS.md), so a run that starts with a command's name builds that one only.
@@ -146,8 +174,9 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     return exit_usage;
   }
   bool one = known && first != "completion";
-  for (const auto& [name, add] : kCommands) {
-    if (!one || name == first) add(app, ctx);
+  AllOptions options;
+  for (const auto& [name, adder] : kCommands) {
+    if (!one || name == first) adder(app, name, ctx, options);
   }
   // After every command: it reaches them all.
   add_color_option(app, ctx);

@@ -1,12 +1,21 @@
 #pragma once
-// One function per command, each defined in its own file under src/cli/commands/.
+// Every command, each in its own file under src/cli/commands/, in one shape: its options as plain
+// data, `declare_x` adding the subcommand and binding its options (no logic), and `run_x` doing
+// the work with what the parse filled in and returning the exit code. app.cpp joins the two with
+// a one-line callback, so a command can also be run without CLI11 in a test.
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
 
 namespace roll::cli {
 
-void add_list_command(CLI::App& app, Context& ctx);
+struct ListOptions {
+  bool json = false;
+};
+void declare_list(CLI::App& app, ListOptions& opts);
+int run_list(Context& ctx, const ListOptions& opts);
+
+// Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_show_command(CLI::App& app, Context& ctx);
 void add_session_command(CLI::App& app, Context& ctx);
 void add_lint_command(CLI::App& app, Context& ctx);
