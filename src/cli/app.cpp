@@ -105,6 +105,7 @@ std::string parse_error_message(CLI::App& app, const CLI::ParseError& e) {
 // The options of every command, alive for the whole parse; only the named command's are bound.
 struct AllOptions {
   ListOptions list;
+  ShowOptions show;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -143,7 +144,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
 
   static constexpr std::pair<std::string_view, Adder> kCommands[] = {
       {"list", add<&AllOptions::list, declare_list, run_list>},
-      {"show", add_old<add_show_command>},
+      {"show", add<&AllOptions::show, declare_show, run_show>},
       {"session", add_old<add_session_command>},
       {"lint", add_old<add_lint_command>},
       {"explain", add_old<add_explain_command>},

@@ -4,6 +4,8 @@
 // the work with what the parse filled in and returning the exit code. app.cpp joins the two with
 // a one-line callback, so a command can also be run without CLI11 in a test.
 #include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
 
 #include "cli/app.hpp"
 
@@ -15,8 +17,14 @@ struct ListOptions {
 void declare_list(CLI::App& app, ListOptions& opts);
 int run_list(Context& ctx, const ListOptions& opts);
 
+struct ShowOptions {
+  std::string routine;  // a name or a path
+  bool json = false;
+};
+void declare_show(CLI::App& app, ShowOptions& opts);
+int run_show(Context& ctx, const ShowOptions& opts);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
-void add_show_command(CLI::App& app, Context& ctx);
 void add_session_command(CLI::App& app, Context& ctx);
 void add_lint_command(CLI::App& app, Context& ctx);
 void add_explain_command(CLI::App& app, Context& ctx);
