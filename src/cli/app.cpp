@@ -106,6 +106,7 @@ std::string parse_error_message(CLI::App& app, const CLI::ParseError& e) {
 struct AllOptions {
   ListOptions list;
   ShowOptions show;
+  LintOptions lint;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -146,7 +147,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"list", add<&AllOptions::list, declare_list, run_list>},
       {"show", add<&AllOptions::show, declare_show, run_show>},
       {"session", add_old<add_session_command>},
-      {"lint", add_old<add_lint_command>},
+      {"lint", add<&AllOptions::lint, declare_lint, run_lint>},
       {"explain", add_old<add_explain_command>},
       {"rules", add_old<add_rules_command>},
       {"history", add_old<add_history_command>},

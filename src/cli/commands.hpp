@@ -24,9 +24,18 @@ struct ShowOptions {
 void declare_show(CLI::App& app, ShowOptions& opts);
 int run_show(Context& ctx, const ShowOptions& opts);
 
+struct LintOptions {
+  std::vector<std::string> paths;  // files, directories or routine names; empty: every routine
+  bool strict = false;
+  bool fix = false;
+  bool profile = false;
+  std::string format = "text";
+};
+void declare_lint(CLI::App& app, LintOptions& opts);
+int run_lint(Context& ctx, const LintOptions& opts);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
-void add_lint_command(CLI::App& app, Context& ctx);
 void add_explain_command(CLI::App& app, Context& ctx);
 void add_rules_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
