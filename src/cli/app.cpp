@@ -107,6 +107,8 @@ struct AllOptions {
   ListOptions list;
   ShowOptions show;
   LintOptions lint;
+  ExplainOptions explain;
+  RulesOptions rules;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -148,8 +150,8 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"show", add<&AllOptions::show, declare_show, run_show>},
       {"session", add_old<add_session_command>},
       {"lint", add<&AllOptions::lint, declare_lint, run_lint>},
-      {"explain", add_old<add_explain_command>},
-      {"rules", add_old<add_rules_command>},
+      {"explain", add<&AllOptions::explain, declare_explain, run_explain>},
+      {"rules", add<&AllOptions::rules, declare_rules, run_rules>},
       {"history", add_old<add_history_command>},
       {"stats", add_old<add_stats_command>},
       {"due", add_old<add_due_command>},

@@ -34,10 +34,20 @@ struct LintOptions {
 void declare_lint(CLI::App& app, LintOptions& opts);
 int run_lint(Context& ctx, const LintOptions& opts);
 
+struct ExplainOptions {
+  std::string rule;
+};
+void declare_explain(CLI::App& app, ExplainOptions& opts);
+int run_explain(Context& ctx, const ExplainOptions& opts);
+
+struct RulesOptions {
+  bool json = false;
+};
+void declare_rules(CLI::App& app, RulesOptions& opts);
+int run_rules(Context& ctx, const RulesOptions& opts);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
-void add_explain_command(CLI::App& app, Context& ctx);
-void add_rules_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
 void add_stats_command(CLI::App& app, Context& ctx);
 void add_due_command(CLI::App& app, Context& ctx);
