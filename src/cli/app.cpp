@@ -109,6 +109,7 @@ struct AllOptions {
   LintOptions lint;
   ExplainOptions explain;
   RulesOptions rules;
+  RemindOptions remind;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -155,7 +156,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"history", add_old<add_history_command>},
       {"stats", add_old<add_stats_command>},
       {"due", add_old<add_due_command>},
-      {"remind", add_old<add_remind_command>},
+      {"remind", add<&AllOptions::remind, declare_remind, run_remind>},
       {"injury", add_old<add_injury_command>},
       {"completion", add_old<add_completion_command>},
       {"new", add_old<add_new_command>},

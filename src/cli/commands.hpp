@@ -46,12 +46,24 @@ struct RulesOptions {
 void declare_rules(CLI::App& app, RulesOptions& opts);
 int run_rules(Context& ctx, const RulesOptions& opts);
 
+struct RemindOptions {
+  std::string at;    // HH:MM
+  std::string days;  // mon,wed,... or weekdays, weekends; empty: every day
+  bool cron = false;
+  bool systemd = false;
+  bool ics = false;
+  bool install = false;
+  bool uninstall = false;
+  bool force = false;
+};
+void declare_remind(CLI::App& app, RemindOptions& opts);
+int run_remind(Context& ctx, const RemindOptions& opts);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
 void add_stats_command(CLI::App& app, Context& ctx);
 void add_due_command(CLI::App& app, Context& ctx);
-void add_remind_command(CLI::App& app, Context& ctx);
 void add_injury_command(CLI::App& app, Context& ctx);
 void add_completion_command(CLI::App& app, Context& ctx);
 void add_new_command(CLI::App& app, Context& ctx);
