@@ -18,7 +18,6 @@
 #include "cli/commands/today.hpp"
 #include "cli/conventions.hpp"
 #include "platform/history_store.hpp"
-#include "platform/wall_clock.hpp"
 #include "roll/suggest.hpp"
 #include "roll/text.hpp"
 
@@ -108,6 +107,34 @@ std::string parse_error_message(CLI::App& app, const CLI::ParseError& e) {
                      near.empty() ? help : fmt::format("did you mean '{}'?", near));
 }
 
+// The options of every command, alive for the whole parse; only the named command's are bound.
+struct AllOptions {
+  ListOptions list;
+  ShowOptions show;
+  LintOptions lint;
+  ExplainOptions explain;
+  RulesOptions rules;
+  RemindOptions remind;
+};
+
+using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
+
+// A command in the declare_x/run_x shape: declare it, then run it from its callback.
+template <auto Member, auto Declare, auto Run>
+void add(CLI::App& app, std::string_view name, Context& ctx, AllOptions& all) {
+  auto& opts = all.*Member;
+  Declare(app, opts);
+  app.get_subcommand(std::string(name))->callback([&ctx, &opts] {
+    ctx.exit_code = Run(ctx, opts);
+  });
+}
+
+// A command still adding itself with its own callback.
+template <void (*Old)(CLI::App&, Context&)>
+void add_old(CLI::App& app, std::string_view, Context& ctx, AllOptions&) {
+  Old(app, ctx);
+}
+
 int output_failed(Context& ctx) {
   int err = errno;
   fmt::print(ctx.err, "roll: cannot write the output to standard output: {}\n",
@@ -117,16 +144,7 @@ int output_failed(Context& ctx) {
 
 }  // namespace
 
-int run(int argc, char** argv) {
-  ignore_sigpipe();
-  Context ctx;
-  ctx.env = platform::Environment::from_process();
-  try {
-    ctx.now = platform::wall_now();
-  } catch (const platform::TimeError& e) {
-    ctx.now_error = e.what();
-  }
-
+int run(const std::vector<std::string>& args, Context& ctx) {
   CLI::App app{"roll: a coach for safe foam-roller back work", "roll"};
   app.set_version_flag("--version", "roll " ROLL_VERSION);
   app.footer(kExamples);
@@ -135,23 +153,29 @@ int run(int argc, char** argv) {
   declare_today(app, today_options);
   app.fallthrough(false);
 
-  using Adder = void (*)(CLI::App&, Context&);
   static constexpr std::pair<std::string_view, Adder> kCommands[] = {
-      {"list", add_list_command},       {"show", add_show_command},
-      {"session", add_session_command}, {"lint", add_lint_command},
-      {"explain", add_explain_command}, {"rules", add_rules_command},
-      {"history", add_history_command}, {"stats", add_stats_command},
-      {"due", add_due_command},         {"remind", add_remind_command},
-      {"injury", add_injury_command},   {"completion", add_completion_command},
-      {"new", add_new_command},         {"suggest", add_suggest_command},
-      {"level", add_level_command},
-      {"report", add_report_command},
+      {"list", add<&AllOptions::list, declare_list, run_list>},
+      {"show", add<&AllOptions::show, declare_show, run_show>},
+      {"session", add_old<add_session_command>},
+      {"lint", add<&AllOptions::lint, declare_lint, run_lint>},
+      {"explain", add<&AllOptions::explain, declare_explain, run_explain>},
+      {"rules", add<&AllOptions::rules, declare_rules, run_rules>},
+      {"history", add_old<add_history_command>},
+      {"stats", add_old<add_stats_command>},
+      {"due", add_old<add_due_command>},
+      {"remind", add<&AllOptions::remind, declare_remind, run_remind>},
+      {"injury", add_old<add_injury_command>},
+      {"completion", add_old<add_completion_command>},
+      {"new", add_old<add_new_command>},
+      {"suggest", add_old<add_suggest_command>},
+      {"level", add_old<add_level_command>},
+      {"report", add_old<add_report_command>},
   };
   // Building every command's options is a quarter of what `roll due` costs (callgrind; see
   // tests/bench/RESULTS.md), so a run that starts with a command's name builds that one only.
   // Anything else (help, a misspelt command, a global option first) gets the whole tree, and so
   // does completion, which is generated from it.
-  std::string_view first = argc > 1 ? argv[1] : "";
+  std::string_view first = args.empty() ? std::string_view() : std::string_view(args.front());
   bool known = std::any_of(std::begin(kCommands), std::end(kCommands),
                            [&](const auto& c) { return c.first == first; });
   if (!known && !first.empty() && first.front() != '-') {
@@ -166,15 +190,17 @@ int run(int argc, char** argv) {
   }
   bool one = known && first != "completion";
   // Bare `roll` (and `roll --json`) is the today view: no command's options to build at all.
-  bool bare = argc == 1 || (argc == 2 && first == "--json");
-  for (const auto& [name, add] : kCommands) {
-    if (!bare && (!one || name == first)) add(app, ctx);
+  bool bare = args.empty() || (args.size() == 1 && first == "--json");
+  AllOptions options;
+  for (const auto& [name, adder] : kCommands) {
+    if (!bare && (!one || name == first)) adder(app, name, ctx, options);
   }
   // After every command: it reaches them all.
   add_color_option(app, ctx);
 
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them backwards
+    app.parse(reversed);
     if (app.get_subcommands().empty()) {
       ctx.exit_code = run_today(ctx, today_options);
     } else if (today_options.json) {
@@ -184,8 +210,8 @@ int run(int argc, char** argv) {
     }
   } catch (const CLI::Success& e) {
     int code = exit_through_sanitizer(app, e, ctx);
-    if (flush_hit_broken_pipe(stdout)) return exit_ok;
-    if (std::ferror(stdout)) return output_failed(ctx);
+    if (flush_hit_broken_pipe(ctx.out)) return exit_ok;
+    if (std::ferror(ctx.out)) return output_failed(ctx);
     return code;
   } catch (const CLI::ParseError& e) {
     fmt::print(ctx.err, "roll: {}\n", parse_error_message(app, e));

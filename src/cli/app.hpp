@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "platform/environment.hpp"
 
@@ -30,6 +31,7 @@ struct Failure : std::runtime_error {
 // What every command may use. Commands take what they need from here and nothing global.
 struct Context {
   platform::Environment env;
+  std::FILE* in = nullptr;  // the answers to questions; main gives it the process's input
   std::FILE* out = stdout;
   std::FILE* err = stderr;
   bool color = false;  // colour on stdout
@@ -40,6 +42,9 @@ struct Context {
   std::string now_error;
 };
 
-int run(int argc, char** argv);
+// Runs one command line (`args` without the program's name) against `ctx` and returns the exit
+// code. Everything a command reads from outside (time, environment, streams) comes from `ctx`,
+// so tests run commands in process with in-memory streams and a fixed "now".
+int run(const std::vector<std::string>& args, Context& ctx);
 
 }  // namespace roll::cli

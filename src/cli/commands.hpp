@@ -1,22 +1,69 @@
 #pragma once
-// One function per command, each defined in its own file under src/cli/commands/.
+// Every command, each in its own file under src/cli/commands/, in one shape: its options as plain
+// data, `declare_x` adding the subcommand and binding its options (no logic), and `run_x` doing
+// the work with what the parse filled in and returning the exit code. app.cpp joins the two with
+// a one-line callback, so a command can also be run without CLI11 in a test.
 #include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
 
 #include "cli/app.hpp"
 
 namespace roll::cli {
 
-void add_list_command(CLI::App& app, Context& ctx);
-void add_show_command(CLI::App& app, Context& ctx);
+struct ListOptions {
+  bool json = false;
+};
+void declare_list(CLI::App& app, ListOptions& opts);
+int run_list(Context& ctx, const ListOptions& opts);
+
+struct ShowOptions {
+  std::string routine;  // a name or a path
+  bool json = false;
+};
+void declare_show(CLI::App& app, ShowOptions& opts);
+int run_show(Context& ctx, const ShowOptions& opts);
+
+struct LintOptions {
+  std::vector<std::string> paths;  // files, directories or routine names; empty: every routine
+  bool strict = false;
+  bool fix = false;
+  bool profile = false;
+  std::string format = "text";
+};
+void declare_lint(CLI::App& app, LintOptions& opts);
+int run_lint(Context& ctx, const LintOptions& opts);
+
+struct ExplainOptions {
+  std::string rule;
+};
+void declare_explain(CLI::App& app, ExplainOptions& opts);
+int run_explain(Context& ctx, const ExplainOptions& opts);
+
+struct RulesOptions {
+  bool json = false;
+};
+void declare_rules(CLI::App& app, RulesOptions& opts);
+int run_rules(Context& ctx, const RulesOptions& opts);
+
+struct RemindOptions {
+  std::string at;    // HH:MM
+  std::string days;  // mon,wed,... or weekdays, weekends; empty: every day
+  bool cron = false;
+  bool systemd = false;
+  bool ics = false;
+  bool install = false;
+  bool uninstall = false;
+  bool force = false;
+};
+void declare_remind(CLI::App& app, RemindOptions& opts);
+int run_remind(Context& ctx, const RemindOptions& opts);
+
+// Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
-void add_lint_command(CLI::App& app, Context& ctx);
-void add_explain_command(CLI::App& app, Context& ctx);
-void add_rules_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
 void add_stats_command(CLI::App& app, Context& ctx);
 void add_due_command(CLI::App& app, Context& ctx);
-void add_remind_command(CLI::App& app, Context& ctx);
 void add_injury_command(CLI::App& app, Context& ctx);
 void add_completion_command(CLI::App& app, Context& ctx);
 void add_new_command(CLI::App& app, Context& ctx);

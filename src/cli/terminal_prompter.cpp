@@ -14,9 +14,10 @@ void TerminalPrompter::say(std::string_view text) {
 }
 
 std::optional<std::string> TerminalPrompter::read_line() {
+  if (ctx_.in == nullptr) return std::nullopt;
   char* line = nullptr;
   std::size_t size = 0;
-  ssize_t n = ::getline(&line, &size, stdin);
+  ssize_t n = ::getline(&line, &size, ctx_.in);
   std::optional<std::string> out;
   if (n >= 0) out = std::string(line, static_cast<std::size_t>(n));
   std::free(line);

@@ -1,5 +1,6 @@
 #pragma once
-// Questions on the terminal: printed to stdout, answered a line at a time on stdin. The one place
+// Questions on the terminal: printed to stdout, answered a line at a time from the
+// Context's input. The one place
 // a command reads an answer, so every question parses it alike (roll/check_in.hpp).
 #include <optional>
 #include <string>

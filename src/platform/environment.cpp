@@ -121,7 +121,7 @@ Environment Environment::from_process() {
   const char* force = std::getenv("CLICOLOR_FORCE");
   env.clicolor_force = force != nullptr && *force != '\0' && std::string_view(force) != "0";
   env.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
-  env.stdin_is_terminal = ::isatty(STDIN_FILENO) == 1;
+  env.input_is_terminal = ::isatty(STDIN_FILENO) == 1;
   // $COLUMNS first, as ls and man read it: it lets a pipe ask for a width too.
   if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
     env.columns = std::clamp(std::atoi(columns), 0, 10000);

@@ -16,7 +16,7 @@ struct Environment {
   bool no_color = false;              // NO_COLOR set (to anything non-empty)
   bool clicolor_force = false;        // CLICOLOR_FORCE set to anything but "" or "0"
   bool stdout_is_terminal = false;
-  bool stdin_is_terminal = false;
+  bool input_is_terminal = false;
   int columns = 0;  // $COLUMNS, else the width of the terminal on stdout; 0 when neither says
   // $TERM names a terminal that takes escape sequences (not "dumb", not empty, known to terminfo
   // or one of the ANSI families); when false the session falls back to plain lines.

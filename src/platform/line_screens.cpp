@@ -13,6 +13,7 @@
 #include <system_error>
 
 #include "platform/json.hpp"
+#include "platform/programs.hpp"
 #include "platform/screens.hpp"
 #include "roll/session_wording.hpp"
 #include "roll/text.hpp"
@@ -105,26 +106,6 @@ void EventsScreen::write(const std::vector<Event>& events) {
   }
 }
 
-namespace {
-
-std::string find_program(const std::string& program) {
-  if (program.empty()) return {};
-  if (program.find('/') != std::string::npos) {
-    return ::access(program.c_str(), X_OK) == 0 ? program : std::string();
-  }
-  const char* path = std::getenv("PATH");
-  std::stringstream dirs(path ? path : "/usr/bin:/bin");
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    // An empty PATH entry means the current directory.
-    auto full = (dir.empty() ? std::filesystem::path(".") : std::filesystem::path(dir)) / program;
-    if (::access(full.c_str(), X_OK) == 0) return full.string();
-  }
-  return {};
-}
-
-}  // namespace
-
 std::vector<std::string> split_command(const std::string& line) {
   std::vector<std::string> words;
   std::string word;
@@ -187,7 +168,7 @@ void write_quietly(int fd, const std::string& text) {
 }  // namespace
 
 ProcessSpeaker::ProcessSpeaker(std::vector<std::string> argv) : argv_(std::move(argv)) {
-  if (!argv_.empty()) path_ = find_program(argv_.front());
+  if (!argv_.empty()) path_ = find_program(argv_.front(), std::getenv("PATH"));
 }
 
 ProcessSpeaker::~ProcessSpeaker() {

@@ -9,38 +9,39 @@
 
 namespace roll::cli {
 
-void add_explain_command(CLI::App& app, Context& ctx) {
+void declare_explain(CLI::App& app, ExplainOptions& opts) {
   auto* cmd = app.add_subcommand("explain", "Explain a lint rule: its reason, source and examples");
-  auto name = std::make_shared<std::string>();
-  cmd->add_option("rule", *name, "A rule name, as printed by `roll lint` or `roll rules`")
+  cmd->add_option("rule", opts.rule, "A rule name, as printed by `roll lint` or `roll rules`")
       ->required();
   cmd->footer(
       "\nExamples:\n"
       "  roll explain no-lumbar\n"
       "  roll explain two-minute-zone");
-  cmd->callback([&ctx, name] {
-    const Rule* rule = find_rule(*name);
-    if (!rule) {
-      std::vector<std::string_view> names;
-      for (const Rule& r : all_rules()) names.push_back(r.name);
-      auto guess = closest_match(*name, names);
-      // "lumbar" is far from "no-lumbar" by edit distance, but it is one of the name's words.
-      if (guess.empty() && !name->empty()) {
-        for (std::string_view candidate : names) {
-          std::string padded = fmt::format("-{}-", candidate);
-          if (padded.find(fmt::format("-{}-", *name)) != std::string::npos) {
-            guess = std::string(candidate);
-            break;
-          }
+}
+
+int run_explain(Context& ctx, const ExplainOptions& opts) {
+  const Rule* rule = find_rule(opts.rule);
+  if (!rule) {
+    std::vector<std::string_view> names;
+    for (const Rule& r : all_rules()) names.push_back(r.name);
+    auto guess = closest_match(opts.rule, names);
+    // "lumbar" is far from "no-lumbar" by edit distance, but it is one of the name's words.
+    if (guess.empty() && !opts.rule.empty()) {
+      for (std::string_view candidate : names) {
+        std::string padded = fmt::format("-{}-", candidate);
+        if (padded.find(fmt::format("-{}-", opts.rule)) != std::string::npos) {
+          guess = std::string(candidate);
+          break;
         }
       }
-      throw Failure(exit_usage,
-                    fmt::format("no rule named '{}'; {}", sanitize(*name),
-                                guess.empty() ? std::string("run `roll rules` for the list")
-                                              : fmt::format("did you mean `{}`?", guess)));
     }
-    fmt::print(ctx.out, "{}", format_explain(*rule));
-  });
+    throw Failure(exit_usage,
+                  fmt::format("no rule named '{}'; {}", sanitize(opts.rule),
+                              guess.empty() ? std::string("run `roll rules` for the list")
+                                            : fmt::format("did you mean `{}`?", guess)));
+  }
+  fmt::print(ctx.out, "{}", format_explain(*rule));
+  return exit_ok;
 }
 
 }  // namespace roll::cli

@@ -211,7 +211,7 @@ void remove(Context& ctx, const DeleteOptions& opt) {
                                  minutes_seconds(found->completed_seconds),
                                  minutes_seconds(found->planned_seconds));
   if (!opt.yes) {
-    if (!ctx.env.stdin_is_terminal) {
+    if (!ctx.env.input_is_terminal) {
       throw Failure(exit_usage,
                     fmt::format("not deleting {} without asking: run again with --yes", what));
     }

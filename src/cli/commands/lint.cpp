@@ -24,14 +24,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Options {
-  std::vector<std::string> paths;
-  bool strict = false;
-  bool fix = false;
-  bool profile = false;
-  std::string format = "text";
-};
-
 Diagnostic io_problem(const std::string& path, std::string message) {
   return Diagnostic{path,
                     {},
@@ -95,7 +87,9 @@ std::vector<Diagnostic> check(std::string_view text, const std::string& name,
   return diagnostics;
 }
 
-void run_lint(Context& ctx, const Options& options) {
+}  // namespace
+
+int run_lint(Context& ctx, const LintOptions& options) {
   // The same rules for everyone unless asked: --profile judges the routines as this user, with
   // the profile's level and roller.
   std::optional<Profile> profile;
@@ -160,29 +154,24 @@ void run_lint(Context& ctx, const Options& options) {
 
   bool warnings = std::any_of(all.begin(), all.end(),
                               [](const Diagnostic& d) { return d.severity == Severity::warning; });
-  if (io_failed) {
-    ctx.exit_code = exit_usage;
-  } else if (has_errors(all) || (options.strict && warnings)) {
-    ctx.exit_code = exit_findings;
-  }
+  if (io_failed) return exit_usage;
+  if (has_errors(all) || (options.strict && warnings)) return exit_findings;
+  return exit_ok;
 }
 
-}  // namespace
-
-void add_lint_command(CLI::App& app, Context& ctx) {
+void declare_lint(CLI::App& app, LintOptions& options) {
   auto* cmd = app.add_subcommand("lint", "Check routines against the safety and technique rules");
-  auto options = std::make_shared<Options>();
-  cmd->add_option("path", options->paths,
+  cmd->add_option("path", options.paths,
                   "Routine files, directories to search for *.toml, or routine names from `roll "
                   "list` (default: every routine `roll list` sees)");
-  cmd->add_flag("--strict", options->strict, "Fail (exit 1) on warnings too, not only on errors");
-  cmd->add_option("--format", options->format, "Output format")
+  cmd->add_flag("--strict", options.strict, "Fail (exit 1) on warnings too, not only on errors");
+  cmd->add_option("--format", options.format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->default_str("text");
-  cmd->add_flag("--fix", options->fix,
+  cmd->add_flag("--fix", options.fix,
                 "Apply the safe fixes in place (intensity 8-10 becomes 7; three minutes of "
                 "movement are appended when move-after fires), then report what is left");
-  cmd->add_flag("--profile", options->profile,
+  cmd->add_flag("--profile", options.profile,
                 "Judge the routines with your profile's level and roller (config.toml), as a "
                 "session does for a beginner");
   cmd->footer(
@@ -194,7 +183,6 @@ void add_lint_command(CLI::App& app, Context& ctx) {
       "  roll lint --format github ~/.config/roll/routines   # annotations in GitHub Actions\n"
       "\nExit status: 0 no errors (warnings allowed unless --strict), 1 errors, 2 a path could "
       "not be read.\nRun `roll explain RULE` for the reasons behind a rule.");
-  cmd->callback([&ctx, options] { run_lint(ctx, *options); });
 }
 
 }  // namespace roll::cli

@@ -121,36 +121,37 @@ void print_json_list(Context& ctx, const std::vector<Row>& rows) {
 
 }  // namespace
 
-void add_list_command(CLI::App& app, Context& ctx) {
+void declare_list(CLI::App& app, ListOptions& opts) {
   auto* cmd = app.add_subcommand("list", "List the routines you can run, bundled and your own");
-  auto json = std::make_shared<bool>(false);
-  cmd->add_flag("--json", *json, "Print JSON instead of a table");
+  cmd->add_flag("--json", opts.json, "Print JSON instead of a table");
   cmd->footer(
       "\nExamples:\n"
       "  roll list\n"
       "  roll list --json | jq -r '.routines[].name'\n"
       "\nYour own routines live in $XDG_CONFIG_HOME/roll/routines (default ~/.config/roll/routines)"
       "\nand win over bundled routines of the same name.");
-  cmd->callback([&ctx, json] {
-    std::vector<Row> rows;
-    for (auto& file : platform::discover_routines(ctx.env)) {
-      auto loaded = platform::load_routine_file(file.path);
-      Plan plan = loaded.routine ? make_plan(*loaded.routine) : Plan{};
-      Row row{std::move(file), std::move(loaded), std::move(plan)};
-      if (row.loaded.routine) {
-        for (const auto& d : lint_routine(*row.loaded.routine, row.file.path.string())) {
-          if (d.severity == Severity::error) ++row.lint_errors;
-          if (d.severity == Severity::warning) ++row.lint_warnings;
-        }
+}
+
+int run_list(Context& ctx, const ListOptions& opts) {
+  std::vector<Row> rows;
+  for (auto& file : platform::discover_routines(ctx.env)) {
+    auto loaded = platform::load_routine_file(file.path);
+    Plan plan = loaded.routine ? make_plan(*loaded.routine) : Plan{};
+    Row row{std::move(file), std::move(loaded), std::move(plan)};
+    if (row.loaded.routine) {
+      for (const auto& d : lint_routine(*row.loaded.routine, row.file.path.string())) {
+        if (d.severity == Severity::error) ++row.lint_errors;
+        if (d.severity == Severity::warning) ++row.lint_warnings;
       }
-      rows.push_back(std::move(row));
     }
-    if (*json) {
-      print_json_list(ctx, rows);
-    } else {
-      print_table(ctx, rows);
-    }
-  });
+    rows.push_back(std::move(row));
+  }
+  if (opts.json) {
+    print_json_list(ctx, rows);
+  } else {
+    print_table(ctx, rows);
+  }
+  return exit_ok;
 }
 
 }  // namespace roll::cli

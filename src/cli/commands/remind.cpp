@@ -2,7 +2,6 @@
 #include <fmt/core.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "cli/commands.hpp"
@@ -17,17 +16,6 @@ namespace roll::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Options {
-  std::string at;
-  std::string days;
-  bool cron = false;
-  bool systemd = false;
-  bool ics = false;
-  bool install = false;
-  bool uninstall = false;
-  bool force = false;
-};
 
 constexpr std::string_view kFormats =
     "roll remind makes a reminder that stays silent on days you have already rolled\n"
@@ -153,25 +141,24 @@ void uninstall_units(Context& ctx, bool force) {
 
 }  // namespace
 
-void add_remind_command(CLI::App& app, Context& ctx) {
+void declare_remind(CLI::App& app, RemindOptions& opts) {
   auto* cmd =
       app.add_subcommand("remind", "Print a daily reminder for cron, systemd or your calendar");
-  auto opt = std::make_shared<Options>();
-  cmd->add_option("--at", opt->at, "Local time of the reminder, HH:MM");
-  cmd->add_option("--days", opt->days,
+  cmd->add_option("--at", opts.at, "Local time of the reminder, HH:MM");
+  cmd->add_option("--days", opts.days,
                   "Days of the week: mon,tue,... or weekdays, weekends (default: every day)");
-  auto* cron = cmd->add_flag("--cron", opt->cron, "One crontab line");
+  auto* cron = cmd->add_flag("--cron", opts.cron, "One crontab line");
   auto* systemd =
-      cmd->add_flag("--systemd", opt->systemd, "A systemd user .service and .timer pair");
+      cmd->add_flag("--systemd", opts.systemd, "A systemd user .service and .timer pair");
   auto* ics =
-      cmd->add_flag("--ics", opt->ics, "An iCalendar file with a recurring event and an alarm");
-  auto* install = cmd->add_flag("--install", opt->install,
+      cmd->add_flag("--ics", opts.ics, "An iCalendar file with a recurring event and an alarm");
+  auto* install = cmd->add_flag("--install", opts.install,
                                 "With --systemd: write the units to ~/.config/systemd/user/")
                       ->needs(systemd);
   auto* uninstall = cmd->add_flag(
-      "--uninstall", opt->uninstall,
+      "--uninstall", opts.uninstall,
       "Remove the systemd units that --install wrote (and say how to stop the timer)");
-  cmd->add_flag("--force", opt->force,
+  cmd->add_flag("--force", opts.force,
                 "With --install: replace units that differ (the old ones are kept as .bak); "
                 "with --uninstall: remove units roll did not write");
   cron->excludes(systemd)->excludes(ics)->excludes(uninstall);
@@ -187,59 +174,61 @@ void add_remind_command(CLI::App& app, Context& ctx) {
       "  roll remind --uninstall\n"
       "\nThe reminder runs `roll due --quiet`, so it stays silent on days you have already "
       "rolled,\nand calls notify-send where it is installed (else it prints the message).");
-  cmd->callback([&ctx, opt] {
-    if (opt->uninstall) {
-      uninstall_units(ctx, opt->force);
-      return;
+}
+
+int run_remind(Context& ctx, const RemindOptions& opts) {
+  if (opts.uninstall) {
+    uninstall_units(ctx, opts.force);
+    return exit_ok;
+  }
+  if (!opts.cron && !opts.systemd && !opts.ics) {
+    fmt::print(ctx.out, "{}", kFormats);
+    return exit_ok;
+  }
+  if (opts.at.empty())
+    throw Failure(exit_usage, "say when: --at HH:MM, e.g. roll remind --at 21:30 --cron");
+  ReminderSpec spec;
+  auto minute = parse_clock(opts.at);
+  if (!minute)
+    throw Failure(exit_usage,
+                  fmt::format("--at \"{}\" is not a time like 21:30", sanitize(opts.at)));
+  spec.minute_of_day = *minute;
+  if (!opts.days.empty()) {
+    auto days = parse_weekdays(opts.days);
+    if (!days) {
+      throw Failure(
+          exit_usage,
+          fmt::format("--days \"{}\" is not a list like mon,wed,fri (or weekdays, weekends)",
+                      sanitize(opts.days)));
     }
-    if (!opt->cron && !opt->systemd && !opt->ics) {
-      fmt::print(ctx.out, "{}", kFormats);
-      return;
-    }
-    if (opt->at.empty())
-      throw Failure(exit_usage, "say when: --at HH:MM, e.g. roll remind --at 21:30 --cron");
-    ReminderSpec spec;
-    auto minute = parse_clock(opt->at);
-    if (!minute)
+    spec.weekdays = *days;
+  }
+  // Schedulers run with a bare PATH: name this very binary.
+  spec.roll_path = (ctx.env.exe_dir / "roll").string();
+  if (!opts.ics) {
+    if (auto why = unschedulable_path(spec.roll_path); !why.empty()) {
       throw Failure(exit_usage,
-                    fmt::format("--at \"{}\" is not a time like 21:30", sanitize(opt->at)));
-    spec.minute_of_day = *minute;
-    if (!opt->days.empty()) {
-      auto days = parse_weekdays(opt->days);
-      if (!days) {
-        throw Failure(
-            exit_usage,
-            fmt::format("--days \"{}\" is not a list like mon,wed,fri (or weekdays, weekends)",
-                        sanitize(opt->days)));
-      }
-      spec.weekdays = *days;
+                    fmt::format("cannot schedule {}: {}", sanitize(spec.roll_path), why));
     }
-    // Schedulers run with a bare PATH: name this very binary.
-    spec.roll_path = (ctx.env.exe_dir / "roll").string();
-    if (!opt->ics) {
-      if (auto why = unschedulable_path(spec.roll_path); !why.empty()) {
-        throw Failure(exit_usage,
-                      fmt::format("cannot schedule {}: {}", sanitize(spec.roll_path), why));
-      }
+  }
+  if (opts.cron) {
+    fmt::print(ctx.out, "{}\n", cron_line(spec));
+  } else if (opts.systemd) {
+    auto units = systemd_units(spec);
+    if (opts.install) {
+      install_units(ctx, units, opts.force);
+      return exit_ok;
     }
-    if (opt->cron) {
-      fmt::print(ctx.out, "{}\n", cron_line(spec));
-    } else if (opt->systemd) {
-      auto units = systemd_units(spec);
-      if (opt->install) {
-        install_units(ctx, units, opt->force);
-        return;
-      }
-      fmt::print(ctx.out,
-                 "# ~/.config/systemd/user/{}\n{}\n# ~/.config/systemd/user/{}\n{}\n# then run:\n",
-                 units.service_name, units.service, units.timer_name, units.timer);
-      for (const auto& c : units.enable_commands) fmt::print(ctx.out, "{}\n", c);
-    } else {
-      SysSeconds now = now_or_fail(ctx);
-      auto today = std::chrono::floor<std::chrono::days>(platform::to_local(now));
-      fmt::print(ctx.out, "{}", ics_calendar(spec, today, now));
-    }
-  });
+    fmt::print(ctx.out,
+               "# ~/.config/systemd/user/{}\n{}\n# ~/.config/systemd/user/{}\n{}\n# then run:\n",
+               units.service_name, units.service, units.timer_name, units.timer);
+    for (const auto& c : units.enable_commands) fmt::print(ctx.out, "{}\n", c);
+  } else {
+    SysSeconds now = now_or_fail(ctx);
+    auto today = std::chrono::floor<std::chrono::days>(platform::to_local(now));
+    fmt::print(ctx.out, "{}", ics_calendar(spec, today, now));
+  }
+  return exit_ok;
 }
 
 }  // namespace roll::cli

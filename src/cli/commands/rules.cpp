@@ -6,17 +6,18 @@
 
 namespace roll::cli {
 
-void add_rules_command(CLI::App& app, Context& ctx) {
+void declare_rules(CLI::App& app, RulesOptions& opts) {
   auto* cmd = app.add_subcommand("rules", "List every lint rule with its severity and summary");
-  auto json = std::make_shared<bool>(false);
-  cmd->add_flag("--json", *json, "Print JSON instead of a table");
+  cmd->add_flag("--json", opts.json, "Print JSON instead of a table");
   cmd->footer(
       "\nExamples:\n"
       "  roll rules\n"
       "  roll rules --json | jq -r '.rules[] | select(.silenceable) | .name'");
-  cmd->callback([&ctx, json] {
-    fmt::print(ctx.out, "{}", *json ? format_rules_json() : format_rules_table());
-  });
+}
+
+int run_rules(Context& ctx, const RulesOptions& opts) {
+  fmt::print(ctx.out, "{}", opts.json ? format_rules_json() : format_rules_table());
+  return exit_ok;
 }
 
 }  // namespace roll::cli

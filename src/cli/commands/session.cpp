@@ -249,16 +249,16 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   note_diagnostics(findings);
 
   bool on_terminal =
-      !args.plain && !args.events && ctx.env.stdout_is_terminal && ctx.env.stdin_is_terminal;
+      !args.plain && !args.events && ctx.env.stdout_is_terminal && ctx.env.input_is_terminal;
   bool ready_key = args.ready == "key";
-  if (ready_key && !ctx.env.stdin_is_terminal) {
+  if (ready_key && !ctx.env.input_is_terminal) {
     throw Failure(exit_usage,
                   "--ready key waits for space or Enter, but standard input is not a terminal; "
                   "leave it out for the timed get-ready");
   }
   // TERM=dumb or one roll does not know: plain lines, but still the keys (pause, the pain stop).
   bool full_screen = on_terminal && ctx.env.terminal_can_draw;
-  bool interactive = ctx.env.stdin_is_terminal && ctx.env.stdout_is_terminal;
+  bool interactive = ctx.env.input_is_terminal && ctx.env.stdout_is_terminal;
   preflight(ctx, routine, args.yes, interactive, notices);
   warn_fifth_session(ctx, args.yes, interactive && !args.plain && !args.events);
   // Every notice reaches the person before the first second: the full screen would cover them at

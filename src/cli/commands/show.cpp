@@ -136,27 +136,28 @@ void print_json_plan(Context& ctx, const LoadedRoutine& loaded, const Plan& plan
 
 }  // namespace
 
-void add_show_command(CLI::App& app, Context& ctx) {
+void declare_show(CLI::App& app, ShowOptions& opts) {
   auto* cmd = app.add_subcommand("show", "Show a routine's steps, timing and total time");
-  auto name = std::make_shared<std::string>();
-  auto json = std::make_shared<bool>(false);
-  cmd->add_option("routine", *name, "A routine name (see `roll list`) or a path to a .toml file")
+  cmd->add_option("routine", opts.routine,
+                  "A routine name (see `roll list`) or a path to a .toml file")
       ->required();
-  cmd->add_flag("--json", *json, "Print the plan as a JSON object");
+  cmd->add_flag("--json", opts.json, "Print the plan as a JSON object");
   cmd->footer(
       "\nExamples:\n"
       "  roll show thoracic\n"
       "  roll show ./my-routine.toml --json");
-  cmd->callback([&ctx, name, json] {
-    auto loaded = load_named_routine(ctx, *name);
-    print_diagnostics(ctx, loaded.warnings);
-    Plan plan = make_plan(loaded.routine);
-    if (*json) {
-      print_json_plan(ctx, loaded, plan);
-    } else {
-      print_text(ctx, loaded, plan);
-    }
-  });
+}
+
+int run_show(Context& ctx, const ShowOptions& opts) {
+  auto loaded = load_named_routine(ctx, opts.routine);
+  print_diagnostics(ctx, loaded.warnings);
+  Plan plan = make_plan(loaded.routine);
+  if (opts.json) {
+    print_json_plan(ctx, loaded, plan);
+  } else {
+    print_text(ctx, loaded, plan);
+  }
+  return exit_ok;
 }
 
 }  // namespace roll::cli
