@@ -469,7 +469,7 @@ std::optional<std::int64_t> leading_version(std::string_view line) {
   std::size_t start = i;
   while (i < line.size() && i - start < 9 && line[i] >= '0' && line[i] <= '9')
     v = v * 10 + (line[i++] - '0');
-  if (i == start) return std::nullopt;
+  if (i == start || (i < line.size() && line[i] >= '0' && line[i] <= '9')) return std::nullopt;
   return v;
 }
 
