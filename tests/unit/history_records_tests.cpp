@@ -133,7 +133,7 @@ TEST_CASE("migration 2 -> 3: a copy first, then ids, the device and offsets on e
   auto before = slurp(db.file);
   {
     HistoryStore store(db.file, fixed_device());
-    CHECK(store.schema_version() == 3);
+    CHECK(store.schema_version() == HistoryStore::kSchemaVersion);
     auto rows = store.sessions({});
     REQUIRE(rows.size() == 1);
     CHECK(is_uuid(rows[0].uid));
