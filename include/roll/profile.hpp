@@ -39,6 +39,10 @@ struct Profile {
   int day_start_hour = 4;
   std::string speech;  // command line, empty for none
   std::vector<ConditionEntry> conditions;
+  // `roll sync` (issue 20): the folder a sync program shares (an absolute path), and whether
+  // to sync after each recorded session.
+  std::string sync_dir;
+  bool sync_after_session = false;
 
   // Conditions listed and not cleared: each one refuses a session.
   [[nodiscard]] std::vector<Condition> blocking() const;

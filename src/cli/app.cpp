@@ -136,7 +136,7 @@ int run(int argc, char** argv) {
       {"history", add_history_command}, {"stats", add_stats_command},
       {"due", add_due_command},         {"remind", add_remind_command},
       {"injury", add_injury_command},   {"completion", add_completion_command},
-      {"new", add_new_command},
+      {"new", add_new_command},         {"sync", add_sync_command},
   };
   // Building every command's options is a quarter of what `roll due` costs (callgrind; see
   // tests/bench/RESULTS.md), so a run that starts with a command's name builds that one only.

@@ -19,5 +19,6 @@ void add_remind_command(CLI::App& app, Context& ctx);
 void add_injury_command(CLI::App& app, Context& ctx);
 void add_completion_command(CLI::App& app, Context& ctx);
 void add_new_command(CLI::App& app, Context& ctx);
+void add_sync_command(CLI::App& app, Context& ctx);
 
 }  // namespace roll::cli

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/commands/sync.hpp"
 #include "cli/conventions.hpp"
 #include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
@@ -373,7 +374,10 @@ void add_session_command(CLI::App& app, Context& ctx) {
       "--log-rehearsal is given, and then it is marked as a rehearsal.\n"
       "A session is completed when it reaches its end with at least 80% of its planned time on\n"
       "the roller done; reaching the end with less (steps skipped with n) is partial.");
-  cmd->callback([&ctx, args] { ctx.exit_code = run_guided(ctx, *args); });
+  cmd->callback([&ctx, args] {
+    ctx.exit_code = run_guided(ctx, *args);
+    if (!args->no_log) sync_after_session(ctx);
+  });
 }
 
 }  // namespace roll::cli

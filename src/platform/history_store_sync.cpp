@@ -27,8 +27,9 @@ struct KindSql {
 };
 
 constexpr std::array<KindSql, 10> kKinds{{
-    {Kind::tombstone, "tombstones", "SELECT t.uid, t.device, t.kind, t.deleted_at FROM tombstones t",
-     "t.uid", "t.deleted_at", "t.rowid"},
+    {Kind::tombstone, "tombstones",
+     "SELECT t.uid, t.device, t.kind, t.deleted_at FROM tombstones t", "t.uid", "t.deleted_at",
+     "t.rowid"},
     {Kind::session, "sessions",
      "SELECT s.uid, s.device, s.routine, s.title, s.started_at, s.ended_at, s.planned_seconds, "
      "s.completed_seconds, s.status, s.origin, s.utc_offset, s.rating_before, s.rating_after "
@@ -56,8 +57,8 @@ constexpr std::array<KindSql, 10> kKinds{{
      "JOIN sessions s ON s.id = h.session_id",
      "h.uid", "s.started_at", "h.rowid"},
     {Kind::pain_stop, "pain_stops",
-     "SELECT p.uid, p.device, p.session_uid, p.at, p.utc_offset, p.zone FROM pain_stops p",
-     "p.uid", "p.at", "p.rowid"},
+     "SELECT p.uid, p.device, p.session_uid, p.at, p.utc_offset, p.zone FROM pain_stops p", "p.uid",
+     "p.at", "p.rowid"},
     {Kind::injury_clearing, "injury_clearings",
      "SELECT c.uid, c.device, c.injury_uid, c.at FROM injury_clearings c", "c.uid", "c.at",
      "c.rowid"},
@@ -145,9 +146,9 @@ auto guarded(const std::filesystem::path& file, Write&& write) {
   try {
     return write();
   } catch (const sqlite::SqliteError& e) {
-    throw HistoryError(fmt::format(
-        "cannot write to the history database {}: {}; what it held before is unchanged",
-        file.string(), e.what()));
+    throw HistoryError(
+        fmt::format("cannot write to the history database {}: {}; what it held before is unchanged",
+                    file.string(), e.what()));
   }
 }
 
@@ -156,8 +157,9 @@ auto guarded(const std::filesystem::path& file, Write&& write) {
 void HistoryStore::visit_records(std::optional<SysSeconds> since,
                                  const std::function<void(const sync::Record&)>& visit) {
   for (const KindSql* k : in_apply_order()) {
-    auto st = db_.prepare(fmt::format("{} WHERE {} IS NOT NULL{}{}{} ORDER BY {}", k->select, k->key,
-                                      since ? " AND " : "", since ? k->time : "", since ? " >= ?" : "", k->order));
+    auto st = db_.prepare(fmt::format("{} WHERE {} IS NOT NULL{}{}{} ORDER BY {}", k->select,
+                                      k->key, since ? " AND " : "", since ? k->time : "",
+                                      since ? " >= ?" : "", k->order));
     if (since) st.bind(1, since->time_since_epoch().count());
     while (st.step()) visit(read_record(k->kind, st));
   }
@@ -264,7 +266,8 @@ struct HistoryStore::MergeStatements {
   explicit MergeStatements(sqlite::Database& db)
       : tombstoned(db.prepare("SELECT 1 FROM tombstones WHERE uid = ?")),
         session_id(db.prepare("SELECT id FROM sessions WHERE uid = ?")),
-        check_in_of_day(db.prepare(fmt::format("{} WHERE c.day = ?", sql_of(Kind::check_in).select))),
+        check_in_of_day(
+            db.prepare(fmt::format("{} WHERE c.day = ?", sql_of(Kind::check_in).select))),
         clear_injury(db.prepare("UPDATE injuries SET cleared = 1 WHERE uid = ?")),
         pain_stops_of(db.prepare("DELETE FROM pain_stops WHERE session_uid = ?")),
         position(db.prepare(
@@ -352,10 +355,11 @@ struct HistoryStore::MergeStatements {
     return session_id.int64(0);
   }
   std::optional<Record> held(const Record& r) {
-    auto& st = r.kind == Kind::check_in ? check_in_of_day
-                                        : *existing[static_cast<std::size_t>(r.kind)];
+    auto& st =
+        r.kind == Kind::check_in ? check_in_of_day : *existing[static_cast<std::size_t>(r.kind)];
     st.reset();
-    st.bind(1, r.kind == Kind::check_in ? std::string_view{r.text("day")} : std::string_view{r.uid});
+    st.bind(1,
+            r.kind == Kind::check_in ? std::string_view{r.text("day")} : std::string_view{r.uid});
     if (!st.step()) return std::nullopt;
     return read_record(r.kind, st);
   }
@@ -398,9 +402,8 @@ MergeCounts HistoryStore::merge_unguarded(std::vector<IncomingRecord>& batch, Me
       ++counts.known;
       continue;
     }
-    auto& write = action == sync::Action::insert || !st.update[kind_index]
-                      ? *st.insert[kind_index]
-                      : *st.update[kind_index];
+    auto& write = action == sync::Action::insert || !st.update[kind_index] ? *st.insert[kind_index]
+                                                                           : *st.update[kind_index];
     bind_record(write, r, parent_row);
     write.run();
     ++(action == sync::Action::insert ? counts.added : counts.updated);
