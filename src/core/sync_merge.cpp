@@ -38,6 +38,11 @@ bool supersedes(const Record& a, const Record& b) {
       // Two devices asked on the same day: the earlier-made answer stands on both.
       if (a.uid != b.uid) return a.uid < b.uid;
       break;
+    case Kind::tombstone:
+      // Two devices deleted the same record: the first deletion stands on both.
+      if (a.integer("deleted_at") != b.integer("deleted_at"))
+        return a.integer("deleted_at") < b.integer("deleted_at");
+      break;
     default:
       break;
   }
@@ -47,7 +52,6 @@ bool supersedes(const Record& a, const Record& b) {
 Action decide(const Record& incoming, const Record* existing, bool tombstoned) {
   if (incoming.kind != Kind::tombstone && tombstoned) return Action::ignore;
   if (existing == nullptr) return Action::insert;
-  if (incoming.kind == Kind::tombstone) return Action::ignore;  // one deletion is enough
   return supersedes(incoming, *existing) ? Action::replace : Action::ignore;
 }
 

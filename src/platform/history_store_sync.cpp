@@ -329,7 +329,7 @@ struct HistoryStore::MergeStatements {
         "?3");
     set(Kind::tombstone,
         "INSERT OR IGNORE INTO tombstones (uid, device, kind, deleted_at) VALUES (?1, ?2, ?3, ?4)",
-        nullptr);
+        "UPDATE tombstones SET device = ?2, kind = ?3, deleted_at = ?4 WHERE uid = ?1");
   }
   static constexpr std::size_t kCount = 10;
   sqlite::Statement tombstoned;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <random>
 #include <set>
@@ -136,7 +137,17 @@ void run_seed(std::uint64_t seed) {
   std::set<std::string> unique(first.begin(), first.end());
   CHECK(unique.size() == first.size());
   for (auto& d : devices) {
-    CHECK(records_of(*d.store) == first);
+    auto mine = records_of(*d.store);
+    if (mine != first) {
+      std::vector<std::string> only_here, only_first;
+      std::set_difference(mine.begin(), mine.end(), first.begin(), first.end(),
+                          std::back_inserter(only_here));
+      std::set_difference(first.begin(), first.end(), mine.begin(), mine.end(),
+                          std::back_inserter(only_first));
+      for (const auto& r : only_here) MESSAGE("only on ", d.root.string(), ": ", r);
+      for (const auto& r : only_first) MESSAGE("only on device0: ", r);
+    }
+    CHECK(mine == first);
     CHECK(stats_of(*d.store) == stats);
     CHECK(d.store->pending_records() == 0);
     for (const auto& uid : deleted) CHECK_FALSE(d.store->session_by_uid(uid));

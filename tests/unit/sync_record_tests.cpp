@@ -209,6 +209,12 @@ TEST_CASE("sync merge: a tombstone wins, uid is the key, the newest version stay
   tomb.set("of", std::string("session")).set("deleted_at", std::int64_t{5});
   CHECK(decide(tomb, nullptr, false) == Action::insert);
   CHECK(decide(tomb, &tomb, false) == Action::ignore);
+  // Two devices deleted it: the earlier deletion stands, whichever arrives first.
+  Record later = tomb;
+  later.device = "other";
+  later.set("deleted_at", std::int64_t{9});
+  CHECK(decide(later, &tomb, false) == Action::ignore);
+  CHECK(decide(tomb, &later, false) == Action::replace);
 
   Record open = Record::make(Kind::injury, kUid, kDevice);
   open.set("zone", std::string("thoracic")).set("at", std::int64_t{1}).set("note", std::string());
