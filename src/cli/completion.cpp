@@ -44,7 +44,8 @@ Kind kind_of(std::string_view name) {
   if (name == "rule" || name == "rules") return Kind::rule;
   if (name == "zone" || name == "zones") return Kind::zone;
   if (name == "path" || name == "paths") return Kind::routine_or_file;
-  if (name == "file" || name == "files" || name == "output" || name == "database") {
+  if (name == "file" || name == "files" || name == "output" || name == "database" ||
+      name == "dir") {
     return Kind::file;
   }
   return Kind::none;
