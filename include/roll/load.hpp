@@ -19,4 +19,8 @@ struct LoadResult {
 // not just the first. Never throws.
 [[nodiscard]] LoadResult load_routine(std::string_view text, std::string_view file);
 
+// What `name` may be, in a routine file and for `roll new`: lower-case letters, digits and '-',
+// starting with a letter or digit, at most limits::max_short_string_chars long.
+[[nodiscard]] bool is_routine_name(std::string_view name);
+
 }  // namespace roll

@@ -3,7 +3,6 @@
 // command and the second article's contraindications. Validated like routines: every problem is
 // a Diagnostic with its line:col.
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +22,19 @@ enum class Condition {
   muscle_guarding,
 };
 
-[[nodiscard]] std::span<const Condition> all_conditions();
-[[nodiscard]] std::string_view condition_name(Condition c);  // "recent-surgery"
+// The names a profile's [conditions] table uses (name_table.hpp), in the article's order.
+inline constexpr NameTable<Condition, 6> kConditionNames{{
+    {Condition::osteoporosis, "osteoporosis"},
+    {Condition::recent_surgery, "recent-surgery"},
+    {Condition::recent_trauma, "recent-trauma"},
+    {Condition::active_cancer, "active-cancer"},
+    {Condition::neurological_symptoms, "neurological-symptoms"},
+    {Condition::muscle_guarding, "muscle-guarding"},
+}};
+
+[[nodiscard]] constexpr std::string_view condition_name(Condition c) {  // "recent-surgery"
+  return name_in(kConditionNames, c);
+}
 // The article's reason and what to do, for the refusal message.
 [[nodiscard]] std::string_view condition_advice(Condition c);
 

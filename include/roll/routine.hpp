@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "roll/diagnostic.hpp"
+#include "roll/name_table.hpp"
 #include "roll/zone.hpp"
 
 namespace roll {
@@ -20,13 +21,74 @@ enum class Side { none, left, right, both };
 enum class Tempo { slow, fast };
 enum class TimingUnit { seconds, breaths, reps };
 
-[[nodiscard]] std::string_view to_string(Level);
-[[nodiscard]] std::string_view to_string(Roller);
-[[nodiscard]] std::string_view to_string(Purpose);  // "warm-up", "break"
-[[nodiscard]] std::string_view to_string(StepKind);
-[[nodiscard]] std::string_view to_string(Side);
-[[nodiscard]] std::string_view to_string(Tempo);
-[[nodiscard]] std::string_view to_string(TimingUnit);
+// The names routine files and roll's output use, one table per enum (name_table.hpp): they drive
+// to_string, the loader's parsing and the choices its messages list, in this order.
+inline constexpr NameTable<Level, 3> kLevelNames{{
+    {Level::beginner, "beginner"},
+    {Level::intermediate, "intermediate"},
+    {Level::advanced, "advanced"},
+}};
+inline constexpr NameTable<Roller, 6> kRollerNames{{
+    {Roller::soft, "soft"},
+    {Roller::medium, "medium"},
+    {Roller::firm, "firm"},
+    {Roller::textured, "textured"},
+    {Roller::peanut, "peanut"},
+    {Roller::ball, "ball"},
+}};
+inline constexpr NameTable<Purpose, 5> kPurposeNames{{
+    {Purpose::release, "release"},
+    {Purpose::warm_up, "warm-up"},
+    {Purpose::recovery, "recovery"},
+    {Purpose::bedtime, "bedtime"},
+    {Purpose::break_, "break"},
+}};
+inline constexpr NameTable<StepKind, 6> kStepKindNames{{
+    {StepKind::hold, "hold"},
+    {StepKind::roll, "roll"},
+    {StepKind::pivot, "pivot"},
+    {StepKind::stretch, "stretch"},
+    {StepKind::movement, "movement"},
+    {StepKind::rest, "rest"},
+}};
+// In the order the loader's message lists them, `none` last.
+inline constexpr NameTable<Side, 4> kSideNames{{
+    {Side::left, "left"},
+    {Side::right, "right"},
+    {Side::both, "both"},
+    {Side::none, "none"},
+}};
+inline constexpr NameTable<Tempo, 2> kTempoNames{{
+    {Tempo::slow, "slow"},
+    {Tempo::fast, "fast"},
+}};
+inline constexpr NameTable<TimingUnit, 3> kTimingUnitNames{{
+    {TimingUnit::seconds, "seconds"},
+    {TimingUnit::breaths, "breaths"},
+    {TimingUnit::reps, "reps"},
+}};
+
+[[nodiscard]] constexpr std::string_view to_string(Level v) {
+  return name_in(kLevelNames, v);
+}
+[[nodiscard]] constexpr std::string_view to_string(Roller v) {
+  return name_in(kRollerNames, v);
+}
+[[nodiscard]] constexpr std::string_view to_string(Purpose v) {
+  return name_in(kPurposeNames, v);
+}
+[[nodiscard]] constexpr std::string_view to_string(StepKind v) {
+  return name_in(kStepKindNames, v);
+}
+[[nodiscard]] constexpr std::string_view to_string(Side v) {
+  return name_in(kSideNames, v);
+}
+[[nodiscard]] constexpr std::string_view to_string(Tempo v) {
+  return name_in(kTempoNames, v);
+}
+[[nodiscard]] constexpr std::string_view to_string(TimingUnit v) {
+  return name_in(kTimingUnitNames, v);
+}
 
 // Hold, roll and pivot are the roller pressing the zone, always. Whether any step is on the
 // roller is on_roller(), below: that is the question every pressure rule asks.

@@ -1,5 +1,5 @@
 #pragma once
-// One function per command, each defined in its own file under src/cli/.
+// One function per command, each defined in its own file under src/cli/commands/.
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"

@@ -2,8 +2,7 @@
 
 #include <fmt/core.h>
 
-#include <sstream>
-
+#include "platform/json.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -18,9 +17,7 @@ void print_document(Context& ctx, std::string_view document) {
 
 void print_json(Context& ctx, toml::table document) {
   document.insert_or_assign("version", kJsonVersion);
-  std::ostringstream text;
-  text << toml::json_formatter{document} << '\n';
-  print_document(ctx, text.str());
+  print_document(ctx, platform::to_json(document) + "\n");
 }
 
 }  // namespace roll::cli

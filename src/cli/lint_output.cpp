@@ -5,9 +5,9 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <sstream>
 
 #include "cli/json_output.hpp"
+#include "platform/json.hpp"
 #include "roll/fix.hpp"
 #include "roll/injury.hpp"
 #include "roll/text.hpp"
@@ -16,11 +16,7 @@ namespace roll::cli {
 
 namespace {
 
-std::string to_json(const toml::node& node) {
-  std::ostringstream out;
-  out << toml::json_formatter{node};
-  return out.str();
-}
+using platform::to_json;
 
 fmt::text_style severity_style(Severity severity) {
   switch (severity) {

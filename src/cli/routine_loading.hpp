@@ -4,7 +4,7 @@
 #include <string>
 
 #include "cli/app.hpp"
-#include "platform/catalog.hpp"
+#include "platform/routine_files.hpp"
 #include "roll/routine.hpp"
 
 namespace roll::cli {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -13,38 +14,22 @@
 #include <span>
 #include <utility>
 
-#include "load_guard.hpp"
+#include "roll/duration.hpp"
 #include "roll/limits.hpp"
 #include "roll/suggest.hpp"
+#include "toml_reader.hpp"
 
 namespace roll {
 
 namespace {
+
+using namespace detail;
 
 // toml++ hands over valid UTF-8: every byte that is not a continuation byte starts a code point.
 std::size_t code_points(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
-}
-
-// Enough to show everything wrong with a real file; a hostile file of a million bad keys must
-// not turn into a million lines of output.
-constexpr std::size_t kMaxDiagnostics = 100;
-
-constexpr SourceRange kTopOfFile{1, 1, 1, 1};
-
-int clamp_position(std::uint32_t value) {
-  return value > static_cast<std::uint32_t>(INT_MAX) ? INT_MAX : static_cast<int>(value);
-}
-
-SourceRange range_of(const toml::source_region& region) {
-  return {clamp_position(region.begin.line), clamp_position(region.begin.column),
-          clamp_position(region.end.line), clamp_position(region.end.column)};
-}
-
-bool before(const SourceRange& a, const SourceRange& b) {
-  return std::pair(a.line, a.column) < std::pair(b.line, b.column);
 }
 
 // From the start of the key to the end of its value: what `roll lint --fix` needs to rewrite or
@@ -61,119 +46,9 @@ SourceRange cover(const SourceRange& key, const SourceRange& value) {
   return out;
 }
 
-std::string_view type_name(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::table:
-      return "table";
-    case toml::node_type::array:
-      return "array";
-    case toml::node_type::string:
-      return "string";
-    case toml::node_type::integer:
-      return "integer";
-    case toml::node_type::floating_point:
-      return "float";
-    case toml::node_type::boolean:
-      return "boolean";
-    case toml::node_type::date:
-      return "date";
-    case toml::node_type::time:
-      return "time";
-    case toml::node_type::date_time:
-      return "date-time";
-    case toml::node_type::none:
-      break;
-  }
-  return "value";
-}
-
-// Long values are cut for messages; the position already says where the rest is.
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kShown = 40;
-  if (text.size() <= kShown) return fmt::format("\"{}\"", text);
-  std::size_t cut = kShown;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return fmt::format("\"{}...\"", text.substr(0, cut));
-}
-
-std::string with_article(std::string_view noun) {
-  bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
-  return fmt::format("{} {}", vowel ? "an" : "a", noun);
-}
-
 std::string join(std::span<const std::string_view> words) {
   return fmt::format("{}", fmt::join(words.begin(), words.end(), ", "));
 }
-
-struct Entry {
-  std::string_view key;
-  SourceRange key_range;
-  SourceRange value_range;
-  const toml::node* node = nullptr;
-};
-
-// A table's entries in source order (toml++ iterates in key-name order).
-std::vector<Entry> entries_of(const toml::table& table) {
-  std::vector<Entry> entries;
-  for (auto&& [key, node] : table) {
-    entries.push_back(Entry{key.str(), range_of(key.source()), range_of(node.source()), &node});
-  }
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const Entry& a, const Entry& b) { return before(a.key_range, b.key_range); });
-  return entries;
-}
-
-const Entry* find(const std::vector<Entry>& entries, std::string_view key) {
-  for (const auto& e : entries) {
-    if (e.key == key) return &e;
-  }
-  return nullptr;
-}
-
-template <typename E>
-struct EnumChoice {
-  std::string_view text;
-  E value;
-};
-
-constexpr std::array<EnumChoice<Level>, 3> kLevels{{
-    {"beginner", Level::beginner},
-    {"intermediate", Level::intermediate},
-    {"advanced", Level::advanced},
-}};
-constexpr std::array<EnumChoice<Roller>, 6> kRollers{{
-    {"soft", Roller::soft},
-    {"medium", Roller::medium},
-    {"firm", Roller::firm},
-    {"textured", Roller::textured},
-    {"peanut", Roller::peanut},
-    {"ball", Roller::ball},
-}};
-constexpr std::array<EnumChoice<Purpose>, 5> kPurposes{{
-    {"release", Purpose::release},
-    {"warm-up", Purpose::warm_up},
-    {"recovery", Purpose::recovery},
-    {"bedtime", Purpose::bedtime},
-    {"break", Purpose::break_},
-}};
-constexpr std::array<EnumChoice<StepKind>, 6> kKinds{{
-    {"hold", StepKind::hold},
-    {"roll", StepKind::roll},
-    {"pivot", StepKind::pivot},
-    {"stretch", StepKind::stretch},
-    {"movement", StepKind::movement},
-    {"rest", StepKind::rest},
-}};
-constexpr std::array<EnumChoice<Side>, 4> kSides{{
-    {"left", Side::left},
-    {"right", Side::right},
-    {"both", Side::both},
-    {"none", Side::none},
-}};
-constexpr std::array<EnumChoice<Tempo>, 2> kTempos{{
-    {"slow", Tempo::slow},
-    {"fast", Tempo::fast},
-}};
 
 constexpr std::array<std::string_view, 11> kTopKeys{
     "schema",  "name",   "title",   "summary",
@@ -194,14 +69,6 @@ std::string file_stem(std::string_view file) {
   return std::string(file.substr(0, file.size() - ext.size()));
 }
 
-bool is_slug(std::string_view name) {
-  auto ok = [](char c, bool first) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && c == '-');
-  };
-  if (name.empty() || !ok(name[0], true)) return false;
-  return std::all_of(name.begin() + 1, name.end(), [&](char c) { return ok(c, false); });
-}
-
 std::string slugify(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -214,13 +81,6 @@ std::string slugify(std::string_view text) {
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
-}
-
-std::string format_duration(std::int64_t seconds) {
-  if (seconds % 3600 == 0) return fmt::format("{} h", seconds / 3600);
-  if (seconds >= 3600) return fmt::format("{} h {} min", seconds / 3600, seconds % 3600 / 60);
-  if (seconds % 60 == 0) return fmt::format("{} min", seconds / 60);
-  return fmt::format("{} s", seconds);
 }
 
 class Loader {
@@ -264,9 +124,9 @@ class Loader {
     routine.title =
         string(entries, "title", limits::max_short_string_chars, kTopOfFile, true).value_or("");
     routine.summary = string(entries, "summary", limits::max_string_chars).value_or("");
-    routine.level = choice(entries, "level", kLevels).value_or(Level::beginner);
-    routine.roller = choice(entries, "roller", kRollers).value_or(Roller::medium);
-    routine.purpose = choice(entries, "purpose", kPurposes).value_or(Purpose::release);
+    routine.level = choice(entries, "level", kLevelNames).value_or(Level::beginner);
+    routine.roller = choice(entries, "roller", kRollerNames).value_or(Roller::medium);
+    routine.purpose = choice(entries, "purpose", kPurposeNames).value_or(Purpose::release);
     if (auto hours =
             integer(entries, "resume_after_injury_hours", {1, limits::max_injury_hours, 48})) {
       routine.resume_after_injury_hours = static_cast<int>(*hours);
@@ -408,16 +268,13 @@ class Loader {
 
   template <typename E, std::size_t N>
   std::optional<E> choice(const std::vector<Entry>& entries, std::string_view key,
-                          const std::array<EnumChoice<E>, N>& choices) {
+                          const NameTable<E, N>& choices) {
     const Entry* e = find(entries, key);
     if (!e) return std::nullopt;
     auto text = string_value(*e, key, limits::max_short_string_chars, e->value_range);
     if (!text) return std::nullopt;
-    std::vector<std::string_view> names;
-    for (const auto& c : choices) {
-      if (c.text == *text) return c.value;
-      names.push_back(c.text);
-    }
+    if (auto value = value_in(choices, *text)) return value;
+    auto names = names_in(choices);
     auto guess = closest_match(*text, names);
     schema(e->value_range,
            fmt::format("`{}` must be one of {}; not {}", key, join(names), quoted(*text)),
@@ -465,7 +322,7 @@ class Loader {
   }
 
   void check_routine_name(const Entry& e, const std::string& name) {
-    if (!is_slug(name)) {
+    if (!is_routine_name(name)) {
       auto slug = slugify(name);
       schema(e.value_range,
              fmt::format("`name` {} is not a routine name: use lower-case letters, digits and '-', "
@@ -545,8 +402,9 @@ class Loader {
         if (last.source.keys.count(key)) where = last.source.at(key);
       }
       schema(where,
-             fmt::format("the routine lasts {} ({} s); the limit is {}", format_duration(total),
-                         total, format_duration(limits::max_total_seconds)),
+             fmt::format("the routine lasts {} ({} s); the limit is {}",
+                         human_duration(std::chrono::seconds(total)), total,
+                         human_duration(std::chrono::seconds(limits::max_total_seconds))),
              "shorten the steps or split the routine");
     }
   }
@@ -562,9 +420,9 @@ class Loader {
 
     step.name =
         string(entries, "name", limits::max_short_string_chars, here, true, what).value_or("");
-    step.kind = choice(entries, "kind", kKinds).value_or(StepKind::hold);
+    step.kind = choice(entries, "kind", kStepKindNames).value_or(StepKind::hold);
     load_zone(entries, step, number);
-    step.side = choice(entries, "side", kSides).value_or(Side::none);
+    step.side = choice(entries, "side", kSideNames).value_or(Side::none);
     bool timed = load_timing(entries, step, number);
     if (auto positions = integer(entries, "positions", {1, limits::max_positions, 3})) {
       step.positions = static_cast<int>(*positions);
@@ -586,7 +444,7 @@ class Loader {
     if (auto intensity = integer(entries, "intensity", {1, 10, 5})) {
       step.intensity = static_cast<int>(*intensity);
     }
-    step.tempo = choice(entries, "tempo", kTempos).value_or(Tempo::slow);
+    step.tempo = choice(entries, "tempo", kTempoNames).value_or(Tempo::slow);
     step.cue = string(entries, "cue", limits::max_string_chars).value_or("");
     step.allow = strings(entries, "allow");
     load_on_roller(entries, step, number);
@@ -713,45 +571,35 @@ class Loader {
 
 }  // namespace
 
+bool is_routine_name(std::string_view name) {
+  auto ok = [](char c, bool first) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && c == '-');
+  };
+  if (name.empty() || name.size() > limits::max_short_string_chars || !ok(name[0], true)) {
+    return false;
+  }
+  return std::all_of(name.begin() + 1, name.end(), [&](char c) { return ok(c, false); });
+}
+
 LoadResult load_routine(std::string_view text, std::string_view file) {
   LoadResult result;
-  auto fail = [&](SourceRange where, std::string rule, std::string message, std::string help) {
-    if (!where.known()) where = kTopOfFile;
-    result.diagnostics.push_back(Diagnostic{std::string(file), where, Severity::error,
-                                            std::move(rule), std::move(message), std::move(help)});
+  auto fail = [&](std::string message) {
+    result.routine.reset();
+    result.diagnostics.push_back(Diagnostic{std::string(file), kTopOfFile, Severity::error,
+                                            "syntax", std::move(message), ""});
   };
   try {
-    text = detail::without_bom(text);
-    if (auto problem = detail::check_input(text)) {
-      fail(problem->where, "syntax", std::move(problem->message), std::move(problem->help));
-      return result;
-    }
-    toml::table root;
-    try {
-      root = toml::parse(text, file);
-    } catch (const toml::parse_error& e) {
-      fail(range_of(e.source()), "syntax", std::string(e.description()),
-           "see https://toml.io/en/v1.0.0 for the file syntax");
-      return result;
-    }
+    auto root = parse_guarded(text, file, result.diagnostics);
+    if (!root) return result;
     Loader loader(file);
-    Routine routine = loader.load(root);
+    Routine routine = loader.load(*root);
     result.diagnostics = loader.take_diagnostics();
-    sort_diagnostics(result.diagnostics);
-    if (result.diagnostics.size() > kMaxDiagnostics) {
-      std::size_t dropped = result.diagnostics.size() - kMaxDiagnostics;
-      result.diagnostics.resize(kMaxDiagnostics);
-      auto where = result.diagnostics.back().where;
-      fail(where, "schema", fmt::format("{} more problems not shown", dropped),
-           "fix the ones above first");
-    }
+    sort_and_cap(result.diagnostics, file, "schema");
     if (!has_errors(result.diagnostics)) result.routine = std::move(routine);
   } catch (const std::exception& e) {
-    result.routine.reset();
-    fail(kTopOfFile, "syntax", fmt::format("could not read the routine: {}", e.what()), "");
+    fail(fmt::format("could not read the routine: {}", e.what()));
   } catch (...) {
-    result.routine.reset();
-    fail(kTopOfFile, "syntax", "could not read the routine", "");
+    fail("could not read the routine");
   }
   return result;
 }

@@ -5,26 +5,16 @@
 
 #include <algorithm>
 #include <array>
-#include <climits>
 
-#include "load_guard.hpp"
 #include "roll/history.hpp"
 #include "roll/suggest.hpp"
+#include "toml_reader.hpp"
 
 namespace roll {
 
 namespace {
 
-constexpr std::array kConditions{Condition::osteoporosis,          Condition::recent_surgery,
-                                 Condition::recent_trauma,         Condition::active_cancer,
-                                 Condition::neurological_symptoms, Condition::muscle_guarding};
-
-constexpr SourceRange kTop{1, 1, 1, 1};
-
-SourceRange range_of(const toml::source_region& r) {
-  auto clamp = [](toml::source_index i) { return i > INT_MAX ? INT_MAX : static_cast<int>(i); };
-  return {clamp(r.begin.line), clamp(r.begin.column), clamp(r.end.line), clamp(r.end.column)};
-}
+using namespace detail;
 
 std::string normalise(std::string_view key) {
   std::string out(key);
@@ -40,21 +30,19 @@ class Reader {
   explicit Reader(std::string_view file) : file_(file) {}
 
   void error(SourceRange where, std::string message, std::string help) {
-    if (!where.known()) where = kTop;
+    if (!where.known()) where = kTopOfFile;
     diags_.push_back(
         Diagnostic{file_, where, Severity::error, "profile", std::move(message), std::move(help)});
   }
 
   template <class E, std::size_t N>
   std::optional<E> choice(const toml::node& node, std::string_view key,
-                          const std::array<std::pair<std::string_view, E>, N>& choices) {
-    std::vector<std::string_view> names;
-    for (auto& [n, v] : choices) names.push_back(n);
+                          const NameTable<E, N>& choices) {
     auto* s = node.as_string();
     if (s != nullptr) {
-      for (auto& [n, v] : choices)
-        if (s->get() == n) return v;
+      if (auto value = value_in(choices, s->get())) return value;
     }
+    auto names = names_in(choices);
     std::string hint = s ? closest_match(s->get(), names) : std::string{};
     error(range_of(node.source()),
           fmt::format("`{}` must be one of {}", key, fmt::join(names, ", ")),
@@ -75,20 +63,9 @@ class Reader {
         if (auto v = node.value<int64_t>(); !v || *v != 1)
           error(range_of(node.source()), "`schema` must be 1", "write: schema = 1");
       } else if (k == "level") {
-        static constexpr std::array<std::pair<std::string_view, Level>, 3> kLevels{
-            {{"beginner", Level::beginner},
-             {"intermediate", Level::intermediate},
-             {"advanced", Level::advanced}}};
-        p.level = choice(node, k, kLevels);
+        p.level = choice(node, k, kLevelNames);
       } else if (k == "roller") {
-        static constexpr std::array<std::pair<std::string_view, Roller>, 6> kRollers{
-            {{"soft", Roller::soft},
-             {"medium", Roller::medium},
-             {"firm", Roller::firm},
-             {"textured", Roller::textured},
-             {"peanut", Roller::peanut},
-             {"ball", Roller::ball}}};
-        p.roller = choice(node, k, kRollers);
+        p.roller = choice(node, k, kRollerNames);
       } else if (k == "day_start") {
         // "04:00" or a bare hour 4.
         std::optional<int> minutes;
@@ -148,13 +125,10 @@ class Reader {
             "write [conditions] and then one line per condition, e.g. osteoporosis = true");
       return;
     }
-    std::vector<std::string_view> names;
-    for (auto c : kConditions) names.push_back(condition_name(c));
+    auto names = names_in(kConditionNames);
     for (auto&& [key, value] : *table) {
       std::string name = normalise(key.str());
-      std::optional<Condition> found;
-      for (auto c : kConditions)
-        if (condition_name(c) == name) found = c;
+      std::optional<Condition> found = value_in(kConditionNames, name);
       if (!found) {
         std::string hint = closest_match(name, names);
         error(range_of(key.source()), fmt::format("unknown condition `{}`", key.str()),
@@ -181,28 +155,6 @@ class Reader {
 };
 
 }  // namespace
-
-std::span<const Condition> all_conditions() {
-  return kConditions;
-}
-
-std::string_view condition_name(Condition c) {
-  switch (c) {
-    case Condition::osteoporosis:
-      return "osteoporosis";
-    case Condition::recent_surgery:
-      return "recent-surgery";
-    case Condition::recent_trauma:
-      return "recent-trauma";
-    case Condition::active_cancer:
-      return "active-cancer";
-    case Condition::neurological_symptoms:
-      return "neurological-symptoms";
-    case Condition::muscle_guarding:
-      return "muscle-guarding";
-  }
-  return "unknown";
-}
 
 std::string_view condition_advice(Condition c) {
   // The second article's "When to avoid foam rolling", nearly word for word.
@@ -237,32 +189,18 @@ std::vector<Condition> Profile::blocking() const {
 
 ProfileResult load_profile(std::string_view text, std::string_view file) {
   ProfileResult result;
-  auto fail = [&](SourceRange where, std::string message, std::string help) {
-    if (!where.known()) where = kTop;
-    result.diagnostics.push_back(Diagnostic{std::string(file), where, Severity::error, "syntax",
-                                            std::move(message), std::move(help)});
-  };
   try {
-    text = detail::without_bom(text);
-    if (auto problem = detail::check_input(text)) {
-      fail(problem->where, std::move(problem->message), std::move(problem->help));
-      return result;
-    }
-    toml::table root;
-    try {
-      root = toml::parse(text, file);
-    } catch (const toml::parse_error& e) {
-      fail(range_of(e.source()), std::string(e.description()),
-           "see https://toml.io/en/v1.0.0 for the file syntax");
-      return result;
-    }
+    auto root = parse_guarded(text, file, result.diagnostics);
+    if (!root) return result;
     Reader reader(file);
-    Profile p = reader.read(root);
+    Profile p = reader.read(*root);
     result.diagnostics = reader.take();
-    sort_diagnostics(result.diagnostics);
+    sort_and_cap(result.diagnostics, file, "profile");
     if (!has_errors(result.diagnostics)) result.profile = std::move(p);
   } catch (const std::exception& e) {
-    fail(kTop, fmt::format("cannot read the profile: {}", e.what()), "");
+    result.diagnostics.push_back(
+        Diagnostic{std::string(file), kTopOfFile, Severity::error, "syntax",
+                   fmt::format("cannot read the profile: {}", e.what()), ""});
   }
   return result;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include "roll/session_wording.hpp"
 #include "roll/text.hpp"
 
 namespace roll {

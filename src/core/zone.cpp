@@ -5,18 +5,40 @@
 #include <cctype>
 #include <utility>
 
+#include "roll/name_table.hpp"
 #include "roll/suggest.hpp"
 
 namespace roll {
 
 namespace {
 
-constexpr std::array kZones = {
-    Zone::thoracic,  Zone::lats,   Zone::glutes,    Zone::shoulders,  Zone::chest,
-    Zone::rhomboids, Zone::traps,  Zone::hips,      Zone::hamstrings, Zone::quads,
-    Zone::it_band,   Zone::calves, Zone::full_body, Zone::lumbar,     Zone::neck,
-    Zone::knee,      Zone::ankle,  Zone::elbow,
-};
+// The names routine files and roll's output use (name_table.hpp), in the order zones are listed.
+constexpr NameTable<Zone, 18> kZoneNames{{
+    {Zone::thoracic, "thoracic"},
+    {Zone::lats, "lats"},
+    {Zone::glutes, "glutes"},
+    {Zone::shoulders, "shoulders"},
+    {Zone::chest, "chest"},
+    {Zone::rhomboids, "rhomboids"},
+    {Zone::traps, "traps"},
+    {Zone::hips, "hips"},
+    {Zone::hamstrings, "hamstrings"},
+    {Zone::quads, "quads"},
+    {Zone::it_band, "it-band"},
+    {Zone::calves, "calves"},
+    {Zone::full_body, "full-body"},
+    {Zone::lumbar, "lumbar"},
+    {Zone::neck, "neck"},
+    {Zone::knee, "knee"},
+    {Zone::ankle, "ankle"},
+    {Zone::elbow, "elbow"},
+}};
+
+constexpr auto kZones = [] {
+  std::array<Zone, kZoneNames.size()> zones{};
+  for (std::size_t i = 0; i < zones.size(); ++i) zones[i] = kZoneNames[i].first;
+  return zones;
+}();
 
 // Aliases are stored normalised (lower case, separators removed); see normalise().
 // Forbidden zones get generous alias lists: a safety rule must not be dodged by spelling.
@@ -100,45 +122,7 @@ std::span<const Zone> all_zones() {
 }
 
 std::string_view zone_name(Zone zone) {
-  switch (zone) {
-    case Zone::thoracic:
-      return "thoracic";
-    case Zone::lats:
-      return "lats";
-    case Zone::glutes:
-      return "glutes";
-    case Zone::shoulders:
-      return "shoulders";
-    case Zone::chest:
-      return "chest";
-    case Zone::rhomboids:
-      return "rhomboids";
-    case Zone::traps:
-      return "traps";
-    case Zone::hips:
-      return "hips";
-    case Zone::hamstrings:
-      return "hamstrings";
-    case Zone::quads:
-      return "quads";
-    case Zone::it_band:
-      return "it-band";
-    case Zone::calves:
-      return "calves";
-    case Zone::full_body:
-      return "full-body";
-    case Zone::lumbar:
-      return "lumbar";
-    case Zone::neck:
-      return "neck";
-    case Zone::knee:
-      return "knee";
-    case Zone::ankle:
-      return "ankle";
-    case Zone::elbow:
-      return "elbow";
-  }
-  return "thoracic";
+  return name_in(kZoneNames, zone);
 }
 
 std::optional<Zone> find_zone(std::string_view text) {

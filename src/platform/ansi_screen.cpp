@@ -9,6 +9,7 @@
 #include "platform/terminal.hpp"
 #include "roll/duration.hpp"
 #include "roll/layout.hpp"
+#include "roll/session_wording.hpp"
 #include "roll/text.hpp"
 
 namespace roll::platform {

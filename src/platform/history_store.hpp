@@ -169,6 +169,7 @@ class HistoryStore {
   std::filesystem::path file_;
   DeviceIdSource device_source_;
   std::optional<std::string> device_;
+  bool directory_checked_ = false;
   sqlite::Database db_;
   std::vector<std::string> problems_;
   std::size_t problems_left_out_ = 0;

@@ -10,10 +10,11 @@
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
-#include <sstream>
 #include <system_error>
 
+#include "platform/json.hpp"
 #include "platform/screens.hpp"
+#include "roll/session_wording.hpp"
 #include "roll/text.hpp"
 
 extern char** environ;
@@ -32,13 +33,7 @@ std::string routine_clock(Millis at) {
 std::string json_line(toml::table table) {
   // Every event line is a JSON document of its own, versioned like the others (docs/json.md).
   table.insert_or_assign("version", 1);
-  std::ostringstream text;
-  text << toml::json_formatter{table, toml::format_flags::allow_unicode_strings};
-  // The formatter always breaks lines between keys; a newline inside a value is escaped as \n,
-  // so dropping the raw ones leaves the same JSON on one line.
-  std::string out = text.str();
-  std::erase(out, '\n');
-  return out;
+  return to_json(table, JsonLayout::one_line);
 }
 
 void PlainScreen::show(const std::vector<Event>& events, const SessionView&) {
@@ -270,23 +265,6 @@ void ProcessSpeaker::say(const Phrase& phrase) {
       write_quietly(fds[1], text + "\n");
     }
     ::close(fds[1]);
-  }
-}
-
-void VoiceScreen::show(const std::vector<Event>& events, const SessionView& view) {
-  inner_.show(events, view);
-  for (const auto& phrase : phrases_for(routine_, events)) {
-    switch (take_turn(speaker_.speaking(), current_, phrase.urgency)) {
-      case Turn::drop:
-        continue;
-      case Turn::cut_and_speak:
-        speaker_.stop();
-        break;
-      case Turn::speak:
-        break;
-    }
-    speaker_.say(phrase);
-    current_ = phrase.urgency;
   }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The three ways a session shows itself: the full terminal screen redrawn in place, plain lines
-// for screen readers, logs and scripts, and JSON lines for other programs. Plus the voice, which
-// speaks over any of them.
+// for screen readers, logs and scripts, and JSON lines for other programs. Plus the speech
+// program the voice (voice_screen.hpp) speaks through.
 #include <sys/types.h>
 #include <toml++/toml.h>
 
@@ -123,23 +123,5 @@ class ProcessSpeaker final : public Speaker {
 // --voice-command) into words: blanks separate, single and double quotes group, backslash
 // escapes; no shell is involved. Empty when the line is empty or a quote is left open.
 [[nodiscard]] std::vector<std::string> split_command(const std::string& line);
-
-// Speaks over any screen: the phrases of roll/voice.hpp, each cutting or dropped, never queued.
-class VoiceScreen final : public Screen {
- public:
-  VoiceScreen(Screen& inner, const Routine& routine, Speaker& speaker)
-      : inner_(inner), routine_(routine), speaker_(speaker) {}
-  void show(const std::vector<Event>& events, const SessionView& view) override;
-  [[nodiscard]] std::optional<Millis> redraw_every() const override {
-    return inner_.redraw_every();
-  }
-  [[nodiscard]] bool closed() const override { return inner_.closed(); }
-
- private:
-  Screen& inner_;
-  const Routine& routine_;
-  Speaker& speaker_;
-  Urgency current_ = Urgency::pacing;
-};
 
 }  // namespace roll::platform

@@ -364,3 +364,47 @@ TEST_CASE("injuries and the daily check-in") {
   store.record_check_in("2026-11-23", false, t0());
   CHECK(store.checked_in("2026-11-23"));
 }
+
+// Issue #13's start-up: a history closed cleanly is checked by its header alone before the
+// read-write open, so these pin down what that fast path still catches and leaves alone.
+TEST_CASE("a history closed cleanly keeps an empty -wal, so the next open has nothing to replay") {
+  TempDb db;
+  { HistoryStore store(db.file); }
+  REQUIRE(std::filesystem::exists(db.file.string() + "-wal"));
+  CHECK(std::filesystem::file_size(db.file.string() + "-wal") == 0);
+}
+
+TEST_CASE("a damaged schema page behind a sound header is reported and the file left as it was") {
+  TempDb db;
+  { HistoryStore store(db.file); }
+  std::string bytes = slurp(db.file);
+  REQUIRE(bytes.size() > 4096);
+  // Page 1 past the 100-byte header holds the schema: scribble over it, keep the header.
+  for (std::size_t i = 100; i < 4096; ++i) bytes[i] = static_cast<char>((i * 37 + 11) % 256);
+  { std::ofstream(db.file, std::ios::binary | std::ios::trunc) << bytes; }
+  std::string message;
+  try {
+    HistoryStore store(db.file);
+  } catch (const HistoryError& e) {
+    message = e.what();
+  }
+  CHECK(message.find("damaged") != std::string::npos);
+  CHECK(slurp(db.file) == bytes);
+  CHECK(std::filesystem::file_size(db.file.string() + "-wal") == 0);
+}
+
+TEST_CASE("a file that is not SQLite is refused by its header, before SQLite opens it") {
+  TempDb db;
+  std::filesystem::create_directories(db.file.parent_path());
+  std::string junk = "SQLite format 2\n" + std::string(200, 'x');
+  { std::ofstream(db.file, std::ios::binary) << junk; }
+  std::string message;
+  try {
+    HistoryStore store(db.file);
+  } catch (const HistoryError& e) {
+    message = e.what();
+  }
+  CHECK(message.find("damaged") != std::string::npos);
+  CHECK(slurp(db.file) == junk);
+  CHECK_FALSE(std::filesystem::exists(db.file.string() + "-wal"));
+}

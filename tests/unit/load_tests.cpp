@@ -690,3 +690,34 @@ TEST_CASE("on_roller: a boolean, and only a stretch, movement or rest may say fa
     CHECK(contains(r.diagnostics[0].help, "kind = \"stretch\""));
   }
 }
+
+TEST_CASE("a routine over 4 h says how long in the words roll uses everywhere (human_duration)") {
+  auto routine = [](int last_seconds) {
+    std::string text(kHeader);
+    for (int i = 0; i < 4; ++i)
+      text += "[[step]]\nname = \"a\"\nzone = \"glutes\"\nseconds = 3600\n";
+    text += "[[step]]\nname = \"b\"\nzone = \"glutes\"\nseconds = " + std::to_string(last_seconds) +
+            "\n";
+    return load(text);
+  };
+  auto message = [](const LoadResult& r) {
+    for (const auto& d : r.diagnostics)
+      if (contains(d.message, "the routine lasts")) return d.message;
+    return std::string();
+  };
+  CHECK(message(routine(90)) == "the routine lasts 4 h 1 min (14490 s); the limit is 4 h");
+  CHECK(message(routine(3600)) == "the routine lasts 5 h (18000 s); the limit is 4 h");
+  // The loader's own format_duration said "4 h 0 min" here; human_duration drops the zero.
+  CHECK(message(routine(30)) == "the routine lasts 4 h (14430 s); the limit is 4 h");
+}
+
+TEST_CASE("one rule for routine names: the loader's and roll new's (is_routine_name)") {
+  CHECK(is_routine_name("evening-back"));
+  CHECK(is_routine_name("2-minute"));
+  CHECK_FALSE(is_routine_name(""));
+  CHECK_FALSE(is_routine_name("-evening"));
+  CHECK_FALSE(is_routine_name("Evening"));
+  CHECK_FALSE(is_routine_name("evening back"));
+  CHECK(is_routine_name(std::string(200, 'a')));
+  CHECK_FALSE(is_routine_name(std::string(201, 'a')));
+}

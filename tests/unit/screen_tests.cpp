@@ -11,6 +11,7 @@
 
 #include "platform/screens.hpp"
 #include "roll/layout.hpp"
+#include "roll/session_wording.hpp"
 #include "roll/text.hpp"
 #include "session_fakes.hpp"
 

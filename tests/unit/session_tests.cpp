@@ -3,6 +3,7 @@
 
 #include "roll/runner.hpp"
 #include "roll/session.hpp"
+#include "roll/session_wording.hpp"
 #include "session_fakes.hpp"
 
 using namespace roll;

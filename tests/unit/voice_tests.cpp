@@ -15,6 +15,7 @@
 
 #include "fixtures.hpp"
 #include "platform/screens.hpp"
+#include "platform/voice_screen.hpp"
 #include "roll/runner.hpp"
 #include "roll/voice.hpp"
 #include "session_fakes.hpp"

@@ -1,4 +1,4 @@
-#include "platform/catalog.hpp"
+#include "platform/routine_files.hpp"
 
 #include <algorithm>
 #include <map>

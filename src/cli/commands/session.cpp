@@ -18,11 +18,13 @@
 #include "cli/terminal_prompter.hpp"
 #include "platform/screens.hpp"
 #include "platform/terminal.hpp"
+#include "platform/voice_screen.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/duration.hpp"
 #include "roll/history.hpp"
 #include "roll/lint.hpp"
 #include "roll/runner.hpp"
+#include "roll/session_wording.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {

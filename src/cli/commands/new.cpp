@@ -12,8 +12,8 @@
 #include "cli/history_common.hpp"
 #include "cli/routine_loading.hpp"
 #include "platform/atomic_file.hpp"
-#include "platform/catalog.hpp"
 #include "platform/editor.hpp"
+#include "platform/routine_files.hpp"
 #include "roll/limits.hpp"
 #include "roll/lint.hpp"
 #include "roll/load.hpp"
@@ -71,16 +71,6 @@ cue = """
 Off the roller, on hands and knees: round the back up, then let it sag and look forward, with the \
 breath; then slide one arm under the body and open it to the ceiling, each side."""
 )TOML";
-
-bool is_routine_name(std::string_view name) {
-  auto ok = [](char c, bool first) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && c == '-');
-  };
-  if (name.empty() || name.size() > limits::max_short_string_chars || !ok(name[0], true)) {
-    return false;
-  }
-  return std::all_of(name.begin() + 1, name.end(), [&](char c) { return ok(c, false); });
-}
 
 // "evening-back" -> "Evening back".
 std::string title_of(std::string_view name) {

@@ -7,7 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/routine_summary.hpp"
-#include "platform/catalog.hpp"
+#include "platform/routine_files.hpp"
 #include "roll/duration.hpp"
 #include "roll/lint.hpp"
 #include "roll/plan.hpp"

@@ -12,7 +12,7 @@
 #include "cli/json_output.hpp"
 #include "cli/lint_output.hpp"
 #include "platform/atomic_file.hpp"
-#include "platform/catalog.hpp"
+#include "platform/routine_files.hpp"
 #include "roll/fix.hpp"
 #include "roll/limits.hpp"
 #include "roll/load.hpp"

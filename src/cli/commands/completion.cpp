@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "cli/commands.hpp"
-#include "platform/catalog.hpp"
+#include "platform/routine_files.hpp"
 #include "roll/rules.hpp"
 #include "roll/zone.hpp"
 

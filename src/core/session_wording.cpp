@@ -1,0 +1,201 @@
+#include "roll/session_wording.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+#include "roll/duration.hpp"
+#include "roll/text.hpp"
+
+namespace roll {
+
+namespace {
+
+// Phase lengths are said in whole seconds, rounded as the machine rounds its progress.
+int whole_seconds(Millis m) {
+  return static_cast<int>((m.count() + 500) / 1000);
+}
+
+// The first pass of a step is the one after "next: ..."; later passes are moves or side switches.
+bool first_pass(const Step& step, Side side, int position) {
+  return position == 1 && !(step.side == Side::both && side == Side::right);
+}
+
+std::string transition_text(const Routine& routine, std::size_t step_index, Side side,
+                            int position) {
+  const Step& step = routine.steps[step_index];
+  if (first_pass(step, side, position)) {
+    std::string where = side == Side::none ? "" : fmt::format(" · {}", to_string(side));
+    return fmt::format("next: step {}/{} · {}{}", step_index + 1, routine.steps.size(),
+                       sanitize(step.name), where);
+  }
+  if (position == 1) return fmt::format("switch to the {} side", to_string(side));
+  return fmt::format("move the roller up an inch (position {} of {})", position, step.positions);
+}
+
+}  // namespace
+
+const char* phase_words(Phase phase) {
+  switch (phase) {
+    case Phase::get_ready:
+      return "get ready";
+    case Phase::inhale:
+      return "breathe in";
+    case Phase::hold_in:
+    case Phase::hold_out:
+      return "hold";
+    case Phase::exhale:
+      return "breathe out";
+    case Phase::rep_up:
+      return "slowly up";
+    case Phase::rep_down:
+      return "slowly down";
+    case Phase::steady:
+      return "steady";
+  }
+  return "";
+}
+
+std::string cue_text(const Routine& routine, const Event& e) {
+  if (e.kind != EventKind::step || e.step >= routine.steps.size()) return "";
+  const Step& step = routine.steps[e.step];
+  if (step.cue.empty() || !first_pass(step, e.side, e.position)) return "";
+  return sanitize(step.cue);
+}
+
+std::string get_ready_text(const Routine& routine, const SessionView& view) {
+  if (view.step >= routine.steps.size()) return "";
+  return transition_text(routine, view.step, view.side, view.position);
+}
+
+std::string event_text(const Routine& routine, const Event& e) {
+  const Step* step = e.step < routine.steps.size() ? &routine.steps[e.step] : nullptr;
+  switch (e.kind) {
+    case EventKind::started:
+      return fmt::format("start · {} · {} in all", sanitize(routine.title), clock_time(e.length));
+    case EventKind::get_ready:
+      if (!step) return "get ready";
+      return fmt::format("get ready · {}", transition_text(routine, e.step, e.side, e.position));
+    case EventKind::step: {
+      if (!step) return "step";
+      std::string text =
+          fmt::format("step {}/{} · {}", e.step + 1, routine.steps.size(), sanitize(step->name));
+      if (e.side != Side::none) text += fmt::format(" · {}", to_string(e.side));
+      if (e.positions > 1) text += fmt::format(" · position {} of {}", e.position, e.positions);
+      text += fmt::format(" · {}", clock_time(e.length));
+      if (step->unit == TimingUnit::reps) {
+        text += fmt::format(" · {} reps, {} tempo", step->count, to_string(step->tempo));
+      }
+      return text;
+    }
+    case EventKind::phase:
+      if (e.phase == Phase::steady) return "";
+      if (step && step->unit == TimingUnit::breaths) {
+        return fmt::format("{} {} s · breath {} of {}", phase_words(e.phase),
+                           whole_seconds(e.length), e.number, e.count);
+      }
+      return fmt::format("{} {} s", phase_words(e.phase), whole_seconds(e.length));
+    case EventKind::rep:
+      return fmt::format("rep {} of {} · {}", e.number, e.count, phase_words(e.phase));
+    case EventKind::tick:
+      return fmt::format("{} s left", e.value);
+    case EventKind::paused:
+      return "paused";
+    case EventKind::resumed:
+      return "resumed";
+    case EventKind::skipped:
+      return "skipped to the next step";
+    case EventKind::restarted:
+      return "restarting this step";
+    case EventKind::quit_asked:
+      return "end the session? y or q ends it, any other key goes on";
+    case EventKind::quit_cancelled:
+      return "going on";
+    case EventKind::pressure:
+      return fmt::format("pressure {}/10", e.value);
+    case EventKind::hold_changed:
+      return fmt::format("{} s {} · this hold now {}", e.value > 0 ? e.value : -e.value,
+                         e.value > 0 ? "longer" : "shorter", clock_time(e.length));
+    case EventKind::waiting:
+      return "press space or Enter when you are ready";
+    case EventKind::ease_off:
+      return ease_off_advice();
+    case EventKind::finished:
+      switch (e.status) {
+        case SessionStatus::completed:
+          return "finished";
+        case SessionStatus::pain_stop:
+          return "stopped: sharp pain";
+        case SessionStatus::quit:
+          return "stopped: quit";
+        case SessionStatus::interrupted:
+          return "stopped: interrupted";
+        default:
+          return "stopped";
+      }
+  }
+  return "";
+}
+
+std::string ease_off_advice() {
+  return "ease off: take weight onto your hands and feet or use a softer roller; aim for a 6 or 7 "
+         "out of 10, a \"good hurt\". Grimacing or holding your breath means too much.";
+}
+
+std::string sharp_pain_advice() {
+  return "Come off the roller slowly and stop for today. Sharp, shooting pain should never be "
+         "tolerated: if pain is increasing or symptoms are worsening, listen to your body and "
+         "stop. Numbness, shooting pain or weakness in your arms or legs can mean a nerve or "
+         "spinal problem: see a doctor before you roll again.";
+}
+
+std::string water_advice() {
+  return "Drink some water: fascia is mostly water, and dehydrated tissue is more likely to be "
+         "\"sticky\" and resistant to stretching.";
+}
+
+std::string after_care_advice(const Routine& routine) {
+  return move_now_advice(routine) + " " + water_advice();
+}
+
+bool has_three_minutes_of_movement(const Routine& routine) {
+  int movement = 0;
+  for (const Step& s : routine.steps) {
+    if (s.kind == StepKind::movement) movement += s.total_seconds();
+  }
+  return movement >= 180;
+}
+
+Routine movement_block() {
+  Routine r;
+  r.name = "three-minutes-of-movement";
+  r.title = "Three minutes of movement";
+  Step step;
+  step.name = "Active stretches";
+  step.kind = StepKind::movement;
+  step.zone = Zone::full_body;
+  step.zone_text = "full-body";
+  step.unit = TimingUnit::seconds;
+  step.count = 180;
+  step.cue =
+      "Cat-Cow, Bird-Dogs or Thread the Needle, through your full range of motion, slowly: the "
+      "first article's three minutes of active stretches lock in what the rolling opened.";
+  r.steps.push_back(step);
+  return r;
+}
+
+std::string move_now_advice(const Routine& routine) {
+  std::string advice =
+      "Move right away: rolling opens a short window of mobility, and if you sit straight back "
+      "down your brain resets the tension within about twenty minutes.";
+  bool has_movement = std::any_of(routine.steps.begin(), routine.steps.end(),
+                                  [](const Step& s) { return s.kind == StepKind::movement; });
+  if (!has_movement) {
+    advice += " Spend three minutes on active stretches: Cat-Cow, Bird-Dogs or Thread the Needle.";
+  } else {
+    advice += " Keep moving through your full range of motion for three minutes.";
+  }
+  return advice;
+}
+
+}  // namespace roll

@@ -1,0 +1,31 @@
+#pragma once
+// The voice: speaks over any screen, through a Speaker (screens.hpp).
+#include <optional>
+#include <vector>
+
+#include "platform/screens.hpp"
+#include "roll/routine.hpp"
+#include "roll/screen.hpp"
+#include "roll/voice.hpp"
+
+namespace roll::platform {
+
+// Speaks over any screen: the phrases of roll/voice.hpp, each cutting or dropped, never queued.
+class VoiceScreen final : public Screen {
+ public:
+  VoiceScreen(Screen& inner, const Routine& routine, Speaker& speaker)
+      : inner_(inner), routine_(routine), speaker_(speaker) {}
+  void show(const std::vector<Event>& events, const SessionView& view) override;
+  [[nodiscard]] std::optional<Millis> redraw_every() const override {
+    return inner_.redraw_every();
+  }
+  [[nodiscard]] bool closed() const override { return inner_.closed(); }
+
+ private:
+  Screen& inner_;
+  const Routine& routine_;
+  Speaker& speaker_;
+  Urgency current_ = Urgency::pacing;
+};
+
+}  // namespace roll::platform
