@@ -180,3 +180,23 @@ TEST_CASE("sync property: three devices, random records and syncs, one history")
     run_seed(20);
   }
 }
+
+TEST_CASE("sync outbox: a session updated at every step is one pending record, its zones too") {
+  // An upsert firing the outbox trigger overrode its OR IGNORE (a UNIQUE failure that stopped
+  // every session at its second step): found by the store's own tests.
+  roll::test::TempDb tmp("roll-sync-outbox");
+  HistoryStore store(tmp.file, [] { return std::string("01890a5d-ac96-774b-bcce-b302099a8057"); });
+  SessionProgress p;
+  p.routine_name = "bedtime";
+  p.routine_title = "Bedtime";
+  p.started_at = kNow;
+  p.ended_at = kNow;
+  p.planned_seconds = 600;
+  auto id = store.begin_session(p);
+  for (int step = 1; step <= 3; ++step) {
+    p.completed_seconds = 100 * step;
+    p.zone_seconds["thoracic"] = 100 * step;
+    store.update_session(id, p);
+  }
+  CHECK(store.pending_records() == 2);
+}
