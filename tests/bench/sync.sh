@@ -28,7 +28,7 @@ for dev in a b c; do
   echo "$id" >"$work/$dev/state/roll/device-id"
   run "$dev" history >/dev/null  # creates the current schema
   # Each device's nights at their own minute, so no two devices' sessions share a uid.
-  sqlite3 "$work/$dev/data/roll/history.sqlite3" <<SQL
+  sqlite3 "$work/$dev/data/roll/history.sqlite3" >/dev/null <<SQL
 PRAGMA journal_mode=WAL;
 BEGIN;
 WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < 3649)
