@@ -170,6 +170,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"suggest", add_old<add_suggest_command>},
       {"level", add_old<add_level_command>},
       {"report", add_old<add_report_command>},
+      {"sync", add_old<add_sync_command>},
   };
   // Building every command's options is a quarter of what `roll due` costs (callgrind; see
   // tests/bench/RESULTS.md), so a run that starts with a command's name builds that one only.

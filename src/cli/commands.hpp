@@ -75,5 +75,6 @@ void add_level_command(CLI::App& app, Context& ctx);
 int start_routine_session(Context& ctx, const std::string& path, double speed, bool assume_yes);
 // src/cli/commands/report.cpp (ReportOptions, declare_report, run_report).
 void add_report_command(CLI::App& app, Context& ctx);
+void add_sync_command(CLI::App& app, Context& ctx);
 
 }  // namespace roll::cli

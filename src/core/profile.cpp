@@ -53,9 +53,9 @@ class Reader {
 
   Profile read(const toml::table& root) {
     Profile p;
-    static constexpr std::array<std::string_view, 8> kKeys{
-        "level",      "roller", "day_start",    "speech",
-        "conditions", "schema", "workout_time", "ratings"};
+    static constexpr std::array<std::string_view, 10> kKeys{
+        "level",  "roller",       "day_start", "speech",   "conditions",
+        "schema", "workout_time", "ratings",   "sync_dir", "sync_after_session"};
     for (auto&& [key, node] : root) {
       std::string_view k = key.str();
       SourceRange at = range_of(key.source());
@@ -107,6 +107,22 @@ class Reader {
         }
       } else if (k == "conditions") {
         read_conditions(node, p);
+      } else if (k == "sync_dir") {
+        auto s = node.as_string();
+        if (s == nullptr || s->get().empty() || s->get().front() != '/') {
+          error(range_of(node.source()), "`sync_dir` must be an absolute path (a string)",
+                "the folder your sync program shares, for example: sync_dir = "
+                "\"/home/me/Sync/roll\"");
+        } else {
+          p.sync_dir = s->get();
+        }
+      } else if (k == "sync_after_session") {
+        if (auto b = node.as_boolean()) {
+          p.sync_after_session = b->get();
+        } else {
+          error(range_of(node.source()), "`sync_after_session` must be true or false",
+                "for example: sync_after_session = true");
+        }
       } else {
         std::string hint = closest_match(k, {kKeys.begin(), kKeys.end()});
         error(at, fmt::format("unknown key `{}`", k),

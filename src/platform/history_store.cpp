@@ -121,8 +121,14 @@ CREATE TABLE tombstones (
 DROP INDEX sessions_started;
 CREATE INDEX sessions_day ON sessions(started_at, status, origin, utc_offset, completed_seconds);
 )sql",
-    // 3 -> 4: the holds lengthened (+) or shortened (-) during a session. `step` counts from 0,
-    // as in skipped_steps. (The sync helper adds its tables to this same entry.)
+    // 3 -> 4: hold changes (the floor round), and sync's bookkeeping (issue 20): which records
+    // this device has still to append to its journal (sync_outbox, filled by the triggers below
+    // for every record written here, or imported, but not for one merged from another device's
+    // journal, which is already in that journal; NOT EXISTS rather than OR IGNORE, which an upsert
+    // firing the trigger overrides), how far this device's own journal and every
+    // other device's journal have been written and read, and which device the journal of this
+    // database belongs to (a data folder copied to another machine must not share it).
+    // (hold_changes: `step` counts from 0, as in skipped_steps.)
     R"sql(
 CREATE TABLE hold_changes (
   uid TEXT PRIMARY KEY,
@@ -133,6 +139,115 @@ CREATE TABLE hold_changes (
   delta_seconds INTEGER NOT NULL
 );
 CREATE INDEX hold_changes_session ON hold_changes(session_id);
+CREATE TABLE sync_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  merging INTEGER NOT NULL DEFAULT 0,
+  device TEXT,
+  journal_bytes INTEGER NOT NULL DEFAULT 0,
+  journal_lines INTEGER NOT NULL DEFAULT 0,
+  last_sync INTEGER
+);
+INSERT INTO sync_state (id) VALUES (1);
+CREATE TABLE sync_journals (
+  device TEXT PRIMARY KEY,
+  bytes INTEGER NOT NULL,
+  lines INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE sync_outbox (
+  kind TEXT NOT NULL,
+  uid TEXT NOT NULL,
+  PRIMARY KEY (kind, uid)
+) WITHOUT ROWID;
+CREATE TRIGGER sessions_outbox_insert AFTER INSERT ON sessions
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'session', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'session' AND uid = new.uid); END;
+CREATE TRIGGER sessions_outbox_update AFTER UPDATE ON sessions
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'session', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'session' AND uid = new.uid); END;
+CREATE TRIGGER session_zones_outbox_insert AFTER INSERT ON session_zones
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'session_zone', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'session_zone' AND uid = new.uid); END;
+CREATE TRIGGER session_zones_outbox_update AFTER UPDATE ON session_zones
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'session_zone', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'session_zone' AND uid = new.uid); END;
+CREATE TRIGGER pressures_outbox_insert AFTER INSERT ON pressures
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'pressure', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'pressure' AND uid = new.uid); END;
+CREATE TRIGGER pressures_outbox_update AFTER UPDATE ON pressures
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'pressure', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'pressure' AND uid = new.uid); END;
+CREATE TRIGGER skipped_steps_outbox_insert AFTER INSERT ON skipped_steps
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'skipped_step', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'skipped_step' AND uid = new.uid); END;
+CREATE TRIGGER skipped_steps_outbox_update AFTER UPDATE ON skipped_steps
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'skipped_step', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'skipped_step' AND uid = new.uid); END;
+CREATE TRIGGER hold_changes_outbox_insert AFTER INSERT ON hold_changes
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'hold_change', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'hold_change' AND uid = new.uid); END;
+CREATE TRIGGER hold_changes_outbox_update AFTER UPDATE ON hold_changes
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'hold_change', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'hold_change' AND uid = new.uid); END;
+CREATE TRIGGER pain_stops_outbox_insert AFTER INSERT ON pain_stops
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'pain_stop', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'pain_stop' AND uid = new.uid); END;
+CREATE TRIGGER pain_stops_outbox_update AFTER UPDATE ON pain_stops
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'pain_stop', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'pain_stop' AND uid = new.uid); END;
+CREATE TRIGGER injuries_outbox_insert AFTER INSERT ON injuries
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'injury', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'injury' AND uid = new.uid); END;
+CREATE TRIGGER injuries_outbox_update AFTER UPDATE ON injuries
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'injury', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'injury' AND uid = new.uid); END;
+CREATE TRIGGER injury_clearings_outbox_insert AFTER INSERT ON injury_clearings
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'injury_clearing', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'injury_clearing' AND uid = new.uid); END;
+CREATE TRIGGER injury_clearings_outbox_update AFTER UPDATE ON injury_clearings
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'injury_clearing', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'injury_clearing' AND uid = new.uid); END;
+CREATE TRIGGER check_ins_outbox_insert AFTER INSERT ON check_ins
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'check_in', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'check_in' AND uid = new.uid); END;
+CREATE TRIGGER check_ins_outbox_update AFTER UPDATE ON check_ins
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'check_in', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'check_in' AND uid = new.uid); END;
+CREATE TRIGGER tombstones_outbox_insert AFTER INSERT ON tombstones
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'tombstone', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'tombstone' AND uid = new.uid); END;
+CREATE TRIGGER tombstones_outbox_update AFTER UPDATE ON tombstones
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'tombstone', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'tombstone' AND uid = new.uid); END;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'session', uid FROM sessions WHERE uid IS NOT NULL;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'session_zone', uid FROM session_zones WHERE uid IS NOT NULL;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'pressure', uid FROM pressures WHERE uid IS NOT NULL;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'skipped_step', uid FROM skipped_steps WHERE uid IS NOT NULL;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'hold_change', uid FROM hold_changes WHERE uid IS NOT NULL;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'pain_stop', uid FROM pain_stops WHERE uid IS NOT NULL;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'injury', uid FROM injuries WHERE uid IS NOT NULL;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'injury_clearing', uid FROM injury_clearings WHERE uid IS NOT NULL;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'check_in', uid FROM check_ins WHERE uid IS NOT NULL;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'tombstone', uid FROM tombstones WHERE uid IS NOT NULL;
 )sql",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);

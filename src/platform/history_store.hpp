@@ -7,6 +7,7 @@
 // needs to merge two histories without losing or resurrecting anything.
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -17,6 +18,7 @@
 #include "roll/history.hpp"
 #include "roll/injury.hpp"
 #include "roll/session_log.hpp"
+#include "roll/sync_record.hpp"
 
 namespace roll::platform {
 
@@ -34,6 +36,36 @@ struct SessionQuery {
   // Times, seconds, status and origin only (no names or ids): what `roll stats` needs of the
   // hundreds of thousands of sessions in ten years of weeks, without a string for each.
   bool brief = false;
+};
+
+// How far a journal file has been written (this device's) or read (another's): whole lines.
+struct JournalMark {
+  std::int64_t bytes = 0;
+  std::int64_t lines = 0;
+};
+
+// Which journal this database writes, and how far.
+struct SyncSelf {
+  std::string device;  // empty before the first sync
+  JournalMark journal;
+  std::optional<SysSeconds> last_sync;
+};
+
+// A record read from a journal or an export, with where it was read ("file:line").
+struct IncomingRecord {
+  sync::Record record;
+  std::string where;
+};
+
+// sync: merged from another device's journal (which carries it already). import: merged and
+// then appended to this device's journal too, so that it travels on from here.
+enum class MergeMode { sync, import };
+
+struct MergeCounts {
+  std::size_t added = 0;
+  std::size_t updated = 0;
+  std::size_t known = 0;  // held already, a newer version held, or deleted
+  std::size_t left_out = 0;
 };
 
 // Asked only when a record is written: a read-only command never creates the device id.
@@ -98,6 +130,32 @@ class HistoryStore {
 
   [[nodiscard]] int schema_version();
 
+  // ---- Sync (issue 20): history_store_sync.cpp. ----
+  // Every record as a sync record, tombstones first and parents before what hangs on them;
+  // with `since`, those of that time or later (a session's start for it and all on it).
+  void visit_records(std::optional<SysSeconds> since,
+                     const std::function<void(const sync::Record&)>& visit);
+  // Records written here (or imported) and not yet in this device's journal.
+  [[nodiscard]] std::size_t pending_records();
+  [[nodiscard]] SyncSelf sync_self();
+  // In one transaction: hands the pending records to `append` (which writes them to `device`'s
+  // journal and returns how far it reaches now, or throws, which leaves them pending), then
+  // records that mark. Returns how many were appended.
+  std::size_t flush_outbox(
+      const std::string& device,
+      const std::function<JournalMark(const std::vector<sync::Record>&)>& append, SysSeconds now);
+  // This database's journal becomes `device`'s, from its start; `read` journals (an old id's)
+  // are marked as read that far, since this database holds what they hold.
+  void take_journal(const std::string& device, const std::map<std::string, JournalMark>& read);
+  // Everything pending again (this device's journal file is gone).
+  void requeue_all();
+  [[nodiscard]] std::map<std::string, JournalMark> journal_positions();
+  // Applies the records by the rules of roll/sync_merge.hpp, in one transaction that also saves
+  // `positions` (how far each journal has now been read). A record that cannot be placed (its
+  // session is not in the history) is named in problems().
+  MergeCounts merge(std::vector<IncomingRecord>& batch, MergeMode mode,
+                    const std::map<std::string, JournalMark>& positions);
+
   // One line each for the rows left out of the answers so far, naming the file and the row.
   [[nodiscard]] std::vector<std::string> take_problems();
 
@@ -127,6 +185,9 @@ class HistoryStore {
   std::optional<sqlite::Statement> pressures_of_;
   std::optional<sqlite::Statement> skipped_of_;
   std::optional<sqlite::Statement> holds_of_;
+  struct MergeStatements;
+  MergeCounts merge_unguarded(std::vector<IncomingRecord>& batch, MergeMode mode,
+                              const std::map<std::string, JournalMark>& positions);
 };
 
 // The SessionLog a session writes to. Every call commits before returning, so what is on disk is

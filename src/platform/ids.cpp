@@ -105,3 +105,32 @@ std::string device_id(const std::filesystem::path& state_home) {
 }
 
 }  // namespace roll::platform
+
+namespace roll::platform {
+
+std::string new_device_id(const std::filesystem::path& state_home) {
+  auto dir = state_home / "roll";
+  auto file = dir / "device-id";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::string fresh = new_uuid_v7(std::chrono::system_clock::now());
+  auto tmp = dir / fmt::format(".device-id.{}", ::getpid());
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << fresh << '\n';
+    out.flush();
+    if (!out) {
+      std::filesystem::remove(tmp, ec);
+      throw DeviceIdError(
+          fmt::format("cannot write {} (is {} writable?)", file.string(), dir.string()));
+    }
+  }
+  std::filesystem::rename(tmp, file, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw DeviceIdError(fmt::format("cannot replace {}: {}", file.string(), ec.message()));
+  }
+  return fresh;
+}
+
+}  // namespace roll::platform

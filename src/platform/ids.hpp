@@ -26,3 +26,11 @@ struct DeviceIdError : std::runtime_error {
 [[nodiscard]] std::string device_id(const std::filesystem::path& state_home);
 
 }  // namespace roll::platform
+
+namespace roll::platform {
+
+// A new device id in <state>/roll/device-id, replacing the one there: for a machine that found
+// its journal written by another machine with the same id (a copied home directory).
+[[nodiscard]] std::string new_device_id(const std::filesystem::path& state_home);
+
+}  // namespace roll::platform

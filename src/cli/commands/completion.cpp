@@ -45,7 +45,7 @@ Kind kind_of(std::string_view name) {
   if (name == "zone" || name == "zones" || name == "tight") return Kind::zone;
   if (name == "path" || name == "paths") return Kind::routine_or_file;
   if (name == "file" || name == "files" || name == "output" || name == "database" ||
-      name == "html") {
+      name == "html" || name == "dir") {
     return Kind::file;
   }
   return Kind::none;

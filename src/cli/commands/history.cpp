@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/commands/sync.hpp"
 #include "cli/conventions.hpp"
 #include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
@@ -322,6 +323,7 @@ void add_history_command(CLI::App& app, Context& ctx) {
       "  roll history add thoracic --at 2026-11-23T07:15 --minutes 3\n"
       "\nIt is completed when the minutes cover at least 80% of the plan, partial otherwise.");
   add_cmd->callback([&ctx, a] { add(ctx, *a); });
+  add_history_exchange_commands(*cmd, ctx);
 }
 
 }  // namespace roll::cli

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/commands/sync.hpp"
 #include "cli/conventions.hpp"
 #include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
@@ -453,7 +454,10 @@ void add_session_command(CLI::App& app, Context& ctx) {
       "article: 1-4 times per day); on a terminal roll asks whether to start anyway.\n"
       "A session is completed when it reaches its end with at least 80% of its planned time on\n"
       "the roller done; reaching the end with less (steps skipped with n) is partial.");
-  cmd->callback([&ctx, args] { ctx.exit_code = run_guided(ctx, *args); });
+  cmd->callback([&ctx, args] {
+    ctx.exit_code = run_guided(ctx, *args);
+    if (!args->no_log) sync_after_session(ctx);
+  });
 }
 
 }  // namespace roll::cli

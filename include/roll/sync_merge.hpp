@@ -1,0 +1,41 @@
+#pragma once
+// The rules by which records from several devices merge into one history, whatever order they
+// arrive in and however often: pure, so that every rule is tested without a database.
+//
+// - uid is the key (for a check-in, the day: one question a day).
+// - A tombstone wins over the record it deletes, even when it arrives first: a record whose uid
+//   has a tombstone is never stored again.
+// - A record that changes (a session while it runs, its zones, an injury being cleared, a
+//   second check-in on the same day) has versions in one total order, and the greatest stays:
+//   so two devices that have seen the same versions keep the same one.
+#include <optional>
+#include <string_view>
+
+#include "roll/sync_record.hpp"
+
+namespace roll::sync {
+
+enum class Action {
+  ignore,   // known already (or a newer version is), or deleted
+  insert,   // new
+  replace,  // a newer version of a record held
+};
+
+// `existing`: the record held under the same key, if any. `tombstoned`: a tombstone for
+// `incoming.uid` is held (never true for a tombstone itself: its uid is the dead record's).
+[[nodiscard]] Action decide(const Record& incoming, const Record* existing, bool tombstoned);
+
+// Whether version `a` of a record goes after version `b` (a total order: for two different
+// versions exactly one of supersedes(a, b) and supersedes(b, a) holds).
+[[nodiscard]] bool supersedes(const Record& a, const Record& b);
+
+// Within one batch, what is applied first: tombstones, then sessions and injuries, then what
+// hangs on them, so that a child finds its parent and a deleted record is never re-created.
+[[nodiscard]] int apply_rank(Kind kind);
+
+// The kind of the records a kind hangs on: a zone, pressure, skip, hold change or pain stop on
+// a session; a clearing on an injury. Empty for the others.
+[[nodiscard]] std::optional<Kind> parent_kind(Kind kind);
+[[nodiscard]] std::string_view parent_field(Kind kind);  // "session", "injury" or ""
+
+}  // namespace roll::sync

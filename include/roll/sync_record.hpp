@@ -1,0 +1,101 @@
+#pragma once
+// One history record as one line of NDJSON: what `roll history export` prints, `roll history
+// import` reads and `roll sync` appends to a device's journal. Pure: text in, text out.
+//
+//   {"v":1,"kind":"session","uid":"0190...","device":"0190...","fields":{"routine":"bedtime",...}}
+//
+// The decoder is a small strict parser for exactly the JSON subset the encoder writes (objects,
+// strings, whole numbers, true, false, null; at most one nested object), bounded in size and
+// depth, so a damaged or hostile journal line is rejected with a reason and never crashes or
+// hangs roll. docs/json.md describes the format.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace roll::sync {
+
+// The record format version ("v") and the journal format version (the header's "roll_journal").
+// A line or a journal with a higher number is from a newer roll and is refused, never guessed at.
+inline constexpr std::int64_t kFormatVersion = 1;
+// roll's own bound: a record roll writes is a few hundred bytes; a line this long is not one.
+inline constexpr std::size_t kMaxLineBytes = 64 * 1024;
+
+enum class Kind {
+  session,
+  session_zone,
+  pressure,
+  skipped_step,
+  hold_change,
+  pain_stop,
+  injury,
+  injury_clearing,
+  check_in,
+  tombstone,
+};
+
+[[nodiscard]] std::span<const Kind> all_kinds();
+[[nodiscard]] std::string_view kind_name(Kind kind);  // "session_zone"
+[[nodiscard]] std::optional<Kind> find_kind(std::string_view name);
+
+// null (only for the fields that allow it), a boolean, a whole number or a string.
+using Value = std::variant<std::monostate, bool, std::int64_t, std::string>;
+
+enum class FieldType { text, integer, boolean };
+
+struct FieldSpec {
+  std::string_view name;
+  FieldType type;
+  bool nullable = false;
+};
+
+// The fields of a kind, in the order they are written.
+[[nodiscard]] std::span<const FieldSpec> fields_of(Kind kind);
+
+struct Record {
+  Kind kind = Kind::session;
+  std::string uid;
+  std::string device;
+  std::vector<Value> values;  // one per fields_of(kind), in that order
+
+  // A record of `kind` with every field null (set them before encoding).
+  [[nodiscard]] static Record make(Kind kind, std::string uid, std::string device);
+  Record& set(std::string_view field, Value value);
+  [[nodiscard]] const Value& get(std::string_view field) const;
+  // The field as its type; throws std::logic_error for a name the kind does not have.
+  [[nodiscard]] const std::string& text(std::string_view field) const;
+  [[nodiscard]] std::int64_t integer(std::string_view field) const;
+  [[nodiscard]] std::optional<std::int64_t> optional_integer(std::string_view field) const;
+  [[nodiscard]] bool boolean(std::string_view field) const;
+
+  friend bool operator==(const Record&, const Record&) = default;
+};
+
+// One line, without the newline. Strings are escaped as JSON needs (quotes, backslashes, control
+// characters); bytes that are not UTF-8 become U+FFFD, since JSON cannot carry them.
+[[nodiscard]] std::string encode(const Record& record);
+
+struct Decoded {
+  std::optional<Record> record;
+  std::string error;   // why not, with the column: "column 12: expected ':'"
+  bool newer = false;  // "v" is above kFormatVersion: written by a newer roll
+};
+[[nodiscard]] Decoded decode(std::string_view line);
+
+// The first line of a journal: which format and whose it is.
+[[nodiscard]] std::string encode_header(std::string_view device);
+struct Header {
+  std::int64_t version = 0;
+  std::string device;
+};
+struct DecodedHeader {
+  std::optional<Header> header;  // set also when the version is newer: the caller refuses
+  std::string error;
+};
+[[nodiscard]] DecodedHeader decode_header(std::string_view line);
+
+}  // namespace roll::sync

@@ -1,0 +1,92 @@
+#include "roll/sync_merge.hpp"
+
+#include <tuple>
+
+namespace roll::sync {
+
+namespace {
+
+// A session's versions grow as it runs: later ends, then a final status, then more done, then
+// ratings given afterwards. The encoded text breaks any remaining tie, so the order is total.
+auto session_key(const Record& r) {
+  return std::make_tuple(r.integer("ended_at"), r.text("status") != "running",
+                         r.integer("completed_seconds"), r.optional_integer("rating_before"),
+                         r.optional_integer("rating_after"));
+}
+
+}  // namespace
+
+bool supersedes(const Record& a, const Record& b) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case Kind::session: {
+      auto ka = session_key(a);
+      auto kb = session_key(b);
+      if (ka != kb) return kb < ka;
+      break;
+    }
+    case Kind::session_zone:
+      // Seconds on a zone only grow during a session.
+      if (a.integer("seconds") != b.integer("seconds"))
+        return a.integer("seconds") > b.integer("seconds");
+      break;
+    case Kind::injury:
+      // Cleared is for good: once any device has cleared an injury, it stays cleared.
+      if (a.boolean("cleared") != b.boolean("cleared")) return a.boolean("cleared");
+      break;
+    case Kind::check_in:
+      // Two devices asked on the same day: the earlier-made answer stands on both.
+      if (a.uid != b.uid) return a.uid < b.uid;
+      break;
+    case Kind::tombstone:
+      // Two devices deleted the same record: the first deletion stands on both.
+      if (a.integer("deleted_at") != b.integer("deleted_at"))
+        return a.integer("deleted_at") < b.integer("deleted_at");
+      break;
+    default:
+      break;
+  }
+  return encode(a) > encode(b);
+}
+
+Action decide(const Record& incoming, const Record* existing, bool tombstoned) {
+  if (incoming.kind != Kind::tombstone && tombstoned) return Action::ignore;
+  if (existing == nullptr) return Action::insert;
+  return supersedes(incoming, *existing) ? Action::replace : Action::ignore;
+}
+
+int apply_rank(Kind kind) {
+  switch (kind) {
+    case Kind::tombstone:
+      return 0;
+    case Kind::session:
+    case Kind::injury:
+    case Kind::check_in:
+      return 1;
+    default:
+      return 2;
+  }
+}
+
+std::optional<Kind> parent_kind(Kind kind) {
+  switch (kind) {
+    case Kind::session_zone:
+    case Kind::pressure:
+    case Kind::skipped_step:
+    case Kind::hold_change:
+    case Kind::pain_stop:
+      return Kind::session;
+    case Kind::injury_clearing:
+      return Kind::injury;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::string_view parent_field(Kind kind) {
+  auto parent = parent_kind(kind);
+  if (!parent) return "";
+  return *parent == Kind::session ? "session" : "injury";
+}
+
+}  // namespace roll::sync

@@ -1,0 +1,696 @@
+#include "roll/sync_record.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <limits>
+#include <stdexcept>
+
+namespace roll::sync {
+
+namespace {
+
+using F = FieldSpec;
+using T = FieldType;
+
+constexpr std::array kKinds{Kind::session,      Kind::session_zone,    Kind::pressure,
+                            Kind::skipped_step, Kind::hold_change,     Kind::pain_stop,
+                            Kind::injury,       Kind::injury_clearing, Kind::check_in,
+                            Kind::tombstone};
+
+constexpr std::array<std::pair<Kind, std::string_view>, 10> kKindNames{{
+    {Kind::session, "session"},
+    {Kind::session_zone, "session_zone"},
+    {Kind::pressure, "pressure"},
+    {Kind::skipped_step, "skipped_step"},
+    {Kind::hold_change, "hold_change"},
+    {Kind::pain_stop, "pain_stop"},
+    {Kind::injury, "injury"},
+    {Kind::injury_clearing, "injury_clearing"},
+    {Kind::check_in, "check_in"},
+    {Kind::tombstone, "tombstone"},
+}};
+
+// Times are Unix seconds and utc_offset seconds east of UTC: whole numbers round-trip exactly.
+constexpr F kSession[] = {{"routine", T::text},
+                          {"title", T::text},
+                          {"started_at", T::integer},
+                          {"ended_at", T::integer},
+                          {"planned_seconds", T::integer},
+                          {"completed_seconds", T::integer},
+                          {"status", T::text},
+                          {"origin", T::text},
+                          {"utc_offset", T::integer, true},
+                          {"rating_before", T::integer, true},
+                          {"rating_after", T::integer, true}};
+constexpr F kZone[] = {{"session", T::text}, {"zone", T::text}, {"seconds", T::integer}};
+constexpr F kPressure[] = {
+    {"session", T::text}, {"at_seconds", T::integer}, {"value", T::integer}, {"zone", T::text}};
+constexpr F kSkipped[] = {
+    {"session", T::text}, {"step", T::integer}, {"name", T::text}, {"at_seconds", T::integer}};
+constexpr F kHold[] = {{"session", T::text},
+                       {"step", T::integer},
+                       {"at_seconds", T::integer},
+                       {"delta_seconds", T::integer}};
+constexpr F kPainStop[] = {
+    {"session", T::text}, {"at", T::integer}, {"utc_offset", T::integer}, {"zone", T::text}};
+constexpr F kInjury[] = {
+    {"zone", T::text}, {"at", T::integer}, {"note", T::text}, {"cleared", T::boolean}};
+constexpr F kClearing[] = {{"injury", T::text}, {"at", T::integer}};
+constexpr F kCheckIn[] = {{"day", T::text}, {"answer", T::boolean}, {"at", T::integer, true}};
+// The uid of a tombstone is the uid of the record it deletes; `of` is that record's kind.
+constexpr F kTombstone[] = {{"of", T::text}, {"deleted_at", T::integer}};
+
+// roll's own bounds, far above anything it writes.
+constexpr int kMaxMembers = 64;
+constexpr int kMaxDepth = 2;
+constexpr std::size_t kMaxIdBytes = 64;
+
+// ---- writing ----
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one (overlong forms,
+// surrogates and code points past U+10FFFF included).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  std::size_t n = 0;
+  std::uint32_t cp = 0;
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) {
+    n = 2;
+    cp = c & 0x1Fu;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3;
+    cp = c & 0x0Fu;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4;
+    cp = c & 0x07u;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b(i + k) & 0x3Fu);
+  }
+  static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+void write_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+      ++i;
+    } else if (c == '\n') {
+      out += "\\n";
+      ++i;
+    } else if (c == '\t') {
+      out += "\\t";
+      ++i;
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\u{:04x}", c);
+      ++i;
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+    } else if (std::size_t n = utf8_length(s, i); n > 0) {
+      out.append(s.substr(i, n));
+      i += n;
+    } else {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+    }
+  }
+  out += '"';
+}
+
+void write_value(std::string& out, const Value& v) {
+  if (std::holds_alternative<std::monostate>(v)) {
+    out += "null";
+  } else if (auto* b = std::get_if<bool>(&v)) {
+    out += *b ? "true" : "false";
+  } else if (auto* i = std::get_if<std::int64_t>(&v)) {
+    out += fmt::format("{}", *i);
+  } else {
+    write_string(out, std::get<std::string>(v));
+  }
+}
+
+// ---- reading ----
+
+struct Member;
+using Object = std::vector<Member>;
+struct Member {
+  std::string key;
+  Value value;
+  bool is_object = false;
+  Object object;
+};
+
+struct ParseError {
+  std::string message;
+};
+
+class Parser {
+ public:
+  explicit Parser(std::string_view text) : s_(text) {}
+
+  Object document() {
+    skip_space();
+    Object top = object(1);
+    skip_space();
+    if (pos_ != s_.size()) fail("text after the end of the object");
+    return top;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& what) const {
+    throw ParseError{fmt::format("column {}: {}", pos_ + 1, what)};
+  }
+  [[nodiscard]] bool at_end() const { return pos_ >= s_.size(); }
+  [[nodiscard]] char peek() const { return s_[pos_]; }
+  void skip_space() {
+    // A trailing '\r' is what a CRLF checkout (git on Windows) leaves on every line.
+    while (!at_end() && (peek() == ' ' || peek() == '\t' || peek() == '\r')) ++pos_;
+  }
+  void expect(char c) {
+    skip_space();
+    if (at_end() || peek() != c) {
+      fail(at_end() ? fmt::format("expected '{}' but the line ends", c)
+                    : fmt::format("expected '{}'", c));
+    }
+    ++pos_;
+  }
+
+  Object object(int depth) {
+    if (depth > kMaxDepth) fail("objects nested deeper than roll writes");
+    expect('{');
+    Object out;
+    skip_space();
+    if (!at_end() && peek() == '}') {
+      ++pos_;
+      return out;
+    }
+    for (;;) {
+      skip_space();
+      if (at_end() || peek() != '"') fail("expected a \"key\"");
+      Member m;
+      m.key = string();
+      for (const auto& other : out)
+        if (other.key == m.key) fail(fmt::format("the key \"{}\" appears twice", m.key));
+      expect(':');
+      skip_space();
+      if (at_end()) fail("expected a value but the line ends");
+      if (peek() == '{') {
+        m.is_object = true;
+        m.object = object(depth + 1);
+      } else {
+        m.value = scalar();
+      }
+      out.push_back(std::move(m));
+      if (out.size() > kMaxMembers) fail("more members in one object than roll writes");
+      skip_space();
+      if (at_end()) fail("expected ',' or '}' but the line ends");
+      if (peek() == ',') {
+        ++pos_;
+        continue;
+      }
+      if (peek() == '}') {
+        ++pos_;
+        return out;
+      }
+      fail("expected ',' or '}'");
+    }
+  }
+
+  Value scalar() {
+    char c = peek();
+    if (c == '"') return string();
+    if (c == '-' || (c >= '0' && c <= '9')) return number();
+    for (auto [word, value] :
+         {std::pair<std::string_view, int>{"true", 1}, {"false", 0}, {"null", -1}}) {
+      if (s_.substr(pos_, word.size()) == word) {
+        pos_ += word.size();
+        if (value < 0) return std::monostate{};
+        return value == 1;
+      }
+    }
+    if (c == '[') fail("arrays are not part of roll's records");
+    fail("expected a string, a whole number, true, false or null");
+  }
+
+  std::int64_t number() {
+    bool negative = peek() == '-';
+    if (negative) ++pos_;
+    if (at_end() || peek() < '0' || peek() > '9') fail("expected a digit");
+    if (peek() == '0' && pos_ + 1 < s_.size() && s_[pos_ + 1] >= '0' && s_[pos_ + 1] <= '9')
+      fail("a number with a leading zero");
+    // Accumulated as a negative number: its range reaches one further than the positive one.
+    std::int64_t value = 0;
+    constexpr auto kMin = std::numeric_limits<std::int64_t>::min();
+    while (!at_end() && peek() >= '0' && peek() <= '9') {
+      int digit = peek() - '0';
+      if (value < (kMin + digit) / 10) fail("a number outside the 64-bit range");
+      value = value * 10 - digit;
+      ++pos_;
+    }
+    if (!at_end() && (peek() == '.' || peek() == 'e' || peek() == 'E'))
+      fail("a fraction or an exponent (roll writes whole numbers only)");
+    if (!negative) {
+      if (value == kMin) fail("a number outside the 64-bit range");
+      value = -value;
+    }
+    return value;
+  }
+
+  std::uint32_t hex4() {
+    if (pos_ + 4 > s_.size()) fail("a \\u escape cut short");
+    std::uint32_t v = 0;
+    for (int k = 0; k < 4; ++k) {
+      char h = s_[pos_++];
+      v <<= 4;
+      if (h >= '0' && h <= '9') {
+        v |= static_cast<std::uint32_t>(h - '0');
+      } else if (h >= 'a' && h <= 'f') {
+        v |= static_cast<std::uint32_t>(h - 'a' + 10);
+      } else if (h >= 'A' && h <= 'F') {
+        v |= static_cast<std::uint32_t>(h - 'A' + 10);
+      } else {
+        --pos_;
+        fail("a \\u escape needs four hex digits");
+      }
+    }
+    return v;
+  }
+
+  std::string string() {
+    ++pos_;  // the opening quote
+    std::string out;
+    for (;;) {
+      if (at_end()) fail("a string that does not end");
+      auto c = static_cast<unsigned char>(peek());
+      if (c == '"') {
+        ++pos_;
+        return out;
+      }
+      if (c < 0x20) fail("a control character inside a string (JSON needs it escaped)");
+      if (c == '\\') {
+        ++pos_;
+        if (at_end()) fail("a string that does not end");
+        char e = s_[pos_++];
+        switch (e) {
+          case '"':
+          case '\\':
+          case '/':
+            out += e;
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 't':
+            out += '\t';
+            break;
+          case 'u': {
+            std::uint32_t cp = hex4();
+            if (cp >= 0xDC00 && cp <= 0xDFFF) fail("a lone low surrogate in a \\u escape");
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+              if (s_.substr(pos_, 2) != "\\u") fail("a high surrogate without its low half");
+              pos_ += 2;
+              std::uint32_t low = hex4();
+              if (low < 0xDC00 || low > 0xDFFF) fail("a high surrogate without its low half");
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            }
+            append_utf8(out, cp);
+            break;
+          }
+          default:
+            --pos_;
+            fail(fmt::format("an unknown escape \\{}", e));
+        }
+        continue;
+      }
+      std::size_t n = utf8_length(s_, pos_);
+      if (n == 0) fail("bytes that are not UTF-8");
+      out.append(s_.substr(pos_, n));
+      pos_ += n;
+    }
+  }
+
+  std::string_view s_;
+  std::size_t pos_ = 0;
+};
+
+const Member* find(const Object& o, std::string_view key) {
+  for (const auto& m : o)
+    if (m.key == key) return &m;
+  return nullptr;
+}
+
+std::string_view type_name(FieldType t) {
+  switch (t) {
+    case T::text:
+      return "a string";
+    case T::integer:
+      return "a whole number";
+    case T::boolean:
+      return "true or false";
+  }
+  return "";
+}
+
+bool has_type(const Value& v, FieldType t) {
+  switch (t) {
+    case T::text:
+      return std::holds_alternative<std::string>(v);
+    case T::integer:
+      return std::holds_alternative<std::int64_t>(v);
+    case T::boolean:
+      return std::holds_alternative<bool>(v);
+  }
+  return false;
+}
+
+// Ids are printable ASCII without quotes or backslashes (a UUID in practice): they become file
+// names and SQL keys, never options or escapes.
+bool plain_id(std::string_view id) {
+  if (id.empty() || id.size() > kMaxIdBytes) return false;
+  for (char c : id) {
+    if (c <= 0x20 || c >= 0x7F || c == '"' || c == '\\' || c == '/') return false;
+  }
+  return true;
+}
+
+std::optional<std::string> id_member(const Object& o, std::string_view key, std::string& error) {
+  const Member* m = find(o, key);
+  if (m == nullptr) {
+    error = fmt::format("no \"{}\"", key);
+    return std::nullopt;
+  }
+  auto* s = m->is_object ? nullptr : std::get_if<std::string>(&m->value);
+  if (s == nullptr || !plain_id(*s)) {
+    error = fmt::format("\"{}\" must be an id (printable ASCII, 1-64 characters)", key);
+    return std::nullopt;
+  }
+  return *s;
+}
+
+std::optional<std::int64_t> version_member(const Object& o, std::string_view key,
+                                           std::string& error) {
+  const Member* m = find(o, key);
+  auto* v = m == nullptr || m->is_object ? nullptr : std::get_if<std::int64_t>(&m->value);
+  if (v == nullptr || *v < 1) {
+    error = fmt::format("\"{}\" must be a format version (a whole number from 1)", key);
+    return std::nullopt;
+  }
+  return *v;
+}
+
+std::optional<Object> parse(std::string_view line, std::string& error) {
+  if (line.size() > kMaxLineBytes) {
+    error =
+        fmt::format("a line of {} bytes (roll's records are under {})", line.size(), kMaxLineBytes);
+    return std::nullopt;
+  }
+  try {
+    return Parser(line).document();
+  } catch (const ParseError& e) {
+    error = e.message;
+    return std::nullopt;
+  }
+}
+
+// The N of a line that starts `{"v":N`, spaces allowed, whatever follows.
+std::optional<std::int64_t> leading_version(std::string_view line) {
+  std::size_t i = 0;
+  auto space = [&] {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  };
+  auto word = [&](std::string_view w) {
+    space();
+    if (line.substr(i, w.size()) != w) return false;
+    i += w.size();
+    return true;
+  };
+  if (!word("{") || !word("\"v\"") || !word(":")) return std::nullopt;
+  space();
+  std::int64_t v = 0;
+  std::size_t start = i;
+  while (i < line.size() && i - start < 9 && line[i] >= '0' && line[i] <= '9')
+    v = v * 10 + (line[i++] - '0');
+  if (i == start || (i < line.size() && line[i] >= '0' && line[i] <= '9')) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+std::span<const Kind> all_kinds() {
+  return kKinds;
+}
+
+std::string_view kind_name(Kind kind) {
+  for (auto [k, name] : kKindNames)
+    if (k == kind) return name;
+  return "?";
+}
+
+std::optional<Kind> find_kind(std::string_view name) {
+  for (auto [k, n] : kKindNames)
+    if (n == name) return k;
+  return std::nullopt;
+}
+
+std::span<const FieldSpec> fields_of(Kind kind) {
+  switch (kind) {
+    case Kind::session:
+      return kSession;
+    case Kind::session_zone:
+      return kZone;
+    case Kind::pressure:
+      return kPressure;
+    case Kind::skipped_step:
+      return kSkipped;
+    case Kind::hold_change:
+      return kHold;
+    case Kind::pain_stop:
+      return kPainStop;
+    case Kind::injury:
+      return kInjury;
+    case Kind::injury_clearing:
+      return kClearing;
+    case Kind::check_in:
+      return kCheckIn;
+    case Kind::tombstone:
+      return kTombstone;
+  }
+  return {};
+}
+
+namespace {
+std::size_t index_of(Kind kind, std::string_view field) {
+  auto specs = fields_of(kind);
+  for (std::size_t i = 0; i < specs.size(); ++i)
+    if (specs[i].name == field) return i;
+  throw std::logic_error(fmt::format("a {} has no field {}", kind_name(kind), field));
+}
+}  // namespace
+
+Record Record::make(Kind kind, std::string uid, std::string device) {
+  Record r;
+  r.kind = kind;
+  r.uid = std::move(uid);
+  r.device = std::move(device);
+  r.values.resize(fields_of(kind).size());
+  return r;
+}
+
+Record& Record::set(std::string_view field, Value value) {
+  values.at(index_of(kind, field)) = std::move(value);
+  return *this;
+}
+
+const Value& Record::get(std::string_view field) const {
+  return values.at(index_of(kind, field));
+}
+
+const std::string& Record::text(std::string_view field) const {
+  static const std::string kEmpty;
+  auto* s = std::get_if<std::string>(&get(field));
+  return s ? *s : kEmpty;
+}
+
+std::int64_t Record::integer(std::string_view field) const {
+  auto* i = std::get_if<std::int64_t>(&get(field));
+  return i ? *i : 0;
+}
+
+std::optional<std::int64_t> Record::optional_integer(std::string_view field) const {
+  auto* i = std::get_if<std::int64_t>(&get(field));
+  return i ? std::optional<std::int64_t>(*i) : std::nullopt;
+}
+
+bool Record::boolean(std::string_view field) const {
+  auto* b = std::get_if<bool>(&get(field));
+  return b != nullptr && *b;
+}
+
+std::string encode(const Record& r) {
+  std::string out;
+  out.reserve(256);
+  out += fmt::format("{{\"v\":{},\"kind\":", kFormatVersion);
+  write_string(out, kind_name(r.kind));
+  out += ",\"uid\":";
+  write_string(out, r.uid);
+  out += ",\"device\":";
+  write_string(out, r.device);
+  out += ",\"fields\":{";
+  auto specs = fields_of(r.kind);
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    if (i > 0) out += ',';
+    write_string(out, specs[i].name);
+    out += ':';
+    write_value(out, i < r.values.size() ? r.values[i] : Value{});
+  }
+  out += "}}";
+  return out;
+}
+
+Decoded decode(std::string_view line) {
+  Decoded d;
+  auto top = parse(line, d.error);
+  if (!top) {
+    // A newer roll may write JSON this parser does not take (arrays, fractions): its version,
+    // written first, still says that it is newer rather than damaged.
+    if (auto v = leading_version(line); v && *v > kFormatVersion) {
+      d.newer = true;
+      d.error = fmt::format("record format {} is newer than this roll reads ({}); upgrade roll", *v,
+                            kFormatVersion);
+    }
+    return d;
+  }
+  for (const auto& m : *top) {
+    if (m.key != "v" && m.key != "kind" && m.key != "uid" && m.key != "device" &&
+        m.key != "fields") {
+      d.error = fmt::format("unknown member \"{}\"", m.key);
+      return d;
+    }
+  }
+  auto version = version_member(*top, "v", d.error);
+  if (!version) return d;
+  if (*version > kFormatVersion) {
+    d.newer = true;
+    d.error = fmt::format("record format {} is newer than this roll reads ({}); upgrade roll",
+                          *version, kFormatVersion);
+    return d;
+  }
+  const Member* kind_m = find(*top, "kind");
+  auto* kind_s = kind_m && !kind_m->is_object ? std::get_if<std::string>(&kind_m->value) : nullptr;
+  if (kind_s == nullptr) {
+    d.error = "no \"kind\" string";
+    return d;
+  }
+  auto kind = find_kind(*kind_s);
+  if (!kind) {
+    d.error = fmt::format("unknown kind \"{}\"", *kind_s);
+    return d;
+  }
+  auto uid = id_member(*top, "uid", d.error);
+  if (!uid) return d;
+  auto device = id_member(*top, "device", d.error);
+  if (!device) return d;
+  const Member* fields = find(*top, "fields");
+  if (fields == nullptr || !fields->is_object) {
+    d.error = "no \"fields\" object";
+    return d;
+  }
+  Record r = Record::make(*kind, std::move(*uid), std::move(*device));
+  auto specs = fields_of(*kind);
+  for (const auto& m : fields->object) {
+    std::size_t i = 0;
+    while (i < specs.size() && specs[i].name != m.key) ++i;
+    if (i == specs.size()) {
+      d.error = fmt::format("a {} has no field \"{}\"", kind_name(*kind), m.key);
+      return d;
+    }
+    if (m.is_object) {
+      d.error = fmt::format("field \"{}\" must be {}", m.key, type_name(specs[i].type));
+      return d;
+    }
+    bool null = std::holds_alternative<std::monostate>(m.value);
+    if (null ? !specs[i].nullable : !has_type(m.value, specs[i].type)) {
+      d.error = fmt::format("field \"{}\" must be {}{}", m.key, type_name(specs[i].type),
+                            specs[i].nullable ? " or null" : "");
+      return d;
+    }
+    r.values[i] = m.value;
+  }
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    if (!specs[i].nullable && find(fields->object, specs[i].name) == nullptr) {
+      d.error = fmt::format("a {} needs the field \"{}\"", kind_name(*kind), specs[i].name);
+      return d;
+    }
+  }
+  d.record = std::move(r);
+  return d;
+}
+
+std::string encode_header(std::string_view device) {
+  std::string out = fmt::format("{{\"roll_journal\":{},\"device\":", kFormatVersion);
+  write_string(out, device);
+  out += '}';
+  return out;
+}
+
+DecodedHeader decode_header(std::string_view line) {
+  DecodedHeader d;
+  auto top = parse(line, d.error);
+  if (!top) {
+    d.error = "not a journal header: " + d.error;
+    return d;
+  }
+  auto version = version_member(*top, "roll_journal", d.error);
+  if (!version) {
+    d.error = "not a journal header: " + d.error;
+    return d;
+  }
+  auto device = id_member(*top, "device", d.error);
+  if (!device) {
+    d.error = "not a journal header: " + d.error;
+    return d;
+  }
+  d.header = Header{*version, std::move(*device)};
+  return d;
+}
+
+}  // namespace roll::sync
