@@ -360,7 +360,7 @@ wait_for 'Any fresh injury in the last 72 h? [y/n]' && tm send-keys -t roll n En
 wait_for 'arms or legs? [y/n]' && tm send-keys -t roll n Enter
 wait_for 'How does your back feel right now?' && tm send-keys -t roll 4
 wait_for 'How does your back feel now, after the session?' 20 && tm send-keys -t roll t
-wait_for 'Start three timed minutes of movement now?' && tm send-keys -t roll n Enter
+# hold.toml ends with its three minutes of movement: no after-care offer comes.
 wait_for 'EXIT=0'
 ratings() {
   tm send-keys -t roll "clear; $C5 '$ROLL' history --limit 1 --json | grep -o '\"rating_[a-z]*\" : [0-9]*'; echo LISTED$1" Enter
@@ -373,7 +373,6 @@ tm send-keys -t roll "clear; $C5 '$ROLL' session $WORK/hold.toml --speed 100 --l
 wait_for 'How does your back feel right now?' && tm send-keys -t roll Enter
 wait_for 'skipped' && wait_for 'How does your back feel now, after the session?' 20 &&
   tm send-keys -t roll 0
-wait_for 'Start three timed minutes of movement now?' && tm send-keys -t roll n Enter
 wait_for 'EXIT=0'
 ratings 2
 wait_for '"rating_after" : 0'
