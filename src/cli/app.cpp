@@ -115,6 +115,7 @@ struct AllOptions {
   ExplainOptions explain;
   RulesOptions rules;
   RemindOptions remind;
+  InjuryOptions injury;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -164,7 +165,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"stats", add_old<add_stats_command>},
       {"due", add_old<add_due_command>},
       {"remind", add<&AllOptions::remind, declare_remind, run_remind>},
-      {"injury", add_old<add_injury_command>},
+      {"injury", add<&AllOptions::injury, declare_injury, run_injury>},
       {"completion", add_old<add_completion_command>},
       {"new", add_old<add_new_command>},
       {"suggest", add_old<add_suggest_command>},

@@ -59,12 +59,27 @@ struct RemindOptions {
 void declare_remind(CLI::App& app, RemindOptions& opts);
 int run_remind(Context& ctx, const RemindOptions& opts);
 
+struct InjuryOptions {
+  enum class Action { none, add, list, clear, check };
+  Action action = Action::none;  // set by the subcommand the parse reached
+  std::string zone;              // add
+  double hours_ago = -1;
+  std::string at;
+  std::string note;
+  bool json = false;  // list
+  long long id = 0;   // clear
+  bool id_given = false;
+  bool all = false;
+  std::string routine;  // check
+};
+void declare_injury(CLI::App& app, InjuryOptions& opts);
+int run_injury(Context& ctx, const InjuryOptions& opts);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
 void add_stats_command(CLI::App& app, Context& ctx);
 void add_due_command(CLI::App& app, Context& ctx);
-void add_injury_command(CLI::App& app, Context& ctx);
 void add_completion_command(CLI::App& app, Context& ctx);
 void add_new_command(CLI::App& app, Context& ctx);
 void add_suggest_command(CLI::App& app, Context& ctx);
