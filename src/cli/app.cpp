@@ -116,6 +116,7 @@ struct AllOptions {
   RulesOptions rules;
   RemindOptions remind;
   InjuryOptions injury;
+  NewOptions new_;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -167,7 +168,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"remind", add<&AllOptions::remind, declare_remind, run_remind>},
       {"injury", add<&AllOptions::injury, declare_injury, run_injury>},
       {"completion", add_old<add_completion_command>},
-      {"new", add_old<add_new_command>},
+      {"new", add<&AllOptions::new_, declare_new, run_new>},
       {"suggest", add_old<add_suggest_command>},
       {"level", add_old<add_level_command>},
       {"report", add_old<add_report_command>},

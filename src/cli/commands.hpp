@@ -75,13 +75,20 @@ struct InjuryOptions {
 void declare_injury(CLI::App& app, InjuryOptions& opts);
 int run_injury(Context& ctx, const InjuryOptions& opts);
 
+struct NewOptions {
+  std::string name;
+  std::string from;  // a routine to copy; empty: the template
+  bool edit = false;
+};
+void declare_new(CLI::App& app, NewOptions& opts);
+int run_new(Context& ctx, const NewOptions& opts);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
 void add_stats_command(CLI::App& app, Context& ctx);
 void add_due_command(CLI::App& app, Context& ctx);
 void add_completion_command(CLI::App& app, Context& ctx);
-void add_new_command(CLI::App& app, Context& ctx);
 void add_suggest_command(CLI::App& app, Context& ctx);
 void add_level_command(CLI::App& app, Context& ctx);
 
