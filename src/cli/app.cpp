@@ -117,6 +117,7 @@ struct AllOptions {
   RemindOptions remind;
   InjuryOptions injury;
   NewOptions new_;
+  CompletionOptions completion;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -167,7 +168,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"due", add_old<add_due_command>},
       {"remind", add<&AllOptions::remind, declare_remind, run_remind>},
       {"injury", add<&AllOptions::injury, declare_injury, run_injury>},
-      {"completion", add_old<add_completion_command>},
+      {"completion", add<&AllOptions::completion, declare_completion, run_completion>},
       {"new", add<&AllOptions::new_, declare_new, run_new>},
       {"suggest", add_old<add_suggest_command>},
       {"level", add_old<add_level_command>},

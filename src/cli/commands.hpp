@@ -83,12 +83,20 @@ struct NewOptions {
 void declare_new(CLI::App& app, NewOptions& opts);
 int run_new(Context& ctx, const NewOptions& opts);
 
+struct CompletionOptions {
+  std::string shell;  // bash, zsh or fish
+  bool routines = false;
+  bool rules = false;
+  CLI::App* root = nullptr;  // the whole tree, set by declare_completion
+};
+void declare_completion(CLI::App& app, CompletionOptions& opts);
+int run_completion(Context& ctx, const CompletionOptions& opts);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
 void add_stats_command(CLI::App& app, Context& ctx);
 void add_due_command(CLI::App& app, Context& ctx);
-void add_completion_command(CLI::App& app, Context& ctx);
 void add_suggest_command(CLI::App& app, Context& ctx);
 void add_level_command(CLI::App& app, Context& ctx);
 
