@@ -118,6 +118,7 @@ struct AllOptions {
   InjuryOptions injury;
   NewOptions new_;
   CompletionOptions completion;
+  DueOptions due;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -165,7 +166,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"rules", add<&AllOptions::rules, declare_rules, run_rules>},
       {"history", add_old<add_history_command>},
       {"stats", add_old<add_stats_command>},
-      {"due", add_old<add_due_command>},
+      {"due", add<&AllOptions::due, declare_due, run_due>},
       {"remind", add<&AllOptions::remind, declare_remind, run_remind>},
       {"injury", add<&AllOptions::injury, declare_injury, run_injury>},
       {"completion", add<&AllOptions::completion, declare_completion, run_completion>},

@@ -92,11 +92,16 @@ struct CompletionOptions {
 void declare_completion(CLI::App& app, CompletionOptions& opts);
 int run_completion(Context& ctx, const CompletionOptions& opts);
 
+struct DueOptions {
+  bool quiet = false;
+};
+void declare_due(CLI::App& app, DueOptions& opts);
+int run_due(Context& ctx, const DueOptions& opts);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
 void add_stats_command(CLI::App& app, Context& ctx);
-void add_due_command(CLI::App& app, Context& ctx);
 void add_suggest_command(CLI::App& app, Context& ctx);
 void add_level_command(CLI::App& app, Context& ctx);
 
