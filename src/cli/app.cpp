@@ -119,6 +119,7 @@ struct AllOptions {
   NewOptions new_;
   CompletionOptions completion;
   DueOptions due;
+  LevelOptions level;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -172,7 +173,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"completion", add<&AllOptions::completion, declare_completion, run_completion>},
       {"new", add<&AllOptions::new_, declare_new, run_new>},
       {"suggest", add_old<add_suggest_command>},
-      {"level", add_old<add_level_command>},
+      {"level", add<&AllOptions::level, declare_level, run_level>},
       {"report", add_old<add_report_command>},
       {"sync", add_old<add_sync_command>},
   };

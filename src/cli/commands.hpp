@@ -98,12 +98,17 @@ struct DueOptions {
 void declare_due(CLI::App& app, DueOptions& opts);
 int run_due(Context& ctx, const DueOptions& opts);
 
+struct LevelOptions {
+  std::string level;  // empty: show
+};
+void declare_level(CLI::App& app, LevelOptions& options);
+int run_level(Context& ctx, const LevelOptions& options);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
 void add_stats_command(CLI::App& app, Context& ctx);
 void add_suggest_command(CLI::App& app, Context& ctx);
-void add_level_command(CLI::App& app, Context& ctx);
 
 // `roll session FILE` with its defaults, for a command that has just written FILE (suggest
 // --start); `speed` and `assume_yes` as its --speed and --yes.
