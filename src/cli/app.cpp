@@ -120,6 +120,7 @@ struct AllOptions {
   CompletionOptions completion;
   DueOptions due;
   LevelOptions level;
+  SuggestOptions suggest;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -172,7 +173,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"injury", add<&AllOptions::injury, declare_injury, run_injury>},
       {"completion", add<&AllOptions::completion, declare_completion, run_completion>},
       {"new", add<&AllOptions::new_, declare_new, run_new>},
-      {"suggest", add_old<add_suggest_command>},
+      {"suggest", add<&AllOptions::suggest, declare_suggest, run_suggest>},
       {"level", add<&AllOptions::level, declare_level, run_level>},
       {"report", add_old<add_report_command>},
       {"sync", add_old<add_sync_command>},

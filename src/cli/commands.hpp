@@ -4,6 +4,7 @@
 // the work with what the parse filled in and returning the exit code. app.cpp joins the two with
 // a one-line callback, so a command can also be run without CLI11 in a test.
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -104,11 +105,21 @@ struct LevelOptions {
 void declare_level(CLI::App& app, LevelOptions& options);
 int run_level(Context& ctx, const LevelOptions& options);
 
+struct SuggestOptions {
+  std::string tight;
+  std::optional<int> minutes;
+  std::string save;
+  bool start = false;
+  double speed = 1.0;
+  bool yes = false;
+};
+void declare_suggest(CLI::App& app, SuggestOptions& options);
+int run_suggest(Context& ctx, const SuggestOptions& options);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
 void add_stats_command(CLI::App& app, Context& ctx);
-void add_suggest_command(CLI::App& app, Context& ctx);
 
 // `roll session FILE` with its defaults, for a command that has just written FILE (suggest
 // --start); `speed` and `assume_yes` as its --speed and --yes.
