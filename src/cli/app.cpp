@@ -121,6 +121,7 @@ struct AllOptions {
   DueOptions due;
   LevelOptions level;
   SuggestOptions suggest;
+  ReportOptions report;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -175,7 +176,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"new", add<&AllOptions::new_, declare_new, run_new>},
       {"suggest", add<&AllOptions::suggest, declare_suggest, run_suggest>},
       {"level", add<&AllOptions::level, declare_level, run_level>},
-      {"report", add_old<add_report_command>},
+      {"report", add<&AllOptions::report, declare_report, run_report>},
       {"sync", add_old<add_sync_command>},
   };
   // Building every command's options is a quarter of what `roll due` costs (callgrind; see

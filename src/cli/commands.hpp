@@ -116,6 +116,13 @@ struct SuggestOptions {
 void declare_suggest(CLI::App& app, SuggestOptions& options);
 int run_suggest(Context& ctx, const SuggestOptions& options);
 
+struct ReportOptions {
+  std::string html;  // the file, or "-" for stdout
+  int weeks = 8;
+};
+void declare_report(CLI::App& app, ReportOptions& options);
+int run_report(Context& ctx, const ReportOptions& options);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
@@ -124,8 +131,6 @@ void add_stats_command(CLI::App& app, Context& ctx);
 // `roll session FILE` with its defaults, for a command that has just written FILE (suggest
 // --start); `speed` and `assume_yes` as its --speed and --yes.
 int start_routine_session(Context& ctx, const std::string& path, double speed, bool assume_yes);
-// src/cli/commands/report.cpp (ReportOptions, declare_report, run_report).
-void add_report_command(CLI::App& app, Context& ctx);
 void add_sync_command(CLI::App& app, Context& ctx);
 
 }  // namespace roll::cli
