@@ -122,6 +122,7 @@ struct AllOptions {
   LevelOptions level;
   SuggestOptions suggest;
   ReportOptions report;
+  SyncOptions sync;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -177,7 +178,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"suggest", add<&AllOptions::suggest, declare_suggest, run_suggest>},
       {"level", add<&AllOptions::level, declare_level, run_level>},
       {"report", add<&AllOptions::report, declare_report, run_report>},
-      {"sync", add_old<add_sync_command>},
+      {"sync", add<&AllOptions::sync, declare_sync, run_sync>},
   };
   // Building every command's options is a quarter of what `roll due` costs (callgrind; see
   // tests/bench/RESULTS.md), so a run that starts with a command's name builds that one only.

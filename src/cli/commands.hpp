@@ -123,6 +123,14 @@ struct ReportOptions {
 void declare_report(CLI::App& app, ReportOptions& options);
 int run_report(Context& ctx, const ReportOptions& options);
 
+struct SyncOptions {
+  std::string dir;  // else the profile's sync_dir
+  bool status = false;
+  bool json = false;
+};
+void declare_sync(CLI::App& app, SyncOptions& options);
+int run_sync(Context& ctx, const SyncOptions& options);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
@@ -131,6 +139,5 @@ void add_stats_command(CLI::App& app, Context& ctx);
 // `roll session FILE` with its defaults, for a command that has just written FILE (suggest
 // --start); `speed` and `assume_yes` as its --speed and --yes.
 int start_routine_session(Context& ctx, const std::string& path, double speed, bool assume_yes);
-void add_sync_command(CLI::App& app, Context& ctx);
 
 }  // namespace roll::cli

@@ -128,13 +128,6 @@ int run_sync(Context& ctx, const SyncOptions& o) {
   return report.problems.empty() ? exit_ok : exit_findings;
 }
 
-void add_sync_command(CLI::App& app, Context& ctx) {
-  auto options = std::make_shared<SyncOptions>();
-  declare_sync(app, *options);
-  app.get_subcommand("sync")->callback(
-      [&ctx, options] { ctx.exit_code = run_sync(ctx, *options); });
-}
-
 int run_export(Context& ctx, const ExportOptions& o) {
   std::optional<SysSeconds> since;
   if (!o.since.empty()) since = parse_user_time(o.since, "--since");

@@ -1,21 +1,12 @@
 #pragma once
-// roll sync, roll history export and roll history import (issue 20), in the command shape of
-// issue 13: options, a declare function and a run function.
+// roll history export and roll history import (issue 20), and the sync after a session; roll
+// sync's own options, declare and run are in cli/commands.hpp.
 #include <CLI/CLI.hpp>
 #include <string>
 
 #include "cli/app.hpp"
 
 namespace roll::cli {
-
-struct SyncOptions {
-  std::string dir;  // else the profile's sync_dir
-  bool status = false;
-  bool json = false;
-};
-void declare_sync(CLI::App& app, SyncOptions& options);
-int run_sync(Context& ctx, const SyncOptions& options);
-void add_sync_command(CLI::App& app, Context& ctx);
 
 struct ExportOptions {
   std::string since;
