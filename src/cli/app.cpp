@@ -123,6 +123,7 @@ struct AllOptions {
   SuggestOptions suggest;
   ReportOptions report;
   SyncOptions sync;
+  StatsOptions stats;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -169,7 +170,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"explain", add<&AllOptions::explain, declare_explain, run_explain>},
       {"rules", add<&AllOptions::rules, declare_rules, run_rules>},
       {"history", add_old<add_history_command>},
-      {"stats", add_old<add_stats_command>},
+      {"stats", add<&AllOptions::stats, declare_stats, run_stats>},
       {"due", add<&AllOptions::due, declare_due, run_due>},
       {"remind", add<&AllOptions::remind, declare_remind, run_remind>},
       {"injury", add<&AllOptions::injury, declare_injury, run_injury>},

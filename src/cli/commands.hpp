@@ -131,10 +131,16 @@ struct SyncOptions {
 void declare_sync(CLI::App& app, SyncOptions& options);
 int run_sync(Context& ctx, const SyncOptions& options);
 
+struct StatsOptions {
+  int weeks = 12;
+  bool json = false;
+};
+void declare_stats(CLI::App& app, StatsOptions& opts);
+int run_stats(Context& ctx, const StatsOptions& opts);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
 void add_history_command(CLI::App& app, Context& ctx);
-void add_stats_command(CLI::App& app, Context& ctx);
 
 // `roll session FILE` with its defaults, for a command that has just written FILE (suggest
 // --start); `speed` and `assume_yes` as its --speed and --yes.
