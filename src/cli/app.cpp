@@ -124,6 +124,7 @@ struct AllOptions {
   ReportOptions report;
   SyncOptions sync;
   StatsOptions stats;
+  HistoryOptions history;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -169,7 +170,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"lint", add<&AllOptions::lint, declare_lint, run_lint>},
       {"explain", add<&AllOptions::explain, declare_explain, run_explain>},
       {"rules", add<&AllOptions::rules, declare_rules, run_rules>},
-      {"history", add_old<add_history_command>},
+      {"history", add<&AllOptions::history, declare_history, run_history>},
       {"stats", add<&AllOptions::stats, declare_stats, run_stats>},
       {"due", add<&AllOptions::due, declare_due, run_due>},
       {"remind", add<&AllOptions::remind, declare_remind, run_remind>},

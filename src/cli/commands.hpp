@@ -138,9 +138,36 @@ struct StatsOptions {
 void declare_stats(CLI::App& app, StatsOptions& opts);
 int run_stats(Context& ctx, const StatsOptions& opts);
 
+struct ExportOptions {
+  std::string since;
+};
+struct ImportOptions {
+  std::string file;
+};
+struct HistoryOptions {
+  enum class Action { show, remove, add, export_records, import_records };
+  Action action = Action::show;  // set by the subcommand the parse reached; none: show
+  std::string since;
+  int limit = 20;
+  bool json = false;
+  bool csv = false;
+  struct Delete {
+    std::string id;
+    bool yes = false;
+  } del;
+  struct Add {
+    std::string routine;
+    std::string at;
+    int minutes = -1;
+  } add;
+  ExportOptions exp;
+  ImportOptions imp;
+};
+void declare_history(CLI::App& app, HistoryOptions& opts);
+int run_history(Context& ctx, const HistoryOptions& opts);
+
 // Not yet in that shape: each adds its subcommand with a callback that does the work.
 void add_session_command(CLI::App& app, Context& ctx);
-void add_history_command(CLI::App& app, Context& ctx);
 
 // `roll session FILE` with its defaults, for a command that has just written FILE (suggest
 // --start); `speed` and `assume_yes` as its --speed and --yes.

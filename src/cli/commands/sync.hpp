@@ -5,17 +5,13 @@
 #include <string>
 
 #include "cli/app.hpp"
+#include "cli/commands.hpp"
 
 namespace roll::cli {
 
-struct ExportOptions {
-  std::string since;
-};
-struct ImportOptions {
-  std::string file;
-};
-// `roll history export` and `roll history import`, under the `history` command.
-void add_history_exchange_commands(CLI::App& history, Context& ctx);
+// `roll history export` and `roll history import`, under the `history` command; the history
+// command sets their callbacks.
+void declare_history_exchange(CLI::App& history, ExportOptions& exp, ImportOptions& imp);
 int run_export(Context& ctx, const ExportOptions& options);
 int run_import(Context& ctx, const ImportOptions& options);
 
