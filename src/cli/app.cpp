@@ -125,6 +125,7 @@ struct AllOptions {
   SyncOptions sync;
   StatsOptions stats;
   HistoryOptions history;
+  SessionOptions session;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -137,12 +138,6 @@ void add(CLI::App& app, std::string_view name, Context& ctx, AllOptions& all) {
   app.get_subcommand(std::string(name))->callback([&ctx, &opts] {
     ctx.exit_code = Run(ctx, opts);
   });
-}
-
-// A command still adding itself with its own callback.
-template <void (*Old)(CLI::App&, Context&)>
-void add_old(CLI::App& app, std::string_view, Context& ctx, AllOptions&) {
-  Old(app, ctx);
 }
 
 int output_failed(Context& ctx) {
@@ -166,7 +161,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   static constexpr std::pair<std::string_view, Adder> kCommands[] = {
       {"list", add<&AllOptions::list, declare_list, run_list>},
       {"show", add<&AllOptions::show, declare_show, run_show>},
-      {"session", add_old<add_session_command>},
+      {"session", add<&AllOptions::session, declare_session, run_session>},
       {"lint", add<&AllOptions::lint, declare_lint, run_lint>},
       {"explain", add<&AllOptions::explain, declare_explain, run_explain>},
       {"rules", add<&AllOptions::rules, declare_rules, run_rules>},

@@ -166,8 +166,23 @@ struct HistoryOptions {
 void declare_history(CLI::App& app, HistoryOptions& opts);
 int run_history(Context& ctx, const HistoryOptions& opts);
 
-// Not yet in that shape: each adds its subcommand with a callback that does the work.
-void add_session_command(CLI::App& app, Context& ctx);
+struct SessionOptions {
+  std::string routine;
+  double speed = 1.0;
+  bool plain = false;
+  bool events = false;
+  bool quiet = false;
+  bool voice = false;
+  std::string voice_command;  // empty: the profile's `speech`, else espeak-ng
+  std::string ready = "timer";
+  bool yes = false;
+  bool no_log = false;
+  bool log_rehearsal = false;
+  std::optional<int> before;  // "how does your back feel?", 0-10
+  std::optional<int> after;
+};
+void declare_session(CLI::App& app, SessionOptions& args);
+int run_session(Context& ctx, const SessionOptions& args);
 
 // `roll session FILE` with its defaults, for a command that has just written FILE (suggest
 // --start); `speed` and `assume_yes` as its --speed and --yes.
