@@ -200,7 +200,7 @@ void offer_movement(Context& ctx, const SessionOptions& args, platform::SteadyCl
   if (!ask_once(ctx, "\nStart three timed minutes of movement now? [Y/n] ", true)) return;
   const Routine block = movement_block();
   NullSessionLog none;  // the session is recorded already; these minutes are its after-care
-  SessionOptions options;
+  roll::SessionOptions options;  // the core session's, not this command's
   options.speed = args.speed;
   options.confirm_quit = false;
   Session movement(block, make_plan(block), none, options, now_or_fail(ctx));
@@ -296,7 +296,7 @@ int run_guided(Context& ctx, const SessionOptions& args) {
   SysSeconds started_at = now_or_fail(ctx);
 
   platform::SteadyClock clock;
-  SessionOptions options;
+  roll::SessionOptions options;
   options.speed = args.speed;
   options.confirm_quit = !args.yes;
   options.ready_key = ready_key;
