@@ -115,6 +115,17 @@ struct AllOptions {
   ExplainOptions explain;
   RulesOptions rules;
   RemindOptions remind;
+  InjuryOptions injury;
+  NewOptions new_;
+  CompletionOptions completion;
+  DueOptions due;
+  LevelOptions level;
+  SuggestOptions suggest;
+  ReportOptions report;
+  SyncOptions sync;
+  StatsOptions stats;
+  HistoryOptions history;
+  SessionOptions session;
 };
 
 using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
@@ -127,12 +138,6 @@ void add(CLI::App& app, std::string_view name, Context& ctx, AllOptions& all) {
   app.get_subcommand(std::string(name))->callback([&ctx, &opts] {
     ctx.exit_code = Run(ctx, opts);
   });
-}
-
-// A command still adding itself with its own callback.
-template <void (*Old)(CLI::App&, Context&)>
-void add_old(CLI::App& app, std::string_view, Context& ctx, AllOptions&) {
-  Old(app, ctx);
 }
 
 int output_failed(Context& ctx) {
@@ -156,21 +161,21 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   static constexpr std::pair<std::string_view, Adder> kCommands[] = {
       {"list", add<&AllOptions::list, declare_list, run_list>},
       {"show", add<&AllOptions::show, declare_show, run_show>},
-      {"session", add_old<add_session_command>},
+      {"session", add<&AllOptions::session, declare_session, run_session>},
       {"lint", add<&AllOptions::lint, declare_lint, run_lint>},
       {"explain", add<&AllOptions::explain, declare_explain, run_explain>},
       {"rules", add<&AllOptions::rules, declare_rules, run_rules>},
-      {"history", add_old<add_history_command>},
-      {"stats", add_old<add_stats_command>},
-      {"due", add_old<add_due_command>},
+      {"history", add<&AllOptions::history, declare_history, run_history>},
+      {"stats", add<&AllOptions::stats, declare_stats, run_stats>},
+      {"due", add<&AllOptions::due, declare_due, run_due>},
       {"remind", add<&AllOptions::remind, declare_remind, run_remind>},
-      {"injury", add_old<add_injury_command>},
-      {"completion", add_old<add_completion_command>},
-      {"new", add_old<add_new_command>},
-      {"suggest", add_old<add_suggest_command>},
-      {"level", add_old<add_level_command>},
-      {"report", add_old<add_report_command>},
-      {"sync", add_old<add_sync_command>},
+      {"injury", add<&AllOptions::injury, declare_injury, run_injury>},
+      {"completion", add<&AllOptions::completion, declare_completion, run_completion>},
+      {"new", add<&AllOptions::new_, declare_new, run_new>},
+      {"suggest", add<&AllOptions::suggest, declare_suggest, run_suggest>},
+      {"level", add<&AllOptions::level, declare_level, run_level>},
+      {"report", add<&AllOptions::report, declare_report, run_report>},
+      {"sync", add<&AllOptions::sync, declare_sync, run_sync>},
   };
   // Building every command's options is a quarter of what `roll due` costs (callgrind; see
   // tests/bench/RESULTS.md), so a run that starts with a command's name builds that one only.

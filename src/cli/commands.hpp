@@ -4,6 +4,7 @@
 // the work with what the parse filled in and returning the exit code. app.cpp joins the two with
 // a one-line callback, so a command can also be run without CLI11 in a test.
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,22 +60,132 @@ struct RemindOptions {
 void declare_remind(CLI::App& app, RemindOptions& opts);
 int run_remind(Context& ctx, const RemindOptions& opts);
 
-// Not yet in that shape: each adds its subcommand with a callback that does the work.
-void add_session_command(CLI::App& app, Context& ctx);
-void add_history_command(CLI::App& app, Context& ctx);
-void add_stats_command(CLI::App& app, Context& ctx);
-void add_due_command(CLI::App& app, Context& ctx);
-void add_injury_command(CLI::App& app, Context& ctx);
-void add_completion_command(CLI::App& app, Context& ctx);
-void add_new_command(CLI::App& app, Context& ctx);
-void add_suggest_command(CLI::App& app, Context& ctx);
-void add_level_command(CLI::App& app, Context& ctx);
+struct InjuryOptions {
+  enum class Action { none, add, list, clear, check };
+  Action action = Action::none;  // set by the subcommand the parse reached
+  std::string zone;              // add
+  double hours_ago = -1;
+  std::string at;
+  std::string note;
+  bool json = false;  // list
+  long long id = 0;   // clear
+  bool id_given = false;
+  bool all = false;
+  std::string routine;  // check
+};
+void declare_injury(CLI::App& app, InjuryOptions& opts);
+int run_injury(Context& ctx, const InjuryOptions& opts);
+
+struct NewOptions {
+  std::string name;
+  std::string from;  // a routine to copy; empty: the template
+  bool edit = false;
+};
+void declare_new(CLI::App& app, NewOptions& opts);
+int run_new(Context& ctx, const NewOptions& opts);
+
+struct CompletionOptions {
+  std::string shell;  // bash, zsh or fish
+  bool routines = false;
+  bool rules = false;
+  CLI::App* root = nullptr;  // the whole tree, set by declare_completion
+};
+void declare_completion(CLI::App& app, CompletionOptions& opts);
+int run_completion(Context& ctx, const CompletionOptions& opts);
+
+struct DueOptions {
+  bool quiet = false;
+};
+void declare_due(CLI::App& app, DueOptions& opts);
+int run_due(Context& ctx, const DueOptions& opts);
+
+struct LevelOptions {
+  std::string level;  // empty: show
+};
+void declare_level(CLI::App& app, LevelOptions& options);
+int run_level(Context& ctx, const LevelOptions& options);
+
+struct SuggestOptions {
+  std::string tight;
+  std::optional<int> minutes;
+  std::string save;
+  bool start = false;
+  double speed = 1.0;
+  bool yes = false;
+};
+void declare_suggest(CLI::App& app, SuggestOptions& options);
+int run_suggest(Context& ctx, const SuggestOptions& options);
+
+struct ReportOptions {
+  std::string html;  // the file, or "-" for stdout
+  int weeks = 8;
+};
+void declare_report(CLI::App& app, ReportOptions& options);
+int run_report(Context& ctx, const ReportOptions& options);
+
+struct SyncOptions {
+  std::string dir;  // else the profile's sync_dir
+  bool status = false;
+  bool json = false;
+};
+void declare_sync(CLI::App& app, SyncOptions& options);
+int run_sync(Context& ctx, const SyncOptions& options);
+
+struct StatsOptions {
+  int weeks = 12;
+  bool json = false;
+};
+void declare_stats(CLI::App& app, StatsOptions& opts);
+int run_stats(Context& ctx, const StatsOptions& opts);
+
+struct ExportOptions {
+  std::string since;
+};
+struct ImportOptions {
+  std::string file;
+};
+struct HistoryOptions {
+  enum class Action { show, remove, add, export_records, import_records };
+  Action action = Action::show;  // set by the subcommand the parse reached; none: show
+  std::string since;
+  int limit = 20;
+  bool json = false;
+  bool csv = false;
+  struct Delete {
+    std::string id;
+    bool yes = false;
+  } del;
+  struct Add {
+    std::string routine;
+    std::string at;
+    int minutes = -1;
+  } add;
+  ExportOptions exp;
+  ImportOptions imp;
+};
+void declare_history(CLI::App& app, HistoryOptions& opts);
+int run_history(Context& ctx, const HistoryOptions& opts);
+
+struct SessionOptions {
+  std::string routine;
+  double speed = 1.0;
+  bool plain = false;
+  bool events = false;
+  bool quiet = false;
+  bool voice = false;
+  std::string voice_command;  // empty: the profile's `speech`, else espeak-ng
+  std::string ready = "timer";
+  bool yes = false;
+  bool no_log = false;
+  bool log_rehearsal = false;
+  std::optional<int> before;  // "how does your back feel?", 0-10
+  std::optional<int> after;
+};
+void declare_session(CLI::App& app, SessionOptions& args);
+int run_session(Context& ctx, const SessionOptions& args);
 
 // `roll session FILE` with its defaults, for a command that has just written FILE (suggest
 // --start); `speed` and `assume_yes` as its --speed and --yes.
 int start_routine_session(Context& ctx, const std::string& path, double speed, bool assume_yes);
-// src/cli/commands/report.cpp (ReportOptions, declare_report, run_report).
-void add_report_command(CLI::App& app, Context& ctx);
-void add_sync_command(CLI::App& app, Context& ctx);
 
 }  // namespace roll::cli

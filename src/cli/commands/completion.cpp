@@ -516,48 +516,49 @@ bool plain_name(std::string_view name) {
 
 }  // namespace
 
-void add_completion_command(CLI::App& app, Context& ctx) {
+void declare_completion(CLI::App& app, CompletionOptions& opts) {
   auto* cmd =
       app.add_subcommand("completion", "Print a shell completion script (bash, zsh or fish)");
-  auto shell = std::make_shared<std::string>();
-  auto routines = std::make_shared<bool>(false);
-  auto rules = std::make_shared<bool>(false);
-  cmd->add_option("shell", *shell, "The shell: bash, zsh or fish")
+  cmd->add_option("shell", opts.shell, "The shell: bash, zsh or fish")
       ->check(CLI::IsMember({"bash", "zsh", "fish"}));
   // What the scripts run when Tab is pressed; not for people, so hidden.
-  cmd->add_flag("--routines", *routines, "Print the routine names, one a line")->group("");
-  cmd->add_flag("--rules", *rules, "Print the lint rule names, one a line")->group("");
+  cmd->add_flag("--routines", opts.routines, "Print the routine names, one a line")->group("");
+  cmd->add_flag("--rules", opts.rules, "Print the lint rule names, one a line")->group("");
   cmd->footer(
       "\nExamples:\n"
       "  source <(roll completion bash)      # try it in this shell\n"
       "  roll completion fish > ~/.config/fish/completions/roll.fish\n"
       "\nInstalled copies: share/bash-completion/completions/roll,\n"
       "share/zsh/vendor-completions/_roll and share/fish/vendor_completions.d/roll.fish.");
-  cmd->callback([&app, &ctx, shell, routines, rules] {
-    if (*routines) {
-      for (const auto& file : platform::discover_routines(ctx.env)) {
-        // A name a shell would split or mangle is not offered; its path still works.
-        if (plain_name(file.name)) fmt::print(ctx.out, "{}\n", file.name);
-      }
-      return;
+  // The scripts are generated from the whole command tree, which app.cpp builds for completion.
+  opts.root = &app;
+}
+
+int run_completion(Context& ctx, const CompletionOptions& opts) {
+  if (opts.routines) {
+    for (const auto& file : platform::discover_routines(ctx.env)) {
+      // A name a shell would split or mangle is not offered; its path still works.
+      if (plain_name(file.name)) fmt::print(ctx.out, "{}\n", file.name);
     }
-    if (*rules) {
-      for (const auto& rule : all_rules()) fmt::print(ctx.out, "{}\n", rule.name);
-      return;
-    }
-    if (shell->empty()) {
-      throw Failure(exit_usage, "say which shell: roll completion bash, zsh or fish");
-    }
-    std::vector<CommandSpec> commands;
-    collect(app, "", commands);
-    if (*shell == "bash") {
-      fmt::print(ctx.out, "{}", bash_script(commands));
-    } else if (*shell == "zsh") {
-      fmt::print(ctx.out, "{}", zsh_script(commands));
-    } else {
-      fmt::print(ctx.out, "{}", fish_script(commands));
-    }
-  });
+    return exit_ok;
+  }
+  if (opts.rules) {
+    for (const auto& rule : all_rules()) fmt::print(ctx.out, "{}\n", rule.name);
+    return exit_ok;
+  }
+  if (opts.shell.empty()) {
+    throw Failure(exit_usage, "say which shell: roll completion bash, zsh or fish");
+  }
+  std::vector<CommandSpec> commands;
+  collect(*opts.root, "", commands);
+  if (opts.shell == "bash") {
+    fmt::print(ctx.out, "{}", bash_script(commands));
+  } else if (opts.shell == "zsh") {
+    fmt::print(ctx.out, "{}", zsh_script(commands));
+  } else {
+    fmt::print(ctx.out, "{}", fish_script(commands));
+  }
+  return exit_ok;
 }
 
 }  // namespace roll::cli

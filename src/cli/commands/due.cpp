@@ -8,11 +8,10 @@
 
 namespace roll::cli {
 
-void add_due_command(CLI::App& app, Context& ctx) {
+void declare_due(CLI::App& app, DueOptions& opts) {
   auto* cmd =
       app.add_subcommand("due", "Exit 0 if no session has been completed today, 1 if one has");
-  auto quiet = std::make_shared<bool>(false);
-  cmd->add_flag("-q,--quiet", *quiet, "Print nothing; only the exit status speaks");
+  cmd->add_flag("-q,--quiet", opts.quiet, "Print nothing; only the exit status speaks");
   cmd->footer(
       "\nExamples:\n"
       "  roll due\n"
@@ -21,29 +20,30 @@ void add_due_command(CLI::App& app, Context& ctx) {
       "Only a completed session counts (at least 80% of its planned time on the roller, not a\n"
       "--speed rehearsal). A day that ended in a pain stop is a rest day: nothing is due.\n"
       "Today starts at `day_start` from config.toml (default 04:00).");
-  cmd->callback([&ctx, quiet] {
-    Profile profile = load_profile_or_fail(ctx);
-    SysSeconds now = now_or_fail(ctx);
-    auto store = open_history(ctx);
-    DueToday due = due_today(*store, now, profile.day_start_hour);
-    bool done = due.done;
-    const auto& stop = due.pain_stop;
-    report_problems(ctx, *store);
-    if (!*quiet) {
-      if (done) {
-        fmt::print(ctx.out, "Done for today: a session is already completed.\n");
-      } else if (stop) {
-        fmt::print(ctx.out,
-                   "Rest day: today's session ended in a pain stop at {}{}. Nothing is due; "
-                   "if the pain is sharp or stays, see a clinician.\n",
-                   format_local(LocalSeconds{(stop->at + stop->utc_offset).time_since_epoch()}),
-                   stop->zone.empty() ? "" : fmt::format(" ({})", stop->zone));
-      } else {
-        fmt::print(ctx.out, "Due: no session completed today yet.\n");
-      }
+}
+
+int run_due(Context& ctx, const DueOptions& opts) {
+  Profile profile = load_profile_or_fail(ctx);
+  SysSeconds now = now_or_fail(ctx);
+  auto store = open_history(ctx);
+  DueToday due = due_today(*store, now, profile.day_start_hour);
+  bool done = due.done;
+  const auto& stop = due.pain_stop;
+  report_problems(ctx, *store);
+  if (!opts.quiet) {
+    if (done) {
+      fmt::print(ctx.out, "Done for today: a session is already completed.\n");
+    } else if (stop) {
+      fmt::print(ctx.out,
+                 "Rest day: today's session ended in a pain stop at {}{}. Nothing is due; "
+                 "if the pain is sharp or stays, see a clinician.\n",
+                 format_local(LocalSeconds{(stop->at + stop->utc_offset).time_since_epoch()}),
+                 stop->zone.empty() ? "" : fmt::format(" ({})", stop->zone));
+    } else {
+      fmt::print(ctx.out, "Due: no session completed today yet.\n");
     }
-    ctx.exit_code = done || stop ? exit_findings : exit_ok;
-  });
+  }
+  return done || stop ? exit_findings : exit_ok;
 }
 
 }  // namespace roll::cli

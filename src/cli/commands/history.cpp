@@ -21,24 +21,6 @@ namespace roll::cli {
 
 namespace {
 
-struct Options {
-  std::string since;
-  int limit = 20;
-  bool json = false;
-  bool csv = false;
-};
-
-struct DeleteOptions {
-  std::string id;
-  bool yes = false;
-};
-
-struct AddOptions {
-  std::string routine;
-  std::string at;
-  int minutes = -1;
-};
-
 std::string minutes_seconds(int s) {
   return clock_time(std::chrono::seconds{s});
 }
@@ -158,7 +140,7 @@ void print_table_row(Context& ctx, const SessionRecord& r) {
   fmt::print(ctx.out, "{}{}\n", line, note.empty() ? "" : "  " + note);
 }
 
-void show(Context& ctx, const Options& opt) {
+void show(Context& ctx, const HistoryOptions& opt) {
   platform::SessionQuery q;
   if (!opt.since.empty()) q.since = parse_user_time(opt.since, "--since");
   q.limit = opt.limit;
@@ -196,7 +178,7 @@ void show(Context& ctx, const Options& opt) {
   report_problems(ctx, *store);
 }
 
-void remove(Context& ctx, const DeleteOptions& opt) {
+void remove(Context& ctx, const HistoryOptions::Delete& opt) {
   SysSeconds now = now_or_fail(ctx);
   auto store = open_history(ctx);
   auto found = store->session_by_uid(opt.id);
@@ -227,7 +209,7 @@ void remove(Context& ctx, const DeleteOptions& opt) {
   fmt::print(ctx.out, "Deleted the session of {}.\n", what);
 }
 
-void add(Context& ctx, const AddOptions& opt) {
+void add(Context& ctx, const HistoryOptions::Add& opt) {
   SysSeconds now = now_or_fail(ctx);
   SysSeconds at = parse_user_time(opt.at, "--at");
   if (!valid_unix_seconds(at.time_since_epoch().count()))
@@ -270,18 +252,19 @@ void add(Context& ctx, const AddOptions& opt) {
 
 }  // namespace
 
-void add_history_command(CLI::App& app, Context& ctx) {
+// Each subcommand's callback only names the action; CLI11 runs it before the parent's, which
+// app.cpp points at run_history.
+void declare_history(CLI::App& app, HistoryOptions& opts) {
   auto* cmd = app.add_subcommand("history", "Show the sessions you have done, newest first");
-  auto opt = std::make_shared<Options>();
-  cmd->add_option("--since", opt->since,
+  cmd->add_option("--since", opts.since,
                   "Only sessions started on or after this local date or time (2026-11-01)");
-  cmd->add_option("--limit", opt->limit, "At most this many sessions; 0 for all")
+  cmd->add_option("--limit", opts.limit, "At most this many sessions; 0 for all")
       ->capture_default_str()
       ->check(zero_or_more());
   auto* json = cmd->add_flag(
-      "--json", opt->json,
+      "--json", opts.json,
       "Print JSON (times in UTC, ISO 8601; each session's `id` is what delete takes)");
-  cmd->add_flag("--csv", opt->csv, "Print CSV with a header row (times in UTC)")->excludes(json);
+  cmd->add_flag("--csv", opts.csv, "Print CSV with a header row (times in UTC)")->excludes(json);
   cmd->footer(
       "\nExamples:\n"
       "  roll history\n"
@@ -293,37 +276,59 @@ void add_history_command(CLI::App& app, Context& ctx) {
       "done), partial (the end reached with less: steps skipped), quit, pain-stop, interrupted,\n"
       "or unfinished (the process was killed). Only completed counts for `roll due` and streaks.\n"
       "A session run with --speed is a rehearsal and is not recorded unless --log-rehearsal.");
-  cmd->callback([&ctx, opt, cmd] {
-    if (cmd->get_subcommands().empty()) show(ctx, *opt);
-  });
 
   auto* del = cmd->add_subcommand(
       "delete", "Delete one session and what hangs on it (zones, pressures, its pain stop)");
-  auto d = std::make_shared<DeleteOptions>();
-  del->add_option("id", d->id, "The session's id, from `roll history --json` or --csv")->required();
-  del->add_flag("--yes,-y", d->yes, "Delete without asking (for scripts)");
+  del->add_option("id", opts.del.id, "The session's id, from `roll history --json` or --csv")
+      ->required();
+  del->add_flag("--yes,-y", opts.del.yes, "Delete without asking (for scripts)");
   del->footer(
       "\nExample:\n  roll history delete 019ab1c2-3d4e-7f00-8a1b-2c3d4e5f6a7b --yes\n"
       "\nA deleted session leaves a tombstone (its id and when), so a synced device deletes it "
       "too.");
-  del->callback([&ctx, d] { remove(ctx, *d); });
+  del->callback([&opts] { opts.action = HistoryOptions::Action::remove; });
 
   auto* add_cmd =
       cmd->add_subcommand("add", "Log a session done away from the terminal (marked by hand)");
-  auto a = std::make_shared<AddOptions>();
-  add_cmd->add_option("routine", a->routine, "The routine done (see `roll list`) or a .toml path")
-      ->required();
-  add_cmd->add_option("--at", a->at, "When it started, local time (2026-11-23T21:30)")->required();
   add_cmd
-      ->add_option("--minutes", a->minutes,
+      ->add_option("routine", opts.add.routine,
+                   "The routine done (see `roll list`) or a .toml path")
+      ->required();
+  add_cmd->add_option("--at", opts.add.at, "When it started, local time (2026-11-23T21:30)")
+      ->required();
+  add_cmd
+      ->add_option("--minutes", opts.add.minutes,
                    "How many minutes were done; the whole plan when left out")
       ->check(between(0, 1440));
   add_cmd->footer(
       "\nExamples:\n  roll history add bedtime --at '2026-11-23 21:30'\n"
       "  roll history add thoracic --at 2026-11-23T07:15 --minutes 3\n"
       "\nIt is completed when the minutes cover at least 80% of the plan, partial otherwise.");
-  add_cmd->callback([&ctx, a] { add(ctx, *a); });
-  add_history_exchange_commands(*cmd, ctx);
+  add_cmd->callback([&opts] { opts.action = HistoryOptions::Action::add; });
+  declare_history_exchange(*cmd, opts.exp, opts.imp);
+  cmd->get_subcommand("export")->callback(
+      [&opts] { opts.action = HistoryOptions::Action::export_records; });
+  cmd->get_subcommand("import")->callback(
+      [&opts] { opts.action = HistoryOptions::Action::import_records; });
+}
+
+int run_history(Context& ctx, const HistoryOptions& opts) {
+  switch (opts.action) {
+    case HistoryOptions::Action::show:
+      show(ctx, opts);
+      break;
+    case HistoryOptions::Action::remove:
+      remove(ctx, opts.del);
+      break;
+    case HistoryOptions::Action::add:
+      add(ctx, opts.add);
+      break;
+    case HistoryOptions::Action::export_records:
+      return run_export(ctx, opts.exp);
+    case HistoryOptions::Action::import_records:
+      return run_import(ctx, opts.imp);
+  }
+  return exit_ok;
 }
 
 }  // namespace roll::cli

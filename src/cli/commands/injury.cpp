@@ -22,13 +22,6 @@ namespace {
 // conversion to seconds defined.
 constexpr double kMaxHoursAgo = 10 * 365.25 * 24;
 
-struct AddOptions {
-  std::string zone;
-  double hours_ago = -1;
-  std::string at;
-  std::string note;
-};
-
 const char* window_name(Guard g) {
   switch (g) {
     case Guard::refuse:
@@ -57,7 +50,7 @@ std::string window_text(Guard g, std::chrono::seconds remaining) {
   return "cleared";
 }
 
-void add(Context& ctx, const AddOptions& o) {
+void add(Context& ctx, const InjuryOptions& o) {
   auto zone = find_zone(o.zone);
   if (!zone) {
     std::string near = nearest_zone(o.zone);
@@ -124,9 +117,33 @@ void list(Context& ctx, bool json) {
   }
 }
 
+void clear(Context& ctx, const InjuryOptions& o) {
+  if (!o.all && !o.id_given) throw Failure(exit_usage, "give an injury ID or --all");
+  SysSeconds now = now_or_fail(ctx);
+  auto store = open_history(ctx);
+  if (o.all) {
+    int n = store->clear_all_injuries(now);
+    fmt::print(ctx.out, "Cleared {} injur{}.\n", n, n == 1 ? "y" : "ies");
+    return;
+  }
+  if (!store->clear_injury(o.id, now))
+    throw Failure(exit_usage, fmt::format("no open injury with ID {}", o.id));
+  fmt::print(ctx.out, "Cleared injury #{}.\n", o.id);
+}
+
+void check(Context& ctx, const InjuryOptions& o) {
+  auto loaded = load_named_routine(ctx, o.routine);
+  // Never asks: a check has no one to answer "has the acute pain subsided?".
+  preflight(ctx, loaded.routine, false, false);
+  fmt::print(ctx.out, "OK: nothing in your profile or injury log stops `{}` now.\n",
+             sanitize(loaded.file.name));
+}
+
 }  // namespace
 
-void add_injury_command(CLI::App& app, Context& ctx) {
+// Each subcommand's callback only names the action; CLI11 runs it before the parent's, which
+// app.cpp points at run_injury.
+void declare_injury(CLI::App& app, InjuryOptions& opts) {
   auto* cmd = app.add_subcommand(
       "injury", "Record injuries so sessions keep pressure off them (the 48-72 h rule)");
   cmd->require_subcommand(1);
@@ -144,59 +161,60 @@ void add_injury_command(CLI::App& app, Context& ctx) {
       "`roll injury clear ID`.");
 
   auto* add_cmd = cmd->add_subcommand("add", "Record an injury to a zone");
-  auto a = std::make_shared<AddOptions>();
-  add_cmd->add_option("zone", a->zone, "The injured zone, e.g. lumbar, neck, thoracic")->required();
-  auto* ago = add_cmd->add_option("--hours-ago", a->hours_ago, "It happened this many hours ago")
+  add_cmd->add_option("zone", opts.zone, "The injured zone, e.g. lumbar, neck, thoracic")
+      ->required();
+  auto* ago = add_cmd->add_option("--hours-ago", opts.hours_ago, "It happened this many hours ago")
                   ->check(zero_or_more());
-  add_cmd->add_option("--at", a->at, "It happened at this local time (2026-11-23T08:00)")
+  add_cmd->add_option("--at", opts.at, "It happened at this local time (2026-11-23T08:00)")
       ->excludes(ago);
-  add_cmd->add_option("--note", a->note, "What happened, for your own record");
+  add_cmd->add_option("--note", opts.note, "What happened, for your own record");
   add_cmd->footer(
       "\nExample:\n  roll injury add lumbar --hours-ago 6 --note 'tweaked lifting a box'");
-  add_cmd->callback([&ctx, a] { add(ctx, *a); });
+  add_cmd->callback([&opts] { opts.action = InjuryOptions::Action::add; });
 
   auto* list_cmd =
       cmd->add_subcommand("list", "List injuries not yet cleared, and where each stands");
-  auto json = std::make_shared<bool>(false);
-  list_cmd->add_flag("--json", *json, "Print JSON");
+  list_cmd->add_flag("--json", opts.json, "Print JSON");
   list_cmd->footer("\nExample:\n  roll injury list --json | jq '.injuries[].window'");
-  list_cmd->callback([&ctx, json] { list(ctx, *json); });
+  list_cmd->callback([&opts] { opts.action = InjuryOptions::Action::list; });
 
   auto* clear_cmd = cmd->add_subcommand("clear", "Mark an injury (or all) as cleared");
-  auto id = std::make_shared<long long>(0);
-  auto all = std::make_shared<bool>(false);
-  auto* id_opt = clear_cmd->add_option("id", *id, "The injury's ID from `roll injury list`");
-  clear_cmd->add_flag("--all", *all, "Clear every injury")->excludes(id_opt);
+  auto* id_opt = clear_cmd->add_option("id", opts.id, "The injury's ID from `roll injury list`");
+  clear_cmd->add_flag("--all", opts.all, "Clear every injury")->excludes(id_opt);
   clear_cmd->footer("\nExamples:\n  roll injury clear 3\n  roll injury clear --all");
-  clear_cmd->callback([&ctx, id, all, id_opt] {
-    if (!*all && id_opt->count() == 0) throw Failure(exit_usage, "give an injury ID or --all");
-    SysSeconds now = now_or_fail(ctx);
-    auto store = open_history(ctx);
-    if (*all) {
-      int n = store->clear_all_injuries(now);
-      fmt::print(ctx.out, "Cleared {} injur{}.\n", n, n == 1 ? "y" : "ies");
-      return;
-    }
-    if (!store->clear_injury(*id, now))
-      throw Failure(exit_usage, fmt::format("no open injury with ID {}", *id));
-    fmt::print(ctx.out, "Cleared injury #{}.\n", *id);
+  clear_cmd->callback([&opts, id_opt] {
+    opts.action = InjuryOptions::Action::clear;
+    opts.id_given = id_opt->count() > 0;
   });
 
   auto* check_cmd =
       cmd->add_subcommand("check", "Say whether a routine may run now, as a session would");
-  auto routine = std::make_shared<std::string>();
-  check_cmd->add_option("routine", *routine, "Routine name or path")->required();
+  check_cmd->add_option("routine", opts.routine, "Routine name or path")->required();
   check_cmd->footer(
       "\nExample:\n  roll injury check glutes && roll session glutes\n"
       "\nExit status: 0 may run, 3 refused for safety (with the hours remaining, or the question\n"
       "a session would ask and the `roll injury clear ID` that answers it), 2 error.");
-  check_cmd->callback([&ctx, routine] {
-    auto loaded = load_named_routine(ctx, *routine);
-    // Never asks: a check has no one to answer "has the acute pain subsided?".
-    preflight(ctx, loaded.routine, false, false);
-    fmt::print(ctx.out, "OK: nothing in your profile or injury log stops `{}` now.\n",
-               sanitize(loaded.file.name));
-  });
+  check_cmd->callback([&opts] { opts.action = InjuryOptions::Action::check; });
+}
+
+int run_injury(Context& ctx, const InjuryOptions& opts) {
+  switch (opts.action) {
+    case InjuryOptions::Action::add:
+      add(ctx, opts);
+      break;
+    case InjuryOptions::Action::list:
+      list(ctx, opts.json);
+      break;
+    case InjuryOptions::Action::clear:
+      clear(ctx, opts);
+      break;
+    case InjuryOptions::Action::check:
+      check(ctx, opts);
+      break;
+    case InjuryOptions::Action::none:
+      break;
+  }
+  return exit_ok;
 }
 
 }  // namespace roll::cli

@@ -1,7 +1,5 @@
 // roll level [LEVEL]: the profile's level and whether roll suggests a step up (issue 18), or a
 // new level written into config.toml with every other line and comment kept.
-#include "cli/commands/level.hpp"
-
 #include <fmt/core.h>
 
 #include "cli/commands.hpp"
@@ -87,13 +85,6 @@ int run_level(Context& ctx, const LevelOptions& options) {
                                                   : Level::beginner;
   change(ctx, profile, level);
   return exit_ok;
-}
-
-void add_level_command(CLI::App& app, Context& ctx) {
-  auto options = std::make_shared<LevelOptions>();
-  declare_level(app, *options);
-  app.get_subcommand("level")->callback(
-      [&ctx, options] { ctx.exit_code = run_level(ctx, *options); });
 }
 
 }  // namespace roll::cli

@@ -151,16 +151,13 @@ std::string copy_as(std::string_view text, const std::string& name, const std::s
 
 }  // namespace
 
-void add_new_command(CLI::App& app, Context& ctx) {
+void declare_new(CLI::App& app, NewOptions& opts) {
   auto* cmd = app.add_subcommand("new", "Write a new routine of your own, ready to edit");
-  auto name = std::make_shared<std::string>();
-  auto from = std::make_shared<std::string>();
-  auto edit = std::make_shared<bool>(false);
-  cmd->add_option("name", *name, "The new routine's name: lower-case letters, digits and '-'")
+  cmd->add_option("name", opts.name, "The new routine's name: lower-case letters, digits and '-'")
       ->required();
-  cmd->add_option("--from", *from, "Start from a copy of this routine instead of the template")
+  cmd->add_option("--from", opts.from, "Start from a copy of this routine instead of the template")
       ->option_text("ROUTINE");
-  cmd->add_flag("--edit", *edit, "Open the new file in $VISUAL or $EDITOR");
+  cmd->add_flag("--edit", opts.edit, "Open the new file in $VISUAL or $EDITOR");
   cmd->footer(
       "\nExamples:\n"
       "  roll new evening --edit\n"
@@ -168,65 +165,67 @@ void add_new_command(CLI::App& app, Context& ctx) {
       "\nThe file goes to $XDG_CONFIG_HOME/roll/routines/NAME.toml (default ~/.config/roll/...);\n"
       "an existing file is never overwritten. The template takes its level and roller from your\n"
       "profile (config.toml); a copy made with --from keeps the original's.");
-  cmd->callback([&ctx, name, from, edit] {
-    if (!is_routine_name(*name)) {
-      throw Failure(exit_usage,
-                    fmt::format("'{}' is not a routine name: use lower-case letters, digits and "
-                                "'-', starting with a letter or digit (e.g. evening-back)",
-                                sanitize(*name)));
+}
+
+int run_new(Context& ctx, const NewOptions& opts) {
+  if (!is_routine_name(opts.name)) {
+    throw Failure(exit_usage,
+                  fmt::format("'{}' is not a routine name: use lower-case letters, digits and "
+                              "'-', starting with a letter or digit (e.g. evening-back)",
+                              sanitize(opts.name)));
+  }
+  std::string schema = schema_line(ctx.env);
+  std::string text;
+  if (opts.from.empty()) {
+    Profile profile = load_profile_or_fail(ctx);
+    std::string level(to_string(profile.level.value_or(Level::beginner)));
+    std::string roller(to_string(profile.roller.value_or(Roller::soft)));
+    // The comments stay in one column whatever the words are.
+    auto pad = [](const std::string& word, std::size_t key) {
+      std::size_t used = key + word.size() + 2;
+      return std::string(used < 31 ? 31 - used : 0, ' ');
+    };
+    text = schema + fmt::format(fmt::runtime(kTemplate), fmt::arg("name", opts.name),
+                                fmt::arg("title", title_of(opts.name)), fmt::arg("level", level),
+                                fmt::arg("level_pad", pad(level, 8)), fmt::arg("roller", roller),
+                                fmt::arg("roller_pad", pad(roller, 9)));
+  } else {
+    auto source = load_named_routine(ctx, opts.from);
+    std::string original;
+    try {
+      original = platform::read_text_file(source.file.path, limits::max_file_bytes);
+    } catch (const platform::FileError& e) {
+      throw Failure(exit_usage, sanitize(e.what()));
     }
-    std::string schema = schema_line(ctx.env);
-    std::string text;
-    if (from->empty()) {
-      Profile profile = load_profile_or_fail(ctx);
-      std::string level(to_string(profile.level.value_or(Level::beginner)));
-      std::string roller(to_string(profile.roller.value_or(Roller::soft)));
-      // The comments stay in one column whatever the words are.
-      auto pad = [](const std::string& word, std::size_t key) {
-        std::size_t used = key + word.size() + 2;
-        return std::string(used < 31 ? 31 - used : 0, ' ');
-      };
-      text = schema + fmt::format(fmt::runtime(kTemplate), fmt::arg("name", *name),
-                                  fmt::arg("title", title_of(*name)), fmt::arg("level", level),
-                                  fmt::arg("level_pad", pad(level, 8)), fmt::arg("roller", roller),
-                                  fmt::arg("roller_pad", pad(roller, 9)));
-    } else {
-      auto source = load_named_routine(ctx, *from);
-      std::string original;
-      try {
-        original = platform::read_text_file(source.file.path, limits::max_file_bytes);
-      } catch (const platform::FileError& e) {
-        throw Failure(exit_usage, sanitize(e.what()));
-      }
-      text = copy_as(original, *name, source.file.name, schema);
+    text = copy_as(original, opts.name, source.file.name, schema);
+  }
+  auto path = ctx.env.user_routines_dir() / (opts.name + ".toml");
+  switch (platform::create_new_file(path, text)) {
+    case platform::CreateResult::created:
+      break;
+    case platform::CreateResult::exists:
+      throw Failure(exit_usage, fmt::format("{} already exists; edit it, or choose another name",
+                                            sanitize(path.string())));
+    case platform::CreateResult::failed:
+      throw Failure(exit_usage, fmt::format("cannot write {}: {}", sanitize(path.string()),
+                                            std::strerror(errno)));
+  }
+  fmt::print(ctx.out, "Wrote {}\n", sanitize(path.string()));
+  // A beginner's firm roller, say, is worth knowing before the first session.
+  if (auto loaded = load_routine(text, path.string()); loaded.routine) {
+    print_diagnostics(ctx, lint_routine(*loaded.routine, path.string()));
+  }
+  if (opts.edit) {
+    std::fflush(ctx.out);
+    int status = platform::open_in_editor(path);
+    if (status != 0) {
+      throw Failure(exit_usage, fmt::format("the editor exited with status {}; {} is kept", status,
+                                            sanitize(path.string())));
     }
-    auto path = ctx.env.user_routines_dir() / (*name + ".toml");
-    switch (platform::create_new_file(path, text)) {
-      case platform::CreateResult::created:
-        break;
-      case platform::CreateResult::exists:
-        throw Failure(exit_usage, fmt::format("{} already exists; edit it, or choose another name",
-                                              sanitize(path.string())));
-      case platform::CreateResult::failed:
-        throw Failure(exit_usage, fmt::format("cannot write {}: {}", sanitize(path.string()),
-                                              std::strerror(errno)));
-    }
-    fmt::print(ctx.out, "Wrote {}\n", sanitize(path.string()));
-    // A beginner's firm roller, say, is worth knowing before the first session.
-    if (auto loaded = load_routine(text, path.string()); loaded.routine) {
-      print_diagnostics(ctx, lint_routine(*loaded.routine, path.string()));
-    }
-    if (*edit) {
-      std::fflush(ctx.out);
-      int status = platform::open_in_editor(path);
-      if (status != 0) {
-        throw Failure(exit_usage, fmt::format("the editor exited with status {}; {} is kept",
-                                              status, sanitize(path.string())));
-      }
-    }
-    fmt::print(ctx.out, "Check it with `roll lint --strict {0}`, then run it: `roll session {0}`\n",
-               *name);
-  });
+  }
+  fmt::print(ctx.out, "Check it with `roll lint --strict {0}`, then run it: `roll session {0}`\n",
+             opts.name);
+  return exit_ok;
 }
 
 }  // namespace roll::cli

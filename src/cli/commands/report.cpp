@@ -6,7 +6,6 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
-#include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/conventions.hpp"
@@ -21,14 +20,6 @@
 #endif
 
 namespace roll::cli {
-
-struct ReportOptions {
-  std::string html;  // the file, or "-" for stdout
-  int weeks = 8;
-};
-
-void declare_report(CLI::App& app, ReportOptions& options);
-int run_report(Context& ctx, const ReportOptions& options);
 
 namespace {
 
@@ -134,13 +125,6 @@ int run_report(Context& ctx, const ReportOptions& options) {
   fmt::print(ctx.out, "Wrote {} ({} to {}).\n", sanitize(options.html), format_date(in.range.first),
              format_date(in.range.last));
   return exit_ok;
-}
-
-void add_report_command(CLI::App& app, Context& ctx) {
-  auto options = std::make_shared<ReportOptions>();
-  declare_report(app, *options);
-  app.get_subcommand("report")->callback(
-      [&ctx, options] { ctx.exit_code = run_report(ctx, *options); });
 }
 
 }  // namespace roll::cli

@@ -35,22 +35,6 @@ namespace {
 
 using std::chrono::seconds;
 
-struct SessionArgs {
-  std::string routine;
-  double speed = 1.0;
-  bool plain = false;
-  bool events = false;
-  bool quiet = false;
-  bool voice = false;
-  std::string voice_command;  // empty: the profile's `speech`, else espeak-ng
-  std::string ready = "timer";
-  bool yes = false;
-  bool no_log = false;
-  bool log_rehearsal = false;
-  std::optional<int> before;  // "how does your back feel?", 0-10
-  std::optional<int> after;
-};
-
 const char* headline(SessionStatus status) {
   switch (status) {
     case SessionStatus::completed:
@@ -180,7 +164,7 @@ void print_summary(Context& ctx, const Session& session, bool plain, bool events
   }
 }
 
-RunResult run_screen(Context& ctx, const SessionArgs& args, Session& session,
+RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
                      platform::SteadyClock& clock, platform::Speaker* speaker, bool on_terminal,
                      bool full_screen, bool ready_key) {
   const Routine& routine = session.routine();
@@ -211,12 +195,12 @@ RunResult run_screen(Context& ctx, const SessionArgs& args, Session& session,
 }  // the terminal is restored here, before the summary
 
 // The first article's three minutes of active stretches, timed, when the routine had none.
-void offer_movement(Context& ctx, const SessionArgs& args, platform::SteadyClock& clock,
+void offer_movement(Context& ctx, const SessionOptions& args, platform::SteadyClock& clock,
                     platform::Speaker* speaker) {
   if (!ask_once(ctx, "\nStart three timed minutes of movement now? [Y/n] ", true)) return;
   const Routine block = movement_block();
   NullSessionLog none;  // the session is recorded already; these minutes are its after-care
-  SessionOptions options;
+  roll::SessionOptions options;  // the core session's, not this command's
   options.speed = args.speed;
   options.confirm_quit = false;
   Session movement(block, make_plan(block), none, options, now_or_fail(ctx));
@@ -226,7 +210,7 @@ void offer_movement(Context& ctx, const SessionArgs& args, platform::SteadyClock
   }
 }
 
-int run_guided(Context& ctx, const SessionArgs& args) {
+int run_guided(Context& ctx, const SessionOptions& args) {
   auto loaded = load_named_routine(ctx, args.routine);
   print_diagnostics(ctx, loaded.warnings);
   const Routine& routine = loaded.routine;
@@ -312,7 +296,7 @@ int run_guided(Context& ctx, const SessionArgs& args) {
   SysSeconds started_at = now_or_fail(ctx);
 
   platform::SteadyClock clock;
-  SessionOptions options;
+  roll::SessionOptions options;
   options.speed = args.speed;
   options.confirm_quit = !args.yes;
   options.ready_key = ready_key;
@@ -378,53 +362,52 @@ int run_guided(Context& ctx, const SessionArgs& args) {
 }  // namespace
 
 int start_routine_session(Context& ctx, const std::string& path, double speed, bool assume_yes) {
-  SessionArgs args;
+  SessionOptions args;
   args.routine = path;
   args.speed = speed;
   args.yes = assume_yes;
   return run_guided(ctx, args);
 }
 
-void add_session_command(CLI::App& app, Context& ctx) {
+void declare_session(CLI::App& app, SessionOptions& args) {
   auto* cmd = app.add_subcommand("session", "Run a routine as a guided session, step by step");
-  auto args = std::make_shared<SessionArgs>();
-  cmd->add_option("routine", args->routine,
+  cmd->add_option("routine", args.routine,
                   "A routine name (see `roll list`) or a path to a .toml file")
       ->required();
-  cmd->add_option("--speed", args->speed,
+  cmd->add_option("--speed", args.speed,
                   "Run the clock this many times faster (demos; times shown stay routine time)")
       ->check(between(0.01, 1000));
-  cmd->add_flag("--plain", args->plain,
+  cmd->add_flag("--plain", args.plain,
                 "One line per event, no escape sequences and no keys (automatic when stdout is "
                 "not a terminal)");
-  cmd->add_flag("--events", args->events, "Print the events as JSON lines");
-  cmd->add_flag("--quiet", args->quiet, "No terminal bell");
-  cmd->add_flag("--voice", args->voice,
+  cmd->add_flag("--events", args.events, "Print the events as JSON lines");
+  cmd->add_flag("--quiet", args.quiet, "No terminal bell");
+  cmd->add_flag("--voice", args.voice,
                 "Speak each step, its cue, the breathing, the last seconds and the after-care");
-  cmd->add_option("--voice-command", args->voice_command,
+  cmd->add_option("--voice-command", args.voice_command,
                   "The speech program for --voice with its options (default: `speech` in "
                   "config.toml, else espeak-ng); the words go on its standard input");
-  cmd->add_option("--ready", args->ready,
+  cmd->add_option("--ready", args.ready,
                   "timer: a timed get-ready before each step, side and position; key: wait for "
                   "space or Enter there instead")
       ->check(CLI::IsMember({"timer", "key"}))
       ->capture_default_str();
-  cmd->add_flag("--yes,-y", args->yes,
+  cmd->add_flag("--yes,-y", args.yes,
                 "Answer every confirmation with yes (q quits at once); never a question of fact: "
                 "the check-in waits, and a zone that needs \"has the acute pain subsided?\" is "
                 "refused");
-  cmd->add_flag("--no-log", args->no_log,
+  cmd->add_flag("--no-log", args.no_log,
                 "Do not record this session in the history (a pain stop is still kept as an "
                 "injury)");
-  cmd->add_flag("--log-rehearsal", args->log_rehearsal,
+  cmd->add_flag("--log-rehearsal", args.log_rehearsal,
                 "Record a --speed run in the history, marked as a rehearsal (it counts for neither "
                 "`roll due` nor a streak)");
-  cmd->add_option("--before", args->before,
+  cmd->add_option("--before", args.before,
                   "How your back feels before the session, 0 (as bad as it gets) to 10 (fine): "
                   "recorded without asking")
       ->check(between(0, 10))
       ->option_text("N");
-  cmd->add_option("--after", args->after,
+  cmd->add_option("--after", args.after,
                   "How your back feels after the session, 0-10: recorded without asking")
       ->check(between(0, 10))
       ->option_text("N");
@@ -454,10 +437,12 @@ void add_session_command(CLI::App& app, Context& ctx) {
       "article: 1-4 times per day); on a terminal roll asks whether to start anyway.\n"
       "A session is completed when it reaches its end with at least 80% of its planned time on\n"
       "the roller done; reaching the end with less (steps skipped with n) is partial.");
-  cmd->callback([&ctx, args] {
-    ctx.exit_code = run_guided(ctx, *args);
-    if (!args->no_log) sync_after_session(ctx);
-  });
+}
+
+int run_session(Context& ctx, const SessionOptions& args) {
+  int code = run_guided(ctx, args);
+  if (!args.no_log) sync_after_session(ctx);
+  return code;
 }
 
 }  // namespace roll::cli

@@ -55,15 +55,13 @@ void print_json_stats(Context& ctx, const Stats& st, const StatsReadings& readin
 
 }  // namespace
 
-void add_stats_command(CLI::App& app, Context& ctx) {
+void declare_stats(CLI::App& app, StatsOptions& opts) {
   auto* cmd = app.add_subcommand(
       "stats", "Streaks, a calendar, minutes per week and zone, ratings, pressure and pain stops");
-  auto weeks = std::make_shared<int>(12);
-  auto json = std::make_shared<bool>(false);
-  cmd->add_option("--weeks", *weeks, "How many weeks the totals and the heatmap cover")
+  cmd->add_option("--weeks", opts.weeks, "How many weeks the totals and the heatmap cover")
       ->capture_default_str()
       ->check(between(1, 520));
-  cmd->add_flag("--json", *json,
+  cmd->add_flag("--json", opts.json,
                 "Print a JSON object (current_streak, longest_streak, weeks, zones, days, ratings, "
                 "pressures, pain_stops)");
   cmd->footer(
@@ -76,20 +74,22 @@ void add_stats_command(CLI::App& app, Context& ctx) {
       "does not); days within 72 h of a recorded injury and days that ended in a pain stop do "
       "not\n"
       "break it. The day starts at `day_start` from config.toml (default 04:00).");
-  cmd->callback([&ctx, weeks, json] {
-    Profile profile = load_profile_or_fail(ctx);
-    SysSeconds now = now_or_fail(ctx);
-    auto store = open_history(ctx);
-    Stats st = gather_stats(*store, now, profile.day_start_hour, *weeks);
-    StatsReadings readings = gather_readings(*store, st, now);
-    report_problems(ctx, *store);
-    LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);
-    if (*json) {
-      print_json_stats(ctx, st, readings);
-    } else {
-      print_stats_text(ctx, st, readings, today);
-    }
-  });
+}
+
+int run_stats(Context& ctx, const StatsOptions& opts) {
+  Profile profile = load_profile_or_fail(ctx);
+  SysSeconds now = now_or_fail(ctx);
+  auto store = open_history(ctx);
+  Stats st = gather_stats(*store, now, profile.day_start_hour, opts.weeks);
+  StatsReadings readings = gather_readings(*store, st, now);
+  report_problems(ctx, *store);
+  LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);
+  if (opts.json) {
+    print_json_stats(ctx, st, readings);
+  } else {
+    print_stats_text(ctx, st, readings, today);
+  }
+  return exit_ok;
 }
 
 }  // namespace roll::cli

@@ -155,11 +155,4 @@ int run_suggest(Context& ctx, const SuggestOptions& options) {
   return start_routine_session(ctx, file.string(), options.speed, options.yes);
 }
 
-void add_suggest_command(CLI::App& app, Context& ctx) {
-  auto options = std::make_shared<SuggestOptions>();
-  declare_suggest(app, *options);
-  app.get_subcommand("suggest")->callback(
-      [&ctx, options] { ctx.exit_code = run_suggest(ctx, *options); });
-}
-
 }  // namespace roll::cli

@@ -128,13 +128,6 @@ int run_sync(Context& ctx, const SyncOptions& o) {
   return report.problems.empty() ? exit_ok : exit_findings;
 }
 
-void add_sync_command(CLI::App& app, Context& ctx) {
-  auto options = std::make_shared<SyncOptions>();
-  declare_sync(app, *options);
-  app.get_subcommand("sync")->callback(
-      [&ctx, options] { ctx.exit_code = run_sync(ctx, *options); });
-}
-
 int run_export(Context& ctx, const ExportOptions& o) {
   std::optional<SysSeconds> since;
   if (!o.since.empty()) since = parse_user_time(o.since, "--since");
@@ -171,28 +164,24 @@ int run_import(Context& ctx, const ImportOptions& o) {
   return report.problems.empty() ? exit_ok : exit_findings;
 }
 
-void add_history_exchange_commands(CLI::App& history, Context& ctx) {
+void declare_history_exchange(CLI::App& history, ExportOptions& exp_opts, ImportOptions& imp_opts) {
   auto* exp = history.add_subcommand(
       "export", "Print every record (sessions, injuries, deletions...) as NDJSON");
-  auto e = std::make_shared<ExportOptions>();
-  exp->add_option("--since", e->since,
+  exp->add_option("--since", exp_opts.since,
                   "Only records of this local date or time or later (2026-11-01)");
   exp->footer(
       "\nExamples:\n"
       "  roll history export > roll-backup.ndjson\n"
       "  roll history export --since 2026-11-01 | jq -c 'select(.kind == \"session\")'\n"
       "\nOne JSON object a line, the format of docs/json.md; `roll history import` reads it.");
-  exp->callback([&ctx, e] { ctx.exit_code = run_export(ctx, *e); });
 
   auto* imp = history.add_subcommand(
       "import", "Merge the records of an export (or a journal) into this history");
-  auto i = std::make_shared<ImportOptions>();
-  imp->add_option("file", i->file, "An NDJSON file from `roll history export`")->required();
+  imp->add_option("file", imp_opts.file, "An NDJSON file from `roll history export`")->required();
   imp->footer(
       "\nExample:\n  roll history import roll-backup.ndjson\n"
       "\nWhat is known already is left as it is; a deletion wins. Imported records travel on in\n"
       "this device's journal at the next `roll sync`. Exit 1 when lines were skipped.");
-  imp->callback([&ctx, i] { ctx.exit_code = run_import(ctx, *i); });
 }
 
 void sync_after_session(Context& ctx) {
