@@ -61,6 +61,26 @@ bool is_uuid(std::string_view text) {
   return true;
 }
 
+// A fresh id written whole to a temporary file beside `file`, for the caller to put in place
+// (link() to create, rename() to replace); `verb` names in the message what could not be done.
+std::filesystem::path write_fresh_id(const std::filesystem::path& dir,
+                                     const std::filesystem::path& file, std::string& fresh,
+                                     std::string_view verb) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  fresh = new_uuid_v7(std::chrono::system_clock::now());
+  auto tmp = dir / fmt::format(".device-id.{}", ::getpid());
+  std::ofstream out(tmp, std::ios::trunc);
+  out << fresh << '\n';
+  out.flush();
+  if (!out) {
+    std::filesystem::remove(tmp, ec);
+    throw DeviceIdError(
+        fmt::format("cannot {} {} (is {} writable?)", verb, file.string(), dir.string()));
+  }
+  return tmp;
+}
+
 std::string device_id(const std::filesystem::path& state_home) {
   auto dir = state_home / "roll";
   auto file = dir / "device-id";
@@ -73,19 +93,8 @@ std::string device_id(const std::filesystem::path& state_home) {
   std::string id;
   if (!read(id)) {
     std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    std::string fresh = new_uuid_v7(std::chrono::system_clock::now());
-    auto tmp = dir / fmt::format(".device-id.{}", ::getpid());
-    {
-      std::ofstream out(tmp, std::ios::trunc);
-      out << fresh << '\n';
-      out.flush();
-      if (!out) {
-        std::filesystem::remove(tmp, ec);
-        throw DeviceIdError(
-            fmt::format("cannot create {} (is {} writable?)", file.string(), dir.string()));
-      }
-    }
+    std::string fresh;
+    auto tmp = write_fresh_id(dir, file, fresh, "create");
     // link() never replaces: of two processes creating it at once, the first one's id stands.
     if (::link(tmp.c_str(), file.c_str()) != 0 && errno != EEXIST) {
       int err = errno;
@@ -112,19 +121,8 @@ std::string new_device_id(const std::filesystem::path& state_home) {
   auto dir = state_home / "roll";
   auto file = dir / "device-id";
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  std::string fresh = new_uuid_v7(std::chrono::system_clock::now());
-  auto tmp = dir / fmt::format(".device-id.{}", ::getpid());
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << fresh << '\n';
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(tmp, ec);
-      throw DeviceIdError(
-          fmt::format("cannot write {} (is {} writable?)", file.string(), dir.string()));
-    }
-  }
+  std::string fresh;
+  auto tmp = write_fresh_id(dir, file, fresh, "write");
   std::filesystem::rename(tmp, file, ec);
   if (ec) {
     std::filesystem::remove(tmp, ec);

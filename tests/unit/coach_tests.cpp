@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "bundled_routines.hpp"
 #include "roll/load.hpp"
 #include "roll/profile.hpp"
 #include "roll/progress.hpp"
@@ -15,21 +16,6 @@ using namespace roll;
 using namespace std::chrono;
 
 namespace {
-
-std::vector<Routine> bundled() {
-  std::vector<Routine> out;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::filesystem::path(ROLL_SOURCE_DIR) / "routines")) {
-    if (entry.path().extension() != ".toml") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto loaded = load_routine(text.str(), entry.path().string());
-    REQUIRE(loaded.routine);
-    out.push_back(*loaded.routine);
-  }
-  return out;
-}
 
 // 2026-11-23 at hh:mm, UTC (the local clock is UTC in these tests).
 SysSeconds at(int hh, int mm = 0, int day = 23) {
@@ -41,7 +27,7 @@ LocalSeconds local(SysSeconds t) {
 }
 
 Today today_at(const TodayFacts& facts, const Profile& profile, SysSeconds now) {
-  static const auto routines = bundled();
+  static const auto routines = roll::test::bundled_routines();
   return today(TodayInput{&facts, &profile, &routines, now, local(now)});
 }
 
@@ -119,7 +105,7 @@ TEST_CASE("today: an open injury takes out every routine that presses near it") 
   auto t = today_at(facts, profile, at(15));
   REQUIRE(t.limits.size() == 1);
   CHECK(t.limits[0].find("injury to the lats 12 h ago") != std::string::npos);
-  static const auto routines = bundled();
+  static const auto routines = roll::test::bundled_routines();
   REQUIRE_FALSE(t.routine.empty());
   for (const Routine& r : routines) {
     if (r.name == t.routine)

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "bundled_routines.hpp"
 #include "roll/compose.hpp"
 #include "roll/lint.hpp"
 #include "roll/load.hpp"
@@ -13,27 +14,10 @@
 
 using namespace roll;
 
-namespace {
-
-std::vector<Routine> bundled() {
-  std::vector<Routine> out;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::filesystem::path(ROLL_SOURCE_DIR) / "routines")) {
-    if (entry.path().extension() != ".toml") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto loaded = load_routine(text.str(), entry.path().string());
-    REQUIRE(loaded.routine);
-    out.push_back(*loaded.routine);
-  }
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("every zone: no forbidden or injured zone, within 10%, lint-clean, loads back") {
-  auto routines = bundled();
+  auto routines = roll::test::bundled_routines();
   for (Level level : {Level::beginner, Level::intermediate, Level::advanced}) {
     for (Zone zone : all_zones()) {
       for (int minutes = kComposeMinMinutes; minutes <= compose_max_minutes(level); ++minutes) {
@@ -74,7 +58,7 @@ TEST_CASE("an open injury takes its zone and its neighbours out") {
   Injury injury;
   injury.zone = Zone::glutes;
   ComposeRequest request{Zone::lumbar, 8, Level::intermediate, Roller::medium, "", {injury}};
-  auto result = compose_routine(request, bundled());
+  auto result = compose_routine(request, roll::test::bundled_routines());
   REQUIRE_MESSAGE(result.routine, result.error);
   for (const Step& s : result.routine->steps) {
     if (on_roller(s)) CHECK(!guards(Zone::glutes, *s.zone));
