@@ -2,10 +2,13 @@
 
 #include <fmt/core.h>
 
-#include "cli/history_common.hpp"
+#include "cli/open_history.hpp"
+#include "cli/profile_loading.hpp"
 #include "cli/terminal_prompter.hpp"
-#include "cli/today_facts.hpp"
+#include "cli/user_time.hpp"
 #include "platform/one_key.hpp"
+#include "platform/process_time_zone.hpp"
+#include "roll/due.hpp"
 #include "roll/progress.hpp"
 
 namespace roll::cli {
@@ -15,7 +18,8 @@ void warn_fifth_session(Context& ctx, bool assume_yes, bool interactive) {
   SysSeconds now = now_or_fail(ctx);
   int completed = 0;
   try {
-    completed = completed_on_roll_day(*open_history(ctx), now, profile.day_start_hour);
+    completed = completed_on_roll_day(*open_history(ctx), platform::process_time_zone(), now,
+                                      profile.day_start_hour);
   } catch (const Failure&) {
     // A history that cannot be opened holds no sessions to count; the session's own log says
     // why it cannot be opened (and --no-log runs without one).
