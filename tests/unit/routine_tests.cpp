@@ -9,7 +9,7 @@
 
 using namespace roll;
 
-TEST_CASE("zones_in_order: each zone once, in order of first use; steps without one left out") {
+TEST_CASE("zones_in_order: each zone once, in order of first use, steps without one left out") {
   Routine r = roll::test::sample_routine();  // thoracic, lats, full-body
   Step rest;
   rest.name = "Rest";

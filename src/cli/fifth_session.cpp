@@ -1,4 +1,4 @@
-#include "cli/session_extras.hpp"
+#include "cli/fifth_session.hpp"
 
 #include <fmt/core.h>
 
@@ -6,7 +6,6 @@
 #include "cli/profile_loading.hpp"
 #include "cli/terminal_prompter.hpp"
 #include "cli/user_time.hpp"
-#include "platform/one_key.hpp"
 #include "platform/process_time_zone.hpp"
 #include "roll/due.hpp"
 #include "roll/progress.hpp"
@@ -33,22 +32,6 @@ void warn_fifth_session(Context& ctx, bool assume_yes, bool interactive) {
   if (!ask_once(ctx, "Start anyway? [y/N] ")) {
     throw Failure(exit_refused, "not started: enough for today (1-4 sessions a day)");
   }
-}
-
-std::optional<int> ask_rating(Context& ctx, std::string_view when) {
-  fmt::print(ctx.out,
-             "How does your back feel {}? 0 (as bad as it gets) to 9, t for 10 (fine); "
-             "Enter skips: ",
-             when);
-  auto answer = platform::read_one_key(ctx.out);
-  if (answer.what == platform::OneKey::What::signal) {
-    fmt::print(ctx.out, "\n");
-    throw Failure(exit_interrupted, "interrupted");
-  }
-  std::optional<int> rating;
-  if (answer.what == platform::OneKey::What::key) rating = rating_from_key(answer.key);
-  fmt::print(ctx.out, "{}\n", rating ? fmt::format("{}/10", *rating) : std::string("skipped"));
-  return rating;
 }
 
 }  // namespace roll::cli
