@@ -150,13 +150,6 @@ struct StatsInput {
 [[nodiscard]] Stats compute_stats(const StatsInput& input,
                                   const std::vector<LocalSeconds>& local_starts);
 
-// The local-time window [begin, end) of the roll day containing `now`.
-struct DayWindow {
-  LocalSeconds begin{};
-  LocalSeconds end{};
-};
-[[nodiscard]] DayWindow roll_day_window(LocalSeconds now, int day_start_hour);
-
 // ISO 8601 / RFC 3339 text forms.
 [[nodiscard]] std::string format_utc(SysSeconds t);      // 2026-11-23T21:30:00Z
 [[nodiscard]] std::string format_local(LocalSeconds t);  // 2026-11-23 21:30

@@ -29,9 +29,6 @@ TEST_CASE("a session after midnight counts for the evening before, until the day
   CHECK(roll_day(at(2026, 11, 24, 3, 59), 4) == on(2026, 11, 23));
   CHECK(roll_day(at(2026, 11, 24, 4, 0), 4) == on(2026, 11, 24));
   CHECK(roll_day(at(2026, 11, 24, 1, 30), 0) == on(2026, 11, 24));
-  auto w = roll_day_window(at(2026, 11, 24, 2, 0), 4);
-  CHECK(w.begin == at(2026, 11, 23, 4));
-  CHECK(w.end == at(2026, 11, 24, 4));
 }
 
 TEST_CASE("streaks") {
