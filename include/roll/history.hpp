@@ -1,7 +1,8 @@
 #pragma once
-// What the history knows and what is computed from it: streaks, weekly totals, minutes per zone,
-// the calendar heatmap and whether a session is due. Pure: the caller passes "now" and local times
-// in, so every rule here is tested without a clock or a database.
+// What the history knows and what is computed from it: streaks, weekly totals, minutes per zone
+// and the calendar heatmap (reading them from the history is stats.hpp and due.hpp). Pure: the
+// caller passes "now" and local times in, so every rule here is tested without a clock or a
+// database.
 #include <chrono>
 #include <cstdint>
 #include <map>
