@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "cli/app.hpp"
-#include "cli/conventions.hpp"
+#include "cli/broken_pipe.hpp"
 #include "platform/environment.hpp"
 #include "platform/wall_clock.hpp"
 

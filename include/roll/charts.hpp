@@ -33,8 +33,6 @@ struct Span {
 };
 using ChartLine = std::vector<Span>;
 
-[[nodiscard]] std::string plain_text(const ChartLine& line);
-
 struct ChartStyle {
   std::size_t width = 80;  // columns; every line fits
   bool utf8 = true;        // block glyphs; else ASCII only

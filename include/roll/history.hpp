@@ -1,7 +1,8 @@
 #pragma once
-// What the history knows and what is computed from it: streaks, weekly totals, minutes per zone,
-// the calendar heatmap and whether a session is due. Pure: the caller passes "now" and local times
-// in, so every rule here is tested without a clock or a database.
+// What the history knows and what is computed from it: streaks, weekly totals, minutes per zone
+// and the calendar heatmap (reading them from the history is stats.hpp and due.hpp). Pure: the
+// caller passes "now" and local times in, so every rule here is tested without a clock or a
+// database.
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -149,13 +150,6 @@ struct StatsInput {
 
 [[nodiscard]] Stats compute_stats(const StatsInput& input,
                                   const std::vector<LocalSeconds>& local_starts);
-
-// The local-time window [begin, end) of the roll day containing `now`.
-struct DayWindow {
-  LocalSeconds begin{};
-  LocalSeconds end{};
-};
-[[nodiscard]] DayWindow roll_day_window(LocalSeconds now, int day_start_hour);
 
 // ISO 8601 / RFC 3339 text forms.
 [[nodiscard]] std::string format_utc(SysSeconds t);      // 2026-11-23T21:30:00Z

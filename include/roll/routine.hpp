@@ -178,4 +178,8 @@ inline constexpr int kMoveAfterSeconds = 3 * 60;
 // uses the roller): else `move-after` warns and the session's end offers a timed block.
 [[nodiscard]] bool moves_enough_after(const Routine& routine);
 
+// The zones the steps press or move, each once, in order of first use: what `roll list` and
+// `roll show` print.
+[[nodiscard]] std::vector<std::string> zones_in_order(const Routine& routine);
+
 }  // namespace roll

@@ -35,7 +35,4 @@ struct Rule {
 
 [[nodiscard]] const Rule* find_rule(std::string_view name);
 
-// Only technique rules can be named in `allow`.
-[[nodiscard]] bool can_silence(std::string_view name);
-
 }  // namespace roll

@@ -1,18 +1,21 @@
 #pragma once
 // Bare `roll`: what to do today (issue 18). Whether a session is due, the streak, what limits
 // today (open injuries, pain stops) and one routine that fits the profile's level, the injuries
-// and the time of day, with the command that starts it. Pure: the history's facts, the profile,
-// the bundled routines and "now" come in as arguments.
+// and the time of day, with the command that starts it. Pure: the history's facts (read through
+// HistoryReader by read_today_facts), the profile, the bundled routines and "now" come in as
+// arguments.
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "roll/history.hpp"
+#include "roll/history_reader.hpp"
 #include "roll/injury.hpp"
 #include "roll/profile.hpp"
 #include "roll/progress.hpp"
 #include "roll/routine.hpp"
+#include "roll/time_zone.hpp"
 
 namespace roll {
 
@@ -26,6 +29,20 @@ struct TodayFacts {
   std::map<std::string, SysSeconds> last_done;  // routine name -> its latest completed session
   StepUp step_up;
 };
+
+// roll's own bound: the step-up run is read from the last 90 days of sessions, which hold any
+// run of ten over two weeks; an older pain stop no longer resets it.
+inline constexpr int kStepUpLookBackDays = 90;
+
+// The last kStepUpLookBackDays of sessions, with their pressure readings.
+[[nodiscard]] std::vector<SessionRecord> recent_sessions(HistoryReader& history, SysSeconds now);
+
+[[nodiscard]] StepUp step_up_now(const std::vector<SessionRecord>& recent, const Profile& profile,
+                                 const TimeZone& zone, SysSeconds now);
+
+// The facts above, read from the history once (for the today view, bare `roll`).
+[[nodiscard]] TodayFacts read_today_facts(HistoryReader& history, const TimeZone& zone,
+                                          const Profile& profile, SysSeconds now);
 
 // Before a workout: the two hours before `workout_time` (roll's own reading of "before a
 // workout"; the warm-up routine takes ten minutes). In the evening: from 19:00 to the end of

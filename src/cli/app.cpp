@@ -14,9 +14,10 @@
 #include <utility>
 #include <vector>
 
+#include "cli/broken_pipe.hpp"
+#include "cli/color.hpp"
 #include "cli/commands.hpp"
 #include "cli/commands/today.hpp"
-#include "cli/conventions.hpp"
 #include "platform/history_store.hpp"
 #include "roll/suggest.hpp"
 #include "roll/text.hpp"

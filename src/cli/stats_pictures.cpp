@@ -50,8 +50,8 @@ fmt::text_style style_of(Ink ink) {
 
 struct Printer {
   Context& ctx;
-  // The session's own choice (src/cli/session.cpp): a terminal whose locale is not UTF-8 gets
-  // ASCII; a pipe gets the bytes as written.
+  // The session's own choice (src/cli/commands/session.cpp): a terminal whose locale is not
+  // UTF-8 gets ASCII; a pipe gets the bytes as written.
   bool ascii = ctx.env.stdout_is_terminal && !ctx.env.utf8;
   std::size_t width = ctx.env.columns > 0 ? static_cast<std::size_t>(ctx.env.columns) : 80;
 

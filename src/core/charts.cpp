@@ -85,12 +85,6 @@ std::vector<ChartLine> sentence(const std::string& text, std::size_t width) {
 
 }  // namespace
 
-std::string plain_text(const ChartLine& line) {
-  std::string out;
-  for (const auto& s : line) out += s.text;
-  return out;
-}
-
 std::vector<ChartLine> bar_chart(const std::vector<BarRow>& rows, double scale_max,
                                  ChartStyle style, std::optional<double> mark) {
   std::vector<ChartLine> out;

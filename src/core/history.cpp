@@ -34,11 +34,6 @@ LocalDays roll_day(LocalSeconds local, int day_start_hour) {
   return floor<days>(local - hours{day_start_hour});
 }
 
-DayWindow roll_day_window(LocalSeconds now, int day_start_hour) {
-  LocalSeconds begin = roll_day(now, day_start_hour) + hours{day_start_hour};
-  return {begin, begin + days{1}};
-}
-
 void add_rest_days(std::set<LocalDays>& rest, LocalSeconds from, LocalSeconds to,
                    int day_start_hour) {
   if (to <= from) return;

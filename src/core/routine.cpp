@@ -1,5 +1,7 @@
 #include "roll/routine.hpp"
 
+#include <algorithm>
+
 namespace roll {
 
 bool puts_pressure(StepKind kind) {
@@ -53,6 +55,16 @@ int Step::seconds_per_pass() const {
 
 int Step::passes() const {
   return positions * (side == Side::both ? 2 : 1);
+}
+
+std::vector<std::string> zones_in_order(const Routine& routine) {
+  std::vector<std::string> zones;
+  for (const auto& step : routine.steps) {
+    if (!step.zone) continue;
+    std::string name(zone_name(*step.zone));
+    if (std::find(zones.begin(), zones.end(), name) == zones.end()) zones.push_back(name);
+  }
+  return zones;
 }
 
 }  // namespace roll

@@ -418,9 +418,4 @@ const Rule* find_rule(std::string_view name) {
   return it == kRules.end() ? nullptr : &*it;
 }
 
-bool can_silence(std::string_view name) {
-  const Rule* rule = find_rule(name);
-  return rule && rule->kind == RuleKind::technique;
-}
-
 }  // namespace roll

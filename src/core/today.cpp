@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <tuple>
 
+#include "roll/due.hpp"
+#include "roll/stats.hpp"
+
 namespace roll {
 
 namespace {
@@ -157,6 +160,38 @@ Today today(const TodayInput& input) {
   }
   out.why = fmt::format("{}", fmt::join(reasons, "; "));
   return out;
+}
+
+std::vector<SessionRecord> recent_sessions(HistoryReader& history, SysSeconds now) {
+  SessionQuery query;
+  query.since = now - std::chrono::days{kStepUpLookBackDays};
+  query.details = true;
+  return history.sessions(query);
+}
+
+StepUp step_up_now(const std::vector<SessionRecord>& recent, const Profile& profile,
+                   const TimeZone& zone, SysSeconds now) {
+  return step_up(profile.level.value_or(Level::beginner), recent,
+                 roll_day(zone.to_local(now), profile.day_start_hour), profile.day_start_hour);
+}
+
+TodayFacts read_today_facts(HistoryReader& history, const TimeZone& zone, const Profile& profile,
+                            SysSeconds now) {
+  TodayFacts facts;
+  DueToday due = due_today(history, zone, now, profile.day_start_hour);
+  facts.done = due.done;
+  facts.pain_stop = due.pain_stop;
+  facts.completed_today = completed_on_roll_day(history, zone, now, profile.day_start_hour);
+  facts.streaks = gather_stats(history, zone, now, profile.day_start_hour, 1).streaks;
+  facts.open_injuries = history.injuries(false);
+  auto recent = recent_sessions(history, now);
+  for (const auto& r : recent) {
+    if (!counts_as_done(r.status, r.origin)) continue;
+    auto& last = facts.last_done[r.routine_name];
+    if (r.started_at > last) last = r.started_at;
+  }
+  facts.step_up = step_up_now(recent, profile, zone, now);
+  return facts;
 }
 
 }  // namespace roll

@@ -16,6 +16,7 @@
 
 #include "platform/sqlite.hpp"
 #include "roll/history.hpp"
+#include "roll/history_reader.hpp"
 #include "roll/injury.hpp"
 #include "roll/session_log.hpp"
 #include "roll/sync_record.hpp"
@@ -26,16 +27,6 @@ namespace roll::platform {
 // which and what to do; the file is never touched after this.
 struct HistoryError : std::runtime_error {
   using std::runtime_error::runtime_error;
-};
-
-struct SessionQuery {
-  std::optional<SysSeconds> since;  // started at or after
-  std::optional<SysSeconds> until;  // started before
-  int limit = 0;                    // 0: all
-  bool details = false;             // zone seconds, pressure readings, skipped steps, hold changes
-  // Times, seconds, status and origin only (no names or ids): what `roll stats` needs of the
-  // hundreds of thousands of sessions in ten years of weeks, without a string for each.
-  bool brief = false;
 };
 
 // How far a journal file has been written (this device's) or read (another's): whole lines.
@@ -71,7 +62,8 @@ struct MergeCounts {
 // Asked only when a record is written: a read-only command never creates the device id.
 using DeviceIdSource = std::function<std::string()>;
 
-class HistoryStore {
+// Reads (HistoryReader, the part `due`, `stats` and the today view use) and writes the history.
+class HistoryStore final : public HistoryReader {
  public:
   static constexpr int kSchemaVersion = 4;
   static constexpr const char* kFileName = "history.sqlite3";
@@ -90,19 +82,21 @@ class HistoryStore {
 
   // Rows roll did not write (a time outside 1970-9999, seconds out of range) are left out of
   // every answer; each is named in problems().
-  [[nodiscard]] std::vector<SessionRecord> sessions(const SessionQuery& query);
+  [[nodiscard]] std::vector<SessionRecord> sessions(const SessionQuery& query) override;
   // The same, one record at a time, newest first: `roll history --limit 0` over a million
   // sessions never holds them all. The visitor may move from the record.
-  void visit_sessions(const SessionQuery& query, const std::function<void(SessionRecord&)>& visit);
+  void visit_sessions(const SessionQuery& query,
+                      const std::function<void(SessionRecord&)>& visit) override;
   // Calls `visit(local start, counts as done)` for every session begun before `until`, oldest
   // first: what totals and streaks over the whole history need, handed over row by row so that
   // 100 years of sessions never sit in memory twice.
-  void visit_session_starts(SysSeconds until, const std::function<void(LocalSeconds, bool)>& visit);
-  [[nodiscard]] std::size_t count_sessions_since(SysSeconds since);
+  void visit_session_starts(SysSeconds until,
+                            const std::function<void(LocalSeconds, bool)>& visit) override;
+  [[nodiscard]] std::size_t count_sessions_since(SysSeconds since) override;
   // At least the number of sessions begun before `until` (cheap: for sizing a vector).
-  [[nodiscard]] std::size_t count_sessions_before(SysSeconds until);
+  [[nodiscard]] std::size_t count_sessions_before(SysSeconds until) override;
   // Fills zone_seconds of the records started at or after `since`.
-  void attach_zones(std::vector<SessionRecord>& records, SysSeconds since);
+  void attach_zones(std::vector<SessionRecord>& records, SysSeconds since) override;
   // The sessions begun at or after `since` with a before or after rating, oldest first, with
   // only their start, UTC offset and ratings (no rehearsals): the trend `roll stats` draws.
   [[nodiscard]] std::vector<SessionRecord> rated_sessions(SysSeconds since);
@@ -117,10 +111,10 @@ class HistoryStore {
   // skipped steps, its pain stop), leaving a tombstone for each. False when there is none.
   bool delete_session(const std::string& uid, SysSeconds now);
 
-  [[nodiscard]] std::vector<PainStop> pain_stops(SysSeconds from, SysSeconds to);
+  [[nodiscard]] std::vector<PainStop> pain_stops(SysSeconds from, SysSeconds to) override;
 
   long long add_injury(const Injury& injury);
-  [[nodiscard]] std::vector<Injury> injuries(bool include_cleared);
+  [[nodiscard]] std::vector<Injury> injuries(bool include_cleared) override;
   bool clear_injury(long long id, SysSeconds now);
   int clear_all_injuries(SysSeconds now);
 

@@ -12,6 +12,13 @@ using namespace std::chrono;
 
 namespace {
 
+// A chart line's text without its inks.
+std::string plain_text(const ChartLine& line) {
+  std::string out;
+  for (const auto& s : line) out += s.text;
+  return out;
+}
+
 std::vector<std::string> texts(const std::vector<ChartLine>& lines) {
   std::vector<std::string> out;
   for (const auto& l : lines) out.push_back(plain_text(l));

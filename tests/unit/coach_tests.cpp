@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "bundled_routines.hpp"
+#include "memory_history.hpp"
 #include "roll/load.hpp"
 #include "roll/profile.hpp"
 #include "roll/progress.hpp"
@@ -122,6 +123,37 @@ TEST_CASE("today: an open injury takes out every routine that presses near it") 
   t = today_at(facts, profile, at(15));
   CHECK(t.routine.empty());
   CHECK(t.why.find("roll suggest --tight") != std::string::npos);
+}
+
+TEST_CASE("today: the facts read from the history: done, the streak, open injuries, last done") {
+  roll::test::MemoryHistory history;
+  roll::test::FixedOffsetZone utc;
+  history.add(session(21, SessionStatus::completed));
+  history.add(session(22, SessionStatus::completed));
+  auto partial = session(23, SessionStatus::partial);
+  partial.routine_name = "evening";
+  history.add(partial);
+  Injury open;
+  open.zone = Zone::lats;
+  open.at = at(8, 0, 20);
+  history.add(open);
+  Injury cleared = open;
+  cleared.cleared = true;
+  history.add(cleared);
+  Profile profile;
+  TodayFacts facts = read_today_facts(history, utc, profile, at(20));
+  CHECK_FALSE(facts.done);
+  CHECK(facts.completed_today == 0);
+  CHECK(facts.streaks.current == 2);  // today is not over
+  REQUIRE(facts.open_injuries.size() == 1);
+  CHECK_FALSE(facts.open_injuries.front().cleared);
+  CHECK(facts.last_done.size() == 1);  // a partial session is not done
+  CHECK(facts.last_done.at("beginner") == at(10, 0, 22));
+  history.add(session(23, SessionStatus::completed));
+  facts = read_today_facts(history, utc, profile, at(20));
+  CHECK(facts.done);
+  CHECK(facts.completed_today == 1);
+  CHECK(facts.streaks.current == 3);
 }
 
 TEST_CASE("step up: ten clean completed sessions over fourteen days, reset by pain or pressure") {

@@ -5,7 +5,8 @@
 #include <cstdio>
 #include <deque>
 
-#include "cli/session_hooks.hpp"
+#include "cli/daily_check_in.hpp"
+#include "cli/preflight.hpp"
 #include "fixtures.hpp"
 #include "roll/check_in.hpp"
 #include "roll/injury.hpp"

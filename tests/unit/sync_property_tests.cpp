@@ -15,11 +15,12 @@
 #include <random>
 #include <set>
 
-#include "cli/history_common.hpp"
 #include "fixtures.hpp"
 #include "platform/history_store.hpp"
 #include "platform/ids.hpp"
 #include "platform/journal.hpp"
+#include "platform/process_time_zone.hpp"
+#include "roll/stats.hpp"
 
 using namespace roll;
 using namespace roll::platform;
@@ -48,7 +49,7 @@ std::multiset<std::string> records_of(HistoryStore& store) {
 }
 
 std::string stats_of(HistoryStore& store) {
-  Stats s = cli::gather_stats(store, kNow, 4, 60);
+  Stats s = gather_stats(store, platform::process_time_zone(), kNow, 4, 60);
   std::string out = fmt::format("streak {} {} total {} {}\n", s.streaks.current, s.streaks.longest,
                                 s.total_sessions, s.total_completed);
   for (const auto& w : s.weeks)

@@ -1,9 +1,14 @@
 // roll due: exit 0 when today's session is still to do, 1 when it is done. For scripts:
 // `roll due && notify-send "Time to roll"`.
+#include "roll/due.hpp"
+
 #include <fmt/core.h>
 
 #include "cli/commands.hpp"
-#include "cli/history_common.hpp"
+#include "cli/open_history.hpp"
+#include "cli/profile_loading.hpp"
+#include "cli/user_time.hpp"
+#include "platform/process_time_zone.hpp"
 #include "platform/wall_clock.hpp"
 
 namespace roll::cli {
@@ -26,7 +31,7 @@ int run_due(Context& ctx, const DueOptions& opts) {
   Profile profile = load_profile_or_fail(ctx);
   SysSeconds now = now_or_fail(ctx);
   auto store = open_history(ctx);
-  DueToday due = due_today(*store, now, profile.day_start_hour);
+  DueToday due = due_today(*store, platform::process_time_zone(), now, profile.day_start_hour);
   bool done = due.done;
   const auto& stop = due.pain_stop;
   report_problems(ctx, *store);

@@ -7,11 +7,12 @@
 
 #include "cli/commands.hpp"
 #include "cli/commands/sync.hpp"
-#include "cli/conventions.hpp"
-#include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
+#include "cli/open_history.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/terminal_prompter.hpp"
+#include "cli/user_time.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/duration.hpp"
 #include "roll/plan.hpp"
@@ -141,7 +142,7 @@ void print_table_row(Context& ctx, const SessionRecord& r) {
 }
 
 void show(Context& ctx, const HistoryOptions& opt) {
-  platform::SessionQuery q;
+  SessionQuery q;
   if (!opt.since.empty()) q.since = parse_user_time(opt.since, "--since");
   q.limit = opt.limit;
   q.details = opt.json || !(opt.csv);

@@ -6,11 +6,12 @@
 #include <cmath>
 
 #include "cli/commands.hpp"
-#include "cli/conventions.hpp"
-#include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
+#include "cli/open_history.hpp"
+#include "cli/option_checks.hpp"
+#include "cli/preflight.hpp"
 #include "cli/routine_loading.hpp"
-#include "cli/session_hooks.hpp"
+#include "cli/user_time.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/text.hpp"
 

@@ -3,13 +3,15 @@
 #include <fmt/core.h>
 
 #include "cli/commands.hpp"
-#include "cli/conventions.hpp"
-#include "cli/history_common.hpp"
-#include "cli/today_facts.hpp"
+#include "cli/open_history.hpp"
+#include "cli/profile_loading.hpp"
+#include "cli/user_time.hpp"
 #include "platform/atomic_file.hpp"
+#include "platform/process_time_zone.hpp"
 #include "platform/profile_file.hpp"
 #include "roll/limits.hpp"
 #include "roll/text.hpp"
+#include "roll/today.hpp"
 
 namespace roll::cli {
 
@@ -17,7 +19,7 @@ namespace {
 
 void show(Context& ctx, const Profile& profile, SysSeconds now) {
   auto store = open_history(ctx);
-  StepUp s = step_up_now(recent_sessions(*store, now), profile, now);
+  StepUp s = step_up_now(recent_sessions(*store, now), profile, platform::process_time_zone(), now);
   report_problems(ctx, *store);
   Level level = profile.level.value_or(Level::beginner);
   fmt::print(ctx.out, "level: {}{}\n", to_string(level),

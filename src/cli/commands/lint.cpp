@@ -8,9 +8,9 @@
 #include <set>
 
 #include "cli/commands.hpp"
-#include "cli/history_common.hpp"
+#include "cli/diagnostic_formats.hpp"
 #include "cli/json_output.hpp"
-#include "cli/lint_output.hpp"
+#include "cli/profile_loading.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/routine_files.hpp"
 #include "roll/fix.hpp"

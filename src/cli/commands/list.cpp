@@ -6,7 +6,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
-#include "cli/routine_summary.hpp"
 #include "platform/routine_files.hpp"
 #include "roll/duration.hpp"
 #include "roll/lint.hpp"

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "cli/history_common.hpp"
+#include "cli/profile_loading.hpp"
 #include "cli/routine_loading.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/editor.hpp"

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "cli/history_common.hpp"
+#include "cli/user_time.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/reminder.hpp"

@@ -8,11 +8,15 @@
 #include <filesystem>
 
 #include "cli/commands.hpp"
-#include "cli/conventions.hpp"
-#include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
+#include "cli/open_history.hpp"
+#include "cli/option_checks.hpp"
+#include "cli/profile_loading.hpp"
+#include "cli/user_time.hpp"
 #include "platform/atomic_file.hpp"
+#include "platform/process_time_zone.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/stats.hpp"
 #include "roll/text.hpp"
 
 #ifndef ROLL_VERSION
@@ -102,12 +106,12 @@ int run_report(Context& ctx, const ReportOptions& options) {
   // A day's margin each side: the page judges each record by its own roll day.
   SysSeconds since =
       platform::from_local(LocalSeconds{(in.range.first - days{1}).time_since_epoch()});
-  platform::SessionQuery query;
+  SessionQuery query;
   query.since = since;
   query.details = true;
   in.sessions = store->sessions(query);
   in.pain_stops = store->pain_stops(since, now + days{3});
-  in.rest_days = injury_rest_days(store->injuries(true), h);
+  in.rest_days = injury_rest_days(store->injuries(true), platform::process_time_zone(), h);
   for (const auto& p : in.pain_stops)
     in.rest_days.insert(roll_day(LocalSeconds{(p.at + p.utc_offset).time_since_epoch()}, h));
   report_problems(ctx, *store);

@@ -2,7 +2,7 @@
 #include <fmt/core.h>
 
 #include "cli/commands.hpp"
-#include "cli/lint_output.hpp"
+#include "cli/rule_text.hpp"
 
 namespace roll::cli {
 

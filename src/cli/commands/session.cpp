@@ -10,23 +10,30 @@
 
 #include "cli/commands.hpp"
 #include "cli/commands/sync.hpp"
-#include "cli/conventions.hpp"
-#include "cli/history_common.hpp"
+#include "cli/fifth_session.hpp"
 #include "cli/json_output.hpp"
+#include "cli/open_history.hpp"
+#include "cli/option_checks.hpp"
+#include "cli/pain_stop.hpp"
+#include "cli/preflight.hpp"
+#include "cli/profile_loading.hpp"
+#include "cli/rating_question.hpp"
 #include "cli/routine_loading.hpp"
-#include "cli/session_extras.hpp"
-#include "cli/session_hooks.hpp"
 #include "cli/terminal_prompter.hpp"
+#include "cli/user_time.hpp"
 #include "platform/history_store.hpp"
+#include "platform/process_time_zone.hpp"
 #include "platform/screens.hpp"
 #include "platform/terminal.hpp"
 #include "platform/voice_screen.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/due.hpp"
 #include "roll/duration.hpp"
 #include "roll/history.hpp"
 #include "roll/lint.hpp"
 #include "roll/runner.hpp"
 #include "roll/session_wording.hpp"
+#include "roll/stats.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -96,8 +103,10 @@ std::vector<std::string> streak_lines(Context& ctx, const Session& session) {
     SysSeconds now = now_or_fail(ctx);
     auto store = open_history(ctx);
     // The same figures `roll stats` and `roll due` give, from the same functions.
-    Streaks streaks = gather_stats(*store, now, profile.day_start_hour, 1).streaks;
-    bool done_today = due_today(*store, now, profile.day_start_hour).done;
+    Streaks streaks =
+        gather_stats(*store, platform::process_time_zone(), now, profile.day_start_hour, 1).streaks;
+    bool done_today =
+        due_today(*store, platform::process_time_zone(), now, profile.day_start_hour).done;
     std::vector<std::string> lines;
     lines.push_back(
         fmt::format("streak: {} day{}", streaks.current, streaks.current == 1 ? "" : "s"));

@@ -6,7 +6,6 @@
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/routine_loading.hpp"
-#include "cli/routine_summary.hpp"
 #include "roll/duration.hpp"
 #include "roll/plan.hpp"
 #include "roll/text.hpp"

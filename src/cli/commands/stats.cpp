@@ -1,15 +1,20 @@
 // roll stats: streaks, the calendar heatmap, minutes per week and per zone, the before/after
 // ratings, pressure readings and pain stops (drawn by cli/stats_pictures.cpp).
+#include "roll/stats.hpp"
+
 #include <fmt/color.h>
 #include <fmt/core.h>
 
 #include <algorithm>
 
 #include "cli/commands.hpp"
-#include "cli/conventions.hpp"
-#include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
+#include "cli/open_history.hpp"
+#include "cli/option_checks.hpp"
+#include "cli/profile_loading.hpp"
 #include "cli/stats_pictures.hpp"
+#include "cli/user_time.hpp"
+#include "platform/process_time_zone.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/text.hpp"
 
@@ -80,7 +85,8 @@ int run_stats(Context& ctx, const StatsOptions& opts) {
   Profile profile = load_profile_or_fail(ctx);
   SysSeconds now = now_or_fail(ctx);
   auto store = open_history(ctx);
-  Stats st = gather_stats(*store, now, profile.day_start_hour, opts.weeks);
+  Stats st =
+      gather_stats(*store, platform::process_time_zone(), now, profile.day_start_hour, opts.weeks);
   StatsReadings readings = gather_readings(*store, st, now);
   report_problems(ctx, *store);
   LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);

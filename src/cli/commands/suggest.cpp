@@ -11,9 +11,10 @@
 #include <filesystem>
 
 #include "cli/commands.hpp"
-#include "cli/conventions.hpp"
-#include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
+#include "cli/open_history.hpp"
+#include "cli/option_checks.hpp"
+#include "cli/profile_loading.hpp"
 #include "cli/routine_loading.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/routine_files.hpp"

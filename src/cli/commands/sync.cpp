@@ -7,9 +7,10 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "cli/conventions.hpp"
-#include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
+#include "cli/open_history.hpp"
+#include "cli/profile_loading.hpp"
+#include "cli/user_time.hpp"
 #include "platform/journal.hpp"
 #include "platform/profile_file.hpp"
 #include "roll/sync_record.hpp"

@@ -6,12 +6,15 @@
 
 #include <algorithm>
 
-#include "cli/history_common.hpp"
 #include "cli/json_output.hpp"
+#include "cli/open_history.hpp"
+#include "cli/profile_loading.hpp"
 #include "cli/routine_loading.hpp"
-#include "cli/today_facts.hpp"
+#include "cli/user_time.hpp"
+#include "platform/process_time_zone.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/text.hpp"
+#include "roll/today.hpp"
 
 namespace roll::cli {
 
@@ -52,7 +55,7 @@ int run_today(Context& ctx, const TodayOptions& options) {
   Profile profile = load_profile_or_fail(ctx);
   SysSeconds now = now_or_fail(ctx);
   auto store = open_history(ctx);
-  TodayFacts facts = read_today_facts(*store, profile, now);
+  TodayFacts facts = read_today_facts(*store, platform::process_time_zone(), profile, now);
   report_problems(ctx, *store);
   // Loading the bundled routines is two thirds of this command (callgrind); a day that is done or
   // a rest day suggests nothing, so a prompt that runs `roll --json` then skips it.

@@ -1,7 +1,6 @@
-// The real behaviour behind the session seams: the SQLite log, and the safety checks that run
-// before the first second (profile contraindications and level, the daily check-in, the 48-72 h
-// rule) and after a pain stop.
-#include "cli/session_hooks.hpp"
+// The safety checks that run before a session's first second: profile contraindications and
+// level, the daily check-in, the 48-72 h rule.
+#include "cli/preflight.hpp"
 
 #include <fmt/core.h>
 
@@ -10,11 +9,12 @@
 #include <cstdlib>
 #include <string>
 
-#include "cli/history_common.hpp"
-#include "cli/routine_loading.hpp"
+#include "cli/daily_check_in.hpp"
+#include "cli/open_history.hpp"
+#include "cli/profile_loading.hpp"
 #include "cli/terminal_prompter.hpp"
+#include "cli/user_time.hpp"
 #include "platform/profile_file.hpp"
-#include "platform/wall_clock.hpp"
 #include "roll/check_in.hpp"
 #include "roll/lint.hpp"
 #include "roll/text.hpp"
@@ -81,53 +81,6 @@ bool profile_notices(Context& ctx, const Routine& routine, const Profile& profil
   return said;
 }
 
-}  // namespace
-
-// Once per roll day, before an interactive session. A check-in that ends without an answer, or
-// with numbness, weakness or shooting pain in the limbs, is not recorded: the next session asks
-// again, and the fresh injury it heard is kept once, not once per asking.
-void daily_check_in(Context& ctx, platform::HistoryStore& store, SysSeconds now,
-                    const Profile& profile, Prompter& prompter, Notices& notices) {
-  std::string day = format_date(roll_day(platform::to_local(now), profile.day_start_hour));
-  if (store.checked_in(day)) return;
-  CheckIn answers = run_check_in(prompter);
-  notices.unread = false;  // what came before is on screen above these questions
-  if (answers.fresh_injury) {
-    Zone zone = answers.zone.value_or(Zone::full_body);
-    if (!answers.zone) {
-      // Unsure where: guard everything rather than guess.
-      notices.add("Recording it for the whole body.");
-      fmt::print(ctx.out, "{}\n", notices.lines.back());
-    }
-    auto open = store.injuries(false);
-    if (const Injury* known = recorded_by_check_in(open, zone, now)) {
-      notices.add(
-          fmt::format("Already recorded as injury #{} ({}). `roll injury clear {}` once "
-                      "a clinician says it is fine.",
-                      known->id, zone_name(zone), known->id));
-      fmt::print(ctx.out, "{}\n", notices.lines.back());
-    } else {
-      long long id = store.add_injury(check_in_injury(zone, now));
-      notices.add(
-          fmt::format("Recorded as injury #{} ({}). `roll injury clear {}` once a "
-                      "clinician says it is fine.",
-                      id, zone_name(zone), id));
-      fmt::print(ctx.out, "{}\n", notices.lines.back());
-    }
-  }
-  if (!answers.answered) {
-    throw Failure(exit_refused,
-                  "not starting: the daily check-in got no answer (the input ended); run the "
-                  "session again and answer y or n");
-  }
-  if (answers.limb_symptoms) {
-    throw Failure(exit_refused, "not starting today: " + limb_symptoms_advice());
-  }
-  store.record_check_in(day, answers.fresh_injury, now);
-}
-
-namespace {
-
 std::string describe(const InjuryFinding& f) {
   return fmt::format("{} was injured {} h ago (injury #{}{}); step \"{}\" presses {}",
                      zone_name(f.injury->zone), f.since.count() / 3600, f.injury->id,
@@ -189,11 +142,6 @@ void apply_injury_rule(Context& ctx, const Routine& routine, platform::HistorySt
 
 }  // namespace
 
-std::unique_ptr<SessionLog> open_session_log(Context& ctx, bool no_log) {
-  if (no_log) return std::make_unique<NullSessionLog>();
-  return std::make_unique<platform::SqliteSessionLog>(open_history(ctx));
-}
-
 void wait_for_reading(Prompter& prompter) {
   prompter.say("Read the above, then press Enter to start (q and Enter: do not start) ");
   auto line = prompter.read_line();
@@ -228,16 +176,6 @@ void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool inter
     }
     notices.unread = false;
   }
-}
-
-std::vector<std::string> hold_pain_stop(Context& ctx, const Routine& routine, std::size_t step) {
-  Injury injury = pain_stop_injury(routine, step, now_or_fail(ctx));
-  long long id = open_history(ctx)->add_injury(injury);
-  return {
-      fmt::format("Recorded as injury #{} ({}): pressure on it and its neighbours is refused "
-                  "for 48 h, then each session asks whether the acute pain has subsided. "
-                  "Once it has: roll injury clear {}",
-                  id, zone_name(injury.zone), id)};
 }
 
 }  // namespace roll::cli

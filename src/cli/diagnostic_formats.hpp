@@ -1,7 +1,7 @@
 #pragma once
 // The linter's output formats as pure string builders, so each is unit-tested without running
-// the binary: compiler-style text, JSON, SARIF 2.1.0 and GitHub workflow commands. Also the
-// text of `roll explain` and `roll rules`.
+// the binary: compiler-style text, the summary line, JSON, SARIF 2.1.0 and GitHub workflow
+// commands. The text about the rules themselves (`roll explain`, `roll rules`) is rule_text.hpp.
 #include <functional>
 #include <map>
 #include <string>
@@ -33,22 +33,15 @@ using SourceTexts = std::map<std::string, std::string, std::less<>>;
 [[nodiscard]] std::string format_sarif(const std::vector<Diagnostic>& diagnostics,
                                        std::string_view version);
 
-// One "::error file=...,line=...,col=...,title=...::message" line per diagnostic.
 // SARIF's human rule name for a rule id: "no-lumbar" -> "NoLumbar" (SARIF1001: name != id).
 [[nodiscard]] std::string sarif_rule_name(std::string_view id);
 
+// One "::error file=...,line=...,col=...,title=...::message" line per diagnostic.
 [[nodiscard]] std::string format_github(const std::vector<Diagnostic>& diagnostics);
 
 // GitHub workflow-command escaping: the message part, and property values (which also escape
 // ':' and ',').
 [[nodiscard]] std::string github_escape_data(std::string_view text);
 [[nodiscard]] std::string github_escape_property(std::string_view text);
-
-// `roll explain RULE`.
-[[nodiscard]] std::string format_explain(const Rule& rule);
-
-// `roll rules` and `roll rules --json`.
-[[nodiscard]] std::string format_rules_table();
-[[nodiscard]] std::string format_rules_json();
 
 }  // namespace roll::cli

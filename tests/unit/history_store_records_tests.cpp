@@ -12,11 +12,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/history_common.hpp"
 #include "fixtures.hpp"
 #include "platform/history_store.hpp"
 #include "platform/ids.hpp"
+#include "platform/process_time_zone.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/due.hpp"
+#include "roll/stats.hpp"
 
 using namespace roll;
 using namespace roll::platform;
@@ -511,8 +513,8 @@ TEST_CASE("due and stats agree on a session's day across DST, at every day_start
         store.begin_session(done("bedtime", start));
         for (int hour = 0; hour <= 12; ++hour) {  // every day_start a profile can say
           SysSeconds now = start + minutes{10};
-          auto due = cli::due_today(store, now, hour);
-          Stats st = cli::gather_stats(store, now, hour, 1);
+          auto due = due_today(store, platform::process_time_zone(), now, hour);
+          Stats st = gather_stats(store, platform::process_time_zone(), now, hour, 1);
           LocalDays today = roll_day(to_local(now), hour);
           int completed_today = 0;
           for (const auto& d : st.days)

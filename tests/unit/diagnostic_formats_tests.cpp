@@ -1,10 +1,9 @@
-// The linter's output formats, built as strings: text, summary, JSON, SARIF, GitHub; and the text
-// of `roll explain` and `roll rules`.
+// The linter's output formats, built as strings: text, summary, JSON, SARIF, GitHub.
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "cli/lint_output.hpp"
+#include "cli/diagnostic_formats.hpp"
 
 using namespace roll;
 using namespace roll::cli;
@@ -150,30 +149,4 @@ TEST_CASE("github: workflow commands with GitHub's escaping") {
                  "title=no-lumbar::100%25 bad%0Ahelp: fix it\n"));
   CHECK(contains(out, "::warning file=r.toml,line=1,col=1,"));
   CHECK(contains(out, "::notice file=r.toml,title=io::note\n"));
-}
-
-TEST_CASE("explain: rationale, the article quoted, a bad and a good example, the fix") {
-  auto out = format_explain(*find_rule("intensity-cap"));
-  CHECK(out.starts_with("intensity-cap (error, safety rule: never silenced)\n"));
-  CHECK(contains(out, "From the first article"));
-  CHECK(contains(out, "6 or 7"));
-  CHECK(contains(out, "Bad\n    intensity = 9\n"));
-  CHECK(contains(out, "Good\n    intensity = 6\n"));
-  CHECK(contains(out, "Fix\n"));
-  CHECK(contains(format_explain(*find_rule("move-after")), "`allow` can silence it"));
-}
-
-TEST_CASE("rules: a table and a JSON array with every rule") {
-  auto table = format_rules_table();
-  auto json = format_rules_json();
-  CHECK(table.starts_with("RULE"));
-  for (const Rule& rule : all_rules()) {
-    CAPTURE(rule.name);
-    CHECK(contains(table, std::string(rule.name) + " "));
-    CHECK(contains(json, "\"name\" : \"" + std::string(rule.name) + "\""));
-  }
-  CHECK(contains(json, "\"silenceable\" : true"));
-  CHECK(contains(json, "\"silenceable\" : false"));
-  CHECK(contains(json, "\"version\" : 1"));
-  CHECK(json.starts_with("{"));
 }

@@ -1,0 +1,105 @@
+// Whether today's session is done (src/core/due.cpp), against the in-memory history: the day a
+// session belongs to with day_start, what counts as done, today's pain stop.
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "memory_history.hpp"
+#include "roll/due.hpp"
+
+using namespace roll;
+using namespace std::chrono;
+using roll::test::FixedOffsetZone;
+using roll::test::MemoryHistory;
+
+namespace {
+
+// "2026-11-23T21:30:00Z" as an instant.
+SysSeconds utc(std::string_view text) {
+  auto parsed = parse_time(text);
+  if (!parsed || !parsed->offset) throw std::invalid_argument(std::string(text));
+  return SysSeconds{parsed->local.time_since_epoch() - *parsed->offset};
+}
+
+SessionRecord session(SysSeconds start, int minutes_long,
+                      SessionStatus status = SessionStatus::completed,
+                      seconds utc_offset = seconds{0}) {
+  SessionRecord r;
+  r.routine_name = "beginner";
+  r.started_at = start;
+  r.ended_at = start + minutes{minutes_long};
+  r.planned_seconds = r.completed_seconds = minutes_long * 60;
+  r.status = status;
+  r.utc_offset = utc_offset;
+  return r;
+}
+
+const FixedOffsetZone kUtc;
+
+}  // namespace
+
+TEST_CASE("due: a session across midnight belongs to the roll day it started in") {
+  MemoryHistory history;
+  // 23:50 to 00:20: with the day starting at midnight it is the 23rd's session.
+  history.add(session(utc("2026-11-23T23:50:00Z"), 30));
+  CHECK(due_today(history, kUtc, utc("2026-11-23T23:59:00Z"), 0).done);
+  CHECK_FALSE(due_today(history, kUtc, utc("2026-11-24T00:30:00Z"), 0).done);
+  CHECK(completed_on_roll_day(history, kUtc, utc("2026-11-24T00:30:00Z"), 0) == 0);
+}
+
+TEST_CASE("due: with day_start 4, a session at 01:30 keeps the evening before done until 04:00") {
+  MemoryHistory history;
+  history.add(session(utc("2026-11-24T01:30:00Z"), 10));
+  CHECK(due_today(history, kUtc, utc("2026-11-23T20:00:00Z"), 4).done);
+  CHECK(due_today(history, kUtc, utc("2026-11-24T03:59:00Z"), 4).done);
+  CHECK_FALSE(due_today(history, kUtc, utc("2026-11-24T04:00:00Z"), 4).done);
+  // With the day starting at midnight the same session is the 24th's.
+  CHECK_FALSE(due_today(history, kUtc, utc("2026-11-23T20:00:00Z"), 0).done);
+  CHECK(due_today(history, kUtc, utc("2026-11-24T20:00:00Z"), 0).done);
+}
+
+TEST_CASE("due: a session's day is read through the offset it started at, not today's zone") {
+  MemoryHistory history;
+  // 22:00 UTC on the 23rd was 08:00 on the 24th where it was rolled (+10:00).
+  history.add(session(utc("2026-11-23T22:00:00Z"), 10, SessionStatus::completed, hours{10}));
+  CHECK(due_today(history, kUtc, utc("2026-11-24T12:00:00Z"), 0).done);
+  CHECK_FALSE(due_today(history, kUtc, utc("2026-11-23T23:00:00Z"), 0).done);
+}
+
+TEST_CASE("due: a skipped-through, quit or rehearsed session does not count as done") {
+  MemoryHistory history;
+  SysSeconds now = utc("2026-11-23T21:00:00Z");
+  history.add(session(utc("2026-11-23T08:00:00Z"), 10, SessionStatus::partial));
+  history.add(session(utc("2026-11-23T09:00:00Z"), 10, SessionStatus::quit));
+  auto rehearsal = session(utc("2026-11-23T10:00:00Z"), 10);
+  rehearsal.origin = SessionOrigin::rehearsal;
+  history.add(rehearsal);
+  CHECK_FALSE(due_today(history, kUtc, now, 4).done);
+  CHECK(completed_on_roll_day(history, kUtc, now, 4) == 0);
+  auto by_hand = session(utc("2026-11-23T11:00:00Z"), 10);
+  by_hand.origin = SessionOrigin::by_hand;
+  history.add(by_hand);
+  history.add(session(utc("2026-11-23T12:00:00Z"), 10));
+  CHECK(due_today(history, kUtc, now, 4).done);
+  CHECK(completed_on_roll_day(history, kUtc, now, 4) == 2);
+}
+
+TEST_CASE("due: today's pain stop is reported while nothing counts as done") {
+  MemoryHistory history;
+  SysSeconds now = utc("2026-11-23T21:00:00Z");
+  history.add(session(utc("2026-11-23T08:00:00Z"), 3, SessionStatus::pain_stop));
+  history.add(PainStop{"p1", "s1", utc("2026-11-23T08:03:00Z"), seconds{0}, "thoracic"});
+  // Yesterday's stop is not today's.
+  history.add(PainStop{"p0", "s0", utc("2026-11-22T08:03:00Z"), seconds{0}, "lats"});
+  auto due = due_today(history, kUtc, now, 4);
+  CHECK_FALSE(due.done);
+  REQUIRE(due.pain_stop);
+  CHECK(due.pain_stop->zone == "thoracic");
+  CHECK_FALSE(due_today(history, kUtc, utc("2026-11-24T21:00:00Z"), 4).pain_stop);
+  history.add(session(utc("2026-11-23T19:00:00Z"), 10));
+  due = due_today(history, kUtc, now, 4);
+  CHECK(due.done);
+  CHECK_FALSE(due.pain_stop);
+}
