@@ -73,7 +73,7 @@ using DeviceIdSource = std::function<std::string()>;
 
 class HistoryStore {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
   static constexpr const char* kFileName = "history.sqlite3";
 
   // Opens (creating the directory and file when missing) and migrates to kSchemaVersion, first
@@ -161,6 +161,9 @@ class HistoryStore {
 
  private:
   void configure();
+  // The sync outbox's triggers, as TEMP triggers of this connection: created before its first
+  // write, so a connection that only reads never parses them.
+  void add_outbox_triggers();
   void migrate();
   void backup_to(const std::filesystem::path& target);
   void backfill_ids();
@@ -178,6 +181,7 @@ class HistoryStore {
   DeviceIdSource device_source_;
   std::optional<std::string> device_;
   bool directory_checked_ = false;
+  bool outbox_triggers_ = false;
   sqlite::Database db_;
   std::vector<std::string> problems_;
   std::size_t problems_left_out_ = 0;
