@@ -249,8 +249,42 @@ INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'injury_clearing', uid FROM
 INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'check_in', uid FROM check_ins WHERE uid IS NOT NULL;
 INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'tombstone', uid FROM tombstones WHERE uid IS NOT NULL;
 )sql",
+    // 4 -> 5: the outbox's triggers leave the file. Every connection parsed all twenty of them at
+    // open, readers too: 60% of what `roll due` executed (callgrind, issue #13). Each writing
+    // connection now creates them as TEMP triggers (add_outbox_triggers); the outbox is unchanged.
+    R"sql(
+DROP TRIGGER IF EXISTS sessions_outbox_insert;
+DROP TRIGGER IF EXISTS sessions_outbox_update;
+DROP TRIGGER IF EXISTS session_zones_outbox_insert;
+DROP TRIGGER IF EXISTS session_zones_outbox_update;
+DROP TRIGGER IF EXISTS pressures_outbox_insert;
+DROP TRIGGER IF EXISTS pressures_outbox_update;
+DROP TRIGGER IF EXISTS skipped_steps_outbox_insert;
+DROP TRIGGER IF EXISTS skipped_steps_outbox_update;
+DROP TRIGGER IF EXISTS hold_changes_outbox_insert;
+DROP TRIGGER IF EXISTS hold_changes_outbox_update;
+DROP TRIGGER IF EXISTS pain_stops_outbox_insert;
+DROP TRIGGER IF EXISTS pain_stops_outbox_update;
+DROP TRIGGER IF EXISTS injuries_outbox_insert;
+DROP TRIGGER IF EXISTS injuries_outbox_update;
+DROP TRIGGER IF EXISTS injury_clearings_outbox_insert;
+DROP TRIGGER IF EXISTS injury_clearings_outbox_update;
+DROP TRIGGER IF EXISTS check_ins_outbox_insert;
+DROP TRIGGER IF EXISTS check_ins_outbox_update;
+DROP TRIGGER IF EXISTS tombstones_outbox_insert;
+DROP TRIGGER IF EXISTS tombstones_outbox_update;
+)sql",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
+
+// Every record table sync carries, and its kind's name in the outbox.
+constexpr std::pair<const char*, const char*> kOutboxTables[] = {
+    {"sessions", "session"},         {"session_zones", "session_zone"},
+    {"pressures", "pressure"},       {"skipped_steps", "skipped_step"},
+    {"hold_changes", "hold_change"}, {"pain_stops", "pain_stop"},
+    {"injuries", "injury"},          {"injury_clearings", "injury_clearing"},
+    {"check_ins", "check_in"},       {"tombstones", "tombstone"},
+};
 
 // Created after backfill_ids() has given every old row its uid.
 constexpr const char* kUidIndexes = R"sql(
@@ -438,6 +472,7 @@ auto HistoryStore::writing(Write&& write) {
     directory_checked_ = true;
   }
   try {
+    add_outbox_triggers();
     return write();
   } catch (const sqlite::SqliteError& e) {
     // The transaction has rolled back: whatever was stored before is still there as it was.
@@ -532,6 +567,27 @@ void HistoryStore::configure() {
   // checkpoint, a history closed cleanly has an empty -wal, which is what lets the next run skip
   // the full pre-check (nothing_to_replay) and what the size limit tests expect of the files.
   db_.exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA journal_size_limit=0");
+}
+
+void HistoryStore::add_outbox_triggers() {
+  if (outbox_triggers_) return;
+  // In memory: the temp schema would otherwise be a file under /tmp (SQLite's default), one more
+  // thing a full or read-only /tmp could break.
+  std::string sql = "PRAGMA temp_store = MEMORY;";
+  for (auto [table, kind] : kOutboxTables) {
+    for (std::string_view event : {"INSERT", "UPDATE"}) {
+      // A record queued once however often it is written; nothing queued while sync merges what
+      // came from another device (sync_state.merging).
+      sql += fmt::format(
+          "CREATE TEMP TRIGGER IF NOT EXISTS {0}_outbox_{2} AFTER {3} ON main.{0} "
+          "WHEN new.uid IS NOT NULL AND (SELECT merging FROM main.sync_state) = 0 "
+          "BEGIN INSERT INTO sync_outbox (kind, uid) SELECT '{1}', new.uid WHERE NOT EXISTS "
+          "(SELECT 1 FROM sync_outbox WHERE kind = '{1}' AND uid = new.uid); END;",
+          table, kind, event == "INSERT" ? "insert" : "update", event);
+    }
+  }
+  db_.exec(sql);
+  outbox_triggers_ = true;
 }
 
 int HistoryStore::schema_version() {

@@ -65,7 +65,7 @@ using DeviceIdSource = std::function<std::string()>;
 // Reads (HistoryReader, the part `due`, `stats` and the today view use) and writes the history.
 class HistoryStore final : public HistoryReader {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
   static constexpr const char* kFileName = "history.sqlite3";
 
   // Opens (creating the directory and file when missing) and migrates to kSchemaVersion, first
@@ -155,6 +155,9 @@ class HistoryStore final : public HistoryReader {
 
  private:
   void configure();
+  // The sync outbox's triggers, as TEMP triggers of this connection: created before its first
+  // write, so a connection that only reads never parses them.
+  void add_outbox_triggers();
   void migrate();
   void backup_to(const std::filesystem::path& target);
   void backfill_ids();
@@ -172,6 +175,7 @@ class HistoryStore final : public HistoryReader {
   DeviceIdSource device_source_;
   std::optional<std::string> device_;
   bool directory_checked_ = false;
+  bool outbox_triggers_ = false;
   sqlite::Database db_;
   std::vector<std::string> problems_;
   std::size_t problems_left_out_ = 0;

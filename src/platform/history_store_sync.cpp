@@ -259,7 +259,10 @@ void HistoryStore::requeue_all() {
 
 MergeCounts HistoryStore::merge(std::vector<IncomingRecord>& batch, MergeMode mode,
                                 const std::map<std::string, JournalMark>& positions) {
-  return guarded(file_, [&] { return merge_unguarded(batch, mode, positions); });
+  return guarded(file_, [&] {
+    add_outbox_triggers();  // an import queues what it adds, for the next sync to carry on
+    return merge_unguarded(batch, mode, positions);
+  });
 }
 
 struct HistoryStore::MergeStatements {

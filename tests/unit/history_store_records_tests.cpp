@@ -156,12 +156,13 @@ PRAGMA user_version = 3;
 }  // namespace
 
 // Issue 16: + and - were shown and in the summary but never stored. Schema 4 keeps them.
-TEST_CASE("migration 3 -> 4: a copy first, then hold_changes; the old session reads as it was") {
+TEST_CASE(
+    "migration 3 -> 4 -> 5: a copy first, then hold_changes; the old session reads as it was") {
   TempDb db("roll-rec");
   write_version_3(db.file);
   {
     HistoryStore store(db.file, fixed_device());
-    CHECK(store.schema_version() == 4);
+    CHECK(store.schema_version() == HistoryStore::kSchemaVersion);
     SessionQuery all;
     all.details = true;
     auto rows = store.sessions(all);
@@ -530,4 +531,53 @@ TEST_CASE("due and stats agree on a session's day across DST, at every day_start
       }
     }
   }
+}
+
+TEST_CASE(
+    "schema 5: the sync outbox is filled by the writing connection, the file has no triggers") {
+  // Schema 4 kept twenty outbox triggers in the file, so every connection, `roll due` too,
+  // parsed them at open: 60% of due's instructions (issue #13). They are now TEMP triggers that
+  // only a connection about to write creates.
+  TempDb db("roll-outbox-temp");
+  {
+    HistoryStore store(db.file, fixed_device());
+    CHECK(one(db.file, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") == "0");
+    (void)store.begin_session(done("thoracic", t0()));
+    Injury injury;
+    injury.zone = Zone::thoracic;
+    injury.at = t0();
+    (void)store.add_injury(injury);
+    CHECK(store.pending_records() == 3);  // the session, its zone, the injury
+  }
+  CHECK(one(db.file, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") == "0");
+  CHECK(one(db.file, "SELECT count(*) FROM sync_outbox") == "3");
+}
+
+TEST_CASE(
+    "schema 4 -> 5: the file's outbox triggers are dropped, a copy kept, writes still queued") {
+  TempDb db("roll-outbox-v4");
+  {
+    HistoryStore store(db.file, fixed_device());
+    (void)store.begin_session(done("thoracic", t0()));
+  }
+  // Back to schema 4 as it shipped: its trigger in the file, its version number.
+  sql(db.file, R"sql(
+CREATE TRIGGER sessions_outbox_insert AFTER INSERT ON sessions
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'session', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'session' AND uid = new.uid); END;
+PRAGMA user_version = 4;
+)sql");
+  {
+    HistoryStore store(db.file, fixed_device());
+    CHECK(store.schema_version() == 5);
+    CHECK(one(db.file, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") == "0");
+    (void)store.begin_session(done("lats", t0() + hours{24}));
+    CHECK(store.pending_records() == 4);  // two sessions, two zones: each queued once
+  }
+  auto backup = db.file.string() + ".v4.bak";
+  REQUIRE(std::filesystem::exists(backup));
+  CHECK(one(backup, "PRAGMA user_version") == "4");
+  CHECK(one(backup, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") == "1");
+  CHECK(one(db.file, "SELECT count(*) FROM sessions") == "2");
 }
