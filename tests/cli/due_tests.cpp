@@ -72,7 +72,7 @@ TEST_CASE("a day that ended in a pain stop is a rest day: nothing due, the strea
 
 TEST_CASE("the issue's case: New York, day_start 01:00, a session at 01:30 EDT on fall-back day") {
   if (!std::filesystem::exists("/usr/share/zoneinfo/America/New_York")) {
-    MESSAGE("no tzdata: skipped");
+    MESSAGE("SKIPPED: no tzdata (/usr/share/zoneinfo/America/New_York)");
     return;
   }
   // 1 Nov 2026: 01:30 EDT is 05:30Z; clocks go back at 06:00Z. At every day_start hour, `due`

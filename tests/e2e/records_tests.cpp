@@ -30,7 +30,7 @@ int shell(const std::string& command) {
 
 TEST_CASE("output that cannot be written is an error: exit 2, for every command") {
   if (!std::filesystem::exists("/dev/full")) {
-    MESSAGE("no /dev/full: skipped");
+    MESSAGE("SKIPPED: no /dev/full");
     return;
   }
   TempDir home;
