@@ -9,21 +9,23 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
 namespace roll::platform {
 
 namespace {
 
-std::filesystem::path env_path(const char* name) {
-  const char* value = std::getenv(name);
+std::filesystem::path env_path(const VariableLookup& lookup, const char* name) {
+  const char* value = lookup(name);
   // The XDG spec says relative paths are invalid and must be ignored.
   if (value == nullptr || *value == '\0' || value[0] != '/') return {};
   return value;
 }
 
-std::filesystem::path xdg(const char* name, const std::filesystem::path& fallback_under_home) {
-  if (auto p = env_path(name); !p.empty()) return p;
-  std::filesystem::path home = env_path("HOME");
+std::filesystem::path xdg(const VariableLookup& lookup, const char* name,
+                          const std::filesystem::path& fallback_under_home) {
+  if (auto p = env_path(lookup, name); !p.empty()) return p;
+  std::filesystem::path home = env_path(lookup, "HOME");
   if (home.empty()) home = "/tmp";
   return home / fallback_under_home;
 }
@@ -35,12 +37,12 @@ std::filesystem::path executable_dir() {
   return exe.parent_path();
 }
 
-std::vector<std::filesystem::path> terminfo_dirs() {
+std::vector<std::filesystem::path> terminfo_dirs(const VariableLookup& lookup) {
   // ncurses' search order: $TERMINFO, ~/.terminfo, $TERMINFO_DIRS, then the system directories.
   std::vector<std::filesystem::path> dirs;
-  if (const char* t = std::getenv("TERMINFO"); t && *t) dirs.emplace_back(t);
-  if (auto home = env_path("HOME"); !home.empty()) dirs.push_back(home / ".terminfo");
-  if (const char* list = std::getenv("TERMINFO_DIRS"); list && *list) {
+  if (const char* t = lookup("TERMINFO"); t && *t) dirs.emplace_back(t);
+  if (auto home = env_path(lookup, "HOME"); !home.empty()) dirs.push_back(home / ".terminfo");
+  if (const char* list = lookup("TERMINFO_DIRS"); list && *list) {
     std::string_view rest(list);
     while (!rest.empty()) {
       auto colon = rest.find(':');
@@ -110,34 +112,45 @@ std::filesystem::path Environment::data_dir() const {
   return data_home / "roll";
 }
 
-Environment Environment::from_process() {
+Environment Environment::from_variables(const VariableLookup& lookup, const TerminalFacts& facts,
+                                        std::filesystem::path exe_dir) {
   Environment env;
-  env.config_home = xdg("XDG_CONFIG_HOME", ".config");
-  env.data_home = xdg("XDG_DATA_HOME", ".local/share");
-  env.state_home = xdg("XDG_STATE_HOME", ".local/state");
-  env.exe_dir = executable_dir();
-  const char* no_color = std::getenv("NO_COLOR");
+  env.config_home = xdg(lookup, "XDG_CONFIG_HOME", ".config");
+  env.data_home = xdg(lookup, "XDG_DATA_HOME", ".local/share");
+  env.state_home = xdg(lookup, "XDG_STATE_HOME", ".local/state");
+  env.exe_dir = std::move(exe_dir);
+  const char* no_color = lookup("NO_COLOR");
   env.no_color = no_color != nullptr && *no_color != '\0';
-  const char* force = std::getenv("CLICOLOR_FORCE");
+  const char* force = lookup("CLICOLOR_FORCE");
   env.clicolor_force = force != nullptr && *force != '\0' && std::string_view(force) != "0";
-  env.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
-  env.input_is_terminal = ::isatty(STDIN_FILENO) == 1;
+  env.stdout_is_terminal = facts.stdout_is_terminal;
+  env.input_is_terminal = facts.input_is_terminal;
   // $COLUMNS first, as ls and man read it: it lets a pipe ask for a width too.
-  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+  if (const char* columns = lookup("COLUMNS"); columns != nullptr) {
     env.columns = std::clamp(std::atoi(columns), 0, 10000);
   }
-  if (env.columns == 0 && env.stdout_is_terminal) {
-    winsize ws{};
-    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) env.columns = ws.ws_col;
-  }
+  if (env.columns == 0 && env.stdout_is_terminal) env.columns = facts.stdout_columns;
   // Only a terminal on stdout is ever drawn on; `roll due` in a pipe or from cron skips the
   // terminfo look-ups.
   if (env.stdout_is_terminal) {
-    const char* term = std::getenv("TERM");
-    env.terminal_can_draw = platform::terminal_can_draw(term ? term : "", terminfo_dirs());
+    const char* term = lookup("TERM");
+    env.terminal_can_draw = platform::terminal_can_draw(term ? term : "", terminfo_dirs(lookup));
   }
-  env.utf8 = locale_is_utf8(std::getenv("LC_ALL"), std::getenv("LC_CTYPE"), std::getenv("LANG"));
+  env.utf8 = locale_is_utf8(lookup("LC_ALL"), lookup("LC_CTYPE"), lookup("LANG"));
+  if (const char* path = lookup("PATH"); path != nullptr) env.path = path;
   return env;
+}
+
+Environment Environment::from_process() {
+  TerminalFacts facts;
+  facts.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+  facts.input_is_terminal = ::isatty(STDIN_FILENO) == 1;
+  if (facts.stdout_is_terminal) {
+    winsize ws{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) facts.stdout_columns = ws.ws_col;
+  }
+  return from_variables([](const char* name) { return std::getenv(name); }, facts,
+                        executable_dir());
 }
 
 }  // namespace roll::platform

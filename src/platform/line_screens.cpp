@@ -167,8 +167,9 @@ void write_quietly(int fd, const std::string& text) {
 
 }  // namespace
 
-ProcessSpeaker::ProcessSpeaker(std::vector<std::string> argv) : argv_(std::move(argv)) {
-  if (!argv_.empty()) path_ = find_program(argv_.front(), std::getenv("PATH"));
+ProcessSpeaker::ProcessSpeaker(std::vector<std::string> argv, const char* path_env)
+    : argv_(std::move(argv)) {
+  if (!argv_.empty()) path_ = find_program(argv_.front(), path_env);
 }
 
 ProcessSpeaker::~ProcessSpeaker() {

@@ -98,8 +98,10 @@ class Speaker {
 // the words after "--", which its getopt_long honours. Any other program must read its input.
 class ProcessSpeaker final : public Speaker {
  public:
-  // `argv` is the program (looked up on PATH) and its own options: voice, rate, language.
-  explicit ProcessSpeaker(std::vector<std::string> argv);
+  // `argv` is the program and its own options: voice, rate, language. The program is looked up
+  // along `path_env`, PATH's value as read at start-up (Environment::path); nullptr, as for an
+  // unset PATH, searches /usr/bin:/bin.
+  explicit ProcessSpeaker(std::vector<std::string> argv, const char* path_env = nullptr);
   ~ProcessSpeaker() override;
   ProcessSpeaker(const ProcessSpeaker&) = delete;
   ProcessSpeaker& operator=(const ProcessSpeaker&) = delete;

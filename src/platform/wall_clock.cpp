@@ -9,16 +9,18 @@ namespace roll::platform {
 
 using namespace std::chrono;
 
-SysSeconds wall_now() {
-  const char* fake = std::getenv("ROLL_NOW");
-  if (fake != nullptr && *fake != '\0') {
-    auto parsed = parse_time(fake);
-    if (!parsed) {
-      throw TimeError(fmt::format("ROLL_NOW=\"{}\" is not a time like 2026-11-23T21:30:00Z", fake));
-    }
-    return to_sys(*parsed);
+SysSeconds wall_now_from(const char* roll_now, SysSeconds system_now) {
+  if (roll_now == nullptr || *roll_now == '\0') return system_now;
+  auto parsed = parse_time(roll_now);
+  if (!parsed) {
+    throw TimeError(
+        fmt::format("ROLL_NOW=\"{}\" is not a time like 2026-11-23T21:30:00Z", roll_now));
   }
-  return floor<seconds>(system_clock::now());
+  return to_sys(*parsed);
+}
+
+SysSeconds wall_now() {
+  return wall_now_from(std::getenv("ROLL_NOW"), floor<seconds>(system_clock::now()));
 }
 
 LocalSeconds to_local(SysSeconds t) {

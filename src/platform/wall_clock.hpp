@@ -16,6 +16,9 @@ struct TimeError : std::runtime_error {
 
 // ROLL_NOW when set (throws TimeError if it does not parse), else the system clock.
 [[nodiscard]] SysSeconds wall_now();
+// The same from ROLL_NOW's value (nullptr when unset; empty counts as unset) and the system
+// clock's reading, so a test builds "now" exactly as main does from a map of variables.
+[[nodiscard]] SysSeconds wall_now_from(const char* roll_now, SysSeconds system_now);
 
 // Through the process's time zone (TZ, /etc/localtime).
 [[nodiscard]] LocalSeconds to_local(SysSeconds t);

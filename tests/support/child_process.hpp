@@ -2,8 +2,8 @@
 // The built `roll` as a child process the test keeps hold of: its stdout read line by line as it
 // runs (to kill it at a chosen point), a deadline instead of a blind wait (a hang fails the test
 // instead of the suite), and a hook that runs in the child before exec (resource limits,
-// dropped privileges). run_roll.hpp covers the ordinary run-and-wait case. Header-only because
-// the unit test target compiles every support/*.cpp.
+// dropped privileges). run_roll.hpp covers the ordinary run-and-wait case. Header-only: a few
+// e2e files use it beside run_roll.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -21,37 +21,19 @@
 #include <string>
 #include <vector>
 
+#include "run_common.hpp"
+
 #ifndef ROLL_BINARY
 #define ROLL_BINARY "roll"
 #endif
 
-extern char** environ;
-
 namespace roll::test {
 
-// The environment run_roll gives the binary: the caller's, without XDG_*, HOME, NO_COLOR and
-// CLICOLOR_FORCE, with everything under `home`, TZ=UTC, then `extra`.
+// The environment run_roll gives the binary (isolated_variables), as execve takes it.
 inline std::vector<std::string> isolated_environment(
     const std::filesystem::path& home, const std::map<std::string, std::string>& extra = {}) {
-  std::map<std::string, std::string> env;
-  for (char** e = environ; *e != nullptr; ++e) {
-    std::string entry(*e);
-    auto eq = entry.find('=');
-    if (eq == std::string::npos) continue;
-    std::string key = entry.substr(0, eq);
-    if (key.starts_with("XDG_") || key == "NO_COLOR" || key == "HOME" || key == "CLICOLOR_FORCE")
-      continue;
-    env[key] = entry.substr(eq + 1);
-  }
-  env["HOME"] = home.string();
-  env["XDG_CONFIG_HOME"] = (home / "config").string();
-  env["XDG_DATA_HOME"] = (home / "data").string();
-  env["XDG_STATE_HOME"] = (home / "state").string();
-  env["XDG_CACHE_HOME"] = (home / "cache").string();
-  env["TZ"] = "UTC";
-  for (const auto& [k, v] : extra) env[k] = v;
   std::vector<std::string> out;
-  for (const auto& [k, v] : env) out.push_back(k + "=" + v);
+  for (const auto& [k, v] : isolated_variables(home, extra)) out.push_back(k + "=" + v);
   return out;
 }
 

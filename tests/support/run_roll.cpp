@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -14,13 +13,8 @@
 #ifndef ROLL_BINARY
 #define ROLL_BINARY "roll"
 #endif
-#ifndef ROLL_SOURCE_DIR
-#define ROLL_SOURCE_DIR "."
-#endif
 
 #include "child_process.hpp"
-
-extern char** environ;
 
 namespace roll::test {
 
@@ -34,25 +28,6 @@ std::string slurp(const std::filesystem::path& path) {
 }
 
 }  // namespace
-
-TempDir::TempDir() {
-  const char* base = std::getenv("TMPDIR");
-  std::string pattern = std::string(base && *base ? base : "/tmp") + "/roll-test-XXXXXX";
-  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
-std::filesystem::path TempDir::write(const std::string& relative, const std::string& text) const {
-  auto full = path_ / relative;
-  std::filesystem::create_directories(full.parent_path());
-  std::ofstream(full, std::ios::binary) << text;
-  return full;
-}
 
 Result run_roll(const TempDir& home, const Run& run) {
   const auto& h = home.path();
@@ -134,14 +109,6 @@ Result run_roll_on_terminal(const TempDir& home, const Run& run) {
   }
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
-}
-
-Result run_cli(const TempDir& home, std::vector<std::string> args) {
-  return run_roll(home, Run{std::move(args), {}, {}});
-}
-
-std::filesystem::path source_path(const std::string& relative) {
-  return std::filesystem::path(ROLL_SOURCE_DIR) / relative;
 }
 
 }  // namespace roll::test

@@ -197,9 +197,10 @@ RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
     shown = voice.get();
   }
   // Piped plain mode reads no keys, except Enter for --ready key (the terminal stays in line
-  // mode); TERM=dumb still gets every key (pause, the pain stop).
+  // mode); TERM=dumb still gets every key (pause, the pain stop). The output watched for a reader
+  // that has gone is the Context's (no descriptor for a memory stream), not whatever fd 1 is.
   platform::PollKeys keys(clock, signals, on_terminal || ready_key ? 0 : -1, terminal.get(),
-                          full_screen ? -1 : 1);
+                          full_screen ? -1 : ::fileno(ctx.out));
   return run_session(session, clock, keys, *shown);
 }  // the terminal is restored here, before the summary
 
@@ -316,7 +317,8 @@ int run_guided(Context& ctx, const SessionOptions& args) {
 
   std::unique_ptr<platform::ProcessSpeaker> speaker;
   if (args.voice) {
-    speaker = std::make_unique<platform::ProcessSpeaker>(speech);
+    speaker = std::make_unique<platform::ProcessSpeaker>(
+        speech, ctx.env.path ? ctx.env.path->c_str() : nullptr);
     if (!speaker->available()) {
       fmt::print(ctx.err,
                  "roll: warning: speech program '{}' not found; going on without a voice\n",

@@ -1,4 +1,4 @@
-// roll suggest --tight ZONE through the built binary (issue 18): for every zone a routine that
+// roll suggest --tight ZONE in process (issue 18): for every zone a routine that
 // passes `roll lint --strict`, presses no forbidden or injured zone and lasts within 10% of the
 // minutes asked for; unknown zones and existing --save files are usage errors.
 #include <doctest/doctest.h>
@@ -9,24 +9,13 @@
 #include <vector>
 
 #include "fixtures.hpp"
-#include "run_roll.hpp"
+#include "run_in_process.hpp"
 
-using roll::test::Result;
-using roll::test::Run;
-using roll::test::run_roll;
+using roll::test::has;
+using roll::test::roll_now;
 using roll::test::TempDir;
 
 namespace {
-
-constexpr const char* kNow = "2026-11-23T21:00:00Z";
-
-Result roll_now(const TempDir& home, std::vector<std::string> args) {
-  return run_roll(home, Run{std::move(args), {{"ROLL_NOW", kNow}}, ""});
-}
-
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // The zones of the on-roller steps in `roll show --json` (keys come sorted: on_roller before
 // zone in each step).
@@ -47,6 +36,9 @@ const std::vector<std::string> kForbidden{"lumbar", "neck", "knee", "ankle", "el
 
 }  // namespace
 
+// The composer's own unit test covers every zone at every level and minute count in process;
+// here every zone goes through the command once, and one `roll lint --strict` and one `roll list
+// --json` judge all of them, so the case stays well under a second.
 // The composer's own unit test covers every zone at every level and minute count in process;
 // here every zone goes through the command once, and one `roll lint --strict` and one `roll list
 // --json` judge all of them, so the case stays well under a second.

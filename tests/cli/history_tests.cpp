@@ -1,0 +1,269 @@
+// `roll history` (the list, --json, --csv, add and delete), in process on seeded histories with
+// ROLL_NOW fixing the wall clock, and histories roll did not write or cannot read.
+#include <doctest/doctest.h>
+#include <fmt/core.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "fixtures.hpp"
+#include "run_in_process.hpp"
+
+using roll::test::has;
+using roll::test::kNow;
+using roll::test::roll_now;
+using roll::test::Run;
+using roll::test::run_roll;
+using roll::test::seed_history;
+using roll::test::slurp;
+using roll::test::TempDir;
+
+namespace {
+
+std::filesystem::path db_file(const TempDir& home) {
+  return home.path() / "data" / "roll" / "history.sqlite3";
+}
+
+void sql(const std::filesystem::path& file, const std::string& text) {
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &raw) == SQLITE_OK);
+  int rc = sqlite3_exec(raw, text.c_str(), nullptr, nullptr, nullptr);
+  sqlite3_close(raw);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+std::string one(const std::filesystem::path& file, const std::string& text) {
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  std::string out;
+  if (sqlite3_prepare_v2(raw, text.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != nullptr)
+    out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  sqlite3_close(raw);
+  return out;
+}
+
+std::vector<std::string> ids_in(const std::string& json) {
+  std::vector<std::string> out;
+  std::regex id(R"re("id" : "([0-9a-f-]{36})")re");
+  for (std::sregex_iterator it(json.begin(), json.end(), id), end; it != end; ++it)
+    out.push_back((*it)[1]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("roll history --json: newest first, the required keys, killed sessions unfinished") {
+  TempDir home;
+  seed_history(home,
+               "bedtime 2026-11-21T21:30:00Z completed 300 thoracic=180 lats=120\n"
+               "thoracic 2026-11-22T21:30:00Z running 120\n"
+               "glutes 2026-11-23T20:00:00Z pain-stop 45\n");
+  auto r = roll_now(home, {"history", "--json"});
+  CHECK(r.exit_code == 0);
+  REQUIRE(r.out.starts_with("{"));
+  CHECK(has(r.out, "\"version\" : 1"));
+  CHECK(has(r.out, "\"sessions\" : ["));
+  auto glutes = r.out.find("\"routine\" : \"glutes\"");
+  auto thoracic = r.out.find("\"routine\" : \"thoracic\"");
+  auto bedtime = r.out.find("\"routine\" : \"bedtime\"");
+  REQUIRE(glutes != std::string::npos);
+  CHECK(glutes < thoracic);
+  CHECK(thoracic < bedtime);
+  for (const char* key :
+       {"\"started_at\" : \"2026-11-21T21:30:00Z\"", "\"ended_at\" : \"2026-11-21T21:35:00Z\"",
+        "\"status\" : \"completed\"", "\"status\" : \"unfinished\"", "\"status\" : \"pain-stop\"",
+        "\"planned_seconds\" : 300", "\"completed_seconds\" : 45", "\"thoracic\" : 180"}) {
+    CAPTURE(key);
+    CHECK(has(r.out, key));
+  }
+  CHECK_FALSE(has(r.out, "running"));
+
+  auto limited = roll_now(home, {"history", "--json", "--limit", "1"});
+  CHECK(has(limited.out, "glutes"));
+  CHECK_FALSE(has(limited.out, "bedtime"));
+  auto since = roll_now(home, {"history", "--since", "2026-11-22"});
+  CHECK(has(since.out, "thoracic"));
+  CHECK_FALSE(has(since.out, "bedtime"));
+  auto csv = roll_now(home, {"history", "--csv"});
+  CHECK(csv.out.starts_with(
+      "id,routine,title,started_at,ended_at,status,planned_seconds,completed_seconds,origin\r\n"));
+  CHECK(has(csv.out,
+            ",bedtime,Seeded bedtime,2026-11-21T21:30:00Z,2026-11-21T21:35:00Z,completed,300,300,"
+            "live\r\n"));
+  auto table = roll_now(home, {"history"});
+  CHECK(has(table.out, "2026-11-22 21:30  thoracic"));
+  CHECK(has(table.out, "unfinished"));
+  CHECK(roll_now(home, {"history", "--json", "--csv"}).exit_code == 2);
+  CHECK(roll_now(home, {"history", "--since", "last week"}).exit_code == 2);
+}
+
+// Issue 16: + and - are kept with the session, shown by history, and deleted with it.
+TEST_CASE("roll history shows the holds changed with + and -, history delete removes them") {
+  TempDir home;
+  seed_history(
+      home,
+      "bedtime 2026-11-22T21:30:00Z completed 300 thoracic=300\n"
+      "thoracic 2026-11-23T20:00:00Z completed 330 thoracic=330 hold=1:40:15 hold=3:200:-5\n");
+  auto r = roll_now(home, {"history", "--json"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(has(r.out, "\"hold_changes\" : []"));  // bedtime had none
+  for (const char* part : {"\"delta_seconds\" : 15", "\"delta_seconds\" : -5",
+                           "\"at_seconds\" : 200", "\"step\" : 2"}) {
+    CAPTURE(part);
+    CHECK(has(r.out, part));
+  }
+  auto table = roll_now(home, {"history"});
+  CHECK(has(table.out, "holds +10 s"));
+  auto id_at = r.out.find("\"id\" : \"");
+  REQUIRE(id_at != std::string::npos);
+  std::string id = r.out.substr(id_at + 8, 36);
+  REQUIRE(roll_now(home, {"history", "delete", id, "--yes"}).exit_code == 0);
+  auto after = roll_now(home, {"history", "--json"});
+  CHECK_FALSE(has(after.out, "delta_seconds"));
+  CHECK(has(after.out, "bedtime"));
+}
+
+TEST_CASE("roll history with no database yet says how to start") {
+  TempDir home;
+  auto r = roll_now(home, {"history"});
+  CHECK(r.exit_code == 0);
+  CHECK(has(r.out, "No sessions recorded yet"));
+  auto json = roll_now(home, {"history", "--json"}).out;
+  CHECK(has(json, "\"sessions\" : []"));
+  CHECK(has(json, "\"version\" : 1"));
+}
+
+TEST_CASE("a corrupt history database: exit 2, a clear message, the file untouched") {
+  TempDir home;
+  std::string junk = "this is not an SQLite database, it is a note I saved by mistake\n";
+  junk += std::string(5000, 'x');
+  auto path = home.write("data/roll/history.sqlite3", junk);
+  for (auto args :
+       std::vector<std::vector<std::string>>{{"due"}, {"history"}, {"stats"}, {"injury", "list"}}) {
+    auto r = roll_now(home, args);
+    CAPTURE(args[0]);
+    CHECK(r.exit_code == 2);
+    CHECK(has(r.err, "damaged"));
+    CHECK(has(r.err, "mv "));
+  }
+  CHECK(slurp(path) == junk);
+}
+
+TEST_CASE("roll history delete ID: asks, --yes for scripts, a tombstone stays") {
+  TempDir home;
+  seed_history(home,
+               "bedtime 2026-11-22T21:00:00Z completed 300 thoracic=300\n"
+               "glutes 2026-11-23T20:00:00Z pain-stop 45 glutes=45\n");
+  auto ids = ids_in(roll_now(home, {"history", "--json"}).out);
+  REQUIRE(ids.size() == 2);
+  // Without a terminal and without --yes nothing is deleted.
+  auto refused = roll_now(home, {"history", "delete", ids[0]});
+  CHECK(refused.exit_code == 2);
+  CHECK(has(refused.err, "--yes"));
+  auto no = run_roll(home, Run{{"history", "delete", ids[0]}, {{"ROLL_NOW", kNow}}, "n\n"});
+  CHECK(no.exit_code == 2);
+  CHECK(ids_in(roll_now(home, {"history", "--json"}).out).size() == 2);
+
+  auto yes = roll_now(home, {"history", "delete", ids[0], "--yes"});
+  CHECK(yes.exit_code == 0);
+  CHECK(has(yes.out, "Deleted the session of 2026-11-23 20:00 glutes"));
+  auto left = ids_in(roll_now(home, {"history", "--json"}).out);
+  REQUIRE(left.size() == 1);
+  CHECK(left[0] == ids[1]);
+  CHECK(one(db_file(home), fmt::format("SELECT kind FROM tombstones WHERE uid = '{}'", ids[0])) ==
+        "session");
+  CHECK(one(db_file(home), "SELECT count(*) FROM pain_stops") == "0");
+  CHECK(one(db_file(home), "SELECT count(*) FROM session_zones") == "1");
+  // The CSV's id is the same id.
+  CHECK(has(roll_now(home, {"history", "--csv"}).out, ids[1] + ",bedtime,"));
+  auto again = roll_now(home, {"history", "delete", ids[0], "--yes"});
+  CHECK(again.exit_code == 2);
+  CHECK(has(again.err, "no session with id"));
+}
+
+TEST_CASE("roll history add: logged by hand, completed or partial by its minutes") {
+  TempDir home;
+  auto add = roll_now(home, {"history", "add", "bedtime", "--at", "2026-11-23T19:00"});
+  CHECK(add.exit_code == 0);
+  CHECK(has(add.out, "Logged by hand"));
+  auto json = roll_now(home, {"history", "--json"}).out;
+  CHECK(has(json, "\"origin\" : \"by-hand\""));
+  CHECK(has(json, "\"status\" : \"completed\""));
+  CHECK(has(json, "\"started_at\" : \"2026-11-23T19:00:00Z\""));
+  CHECK(has(roll_now(home, {"history"}).out, "logged by hand"));
+  CHECK(roll_now(home, {"due", "-q"}).exit_code == 1);
+
+  TempDir other;
+  CHECK(roll_now(other, {"history", "add", "bedtime", "--at", "2026-11-23T19:00", "--minutes", "1"})
+            .exit_code == 0);
+  CHECK(has(roll_now(other, {"history", "--json"}).out, "\"status\" : \"partial\""));
+  CHECK(roll_now(other, {"due", "-q"}).exit_code == 0);
+  CHECK(roll_now(other, {"history", "add", "bedtime", "--at", "2026-11-24T19:00"}).exit_code == 2);
+  CHECK(roll_now(other, {"history", "add", "bedtime", "--at", "0001-01-01"}).exit_code == 2);
+  CHECK(roll_now(other,
+                 {"history", "add", "bedtime", "--at", "2026-11-23T19:00", "--minutes", "99999"})
+            .exit_code == 2);
+  CHECK(roll_now(other, {"history", "add", "no-such-routine", "--at", "2026-11-23T19:00"})
+            .exit_code == 2);
+}
+
+TEST_CASE("values roll did not write: one line naming the row, the other rows still shown") {
+  TempDir home;
+  seed_history(home,
+               "good 2026-11-20T21:00:00Z completed 300\n"
+               "bad 2026-11-21T21:00:00Z completed 300\n"
+               "bad 2026-11-22T21:00:00Z completed 300\n"
+               "bad 2026-11-23T19:00:00Z completed 300\n"
+               "bad 2026-11-23T20:00:00Z completed 300\n");
+  sql(db_file(home),
+      "UPDATE sessions SET started_at = -9223372036854775808 WHERE id = 2;"
+      "UPDATE sessions SET started_at = 253402300800 WHERE id = 3;"
+      "UPDATE sessions SET completed_seconds = 2147483647 WHERE id = 4;"
+      "UPDATE sessions SET completed_seconds = -15528912 WHERE id = 5;");
+  for (auto args : std::vector<std::vector<std::string>>{{"history"},
+                                                         {"history", "--json"},
+                                                         {"history", "--csv"},
+                                                         {"stats"},
+                                                         {"stats", "--json"},
+                                                         {"due"}}) {
+    CAPTURE(args.back());
+    auto r = roll_now(home, args);
+    CHECK((r.exit_code == 0 || (args[0] == "due" && r.exit_code == 1)));
+    if (args[0] == "history") {
+      CHECK(has(r.out, "good"));
+      CHECK_FALSE(has(r.out, "bad"));
+      CHECK(has(r.err, "session row 2: started_at -9223372036854775808"));
+      CHECK(has(r.err, "session row 4: completed_seconds 2147483647"));
+      CHECK(has(r.err, "session row 5: completed_seconds -15528912"));
+      CHECK(has(r.err, "history.sqlite3"));
+    }
+    if (args[0] == "stats") {
+      CHECK_FALSE(has(r.out, "-15528"));
+      CHECK(has(r.err, "row 2"));
+    }
+  }
+}
+
+TEST_CASE("user_version -1: every history command exits 2 with one line, the file untouched") {
+  TempDir home;
+  seed_history(home, "good 2026-11-20T21:00:00Z completed 300\n");
+  sql(db_file(home), "PRAGMA user_version = -1");
+  auto before = slurp(db_file(home));
+  for (auto args : std::vector<std::vector<std::string>>{
+           {"history"}, {"stats"}, {"due"}, {"injury", "list"}, {"history", "--json"}}) {
+    auto r = roll_now(home, args);
+    CAPTURE(args[0]);
+    CHECK(r.exit_code == 2);
+    CHECK(has(r.err, "schema version -1"));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  }
+  CHECK(slurp(db_file(home)) == before);
+}

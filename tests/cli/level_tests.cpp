@@ -1,0 +1,62 @@
+// `roll level`, in process, on seeded histories (issue 18).
+#include <doctest/doctest.h>
+#include <fmt/core.h>
+
+#include <string>
+
+#include "fixtures.hpp"
+#include "run_in_process.hpp"
+
+using roll::test::has;
+using roll::test::roll_at;
+using roll::test::seed_history;
+using roll::test::TempDir;
+
+namespace {
+
+constexpr const char* kAfternoon = "2026-11-23T15:00:00Z";
+
+}  // namespace
+
+TEST_CASE(
+    "roll level: the step up after ten clean sessions over two weeks, and setting the level") {
+  TempDir home;
+  std::string lines;
+  for (int d = 1; d <= 9; ++d) {
+    lines += fmt::format("beginner 2026-11-{:02}T09:00:00Z completed 300 thoracic=180\n", d * 2);
+  }
+  seed_history(home, lines);
+  auto r = roll_at(home, kAfternoon, {"level"});
+  CHECK(r.exit_code == 0);
+  CHECK(has(r.out, "level: beginner"));
+  CHECK(has(r.out, "step up: not suggested: 9 of 10 completed sessions"));
+  seed_history(home, "beginner 2026-11-21T09:00:00Z completed 300 thoracic=180\n");
+  r = roll_at(home, kAfternoon, {"level"});
+  CHECK(has(r.out, "step up: suggested: 10 completed sessions over 22 days"));
+  CHECK(has(roll_at(home, kAfternoon, {}).out, "step up: 10 completed sessions"));
+
+  // A pain stop starts the count over.
+  seed_history(home, "thoracic 2026-11-22T09:00:00Z pain-stop 40 thoracic=40\n");
+  r = roll_at(home, kAfternoon, {"level"});
+  CHECK(has(r.out, "step up: not suggested: 0 of 10"));
+  CHECK(has(r.out, "since a pain stop on 2026-11-22"));
+
+  // Only the level line changes; the rest of the file is the user's.
+  std::string profile =
+      "# mine\nroller = \"soft\" # blue\nlevel = \"beginner\"  # for now\n[conditions]\n"
+      "osteoporosis = false\n";
+  auto file = home.write("config/roll/config.toml", profile);
+  r = roll_at(home, kAfternoon, {"level", "intermediate"});
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(has(r.out, "level: intermediate (was beginner)"));
+  CHECK(roll::test::slurp(file) ==
+        "# mine\nroller = \"soft\" # blue\nlevel = \"intermediate\"  # for now\n[conditions]\n"
+        "osteoporosis = false\n");
+  CHECK(has(roll_at(home, kAfternoon, {"level"}).out, "level: intermediate"));
+  CHECK(roll_at(home, kAfternoon, {"level", "expert"}).exit_code == 2);
+
+  TempDir fresh;  // no config.toml yet: one is written
+  REQUIRE(roll_at(fresh, kAfternoon, {"level", "advanced"}).exit_code == 0);
+  CHECK(roll::test::slurp(fresh.path() / "config" / "roll" / "config.toml") ==
+        "level = \"advanced\"\n");
+}

@@ -1,0 +1,154 @@
+// The profile (config.toml), in process: one that exists but cannot be read stops every command
+// that reads it; its level, roller and conditions are used.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "fixtures.hpp"
+#include "run_in_process.hpp"
+#include "sample_routines.hpp"
+
+using roll::test::has;
+using roll::test::roll_at;
+using roll::test::roll_now;
+using roll::test::slurp;
+using roll::test::TempDir;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kStop = "2026-11-20T21:00:00Z";  // the pain stop
+
+const std::string& kRoutine = roll::test::kShortThoracic;
+
+}  // namespace
+
+TEST_CASE("a profile that exists but cannot be read stops every command that reads it") {
+  TempDir home;
+  home.write("short.toml", kRoutine);
+  auto profile = home.path() / "config/roll/config.toml";
+  fs::create_directories(profile.parent_path());
+  auto expect_stopped = [&](const std::string& what) {
+    for (auto args : std::vector<std::vector<std::string>>{
+             {"session", (home.path() / "short.toml").string(), "--plain", "--speed", "1000"},
+             {"injury", "check", "bedtime"},
+             {"due"},
+             {"stats"},
+             {"lint", "--profile", "bedtime"},
+             {"new", "evening"}}) {
+      CAPTURE(what);
+      CAPTURE(args.front());
+      auto r = roll_at(home, kStop, args);
+      CHECK(r.exit_code == 2);
+      CHECK(has(r.err, profile.string()));
+      CHECK_FALSE(has(r.out, "step 1/"));
+    }
+    CHECK_FALSE(fs::exists(home.path() / "config/roll/routines/evening.toml"));
+  };
+  SUBCASE("a dangling symlink") {
+    fs::create_symlink(home.path() / "nowhere.toml", profile);
+    expect_stopped("dangling");
+    CHECK(has(roll_at(home, kStop, {"due"}).err, "dangling symlink"));
+  }
+  SUBCASE("a symlink loop") {
+    fs::create_symlink(profile, profile);
+    expect_stopped("loop");
+    CHECK(has(roll_at(home, kStop, {"due"}).err, "cannot be followed"));
+  }
+  SUBCASE("a directory") {
+    fs::create_directories(profile);
+    expect_stopped("directory");
+    CHECK(has(roll_at(home, kStop, {"due"}).err, "is a directory"));
+  }
+  SUBCASE("no profile at all is the default one") {
+    CHECK(roll_at(home, kStop, {"injury", "check", "bedtime"}).exit_code == 0);
+  }
+}
+
+TEST_CASE(
+    "the profile is used: the beginner warning, the beginner rules, roll new, the bone caution") {
+  TempDir home;
+  auto config = [&](const std::string& text) { home.write("config/roll/config.toml", text); };
+  SUBCASE("a beginner starting an intermediate routine is warned and told the beginner routine") {
+    config("level = \"beginner\"\nroller = \"soft\"\n");
+    auto r = roll_at(home, kStop, {"session", "glutes", "--plain", "--speed", "1000"});
+    CHECK(r.exit_code == 0);
+    CHECK(has(r.err, "level = \"beginner\" and 'glutes' is an intermediate routine"));
+    CHECK(has(r.err, "roll session beginner"));
+    auto own = roll_at(home, kStop, {"injury", "check", "beginner"});
+    CHECK(own.exit_code == 0);
+    CHECK_FALSE(has(own.err, "roll session beginner"));
+    config("level = \"advanced\"\n");
+    CHECK_FALSE(has(roll_at(home, kStop, {"injury", "check", "glutes"}).err, "beginner"));
+  }
+  SUBCASE("at session start the beginner rules apply with the user's own roller") {
+    config("level = \"beginner\"\nroller = \"firm\"\n");
+    auto r = roll_at(home, kStop, {"session", "bedtime", "--plain", "--speed", "1000"});
+    CHECK(r.exit_code == 0);
+    CHECK(has(r.err, "as a beginner with a firm roller (your profile)"));
+    CHECK(has(r.err, "[beginner-roller]"));
+    // roll lint is the same for everyone, unless asked to judge with the profile.
+    auto plain = roll_at(home, kStop, {"lint", "--strict", "bedtime"});
+    CHECK(plain.exit_code == 0);
+    auto mine = roll_at(home, kStop, {"lint", "--strict", "--profile", "bedtime"});
+    CHECK(mine.exit_code == 1);
+    CHECK(has(mine.out, "beginner-roller"));
+    auto beginner_spot = roll_at(home, kStop, {"lint", "--profile", "thoracic"});
+    CHECK(has(beginner_spot.out, "beginner-spot"));
+    CHECK_FALSE(has(roll_at(home, kStop, {"lint", "thoracic"}).out, "beginner-spot"));
+  }
+  SUBCASE("roll new writes the profile's level and roller") {
+    config("level = \"advanced\"\nroller = \"firm\"\n");
+    REQUIRE(roll_at(home, kStop, {"new", "evening"}).exit_code == 0);
+    auto text = slurp(home.path() / "config/roll/routines/evening.toml");
+    CHECK(has(text, "level = \"advanced\"              # beginner"));
+    CHECK(has(text, "roller = \"firm\"                 # soft"));
+    CHECK(roll_at(home, kStop, {"lint", "--strict", "evening"}).exit_code == 0);
+    config("level = \"intermediate\"\nroller = \"textured\"\n");
+    REQUIRE(roll_at(home, kStop, {"new", "other"}).exit_code == 0);
+    text = slurp(home.path() / "config/roll/routines/other.toml");
+    CHECK(has(text, "level = \"intermediate\""));
+    CHECK(has(text, "roller = \"textured\""));
+  }
+  SUBCASE("roll new without a profile: the beginner template, which passes --strict") {
+    REQUIRE(roll_at(home, kStop, {"new", "evening"}).exit_code == 0);
+    auto text = slurp(home.path() / "config/roll/routines/evening.toml");
+    CHECK(has(text, "level = \"beginner\"              # beginner"));
+    CHECK(has(text, "roller = \"soft\"                 # soft"));
+  }
+  SUBCASE("osteoporosis cleared: firm rollers and rib work still get the caution, once") {
+    config("[conditions]\nosteoporosis = \"cleared\"\n");
+    auto r = roll_at(home, kStop, {"session", "thoracic", "--plain", "--speed", "1000"});
+    CHECK(r.exit_code == 0);
+    auto at = r.err.find("cause fractures in compromised bone");
+    CHECK(at != std::string::npos);
+    CHECK(r.err.find("cause fractures in compromised bone", at + 1) == std::string::npos);
+    CHECK_FALSE(has(r.out, "cause fractures"));  // said before the session, not during it
+    config("roller = \"soft\"\n[conditions]\nosteoporosis = \"cleared\"\n");
+    CHECK_FALSE(has(roll_at(home, kStop, {"injury", "check", "glutes"}).err, "fractures"));
+    config("roller = \"firm\"\n[conditions]\nosteoporosis = \"cleared\"\n");
+    CHECK(has(roll_at(home, kStop, {"injury", "check", "glutes"}).err, "firm roller"));
+  }
+}
+
+TEST_CASE("the profile: a listed condition refuses with the article's advice until cleared") {
+  TempDir home;
+  home.write("config/roll/config.toml",
+             "level = \"beginner\"\n[conditions]\nosteoporosis = true\n");
+  auto r = roll_now(home, {"injury", "check", "bedtime"});
+  CHECK(r.exit_code == 3);
+  CHECK(has(r.err, "Excessive pressure can increase your risk for fracture."));
+  CHECK(has(r.err, "osteoporosis = \"cleared\""));
+  home.write("config/roll/config.toml", "[conditions]\nosteoporosis = \"cleared\"\n");
+  CHECK(roll_now(home, {"injury", "check", "bedtime"}).exit_code == 0);
+
+  home.write("config/roll/config.toml", "level = \"beginer\"\n[conditions]\nbroken-heart = true\n");
+  auto bad = roll_now(home, {"due"});
+  CHECK(bad.exit_code == 2);
+  CHECK(has(bad.err, "config.toml:1:9: error"));
+  CHECK(has(bad.err, "did you mean \"beginner\"?"));
+  CHECK(has(bad.err, "config.toml:3:1: error"));
+}
