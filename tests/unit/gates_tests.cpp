@@ -297,7 +297,7 @@ TEST_CASE("a fresh injury told to a check-in that then refuses is recorded once,
 }
 
 // Issue 14, item 1: what the pre-flight says is read before the full screen covers it.
-TEST_CASE("before the full screen: Enter starts; q or the end of the input does not") {
+TEST_CASE("before the full screen: Enter starts, q or the end of the input does not") {
   Script enter({"\n"});
   cli::wait_for_reading(enter);
   CHECK(enter.shown.find("press Enter to start") != std::string::npos);

@@ -35,7 +35,7 @@ long long add(platform::HistoryStore& store, SysSeconds start, SessionOrigin ori
 }  // namespace
 
 TEST_CASE(
-    "rated_sessions: the window's rated sessions oldest first; pressures without rehearsals") {
+    "rated_sessions: the window's rated sessions oldest first, pressures without rehearsals") {
   TempDb db;
   platform::HistoryStore store(db.file, [] { return std::string("dev"); });
   long long late = add(store, at(20, 21), SessionOrigin::live, {{10, 6, "thoracic"}});

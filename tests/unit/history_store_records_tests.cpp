@@ -157,7 +157,7 @@ PRAGMA user_version = 3;
 
 // Issue 16: + and - were shown and in the summary but never stored. Schema 4 keeps them.
 TEST_CASE(
-    "migration 3 -> 4 -> 5: a copy first, then hold_changes; the old session reads as it was") {
+    "migration 3 -> 4 -> 5: a copy first, then hold_changes, the old session reads as it was") {
   TempDb db("roll-rec");
   write_version_3(db.file);
   {
@@ -309,7 +309,7 @@ TEST_CASE("a new database needs no copy, and a read-only command never makes the
   CHECK_FALSE(std::filesystem::exists(db.file.string() + ".v0.bak"));
 }
 
-TEST_CASE("delete: the session and what hangs on it go; a tombstone stays for each") {
+TEST_CASE("delete: the session and what hangs on it go, a tombstone stays for each") {
   TempDb db("roll-rec");
   HistoryStore store(db.file, fixed_device());
   auto keep = done("bedtime", t0());

@@ -77,7 +77,7 @@ TEST_CASE("a sequence left unfinished is dropped after a while, and keys go on")
   CHECK(d.feed("7", 5000ms) == "7");
 }
 
-TEST_CASE("a control byte inside a sequence ends it; controls and non-ASCII are no keys") {
+TEST_CASE("a control byte inside a sequence ends it, controls and non-ASCII are no keys") {
   KeyDecoder d;
   CHECK(d.feed("\x1b[1\r", 0ms) == "\r");
   CHECK(d.feed("\x01\x7f\xc3\xa9x\n\t", 0ms) == "x\n\t");

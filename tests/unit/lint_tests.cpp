@@ -186,7 +186,7 @@ TEST_CASE("no-lumbar: moving the lumbar spine off the roller (cat-cow) is fine")
   }
 }
 
-TEST_CASE("no-neck: pressure on the neck, CERVICAL included; a neck stretch is fine") {
+TEST_CASE("no-neck: pressure on the neck, CERVICAL included, a neck stretch is fine") {
   for (std::string_view zone : {"neck", "CERVICAL", "c-spine", "Cervical Spine"}) {
     CAPTURE(zone);
     auto text = routine("", std::string(kThoracic) + "\n" + pressure_step("roll", zone));
@@ -203,7 +203,7 @@ TEST_CASE("no-neck: pressure on the neck, CERVICAL included; a neck stretch is f
             .size() == 1);
 }
 
-TEST_CASE("no-joints: knee, ankle and elbow under pressure; the quads above the knee are fine") {
+TEST_CASE("no-joints: knee, ankle and elbow under pressure, the quads above the knee are fine") {
   for (std::string_view zone : {"knee", "Knees", "patella", "ANKLE", "elbows"}) {
     CAPTURE(zone);
     auto text = routine("", std::string(kThoracic) + "\n" + pressure_step("roll", zone));
@@ -274,7 +274,7 @@ TEST_CASE("unknown names in allow are reported with the nearest rule") {
   CHECK(structure[0]->message.find("structure") != std::string::npos);
 }
 
-TEST_CASE("slow-tempo: fast rolling outside a warm-up; fast rolling in a warm-up is fine") {
+TEST_CASE("slow-tempo: fast rolling outside a warm-up, fast rolling in a warm-up is fine") {
   std::string steps =
       std::string(kThoracic) + "\n" + pressure_step("roll", "thoracic", "tempo = \"fast\"\n");
   auto text = routine("", steps);
@@ -367,7 +367,7 @@ TEST_CASE("move-after: the last step on the roller must be followed by movement"
   CHECK(findings(allowed, "move-after").empty());
 }
 
-TEST_CASE("beginner-spot: 30 s on one spot passes, 31 s fails; only for beginner routines") {
+TEST_CASE("beginner-spot: 30 s on one spot passes, 31 s fails, only for beginner routines") {
   auto spot = [](int seconds) {
     return "[[step]]\nname = \"T\"\nkind = \"hold\"\nzone = \"thoracic\"\nseconds = " +
            std::to_string(seconds) + "\npositions = 5\nside = \"both\"\n";
@@ -391,7 +391,7 @@ TEST_CASE("beginner-spot: 30 s on one spot passes, 31 s fails; only for beginner
   CHECK(findings(moving, "beginner-spot").empty());
 }
 
-TEST_CASE("beginner-roller: firm or textured in a beginner routine; soft passes") {
+TEST_CASE("beginner-roller: firm or textured in a beginner routine, soft passes") {
   auto text = [](std::string_view level, std::string_view roller) {
     std::string t = routine("roller = \"" + std::string(roller) + "\"\n", kThoracic);
     return t.replace(t.find("intermediate"), 12, std::string(level));
@@ -443,7 +443,7 @@ TEST_CASE("rep-range: 10 and 15 reps pass, 9 and 16 fail") {
   }
 }
 
-TEST_CASE("breath-hold: a hold of 4 s or more under pressure; 3 s, or during movement, passes") {
+TEST_CASE("breath-hold: a hold of 4 s or more under pressure, 3 s, or during movement, passes") {
   auto step = [](std::string_view kind, std::string_view breath) {
     return routine(
         "", std::string(kThoracic) + "\n[[step]]\nname = \"B\"\nkind = \"" + std::string(kind) +
@@ -514,7 +514,7 @@ TEST_CASE("off the roller: movement, a rest without a zone, or on_roller = false
             .size() == 1);
 }
 
-TEST_CASE("pressure-zone: a step on the roller names the zone it presses; full-body cannot") {
+TEST_CASE("pressure-zone: a step on the roller names the zone it presses, full-body cannot") {
   std::string roll_all =
       "[[step]]\nname = \"Spine roll\"\nkind = \"roll\"\nzone = \"full-body\"\nseconds = 60\n"
       "cue = \"Roll from the tailbone to the skull.\"\n";

@@ -128,7 +128,7 @@ TEST_CASE("a hold in seconds is paced with whole breaths, the last one cut short
   CHECK(plan.segments.back().number == 3);
 }
 
-TEST_CASE("reps are split into up and down halves; movement is one steady segment") {
+TEST_CASE("reps are split into up and down halves, movement is one steady segment") {
   Routine routine;
   Step reps = step(StepKind::pivot, Zone::thoracic, TimingUnit::reps, 10);
   reps.rep_seconds = 3;

@@ -166,7 +166,7 @@ TEST_CASE("pause stops the routine clock and resume shifts every later deadline"
   CHECK(of(events, EventKind::get_ready)[0].at == 25s);
 }
 
-TEST_CASE("skip jumps to the next step; restart goes back to the start of this one") {
+TEST_CASE("skip jumps to the next step, restart goes back to the start of this one") {
   Rig rig;
   auto& s = rig.session;
   s.start(0ms);
@@ -201,7 +201,7 @@ TEST_CASE("skip jumps to the next step; restart goes back to the start of this o
   CHECK(s.progress().completed_seconds == 10);
 }
 
-TEST_CASE("quit asks first, holding the clock while it asks; another key goes on") {
+TEST_CASE("quit asks first, holding the clock while it asks, another key goes on") {
   Rig rig;
   auto& s = rig.session;
   s.start(0ms);
@@ -254,7 +254,7 @@ TEST_CASE("! stops at once with a pain stop, even in the middle of a question") 
         std::string::npos);
 }
 
-TEST_CASE("pressure readings are recorded with the zone; 8 or more says ease off") {
+TEST_CASE("pressure readings are recorded with the zone, 8 or more says ease off") {
   Rig rig;
   auto& s = rig.session;
   s.start(0ms);
@@ -606,7 +606,7 @@ TEST_CASE("- shortens the hold, never to less than a second from now") {
   CHECK(s.progress().hold_changes.size() == 2);
 }
 
-TEST_CASE("+ during a get-ready is for the hold coming up; reps grow by whole reps") {
+TEST_CASE("+ during a get-ready is for the hold coming up, reps grow by whole reps") {
   Rig rig;
   auto& s = rig.session;
   s.start(0ms);
@@ -697,7 +697,7 @@ TEST_CASE("the runner's first frame is the view after the start (a get-ready tha
 }
 
 // On the roller in the sample: A (2 x 20 s) and B (2 x 12 s), 64 s; C is a movement (30 s).
-TEST_CASE("completed needs 80% of the planned time on the roller; pressing n through is partial") {
+TEST_CASE("completed needs 80% of the planned time on the roller, pressing n through is partial") {
   SUBCASE("n through every step: partial, every step recorded as skipped") {
     Rig rig;
     auto& s = rig.session;
