@@ -44,6 +44,11 @@ SELECT id, z.zone, 200, uid || '-' || z.zone, device FROM sessions,
   (SELECT 'thoracic' AS zone UNION ALL SELECT 'lats' UNION ALL SELECT 'rhomboids') AS z;
 INSERT INTO pressures (session_id, at_seconds, value, zone, uid, device)
 SELECT id, 30, 5, 'thoracic', uid || '-p', device FROM sessions;
+-- roll queues for sync what it writes itself (TEMP triggers of its own connection, schema 5);
+-- rows another program puts in are queued by hand, as the migration to schema 4 queued old rows.
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'session', uid FROM sessions;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'session_zone', uid FROM session_zones;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'pressure', uid FROM pressures;
 COMMIT;
 SQL
 done
