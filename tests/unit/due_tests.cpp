@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "calendar.hpp"
 #include "memory_history.hpp"
 #include "roll/due.hpp"
 
@@ -13,15 +14,9 @@ using namespace roll;
 using namespace std::chrono;
 using roll::test::FixedOffsetZone;
 using roll::test::MemoryHistory;
+using roll::test::utc;
 
 namespace {
-
-// "2026-11-23T21:30:00Z" as an instant.
-SysSeconds utc(std::string_view text) {
-  auto parsed = parse_time(text);
-  if (!parsed || !parsed->offset) throw std::invalid_argument(std::string(text));
-  return SysSeconds{parsed->local.time_since_epoch() - *parsed->offset};
-}
 
 SessionRecord session(SysSeconds start, int minutes_long,
                       SessionStatus status = SessionStatus::completed,

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "calendar.hpp"
 #include "fixtures.hpp"
 #include "platform/history_store.hpp"
 #include "platform/ids.hpp"
@@ -23,6 +24,7 @@
 using namespace roll;
 using namespace roll::platform;
 using namespace std::chrono;
+using roll::test::utc;
 
 using roll::test::slurp;
 using roll::test::TempDb;
@@ -479,10 +481,6 @@ struct Zone_ {
   }
   std::optional<std::string> saved;
 };
-
-SysSeconds utc(int y, unsigned mo, unsigned d, int h, int mi = 0) {
-  return SysSeconds{sys_days{year{y} / mo / d}} + hours{h} + minutes{mi};
-}
 
 }  // namespace
 

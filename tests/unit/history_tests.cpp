@@ -2,27 +2,14 @@
 // text forms of times. Pure logic, fixed times.
 #include <doctest/doctest.h>
 
+#include "calendar.hpp"
 #include "roll/history.hpp"
 
 using namespace roll;
 using namespace std::chrono;
-
-namespace {
-
-LocalSeconds at(int y, unsigned m, unsigned d, int h, int min = 0) {
-  return LocalSeconds{local_days{year{y} / month{m} / day{d}}.time_since_epoch()} + hours{h} +
-         minutes{min};
-}
-
-LocalDays on(int y, unsigned m, unsigned d) {
-  return local_days{year{y} / month{m} / day{d}};
-}
-
-SysSeconds utc(int y, unsigned m, unsigned d, int h, int min = 0) {
-  return SysSeconds{at(y, m, d, h, min).time_since_epoch()};
-}
-
-}  // namespace
+using roll::test::at;
+using roll::test::on;
+using roll::test::utc;
 
 TEST_CASE("a session after midnight counts for the evening before, until the day-start hour") {
   CHECK(roll_day(at(2026, 11, 24, 1, 30), 4) == on(2026, 11, 23));

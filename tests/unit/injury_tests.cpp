@@ -2,27 +2,17 @@
 // guards. Pure logic, fixed times.
 #include <doctest/doctest.h>
 
+#include "calendar.hpp"
 #include "roll/history.hpp"
 #include "roll/injury.hpp"
 #include "session_fakes.hpp"
 
 using namespace roll;
 using namespace std::chrono;
+using roll::test::at;
+using roll::test::utc;
 
 using roll::test::routine_pressing;
-
-namespace {
-
-LocalSeconds at(int y, unsigned m, unsigned d, int h, int min = 0) {
-  return LocalSeconds{local_days{year{y} / month{m} / day{d}}.time_since_epoch()} + hours{h} +
-         minutes{min};
-}
-
-SysSeconds utc(int y, unsigned m, unsigned d, int h, int min = 0) {
-  return SysSeconds{at(y, m, d, h, min).time_since_epoch()};
-}
-
-}  // namespace
 
 TEST_CASE("the 48-72 h rule") {
   SysSeconds now = utc(2026, 11, 23, 20);

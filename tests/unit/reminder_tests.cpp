@@ -4,28 +4,15 @@
 
 #include <string>
 
+#include "calendar.hpp"
 #include "roll/history.hpp"
 #include "roll/reminder.hpp"
 
 using namespace roll;
 using namespace std::chrono;
-
-namespace {
-
-LocalSeconds at(int y, unsigned m, unsigned d, int h, int min = 0) {
-  return LocalSeconds{local_days{year{y} / month{m} / day{d}}.time_since_epoch()} + hours{h} +
-         minutes{min};
-}
-
-LocalDays on(int y, unsigned m, unsigned d) {
-  return local_days{year{y} / month{m} / day{d}};
-}
-
-SysSeconds utc(int y, unsigned m, unsigned d, int h, int min = 0) {
-  return SysSeconds{at(y, m, d, h, min).time_since_epoch()};
-}
-
-}  // namespace
+using roll::test::at;
+using roll::test::on;
+using roll::test::utc;
 
 TEST_CASE("reminders") {
   ReminderSpec spec;

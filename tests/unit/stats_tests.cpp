@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "calendar.hpp"
 #include "memory_history.hpp"
 #include "roll/stats.hpp"
 
@@ -15,15 +16,9 @@ using namespace roll;
 using namespace std::chrono;
 using roll::test::FixedOffsetZone;
 using roll::test::MemoryHistory;
+using roll::test::utc;
 
 namespace {
-
-SysSeconds utc(std::string_view text) {
-  // Not REQUIRE: kNow below is made before any test runs.
-  auto parsed = parse_time(text);
-  if (!parsed || !parsed->offset) throw std::invalid_argument(std::string(text));
-  return SysSeconds{parsed->local.time_since_epoch() - *parsed->offset};
-}
 
 SessionRecord session(SysSeconds start, SessionStatus status = SessionStatus::completed) {
   SessionRecord r;
