@@ -277,15 +277,6 @@ DROP TRIGGER IF EXISTS tombstones_outbox_update;
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 
-// Every record table sync carries, and its kind's name in the outbox.
-constexpr std::pair<const char*, const char*> kOutboxTables[] = {
-    {"sessions", "session"},         {"session_zones", "session_zone"},
-    {"pressures", "pressure"},       {"skipped_steps", "skipped_step"},
-    {"hold_changes", "hold_change"}, {"pain_stops", "pain_stop"},
-    {"injuries", "injury"},          {"injury_clearings", "injury_clearing"},
-    {"check_ins", "check_in"},       {"tombstones", "tombstone"},
-};
-
 // Created after backfill_ids() has given every old row its uid.
 constexpr const char* kUidIndexes = R"sql(
 CREATE UNIQUE INDEX sessions_uid ON sessions(uid);
@@ -567,27 +558,6 @@ void HistoryStore::configure() {
   // checkpoint, a history closed cleanly has an empty -wal, which is what lets the next run skip
   // the full pre-check (nothing_to_replay) and what the size limit tests expect of the files.
   db_.exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA journal_size_limit=0");
-}
-
-void HistoryStore::add_outbox_triggers() {
-  if (outbox_triggers_) return;
-  // In memory: the temp schema would otherwise be a file under /tmp (SQLite's default), one more
-  // thing a full or read-only /tmp could break.
-  std::string sql = "PRAGMA temp_store = MEMORY;";
-  for (auto [table, kind] : kOutboxTables) {
-    for (std::string_view event : {"INSERT", "UPDATE"}) {
-      // A record queued once however often it is written; nothing queued while sync merges what
-      // came from another device (sync_state.merging).
-      sql += fmt::format(
-          "CREATE TEMP TRIGGER IF NOT EXISTS {0}_outbox_{2} AFTER {3} ON main.{0} "
-          "WHEN new.uid IS NOT NULL AND (SELECT merging FROM main.sync_state) = 0 "
-          "BEGIN INSERT INTO sync_outbox (kind, uid) SELECT '{1}', new.uid WHERE NOT EXISTS "
-          "(SELECT 1 FROM sync_outbox WHERE kind = '{1}' AND uid = new.uid); END;",
-          table, kind, event == "INSERT" ? "insert" : "update", event);
-    }
-  }
-  db_.exec(sql);
-  outbox_triggers_ = true;
 }
 
 int HistoryStore::schema_version() {

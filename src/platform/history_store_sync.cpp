@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <string_view>
 
 #include "platform/history_store.hpp"
 #include "roll/sync_merge.hpp"
@@ -241,6 +243,27 @@ void HistoryStore::take_journal(const std::string& device,
     }
     tx.commit();
   });
+}
+
+void HistoryStore::add_outbox_triggers() {
+  if (outbox_triggers_) return;
+  // In memory: the temp schema would otherwise be a file under /tmp (SQLite's default), one more
+  // thing a full or read-only /tmp could break.
+  std::string sql = "PRAGMA temp_store = MEMORY;";
+  for (const auto& k : kKinds) {
+    for (std::string_view event : {"INSERT", "UPDATE"}) {
+      // A record queued once however often it is written; nothing queued while sync merges what
+      // came from another device (sync_state.merging).
+      sql += fmt::format(
+          "CREATE TEMP TRIGGER IF NOT EXISTS {0}_outbox_{2} AFTER {3} ON main.{0} "
+          "WHEN new.uid IS NOT NULL AND (SELECT merging FROM main.sync_state) = 0 "
+          "BEGIN INSERT INTO sync_outbox (kind, uid) SELECT '{1}', new.uid WHERE NOT EXISTS "
+          "(SELECT 1 FROM sync_outbox WHERE kind = '{1}' AND uid = new.uid); END;",
+          k.table, sync::kind_name(k.kind), event == "INSERT" ? "insert" : "update", event);
+    }
+  }
+  db_.exec(sql);
+  outbox_triggers_ = true;
 }
 
 void HistoryStore::requeue_all() {
