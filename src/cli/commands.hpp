@@ -14,6 +14,7 @@ namespace roll::cli {
 
 struct ListOptions {
   bool json = false;
+  bool no_cache = false;  // parse every routine, and leave the checked-routines cache alone
 };
 void declare_list(CLI::App& app, ListOptions& opts);
 int run_list(Context& ctx, const ListOptions& opts);
@@ -30,6 +31,7 @@ struct LintOptions {
   bool strict = false;
   bool fix = false;
   bool profile = false;
+  bool no_cache = false;  // parse every routine, and leave the checked-routines cache alone
   std::string format = "text";
 };
 void declare_lint(CLI::App& app, LintOptions& opts);

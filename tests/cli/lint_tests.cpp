@@ -246,3 +246,60 @@ TEST_CASE("roll lint takes routine names as roll list shows them, and suggests t
   CHECK(typo.exit_code == 2);
   CHECK(has(typo.out, "did you mean `thoracic`?"));
 }
+
+// The checked-routines cache (roll/checked_routines.hpp): a clean text is answered from it, and
+// anything else is checked in full.
+TEST_CASE("a routine found clean is checked again in full once it is edited") {
+  TempDir home;
+  auto path = home.write("mine/clean.toml", kClean).string();
+  auto first = run_cli(home, {"lint", path});
+  CHECK(first.exit_code == 0);
+  CHECK(std::filesystem::exists(home.path() / "cache/roll/checked-routines"));
+  CHECK(run_cli(home, {"lint", path}).out == first.out);
+
+  std::string pressed = kClean;
+  pressed.replace(pressed.find("intensity = 6"), 13, "intensity = 9");
+  home.write("mine/clean.toml", pressed);
+  auto edited = run_cli(home, {"lint", path});
+  CHECK(edited.exit_code == 1);
+  CHECK(has(edited.out, "clean.toml:10:13: error"));
+}
+
+TEST_CASE("a routine with any finding is never vouched for by the cache") {
+  TempDir home;
+  auto path = home.write("mine/nomove.toml", kNoMove).string();
+  for (int run = 0; run < 2; ++run) {
+    CAPTURE(run);
+    auto r = run_cli(home, {"lint", "--strict", path});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.out, "move-after"));
+  }
+}
+
+TEST_CASE("--no-cache and --profile neither read nor write the cache") {
+  TempDir home;
+  auto path = home.write("mine/clean.toml", kClean).string();
+  CHECK(run_cli(home, {"lint", "--no-cache", path}).exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(home.path() / "cache/roll"));
+  home.write("config/roll/config.toml", "level = \"beginner\"\n");
+  CHECK(run_cli(home, {"lint", "--profile", path}).exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(home.path() / "cache/roll"));
+}
+
+TEST_CASE("a cache that cannot be written or read changes nothing in what lint says") {
+  TempDir home;
+  auto path = home.write("mine/lumbar.toml", kLumbar).string();
+  auto expected = run_cli(home, {"lint", "--no-cache", path});
+  // A file where the cache directory should be; then a cache of garbage.
+  home.write("cache/roll", "not a directory");
+  auto blocked = run_cli(home, {"lint", path});
+  CHECK(blocked.exit_code == expected.exit_code);
+  CHECK(blocked.out == expected.out);
+  CHECK(blocked.err == expected.err);
+  std::filesystem::remove(home.path() / "cache/roll");
+  home.write("cache/roll/checked-routines",
+             std::string("roll checked routines 1\n\xff\xff\xff", 27));
+  auto garbage = run_cli(home, {"lint", path});
+  CHECK(garbage.out == expected.out);
+  CHECK(garbage.err == expected.err);
+}

@@ -1,11 +1,16 @@
 // `roll list`, in process, with XDG_* in a temporary directory.
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <filesystem>
 #include <string>
 
+#include "platform/build_id.hpp"
+#include "roll/checked_routines.hpp"
 #include "run_in_process.hpp"
 #include "sample_routines.hpp"
 
+using roll::test::has;
 using roll::test::run_cli;
 using roll::test::TempDir;
 
@@ -86,4 +91,55 @@ TEST_CASE("a user routine appears in the list, and wins over a bundled one of th
   CHECK(show.exit_code == 0);
   CHECK(show.out.find("My evening routine") != std::string::npos);
   CHECK(show.out.find("user") != std::string::npos);
+}
+
+// The checked-routines cache, seen from the outside: what it holds is what `roll list` shows.
+TEST_CASE("roll list answers from the cache for a routine it found clean, and --no-cache parses") {
+  TempDir home;
+  home.write("config/roll/routines/evening.toml", kUserRoutine);
+  auto cold = run_cli(home, {"list"});
+  auto warm = run_cli(home, {"list"});
+  CHECK(warm.out == cold.out);
+  CHECK(run_cli(home, {"list", "--json"}).out ==
+        run_cli(home, {"list", "--json", "--no-cache"}).out);
+
+  // What the cache says of this exact text is what the list shows: the parse was skipped.
+  roll::CheckedRoutines planted;
+  planted.add(
+      kUserRoutine,
+      roll::RoutineListing{
+          "Planted title", "", std::chrono::minutes(99), std::chrono::minutes(90), {"lats"}});
+  auto file = home.path() / "cache/roll/checked-routines";
+  home.write("cache/roll/checked-routines", planted.encode(roll::platform::build_id()));
+  std::filesystem::permissions(
+      file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  auto hit = run_cli(home, {"list"});
+  CHECK(has(hit.out, "Planted title"));
+  CHECK(has(hit.out, "1:39:00"));
+  CHECK_FALSE(has(run_cli(home, {"list", "--no-cache"}).out, "Planted title"));
+
+  // Only a file this user alone can write is believed.
+  std::filesystem::permissions(file, std::filesystem::perms::group_write,
+                               std::filesystem::perm_options::add);
+  CHECK_FALSE(has(run_cli(home, {"list"}).out, "Planted title"));
+
+  // An edit of one byte is another text.
+  home.write("cache/roll/checked-routines", planted.encode(roll::platform::build_id()));
+  std::filesystem::permissions(
+      file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  home.write("config/roll/routines/evening.toml", kUserRoutine + "\n");
+  auto edited = run_cli(home, {"list"});
+  CHECK_FALSE(has(edited.out, "Planted title"));
+  CHECK(has(edited.out, "My evening routine"));
+}
+
+TEST_CASE("a routine that fails lint is listed as failing on every run") {
+  TempDir home;
+  home.write("config/roll/routines/hard.toml",
+             "schema = 1\nname = \"hard\"\ntitle = \"Hard\"\n[[step]]\nname = \"S\"\n"
+             "zone = \"lats\"\nseconds = 120\nintensity = 9\n");
+  for (int run = 0; run < 2; ++run) {
+    CAPTURE(run);
+    CHECK(has(run_cli(home, {"list"}).out, "fails lint: run `roll lint hard`"));
+  }
 }

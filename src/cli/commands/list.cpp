@@ -6,10 +6,14 @@
 
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
+#include "platform/atomic_file.hpp"
+#include "platform/checked_routines_file.hpp"
 #include "platform/routine_files.hpp"
+#include "roll/checked_routines.hpp"
 #include "roll/duration.hpp"
+#include "roll/limits.hpp"
 #include "roll/lint.hpp"
-#include "roll/plan.hpp"
+#include "roll/load.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -18,11 +22,36 @@ namespace {
 
 struct Row {
   platform::RoutineFile file;
-  LoadResult loaded;
-  Plan plan;
+  std::optional<RoutineListing> listing;  // set when the routine loads
   std::size_t lint_errors = 0;  // of a routine that loaded: what `roll session` would refuse
   std::size_t lint_warnings = 0;
 };
+
+// A routine the cache has seen clean is not parsed again; one it has not is loaded and linted,
+// and kept when nothing at all is found.
+Row make_row(platform::RoutineFile file, CheckedRoutines& cache) {
+  Row row{std::move(file), std::nullopt};
+  std::string text;
+  try {
+    text = platform::read_text_file(row.file.path, limits::max_file_bytes);
+  } catch (const platform::FileError&) {
+    return row;  // listed as having errors; `roll lint NAME` says which
+  }
+  if (const RoutineListing* known = cache.find(text)) {
+    row.listing = *known;
+    return row;
+  }
+  auto loaded = load_routine(text, row.file.path.string());
+  if (!loaded.routine) return row;
+  row.listing = listing_of(*loaded.routine);
+  auto findings = lint_routine(*loaded.routine, row.file.path.string());
+  for (const auto& d : findings) {
+    if (d.severity == Severity::error) ++row.lint_errors;
+    if (d.severity == Severity::warning) ++row.lint_warnings;
+  }
+  if (findings.empty() && loaded.diagnostics.empty()) cache.add(std::move(text), *row.listing);
+  return row;
+}
 
 std::string pad(const std::string& text, std::size_t width) {
   std::size_t w = display_width(text);
@@ -48,7 +77,7 @@ std::string cut(const std::string& text, std::size_t width) {
 }
 
 std::string zones_cell(const Row& r) {
-  std::string zones = fmt::format("{}", fmt::join(zones_in_order(*r.loaded.routine), ", "));
+  std::string zones = fmt::format("{}", fmt::join(r.listing->zones, ", "));
   if (r.lint_errors > 0) {
     zones += fmt::format("  (fails lint: run `roll lint {}`)", sanitize(r.file.name));
   }
@@ -64,8 +93,8 @@ void print_table(Context& ctx, const std::vector<Row>& rows) {
   std::size_t name_w = 4, title_w = 5, zones_w = 5;
   for (const auto& r : rows) {
     name_w = std::max(name_w, display_width(sanitize(r.file.name)));
-    if (r.loaded.routine) {
-      title_w = std::max(title_w, display_width(sanitize(r.loaded.routine->title)));
+    if (r.listing) {
+      title_w = std::max(title_w, display_width(sanitize(r.listing->title)));
       zones_w = std::max(zones_w, display_width(zones_cell(r)));
     }
   }
@@ -81,15 +110,15 @@ void print_table(Context& ctx, const std::vector<Row>& rows) {
              "TIME", "ORIGIN", "ZONES");
   for (const auto& r : rows) {
     std::string name = pad(sanitize(r.file.name), name_w);
-    if (!r.loaded.routine) {
+    if (!r.listing) {
       fmt::print(ctx.out, "{}  {}  {:>6}  {:<8}  run `roll lint {}`\n", name,
                  pad(cut("(has errors)", title_w), title_w), "-",
                  platform::origin_name(r.file.origin), sanitize(r.file.name));
       continue;
     }
-    std::string title = cut(sanitize(r.loaded.routine->title), title_w);
+    std::string title = cut(sanitize(r.listing->title), title_w);
     fmt::print(ctx.out, "{}  {}  {:>6}  {:<8}  {}\n", name, pad(title, title_w),
-               clock_time(r.plan.total), platform::origin_name(r.file.origin), zones_cell(r));
+               clock_time(r.listing->total), platform::origin_name(r.file.origin), zones_cell(r));
   }
 }
 
@@ -99,16 +128,16 @@ void print_json_list(Context& ctx, const std::vector<Row>& rows) {
     toml::table item{{"name", r.file.name},
                      {"origin", platform::origin_name(r.file.origin)},
                      {"path", r.file.path.string()},
-                     {"valid", r.loaded.routine.has_value()}};
-    if (r.loaded.routine) {
+                     {"valid", r.listing.has_value()}};
+    if (r.listing) {
       toml::array zones;
-      for (auto& z : zones_in_order(*r.loaded.routine)) zones.push_back(z);
-      item.insert("title", r.loaded.routine->title);
-      item.insert("summary", r.loaded.routine->summary);
+      for (auto& z : r.listing->zones) zones.push_back(z);
+      item.insert("title", r.listing->title);
+      item.insert("summary", r.listing->summary);
       item.insert("total_seconds",
-                  std::chrono::duration_cast<std::chrono::seconds>(r.plan.total).count());
+                  std::chrono::duration_cast<std::chrono::seconds>(r.listing->total).count());
       item.insert("work_seconds",
-                  std::chrono::duration_cast<std::chrono::seconds>(r.plan.work).count());
+                  std::chrono::duration_cast<std::chrono::seconds>(r.listing->work).count());
       item.insert("zones", std::move(zones));
       item.insert("lint_errors", static_cast<std::int64_t>(r.lint_errors));
       item.insert("lint_warnings", static_cast<std::int64_t>(r.lint_warnings));
@@ -123,28 +152,25 @@ void print_json_list(Context& ctx, const std::vector<Row>& rows) {
 void declare_list(CLI::App& app, ListOptions& opts) {
   auto* cmd = app.add_subcommand("list", "List the routines you can run, bundled and your own");
   cmd->add_flag("--json", opts.json, "Print JSON instead of a table");
+  cmd->add_flag("--no-cache", opts.no_cache,
+                "Parse every routine, not trusting or updating the cache of routines found clean");
   cmd->footer(
       "\nExamples:\n"
       "  roll list\n"
       "  roll list --json | jq -r '.routines[].name'\n"
+      "  roll list --no-cache                 # parse every routine again\n"
       "\nYour own routines live in $XDG_CONFIG_HOME/roll/routines (default ~/.config/roll/routines)"
       "\nand win over bundled routines of the same name.");
 }
 
 int run_list(Context& ctx, const ListOptions& opts) {
+  CheckedRoutines cache =
+      opts.no_cache ? CheckedRoutines{} : platform::read_checked_routines(ctx.env);
   std::vector<Row> rows;
   for (auto& file : platform::discover_routines(ctx.env)) {
-    auto loaded = platform::load_routine_file(file.path);
-    Plan plan = loaded.routine ? make_plan(*loaded.routine) : Plan{};
-    Row row{std::move(file), std::move(loaded), std::move(plan)};
-    if (row.loaded.routine) {
-      for (const auto& d : lint_routine(*row.loaded.routine, row.file.path.string())) {
-        if (d.severity == Severity::error) ++row.lint_errors;
-        if (d.severity == Severity::warning) ++row.lint_warnings;
-      }
-    }
-    rows.push_back(std::move(row));
+    rows.push_back(make_row(std::move(file), cache));
   }
+  if (!opts.no_cache) platform::save_checked_routines(ctx.env, cache);
   if (opts.json) {
     print_json_list(ctx, rows);
   } else {
