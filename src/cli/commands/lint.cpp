@@ -75,12 +75,12 @@ void collect(const platform::Environment& env, const std::string& arg, std::vect
   files.insert(files.end(), found.begin(), found.end());
 }
 
-// Every finding for one routine's text. Without a profile, a text the cache has seen clean is
-// not parsed again, and a text found clean is kept for next time; a profile's verdict is not kept,
-// since it holds for that profile only.
+// Every finding for one routine's text. A text the cache has seen clean is not parsed again, and
+// a text found clean is kept for next time. `cache` is null with a profile: that verdict holds for
+// that profile only.
 std::vector<Diagnostic> check(const std::string& text, const std::string& name,
                               const std::optional<Profile>& profile, CheckedRoutines* cache) {
-  if (cache && !profile && cache->find(text)) return {};
+  if (cache && cache->find(text)) return {};
   auto loaded = load_routine(text, name);
   std::vector<Diagnostic> diagnostics = std::move(loaded.diagnostics);
   // A routine with structure errors is not linted: its model would be built from guesses.
@@ -88,7 +88,7 @@ std::vector<Diagnostic> check(const std::string& text, const std::string& name,
     if (profile) loaded.routine = with_profile(std::move(*loaded.routine), *profile);
     auto found = lint_routine(*loaded.routine, name);
     diagnostics.insert(diagnostics.end(), found.begin(), found.end());
-    if (cache && !profile && diagnostics.empty()) cache->add(text, listing_of(*loaded.routine));
+    if (cache && diagnostics.empty()) cache->add(text, listing_of(*loaded.routine));
   }
   sort_diagnostics(diagnostics);
   return diagnostics;
