@@ -399,3 +399,50 @@ TEST_CASE("a disk full on the very first run leaves nothing that stops the next 
     CHECK(count(rows, "short", "completed") == (r.exit_code == 0 ? 2U : 1U));
   }
 }
+
+// `make -j` running one `roll lint` per file: each process reads the checked-routines cache, adds
+// its routine and renames its own copy over the file, so the last one wins and the others' entries
+// are only misses next time. No answer may change, and no temporary file may be left.
+TEST_CASE(
+    "eight lints at once, each of its own routine, answer right and leave a cache that works") {
+  TempDir home;
+  auto env = isolated_environment(home.path());
+  std::vector<fs::path> files;
+  for (int i = 0; i < 8; ++i) {
+    bool pressed = i % 2 == 1;  // intensity 9: an error every run must report
+    files.push_back(home.write(
+        "lint/r" + std::to_string(i) + ".toml",
+        "schema = 1\nname = \"r" + std::to_string(i) + "\"\ntitle = \"Routine " +
+            std::to_string(i) + "\"\n\n[[step]]\nname = \"Thoracic\"\nzone = \"thoracic\"\n" +
+            "seconds = 30\npositions = 4\nintensity = " + (pressed ? "9" : "6") +
+            "\n\n[[step]]\nname = \"Cat-cow\"\nkind = \"movement\"\nzone = \"full-body\"\n" +
+            "seconds = 180\n"));
+  }
+  for (int wave = 1; wave <= 3; ++wave) {
+    CAPTURE(wave);
+    std::vector<std::unique_ptr<Child>> children;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      ChildOptions o;
+      o.args = {"lint", files[i].string()};
+      o.env = env;
+      o.stdout_file = home.path() / ("out" + std::to_string(i));
+      children.push_back(std::make_unique<Child>(o));
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      CAPTURE(i);
+      auto status = children[i]->wait(60s);
+      REQUIRE(status);
+      CHECK(describe_status(*status) == (i % 2 == 1 ? "exit 1" : "exit 0"));
+    }
+  }
+  auto dir = home.path() / "cache/roll";
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    names.push_back(entry.path().filename().string());
+  }
+  CHECK(names == std::vector<std::string>{"checked-routines"});
+  auto warm = run_cli(home, {"lint", (home.path() / "lint").string()});
+  auto cold = run_cli(home, {"lint", "--no-cache", (home.path() / "lint").string()});
+  CHECK(warm.exit_code == 1);
+  CHECK(warm.out == cold.out);
+}
