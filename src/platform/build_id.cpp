@@ -42,9 +42,13 @@ int read_main_program(dl_phdr_info* info, std::size_t, void* data) {
 
 }  // namespace
 
-std::string build_id() {
-  std::string id;
-  dl_iterate_phdr(read_main_program, &id);
+const std::string& build_id() {
+  // The binary does not change under a running process: read once, for the cache's read and write.
+  static const std::string id = [] {
+    std::string found;
+    dl_iterate_phdr(read_main_program, &found);
+    return found;
+  }();
   return id;
 }
 

@@ -7,6 +7,6 @@ namespace roll::platform {
 
 // The running program's build id as raw bytes; empty when it was linked without one, and then
 // nothing keyed by the build is kept.
-[[nodiscard]] std::string build_id();
+[[nodiscard]] const std::string& build_id();
 
 }  // namespace roll::platform

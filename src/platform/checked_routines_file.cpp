@@ -17,14 +17,14 @@ std::filesystem::path checked_routines_path(const Environment& env) {
 }
 
 CheckedRoutines read_checked_routines(const Environment& env) {
-  std::string id = build_id();
+  const std::string& id = build_id();
   if (id.empty()) return {};
   auto bytes = read_private_file(checked_routines_path(env), kMaxFileBytes);
   return bytes ? CheckedRoutines::decode(*bytes, id) : CheckedRoutines{};
 }
 
 void save_checked_routines(const Environment& env, const CheckedRoutines& cache) {
-  std::string id = build_id();
+  const std::string& id = build_id();
   if (!cache.changed() || id.empty()) return;
   (void)write_private_file(checked_routines_path(env), cache.encode(id));
 }
