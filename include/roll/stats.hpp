@@ -20,4 +20,9 @@ namespace roll {
 [[nodiscard]] Stats gather_stats(HistoryReader& history, const TimeZone& zone, SysSeconds now,
                                  int day_start_hour, int weeks);
 
+// Seconds as whole minutes, to the nearest (stats shows minutes; 90 s is 2 min, 89 s is 1 min).
+[[nodiscard]] constexpr int rounded_minutes(int seconds) {
+  return (seconds + 30) / 60;
+}
+
 }  // namespace roll

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "platform/wall_clock.hpp"
+#include "roll/stats.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -14,10 +15,6 @@ namespace roll::cli {
 namespace {
 
 using namespace std::chrono;
-
-int minutes_of(int seconds) {
-  return (seconds + 30) / 60;
-}
 
 LocalDays stop_day(const PainStop& p, int day_start_hour) {
   return roll_day(LocalSeconds{(p.at + p.utc_offset).time_since_epoch()}, day_start_hour);
@@ -125,7 +122,7 @@ void print_stats_text(Context& ctx, const Stats& st, const StatsReadings& readin
   std::vector<BarRow> weeks;
   for (const auto& w : st.weeks) {
     int stops = stops_per_week.contains(w.week_start) ? stops_per_week[w.week_start] : 0;
-    std::string right = fmt::format("{} min, {} done", minutes_of(w.seconds), w.completed);
+    std::string right = fmt::format("{} min, {} done", rounded_minutes(w.seconds), w.completed);
     if (stops > 0) right += fmt::format(", {} pain stop{}", stops, stops == 1 ? "" : "s");
     weeks.push_back({format_date(w.week_start), static_cast<double>(w.seconds), right,
                      stops > 0 ? Ink::pain : Ink::bar});
@@ -144,7 +141,8 @@ void print_stats_text(Context& ctx, const Stats& st, const StatsReadings& readin
                      [](auto& a, auto& b) { return a.second > b.second; });
     std::vector<BarRow> rows;
     for (auto& [z, s] : zones)
-      rows.push_back({sanitize(z), static_cast<double>(s), fmt::format("{} min", minutes_of(s))});
+      rows.push_back(
+          {sanitize(z), static_cast<double>(s), fmt::format("{} min", rounded_minutes(s))});
     print.lines(bar_chart(rows, 0, print.bars()));
   }
 

@@ -24,21 +24,17 @@ namespace {
 
 using namespace std::chrono;
 
-int minutes_of(int seconds) {
-  return (seconds + 30) / 60;
-}
-
 void print_json_stats(Context& ctx, const Stats& st, const StatsReadings& readings) {
   toml::array weeks;
   for (const auto& w : st.weeks)
     weeks.push_back(toml::table{{"week_start", format_date(w.week_start)},
                                 {"sessions", w.sessions},
                                 {"completed", w.completed},
-                                {"minutes", minutes_of(w.seconds)},
+                                {"minutes", rounded_minutes(w.seconds)},
                                 {"seconds", w.seconds}});
   toml::table zones;
   for (const auto& [z, s] : st.zone_seconds)
-    zones.insert(z, toml::table{{"minutes", minutes_of(s)}, {"seconds", s}});
+    zones.insert(z, toml::table{{"minutes", rounded_minutes(s)}, {"seconds", s}});
   toml::array days;
   for (const auto& d : st.days)
     days.push_back(toml::table{{"date", format_date(d.day)},
