@@ -6,6 +6,8 @@
 #include <thread>
 #include <utility>
 
+#include "platform/sqlite_memory.hpp"
+
 namespace roll::platform::sqlite {
 
 void fail(sqlite3* db, int code) {
@@ -110,12 +112,17 @@ namespace {
 // on a virtual machine (about 5 us each here, tests/bench/RESULTS.md), and SQLite's defaults touch
 // memory a history this small never needs: a 120 kB lookaside arena per connection and a bulk
 // page-cache allocation, both written through at open. Memory statistics cost a lock and a counter
-// on every allocation and roll never reads them.
+// on every allocation and roll never reads them. roll uses SQLite from one thread only, so SQLite
+// takes no mutex at all; and its many small blocks come from size-class pools
+// (platform/sqlite_memory.hpp), which with the single CLI translation unit took `roll due` from
+// 1.07x timew's start-up to 0.90x (issue #13).
 void configure_sqlite_once() {
   static const bool done = [] {
     sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0);
     sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0);
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+    if (kPoolSqliteMemory) sqlite3_config(SQLITE_CONFIG_MALLOC, &pooled_memory());
     return sqlite3_initialize() == SQLITE_OK;
   }();
   (void)done;
