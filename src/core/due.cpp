@@ -19,6 +19,9 @@ DueToday due_today(HistoryReader& history, const TimeZone& zone, SysSeconds now,
   DueToday out;
   LocalDays today = roll_day(zone.to_local(now), day_start_hour);
   SessionQuery around = near(now);
+  // The times, status and origin are all this needs; brief reads them from an index, without the
+  // names and ids (roll due: a third fewer instructions to plan and run the query).
+  around.brief = true;
   history.visit_sessions(around, [&](const SessionRecord& r) {
     out.done =
         out.done || (counts_as_done(r.status, r.origin) && session_day(r, day_start_hour) == today);

@@ -436,8 +436,8 @@ HistoryStore::HistoryStore(const std::filesystem::path& file, DeviceIdSource dev
         }
       }()) {
   try {
-    sqlite::retry_busy([&] { configure(); });
-    sqlite::retry_busy([&] { migrate(); });
+    int version = sqlite::retry_busy([&] { return configure(); });
+    sqlite::retry_busy([&] { migrate(version); });
   } catch (const sqlite::SqliteError& e) {
     if (is_damage(e.code)) {
       throw HistoryError(fmt::format("the history database {} is damaged ({}). {}", file_.string(),
@@ -525,7 +525,7 @@ void HistoryStore::set_ratings(long long id, std::optional<int> before, std::opt
   });
 }
 
-void HistoryStore::configure() {
+int HistoryStore::configure() {
   // Waiting up to 5 s for another roll process (a second session ending at the same moment)
   // beats failing: a write takes microseconds.
   sqlite3_busy_timeout(db_.handle(), 5000);
@@ -558,6 +558,7 @@ void HistoryStore::configure() {
   // checkpoint, a history closed cleanly has an empty -wal, which is what lets the next run skip
   // the full pre-check (nothing_to_replay) and what the size limit tests expect of the files.
   db_.exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA journal_size_limit=0");
+  return version;
 }
 
 int HistoryStore::schema_version() {
@@ -636,8 +637,8 @@ void HistoryStore::backfill_ids() {
   }
 }
 
-void HistoryStore::migrate() {
-  int version = schema_version();
+void HistoryStore::migrate(int version) {
+  // `version` is what configure() read; an older one is read again under the lock below.
   if (version == kSchemaVersion) return;
   std::filesystem::path copy;
   std::error_code ec;

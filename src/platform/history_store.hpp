@@ -124,6 +124,11 @@ class HistoryStore final : public HistoryReader {
 
   [[nodiscard]] int schema_version();
 
+  // For a command that only reads: the reads made while the result lives see one state of the
+  // history (a session stored between two of them cannot be half seen), and lock it once.
+  // Nothing may be written while it lives.
+  [[nodiscard]] sqlite::ReadTransaction read_snapshot() { return sqlite::ReadTransaction(db_); }
+
   // ---- Sync (issue 20): history_store_sync.cpp. ----
   // Every record as a sync record, tombstones first and parents before what hangs on them;
   // with `since`, those of that time or later (a session's start for it and all on it).
@@ -154,11 +159,12 @@ class HistoryStore final : public HistoryReader {
   [[nodiscard]] std::vector<std::string> take_problems();
 
  private:
-  void configure();
+  // Returns the schema version it read.
+  int configure();
   // The sync outbox's triggers, as TEMP triggers of this connection: created before its first
   // write, so a connection that only reads never parses them.
   void add_outbox_triggers();
-  void migrate();
+  void migrate(int version);
   void backup_to(const std::filesystem::path& target);
   void backfill_ids();
   const std::string& device();

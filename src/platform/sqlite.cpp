@@ -192,4 +192,15 @@ void Transaction::commit() {
   done_ = true;
 }
 
+ReadTransaction::ReadTransaction(Database& db) : db_(db) {
+  db_.exec("BEGIN");
+}
+
+ReadTransaction::~ReadTransaction() {
+  try {
+    db_.exec("COMMIT");
+  } catch (...) {  // NOLINT(bugprone-empty-catch): a read has nothing to keep or lose
+  }
+}
+
 }  // namespace roll::platform::sqlite

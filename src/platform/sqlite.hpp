@@ -92,6 +92,20 @@ class Transaction {
   bool done_ = false;
 };
 
+// A deferred BEGIN for reads only: every statement until it ends reads one snapshot, and takes
+// the WAL's read lock once instead of once per statement. Ends (COMMIT) when destroyed; no write
+// may start inside it.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Database& db);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Database& db_;
+};
+
 [[noreturn]] void fail(sqlite3* db, int code);
 
 // SQLite returns SQLITE_BUSY without calling the busy handler in a few places (changing the

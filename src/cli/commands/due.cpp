@@ -31,7 +31,10 @@ int run_due(Context& ctx, const DueOptions& opts) {
   Profile profile = load_profile_or_fail(ctx);
   SysSeconds now = now_or_fail(ctx);
   auto store = open_history(ctx);
-  DueToday due = due_today(*store, platform::process_time_zone(), now, profile.day_start_hour);
+  DueToday due = [&] {
+    auto snapshot = store->read_snapshot();
+    return due_today(*store, platform::process_time_zone(), now, profile.day_start_hour);
+  }();
   bool done = due.done;
   const auto& stop = due.pain_stop;
   report_problems(ctx, *store);
