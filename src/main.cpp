@@ -27,8 +27,9 @@ int main(int argc, char** argv) {
   // What is left at this point owns memory only: CLI11's validators, the iostream objects, the
   // time zone, error categories (every command has closed its files, the history included, and
   // restored the terminal). Their destructors touched pages of code and data that nothing else
-  // needs, 5% of `roll due`'s time (issue #13), so the process ends without them, as compilers
-  // do; the kernel takes the memory back. run() has flushed stdout and checked it.
+  // needs (`roll due` 0.94x timew with them, 0.89x without, side by side; issue #13), so the
+  // process ends without them, as compilers do; the kernel takes the memory back. run() has
+  // flushed stdout and checked it.
   std::fflush(nullptr);
   ::_exit(code);
 }
