@@ -110,12 +110,12 @@ namespace {
 
 // Set once, before SQLite initialises itself. Page faults are most of what a short command costs
 // on a virtual machine (about 5 us each here, tests/bench/RESULTS.md), and SQLite's defaults touch
-// memory a history this small never needs: a 120 kB lookaside arena per connection and a bulk
-// page-cache allocation, both written through at open. Memory statistics cost a lock and a counter
-// on every allocation and roll never reads them. roll uses SQLite from one thread only, so SQLite
-// takes no mutex at all; and its many small blocks come from size-class pools
-// (platform/sqlite_memory.hpp): `roll due` ran 1.41 M instructions with malloc, 1.21 M with them
-// (issue #13).
+// memory a history this small never needs: a bulk page-cache allocation written through at open,
+// and a lookaside arena per connection where SQLite has one (Debian's is built without it). Memory
+// statistics cost a lock and a counter on every allocation and roll never reads them. roll uses
+// SQLite from one thread only, so SQLite takes no mutex at all; and its many small blocks come from
+// size-class pools (platform/sqlite_memory.hpp): `roll due` ran 1.41 M instructions with
+// malloc, 1.21 M with them (issue #13).
 void configure_sqlite_once() {
   static const bool done = [] {
     sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0);
