@@ -3,7 +3,8 @@
 `roll session --events` line and every history record (`roll history export`, the sync
 journals) is valid against a closed copy of its schema in docs/schemas/ (json_schemas.py), so a
 key the schema does not name fails; and every key a schema names is printed at least once over
-the runs below, so a schema (and docs/json.md with it) names no key roll never prints.
+the runs below, so a schema (and docs/json.md with it) names no key roll never prints. Keys come
+in alphabetical order, the history records' in the order of their format.
 
 The events come from real sessions: keys and the check-in's answers go in through a
 pseudo-terminal (`--ready key` reads keys from it), the events come out of a pipe, or of the same
@@ -65,6 +66,33 @@ def run(*args, environment=None, ok=(0,)):
     return r
 
 
+JOURNAL_ORDER = {"header": ["roll_journal", "device"],
+                 "record": ["v", "kind", "uid", "device", "fields"]}
+
+
+def parse(text, schema, label):
+    """`text` as JSON, its keys in the order docs/json.md gives: alphabetical, except in the
+    history records, whose members and fields come in the order of the format (the schema's)."""
+    objects = []
+    document = json.loads(text, object_pairs_hook=lambda pairs: objects.append(
+        [k for k, _ in pairs]) or dict(pairs))
+    if schema != "journal":
+        for keys in objects:
+            if keys != sorted(keys):
+                fail(f"{label}: keys out of alphabetical order: {keys}")
+        return document
+    top = objects[-1]
+    if top != JOURNAL_ORDER["header" if "roll_journal" in top else "record"]:
+        fail(f"{label}: members in the order {top}")
+    kind = document.get("kind")
+    if kind in validators["journal"].schema["definitions"]:
+        order = list(validators["journal"].schema["definitions"][kind]["properties"]["fields"]
+                     ["properties"])
+        if objects[0] != order:
+            fail(f"{label}: fields in the order {objects[0]}, not {order}")
+    return document
+
+
 def check(schema, label, document):
     checked[schema] += 1
     for error in validators[schema].errors(document):
@@ -74,7 +102,7 @@ def check(schema, label, document):
 def check_json(schema, *args, environment=None):
     r = run(*args, environment=environment)
     try:
-        document = json.loads(r.stdout)
+        document = parse(r.stdout, schema, f"roll {' '.join(args)}")
     except json.JSONDecodeError as e:
         fail(f"roll {' '.join(args)}: not JSON ({e}): {r.stdout[:200]}")
         return None
@@ -87,7 +115,7 @@ def check_lines(schema, label, text):
         fail(f"{label}: the last line has no newline")
     for number, line in enumerate(text.splitlines(), 1):
         try:
-            document = json.loads(line)
+            document = parse(line, schema, f"{label} line {number}")
         except json.JSONDecodeError as e:
             fail(f"{label} line {number}: not JSON ({e}): {line[:200]}")
             continue
@@ -140,7 +168,7 @@ class Session:
             text = line.decode("utf-8", "replace").strip("\r")
             if text.startswith("{"):
                 try:
-                    self.events.append(json.loads(text))
+                    self.events.append(parse(text, "session-events", "an event"))
                 except json.JSONDecodeError as e:
                     fail(f"session {self.proc.args[2:]}: not JSON ({e}): {text[:200]}")
                     continue
@@ -342,9 +370,10 @@ check_json("show", "show", "thoracic", "--json")
 check_json("rules", "rules", "--json")
 r = run("lint", "--format", "json", str(routines / "drill.toml"), str(tmp / "missing.toml"),
         ok=(0, 1, 2))
-check("lint", "roll lint --format json", json.loads(r.stdout))
+check("lint", "roll lint --format json", parse(r.stdout, "lint", "roll lint --format json"))
 r = run("lint", "--format", "json", str(source / "routines"), ok=(0, 1))
-check("lint", "roll lint --format json routines/", json.loads(r.stdout))
+check("lint", "roll lint --format json routines/",
+      parse(r.stdout, "lint", "roll lint --format json routines/"))
 
 # 7. Sync: this device, then another one, then this device's status of both.
 folder = tmp / "sync"
