@@ -8,10 +8,12 @@
 #   tests/bench/startup_counts.sh A/bin/roll [B/bin/roll ...]
 #   RUNS=21 tests/bench/startup_counts.sh ...    (the default)
 #
-# Each binary gets its own temporary XDG_* directories, a history of one year of sessions (one a
-# night, as run.sh section 5 fills it) and a warm cache of checked routines where the binary has
-# one; each finds its bundled routines beside it (<bin>/../share/roll/routines). Prints one
-# Markdown table, a column per binary.
+# Each binary is measured as a fresh copy, all at paths of one length: how many pages one fault
+# maps depends on how the file sits in the page cache, which changes as it ages there, and one and
+# the same binary took 13 more faults as a file an hour old than as a new copy. Each gets its own temporary XDG_* directories, a history of one
+# year of sessions (one a night, as run.sh section 5 fills it) and a warm cache of checked
+# routines where the binary has one, and finds the bundled routines beside the original
+# (<bin>/../share/roll/routines). Prints one Markdown table, a column per binary.
 set -euo pipefail
 
 (($# >= 1)) || { echo "usage: $0 ROLL [ROLL ...]" >&2; exit 2; }
@@ -31,8 +33,11 @@ args=("due --quiet" "list" "list --no-cache" "lint routines/" "lint --no-cache r
 
 i=0
 for binary in "$@"; do
-  roll=$(realpath "$binary")
   home=$work/$i
+  mkdir -p "$home/bin"
+  cp "$(realpath "$binary")" "$home/bin/roll"
+  ln -s "$(dirname "$(realpath "$binary")")/../share" "$home/share"
+  roll=$home/bin/roll
   export HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data
   export XDG_STATE_HOME=$home/state XDG_CACHE_HOME=$home/cache
   mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
