@@ -6,8 +6,6 @@
 #include <thread>
 #include <utility>
 
-#include "platform/sqlite_memory.hpp"
-
 namespace roll::platform::sqlite {
 
 void fail(sqlite3* db, int code) {
@@ -108,21 +106,16 @@ std::string file_uri(const std::filesystem::path& path, std::string_view query) 
 
 namespace {
 
-// Set once, before SQLite initialises itself. Page faults are most of what a short command costs
-// on a virtual machine (about 5 us each here, tests/bench/RESULTS.md), and SQLite's defaults touch
-// memory a history this small never needs: a bulk page-cache allocation written through at open,
-// and a lookaside arena per connection where SQLite has one (Debian's is built without it). Memory
-// statistics cost a lock and a counter on every allocation and roll never reads them. roll uses
-// SQLite from one thread only, so SQLite takes no mutex at all; and its many small blocks come from
-// size-class pools (platform/sqlite_memory.hpp): `roll due` ran 1.41 M instructions with
-// malloc, 1.21 M with them (issue #13).
+// Set once, before SQLite initialises itself. By default each connection takes a bulk page cache
+// and writes a free list through all of it, pages a history this small never fills but every
+// short command faults in; and SQLite keeps memory statistics, a lock and a counter on every
+// allocation, that roll never reads. The threading mode stays SQLite's default: a connection is
+// opened without a mutex of its own (roll uses each from one thread), but SQLite's process-wide
+// state keeps its locks.
 void configure_sqlite_once() {
   static const bool done = [] {
-    sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0);
     sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0);
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
-    if (kPoolSqliteMemory) sqlite3_config(SQLITE_CONFIG_MALLOC, &pooled_memory());
     return sqlite3_initialize() == SQLITE_OK;
   }();
   (void)done;

@@ -4,6 +4,7 @@
 set -eu
 build=$1
 command -v dpkg-deb >/dev/null 2>&1 || { echo "no dpkg-deb: skipped"; exit 77; }
+command -v readelf >/dev/null 2>&1 || { echo "no readelf: skipped"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/home/data"
@@ -37,6 +38,26 @@ if command -v ldd >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
     echo "$depends" | grep -q "$pkg" || { echo "$so comes from $pkg, not in Depends" >&2; exit 1; }
   done
 fi
+# Depends asks for a libc6 at least as new as the binary needs: the newest GLIBC_x.y version it
+# requires, and 2.36 if it has packed relative relocations (glibc's GLIBC_ABI_DT_RELR, first in
+# 2.36; an older glibc refuses to load the binary). Both Depends lists are checked: the one
+# dpkg-shlibdeps computed for this package, and the one CMakeLists.txt writes out for a machine
+# without it.
+versions=$(readelf --version-info -W "$roll" | sed -n 's/.*Name: \(GLIBC_[A-Z0-9_.]*\) .*/\1/p')
+required=$(echo "$versions" | sed -n 's/^GLIBC_\([0-9][0-9.]*\)$/\1/p' | sort -V | tail -n 1)
+if echo "$versions" | grep -qx GLIBC_ABI_DT_RELR; then
+  required=$(printf '%s\n2.36\n' "$required" | sort -V | tail -n 1)
+fi
+[ -n "$required" ] || { echo "readelf shows no GLIBC version the binary needs" >&2; exit 1; }
+echo "the binary needs glibc $required$(echo "$versions" | grep -qx GLIBC_ABI_DT_RELR && echo ' (GLIBC_ABI_DT_RELR)')"
+written=$(sed -n 's/^set(CPACK_ROLL_WRITTEN_DEPENDS "\(.*\)")$/\1/p' "$build/CPackConfig.cmake")
+[ -n "$written" ] || { echo "CPackConfig.cmake lacks CPACK_ROLL_WRITTEN_DEPENDS" >&2; exit 1; }
+for list in "$depends" "$written"; do
+  libc=$(echo "$list" | tr ',' '\n' | sed -n 's/^ *libc6 *(>= *\([^)]*\)) *$/\1/p')
+  [ -n "$libc" ] || { echo "Depends \"$list\" has no libc6 (>= version)" >&2; exit 1; }
+  [ "$(printf '%s\n%s\n' "$required" "$libc" | sort -V | head -n 1)" = "$required" ] ||
+    { echo "Depends \"$list\" asks for libc6 $libc; the binary needs $required" >&2; exit 1; }
+done
 for f in usr/bin/roll usr/share/roll/routines/thoracic.toml usr/share/man/man1/roll.1.gz \
   usr/share/bash-completion/completions/roll usr/share/zsh/vendor-completions/_roll \
   usr/share/fish/vendor_completions.d/roll.fish usr/share/doc/roll/LICENSE usr/share/doc/roll/copyright usr/share/doc/roll/changelog.gz; do
