@@ -193,16 +193,19 @@ void AnsiScreen::show(const std::vector<Event>& events, const SessionView& view)
   if (view.finished) return;  // the summary is printed on the normal screen
   auto size = terminal_size(::fileno(out_));
   auto lines = layout(view, size.columns, size.rows).lines;
-  std::string out = "\x1b[H";
+  // Each row is put at its own position, never reached by a line feed: with auto-wrap off
+  // (RawTerminal) a row wider than the layout measured is clipped at the margin, and nothing
+  // can scroll the title and the step line off the top.
+  std::string out = lines.empty() ? "\x1b[H" : "";
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto& line = lines[i];
+    out += fmt::format("\x1b[{};1H", i + 1);
     if (options_.color && !line.text.empty()) {
       out += fmt::format(style_of(line, view), "{}", line.text);
     } else {
       out += line.text;
     }
     out += "\x1b[K";
-    if (i + 1 < lines.size()) out += "\r\n";
   }
   out += "\x1b[J";
   if (ring && options_.bell) out += '\a';
