@@ -8,6 +8,8 @@
 #include <map>
 
 #include "roll/charts.hpp"
+#include "roll/history.hpp"
+#include "roll/plural.hpp"
 #include "roll/text.hpp"
 
 namespace roll {
@@ -70,10 +72,6 @@ std::string minutes(int seconds) {
 
 std::string one_decimal(double v) {
   return fmt::format("{:.1f}", v);
-}
-
-LocalDays stop_day(const PainStop& p, int day_start_hour) {
-  return roll_day(LocalSeconds{(p.at + p.utc_offset).time_since_epoch()}, day_start_hour);
 }
 
 std::string short_date(LocalDays d) {
@@ -179,9 +177,8 @@ class Page {
   }
 
   std::string range_text() const {
-    return fmt::format("{} to {} ({} week{})", format_date(in_.range.first),
-                       format_date(in_.range.last), in_.range.weeks,
-                       in_.range.weeks == 1 ? "" : "s");
+    return fmt::format("{} to {} ({})", format_date(in_.range.first), format_date(in_.range.last),
+                       plural(in_.range.weeks, "week"));
   }
 
   void head() {
@@ -221,7 +218,7 @@ class Page {
     put("<div><b>{}</b>stopped early</div>\n", n - completed - partial);
     put("<div><b>{} of {}</b>days with a completed session</div>\n", done_days, so_far);
     put("<div><b>{}</b>minutes on the roller</div>\n", minutes(seconds));
-    put("<div><b>{}</b>pain stop{}</div>\n", stops_.size(), stops_.size() == 1 ? "" : "s");
+    put("<div><b>{}</b>{}</div>\n", stops_.size(), plural_noun(stops_.size(), "pain stop"));
     put("<div><b>{}</b>sessions rated before or after</div>\n",
         std::count_if(sessions_.begin(), sessions_.end(),
                       [](auto* s) { return s->rating_before || s->rating_after; }));
@@ -468,13 +465,13 @@ class Page {
         ++nboth;
       }
     }
-    put("<p>{} rated session{}. Average before: {}; average after: {}.", rated.size(),
-        rated.size() == 1 ? "" : "s", nb > 0 ? one_decimal(sum_b / nb) : "not rated",
+    put("<p>{}. Average before: {}; average after: {}.", plural(rated.size(), "rated session"),
+        nb > 0 ? one_decimal(sum_b / nb) : "not rated",
         na > 0 ? one_decimal(sum_a / na) : "not rated");
     if (nboth > 0) {
-      put(" Over the {} session{} rated both times, the rating changed by {:+.1f} on average "
+      put(" Over the {} rated both times, the rating changed by {:+.1f} on average "
           "(after minus before; higher is better).",
-          nboth, nboth == 1 ? "" : "s", sum_change / nboth);
+          plural(nboth, "session"), sum_change / nboth);
     }
     put("</p>\n</section>\n");
   }
