@@ -398,13 +398,20 @@ TEST_CASE("the full screen puts each row at its own position, with no line feed 
   std::size_t last = 0;
   for (std::size_t row = 1; row <= rows; ++row) {
     CAPTURE(row);
-    auto at = text.find("\x1b[" + std::to_string(row) + ";1H");
+    // Cleared before it is drawn: cleared after, a full-width row lost its last column.
+    auto at = text.find("\x1b[" + std::to_string(row) + ";1H\x1b[2K");
     REQUIRE(at != std::string::npos);
     CHECK(at >= last);  // top to bottom
     last = at;
   }
-  CHECK(text.find("\x1b[" + std::to_string(rows + 1) + ";1H") == std::string::npos);
-  CHECK(text.ends_with("\x1b[J"));
+  // What is below the last row is cleared from the row after it, or not at all when it is the
+  // screen's last.
+  CHECK(text.find("\x1b[K") == std::string::npos);
+  if (rows < 24) {
+    CHECK(text.ends_with("\x1b[" + std::to_string(rows + 1) + ";1H\x1b[J"));
+  } else {
+    CHECK(text.find("\x1b[J") == std::string::npos);
+  }
 }
 
 TEST_CASE("the breath phase reads without colour: a band of its own shape, PAUSED as plain") {
