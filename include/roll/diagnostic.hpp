@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "roll/name_table.hpp"
+
 namespace roll {
 
 // 1-based line and column, as editors count them; 0 means "no position known".
@@ -19,6 +21,11 @@ struct SourceRange {
 };
 
 enum class Severity { error, warning, info };
+inline constexpr NameTable<Severity, 3> kSeverityNames{{
+    {Severity::error, "error"},
+    {Severity::warning, "warning"},
+    {Severity::info, "info"},
+}};
 
 struct Diagnostic {
   std::string file;

@@ -77,6 +77,9 @@ struct PainStop {
 // The roll day a session belongs to, the same for `due` and `stats`.
 [[nodiscard]] LocalDays session_day(const SessionRecord& r, int day_start_hour);
 
+// The roll day of a pain stop, on the clock of the place it happened, as for a session.
+[[nodiscard]] LocalDays stop_day(const PainStop& p, int day_start_hour);
+
 // The text form of a status back to the enum; unknown text reads as unfinished (never completed).
 [[nodiscard]] SessionStatus parse_status(std::string_view text);
 

@@ -4,10 +4,11 @@
 //
 //   {"v":1,"kind":"session","uid":"0190...","device":"0190...","fields":{"routine":"bedtime",...}}
 //
-// The decoder is a small strict parser for exactly the JSON subset the encoder writes (objects,
-// strings, whole numbers, true, false, null; at most one nested object), bounded in size and
-// depth, so a damaged or hostile journal line is rejected with a reason and never crashes or
-// hangs roll. docs/json.md describes the format.
+// The decoder reads through the core's strict JSON reader (src/core/json_reader.hpp), which takes
+// exactly the subset the encoder writes (objects, strings, whole numbers, true, false, null), here
+// with at most one nested object; with the line's size bounded too, a damaged or hostile journal
+// line is rejected with a reason and never crashes or hangs roll. docs/json.md describes the
+// format.
 #include <cstddef>
 #include <cstdint>
 #include <optional>

@@ -19,8 +19,16 @@ namespace roll {
 // the line) and everything sanitize() replaces are made visible as there.
 [[nodiscard]] std::string sanitize_document(std::string_view text);
 
-// Display width in terminal columns of sanitized text (ASCII and common wide characters).
+// Display width in terminal columns of sanitized text, by the Unicode Character Database
+// (src/core/char_width_table.cpp), not the locale: East Asian wide characters and emoji take 2,
+// combining marks and joiners 0, a flag or a ZWJ sequence 2 as one glyph.
 [[nodiscard]] std::size_t display_width(std::string_view text);
+
+// The one cutter for a table's cells: the text whole when it fits in `width` columns, else its
+// first characters and `ellipsis` within `width`. Never splits a character (nor a flag, an emoji
+// sequence or a letter and its accents). fit_line() cuts at a word instead.
+[[nodiscard]] std::string cut_to_width(std::string_view text, std::size_t width,
+                                       std::string_view ellipsis);
 
 // Greedy word wrap of sanitized text to `width` columns.
 [[nodiscard]] std::string wrap(std::string_view text, std::size_t width);

@@ -10,6 +10,7 @@
 #include "cli/json_output.hpp"
 #include "platform/json.hpp"
 #include "roll/fix.hpp"
+#include "roll/plural.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -18,16 +19,31 @@ namespace {
 
 using platform::to_json;
 
+// Each severity in each of lint's formats, one row per severity so that the formats cannot
+// disagree: its colour on a terminal, SARIF's level and the GitHub workflow command. (Its own
+// name, in the text and JSON, is roll::severity_name.)
+struct SeverityFormat {
+  Severity severity;
+  fmt::terminal_color color;
+  const char* sarif_level;
+  const char* github_command;
+};
+
+constexpr SeverityFormat kSeverityFormats[] = {
+    {Severity::error, fmt::terminal_color::bright_red, "error", "error"},
+    {Severity::warning, fmt::terminal_color::bright_yellow, "warning", "warning"},
+    {Severity::info, fmt::terminal_color::bright_cyan, "note", "notice"},
+};
+
+// The row of `severity`; the first (error) for a value not in the table (a cast gone wrong).
+const SeverityFormat& format_of(Severity severity) {
+  for (const auto& row : kSeverityFormats)
+    if (row.severity == severity) return row;
+  return kSeverityFormats[0];
+}
+
 fmt::text_style severity_style(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return fmt::fg(fmt::terminal_color::bright_red) | fmt::emphasis::bold;
-    case Severity::warning:
-      return fmt::fg(fmt::terminal_color::bright_yellow) | fmt::emphasis::bold;
-    case Severity::info:
-      return fmt::fg(fmt::terminal_color::bright_cyan) | fmt::emphasis::bold;
-  }
-  return {};
+  return fmt::fg(format_of(severity).color) | fmt::emphasis::bold;
 }
 
 std::string styled(bool color, fmt::text_style style, std::string_view text) {
@@ -52,22 +68,6 @@ std::string source_excerpt(const Diagnostic& d, std::string_view text, bool colo
   return fmt::format(
       " {} | {}\n {} | {}{}\n", number, sanitize(line), gutter, std::string(indent, ' '),
       styled(color, severity_style(d.severity), std::string(std::max<std::size_t>(width, 1), '^')));
-}
-
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
-const char* sarif_level(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "error";
-    case Severity::warning:
-      return "warning";
-    case Severity::info:
-      return "note";
-  }
-  return "error";
 }
 
 // A path as a URI reference (absolute paths as file:// URIs): unreserved characters and '/' as
@@ -107,18 +107,6 @@ std::string escape(std::string_view text, bool property) {
     }
   }
   return out;
-}
-
-const char* github_command(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "error";
-    case Severity::warning:
-      return "warning";
-    case Severity::info:
-      return "notice";
-  }
-  return "error";
 }
 
 }  // namespace
@@ -197,7 +185,7 @@ std::string format_sarif(const std::vector<Diagnostic>& diagnostics, std::string
         {"shortDescription", toml::table{{"text", std::string(rule.summary)}}},
         {"fullDescription", toml::table{{"text", full}}},
         {"help", toml::table{{"text", std::string(rule.fix)}}},
-        {"defaultConfiguration", toml::table{{"level", sarif_level(rule.severity)}}},
+        {"defaultConfiguration", toml::table{{"level", format_of(rule.severity).sarif_level}}},
         {"properties", toml::table{{"category", rule_kind_name(rule.kind)}}},
     });
   }
@@ -218,7 +206,7 @@ std::string format_sarif(const std::vector<Diagnostic>& diagnostics, std::string
     }
     toml::table result{
         {"ruleId", d.rule},
-        {"level", sarif_level(d.severity)},
+        {"level", format_of(d.severity).sarif_level},
         {"message", toml::table{{"text", d.message}}},
         {"locations", toml::array{toml::table{{"physicalLocation", std::move(physical)}}}}};
     auto all = all_rules();
@@ -262,7 +250,7 @@ std::string format_github(const std::vector<Diagnostic>& diagnostics) {
     props += fmt::format(",title={}", github_escape_property(d.rule));
     std::string message = sanitize(d.message, true);
     if (!d.help.empty()) message += "\nhelp: " + sanitize(d.help, true);
-    out += fmt::format("::{} {}::{}\n", github_command(d.severity), props,
+    out += fmt::format("::{} {}::{}\n", format_of(d.severity).github_command, props,
                        github_escape_data(message));
   }
   return out;

@@ -7,6 +7,8 @@
 #include <cmath>
 
 #include "platform/wall_clock.hpp"
+#include "roll/history.hpp"
+#include "roll/plural.hpp"
 #include "roll/stats.hpp"
 #include "roll/text.hpp"
 
@@ -15,10 +17,6 @@ namespace roll::cli {
 namespace {
 
 using namespace std::chrono;
-
-LocalDays stop_day(const PainStop& p, int day_start_hour) {
-  return roll_day(LocalSeconds{(p.at + p.utc_offset).time_since_epoch()}, day_start_hour);
-}
 
 // Colour is a second signal only: every chart reads the same without it.
 fmt::text_style style_of(Ink ink) {
@@ -103,9 +101,9 @@ void print_stats_text(Context& ctx, const Stats& st, const StatsReadings& readin
                       LocalDays today) {
   Printer print{ctx};
   std::string totals =
-      fmt::format("Current streak: {} day{}   Longest: {} day{}   Sessions: {} ({} completed)",
-                  st.streaks.current, st.streaks.current == 1 ? "" : "s", st.streaks.longest,
-                  st.streaks.longest == 1 ? "" : "s", st.total_sessions, st.total_completed);
+      fmt::format("Current streak: {}   Longest: {}   Sessions: {} ({} completed)",
+                  plural(st.streaks.current, "day"), plural(st.streaks.longest, "day"),
+                  st.total_sessions, st.total_completed);
   fmt::print(ctx.out, "{}\n",
              display_width(totals) > print.width ? wrap(totals, print.width) : totals);
   fmt::print(ctx.out, "Days start at {:02}:00.\n\n", st.day_start_hour);
@@ -123,7 +121,7 @@ void print_stats_text(Context& ctx, const Stats& st, const StatsReadings& readin
   for (const auto& w : st.weeks) {
     int stops = stops_per_week.contains(w.week_start) ? stops_per_week[w.week_start] : 0;
     std::string right = fmt::format("{} min, {} done", rounded_minutes(w.seconds), w.completed);
-    if (stops > 0) right += fmt::format(", {} pain stop{}", stops, stops == 1 ? "" : "s");
+    if (stops > 0) right += ", " + plural(stops, "pain stop");
     weeks.push_back({format_date(w.week_start), static_cast<double>(w.seconds), right,
                      stops > 0 ? Ink::pain : Ink::bar});
   }

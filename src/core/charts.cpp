@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "roll/plural.hpp"
 #include "roll/text.hpp"
 
 namespace roll {
@@ -244,7 +245,7 @@ std::vector<ChartLine> rating_trend(const std::vector<RatingPoint>& points, Char
     return count > 0 ? fmt::format("{:.1f}", sum / count) : std::string("-");
   };
   std::string summary =
-      fmt::format("average of {} rated session{} (0-10): before {}, after {}", n, n == 1 ? "" : "s",
+      fmt::format("average of {} (0-10): before {}, after {}", plural(n, "rated session"),
                   average(sum_before, n_before), average(sum_after, n_after));
   if (columns < n) summary += fmt::format("; each column averages about {} sessions", n / columns);
   for (auto& l : wrap_items({{summary, Ink::plain}}, width, "     ")) out.push_back(std::move(l));
@@ -280,8 +281,8 @@ std::vector<ChartLine> pressure_chart(const std::vector<ZonePressure>& zones, Ch
   for (const auto& z : zones) {
     bool high = z.highest > kPressureLimit;
     rows.push_back({z.zone, z.average,
-                    fmt::format("avg {:.1f}, highest {}{}, {} reading{}", z.average, z.highest,
-                                high ? " !" : "", z.readings, z.readings == 1 ? "" : "s"),
+                    fmt::format("avg {:.1f}, highest {}{}, {}", z.average, z.highest,
+                                high ? " !" : "", plural(z.readings, "reading")),
                     high ? Ink::high : Ink::bar});
   }
   auto out = bar_chart(rows, 10, style, kPressureLimit);

@@ -6,15 +6,8 @@
 namespace roll {
 
 const char* severity_name(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "error";
-    case Severity::warning:
-      return "warning";
-    case Severity::info:
-      return "info";
-  }
-  return "error";
+  // Views of string literals: data() is their whole text, NUL-terminated.
+  return name_in(kSeverityNames, severity).data();
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {

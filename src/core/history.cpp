@@ -30,6 +30,10 @@ LocalDays session_day(const SessionRecord& r, int day_start_hour) {
   return roll_day(local_start(r), day_start_hour);
 }
 
+LocalDays stop_day(const PainStop& p, int day_start_hour) {
+  return roll_day(LocalSeconds{(p.at + p.utc_offset).time_since_epoch()}, day_start_hour);
+}
+
 LocalDays roll_day(LocalSeconds local, int day_start_hour) {
   return floor<days>(local - hours{day_start_hour});
 }

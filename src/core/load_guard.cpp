@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "roll/limits.hpp"
+#include "roll/utf8.hpp"
 
 namespace roll::detail {
 
@@ -29,29 +30,6 @@ SourceRange range_at(std::string_view text, std::size_t offset) {
   return {line, column, line, column + 1};
 }
 
-// Length of the valid UTF-8 sequence at `i`, or 0 if it is not one (overlongs, surrogates and
-// code points above U+10FFFF are invalid, as in Unicode's table 3-7).
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  auto at = [&](std::size_t k) -> unsigned {
-    return k < s.size() ? static_cast<unsigned char>(s[k]) : 0x100u;
-  };
-  auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
-  unsigned b0 = at(i);
-  if (b0 < 0x80) return 1;
-  if (in(b0, 0xC2, 0xDF)) return in(at(i + 1), 0x80, 0xBF) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    unsigned lo = b0 == 0xE0 ? 0xA0 : 0x80;
-    unsigned hi = b0 == 0xED ? 0x9F : 0xBF;
-    return in(at(i + 1), lo, hi) && in(at(i + 2), 0x80, 0xBF) ? 3 : 0;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    unsigned lo = b0 == 0xF0 ? 0x90 : 0x80;
-    unsigned hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    return in(at(i + 1), lo, hi) && in(at(i + 2), 0x80, 0xBF) && in(at(i + 3), 0x80, 0xBF) ? 4 : 0;
-  }
-  return 0;
-}
-
 std::optional<InputProblem> check_encoding(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
@@ -61,7 +39,7 @@ std::optional<InputProblem> check_encoding(std::string_view text) {
                           fmt::format("NUL byte at offset {}: this is not a text file", i),
                           "routine files are UTF-8 text; remove the NUL byte"};
     }
-    std::size_t length = utf8_length(text, i);
+    std::size_t length = utf8::decode(text, i).length;
     if (length == 0) {
       return InputProblem{range_at(text, i),
                           fmt::format("invalid UTF-8 (byte 0x{:02X} at offset {})", byte, i),

@@ -8,6 +8,8 @@
 #include <map>
 
 #include "roll/charts.hpp"
+#include "roll/history.hpp"
+#include "roll/plural.hpp"
 #include "roll/text.hpp"
 
 namespace roll {
@@ -83,10 +85,6 @@ std::string minutes(int seconds) {
 
 std::string one_decimal(double v) {
   return fmt::format("{:.1f}", v);
-}
-
-LocalDays stop_day(const PainStop& p, int day_start_hour) {
-  return roll_day(LocalSeconds{(p.at + p.utc_offset).time_since_epoch()}, day_start_hour);
 }
 
 std::string short_date(LocalDays d) {
@@ -197,9 +195,8 @@ class Page {
   }
 
   std::string range_text() const {
-    return fmt::format("{} to {} ({} week{})", format_date(in_.range.first),
-                       format_date(in_.range.last), in_.range.weeks,
-                       in_.range.weeks == 1 ? "" : "s");
+    return fmt::format("{} to {} ({})", format_date(in_.range.first), format_date(in_.range.last),
+                       plural(in_.range.weeks, "week"));
   }
 
   void head() {
@@ -244,21 +241,21 @@ class Page {
       put("<p class=\"none\">No sessions were recorded in these weeks.</p>\n");
     }
     put("<div class=\"summary\">\n");
-    put("<div><b>{}</b> session{}<small>{} completed, {} partial, {} stopped early</small></div>\n",
-        n, n == 1 ? "" : "s", completed, partial, n - completed - partial);
+    put("<div><b>{}</b> {}<small>{} completed, {} partial, {} stopped early</small></div>\n", n,
+        plural_noun(n, "session"), completed, partial, n - completed - partial);
     put("<div><b>{} of {}</b> days with a completed session<small>the days of these weeks so "
         "far</small></div>\n",
         done_days, so_far);
-    put("<div><b>{}</b> pain stop{}<small>sharp pain: the session stopped at once</small></div>\n",
-        stops, stops == 1 ? "" : "s");
-    put("<div><b>{}</b> pressure reading{} above {}<small>of {} recorded; the articles advise at "
+    put("<div><b>{}</b> {}<small>sharp pain: the session stopped at once</small></div>\n", stops,
+        plural_noun(stops, "pain stop"));
+    put("<div><b>{}</b> {} above {}<small>of {} recorded; the articles advise at "
         "most 6-7 of 10</small></div>\n",
-        above, above == 1 ? "" : "s", kPressureLimit, readings);
+        above, plural_noun(above, "pressure reading"), kPressureLimit, readings);
     if (rated > 0) {
       put("<div><b>{} &#8594; {}</b> before and after, on average<small>0 (as bad as it gets) "
-          "to 10 (fine); {} rated session{}</small></div>\n",
+          "to 10 (fine); {} rated {}</small></div>\n",
           before > 0 ? one_decimal(sum_before / before) : "-",
-          after > 0 ? one_decimal(sum_after / after) : "-", rated, rated == 1 ? "" : "s");
+          after > 0 ? one_decimal(sum_after / after) : "-", rated, plural_noun(rated, "session"));
     } else {
       put("<div><b>-</b> before and after ratings<small>no session was rated</small></div>\n");
     }
@@ -506,13 +503,13 @@ class Page {
         ++nboth;
       }
     }
-    put("<p>{} rated session{}. Average before: {}; average after: {}.", rated.size(),
-        rated.size() == 1 ? "" : "s", nb > 0 ? one_decimal(sum_b / nb) : "not rated",
+    put("<p>{}. Average before: {}; average after: {}.", plural(rated.size(), "rated session"),
+        nb > 0 ? one_decimal(sum_b / nb) : "not rated",
         na > 0 ? one_decimal(sum_a / na) : "not rated");
     if (nboth > 0) {
-      put(" Over the {} session{} rated both times, the rating changed by {:+.1f} on average "
+      put(" Over the {} rated both times, the rating changed by {:+.1f} on average "
           "(after minus before; higher is better).",
-          nboth, nboth == 1 ? "" : "s", sum_change / nboth);
+          plural(nboth, "session"), sum_change / nboth);
     }
     put("</p>\n</section>\n");
   }

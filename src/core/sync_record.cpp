@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <limits>
 #include <stdexcept>
+
+#include "json_reader.hpp"
+#include "roll/utf8.hpp"
 
 namespace roll::sync {
 
@@ -61,60 +63,11 @@ constexpr F kCheckIn[] = {{"day", T::text}, {"answer", T::boolean}, {"at", T::in
 // The uid of a tombstone is the uid of the record it deletes; `of` is that record's kind.
 constexpr F kTombstone[] = {{"of", T::text}, {"deleted_at", T::integer}};
 
-// roll's own bounds, far above anything it writes.
-constexpr int kMaxMembers = 64;
-constexpr int kMaxDepth = 2;
+// roll's own bounds, far above anything it writes: an object in an object, 64 members each.
+constexpr json::Limits kRecordLimits{2, 64};
 constexpr std::size_t kMaxIdBytes = 64;
 
 // ---- writing ----
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one (overlong forms,
-// surrogates and code points past U+10FFFF included).
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  std::size_t n = 0;
-  std::uint32_t cp = 0;
-  if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2;
-    cp = c & 0x1Fu;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3;
-    cp = c & 0x0Fu;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4;
-    cp = c & 0x07u;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b(i + k) & 0x3Fu);
-  }
-  static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
 
 void write_string(std::string& out, std::string_view s) {
   out += '"';
@@ -136,7 +89,7 @@ void write_string(std::string& out, std::string_view s) {
     } else if (c < 0x80) {
       out += static_cast<char>(c);
       ++i;
-    } else if (std::size_t n = utf8_length(s, i); n > 0) {
+    } else if (std::size_t n = utf8::decode(s, i).length; n > 0) {
       out.append(s.substr(i, n));
       i += n;
     } else {
@@ -161,222 +114,9 @@ void write_value(std::string& out, const Value& v) {
 
 // ---- reading ----
 
-struct Member;
-using Object = std::vector<Member>;
-struct Member {
-  std::string key;
-  Value value;
-  bool is_object = false;
-  Object object;
-};
-
-struct ParseError {
-  std::string message;
-};
-
-class Parser {
- public:
-  explicit Parser(std::string_view text) : s_(text) {}
-
-  Object document() {
-    skip_space();
-    Object top = object(1);
-    skip_space();
-    if (pos_ != s_.size()) fail("text after the end of the object");
-    return top;
-  }
-
- private:
-  [[noreturn]] void fail(const std::string& what) const {
-    throw ParseError{fmt::format("column {}: {}", pos_ + 1, what)};
-  }
-  [[nodiscard]] bool at_end() const { return pos_ >= s_.size(); }
-  [[nodiscard]] char peek() const { return s_[pos_]; }
-  void skip_space() {
-    // A trailing '\r' is what a CRLF checkout (git on Windows) leaves on every line.
-    while (!at_end() && (peek() == ' ' || peek() == '\t' || peek() == '\r')) ++pos_;
-  }
-  void expect(char c) {
-    skip_space();
-    if (at_end() || peek() != c) {
-      fail(at_end() ? fmt::format("expected '{}' but the line ends", c)
-                    : fmt::format("expected '{}'", c));
-    }
-    ++pos_;
-  }
-
-  Object object(int depth) {
-    if (depth > kMaxDepth) fail("objects nested deeper than roll writes");
-    expect('{');
-    Object out;
-    skip_space();
-    if (!at_end() && peek() == '}') {
-      ++pos_;
-      return out;
-    }
-    for (;;) {
-      skip_space();
-      if (at_end() || peek() != '"') fail("expected a \"key\"");
-      Member m;
-      m.key = string();
-      for (const auto& other : out)
-        if (other.key == m.key) fail(fmt::format("the key \"{}\" appears twice", m.key));
-      expect(':');
-      skip_space();
-      if (at_end()) fail("expected a value but the line ends");
-      if (peek() == '{') {
-        m.is_object = true;
-        m.object = object(depth + 1);
-      } else {
-        m.value = scalar();
-      }
-      out.push_back(std::move(m));
-      if (out.size() > kMaxMembers) fail("more members in one object than roll writes");
-      skip_space();
-      if (at_end()) fail("expected ',' or '}' but the line ends");
-      if (peek() == ',') {
-        ++pos_;
-        continue;
-      }
-      if (peek() == '}') {
-        ++pos_;
-        return out;
-      }
-      fail("expected ',' or '}'");
-    }
-  }
-
-  Value scalar() {
-    char c = peek();
-    if (c == '"') return string();
-    if (c == '-' || (c >= '0' && c <= '9')) return number();
-    for (auto [word, value] :
-         {std::pair<std::string_view, int>{"true", 1}, {"false", 0}, {"null", -1}}) {
-      if (s_.substr(pos_, word.size()) == word) {
-        pos_ += word.size();
-        if (value < 0) return std::monostate{};
-        return value == 1;
-      }
-    }
-    if (c == '[') fail("arrays are not part of roll's records");
-    fail("expected a string, a whole number, true, false or null");
-  }
-
-  std::int64_t number() {
-    bool negative = peek() == '-';
-    if (negative) ++pos_;
-    if (at_end() || peek() < '0' || peek() > '9') fail("expected a digit");
-    if (peek() == '0' && pos_ + 1 < s_.size() && s_[pos_ + 1] >= '0' && s_[pos_ + 1] <= '9')
-      fail("a number with a leading zero");
-    // Accumulated as a negative number: its range reaches one further than the positive one.
-    std::int64_t value = 0;
-    constexpr auto kMin = std::numeric_limits<std::int64_t>::min();
-    while (!at_end() && peek() >= '0' && peek() <= '9') {
-      int digit = peek() - '0';
-      if (value < (kMin + digit) / 10) fail("a number outside the 64-bit range");
-      value = value * 10 - digit;
-      ++pos_;
-    }
-    if (!at_end() && (peek() == '.' || peek() == 'e' || peek() == 'E'))
-      fail("a fraction or an exponent (roll writes whole numbers only)");
-    if (!negative) {
-      if (value == kMin) fail("a number outside the 64-bit range");
-      value = -value;
-    }
-    return value;
-  }
-
-  std::uint32_t hex4() {
-    if (pos_ + 4 > s_.size()) fail("a \\u escape cut short");
-    std::uint32_t v = 0;
-    for (int k = 0; k < 4; ++k) {
-      char h = s_[pos_++];
-      v <<= 4;
-      if (h >= '0' && h <= '9') {
-        v |= static_cast<std::uint32_t>(h - '0');
-      } else if (h >= 'a' && h <= 'f') {
-        v |= static_cast<std::uint32_t>(h - 'a' + 10);
-      } else if (h >= 'A' && h <= 'F') {
-        v |= static_cast<std::uint32_t>(h - 'A' + 10);
-      } else {
-        --pos_;
-        fail("a \\u escape needs four hex digits");
-      }
-    }
-    return v;
-  }
-
-  std::string string() {
-    ++pos_;  // the opening quote
-    std::string out;
-    for (;;) {
-      if (at_end()) fail("a string that does not end");
-      auto c = static_cast<unsigned char>(peek());
-      if (c == '"') {
-        ++pos_;
-        return out;
-      }
-      if (c < 0x20) fail("a control character inside a string (JSON needs it escaped)");
-      if (c == '\\') {
-        ++pos_;
-        if (at_end()) fail("a string that does not end");
-        char e = s_[pos_++];
-        switch (e) {
-          case '"':
-          case '\\':
-          case '/':
-            out += e;
-            break;
-          case 'b':
-            out += '\b';
-            break;
-          case 'f':
-            out += '\f';
-            break;
-          case 'n':
-            out += '\n';
-            break;
-          case 'r':
-            out += '\r';
-            break;
-          case 't':
-            out += '\t';
-            break;
-          case 'u': {
-            std::uint32_t cp = hex4();
-            if (cp >= 0xDC00 && cp <= 0xDFFF) fail("a lone low surrogate in a \\u escape");
-            if (cp >= 0xD800 && cp <= 0xDBFF) {
-              if (s_.substr(pos_, 2) != "\\u") fail("a high surrogate without its low half");
-              pos_ += 2;
-              std::uint32_t low = hex4();
-              if (low < 0xDC00 || low > 0xDFFF) fail("a high surrogate without its low half");
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-            }
-            append_utf8(out, cp);
-            break;
-          }
-          default:
-            --pos_;
-            fail(fmt::format("an unknown escape \\{}", e));
-        }
-        continue;
-      }
-      std::size_t n = utf8_length(s_, pos_);
-      if (n == 0) fail("bytes that are not UTF-8");
-      out.append(s_.substr(pos_, n));
-      pos_ += n;
-    }
-  }
-
-  std::string_view s_;
-  std::size_t pos_ = 0;
-};
-
-const Member* find(const Object& o, std::string_view key) {
-  for (const auto& m : o)
-    if (m.key == key) return &m;
-  return nullptr;
-}
+using json::find;
+using json::Member;
+using json::Object;
 
 std::string_view type_name(FieldType t) {
   switch (t) {
@@ -443,12 +183,9 @@ std::optional<Object> parse(std::string_view line, std::string& error) {
         fmt::format("a line of {} bytes (roll's records are under {})", line.size(), kMaxLineBytes);
     return std::nullopt;
   }
-  try {
-    return Parser(line).document();
-  } catch (const ParseError& e) {
-    error = e.message;
-    return std::nullopt;
-  }
+  auto parsed = json::parse_object(line, kRecordLimits);
+  if (!parsed.object) error = std::move(parsed.error);
+  return std::move(parsed.object);
 }
 
 // The N of a line that starts `{"v":N`, spaces allowed, whatever follows.

@@ -5,40 +5,12 @@
 #include <cstdint>
 #include <vector>
 
+#include "char_width.hpp"
+#include "roll/utf8.hpp"
+
 namespace roll {
 
 namespace {
-
-struct Decoded {
-  char32_t code = 0;
-  std::size_t length = 0;  // bytes consumed; 0 means an invalid byte at this position
-};
-
-// Strict UTF-8: no overlongs, no surrogates, nothing above U+10FFFF.
-Decoded decode(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char b0 = byte(i);
-  if (b0 < 0x80) return {b0, 1};
-  std::size_t n = 0;
-  char32_t code = 0;
-  char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    n = 2, code = b0 & 0x1F, min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    n = 3, code = b0 & 0x0F, min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    n = 4, code = b0 & 0x07, min = 0x10000;
-  } else {
-    return {};
-  }
-  if (i + n > s.size()) return {};
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return {};
-    code = (code << 6) | (byte(i + k) & 0x3F);
-  }
-  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return {};
-  return {code, n};
-}
 
 // Characters that reorder text on screen (Trojan Source): embeddings, overrides, isolates and
 // the invisible direction marks.
@@ -47,17 +19,64 @@ bool is_bidi_control(char32_t c) {
          c == 0x200F || c == 0x061C;
 }
 
-bool is_wide(char32_t c) {
-  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
-         (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
+// One character as the terminal draws it: a base and what joins it (combining marks, variation
+// selectors, a skin tone, the second letter of a flag, pictographs joined by ZWJ), and the
+// columns it takes. A cut between two of these never splits what the reader sees as one.
+struct Cluster {
+  std::size_t bytes = 0;
+  std::size_t width = 0;
+};
+
+Cluster cluster_at(std::string_view s, std::size_t i) {
+  utf8::Decoded base = utf8::decode(s, i);
+  if (base.length == 0) return {1, 1};  // an invalid byte: one column, as before it is escaped
+  std::size_t end = i + base.length;
+  bool pictograph = false;
+  bool flag_open = false;
+  std::size_t width = 1;
+  if (base.code >= 0x300) {
+    width = static_cast<std::size_t>(detail::char_width(base.code));
+    pictograph = detail::is_pictographic(base.code);
+    // A regional indicator is a letter of a flag: two of them are one flag, two columns wide,
+    // and terminals draw a lone one as wide too.
+    flag_open = detail::is_regional_indicator(base.code);
+    if (flag_open) width = 2;
+  }
+  // ASCII never joins the character before it.
+  while (end < s.size() && static_cast<unsigned char>(s[end]) >= 0x80) {
+    utf8::Decoded next = utf8::decode(s, end);
+    if (next.length == 0) break;
+    char32_t c = next.code;
+    if (flag_open && detail::is_regional_indicator(c)) {
+      flag_open = false;
+    } else if (c == 0xFE0F) {
+      // VS16: the emoji form of a character that is narrow as text (U+2764, the heart).
+      if (detail::has_emoji_style(base.code)) width = 2;
+    } else if (c == 0x200D) {
+      end += next.length;
+      if (pictograph && end < s.size()) {
+        utf8::Decoded joined = utf8::decode(s, end);
+        if (joined.length > 0 && detail::is_pictographic(joined.code)) end += joined.length;
+      }
+      continue;
+    } else if (!(pictograph && detail::is_emoji_modifier(c)) && detail::char_width(c) != 0) {
+      break;
+    }
+    end += next.length;
+  }
+  return {end - i, width};
 }
 
-bool is_zero_width(char32_t c) {
-  return (c >= 0x0300 && c <= 0x036F) || c == 0x200B || c == 0x200C || c == 0x200D ||
-         (c >= 0xFE00 && c <= 0xFE0F);
+// The longest start of `text`, in whole characters, no wider than `width` columns.
+std::string_view prefix_within(std::string_view text, std::size_t width) {
+  std::size_t used = 0, bytes = 0;
+  while (bytes < text.size()) {
+    Cluster c = cluster_at(text, bytes);
+    if (used + c.width > width) break;
+    used += c.width;
+    bytes += c.bytes;
+  }
+  return text.substr(0, bytes);
 }
 
 }  // namespace
@@ -68,7 +87,7 @@ std::string sanitize_text(std::string_view text, bool keep_newlines, bool keep_l
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    Decoded d = decode(text, i);
+    utf8::Decoded d = utf8::decode(text, i);
     if (d.length == 0) {
       out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
       ++i;
@@ -111,16 +130,18 @@ std::string sanitize_document(std::string_view text) {
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
-    Decoded d = decode(text, i);
-    if (d.length == 0) {
-      width += 1;
-      ++i;
-      continue;
-    }
-    if (!is_zero_width(d.code)) width += is_wide(d.code) ? 2 : 1;
-    i += d.length;
+    Cluster c = cluster_at(text, i);
+    width += c.width;
+    i += c.bytes;
   }
   return width;
+}
+
+std::string cut_to_width(std::string_view text, std::size_t width, std::string_view ellipsis) {
+  if (display_width(text) <= width) return std::string(text);
+  std::size_t ew = display_width(ellipsis);
+  if (ew >= width) return std::string(prefix_within(ellipsis, width));
+  return std::string(prefix_within(text, width - ew)) + std::string(ellipsis);
 }
 
 std::string wrap(std::string_view text, std::size_t width) {
@@ -136,18 +157,11 @@ std::string wrap(std::string_view text, std::size_t width) {
       out += ' ';
       ++column;
     }
-    // A word longer than the line is cut at code point boundaries.
+    // A word longer than the line is cut between characters; one wider than the line alone goes
+    // on a line of its own.
     while (column + w > width) {
-      std::size_t taken = 0, bytes = 0;
-      while (bytes < word.size()) {
-        Decoded d = decode(word, bytes);
-        std::size_t len = d.length == 0 ? 1 : d.length;
-        std::size_t cw = display_width(word.substr(bytes, len));
-        if (taken + cw > width) break;
-        taken += cw;
-        bytes += len;
-      }
-      if (bytes == 0) bytes = 1;
+      std::size_t bytes = prefix_within(word, width).size();
+      if (bytes == 0) bytes = cluster_at(word, 0).bytes;
       out.append(word.substr(0, bytes));
       out += '\n';
       column = 0;
@@ -172,20 +186,6 @@ std::string wrap(std::string_view text, std::size_t width) {
 }
 
 namespace {
-
-// The longest prefix of `text` (whole code points) no wider than `width` columns.
-std::string_view prefix_within(std::string_view text, std::size_t width) {
-  std::size_t used = 0, bytes = 0;
-  while (bytes < text.size()) {
-    Decoded d = decode(text, bytes);
-    std::size_t len = d.length == 0 ? 1 : d.length;
-    std::size_t w = display_width(text.substr(bytes, len));
-    if (used + w > width) break;
-    used += w;
-    bytes += len;
-  }
-  return text.substr(0, bytes);
-}
 
 // `line` shortened at a word so that `ellipsis` fits after it within `width`.
 std::string with_ellipsis(std::string_view line, std::size_t width, std::string_view ellipsis) {
@@ -281,7 +281,7 @@ std::string to_ascii(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    Decoded d = decode(text, i);
+    utf8::Decoded d = utf8::decode(text, i);
     if (d.length == 0) {
       out += '?';
       ++i;

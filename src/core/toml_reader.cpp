@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "load_guard.hpp"
+#include "roll/utf8.hpp"
 
 namespace roll::detail {
 
@@ -75,9 +76,7 @@ std::string_view type_name(const toml::node& node) {
 std::string quoted(std::string_view text) {
   constexpr std::size_t kShown = 40;
   if (text.size() <= kShown) return fmt::format("\"{}\"", text);
-  std::size_t cut = kShown;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return fmt::format("\"{}...\"", text.substr(0, cut));
+  return fmt::format("\"{}...\"", utf8::prefix_of_bytes(text, kShown));
 }
 
 std::string with_article(std::string_view noun) {

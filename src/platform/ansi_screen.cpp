@@ -193,18 +193,26 @@ void AnsiScreen::show(const std::vector<Event>& events, const SessionView& view)
   if (view.finished) return;  // the summary is printed on the normal screen
   auto size = terminal_size(::fileno(out_));
   auto lines = layout(view, size.columns, size.rows).lines;
-  std::string out = "\x1b[H";
+  // Each row is put at its own position, never reached by a line feed: with auto-wrap off
+  // (RawTerminal) a row wider than the layout measured is clipped at the margin, and nothing
+  // can scroll the title and the step line off the top. The row is cleared before it is drawn:
+  // cleared after, a row as wide as the screen would lose its last column, where the cursor
+  // stays when it cannot wrap.
+  std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto& line = lines[i];
+    out += fmt::format("\x1b[{};1H\x1b[2K", i + 1);
     if (options_.color && !line.text.empty()) {
       out += fmt::format(style_of(line, view), "{}", line.text);
     } else {
       out += line.text;
     }
-    out += "\x1b[K";
-    if (i + 1 < lines.size()) out += "\r\n";
   }
-  out += "\x1b[J";
+  // The rows below the last one drawn, if any: from the start of the next row, which clears
+  // nothing of the last.
+  if (lines.size() < static_cast<std::size_t>(std::max(size.rows, 1))) {
+    out += fmt::format("\x1b[{};1H\x1b[J", lines.size() + 1);
+  }
   if (ring && options_.bell) out += '\a';
   std::fwrite(out.data(), 1, out.size(), out_);
   std::fflush(out_);

@@ -17,6 +17,7 @@
 #include "platform/screens.hpp"
 #include "roll/session_wording.hpp"
 #include "roll/text.hpp"
+#include "roll/utf8.hpp"
 
 extern char** environ;
 
@@ -217,7 +218,7 @@ void ProcessSpeaker::say(const Phrase& phrase) {
   if (path_.empty()) return;
   stop();
   // Far below a pipe's 64 KiB, so the write below never waits; no phrase is this long anyway.
-  std::string text = sanitize(phrase.text).substr(0, 4000);
+  std::string text(utf8::prefix_of_bytes(sanitize(phrase.text), 4000));
   std::vector<std::string> words = command_for(text);
   std::vector<char*> argv;
   for (auto& w : words) argv.push_back(w.data());

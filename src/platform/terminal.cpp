@@ -117,13 +117,17 @@ void RawTerminal::enter() {
   raw.c_cc[VMIN] = 1;
   raw.c_cc[VTIME] = 0;
   ::tcsetattr(in_fd_, TCSANOW, &raw);
-  if (screen_) write_all(out_, "\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J");
+  // Auto-wrap (DECAWM) off while the screen is up: a glyph the terminal draws wider than roll
+  // measured it is clipped at the right margin instead of wrapping and scrolling the screen.
+  if (screen_) write_all(out_, "\x1b[?1049h\x1b[?25l\x1b[?7l\x1b[H\x1b[2J");
   active_ = true;
 }
 
 void RawTerminal::leave() {
   if (!active_) return;
-  if (screen_) write_all(out_, "\x1b[0m\x1b[?25h\x1b[?1049l");
+  // Auto-wrap back on before the normal screen returns: it is a mode of the terminal, not of
+  // the alternate screen, so leaving that does not restore it.
+  if (screen_) write_all(out_, "\x1b[0m\x1b[?7h\x1b[?25h\x1b[?1049l");
   ::tcsetattr(in_fd_, TCSANOW, &saved_);
   active_ = false;
 }

@@ -50,7 +50,7 @@ class RawTerminal {
   RawTerminal(const RawTerminal&) = delete;
   RawTerminal& operator=(const RawTerminal&) = delete;
 
-  void enter();  // raw mode, alternate screen, hidden cursor
+  void enter();  // raw mode, alternate screen, hidden cursor, auto-wrap off
   void leave();  // everything back as it was
   [[nodiscard]] bool active() const { return active_; }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fixtures.hpp"
+#include "roll/utf8.hpp"
 #include "run_in_process.hpp"
 
 using roll::test::has;
@@ -129,6 +130,30 @@ TEST_CASE("roll history shows the holds changed with + and -, history delete rem
   auto after = roll_now(home, {"history", "--json"});
   CHECK_FALSE(has(after.out, "delta_seconds"));
   CHECK(has(after.out, "bedtime"));
+}
+
+// The name column is 20 columns wide. It was cut at byte 19, which split the tenth of 21 `é`
+// and printed invalid UTF-8; and padded by fmt, which counts an emoji as one column.
+TEST_CASE("roll history cuts a long routine name by display width, never inside a character") {
+  TempDir home;
+  seed_history(home,
+               "accents 2026-11-22T21:30:00Z completed 300 thoracic=300\n"
+               "rockets 2026-11-23T21:30:00Z completed 300 thoracic=300\n");
+  auto repeat = [](std::string_view glyph, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += glyph;
+    return out;
+  };
+  sql(db_file(home), "UPDATE sessions SET routine = '" + repeat("\u00e9", 21) +
+                         "' WHERE routine = 'accents'; UPDATE sessions SET routine = '" +
+                         repeat("\U0001F680", 11) + "' WHERE routine = 'rockets'");
+  auto r = roll_now(home, {"history"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(roll::utf8::is_valid(r.out));
+  // 19 columns of the name and the '~', then the two spaces before the status.
+  CHECK(has(r.out, "21:30  " + repeat("\u00e9", 19) + "~  completed"));
+  // Rockets are two columns each: nine and the '~' make 19, padded to 20.
+  CHECK(has(r.out, "21:30  " + repeat("\U0001F680", 9) + "~   completed"));
 }
 
 TEST_CASE("roll history with no database yet says how to start") {

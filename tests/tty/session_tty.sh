@@ -322,6 +322,36 @@ tm send-keys -t roll q
 wait_for 'EXIT=0'
 tm resize-window -t roll -x 80 -y 30
 
+echo "# a cue of emoji at 80x24: each row drawn in place, the title and the step line stay"
+# Counted one column each, the emoji made rows twice as wide as roll thought: they wrapped, and
+# the screen scrolled the title and the step line off the top.
+cue=""
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+  cue="$cue🚀🚀🚀 🫁🫁 🇩🇪🇫🇷 "
+done
+sed -e "s/^cue = \"Lean back over the roller.\"/cue = \"$cue🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀\"/" \
+  -e 's/^name = "hold"/name = "emoji"/' -e 's/^title = "Terminal test"/title = "Emoji cue"/' \
+  "$WORK/hold.toml" >"$WORK/emoji.toml"
+tm resize-window -t roll -x 80 -y 24
+tm send-keys -t roll "clear; '$ROLL' session $WORK/emoji.toml --yes; echo EXIT=\$?" Enter
+emoji_screen() {
+  # The title row is as wide as the screen: its last column, "left"'s t, must be drawn too.
+  if pane | head -1 | grep -q '^Emoji cue .* left$' && pane | grep -q 'step 1/2'; then
+    echo "ok: title and step line on screen with a cue of emoji ($1)"
+  else
+    echo "FAIL: the title or the step line scrolled away ($1); the pane shows:" >&2
+    pane >&2
+    failures=$((failures + 1))
+  fi
+}
+if wait_for 'step 1/2' && wait_for '🚀'; then
+  emoji_screen "get ready"
+  wait_for 'BREATHE IN' 12 && emoji_screen "mid-hold"
+fi
+tm send-keys -t roll q
+wait_for 'EXIT=0'
+tm resize-window -t roll -x 80 -y 30
+
 echo "# TERM=dumb: plain lines, the keys still work, no escape byte"
 raw_output "$WORK/dumb.out" "TERM=dumb '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?"
 wait_for 'step 1/2 ' && wait_for 'breathe in' 12 && echo "ok: plain lines on a dumb terminal"

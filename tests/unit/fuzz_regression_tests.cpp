@@ -7,6 +7,7 @@
 #include <iterator>
 #include <string>
 
+#include "../fuzz/json_reader_property.hpp"
 #include "roll/keys.hpp"
 #include "roll/lint.hpp"
 #include "roll/load.hpp"
@@ -17,7 +18,8 @@ TEST_CASE("every fuzz regression input ends in diagnostics or a valid plan, and 
   const auto dir = std::filesystem::path(ROLL_SOURCE_DIR) / "tests/fuzz/regressions";
   int seen = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().filename().string().starts_with("keys-")) continue;  // the key decoder's
+    auto name = entry.path().filename().string();
+    if (name.starts_with("keys-") || name.starts_with("json-")) continue;  // other targets' inputs
     std::ifstream in(entry.path(), std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CAPTURE(entry.path().filename().string());
@@ -71,4 +73,19 @@ TEST_CASE("every key-decoder regression input gives only keys, however it is spl
     ++seen;
   }
   CHECK(seen >= 2);
+}
+
+// tests/fuzz/fuzz_json_reader.cpp's checks (json_reader_property.hpp) on the json-* inputs.
+TEST_CASE("every JSON reader regression input gives an object or a reason, and reads back") {
+  const auto dir = std::filesystem::path(ROLL_SOURCE_DIR) / "tests/fuzz/regressions";
+  int seen = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (!entry.path().filename().string().starts_with("json-")) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CAPTURE(entry.path().filename().string());
+    CHECK(roll::test::check_json_reader(text) == "");
+    ++seen;
+  }
+  CHECK(seen >= 8);
 }

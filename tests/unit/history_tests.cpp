@@ -18,6 +18,16 @@ TEST_CASE("a session after midnight counts for the evening before, until the day
   CHECK(roll_day(at(2026, 11, 24, 1, 30), 0) == on(2026, 11, 24));
 }
 
+TEST_CASE("a pain stop's day is read on the clock where it happened, as a session's is") {
+  PainStop stop;
+  stop.at = utc(2026, 11, 24, 2, 30);  // 03:30 in a zone one hour east of UTC
+  stop.utc_offset = hours{1};
+  CHECK(stop_day(stop, 4) == on(2026, 11, 23));
+  CHECK(stop_day(stop, 3) == on(2026, 11, 24));
+  stop.utc_offset = hours{-5};  // 21:30 the evening before, five hours west
+  CHECK(stop_day(stop, 0) == on(2026, 11, 23));
+}
+
 TEST_CASE("streaks") {
   std::set<LocalDays> rest;
   SUBCASE("consecutive days, today done") {

@@ -13,6 +13,7 @@
 #include "roll/layout.hpp"
 #include "roll/session_wording.hpp"
 #include "roll/text.hpp"
+#include "roll/utf8.hpp"
 #include "session_fakes.hpp"
 
 using namespace roll;
@@ -318,6 +319,99 @@ TEST_CASE("the full cue and the whole ease-off notice at 80 columns") {
         words_of(ease_off_advice()).size());
   CHECK(joined(eased).find("much.") != std::string::npos);
   CHECK(eased.digit_rows >= 10);
+}
+
+namespace {
+
+// A cue of emoji words (rockets, lungs, flags) and one long word of them with no space to break at.
+std::string emoji_cue() {
+  std::string cue;
+  for (int i = 0; i < 40; ++i) {
+    cue += i % 3 == 0   ? "\U0001F680\U0001F680\U0001F680 "
+           : i % 3 == 1 ? "\U0001FAC1\U0001FAC1 "
+                        : "\U0001F1E9\U0001F1EA\U0001F1EB\U0001F1F7 ";
+  }
+  for (int i = 0; i < 60; ++i) cue += "\U0001F680";
+  return cue;
+}
+
+// Columns as a terminal following Unicode 15 draws this text, counted without display_width:
+// a rocket or lungs 2, a flag's two letters 1 each, anything else 1. A lone flag letter fails.
+std::size_t columns_of(const std::string& line) {
+  std::size_t columns = 0;
+  std::size_t letters = 0;  // regional indicators in a row
+  for (std::size_t i = 0; i < line.size();) {
+    auto d = roll::utf8::decode(line, i);
+    bool letter = d.code >= 0x1F1E6 && d.code <= 0x1F1FF;
+    if (!letter) {
+      CHECK(letters % 2 == 0);
+      letters = 0;
+    }
+    letters += letter ? 1 : 0;
+    columns += d.code == 0x1F680 || d.code == 0x1FAC1 ? 2 : 1;
+    i += d.length > 0 ? d.length : 1;
+  }
+  CHECK(letters % 2 == 0);
+  return columns;
+}
+
+}  // namespace
+
+// Counted one column each, a cue of emoji filled rows twice the terminal's width: they wrapped,
+// and at 80x24 the screen scrolled the title and the step line away.
+TEST_CASE("a cue of emoji at 80x24: every row within 80 columns, the title and step line kept") {
+  Routine r = thoracic();
+  r.steps[0].cue = emoji_cue();
+  NullSessionLog log;
+  Session s(r, make_plan(r), log);
+  s.start(0ms);
+  platform::AnsiScreen screen(stdout, r, {});
+  for (Millis t : {1000ms, 3000ms, 7000ms, 20000ms}) {
+    CAPTURE(t.count());
+    auto layout = screen.layout(view_at(s, t), 80, 24);
+    CAPTURE(joined(layout));
+    CHECK(layout.lines.size() <= 24);
+    CHECK(has_role(layout, Role::title));
+    CHECK(has_role(layout, Role::step));
+    CHECK(has_role(layout, Role::cue));
+    for (const auto& line : layout.lines) {
+      CAPTURE(line.text);
+      CHECK(columns_of(line.text) <= 80);
+      CHECK(roll::utf8::is_valid(line.text));
+    }
+  }
+}
+
+TEST_CASE("the full screen puts each row at its own position, with no line feed to scroll it") {
+  Routine r = thoracic();
+  r.steps[0].cue = emoji_cue();
+  NullSessionLog log;
+  Session s(r, make_plan(r), log);
+  Capture out;  // not a terminal: drawn at 80x24
+  platform::AnsiScreen screen(out.file, r, {});
+  screen.show(s.start(0ms), s.view());
+  std::string text = out.text();
+  CHECK(text.find('\n') == std::string::npos);
+  CHECK(text.find('\r') == std::string::npos);
+  auto rows = screen.layout(s.view(), 80, 24).lines.size();
+  REQUIRE(rows > 10);
+  std::size_t last = 0;
+  for (std::size_t row = 1; row <= rows; ++row) {
+    CAPTURE(row);
+    // Cleared before it is drawn: cleared after, a full-width row lost its last column.
+    auto at = text.find("\x1b[" + std::to_string(row) + ";1H\x1b[2K");
+    REQUIRE(at != std::string::npos);
+    CHECK(at >= last);  // top to bottom
+    last = at;
+  }
+  // What is below the last row is cleared from the row after it, or not at all when it is the
+  // screen's last.
+  CHECK(text.find("\x1b[K") == std::string::npos);
+  if (rows < 24) {
+    CHECK(text.ends_with("\x1b[" + std::to_string(rows + 1) + ";1H\x1b[J"));
+  } else {
+    CHECK(text.find("\x1b[J") == std::string::npos);
+  }
 }
 
 TEST_CASE("the breath phase reads without colour: a band of its own shape, PAUSED as plain") {

@@ -1,8 +1,12 @@
 // The poll() timeout that keeps the session's deadlines on time despite the kernel's timer slack,
 // and what the terminal and the locale can show.
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -85,4 +89,81 @@ TEST_CASE("a terminal that cannot take escape sequences is told apart") {
   CHECK(terminal_can_draw("xterm-256color", {}));  // an ANSI family, terminfo or not
   CHECK(terminal_can_draw("tmux-256color", {}));
   std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// A pseudo-terminal: the far end reads what roll writes to the terminal.
+struct Pty {
+  Pty() {
+    far = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (far < 0 || ::grantpt(far) != 0 || ::unlockpt(far) != 0) return;
+    near = ::open(::ptsname(far), O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (near >= 0) out = ::fdopen(::dup(near), "w");
+  }
+  ~Pty() {
+    if (out) std::fclose(out);
+    if (near >= 0) ::close(near);
+    if (far >= 0) ::close(far);
+  }
+  Pty(const Pty&) = delete;
+  Pty& operator=(const Pty&) = delete;
+  // Everything written so far: a wait for the first byte (the writes are done before this is
+  // called), then whatever else is there already.
+  std::string take() const {
+    std::string got;
+    pollfd p{far, POLLIN, 0};
+    for (int timeout = 2000; ::poll(&p, 1, timeout) > 0; timeout = 0) {
+      char buffer[256];
+      auto n = ::read(far, buffer, sizeof buffer);
+      if (n <= 0) break;
+      got.append(buffer, static_cast<std::size_t>(n));
+    }
+    return got;
+  }
+  int far = -1;
+  int near = -1;
+  std::FILE* out = nullptr;
+};
+
+}  // namespace
+
+// A glyph wider than roll measured (a new emoji, a font's choice) wrapped at the margin and, on
+// the last row, scrolled the whole screen. With auto-wrap off it is clipped instead.
+TEST_CASE("the full screen turns auto-wrap off while it is up, and on again at every way out") {
+  Pty pty;
+  if (pty.out == nullptr) {
+    MESSAGE("SKIPPED: no pseudo-terminal here");
+    return;
+  }
+  {
+    roll::platform::RawTerminal terminal(pty.near, pty.out);
+    std::string entered = pty.take();
+    CHECK(entered.find("\x1b[?1049h") != std::string::npos);
+    CHECK(entered.find("\x1b[?7l") != std::string::npos);
+    // Ctrl-Z leaves the screen (PollKeys::suspend) and `fg` enters it again.
+    terminal.leave();
+    std::string left = pty.take();
+    CHECK(left.find("\x1b[?7h") != std::string::npos);
+    CHECK(left.find("\x1b[?7h") < left.find("\x1b[?1049l"));
+    terminal.enter();
+    CHECK(pty.take().find("\x1b[?7l") != std::string::npos);
+  }
+  // The destructor: every other way out (the end, q, a signal, an exception) goes through it.
+  std::string closed = pty.take();
+  CHECK(closed.find("\x1b[?7h") != std::string::npos);
+  CHECK(closed.find("\x1b[?1049l") != std::string::npos);
+}
+
+TEST_CASE("a terminal that takes no escape sequences is not sent the auto-wrap mode either") {
+  Pty pty;
+  if (pty.out == nullptr) {
+    MESSAGE("SKIPPED: no pseudo-terminal here");
+    return;
+  }
+  { roll::platform::RawTerminal terminal(pty.near, pty.out, false); }
+  // Nothing was written: a write to the near end now is the first thing the far end reads.
+  std::fputs("end", pty.out);
+  std::fflush(pty.out);
+  CHECK(pty.take() == "end");
 }

@@ -56,6 +56,52 @@ TEST_CASE("display width counts columns, not bytes") {
   CHECK(display_width("e\u0301") == 1);
 }
 
+// The widths come from the Unicode Character Database (src/core/char_width_table.cpp). Before,
+// an emoji outside two hand-written ranges counted 1, so a cue of them wrapped the full screen.
+TEST_CASE("display width: emoji, flags and their sequences are 2 columns, joiners 0") {
+  CHECK(display_width("\U0001F680") == 2);            // rocket (U+1F680)
+  CHECK(display_width("\U0001FAC1") == 2);            // lungs (U+1FAC1, Unicode 13)
+  CHECK(display_width("\U0001F9D8") == 2);            // person in lotus position
+  CHECK(display_width("\u231A") == 2);                // watch: East Asian wide as emoji
+  CHECK(display_width("\U0001F1E9\U0001F1EA") == 2);  // a flag: two regional indicators
+  CHECK(display_width("\U0001F1E9\U0001F1EA\U0001F1EB\U0001F1F7") == 4);  // two flags
+  CHECK(display_width("\U0001F1E9") == 2);            // a lone regional indicator
+  CHECK(display_width("\u2764") == 1);                // heavy heart as text
+  CHECK(display_width("\u2764\uFE0F") == 2);          // ... and as an emoji (VS16)
+  CHECK(display_width("\U0001F44D\U0001F3FD") == 2);  // thumbs up with a skin tone
+  // family: man, ZWJ, woman, ZWJ, girl: one glyph.
+  CHECK(display_width("\U0001F468\u200D\U0001F469\u200D\U0001F467") == 2);
+  CHECK(display_width("a\u200Db") == 2);       // a joiner between letters takes nothing
+  CHECK(display_width("\u200B") == 0);         // zero width space
+  CHECK(display_width("o\u0308\u0323") == 1);  // two combining marks
+  CHECK(display_width("\uFF21\u3042") == 4);   // fullwidth A, hiragana a
+  CHECK(display_width("\u1100\u1161") == 2);   // a Hangul syllable from jamo
+  CHECK(display_width("\u00AD") == 1);         // the soft hyphen shows
+  CHECK(display_width("\xff") == 1);           // an invalid byte, as before
+}
+
+TEST_CASE("cut_to_width: whole characters within the width, then the ellipsis") {
+  CHECK(cut_to_width("Evening release", 20, "~") == "Evening release");
+  CHECK(cut_to_width("Evening release", 8, "~") == "Evening~");
+  std::string accents;
+  for (int i = 0; i < 21; ++i) accents += "\u00e9";
+  std::string cut = cut_to_width(accents, 20, "~");
+  CHECK(display_width(cut) == 20);
+  CHECK(cut.size() == 19 * 2 + 1);
+  // A wide character that would straddle the last column is left out whole.
+  CHECK(cut_to_width("ab\u65E5\u672C", 4, "~") == "ab~");
+  CHECK(cut_to_width("ab\u65E5\u672C", 5, "~") == "ab\u65E5~");
+  // A flag, a letter and its accent, an emoji and its skin tone are never split.
+  CHECK(cut_to_width("x\U0001F1E9\U0001F1EAyz", 4, "~") == "x\U0001F1E9\U0001F1EA~");
+  CHECK(cut_to_width("x\U0001F1E9\U0001F1EAyz", 3, "~") == "x~");
+  CHECK(cut_to_width("e\u0301e\u0301e\u0301", 2, "~") == "e\u0301~");
+  CHECK(cut_to_width("\U0001F44D\U0001F3FDab", 3, "~") == "\U0001F44D\U0001F3FD~");
+  // With a wider ellipsis, and with no room for it.
+  CHECK(cut_to_width("abcdef", 5, "\u2026") == "abcd\u2026");
+  CHECK(cut_to_width("abcdef", 2, "...") == "..");
+  CHECK(cut_to_width("abcdef", 0, "~").empty());
+}
+
 TEST_CASE("wrap breaks at spaces and cuts words longer than the line") {
   CHECK(wrap("lean back over the roller", 10) == "lean back\nover the\nroller");
   CHECK(wrap("abcdefghij", 4) == "abcd\nefgh\nij");

@@ -16,6 +16,7 @@
 #include "platform/wall_clock.hpp"
 #include "roll/duration.hpp"
 #include "roll/plan.hpp"
+#include "roll/plural.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -43,8 +44,7 @@ std::string note_of(const SessionRecord& r) {
   if (r.origin == SessionOrigin::rehearsal) note = "rehearsal";
   if (r.origin == SessionOrigin::by_hand) note = "logged by hand";
   if (!r.skipped.empty()) {
-    note += fmt::format("{}{} step{} skipped", note.empty() ? "" : ", ", r.skipped.size(),
-                        r.skipped.size() == 1 ? "" : "s");
+    note += fmt::format("{}{} skipped", note.empty() ? "" : ", ", plural(r.skipped.size(), "step"));
   }
   if (!r.hold_changes.empty()) {
     int added = 0;
@@ -131,10 +131,11 @@ class JsonSessionsWriter {
 };
 
 void print_table_row(Context& ctx, const SessionRecord& r) {
-  std::string name = sanitize(r.routine_name);
-  if (display_width(name) > 20) name = name.substr(0, 19) + "~";
-  std::string line = fmt::format("{:<16}  {:<20}  {:<11}  {:>11}", format_local(local_start(r)),
-                                 name, status_name(r.status),
+  // Cut and padded by display width: fmt's padding counts an emoji as one column.
+  std::string name = cut_to_width(sanitize(r.routine_name), 20, "~");
+  name.append(20 - display_width(name), ' ');
+  std::string line = fmt::format("{:<16}  {}  {:<11}  {:>11}", format_local(local_start(r)), name,
+                                 status_name(r.status),
                                  fmt::format("{}/{}", minutes_seconds(r.completed_seconds),
                                              minutes_seconds(r.planned_seconds)));
   std::string note = note_of(r);

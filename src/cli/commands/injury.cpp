@@ -13,6 +13,7 @@
 #include "cli/routine_loading.hpp"
 #include "cli/user_time.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/plural.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -124,7 +125,7 @@ void clear(Context& ctx, const InjuryOptions& o) {
   auto store = open_history(ctx);
   if (o.all) {
     int n = store->clear_all_injuries(now);
-    fmt::print(ctx.out, "Cleared {} injur{}.\n", n, n == 1 ? "y" : "ies");
+    fmt::print(ctx.out, "Cleared {}.\n", plural(n, "injury", "injuries"));
     return;
   }
   if (!store->clear_injury(o.id, now))

@@ -18,6 +18,7 @@
 #include "roll/fix.hpp"
 #include "roll/limits.hpp"
 #include "roll/load.hpp"
+#include "roll/plural.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -136,8 +137,8 @@ int run_lint(Context& ctx, const LintOptions& options) {
           platform::replace_text_file(path, fixed.text, text);
           text = std::move(fixed.text);
           diagnostics = check(text, name, profile, known);
-          fmt::print(ctx.err, "fixed {} problem{} in {}\n", fixed.fixed.size(),
-                     fixed.fixed.size() == 1 ? "" : "s", sanitize(name));
+          fmt::print(ctx.err, "fixed {} in {}\n", plural(fixed.fixed.size(), "problem"),
+                     sanitize(name));
         } catch (const platform::FileError& e) {
           all.push_back(io_problem(name, e.what()));
           io_failed = true;

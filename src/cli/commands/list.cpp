@@ -58,24 +58,6 @@ std::string pad(const std::string& text, std::size_t width) {
   return w >= width ? text : text + std::string(width - w, ' ');
 }
 
-// The first `width` columns of sanitized text, one code point at a time, with '~' for the rest.
-std::string cut(const std::string& text, std::size_t width) {
-  if (display_width(text) <= width) return text;
-  std::string out;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t len = 1;
-    while (i + len < text.size() && (static_cast<unsigned char>(text[i + len]) & 0xC0) == 0x80) {
-      ++len;
-    }
-    std::string next = out + text.substr(i, len);
-    if (display_width(next) + 1 > width) break;
-    out = std::move(next);
-    i += len;
-  }
-  return out + "~";
-}
-
 std::string zones_cell(const Row& r) {
   std::string zones = fmt::format("{}", fmt::join(r.listing->zones, ", "));
   if (r.lint_errors > 0) {
@@ -112,11 +94,11 @@ void print_table(Context& ctx, const std::vector<Row>& rows) {
     std::string name = pad(sanitize(r.file.name), name_w);
     if (!r.listing) {
       fmt::print(ctx.out, "{}  {}  {:>6}  {:<8}  run `roll lint {}`\n", name,
-                 pad(cut("(has errors)", title_w), title_w), "-",
+                 pad(cut_to_width("(has errors)", title_w, "~"), title_w), "-",
                  platform::origin_name(r.file.origin), sanitize(r.file.name));
       continue;
     }
-    std::string title = cut(sanitize(r.listing->title), title_w);
+    std::string title = cut_to_width(sanitize(r.listing->title), title_w, "~");
     fmt::print(ctx.out, "{}  {}  {:>6}  {:<8}  {}\n", name, pad(title, title_w),
                clock_time(r.listing->total), platform::origin_name(r.file.origin), zones_cell(r));
   }

@@ -31,6 +31,7 @@
 #include "roll/duration.hpp"
 #include "roll/history.hpp"
 #include "roll/lint.hpp"
+#include "roll/plural.hpp"
 #include "roll/runner.hpp"
 #include "roll/session_wording.hpp"
 #include "roll/stats.hpp"
@@ -82,9 +83,8 @@ std::vector<std::string> summary_lines(const Session& session) {
   if (!p.hold_changes.empty()) {
     int added = 0;
     for (const auto& h : p.hold_changes) added += h.seconds;
-    lines.push_back(fmt::format("holds changed with + and -: {} time{}, {:+} s in all",
-                                p.hold_changes.size(), p.hold_changes.size() == 1 ? "" : "s",
-                                added));
+    lines.push_back(fmt::format("holds changed with + and -: {}, {:+} s in all",
+                                plural(p.hold_changes.size(), "time"), added));
   }
   if (p.status == SessionStatus::pain_stop) {
     lines.push_back(sharp_pain_advice());
@@ -108,8 +108,7 @@ std::vector<std::string> streak_lines(Context& ctx, const Session& session) {
     bool done_today =
         due_today(*store, platform::process_time_zone(), now, profile.day_start_hour).done;
     std::vector<std::string> lines;
-    lines.push_back(
-        fmt::format("streak: {} day{}", streaks.current, streaks.current == 1 ? "" : "s"));
+    lines.push_back(fmt::format("streak: {}", plural(streaks.current, "day")));
     if (done_today) {
       lines.back() += fmt::format(" · next session due tomorrow (the day starts at {:02}:00)",
                                   profile.day_start_hour);

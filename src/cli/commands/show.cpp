@@ -8,6 +8,7 @@
 #include "cli/routine_loading.hpp"
 #include "roll/duration.hpp"
 #include "roll/plan.hpp"
+#include "roll/plural.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -29,7 +30,7 @@ std::string timing_text(const Step& step) {
       if (b.hold_in > 0) pattern += fmt::format(", hold {}", b.hold_in);
       pattern += fmt::format(", out {}", b.exhale);
       if (b.hold_out > 0) pattern += fmt::format(", hold {}", b.hold_out);
-      per_pass = fmt::format("{} breath{} ({} s)", step.count, step.count == 1 ? "" : "s", pattern);
+      per_pass = fmt::format("{} ({} s)", plural(step.count, "breath"), pattern);
       break;
     }
     case TimingUnit::reps:

@@ -13,6 +13,7 @@
 #include "cli/user_time.hpp"
 #include "platform/journal.hpp"
 #include "platform/profile_file.hpp"
+#include "roll/plural.hpp"
 #include "roll/sync_record.hpp"
 #include "roll/text.hpp"
 
@@ -67,8 +68,8 @@ int print_status(Context& ctx, const std::filesystem::path& dir, bool json) {
   }
   fmt::print(ctx.out, "this device: {}\n", status.device);
   fmt::print(ctx.out, "folder: {}\n", sanitize(dir.string()));
-  fmt::print(ctx.out, "pending: {} record{} not yet in this device's journal\n", status.pending,
-             status.pending == 1 ? "" : "s");
+  fmt::print(ctx.out, "pending: {} not yet in this device's journal\n",
+             plural(status.pending, "record"));
   fmt::print(ctx.out, "last sync: {}\n",
              status.last_sync ? format_utc(*status.last_sync) : std::string("never"));
   for (const auto& j : status.journals) {
@@ -123,9 +124,9 @@ int run_sync(Context& ctx, const SyncOptions& o) {
   if (!report.device_change.empty())
     fmt::print(ctx.err, "roll: {}\n", sanitize(report.device_change, true));
   print_problems(ctx, report.problems);
-  fmt::print(ctx.out, "Synced with {}: {} record{} written, {} journal{} read ({}).\n",
-             sanitize(dir.string()), report.appended, report.appended == 1 ? "" : "s",
-             report.journals, report.journals == 1 ? "" : "s", counts_text(report.merged));
+  fmt::print(ctx.out, "Synced with {}: {} written, {} read ({}).\n", sanitize(dir.string()),
+             plural(report.appended, "record"), plural(report.journals, "journal"),
+             counts_text(report.merged));
   return report.problems.empty() ? exit_ok : exit_findings;
 }
 
@@ -194,9 +195,8 @@ void sync_after_session(Context& ctx) {
     auto report = sync_now(ctx, profile.profile->sync_dir);
     if (!report.problems.empty()) {
       fmt::print(ctx.err,
-                 "roll: synced after the session, {} journal line{} skipped (run `roll "
-                 "sync` to see which)\n",
-                 report.problems.size(), report.problems.size() == 1 ? "" : "s");
+                 "roll: synced after the session, {} skipped (run `roll sync` to see which)\n",
+                 plural(report.problems.size(), "journal line"));
     }
   } catch (const std::exception& e) {
     fmt::print(ctx.err, "roll: the session is recorded, but syncing after it failed: {}\n",

@@ -13,6 +13,7 @@
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/plural.hpp"
 #include "roll/text.hpp"
 #include "roll/today.hpp"
 
@@ -40,8 +41,8 @@ std::string step_up_line(const StepUp& s, Level level) {
   if (level != Level::beginner) return fmt::format("level: {}", to_string(level));
   return fmt::format(
       "level: beginner · step up after {} clean completed sessions over {} days: {} so far, over "
-      "{} day{} (`roll level` says why)",
-      kStepUpSessions, kStepUpDays, s.sessions, s.days, s.days == 1 ? "" : "s");
+      "{} (`roll level` says why)",
+      kStepUpSessions, kStepUpDays, s.sessions, plural(s.days, "day"));
 }
 
 }  // namespace
@@ -90,8 +91,8 @@ int run_today(Context& ctx, const TodayOptions& options) {
   }
   std::vector<std::string> lines;
   lines.push_back(fmt::format("{}: {}", format_date(day), state_line(t)));
-  lines.push_back(fmt::format("streak: {} day{} (longest {})", t.streaks.current,
-                              t.streaks.current == 1 ? "" : "s", t.streaks.longest));
+  lines.push_back(
+      fmt::format("streak: {} (longest {})", plural(t.streaks.current, "day"), t.streaks.longest));
   for (const auto& l : t.limits) lines.push_back("limits today: " + l);
   if (!t.routine.empty()) {
     lines.push_back(fmt::format("suggested: {} ({})", t.routine, t.why));
