@@ -216,3 +216,28 @@ TEST_CASE("a command reads only what it touches, and an option decides for lint"
     CHECK(r.histories == c.histories);
   }
 }
+
+TEST_CASE("a profile or a history that failed is not tried again: the same error each time") {
+  class Failing final : public roll::cli::UserDataSource {
+   public:
+    roll::Profile read_profile(roll::cli::Context&) override {
+      ++profiles;
+      throw roll::cli::Failure(roll::cli::exit_usage, "fix the profile first");
+    }
+    std::unique_ptr<roll::platform::HistoryStore> open_history(roll::cli::Context&) override {
+      ++histories;
+      throw roll::cli::Failure(roll::cli::exit_usage, "cannot open the history");
+    }
+    int profiles = 0;
+    int histories = 0;
+  };
+  roll::cli::Context ctx;
+  Failing failing;
+  roll::cli::UserData user(ctx, failing);
+  for (int i = 0; i < 2; ++i) {
+    CHECK_THROWS_WITH_AS((void)user.profile(), "fix the profile first", roll::cli::Failure);
+    CHECK_THROWS_WITH_AS((void)user.history(), "cannot open the history", roll::cli::Failure);
+  }
+  CHECK(failing.profiles == 1);
+  CHECK(failing.histories == 1);
+}
