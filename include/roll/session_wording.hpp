@@ -2,6 +2,7 @@
 // The session's words: the text of its events for plain lines and screens, and the articles'
 // advice at its end. The state machine (session.hpp) decides what happens; this says it.
 #include <string>
+#include <vector>
 
 #include "roll/routine.hpp"
 #include "roll/session.hpp"
@@ -33,5 +34,20 @@ namespace roll {
 [[nodiscard]] Routine movement_block();
 [[nodiscard]] std::string sharp_pain_advice();
 [[nodiscard]] std::string ease_off_advice();
+
+// The summary's first words: "Session complete", "Stopped for sharp pain", ...
+[[nodiscard]] const char* summary_headline(SessionStatus status);
+// The summary a session ends with: the headline with the time and steps done, then the zones, the
+// pressure readings and the holds changed (each when there were any), then what to do now (move
+// and drink water; after a pain stop, the sharp-pain advice; nothing more after an interrupt).
+[[nodiscard]] std::vector<std::string> summary_lines(const Session& session);
+// The advice the end of `session` gives, in one piece: the sharp-pain advice after a pain stop,
+// nothing after an interrupt, the after-care otherwise.
+[[nodiscard]] std::string end_advice(const Session& session);
+// The line under a recorded session's summary, read back from the history: "streak: 3 days",
+// then " · next session due tomorrow (the day starts at 04:00)" when today is done, or " · today's
+// session is still due" when it is not, unless the session was a pain stop (a rest day).
+[[nodiscard]] std::string streak_line(int current_streak, bool done_today, int day_start_hour,
+                                      bool pain_stop);
 
 }  // namespace roll

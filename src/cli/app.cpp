@@ -11,6 +11,7 @@
 #include <iterator>
 #include <sstream>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "cli/color.hpp"
 #include "cli/commands.hpp"
 #include "cli/commands/today.hpp"
+#include "cli/user_data.hpp"
 #include "platform/history_store.hpp"
 #include "roll/suggest.hpp"
 #include "roll/text.hpp"
@@ -129,15 +131,20 @@ struct AllOptions {
   SessionOptions session;
 };
 
-using Adder = void (*)(CLI::App&, std::string_view, Context&, AllOptions&);
+using Adder = void (*)(CLI::App&, std::string_view, Context&, UserData&, AllOptions&);
 
-// A command in the declare_x/run_x shape: declare it, then run it from its callback.
+// A command in the declare_x/run_x shape: declare it, then run it from its callback, handing it
+// the run's profile and history when its run_x takes them.
 template <auto Member, auto Declare, auto Run>
-void add(CLI::App& app, std::string_view name, Context& ctx, AllOptions& all) {
+void add(CLI::App& app, std::string_view name, Context& ctx, UserData& user, AllOptions& all) {
   auto& opts = all.*Member;
   Declare(app, opts);
-  app.get_subcommand(std::string(name))->callback([&ctx, &opts] {
-    ctx.exit_code = Run(ctx, opts);
+  app.get_subcommand(std::string(name))->callback([&ctx, &user, &opts] {
+    if constexpr (std::is_invocable_v<decltype(Run), Context&, UserData&, decltype(opts)>) {
+      ctx.exit_code = Run(ctx, user, opts);
+    } else {
+      ctx.exit_code = Run(ctx, opts);
+    }
   });
 }
 
@@ -151,6 +158,10 @@ int output_failed(Context& ctx) {
 }  // namespace
 
 int run(const std::vector<std::string>& args, Context& ctx) {
+  return run(args, ctx, user_data_files());
+}
+
+int run(const std::vector<std::string>& args, Context& ctx, UserDataSource& source) {
   CLI::App app{"roll: a coach for safe foam-roller back work", "roll"};
   app.set_version_flag("--version", "roll " ROLL_VERSION);
   app.footer(kExamples);
@@ -199,8 +210,10 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   // Bare `roll` (and `roll --json`) is the today view: no command's options to build at all.
   bool bare = args.empty() || (args.size() == 1 && first == "--json");
   AllOptions options;
+  // Read or opened when a command first asks, and closed when the run ends.
+  UserData user(ctx, source);
   for (const auto& [name, adder] : kCommands) {
-    if (!bare && (!one || name == first)) adder(app, name, ctx, options);
+    if (!bare && (!one || name == first)) adder(app, name, ctx, user, options);
   }
   // After every command: it reaches them all.
   add_color_option(app, ctx);
@@ -209,7 +222,7 @@ int run(const std::vector<std::string>& args, Context& ctx) {
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them backwards
     app.parse(reversed);
     if (app.get_subcommands().empty()) {
-      ctx.exit_code = run_today(ctx, today_options);
+      ctx.exit_code = run_today(ctx, user, today_options);
     } else if (today_options.json) {
       throw Failure(exit_usage,
                     "--json before the command is the today view's; write it after "

@@ -2,7 +2,7 @@
 // `--color` on every command, and the rule that decides colour when it is not given.
 #include <CLI/CLI.hpp>
 
-#include "cli/app.hpp"
+#include "cli/context.hpp"
 
 namespace roll::cli {
 

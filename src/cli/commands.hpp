@@ -3,12 +3,16 @@
 // data, `declare_x` adding the subcommand and binding its options (no logic), and `run_x` doing
 // the work with what the parse filled in and returning the exit code. app.cpp joins the two with
 // a one-line callback, so a command can also be run without CLI11 in a test.
+// A command that reads the profile or the history takes the run's UserData (cli/user_data.hpp)
+// beside its options; the dispatcher opens each on the command's first use, and once.
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "cli/app.hpp"
+#include "cli/context.hpp"
+#include "cli/session/session_options.hpp"
+#include "cli/user_data.hpp"
 
 namespace roll::cli {
 
@@ -35,7 +39,7 @@ struct LintOptions {
   std::string format = "text";
 };
 void declare_lint(CLI::App& app, LintOptions& opts);
-int run_lint(Context& ctx, const LintOptions& opts);
+int run_lint(Context& ctx, UserData& user, const LintOptions& opts);
 
 struct ExplainOptions {
   std::string rule;
@@ -76,7 +80,7 @@ struct InjuryOptions {
   std::string routine;  // check
 };
 void declare_injury(CLI::App& app, InjuryOptions& opts);
-int run_injury(Context& ctx, const InjuryOptions& opts);
+int run_injury(Context& ctx, UserData& user, const InjuryOptions& opts);
 
 struct NewOptions {
   std::string name;
@@ -84,7 +88,7 @@ struct NewOptions {
   bool edit = false;
 };
 void declare_new(CLI::App& app, NewOptions& opts);
-int run_new(Context& ctx, const NewOptions& opts);
+int run_new(Context& ctx, UserData& user, const NewOptions& opts);
 
 struct CompletionOptions {
   std::string shell;  // bash, zsh or fish
@@ -99,13 +103,13 @@ struct DueOptions {
   bool quiet = false;
 };
 void declare_due(CLI::App& app, DueOptions& opts);
-int run_due(Context& ctx, const DueOptions& opts);
+int run_due(Context& ctx, UserData& user, const DueOptions& opts);
 
 struct LevelOptions {
   std::string level;  // empty: show
 };
 void declare_level(CLI::App& app, LevelOptions& options);
-int run_level(Context& ctx, const LevelOptions& options);
+int run_level(Context& ctx, UserData& user, const LevelOptions& options);
 
 struct SuggestOptions {
   std::string tight;
@@ -116,14 +120,14 @@ struct SuggestOptions {
   bool yes = false;
 };
 void declare_suggest(CLI::App& app, SuggestOptions& options);
-int run_suggest(Context& ctx, const SuggestOptions& options);
+int run_suggest(Context& ctx, UserData& user, const SuggestOptions& options);
 
 struct ReportOptions {
   std::string html;  // the file, or "-" for stdout
   int weeks = 8;
 };
 void declare_report(CLI::App& app, ReportOptions& options);
-int run_report(Context& ctx, const ReportOptions& options);
+int run_report(Context& ctx, UserData& user, const ReportOptions& options);
 
 struct SyncOptions {
   std::string dir;  // else the profile's sync_dir
@@ -131,14 +135,14 @@ struct SyncOptions {
   bool json = false;
 };
 void declare_sync(CLI::App& app, SyncOptions& options);
-int run_sync(Context& ctx, const SyncOptions& options);
+int run_sync(Context& ctx, UserData& user, const SyncOptions& options);
 
 struct StatsOptions {
   int weeks = 12;
   bool json = false;
 };
 void declare_stats(CLI::App& app, StatsOptions& opts);
-int run_stats(Context& ctx, const StatsOptions& opts);
+int run_stats(Context& ctx, UserData& user, const StatsOptions& opts);
 
 struct ExportOptions {
   std::string since;
@@ -166,28 +170,10 @@ struct HistoryOptions {
   ImportOptions imp;
 };
 void declare_history(CLI::App& app, HistoryOptions& opts);
-int run_history(Context& ctx, const HistoryOptions& opts);
+int run_history(Context& ctx, UserData& user, const HistoryOptions& opts);
 
-struct SessionOptions {
-  std::string routine;
-  double speed = 1.0;
-  bool plain = false;
-  bool events = false;
-  bool quiet = false;
-  bool voice = false;
-  std::string voice_command;  // empty: the profile's `speech`, else espeak-ng
-  std::string ready = "timer";
-  bool yes = false;
-  bool no_log = false;
-  bool log_rehearsal = false;
-  std::optional<int> before;  // "how does your back feel?", 0-10
-  std::optional<int> after;
-};
+// SessionOptions: cli/session/session_options.hpp, shared with the session's flow.
 void declare_session(CLI::App& app, SessionOptions& args);
-int run_session(Context& ctx, const SessionOptions& args);
-
-// `roll session FILE` with its defaults, for a command that has just written FILE (suggest
-// --start); `speed` and `assume_yes` as its --speed and --yes.
-int start_routine_session(Context& ctx, const std::string& path, double speed, bool assume_yes);
+int run_session(Context& ctx, UserData& user, const SessionOptions& args);
 
 }  // namespace roll::cli

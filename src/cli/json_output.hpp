@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "cli/app.hpp"
+#include "cli/context.hpp"
 
 namespace roll::cli {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "cli/app.hpp"
+#include "cli/context.hpp"
 #include "platform/routine_files.hpp"
 #include "roll/routine.hpp"
 

@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "cli/app.hpp"
+#include "cli/context.hpp"
 #include "platform/history_store.hpp"
 #include "roll/charts.hpp"
 #include "roll/history.hpp"

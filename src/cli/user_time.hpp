@@ -3,7 +3,7 @@
 // dates and times written in options, each a usage error (exit 2) when it is not a time.
 #include <string>
 
-#include "cli/app.hpp"
+#include "cli/context.hpp"
 #include "roll/history.hpp"
 
 namespace roll::cli {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "roll/duration.hpp"
+#include "roll/plural.hpp"
 #include "roll/text.hpp"
 
 namespace roll {
@@ -182,6 +183,81 @@ std::string move_now_advice(const Routine& routine) {
     advice += " Keep moving through your full range of motion for three minutes.";
   }
   return advice;
+}
+
+const char* summary_headline(SessionStatus status) {
+  switch (status) {
+    case SessionStatus::completed:
+      return "Session complete";
+    case SessionStatus::partial:
+      return "Session partly done (less than 80% of the time on the roller)";
+    case SessionStatus::quit:
+      return "Session ended early";
+    case SessionStatus::pain_stop:
+      return "Stopped for sharp pain";
+    case SessionStatus::interrupted:
+      return "Session interrupted";
+    default:
+      return "Session ended";
+  }
+}
+
+std::vector<std::string> summary_lines(const Session& session) {
+  using std::chrono::seconds;
+  const auto& p = session.progress();
+  std::vector<std::string> lines;
+  lines.push_back(fmt::format("{}: {} of {} done · {} of {} steps", summary_headline(p.status),
+                              clock_time(seconds(p.completed_seconds)),
+                              clock_time(seconds(p.planned_seconds)), session.steps_done(),
+                              session.routine().steps.size()));
+  if (!p.zone_seconds.empty()) {
+    std::string zones;
+    for (const auto& [zone, secs] : p.zone_seconds) {
+      if (!zones.empty()) zones += " · ";
+      zones += fmt::format("{} {}", zone, clock_time(seconds(secs)));
+    }
+    lines.push_back("zones: " + zones);
+  }
+  if (!p.pressures.empty()) {
+    int peak = 0;
+    for (const auto& r : p.pressures) peak = std::max(peak, r.value);
+    lines.push_back(fmt::format("pressure readings: {}, highest {}/10", p.pressures.size(), peak));
+  }
+  if (!p.hold_changes.empty()) {
+    int added = 0;
+    for (const auto& h : p.hold_changes) added += h.seconds;
+    lines.push_back(fmt::format("holds changed with + and -: {}, {:+} s in all",
+                                plural(p.hold_changes.size(), "time"), added));
+  }
+  if (p.status == SessionStatus::pain_stop) {
+    lines.push_back(sharp_pain_advice());
+  } else if (p.status != SessionStatus::interrupted) {
+    lines.push_back(move_now_advice(session.routine()));
+    lines.push_back(water_advice());
+  }
+  return lines;
+}
+
+std::string end_advice(const Session& session) {
+  switch (session.progress().status) {
+    case SessionStatus::pain_stop:
+      return sharp_pain_advice();
+    case SessionStatus::interrupted:
+      return "";
+    default:
+      return after_care_advice(session.routine());
+  }
+}
+
+std::string streak_line(int current_streak, bool done_today, int day_start_hour, bool pain_stop) {
+  std::string line = "streak: " + plural(current_streak, "day");
+  if (done_today) {
+    line +=
+        fmt::format(" · next session due tomorrow (the day starts at {:02}:00)", day_start_hour);
+  } else if (!pain_stop) {
+    line += " · today's session is still due";
+  }
+  return line;
 }
 
 }  // namespace roll

@@ -198,7 +198,10 @@ class HistoryStore final : public HistoryReader {
 // never more than one step behind the person on the roller.
 class SqliteSessionLog final : public SessionLog {
  public:
-  explicit SqliteSessionLog(std::unique_ptr<HistoryStore> store) : store_(std::move(store)) {}
+  explicit SqliteSessionLog(std::unique_ptr<HistoryStore> store)
+      : owned_(std::move(store)), store_(owned_.get()) {}
+  // Through a store that outlives the log: the one a command opened for its whole run.
+  explicit SqliteSessionLog(HistoryStore& store) : store_(&store) {}
   void begin(const SessionProgress& progress) override;
   void update(const SessionProgress& progress) override;
   void end(const SessionProgress& progress) override;
@@ -207,7 +210,8 @@ class SqliteSessionLog final : public SessionLog {
   void rate_before(int value) { before_ = value; }
 
  private:
-  std::unique_ptr<HistoryStore> store_;
+  std::unique_ptr<HistoryStore> owned_;
+  HistoryStore* store_;
   long long id_ = 0;
   std::optional<int> before_;
 };

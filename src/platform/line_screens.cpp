@@ -107,6 +107,31 @@ void EventsScreen::write(const std::vector<Event>& events) {
   }
 }
 
+void EventsScreen::notice(const std::string& text) {
+  fmt::print(out_, "{}\n", json_line(toml::table{{"event", "notice"}, {"text", text}}));
+}
+
+void EventsScreen::summary(const Session& session) {
+  const auto& p = session.progress();
+  toml::table zones;
+  for (const auto& [zone, secs] : p.zone_seconds) zones.insert(zone, secs);
+  toml::array holds;
+  for (const auto& h : p.hold_changes) {
+    holds.push_back(toml::table{
+        {"at_seconds", h.at_seconds}, {"seconds", h.seconds}, {"step", h.step}, {"zone", h.zone}});
+  }
+  toml::table line{{"event", "summary"},
+                   {"status", status_name(p.status)},
+                   {"completed_seconds", p.completed_seconds},
+                   {"planned_seconds", p.planned_seconds},
+                   {"steps_done", static_cast<std::int64_t>(session.steps_done())},
+                   {"steps", static_cast<std::int64_t>(session.routine().steps.size())},
+                   {"zones", std::move(zones)},
+                   {"hold_changes", std::move(holds)},
+                   {"advice", end_advice(session)}};
+  fmt::print(out_, "{}\n", json_line(std::move(line)));
+}
+
 std::vector<std::string> split_command(const std::string& line) {
   std::vector<std::string> words;
   std::string word;

@@ -12,6 +12,7 @@
 
 #include "roll/layout.hpp"
 #include "roll/screen.hpp"
+#include "roll/session.hpp"
 #include "roll/voice.hpp"
 
 namespace roll::platform {
@@ -35,12 +36,18 @@ class PlainScreen final : public Screen {
 // One JSON object on one line (JSON lines), through toml++'s JSON formatter, with "version": 1.
 [[nodiscard]] std::string json_line(toml::table table);
 
-// The same events as JSON lines through toml++'s JSON formatter.
+// The same events as JSON lines through toml++'s JSON formatter, with the lines around them: a
+// `notice` before the first event for each thing to read first (a lint warning, what the
+// pre-flight said), and the `summary` after the last. The whole protocol is written here.
 class EventsScreen final : public Screen {
  public:
   EventsScreen(std::FILE* out, const Routine& routine) : out_(out), routine_(routine) {}
   void show(const std::vector<Event>& events, const SessionView& view) override;
   [[nodiscard]] bool closed() const override { return closed_; }
+  // Before the session and after it, a failed write throws (std::system_error) like any other
+  // output of the command: only during the session does the screen keep going without a reader.
+  void notice(const std::string& text);
+  void summary(const Session& session);
 
  private:
   void write(const std::vector<Event>& events);

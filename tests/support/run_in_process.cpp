@@ -98,6 +98,10 @@ class ScopedTimeZone {
 }  // namespace
 
 Result run_roll(const TempDir& home, const Run& run) {
+  return run_roll(home, run, InProcess{});
+}
+
+Result run_roll(const TempDir& home, const Run& run, const InProcess& how) {
   const auto variables = isolated_variables(home.path(), run.env);
   auto lookup = [&variables](const char* name) -> const char* {
     auto it = variables.find(name);
@@ -107,10 +111,12 @@ Result run_roll(const TempDir& home, const Run& run) {
   Streams streams(run.input);
 
   // What main builds (src/main.cpp), from the run's variables: stdout and stdin are no
-  // terminals, and the binary's directory is the built roll's, so <bin>/../share/roll/routines
-  // holds the bundled routines as for the child process.
+  // terminals unless the test says so, and the binary's directory is the built roll's, so
+  // <bin>/../share/roll/routines holds the bundled routines as for the child process.
+  platform::TerminalFacts terminal;
+  if (how.terminal) terminal = {true, true, 80};
   cli::Context ctx;
-  ctx.env = platform::Environment::from_variables(lookup, platform::TerminalFacts{},
+  ctx.env = platform::Environment::from_variables(lookup, terminal,
                                                   std::filesystem::path(ROLL_BINARY).parent_path());
   ctx.in = streams.in();
   ctx.out = streams.out();
@@ -123,7 +129,8 @@ Result run_roll(const TempDir& home, const Run& run) {
   }
 
   Result result;
-  result.exit_code = cli::run(run.args, ctx);
+  result.exit_code =
+      how.user_data != nullptr ? cli::run(run.args, ctx, *how.user_data) : cli::run(run.args, ctx);
   streams.finish(result);
   return result;
 }

@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <deque>
 
-#include "cli/daily_check_in.hpp"
-#include "cli/preflight.hpp"
+#include "cli/session/daily_check_in.hpp"
+#include "cli/session/preflight.hpp"
 #include "fixtures.hpp"
 #include "roll/check_in.hpp"
 #include "roll/injury.hpp"

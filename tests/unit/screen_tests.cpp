@@ -191,6 +191,37 @@ TEST_CASE("the bell rings at a step start and in the last seconds, unless quiet"
   }
 }
 
+TEST_CASE("events: a notice line before the session, the summary line after it") {
+  Routine r = routine();
+  NullSessionLog log;
+  Session s(r, make_plan(r), log);
+  Capture out;
+  platform::EventsScreen screen(out.file, r);
+  screen.notice("warning[move-after]: the last step on the roller");
+  screen.show(s.start(0ms), s.view());
+  screen.show(s.advance(200s), s.view());
+  REQUIRE(s.status() == SessionStatus::completed);
+  screen.summary(s);
+  std::vector<std::string> lines;
+  std::istringstream text(out.text());
+  for (std::string line; std::getline(text, line);) lines.push_back(line);
+  REQUIRE(lines.size() > 2);
+  CHECK(lines.front() ==
+        R"({"event" : "notice","text" : "warning[move-after]: the last step on the roller",)"
+        R"("version" : 1})");
+  CHECK(lines[1].find(R"("event" : "started")") != std::string::npos);
+  const std::string& last = lines.back();
+  // The end's after-care, the same words the plain summary ends with.
+  CHECK(last.starts_with(R"({"advice" : "Move right away: rolling opens a short window)"));
+  CHECK(last.ends_with(R"("version" : 1,"zones" : {"thoracic" : 120}})"));
+  for (const char* part :
+       {R"("completed_seconds" : 120,"event" : "summary","hold_changes" : [],)",
+        R"("planned_seconds" : 120,"status" : "completed","steps" : 1,)", R"("steps_done" : 1,)"}) {
+    CAPTURE(part);
+    CHECK(last.find(part) != std::string::npos);
+  }
+}
+
 TEST_CASE("plain lines carry the routine time and no control bytes") {
   Routine r = routine();
   NullSessionLog log;

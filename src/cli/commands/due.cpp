@@ -5,8 +5,6 @@
 #include <fmt/core.h>
 
 #include "cli/commands.hpp"
-#include "cli/open_history.hpp"
-#include "cli/profile_loading.hpp"
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
 #include "platform/wall_clock.hpp"
@@ -27,17 +25,17 @@ void declare_due(CLI::App& app, DueOptions& opts) {
       "Today starts at `day_start` from config.toml (default 04:00).");
 }
 
-int run_due(Context& ctx, const DueOptions& opts) {
-  Profile profile = load_profile_or_fail(ctx);
+int run_due(Context& ctx, UserData& user, const DueOptions& opts) {
+  const Profile& profile = user.profile();
   SysSeconds now = now_or_fail(ctx);
-  auto store = open_history(ctx);
+  platform::HistoryStore& store = user.history();
   DueToday due = [&] {
-    auto snapshot = store->read_snapshot();
-    return due_today(*store, platform::process_time_zone(), now, profile.day_start_hour);
+    auto snapshot = store.read_snapshot();
+    return due_today(store, platform::process_time_zone(), now, profile.day_start_hour);
   }();
   bool done = due.done;
   const auto& stop = due.pain_stop;
-  report_problems(ctx, *store);
+  report_problems(ctx, store);
   if (!opts.quiet) {
     if (done) {
       fmt::print(ctx.out, "Done for today: a session is already completed.\n");

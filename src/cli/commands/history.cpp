@@ -1,22 +1,24 @@
 // roll history: the sessions recorded, newest first, as a table, JSON or CSV; `delete` removes
-// one (leaving a tombstone), `add` logs one done away from the terminal.
+// one (leaving a tombstone), `add` logs one done away from the terminal; `export` prints every
+// record as NDJSON and `import` merges such a file.
 #include <fmt/core.h>
 
 #include <cstdio>
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "cli/commands/sync.hpp"
+#include "cli/folder_sync.hpp"
 #include "cli/json_output.hpp"
-#include "cli/open_history.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/routine_loading.hpp"
-#include "cli/terminal_prompter.hpp"
+#include "cli/session/terminal_prompter.hpp"
 #include "cli/user_time.hpp"
+#include "platform/journal.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/duration.hpp"
 #include "roll/plan.hpp"
 #include "roll/plural.hpp"
+#include "roll/sync_record.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -142,22 +144,22 @@ void print_table_row(Context& ctx, const SessionRecord& r) {
   fmt::print(ctx.out, "{}{}\n", line, note.empty() ? "" : "  " + note);
 }
 
-void show(Context& ctx, const HistoryOptions& opt) {
+void show(Context& ctx, UserData& user, const HistoryOptions& opt) {
   SessionQuery q;
   if (!opt.since.empty()) q.since = parse_user_time(opt.since, "--since");
   q.limit = opt.limit;
   q.details = opt.json || !(opt.csv);
-  auto store = open_history(ctx);
+  platform::HistoryStore& store = user.history();
   if (opt.json) {
     JsonSessionsWriter writer(ctx);
-    store->visit_sessions(q, [&](const SessionRecord& r) { writer.add(json_row(r)); });
+    store.visit_sessions(q, [&](const SessionRecord& r) { writer.add(json_row(r)); });
     writer.finish();
   } else if (opt.csv) {
     print_document(ctx,
                    "id,routine,title,started_at,ended_at,status,planned_seconds,"
                    "completed_seconds,origin\r\n");
     // Row by row through print_document: sanitized on a terminal, exact in a pipe.
-    store->visit_sessions(q, [&](const SessionRecord& r) {
+    store.visit_sessions(q, [&](const SessionRecord& r) {
       print_document(ctx,
                      fmt::format("{},{},{},{},{},{},{},{},{}\r\n", r.uid, csv_field(r.routine_name),
                                  csv_field(r.routine_title), format_utc(r.started_at),
@@ -166,7 +168,7 @@ void show(Context& ctx, const HistoryOptions& opt) {
     });
   } else {
     bool any = false;
-    store->visit_sessions(q, [&](const SessionRecord& r) {
+    store.visit_sessions(q, [&](const SessionRecord& r) {
       if (!any) {
         fmt::print(ctx.out, "{:<16}  {:<20}  {:<11}  {:>11}\n", "STARTED", "ROUTINE", "STATUS",
                    "DONE/PLAN");
@@ -177,14 +179,14 @@ void show(Context& ctx, const HistoryOptions& opt) {
     if (!any)
       fmt::print(ctx.out, "No sessions recorded yet. Start one with `roll session bedtime`.\n");
   }
-  report_problems(ctx, *store);
+  report_problems(ctx, store);
 }
 
-void remove(Context& ctx, const HistoryOptions::Delete& opt) {
+void remove(Context& ctx, UserData& user, const HistoryOptions::Delete& opt) {
   SysSeconds now = now_or_fail(ctx);
-  auto store = open_history(ctx);
-  auto found = store->session_by_uid(opt.id);
-  report_problems(ctx, *store);
+  platform::HistoryStore& store = user.history();
+  auto found = store.session_by_uid(opt.id);
+  report_problems(ctx, store);
   if (!found) {
     throw Failure(exit_usage,
                   fmt::format("no session with id \"{}\"; `roll history --json` shows each "
@@ -206,12 +208,12 @@ void remove(Context& ctx, const HistoryOptions::Delete& opt) {
       return;
     }
   }
-  if (!store->delete_session(opt.id, now))
+  if (!store.delete_session(opt.id, now))
     throw Failure(exit_usage, fmt::format("no session with id \"{}\"", sanitize(opt.id)));
   fmt::print(ctx.out, "Deleted the session of {}.\n", what);
 }
 
-void add(Context& ctx, const HistoryOptions::Add& opt) {
+void add(Context& ctx, UserData& user, const HistoryOptions::Add& opt) {
   SysSeconds now = now_or_fail(ctx);
   SysSeconds at = parse_user_time(opt.at, "--at");
   if (!valid_unix_seconds(at.time_since_epoch().count()))
@@ -245,11 +247,66 @@ void add(Context& ctx, const HistoryOptions::Add& opt) {
   for (const auto& [zone, secs] : zones) p.zone_seconds[zone] = static_cast<int>(secs + 0.5);
   p.status = p.completed_seconds >= kCompletedShare * p.planned_seconds ? SessionStatus::completed
                                                                         : SessionStatus::partial;
-  auto store = open_history(ctx);
-  store->begin_session(p);
+  user.history().begin_session(p);
   fmt::print(ctx.out, "Logged by hand: {} at {}, {} of {} ({}).\n", sanitize(routine.name),
              format_local(platform::to_local(at)), minutes_seconds(p.completed_seconds),
              minutes_seconds(p.planned_seconds), status_name(p.status));
+}
+
+int export_records(Context& ctx, UserData& user, const ExportOptions& o) {
+  std::optional<SysSeconds> since;
+  if (!o.since.empty()) since = parse_user_time(o.since, "--since");
+  platform::HistoryStore& store = user.history();
+  std::string device;
+  print_document(ctx,
+                 sync::encode_header(store.sync_self().device.empty() ? std::string("export")
+                                                                      : store.sync_self().device) +
+                     "\n");
+  std::string chunk;
+  store.visit_records(since, [&](const sync::Record& r) {
+    chunk += sync::encode(r);
+    chunk += '\n';
+    if (chunk.size() > 1 << 16) {
+      print_document(ctx, chunk);
+      chunk.clear();
+    }
+  });
+  print_document(ctx, chunk);
+  report_problems(ctx, store);
+  return exit_ok;
+}
+
+int import_records(Context& ctx, UserData& user, const ImportOptions& o) {
+  platform::HistoryStore& store = user.history();
+  platform::ImportReport report;
+  try {
+    report = platform::import_file(store, o.file);
+  } catch (const platform::SyncError& e) {
+    throw Failure(exit_usage, e.what());
+  }
+  print_skipped_lines(ctx, report.problems);
+  fmt::print(ctx.out, "Imported {}: {}.\n", sanitize(o.file), counts_text(report.merged));
+  return report.problems.empty() ? exit_ok : exit_findings;
+}
+
+void declare_history_exchange(CLI::App& history, ExportOptions& exp_opts, ImportOptions& imp_opts) {
+  auto* exp = history.add_subcommand(
+      "export", "Print every record (sessions, injuries, deletions...) as NDJSON");
+  exp->add_option("--since", exp_opts.since,
+                  "Only records of this local date or time or later (2026-11-01)");
+  exp->footer(
+      "\nExamples:\n"
+      "  roll history export > roll-backup.ndjson\n"
+      "  roll history export --since 2026-11-01 | jq -c 'select(.kind == \"session\")'\n"
+      "\nOne JSON object a line, the format of docs/json.md; `roll history import` reads it.");
+
+  auto* imp = history.add_subcommand(
+      "import", "Merge the records of an export (or a journal) into this history");
+  imp->add_option("file", imp_opts.file, "An NDJSON file from `roll history export`")->required();
+  imp->footer(
+      "\nExample:\n  roll history import roll-backup.ndjson\n"
+      "\nWhat is known already is left as it is; a deletion wins. Imported records travel on in\n"
+      "this device's journal at the next `roll sync`. Exit 1 when lines were skipped.");
 }
 
 }  // namespace
@@ -314,21 +371,21 @@ void declare_history(CLI::App& app, HistoryOptions& opts) {
       [&opts] { opts.action = HistoryOptions::Action::import_records; });
 }
 
-int run_history(Context& ctx, const HistoryOptions& opts) {
+int run_history(Context& ctx, UserData& user, const HistoryOptions& opts) {
   switch (opts.action) {
     case HistoryOptions::Action::show:
-      show(ctx, opts);
+      show(ctx, user, opts);
       break;
     case HistoryOptions::Action::remove:
-      remove(ctx, opts.del);
+      remove(ctx, user, opts.del);
       break;
     case HistoryOptions::Action::add:
-      add(ctx, opts.add);
+      add(ctx, user, opts.add);
       break;
     case HistoryOptions::Action::export_records:
-      return run_export(ctx, opts.exp);
+      return export_records(ctx, user, opts.exp);
     case HistoryOptions::Action::import_records:
-      return run_import(ctx, opts.imp);
+      return import_records(ctx, user, opts.imp);
   }
   return exit_ok;
 }

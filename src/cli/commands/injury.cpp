@@ -7,10 +7,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
-#include "cli/open_history.hpp"
 #include "cli/option_checks.hpp"
-#include "cli/preflight.hpp"
 #include "cli/routine_loading.hpp"
+#include "cli/session/preflight.hpp"
 #include "cli/user_time.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/plural.hpp"
@@ -52,7 +51,7 @@ std::string window_text(Guard g, std::chrono::seconds remaining) {
   return "cleared";
 }
 
-void add(Context& ctx, const InjuryOptions& o) {
+void add(Context& ctx, UserData& user, const InjuryOptions& o) {
   auto zone = find_zone(o.zone);
   if (!zone) {
     std::string near = nearest_zone(o.zone);
@@ -78,18 +77,17 @@ void add(Context& ctx, const InjuryOptions& o) {
   if (injury.at > now) throw Failure(exit_usage, "an injury cannot be in the future");
   if (!valid_unix_seconds(injury.at.time_since_epoch().count()))
     throw Failure(exit_usage, "an injury must be in the years 1970-9999");
-  auto store = open_history(ctx);
-  long long id = store->add_injury(injury);
+  long long id = user.history().add_injury(injury);
   fmt::print(ctx.out, "Recorded injury #{}: {} at {} ({}).\n", id, zone_name(*zone),
              format_local(platform::to_local(injury.at)),
              window_text(injury_window(injury, now), injury_window_remaining(injury, now)));
 }
 
-void list(Context& ctx, bool json) {
+void list(Context& ctx, UserData& user, bool json) {
   SysSeconds now = now_or_fail(ctx);
-  auto store = open_history(ctx);
-  auto injuries = store->injuries(false);
-  report_problems(ctx, *store);
+  platform::HistoryStore& store = user.history();
+  auto injuries = store.injuries(false);
+  report_problems(ctx, store);
   if (json) {
     toml::array arr;
     for (const auto& i : injuries) {
@@ -119,24 +117,24 @@ void list(Context& ctx, bool json) {
   }
 }
 
-void clear(Context& ctx, const InjuryOptions& o) {
+void clear(Context& ctx, UserData& user, const InjuryOptions& o) {
   if (!o.all && !o.id_given) throw Failure(exit_usage, "give an injury ID or --all");
   SysSeconds now = now_or_fail(ctx);
-  auto store = open_history(ctx);
+  platform::HistoryStore& store = user.history();
   if (o.all) {
-    int n = store->clear_all_injuries(now);
+    int n = store.clear_all_injuries(now);
     fmt::print(ctx.out, "Cleared {}.\n", plural(n, "injury", "injuries"));
     return;
   }
-  if (!store->clear_injury(o.id, now))
+  if (!store.clear_injury(o.id, now))
     throw Failure(exit_usage, fmt::format("no open injury with ID {}", o.id));
   fmt::print(ctx.out, "Cleared injury #{}.\n", o.id);
 }
 
-void check(Context& ctx, const InjuryOptions& o) {
+void check(Context& ctx, UserData& user, const InjuryOptions& o) {
   auto loaded = load_named_routine(ctx, o.routine);
   // Never asks: a check has no one to answer "has the acute pain subsided?".
-  preflight(ctx, loaded.routine, false, false);
+  preflight(ctx, user, loaded.routine, false, false);
   fmt::print(ctx.out, "OK: nothing in your profile or injury log stops `{}` now.\n",
              sanitize(loaded.file.name));
 }
@@ -199,19 +197,19 @@ void declare_injury(CLI::App& app, InjuryOptions& opts) {
   check_cmd->callback([&opts] { opts.action = InjuryOptions::Action::check; });
 }
 
-int run_injury(Context& ctx, const InjuryOptions& opts) {
+int run_injury(Context& ctx, UserData& user, const InjuryOptions& opts) {
   switch (opts.action) {
     case InjuryOptions::Action::add:
-      add(ctx, opts);
+      add(ctx, user, opts);
       break;
     case InjuryOptions::Action::list:
-      list(ctx, opts.json);
+      list(ctx, user, opts.json);
       break;
     case InjuryOptions::Action::clear:
-      clear(ctx, opts);
+      clear(ctx, user, opts);
       break;
     case InjuryOptions::Action::check:
-      check(ctx, opts);
+      check(ctx, user, opts);
       break;
     case InjuryOptions::Action::none:
       break;

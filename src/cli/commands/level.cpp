@@ -3,8 +3,6 @@
 #include <fmt/core.h>
 
 #include "cli/commands.hpp"
-#include "cli/open_history.hpp"
-#include "cli/profile_loading.hpp"
 #include "cli/user_time.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/process_time_zone.hpp"
@@ -17,10 +15,9 @@ namespace roll::cli {
 
 namespace {
 
-void show(Context& ctx, const Profile& profile, SysSeconds now) {
-  auto store = open_history(ctx);
-  StepUp s = step_up_now(recent_sessions(*store, now), profile, platform::process_time_zone(), now);
-  report_problems(ctx, *store);
+void show(Context& ctx, platform::HistoryStore& store, const Profile& profile, SysSeconds now) {
+  StepUp s = step_up_now(recent_sessions(store, now), profile, platform::process_time_zone(), now);
+  report_problems(ctx, store);
   Level level = profile.level.value_or(Level::beginner);
   fmt::print(ctx.out, "level: {}{}\n", to_string(level),
              profile.level ? "" : " (no `level` in config.toml: a beginner until you say)");
@@ -75,11 +72,11 @@ void declare_level(CLI::App& app, LevelOptions& options) {
       kStepUpSessions, kStepUpDays, kStepUpMaxPressure));
 }
 
-int run_level(Context& ctx, const LevelOptions& options) {
-  Profile profile = load_profile_or_fail(ctx);
+int run_level(Context& ctx, UserData& user, const LevelOptions& options) {
+  const Profile& profile = user.profile();
   SysSeconds now = now_or_fail(ctx);
   if (options.level.empty()) {
-    show(ctx, profile, now);
+    show(ctx, user.history(), profile, now);
     return exit_ok;
   }
   Level level = options.level == "advanced"       ? Level::advanced

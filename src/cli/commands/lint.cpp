@@ -10,7 +10,6 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostic_formats.hpp"
 #include "cli/json_output.hpp"
-#include "cli/profile_loading.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/checked_routines_file.hpp"
 #include "platform/routine_files.hpp"
@@ -97,11 +96,11 @@ std::vector<Diagnostic> check(const std::string& text, const std::string& name,
 
 }  // namespace
 
-int run_lint(Context& ctx, const LintOptions& options) {
+int run_lint(Context& ctx, UserData& user, const LintOptions& options) {
   // The same rules for everyone unless asked: --profile judges the routines as this user, with
   // the profile's level and roller.
   std::optional<Profile> profile;
-  if (options.profile) profile = load_profile_or_fail(ctx);
+  if (options.profile) profile = user.profile();
   bool use_cache = !options.no_cache && !profile;
   CheckedRoutines cache = use_cache ? platform::read_checked_routines(ctx.env) : CheckedRoutines{};
   CheckedRoutines* known = use_cache ? &cache : nullptr;

@@ -9,7 +9,6 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "cli/profile_loading.hpp"
 #include "cli/routine_loading.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/editor.hpp"
@@ -167,7 +166,7 @@ void declare_new(CLI::App& app, NewOptions& opts) {
       "profile (config.toml); a copy made with --from keeps the original's.");
 }
 
-int run_new(Context& ctx, const NewOptions& opts) {
+int run_new(Context& ctx, UserData& user, const NewOptions& opts) {
   if (!is_routine_name(opts.name)) {
     throw Failure(exit_usage,
                   fmt::format("'{}' is not a routine name: use lower-case letters, digits and "
@@ -177,7 +176,7 @@ int run_new(Context& ctx, const NewOptions& opts) {
   std::string schema = schema_line(ctx.env);
   std::string text;
   if (opts.from.empty()) {
-    Profile profile = load_profile_or_fail(ctx);
+    const Profile& profile = user.profile();
     std::string level(to_string(profile.level.value_or(Level::beginner)));
     std::string roller(to_string(profile.roller.value_or(Roller::soft)));
     // The comments stay in one column whatever the words are.

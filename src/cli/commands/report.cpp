@@ -9,9 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
-#include "cli/open_history.hpp"
 #include "cli/option_checks.hpp"
-#include "cli/profile_loading.hpp"
 #include "cli/user_time.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/process_time_zone.hpp"
@@ -89,11 +87,11 @@ void declare_report(CLI::App& app, ReportOptions& options) {
       "readings, the routines done, and what completed and partial mean. It prints on A4.");
 }
 
-int run_report(Context& ctx, const ReportOptions& options) {
+int run_report(Context& ctx, UserData& user, const ReportOptions& options) {
   using std::chrono::days;
-  Profile profile = load_profile_or_fail(ctx);
+  const Profile& profile = user.profile();
   SysSeconds now = now_or_fail(ctx);
-  auto store = open_history(ctx);
+  platform::HistoryStore& store = user.history();
   int h = profile.day_start_hour;
   LocalSeconds local_now = platform::to_local(now);
 
@@ -109,12 +107,12 @@ int run_report(Context& ctx, const ReportOptions& options) {
   SessionQuery query;
   query.since = since;
   query.details = true;
-  in.sessions = store->sessions(query);
-  in.pain_stops = store->pain_stops(since, now + days{3});
-  in.rest_days = injury_rest_days(store->injuries(true), platform::process_time_zone(), h);
+  in.sessions = store.sessions(query);
+  in.pain_stops = store.pain_stops(since, now + days{3});
+  in.rest_days = injury_rest_days(store.injuries(true), platform::process_time_zone(), h);
   for (const auto& p : in.pain_stops)
     in.rest_days.insert(roll_day(LocalSeconds{(p.at + p.utc_offset).time_since_epoch()}, h));
-  report_problems(ctx, *store);
+  report_problems(ctx, store);
 
   std::string html = html_report(in);
   if (options.html == "-") {

@@ -9,9 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
-#include "cli/open_history.hpp"
 #include "cli/option_checks.hpp"
-#include "cli/profile_loading.hpp"
 #include "cli/stats_pictures.hpp"
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
@@ -77,14 +75,14 @@ void declare_stats(CLI::App& app, StatsOptions& opts) {
       "break it. The day starts at `day_start` from config.toml (default 04:00).");
 }
 
-int run_stats(Context& ctx, const StatsOptions& opts) {
-  Profile profile = load_profile_or_fail(ctx);
+int run_stats(Context& ctx, UserData& user, const StatsOptions& opts) {
+  const Profile& profile = user.profile();
   SysSeconds now = now_or_fail(ctx);
-  auto store = open_history(ctx);
+  platform::HistoryStore& store = user.history();
   Stats st =
-      gather_stats(*store, platform::process_time_zone(), now, profile.day_start_hour, opts.weeks);
-  StatsReadings readings = gather_readings(*store, st, now);
-  report_problems(ctx, *store);
+      gather_stats(store, platform::process_time_zone(), now, profile.day_start_hour, opts.weeks);
+  StatsReadings readings = gather_readings(store, st, now);
+  report_problems(ctx, store);
   LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);
   if (opts.json) {
     print_json_stats(ctx, st, readings);

@@ -1,8 +1,6 @@
 // roll suggest --tight ZONE: a routine composed for where it feels tight (issue 18), printed as
 // TOML, saved as a user routine or started at once. The composing is the pure compose_routine();
 // this file only gathers what it needs (the bundled routines, the profile, the injury log).
-#include "cli/commands/suggest.hpp"
-
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -12,10 +10,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
-#include "cli/open_history.hpp"
 #include "cli/option_checks.hpp"
-#include "cli/profile_loading.hpp"
 #include "cli/routine_loading.hpp"
+#include "cli/session/guided_session.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/routine_files.hpp"
 #include "roll/compose.hpp"
@@ -60,24 +57,23 @@ std::filesystem::path save(Context& ctx, const std::string& name, const std::str
                                         std::strerror(errno)));
 }
 
-}  // namespace
-
-ComposeResult compose_for(Context& ctx, Zone tight, std::optional<int> minutes,
+// The composer fed with this user's profile (level, roller) and open injuries and pain stops.
+ComposeResult compose_for(Context& ctx, UserData& user, Zone tight, std::optional<int> minutes,
                           const std::string& name) {
-  Profile profile = load_profile_or_fail(ctx);
+  const Profile& profile = user.profile();
   ComposeRequest request;
   request.tight = tight;
   request.minutes = minutes;
   request.level = profile.level.value_or(Level::beginner);
   request.roller = profile.roller.value_or(Roller::soft);
   request.name = name;
-  {
-    auto store = open_history(ctx);
-    request.injuries = store->injuries(false);  // pain stops are open injuries too
-    report_problems(ctx, *store);
-  }
+  platform::HistoryStore& store = user.history();
+  request.injuries = store.injuries(false);  // pain stops are open injuries too
+  report_problems(ctx, store);
   return compose_routine(request, bundled_routines(ctx));
 }
+
+}  // namespace
 
 void declare_suggest(CLI::App& app, SuggestOptions& options) {
   auto* cmd = app.add_subcommand("suggest", "Compose a routine for where it feels tight");
@@ -114,7 +110,7 @@ void declare_suggest(CLI::App& app, SuggestOptions& options) {
       wrap(fmt::format("Zones: {}.", fmt::join(zones, ", ")), 90)));
 }
 
-int run_suggest(Context& ctx, const SuggestOptions& options) {
+int run_suggest(Context& ctx, UserData& user, const SuggestOptions& options) {
   Zone tight = tight_zone(options.tight);
   if (!options.save.empty() && !is_routine_name(options.save)) {
     throw Failure(exit_usage,
@@ -125,7 +121,7 @@ int run_suggest(Context& ctx, const SuggestOptions& options) {
   if (!options.start && (options.speed != 1.0 || options.yes)) {
     throw Failure(exit_usage, "--speed and --yes go with --start");
   }
-  auto result = compose_for(ctx, tight, options.minutes, options.save);
+  auto result = compose_for(ctx, user, tight, options.minutes, options.save);
   if (!result.routine) throw Failure(exit_usage, result.error);
   std::string text = routine_to_toml(*result.routine, result.notes);
 
@@ -153,7 +149,12 @@ int run_suggest(Context& ctx, const SuggestOptions& options) {
     return exit_ok;
   }
   std::fflush(ctx.out);
-  return start_routine_session(ctx, file.string(), options.speed, options.yes);
+  // `roll session FILE` with its defaults, but for --speed and --yes.
+  SessionOptions session;
+  session.routine = file.string();
+  session.speed = options.speed;
+  session.yes = options.yes;
+  return run_guided_session(ctx, user, session);
 }
 
 }  // namespace roll::cli

@@ -1,29 +1,23 @@
-// roll sync [DIR] and roll sync --status; roll history export / import. The work is in
-// platform/journal.* and the store; this file turns it into lines, JSON and exit codes.
-#include "cli/commands/sync.hpp"
-
+// roll sync [DIR] and roll sync --status. The work is in platform/journal.* and the store; this
+// file turns it into lines, JSON and exit codes.
 #include <fmt/core.h>
 
-#include <memory>
-
 #include "cli/commands.hpp"
+#include "cli/folder_sync.hpp"
 #include "cli/json_output.hpp"
-#include "cli/open_history.hpp"
-#include "cli/profile_loading.hpp"
 #include "cli/user_time.hpp"
 #include "platform/journal.hpp"
 #include "platform/profile_file.hpp"
 #include "roll/plural.hpp"
-#include "roll/sync_record.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
 
 namespace {
 
-std::filesystem::path sync_dir_or_fail(Context& ctx, const std::string& given) {
+std::filesystem::path sync_dir_or_fail(Context& ctx, UserData& user, const std::string& given) {
   if (!given.empty()) return given;
-  Profile profile = load_profile_or_fail(ctx);
+  const Profile& profile = user.profile();
   if (profile.sync_dir.empty()) {
     throw Failure(exit_usage,
                   fmt::format("no sync folder: give one (roll sync ~/Sync/roll) or set sync_dir "
@@ -33,23 +27,9 @@ std::filesystem::path sync_dir_or_fail(Context& ctx, const std::string& given) {
   return profile.sync_dir;
 }
 
-std::string counts_text(const platform::MergeCounts& m) {
-  return fmt::format("{} new, {} updated, {} known", m.added, m.updated, m.known);
-}
-
-void print_problems(Context& ctx, const std::vector<std::string>& problems) {
-  for (const auto& p : problems) fmt::print(ctx.err, "roll: {}\n", sanitize(p, true));
-}
-
-platform::SyncReport sync_now(Context& ctx, const std::filesystem::path& dir) {
-  SysSeconds now = now_or_fail(ctx);
-  auto store = open_history(ctx);
-  return platform::sync_folder(*store, {dir, ctx.env.data_dir(), ctx.env.state_home, now});
-}
-
-int print_status(Context& ctx, const std::filesystem::path& dir, bool json) {
-  auto store = open_history(ctx);
-  auto status = platform::sync_status(*store, dir, ctx.env.state_home);
+int print_status(Context& ctx, platform::HistoryStore& store, const std::filesystem::path& dir,
+                 bool json) {
+  auto status = platform::sync_status(store, dir, ctx.env.state_home);
   if (json) {
     toml::array journals;
     for (const auto& j : status.journals) {
@@ -105,11 +85,11 @@ void declare_sync(CLI::App& app, SyncOptions& o) {
       "2 the sync could not run (no folder, a read-only folder): nothing changed.");
 }
 
-int run_sync(Context& ctx, const SyncOptions& o) {
-  auto dir = sync_dir_or_fail(ctx, o.dir);
+int run_sync(Context& ctx, UserData& user, const SyncOptions& o) {
+  auto dir = sync_dir_or_fail(ctx, user, o.dir);
   if (o.status) {
     try {
-      return print_status(ctx, dir, o.json);
+      return print_status(ctx, user.history(), dir, o.json);
     } catch (const platform::SyncError& e) {
       throw Failure(exit_usage, e.what());
     }
@@ -117,91 +97,18 @@ int run_sync(Context& ctx, const SyncOptions& o) {
   if (o.json) throw Failure(exit_usage, "--json goes with --status");
   platform::SyncReport report;
   try {
-    report = sync_now(ctx, dir);
+    SysSeconds now = now_or_fail(ctx);
+    report = sync_with_folder(ctx, user.history(), dir, now);
   } catch (const platform::SyncError& e) {
     throw Failure(exit_usage, e.what());
   }
   if (!report.device_change.empty())
     fmt::print(ctx.err, "roll: {}\n", sanitize(report.device_change, true));
-  print_problems(ctx, report.problems);
+  print_skipped_lines(ctx, report.problems);
   fmt::print(ctx.out, "Synced with {}: {} written, {} read ({}).\n", sanitize(dir.string()),
              plural(report.appended, "record"), plural(report.journals, "journal"),
              counts_text(report.merged));
   return report.problems.empty() ? exit_ok : exit_findings;
-}
-
-int run_export(Context& ctx, const ExportOptions& o) {
-  std::optional<SysSeconds> since;
-  if (!o.since.empty()) since = parse_user_time(o.since, "--since");
-  auto store = open_history(ctx);
-  std::string device;
-  print_document(
-      ctx, sync::encode_header(store->sync_self().device.empty() ? std::string("export")
-                                                                 : store->sync_self().device) +
-               "\n");
-  std::string chunk;
-  store->visit_records(since, [&](const sync::Record& r) {
-    chunk += sync::encode(r);
-    chunk += '\n';
-    if (chunk.size() > 1 << 16) {
-      print_document(ctx, chunk);
-      chunk.clear();
-    }
-  });
-  print_document(ctx, chunk);
-  report_problems(ctx, *store);
-  return exit_ok;
-}
-
-int run_import(Context& ctx, const ImportOptions& o) {
-  auto store = open_history(ctx);
-  platform::ImportReport report;
-  try {
-    report = platform::import_file(*store, o.file);
-  } catch (const platform::SyncError& e) {
-    throw Failure(exit_usage, e.what());
-  }
-  print_problems(ctx, report.problems);
-  fmt::print(ctx.out, "Imported {}: {}.\n", sanitize(o.file), counts_text(report.merged));
-  return report.problems.empty() ? exit_ok : exit_findings;
-}
-
-void declare_history_exchange(CLI::App& history, ExportOptions& exp_opts, ImportOptions& imp_opts) {
-  auto* exp = history.add_subcommand(
-      "export", "Print every record (sessions, injuries, deletions...) as NDJSON");
-  exp->add_option("--since", exp_opts.since,
-                  "Only records of this local date or time or later (2026-11-01)");
-  exp->footer(
-      "\nExamples:\n"
-      "  roll history export > roll-backup.ndjson\n"
-      "  roll history export --since 2026-11-01 | jq -c 'select(.kind == \"session\")'\n"
-      "\nOne JSON object a line, the format of docs/json.md; `roll history import` reads it.");
-
-  auto* imp = history.add_subcommand(
-      "import", "Merge the records of an export (or a journal) into this history");
-  imp->add_option("file", imp_opts.file, "An NDJSON file from `roll history export`")->required();
-  imp->footer(
-      "\nExample:\n  roll history import roll-backup.ndjson\n"
-      "\nWhat is known already is left as it is; a deletion wins. Imported records travel on in\n"
-      "this device's journal at the next `roll sync`. Exit 1 when lines were skipped.");
-}
-
-void sync_after_session(Context& ctx) {
-  try {
-    auto profile = platform::read_profile(ctx.env);
-    if (!profile.profile || !profile.profile->sync_after_session ||
-        profile.profile->sync_dir.empty())
-      return;
-    auto report = sync_now(ctx, profile.profile->sync_dir);
-    if (!report.problems.empty()) {
-      fmt::print(ctx.err,
-                 "roll: synced after the session, {} skipped (run `roll sync` to see which)\n",
-                 plural(report.problems.size(), "journal line"));
-    }
-  } catch (const std::exception& e) {
-    fmt::print(ctx.err, "roll: the session is recorded, but syncing after it failed: {}\n",
-               sanitize(e.what(), true));
-  }
 }
 
 }  // namespace roll::cli

@@ -7,8 +7,6 @@
 #include <algorithm>
 
 #include "cli/json_output.hpp"
-#include "cli/open_history.hpp"
-#include "cli/profile_loading.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
@@ -52,12 +50,12 @@ void declare_today(CLI::App& app, TodayOptions& options) {
                "With no command: today as a JSON object, for scripts and prompts");
 }
 
-int run_today(Context& ctx, const TodayOptions& options) {
-  Profile profile = load_profile_or_fail(ctx);
+int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
+  const Profile& profile = user.profile();
   SysSeconds now = now_or_fail(ctx);
-  auto store = open_history(ctx);
-  TodayFacts facts = read_today_facts(*store, platform::process_time_zone(), profile, now);
-  report_problems(ctx, *store);
+  platform::HistoryStore& store = user.history();
+  TodayFacts facts = read_today_facts(store, platform::process_time_zone(), profile, now);
+  report_problems(ctx, store);
   // Loading the bundled routines is two thirds of this command (callgrind); a day that is done or
   // a rest day suggests nothing, so a prompt that runs `roll --json` then skips it.
   std::vector<Routine> routines;

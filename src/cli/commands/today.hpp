@@ -3,7 +3,8 @@
 // --json, sits on the root command.
 #include <CLI/CLI.hpp>
 
-#include "cli/app.hpp"
+#include "cli/context.hpp"
+#include "cli/user_data.hpp"
 
 namespace roll::cli {
 
@@ -12,6 +13,6 @@ struct TodayOptions {
 };
 
 void declare_today(CLI::App& app, TodayOptions& options);
-int run_today(Context& ctx, const TodayOptions& options);
+int run_today(Context& ctx, UserData& user, const TodayOptions& options);
 
 }  // namespace roll::cli

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "cli/app.hpp"
+#include "cli/context.hpp"
 #include "roll/check_in.hpp"
 
 namespace roll::cli {

@@ -2,8 +2,8 @@
 // The daily check-in: once per roll day, before an interactive session, "any fresh injury?" and
 // the limb symptoms that stop a session (the questions and their answers are roll/check_in.hpp;
 // this asks them and records the answers in the history).
-#include "cli/app.hpp"
-#include "cli/notices.hpp"
+#include "cli/context.hpp"
+#include "cli/session/notices.hpp"
 #include "platform/history_store.hpp"
 #include "roll/check_in.hpp"
 #include "roll/profile.hpp"

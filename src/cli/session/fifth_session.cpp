@@ -1,10 +1,8 @@
-#include "cli/fifth_session.hpp"
+#include "cli/session/fifth_session.hpp"
 
 #include <fmt/core.h>
 
-#include "cli/open_history.hpp"
-#include "cli/profile_loading.hpp"
-#include "cli/terminal_prompter.hpp"
+#include "cli/session/terminal_prompter.hpp"
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
 #include "roll/due.hpp"
@@ -12,12 +10,12 @@
 
 namespace roll::cli {
 
-void warn_fifth_session(Context& ctx, bool assume_yes, bool interactive) {
-  Profile profile = load_profile_or_fail(ctx);
+void warn_fifth_session(Context& ctx, UserData& user, bool assume_yes, bool interactive) {
+  const Profile& profile = user.profile();
   SysSeconds now = now_or_fail(ctx);
   int completed = 0;
   try {
-    completed = completed_on_roll_day(*open_history(ctx), platform::process_time_zone(), now,
+    completed = completed_on_roll_day(user.history(), platform::process_time_zone(), now,
                                       profile.day_start_hour);
   } catch (const Failure&) {
     // A history that cannot be opened holds no sessions to count; the session's own log says

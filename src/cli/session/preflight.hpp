@@ -3,8 +3,9 @@
 // contraindications, level and roller, the daily check-in, the injury log's 48-72 h rule) and the
 // "press Enter to start" that follows what they said. `roll session` and `roll injury check`
 // call it.
-#include "cli/app.hpp"
-#include "cli/notices.hpp"
+#include "cli/context.hpp"
+#include "cli/session/notices.hpp"
+#include "cli/user_data.hpp"
 #include "roll/check_in.hpp"
 #include "roll/routine.hpp"
 
@@ -21,12 +22,13 @@ void wait_for_reading(Prompter& prompter);
 // pain subsided?") are only ever answered by the person: with `assume_yes` (which answers
 // confirmations) or without a terminal the check-in waits for the next session and a zone that
 // needs the question is refused.
-void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool interactive,
-               Notices& notices);
+void preflight(Context& ctx, UserData& user, const Routine& routine, bool assume_yes,
+               bool interactive, Notices& notices);
 // The same where nobody reads the notices afterwards (`roll injury check`: they are printed).
-inline void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool interactive) {
+inline void preflight(Context& ctx, UserData& user, const Routine& routine, bool assume_yes,
+                      bool interactive) {
   Notices printed;
-  preflight(ctx, routine, assume_yes, interactive, printed);
+  preflight(ctx, user, routine, assume_yes, interactive, printed);
 }
 
 }  // namespace roll::cli

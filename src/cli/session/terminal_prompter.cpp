@@ -1,4 +1,4 @@
-#include "cli/terminal_prompter.hpp"
+#include "cli/session/terminal_prompter.hpp"
 
 #include <fmt/core.h>
 #include <stdio.h>

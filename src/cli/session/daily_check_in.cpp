@@ -1,4 +1,4 @@
-#include "cli/daily_check_in.hpp"
+#include "cli/session/daily_check_in.hpp"
 
 #include <fmt/core.h>
 

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string_view>
 
-#include "cli/app.hpp"
+#include "cli/context.hpp"
 
 namespace roll::cli {
 

@@ -1,6 +1,6 @@
 // The safety checks that run before a session's first second: profile contraindications and
 // level, the daily check-in, the 48-72 h rule.
-#include "cli/preflight.hpp"
+#include "cli/session/preflight.hpp"
 
 #include <fmt/core.h>
 
@@ -9,10 +9,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "cli/daily_check_in.hpp"
-#include "cli/open_history.hpp"
-#include "cli/profile_loading.hpp"
-#include "cli/terminal_prompter.hpp"
+#include "cli/session/daily_check_in.hpp"
+#include "cli/session/terminal_prompter.hpp"
 #include "cli/user_time.hpp"
 #include "platform/profile_file.hpp"
 #include "roll/check_in.hpp"
@@ -151,20 +149,20 @@ void wait_for_reading(Prompter& prompter) {
   if (answer == "q" || answer == "Q") throw Failure(exit_refused, "not starting");
 }
 
-void preflight(Context& ctx, const Routine& routine, bool assume_yes, bool interactive,
-               Notices& notices) {
-  Profile profile = load_profile_or_fail(ctx);
+void preflight(Context& ctx, UserData& user, const Routine& routine, bool assume_yes,
+               bool interactive, Notices& notices) {
+  const Profile& profile = user.profile();
   refuse_conditions(ctx, profile);
   SysSeconds now = now_or_fail(ctx);
-  auto store = open_history(ctx);
+  platform::HistoryStore& store = user.history();
   bool can_ask = interactive && !assume_yes;
   // The check-in is left for the next session that has someone to ask, rather than recorded as
   // "no injury".
   if (can_ask) {
     TerminalPrompter prompter(ctx);
-    daily_check_in(ctx, *store, now, profile, prompter, notices);
+    daily_check_in(ctx, store, now, profile, prompter, notices);
   }
-  apply_injury_rule(ctx, routine, *store, now, can_ask, notices);
+  apply_injury_rule(ctx, routine, store, now, can_ask, notices);
   // Last, just before the first second: a confirmation, which --yes answers.
   if (profile_notices(ctx, routine, profile, notices) && can_ask) {
     TerminalPrompter prompter(ctx);

@@ -1,4 +1,4 @@
-#include "cli/rating_question.hpp"
+#include "cli/session/rating_question.hpp"
 
 #include <fmt/core.h>
 

@@ -1,0 +1,282 @@
+// The guided session on the full terminal screen or as plain or JSON lines, and what comes
+// before and after it.
+#include "cli/session/guided_session.hpp"
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/routine_loading.hpp"
+#include "cli/session/fifth_session.hpp"
+#include "cli/session/pain_stop.hpp"
+#include "cli/session/preflight.hpp"
+#include "cli/session/rating_question.hpp"
+#include "cli/session/terminal_prompter.hpp"
+#include "cli/user_time.hpp"
+#include "platform/history_store.hpp"
+#include "platform/process_time_zone.hpp"
+#include "platform/screens.hpp"
+#include "platform/terminal.hpp"
+#include "platform/voice_screen.hpp"
+#include "roll/due.hpp"
+#include "roll/lint.hpp"
+#include "roll/runner.hpp"
+#include "roll/session.hpp"
+#include "roll/session_wording.hpp"
+#include "roll/stats.hpp"
+#include "roll/text.hpp"
+
+namespace roll::cli {
+
+namespace {
+
+// Today's streak and when the next session is due, from the history just written; nothing when
+// it cannot be read (the summary must never fail for it).
+std::vector<std::string> streak_lines(Context& ctx, UserData& user, const Session& session) {
+  try {
+    const Profile& profile = user.profile();
+    SysSeconds now = now_or_fail(ctx);
+    platform::HistoryStore& store = user.history();
+    // The same figures `roll stats` and `roll due` give, from the same functions.
+    Streaks streaks =
+        gather_stats(store, platform::process_time_zone(), now, profile.day_start_hour, 1).streaks;
+    bool done_today =
+        due_today(store, platform::process_time_zone(), now, profile.day_start_hour).done;
+    return {streak_line(streaks.current, done_today, profile.day_start_hour,
+                        session.status() == SessionStatus::pain_stop)};
+  } catch (const std::exception&) {  // Failure too
+    return {};
+  }
+}
+
+// The summary as lines of text (the events screen writes its own): with the routine time before
+// each in plain mode, wrapped to the terminal on the full screen.
+void print_summary(Context& ctx, UserData& user, const Session& session, bool plain, int width,
+                   bool logged) {
+  auto lines = summary_lines(session);
+  if (logged && session.status() != SessionStatus::interrupted) {
+    for (auto& line : streak_lines(ctx, user, session)) lines.push_back(std::move(line));
+  }
+  auto at = session.elapsed().count() / 1000;
+  std::string prefix = plain ? fmt::format("{:02}:{:02} ", at / 60, at % 60) : "";
+  // Wrapped to the terminal it is read on, in the glyphs its locale can show.
+  bool ascii = ctx.env.stdout_is_terminal && !ctx.env.utf8;
+  for (auto line : lines) {
+    if (ascii) line = to_ascii(line);
+    fmt::print(ctx.out, "{}{}\n", prefix,
+               plain ? line : wrap(line, static_cast<std::size_t>(std::max(width - 1, 20))));
+  }
+}
+
+// `events`, when given, is the screen for JSON lines, made before the session for its notices.
+RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
+                     platform::SteadyClock& clock, platform::Speaker* speaker, bool on_terminal,
+                     bool full_screen, bool ready_key, platform::EventsScreen* events) {
+  const Routine& routine = session.routine();
+  platform::SignalPipe signals(on_terminal);
+  std::unique_ptr<platform::RawTerminal> terminal;
+  std::unique_ptr<Screen> own;
+  Screen* screen = events;
+  if (on_terminal) terminal = std::make_unique<platform::RawTerminal>(0, ctx.out, full_screen);
+  if (full_screen) {
+    own = std::make_unique<platform::AnsiScreen>(
+        ctx.out, routine, platform::AnsiOptions{ctx.color, !args.quiet, args.speed, ctx.env.utf8});
+    screen = own.get();
+  } else if (screen == nullptr) {
+    own = std::make_unique<platform::PlainScreen>(ctx.out, routine, on_terminal && !ctx.env.utf8);
+    screen = own.get();
+  }
+  std::unique_ptr<platform::VoiceScreen> voice;
+  Screen* shown = screen;
+  if (speaker) {
+    voice = std::make_unique<platform::VoiceScreen>(*screen, routine, *speaker);
+    shown = voice.get();
+  }
+  // Piped plain mode reads no keys, except Enter for --ready key (the terminal stays in line
+  // mode); TERM=dumb still gets every key (pause, the pain stop). The output watched for a reader
+  // that has gone is the Context's (no descriptor for a memory stream), not whatever fd 1 is.
+  platform::PollKeys keys(clock, signals, on_terminal || ready_key ? 0 : -1, terminal.get(),
+                          full_screen ? -1 : ::fileno(ctx.out));
+  return run_session(session, clock, keys, *shown);
+}  // the terminal is restored here, before the summary
+
+// The first article's three minutes of active stretches, timed, when the routine had none.
+void offer_movement(Context& ctx, const SessionOptions& args, platform::SteadyClock& clock,
+                    platform::Speaker* speaker) {
+  if (!ask_once(ctx, "\nStart three timed minutes of movement now? [Y/n] ", true)) return;
+  const Routine block = movement_block();
+  NullSessionLog none;  // the session is recorded already; these minutes are its after-care
+  roll::SessionOptions options;  // the core session's, not this command's
+  options.speed = args.speed;
+  options.confirm_quit = false;
+  Session movement(block, make_plan(block), none, options, now_or_fail(ctx));
+  auto result = run_screen(ctx, args, movement, clock, speaker, true, true, false, nullptr);
+  if (result.status == SessionStatus::completed) {
+    fmt::print(ctx.out, "Three minutes of movement done. {}\n", water_advice());
+  }
+}
+
+}  // namespace
+
+int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args) {
+  auto loaded = load_named_routine(ctx, args.routine);
+  print_diagnostics(ctx, loaded.warnings);
+  const Routine& routine = loaded.routine;
+  Notices notices;
+  auto note_diagnostics = [&](const std::vector<Diagnostic>& found) {
+    for (const auto& d : found) {
+      notices.add(
+          fmt::format("{}[{}]: {}", severity_name(d.severity), d.rule, sanitize(d.message)));
+    }
+  };
+  note_diagnostics(loaded.warnings);
+
+  auto findings = lint_routine(routine, loaded.file.path.string());
+  if (has_errors(findings)) {
+    print_diagnostics(ctx, findings);
+    throw Failure(exit_refused,
+                  fmt::format("refusing to start '{}': it breaks the safety rules above",
+                              sanitize(routine.name)));
+  }
+  print_diagnostics(ctx, findings);
+  note_diagnostics(findings);
+
+  bool on_terminal =
+      !args.plain && !args.events && ctx.env.stdout_is_terminal && ctx.env.input_is_terminal;
+  bool ready_key = args.ready == "key";
+  if (ready_key && !ctx.env.input_is_terminal) {
+    throw Failure(exit_usage,
+                  "--ready key waits for space or Enter, but standard input is not a terminal; "
+                  "leave it out for the timed get-ready");
+  }
+  // TERM=dumb or one roll does not know: plain lines, but still the keys (pause, the pain stop).
+  bool full_screen = on_terminal && ctx.env.terminal_can_draw;
+  bool interactive = ctx.env.input_is_terminal && ctx.env.stdout_is_terminal;
+  preflight(ctx, user, routine, args.yes, interactive, notices);
+  warn_fifth_session(ctx, user, args.yes, interactive && !args.plain && !args.events);
+  // Every notice reaches the person before the first second: the full screen would cover them at
+  // once, so it waits for Enter; plain lines keep them above the session (on stderr), and events
+  // carry them as `notice` lines of their own.
+  if (full_screen && notices.unread) {
+    TerminalPrompter prompter(ctx);
+    wait_for_reading(prompter);
+  }
+  std::optional<platform::EventsScreen> events;
+  if (args.events) {
+    events.emplace(ctx.out, routine);
+    for (const auto& line : notices.lines) events->notice(line);
+  }
+  // On by default in the full screen only: plain and JSON lines are for scripts, which say
+  // --before and --after.
+  bool ask_ratings = full_screen && user.profile().ratings;
+  std::vector<std::string> speech;
+  if (args.voice) {
+    // --voice-command wins over the profile's `speech`, which wins over espeak-ng.
+    std::string line = args.voice_command;
+    const char* from = "--voice-command";
+    if (line.empty()) {
+      line = user.profile().speech;
+      from = "speech in config.toml";
+    }
+    if (line.empty()) line = "espeak-ng";
+    speech = platform::split_command(line);
+    if (speech.empty()) {
+      throw Failure(exit_usage, fmt::format("{}: '{}' is not a command (empty, or a quote left "
+                                            "open); for example: espeak-ng -v en-gb -s 150",
+                                            from, sanitize(line)));
+    }
+  }
+  // A sped-up run is a rehearsal: 0.4 s at --speed 1000 is not 6:15 of work.
+  bool rehearsal = args.speed != 1.0;
+  bool recording = !args.no_log && (!rehearsal || args.log_rehearsal);
+  std::optional<platform::SqliteSessionLog> recorded;
+  NullSessionLog not_recorded;
+  if (recording) recorded.emplace(user.history());
+  SessionLog& log = recorded ? static_cast<SessionLog&>(*recorded) : not_recorded;
+  // Nothing to keep a rating in (--no-log, a rehearsal not logged): not asked.
+  ask_ratings = ask_ratings && recording;
+  if (!recording && (args.before || args.after)) {
+    fmt::print(ctx.err,
+               "roll: --before/--after: not kept, since this session is not recorded (--no-log, "
+               "or a --speed rehearsal without --log-rehearsal)\n");
+  }
+  std::optional<int> before = args.before;
+  if (!before && ask_ratings) before = ask_rating(ctx, "right now");
+  if (before && recorded) recorded->rate_before(*before);
+  SysSeconds started_at = now_or_fail(ctx);
+
+  platform::SteadyClock clock;
+  roll::SessionOptions options;
+  options.speed = args.speed;
+  options.confirm_quit = !args.yes;
+  options.ready_key = ready_key;
+  Session session(routine, make_plan(routine), log, options, started_at);
+  if (rehearsal) session.set_origin(SessionOrigin::rehearsal);
+  std::fflush(ctx.out);
+  std::fflush(ctx.err);
+
+  std::unique_ptr<platform::ProcessSpeaker> speaker;
+  if (args.voice) {
+    speaker = std::make_unique<platform::ProcessSpeaker>(
+        speech, ctx.env.path ? ctx.env.path->c_str() : nullptr);
+    if (!speaker->available()) {
+      fmt::print(ctx.err,
+                 "roll: warning: speech program '{}' not found; going on without a voice\n",
+                 sanitize(speech.front()));
+      speaker.reset();
+    }
+  }
+
+  RunResult result = run_screen(ctx, args, session, clock, speaker.get(), on_terminal, full_screen,
+                                ready_key, events ? &*events : nullptr);
+  // The zone is held like a fresh injury even when nobody is left to read why.
+  std::vector<std::string> held;
+  if (result.status == SessionStatus::pain_stop) {
+    held = hold_pain_stop(ctx, user.history(), routine, session.view().step);
+  }
+  if (result.output_closed) {
+    // The reader has gone (`| head -1`): nothing more to print, and the write that found it out
+    // is a normal end, not an output error.
+    std::clearerr(ctx.out);
+    return exit_ok;
+  }
+  int width = full_screen ? platform::terminal_size(1).columns : 80;
+  long long recorded_id = recorded ? recorded->id() : 0;
+  // Every step of the session is committed as it ends, so the streak below reads it back.
+  if (events) {
+    events->summary(session);
+  } else {
+    print_summary(ctx, user, session, !full_screen, width, !args.no_log);
+  }
+  // After the summary, so a history that cannot be written still leaves the advice on screen.
+  for (const auto& line : held) {
+    fmt::print(args.events ? ctx.err : ctx.out, "{}\n", full_screen ? wrap(line, width) : line);
+  }
+  std::optional<int> after = args.after;
+  if (!after && ask_ratings && session.status() != SessionStatus::interrupted) {
+    std::fflush(ctx.out);
+    after = ask_rating(ctx, "now, after the session");
+  }
+  if (after && recorded_id != 0) user.history().set_ratings(recorded_id, std::nullopt, after);
+  // After a whole session only: whoever quits or stops has said they are done.
+  if (full_screen && !args.yes && session.status() == SessionStatus::completed &&
+      !moves_enough_after(routine)) {
+    offer_movement(ctx, args, clock, speaker.get());
+  }
+  // On stderr: plain and JSON lines on stdout stay one event a line.
+  if (rehearsal && !args.no_log) {
+    fmt::print(ctx.err, "roll: {}\n",
+               args.log_rehearsal ? "a --speed run is a rehearsal: recorded as one, which counts "
+                                    "for neither `roll due` nor a streak"
+                                  : "a --speed run is a rehearsal: not recorded in the history "
+                                    "(--log-rehearsal keeps it, marked as a rehearsal)");
+  }
+  return result.status == SessionStatus::interrupted ? exit_interrupted : exit_ok;
+}
+
+}  // namespace roll::cli
