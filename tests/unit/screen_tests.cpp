@@ -31,6 +31,7 @@ Routine routine() {
   s.unit = TimingUnit::breaths;
   s.count = 3;
   s.positions = 4;
+  s.move = Move::up;
   s.cue =
       "Roller across your back at the base of the rib cage, hands behind your head. Lean "
       "back over it and breathe out. After three slow breaths, move the roller up one inch.";
