@@ -117,18 +117,22 @@ std::optional<Step> pick_movement(const std::vector<Routine>& bundled) {
   return std::nullopt;
 }
 
-// A template made ready to scale: timed in seconds per spot (a breath count becomes its length),
-// at one position, at the level's intensity; a reps step keeps its reps (10-15, the second
-// article's dose) and is not scaled.
+// A template made ready to scale: timed in seconds per spot, at one position, at the level's
+// intensity. A step timed in breaths keeps its breaths when a spot of them is a beginner's at most
+// (its cue may say "after three breaths, move the roller up": a spot timed otherwise would have
+// the person move before the get-ready says so, and again when it does); it grows by positions
+// only. A reps step keeps its reps (10-15, the second article's dose) and is not scaled.
 Step prepare(Step step, Level level) {
   // Every level starts at the beginner's 30 s a spot, so positions fill the time in small steps;
   // the seconds per spot grow afterwards, up to the level's cap.
-  if (step.unit != TimingUnit::reps) {
+  bool keep_breaths =
+      step.unit == TimingUnit::breaths && step.seconds_per_pass() <= kBeginnerSpotSeconds;
+  if (step.unit == TimingUnit::reps) {
+    step.count = std::clamp(step.count, 10, 15);
+  } else if (!keep_breaths) {
     step.count = std::clamp(step.seconds_per_pass(), kSpotSecondsMin, kBeginnerSpotSeconds);
     step.unit = TimingUnit::seconds;
     step.breath = Breath{};
-  } else {
-    step.count = std::clamp(step.count, 10, 15);
   }
   step.positions = 1;
   step.move = composed_move(*step.zone);
@@ -140,7 +144,7 @@ Step prepare(Step step, Level level) {
 }
 
 bool scalable(const Step& step) {
-  return on_roller(step) && step.unit == TimingUnit::seconds;
+  return on_roller(step) && step.unit != TimingUnit::reps;
 }
 
 // The most positions a composed step gets: never past walk.hpp's limit for its way.
@@ -155,7 +159,7 @@ int most_positions(const Step& step) {
 // The least that still meets the first article's 2-minute rule on a major zone.
 void meet_minimum(Step& step) {
   if (!step.zone || !is_major_zone(*step.zone) || !scalable(step)) return;
-  int per_position = step.count * sides(step);
+  int per_position = step.seconds_per_pass() * sides(step);
   step.positions =
       std::clamp((kMajorZoneSeconds + per_position - 1) / per_position, 1, most_positions(step));
 }
@@ -349,7 +353,8 @@ ComposeResult compose_routine(const ComposeRequest& request, const std::vector<R
   auto room_for_positions = [](const Step& s) { return s.positions < most_positions(s); };
   grow(target, more_positions, room_for_positions);
   grow(
-      target, [](Step& s) { ++s.count; }, [&](const Step& s) { return s.count < cap; });
+      target, [](Step& s) { ++s.count; },
+      [&](const Step& s) { return s.unit == TimingUnit::seconds && s.count < cap; });
   // Still short of 90% when one more position would overshoot the target: overshoot it, within
   // the 10% and never past the linter's 15-minute session.
   if (total_seconds(routine) * 10 < target * 9) {

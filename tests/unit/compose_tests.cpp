@@ -55,6 +55,13 @@ TEST_CASE("every zone: no forbidden or injured zone, within 10%, lint-clean, loa
             CHECK(s.cue.find("base of the rib cage") != std::string::npos);
           }
           if (s.zone == Zone::lats && s.positions > 1) CHECK(s.move == Move::down);
+          // A cue that moves the roller after three breaths is timed in three breaths: timed
+          // otherwise, the person would move before the get-ready says so, and again when it does.
+          if (s.cue.find("three breaths") != std::string::npos ||
+              s.cue.find("three slow breaths") != std::string::npos) {
+            CHECK(s.unit == TimingUnit::breaths);
+            CHECK(s.count == 3);
+          }
         }
         CHECK(r.steps.back().kind == StepKind::movement);
         CHECK(r.steps.back().total_seconds() == 180);
