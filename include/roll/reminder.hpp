@@ -46,6 +46,12 @@ inline constexpr std::string_view kUnitMarker =
 [[nodiscard]] std::chrono::local_days first_reminder_day(const ReminderSpec& spec,
                                                          std::chrono::local_days today);
 
+// The event's UID: the schedule itself (its time and days), never the day it was made, so a
+// calendar made again tomorrow replaces the one imported today instead of adding a second, and
+// two schedules never share one. Two calendars for one schedule differ only in DTSTART and
+// DTSTAMP.
+[[nodiscard]] std::string ics_uid(const ReminderSpec& spec);
+
 // `today` is the local date the calendar is made, `stamp` the creation time (DTSTAMP). Lines end
 // in CRLF and are folded at 75 octets (RFC 5545 3.1).
 [[nodiscard]] std::string ics_calendar(const ReminderSpec& spec, std::chrono::local_days today,

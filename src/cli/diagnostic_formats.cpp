@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "cli/json_output.hpp"
 #include "platform/json.hpp"
@@ -268,6 +269,15 @@ std::string format_github(const std::vector<Diagnostic>& diagnostics) {
 }
 
 std::string sarif_rule_name(std::string_view id) {
+  // A one-word id would give itself back capitalised, which SARIF1001 counts as the same name
+  // (it ignores case): those say what they are about instead.
+  static constexpr std::pair<std::string_view, std::string_view> kOneWord[] = {
+      {"syntax", "InvalidToml"},
+      {"schema", "NotARoutine"},
+      {"io", "UnreadableFile"},
+  };
+  for (auto [rule, name] : kOneWord)
+    if (id == rule) return std::string(name);
   std::string out;
   bool upper = true;
   for (char c : id) {

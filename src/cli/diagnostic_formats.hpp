@@ -33,7 +33,8 @@ using SourceTexts = std::map<std::string, std::string, std::less<>>;
 [[nodiscard]] std::string format_sarif(const std::vector<Diagnostic>& diagnostics,
                                        std::string_view version);
 
-// SARIF's human rule name for a rule id: "no-lumbar" -> "NoLumbar" (SARIF1001: name != id).
+// SARIF's human rule name for a rule id, in PascalCase and different from the id even ignoring
+// case (SARIF1001): "no-lumbar" -> "NoLumbar", "io" -> "UnreadableFile".
 [[nodiscard]] std::string sarif_rule_name(std::string_view id);
 
 // One "::error file=...,line=...,col=...,title=...::message" line per diagnostic.

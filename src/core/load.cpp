@@ -63,7 +63,8 @@ constexpr std::array<std::string_view, 4> kBreathKeys{"inhale", "exhale", "hold_
 constexpr std::array<std::string_view, 3> kTimingKeys{"seconds", "breaths", "reps"};
 
 std::string file_stem(std::string_view file) {
-  auto slash = file.find_last_of("/\\");
+  // On Linux a backslash is part of a file's name (back\slash.toml), not a separator.
+  auto slash = file.rfind('/');
   if (slash != std::string_view::npos) file.remove_prefix(slash + 1);
   constexpr std::string_view ext = ".toml";
   if (file.size() < ext.size() || file.substr(file.size() - ext.size()) != ext) return {};
@@ -334,11 +335,16 @@ class Loader {
                           : fmt::format("e.g. `name = \"{}\"`", slug));
       return;
     }
+    // The help suggests only lines roll then accepts: the file's name as `name` only when it is a
+    // routine name itself ("My Evening.toml" is not, nor is 'quo"te.toml').
     auto stem = file_stem(file_);
     if (!stem.empty() && stem != name) {
+      bool stem_is_name = is_routine_name(stem);
       report(e.value_range, "schema",
              fmt::format("`name` is {} but the file is named {}.toml", quoted(name), stem),
-             fmt::format("rename the file to {}.toml or write `name = \"{}\"`", name, stem),
+             stem_is_name
+                 ? fmt::format("rename the file to {}.toml or write `name = \"{}\"`", name, stem)
+                 : fmt::format("rename the file to {}.toml", name),
              Severity::warning);
     }
   }

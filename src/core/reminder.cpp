@@ -234,6 +234,21 @@ std::string ics_fold(std::string_view line) {
   return out;
 }
 
+std::string ics_uid(const ReminderSpec& spec) {
+  // One spelling per schedule, however its days were listed.
+  std::vector<int> weekdays = spec.weekdays;
+  std::sort(weekdays.begin(), weekdays.end());
+  weekdays.erase(std::unique(weekdays.begin(), weekdays.end()), weekdays.end());
+  std::string days = "daily";
+  if (!weekdays.empty() && weekdays.size() < 7) {
+    std::vector<std::string_view> names;
+    for (int d : weekdays) names.push_back(kShort[static_cast<std::size_t>(d)]);
+    days = fmt::format("{}", fmt::join(names, "-"));
+  }
+  return fmt::format("roll-reminder-{:02}{:02}-{}@roll.invalid", spec.minute_of_day / 60,
+                     spec.minute_of_day % 60, days);
+}
+
 std::string ics_calendar(const ReminderSpec& spec, std::chrono::local_days today,
                          std::chrono::sys_seconds stamp) {
   std::string date = format_date(first_reminder_day(spec, today));
@@ -254,7 +269,7 @@ std::string ics_calendar(const ReminderSpec& spec, std::chrono::local_days today
       "PRODID:-//roll//foam roller reminder//EN",
       "CALSCALE:GREGORIAN",
       "BEGIN:VEVENT",
-      fmt::format("UID:roll-reminder-{:02}{:02}-{}@roll.invalid", h, m, date),
+      fmt::format("UID:{}", ics_uid(spec)),
       fmt::format("DTSTAMP:{:%Y%m%dT%H%M%SZ}", stamp),
       fmt::format("DTSTART:{}T{:02}{:02}00", date, h, m),
       "DURATION:PT10M",

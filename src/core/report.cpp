@@ -29,9 +29,10 @@ body { font: 15px/1.45 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; marg
 h1 { font-size: 1.6em; margin: 0 0 .2em; }
 h2 { font-size: 1.15em; margin: 1.6em 0 .5em; border-bottom: 1px solid #999; padding-bottom: .15em; }
 p.lede { margin: 0 0 1em; color: #333; }
-.summary { display: grid; grid-template-columns: repeat(4, 1fr); gap: .5em; margin: 1em 0; }
+.summary { display: grid; grid-template-columns: repeat(3, 1fr); gap: .5em; margin: 1em 0; }
 .summary div { border: 1px solid #bbb; border-radius: 4px; padding: .4em .6em; }
-.summary b { display: block; font-size: 1.4em; }
+.summary b { font-size: 1.4em; }
+.summary small { display: block; color: #444; font-size: .85em; }
 .definitions { border-left: 4px solid #777; background: #f4f4f4; padding: .5em 1em; font-size: .92em; }
 .definitions dt { font-weight: bold; }
 .definitions dd { margin: 0 0 .35em 0; }
@@ -48,13 +49,25 @@ svg text { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
 .none { color: #555; font-style: italic; }
 .high { font-weight: bold; }
 footer { margin-top: 2em; font-size: .85em; color: #444; border-top: 1px solid #999; padding-top: .5em; }
-@page { size: A4; margin: 14mm; }
+@page { size: A4; margin: 12mm 14mm; }
 @media print {
-  body { font-size: 10pt; margin: 0; max-width: none; padding: 0; }
+  body { font-size: 9.5pt; margin: 0; max-width: none; padding: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  section { break-inside: avoid; }
-  h2 { break-after: avoid; }
-  tr { break-inside: avoid; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 11pt; margin: 4mm 0 1.5mm; break-after: avoid; }
+  .summary { margin: 2mm 0; }
+  /* A figure or a row is never cut, but a section may run on to the next page: a whole section
+     kept together left most of a page blank whenever it did not fit. */
+  svg, tr, .summary, .legend { break-inside: avoid; }
+  .trend svg { max-width: 150mm; }
+  /* The calendar and the zones side by side: each is narrow enough, and one above the other
+     took a page of their own. */
+  .pair { display: grid; grid-template-columns: 78mm 1fr; gap: 6mm; align-items: start; }
+  .pair h2 { margin-top: 2mm; }
+  .definitions { columns: 2; column-gap: 6mm; font-size: 8.5pt; }
+  .definitions dt { break-after: avoid; }
+  .definitions dd { break-inside: avoid; }
+  footer { margin-top: 4mm; }
 }
 )css";
 
@@ -159,15 +172,20 @@ class Page {
     for (LocalDays d : in.rest_days) days_[d].rest = true;
   }
 
+  // What a physiotherapist reads first comes first, so that it is the first printed page: the
+  // figures at a glance, the pain stops and the pressure readings, the ratings; then the
+  // calendar beside the zones, the routines, and how to read it all.
   std::string build() {
     head();
     summary();
-    definitions();
+    pain_and_pressure();
+    trend();
+    put("<div class=\"pair\">\n");
     calendar();
     zones();
-    trend();
-    pain_and_pressure();
+    put("</div>\n");
     routines();
+    definitions();
     footer();
     return std::move(out_);
   }
@@ -198,10 +216,20 @@ class Page {
 
   void summary() {
     int completed = 0, partial = 0, seconds = 0;
+    int readings = 0, above = 0;
+    double sum_before = 0, sum_after = 0;
+    int before = 0, after = 0, rated = 0;
     for (const auto* s : sessions_) {
       completed += counts_as_done(s->status, s->origin) ? 1 : 0;
       partial += s->status == SessionStatus::partial ? 1 : 0;
       seconds += s->completed_seconds;
+      for (const auto& p : s->pressures) {
+        ++readings;
+        above += p.value > kPressureLimit ? 1 : 0;
+      }
+      if (s->rating_before) sum_before += *s->rating_before, ++before;
+      if (s->rating_after) sum_after += *s->rating_after, ++after;
+      rated += s->rating_before || s->rating_after ? 1 : 0;
     }
     int so_far = 0, done_days = 0;
     for (LocalDays d = in_.range.first; d <= in_.range.last && d <= in_.today; d += days{1}) {
@@ -210,21 +238,31 @@ class Page {
       if (it != days_.end() && it->second.completed > 0) ++done_days;
     }
     auto n = static_cast<int>(sessions_.size());
-    put("<section>\n<h2>Summary</h2>\n");
+    auto stops = static_cast<int>(stops_.size());
+    put("<section>\n<h2>At a glance</h2>\n");
     if (sessions_.empty()) {
       put("<p class=\"none\">No sessions were recorded in these weeks.</p>\n");
     }
     put("<div class=\"summary\">\n");
-    put("<div><b>{}</b>sessions</div>\n", n);
-    put("<div><b>{}</b>completed</div>\n", completed);
-    put("<div><b>{}</b>partial</div>\n", partial);
-    put("<div><b>{}</b>stopped early</div>\n", n - completed - partial);
-    put("<div><b>{} of {}</b>days with a completed session</div>\n", done_days, so_far);
-    put("<div><b>{}</b>minutes on the roller</div>\n", minutes(seconds));
-    put("<div><b>{}</b>pain stop{}</div>\n", stops_.size(), stops_.size() == 1 ? "" : "s");
-    put("<div><b>{}</b>sessions rated before or after</div>\n",
-        std::count_if(sessions_.begin(), sessions_.end(),
-                      [](auto* s) { return s->rating_before || s->rating_after; }));
+    put("<div><b>{}</b> session{}<small>{} completed, {} partial, {} stopped early</small></div>\n",
+        n, n == 1 ? "" : "s", completed, partial, n - completed - partial);
+    put("<div><b>{} of {}</b> days with a completed session<small>the days of these weeks so "
+        "far</small></div>\n",
+        done_days, so_far);
+    put("<div><b>{}</b> pain stop{}<small>sharp pain: the session stopped at once</small></div>\n",
+        stops, stops == 1 ? "" : "s");
+    put("<div><b>{}</b> pressure reading{} above {}<small>of {} recorded; the articles advise at "
+        "most 6-7 of 10</small></div>\n",
+        above, above == 1 ? "" : "s", kPressureLimit, readings);
+    if (rated > 0) {
+      put("<div><b>{} &#8594; {}</b> before and after, on average<small>0 (as bad as it gets) "
+          "to 10 (fine); {} rated session{}</small></div>\n",
+          before > 0 ? one_decimal(sum_before / before) : "-",
+          after > 0 ? one_decimal(sum_after / after) : "-", rated, rated == 1 ? "" : "s");
+    } else {
+      put("<div><b>-</b> before and after ratings<small>no session was rated</small></div>\n");
+    }
+    put("<div><b>{}</b> minutes on the roller</div>\n", minutes(seconds));
     put("</div>\n</section>\n");
   }
 
@@ -401,7 +439,7 @@ class Page {
   }
 
   void trend() {
-    put("<section>\n<h2>Before and after: how the back felt</h2>\n");
+    put("<section class=\"trend\">\n<h2>Before and after: how the back felt</h2>\n");
     std::vector<const SessionRecord*> rated;
     for (const auto* s : sessions_)
       if (s->rating_before || s->rating_after) rated.push_back(s);

@@ -2,7 +2,8 @@
 """Calendar software reads `roll remind --ics` as meant: icalendar parses it, and
 recurring_ical_events (what calendar apps agree with) puts its first occurrence on the first day
 the rule names, made on any day of the week; every line ends in CRLF and none is longer than 75
-octets (RFC 5545 3.1).
+octets (RFC 5545 3.1); the UID is the same for one schedule made on any day, and differs between
+schedules.
 
 Usage: ics_test.py ROLL_BINARY. Run with /usr/bin/python3: Debian's python3-icalendar and
 python3-recurring-ical-events are installed for it. Exit 77 (skipped) without them.
@@ -79,6 +80,29 @@ for offset in range(7):  # made on each day of one week, Monday 2026-11-23 first
         if not alarm or "before bed" not in str(alarm[0]["DESCRIPTION"]):
             fail(f"{label}: the 21:30 alarm does not say 'before bed'")
         checked += 1
+
+# The UID, as icalendar reads it, is the schedule's: made again another day it is the same event
+# (a calendar replaces it on import instead of showing it twice), and two schedules made the same
+# day are two events.
+def uid(made_on, at, days=None):
+    events = list(icalendar.Calendar.from_ical(ics(made_on, at, days)).walk("VEVENT"))
+    return str(events[0]["UID"])
+
+
+monday = datetime.date(2026, 11, 23)
+for at, days in (("21:30", None), ("21:30", "mon,wed,fri"), ("07:15", "sat")):
+    uids = {uid(monday + datetime.timedelta(days=k), at, days) for k in (0, 1, 6, 40)}
+    if len(uids) != 1:
+        fail(f"--at {at} --days {days or 'daily'} made on four days: UIDs {sorted(uids)}")
+schedules = [("21:30", None), ("21:30", "mon,wed,fri"), ("21:30", "mon"), ("21:31", None),
+             ("09:30", None), ("21:30", "weekdays"), ("21:30", "mon,tue,wed,thu,fri")]
+uids = [uid(monday, at, days) for at, days in schedules]
+if len(set(uids[:6])) != 6:
+    fail(f"six schedules made the same day share UIDs: {uids[:6]}")
+if uids[5] != uids[6]:
+    fail(f"weekdays and mon,tue,wed,thu,fri are one schedule, with UIDs {uids[5]}, {uids[6]}")
+if uid(monday, "21:30", "mon,tue,wed,thu,fri,sat,sun") != uids[0]:
+    fail("every day of the week listed is the daily schedule, with another UID")
 
 morning = icalendar.Calendar.from_ical(ics(datetime.date(2026, 11, 23), "09:30"))
 for alarm in morning.walk("VALARM"):

@@ -1,24 +1,45 @@
 #!/usr/bin/python3
-"""Every JSON document roll prints is an object with "version": 1 (SARIF keeps its own "2.1.0"),
-and each line of `roll session --events` is one; Python's json module reads them all, and every
-example in docs/json.md is such a document too.
+"""Every JSON document roll prints, field by field: each command's real output, every
+`roll session --events` line and every history record (`roll history export`, the sync
+journals) is valid against a closed copy of its schema in docs/schemas/ (json_schemas.py), so a
+key the schema does not name fails; and every key a schema names is printed at least once over
+the runs below, so a schema (and docs/json.md with it) names no key roll never prints. Keys come
+in alphabetical order, the history records' in the order of their format.
 
-Usage: json_test.py ROLL_BINARY SOURCE_DIR.
+The events come from real sessions: keys and the check-in's answers go in through a
+pseudo-terminal (`--ready key` reads keys from it), the events come out of a pipe, or of the same
+terminal for the session that asks the check-in.
+
+Usage: json_test.py ROLL_BINARY SOURCE_DIR. Needs python3-jsonschema (Debian); exit 77 without.
 """
 import json
 import os
 import pathlib
-import re
+import pty
+import select
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import termios
+import time
+
+try:
+    import jsonschema  # noqa: F401  (json_schemas needs it)
+except ImportError as e:
+    print(f"SKIPPED: {e}")
+    sys.exit(77)
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import json_schemas  # noqa: E402
 
 roll, source = sys.argv[1], pathlib.Path(sys.argv[2])
 tmp = pathlib.Path(tempfile.mkdtemp())
-env = dict(os.environ, HOME=str(tmp), XDG_CONFIG_HOME=str(tmp / "config"),
-           XDG_DATA_HOME=str(tmp / "data"), XDG_STATE_HOME=str(tmp / "state"),
-           ROLL_NOW="2026-11-23T21:00:00Z", TZ="UTC")
 failures = []
+validators = {name: json_schemas.Validator(schema)
+              for name, schema in json_schemas.load(source).items()}
+checked = {name: 0 for name in validators}
 
 
 def fail(message):
@@ -26,62 +47,399 @@ def fail(message):
     print("FAIL:", message, file=sys.stderr)
 
 
-def versioned(doc, label):
-    if not isinstance(doc, dict) or doc.get("version") != 1:
-        fail(f"{label}: not an object with \"version\": 1: {str(doc)[:200]}")
+def home_env(home):
+    return dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+                XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"),
+                XDG_CACHE_HOME=str(home / "cache"), ROLL_NOW="2026-11-23T21:00:00Z",
+                TZ=os.environ.get("ROLL_TEST_TZ", "UTC"))
 
 
-def run(*args):
-    return subprocess.run([roll, *args], env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL)
+home = tmp / "home"
+env = home_env(home)
 
 
-subprocess.run([roll, "injury", "add", "calves", "--hours-ago", "100"], env=env, check=True,
-               capture_output=True)
-session = run("session", "thoracic", "--events", "--speed", "1000", "--yes")
-if session.returncode != 0:
-    fail(f"roll session --events: exit {session.returncode}: {session.stderr}")
-lines = session.stdout.splitlines()
-if len(lines) < 3:
-    fail(f"roll session --events printed {len(lines)} lines")
-for number, line in enumerate(lines, 1):
-    versioned(json.loads(line), f"session --events line {number}")
+def run(*args, environment=None, ok=(0,)):
+    r = subprocess.run([roll, *args], env=environment or env, capture_output=True, text=True,
+                       stdin=subprocess.DEVNULL)
+    if r.returncode not in ok:
+        fail(f"roll {' '.join(args)}: exit {r.returncode}: {r.stderr[-600:]}")
+    return r
 
-documents = {
-    "list": ["list", "--json"],
-    "rules": ["rules", "--json"],
-    "history": ["history", "--json"],
-    "stats": ["stats", "--json"],
-    "show": ["show", "thoracic", "--json"],
-    "lint": ["lint", "--format", "json", str(source / "routines")],
-    "injury list": ["injury", "list", "--json"],
-    "--json": ["--json"],  # bare roll: today
-}
-for label, args in documents.items():
-    r = run(*args)
-    if r.returncode != 0:
-        fail(f"roll {' '.join(args)}: exit {r.returncode}: {r.stderr}")
-        continue
-    versioned(json.loads(r.stdout), label)
-sarif = json.loads(run("lint", "--format", "sarif", str(source / "routines")).stdout)
-if sarif.get("version") != "2.1.0":
-    fail(f"SARIF version is {sarif.get('version')!r}")
 
-# docs/json.md: one ```json example per document, each versioned.
-docs = (source / "docs" / "json.md").read_text()
-examples = re.findall(r"```json\n(.*?)```", docs, re.S)
-for label in documents:
-    if f"`roll {label}" not in docs:
-        fail(f"docs/json.md does not show roll {label}")
-for number, example in enumerate(examples, 1):
-    for part in example.strip().splitlines() if example.lstrip().startswith('{"') else [example]:
+JOURNAL_ORDER = {"header": ["roll_journal", "device"],
+                 "record": ["v", "kind", "uid", "device", "fields"]}
+
+
+def parse(text, schema, label):
+    """`text` as JSON, its keys in the order docs/json.md gives: alphabetical, except in the
+    history records, whose members and fields come in the order of the format (the schema's)."""
+    objects = []
+    document = json.loads(text, object_pairs_hook=lambda pairs: objects.append(
+        [k for k, _ in pairs]) or dict(pairs))
+    if schema != "journal":
+        for keys in objects:
+            if keys != sorted(keys):
+                fail(f"{label}: keys out of alphabetical order: {keys}")
+        return document
+    top = objects[-1]
+    if top != JOURNAL_ORDER["header" if "roll_journal" in top else "record"]:
+        fail(f"{label}: members in the order {top}")
+    kind = document.get("kind")
+    if kind in validators["journal"].schema["definitions"]:
+        order = list(validators["journal"].schema["definitions"][kind]["properties"]["fields"]
+                     ["properties"])
+        if objects[0] != order:
+            fail(f"{label}: fields in the order {objects[0]}, not {order}")
+    return document
+
+
+def check(schema, label, document):
+    checked[schema] += 1
+    for error in validators[schema].errors(document):
+        fail(f"{label}: not valid against {schema}.schema.json: {error}")
+
+
+def check_json(schema, *args, environment=None):
+    r = run(*args, environment=environment)
+    try:
+        document = parse(r.stdout, schema, f"roll {' '.join(args)}")
+    except json.JSONDecodeError as e:
+        fail(f"roll {' '.join(args)}: not JSON ({e}): {r.stdout[:200]}")
+        return None
+    check(schema, f"roll {' '.join(args)}", document)
+    return document
+
+
+def check_lines(schema, label, text):
+    if text and not text.endswith("\n"):
+        fail(f"{label}: the last line has no newline")
+    for number, line in enumerate(text.splitlines(), 1):
         try:
-            versioned(json.loads(part), f"docs/json.md example {number}")
+            document = parse(line, schema, f"{label} line {number}")
         except json.JSONDecodeError as e:
-            fail(f"docs/json.md example {number} is not JSON: {e}")
-if len(examples) < len(documents) + 1:
-    fail(f"docs/json.md has {len(examples)} examples for {len(documents) + 1} shapes")
+            fail(f"{label} line {number}: not JSON ({e}): {line[:200]}")
+            continue
+        check(schema, f"{label} line {number}", document)
 
-print(f"json: {len(documents)} documents and {len(lines)} event lines versioned, "
-      f"{len(examples)} examples in docs/json.md")
+
+class Session:
+    """`roll session ... --events` with standard input on a pseudo-terminal that echoes nothing
+    and translates nothing: keys go in as written (a line at a time), and the events are read
+    back as they come, from a pipe or, with `on_terminal`, from the same terminal (then standard
+    output is a terminal too, which makes the session ask its check-in)."""
+
+    def __init__(self, args, on_terminal=False):
+        master, slave = pty.openpty()
+        attrs = termios.tcgetattr(slave)
+        attrs[1] &= ~termios.OPOST
+        termios.tcsetattr(slave, termios.TCSANOW, attrs)
+        self.master, self.on_terminal = master, on_terminal
+        self.err = open(tmp / "session.err", "w+")
+        self.proc = subprocess.Popen([roll, "session", *args], env=env, stdin=slave,
+                                     stdout=slave if on_terminal else subprocess.PIPE,
+                                     stderr=self.err, start_new_session=True)
+        os.close(slave)
+        self.out = master if on_terminal else self.proc.stdout.fileno()
+        self.buffer = b""
+        self.events = []  # every JSON line, in order
+        self.other = []   # any other line (the check-in's questions, on a terminal)
+
+    def send(self, keys):
+        os.write(self.master, keys.encode())
+
+    def _read(self, deadline):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        ready, _, _ = select.select([self.out], [], [], left)
+        if not ready:
+            raise TimeoutError
+        try:
+            chunk = os.read(self.out, 4096)
+        except OSError:  # the terminal's other end closed
+            chunk = b""
+        if not chunk:
+            raise EOFError
+        self.buffer += chunk
+
+    def _lines(self):
+        while b"\n" in self.buffer:
+            line, self.buffer = self.buffer.split(b"\n", 1)
+            text = line.decode("utf-8", "replace").strip("\r")
+            if text.startswith("{"):
+                try:
+                    self.events.append(parse(text, "session-events", "an event"))
+                except json.JSONDecodeError as e:
+                    fail(f"session {self.proc.args[2:]}: not JSON ({e}): {text[:200]}")
+                    continue
+                yield self.events[-1]
+            else:
+                self.other.append(text)
+
+    def until(self, wanted, answer=None, limit=60):
+        """Read events until one whose `event` is `wanted` (and return it). `answer(event)` may
+        send keys for the events read meanwhile; a question ending in "[y/n] " is answered by
+        `answer({"question": text})`."""
+        deadline = time.monotonic() + limit
+        while True:
+            for event in self._lines():
+                if event.get("event") == wanted:
+                    return event
+                if answer:
+                    answer(event)
+            if self.buffer.endswith(b"[y/n] "):
+                question = self.buffer.decode("utf-8", "replace")
+                self.other.append(question)
+                self.buffer = b""
+                if answer:
+                    answer({"question": question})
+            try:
+                self._read(deadline)
+            except (TimeoutError, EOFError) as e:
+                self.kill()
+                raise RuntimeError(f"no {wanted} event ({type(e).__name__}); events so far: "
+                                   f"{[e.get('event') for e in self.events]}; other output: "
+                                   f"{self.other[-5:]}; stderr: {self.stderr()[-600:]}")
+
+    def finish(self):
+        try:
+            self.until("summary")
+            while True:  # anything after the summary would be a line too many
+                self._read(time.monotonic() + 30)
+        except (RuntimeError, EOFError, TimeoutError):
+            pass
+        code = self.proc.wait(timeout=60)
+        if self.buffer.strip():
+            self.other.append(self.buffer.decode("utf-8", "replace"))
+        return code
+
+    def kill(self):
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+    def stderr(self):
+        self.err.seek(0)
+        return self.err.read()
+
+
+# A routine with every kind of event: a hold with a cue (holds take + and -), reps on both
+# sides with a set intensity, and a short hold that runs to its end (its last seconds tick).
+routines = home / "config" / "roll" / "routines"
+routines.mkdir(parents=True)
+(routines / "drill.toml").write_text('''schema = 1
+name = "drill"
+title = "Drill"
+summary = "Every kind of event."
+[[step]]
+name = "Long hold"
+zone = "thoracic"
+seconds = 60
+cue = "Knees bent, feet flat."
+[[step]]
+name = "Lat rolls"
+kind = "roll"
+zone = "lats"
+side = "both"
+reps = 10
+rep_seconds = 4
+intensity = 5
+[[step]]
+name = "Short hold"
+zone = "thoracic"
+seconds = 5
+''')
+(routines / "broken.toml").write_text('schema = 1\nname = "broken"\ntitle = \n')
+
+# 1. Today, before anything: due, with a suggestion.
+check_json("today", "--json")
+
+# 2. The session that asks its check-in, on a terminal: every key in turn, then every step skipped
+#    but the last, which runs out.
+session = Session(["drill", "--events", "--ready", "key", "--before", "4", "--after", "7"],
+                  on_terminal=True)
+
+
+def check_in(event):
+    if "question" in event:
+        session.send("y\n" if "Start anyway" in event["question"] else "n\n")
+
+
+try:
+    session.until("waiting", check_in)
+    session.send("\n")
+    session.until("step")
+    for send, wait in (("p\n", "paused"), ("p\n", "resumed"), ("5\n", "pressure"),
+                       ("9\n", "ease-off"), ("+\n", "hold-changed"), ("-\n", "hold-changed"),
+                       ("b\n", "restarted"), ("q\n", "quit-asked"), ("x\n", "quit-cancelled"),
+                       ("n\n", "skipped")):
+        session.send(send)
+        session.until(wait)
+
+    def onwards(event):
+        if event.get("event") == "waiting":
+            session.send("\n")
+        elif event.get("event") == "step" and event.get("step") != 3:
+            session.send("n\n")
+
+    session.until("finished", onwards)
+    code = session.finish()
+    if code != 0:
+        fail(f"the session on a terminal: exit {code}: {session.stderr()[-600:]}")
+    if not any("fresh injury" in line for line in session.other):
+        fail(f"the session on a terminal asked no check-in: {session.other[:5]}")
+except RuntimeError as e:
+    fail(f"the session on a terminal: {e}")
+finally:
+    session.kill()
+events = list(session.events)
+statuses = [e.get("status") for e in session.events if e.get("event") in ("finished", "summary")]
+if statuses != ["partial", "partial"]:
+    fail(f"the session with every step but the last skipped ended {statuses}, not partial")
+
+# 3. Sessions run to their end, fast: every phase and rep, and the ticks.
+for routine in ("drill", "thoracic", "bedtime"):
+    r = run("session", routine, "--events", "--speed", "1000", "--yes")
+    check_lines("session-events", f"roll session {routine} --events", r.stdout)
+# A session killed in its first step: never ended, so `running` in the records.
+session = Session(["drill", "--events", "--ready", "key", "--yes", "--before", "6"])
+try:
+    session.until("waiting")
+    session.send("\n")
+    session.until("step")
+except RuntimeError as e:
+    fail(f"the session to be killed: {e}")
+finally:
+    session.kill()
+events += session.events
+
+# 4. A pain stop, the events on a pipe (its zone then rests for 48 h: last of the sessions).
+session = Session(["drill", "--events", "--ready", "key", "--yes"])
+try:
+    session.until("waiting")
+    session.send("\n")
+    session.until("step")
+    session.send("!\n")
+    code = session.finish()
+    if code != 0:
+        fail(f"the pain stop: exit {code}: {session.stderr()[-600:]}")
+except RuntimeError as e:
+    fail(f"the pain stop: {e}")
+finally:
+    session.kill()
+events += session.events
+if session.other:
+    fail(f"--events on a pipe printed lines that are not JSON: {session.other[:3]}")
+if session.events and session.events[-1].get("status") != "pain-stop":
+    fail(f"the pain stop ended {session.events[-1].get('status')}")
+
+# 4b. A climb ended at the top with e (climb-ended), then the step after it, which waits too.
+(routines / "climb.toml").write_text('''schema = 1
+name = "climb"
+title = "Climb"
+[[step]]
+name = "Extension"
+zone = "thoracic"
+seconds = 5
+positions = 4
+move = "up"
+[[step]]
+name = "Cat-cow"
+kind = "movement"
+zone = "full-body"
+seconds = 5
+''')
+session = Session(["climb", "--events", "--ready", "key", "--yes"])
+try:
+    session.until("waiting")
+    session.send("\n")
+    session.until("step")
+    session.send("e\n")
+    ended = session.until("climb-ended")
+    if (ended.get("position"), ended.get("positions")) != (1, 4):
+        fail(f"the climb ended at {ended.get('position')} of {ended.get('positions')}, not 1 of 4")
+    session.until("waiting")
+    session.send("\n")
+    code = session.finish()
+    if code != 0:
+        fail(f"the climb: exit {code}: {session.stderr()[-600:]}")
+    statuses = [e.get("status") for e in session.events if e.get("event") == "summary"]
+    if statuses != ["completed"]:
+        fail(f"the climb ended at the top ended {statuses}, not completed")
+except RuntimeError as e:
+    fail(f"the climb: {e}")
+finally:
+    session.kill()
+events += session.events
+
+for line in events:
+    check("session-events", f"event {line.get('event')}", line)
+seen = {e.get("event") for e in events}
+
+# 5. What the history holds now, and what reads it.
+run("history", "add", "bedtime", "--at", "2026-11-22T21:30", "--minutes", "6")
+run("injury", "add", "calves", "--hours-ago", "100", "--note", "a knock")
+run("injury", "add", "neck", "--hours-ago", "10")
+check_json("history", "history", "--json")
+check_json("stats", "stats", "--json")
+injuries = check_json("injury-list", "injury", "list", "--json") or {"injuries": []}
+check_json("today", "--json")
+calves = [i["id"] for i in injuries["injuries"] if i.get("zone") == "calves"]
+if calves:
+    run("injury", "clear", str(calves[0]))
+history = json.loads(run("history", "--json").stdout)
+by_hand = [s["id"] for s in history["sessions"] if s.get("origin") == "by-hand"]
+if by_hand:
+    run("history", "delete", by_hand[0], "--yes")
+export = run("history", "export")
+check_lines("journal", "roll history export", export.stdout)
+records = [json.loads(line) for line in export.stdout.splitlines()[1:]]
+kinds = {r.get("kind") for r in records}
+# A killed session: `running` in its record, `unfinished` in `roll history --json`.
+statuses = {r["fields"]["status"] for r in records if r.get("kind") == "session"}
+if "running" not in statuses or "unfinished" not in {s["status"] for s in history["sessions"]}:
+    fail(f"the killed session is not running in the records ({statuses}) and unfinished in "
+         f"roll history --json")
+
+# 6. The routines and the rules.
+check_json("list", "list", "--json")
+check_json("show", "show", "drill", "--json")
+check_json("show", "show", str(routines / "drill.toml"), "--json")
+check_json("show", "show", "thoracic", "--json")
+check_json("rules", "rules", "--json")
+r = run("lint", "--format", "json", str(routines / "drill.toml"), str(tmp / "missing.toml"),
+        ok=(0, 1, 2))
+check("lint", "roll lint --format json", parse(r.stdout, "lint", "roll lint --format json"))
+r = run("lint", "--format", "json", str(source / "routines"), ok=(0, 1))
+check("lint", "roll lint --format json routines/",
+      parse(r.stdout, "lint", "roll lint --format json routines/"))
+
+# 7. Sync: this device, then another one, then this device's status of both.
+folder = tmp / "sync"
+folder.mkdir()
+run("sync", str(folder))
+other = home_env(tmp / "other")
+run("history", "add", "thoracic", "--at", "2026-11-21T08:00", "--minutes", "5",
+    environment=other)
+run("sync", str(folder), environment=other)
+run("history", "add", "bedtime", "--at", "2026-11-23T20:00", "--minutes", "5")
+check_json("sync-status", "sync", str(folder), "--status", "--json")
+journals = sorted(folder.glob("*.ndjson"))
+if len(journals) != 2:
+    fail(f"{len(journals)} journals in the sync folder, expected 2")
+for journal in journals:
+    check_lines("journal", f"journal {journal.name}", journal.read_text(encoding="utf-8"))
+
+# Every key every schema names was printed at least once.
+for name, validator in sorted(validators.items()):
+    if checked[name] == 0:
+        fail(f"no document was checked against {name}.schema.json")
+        continue
+    for where in validator.unused():
+        fail(f"{name}.schema.json names {where}, which no output above printed")
+
+print(f"json: {sum(checked.values())} documents and lines valid against closed copies of "
+      f"{len(validators)} schemas; events seen: {', '.join(sorted(seen))}; history records: "
+      f"{', '.join(sorted(k for k in kinds if k))}")
+shutil.rmtree(tmp, ignore_errors=True)
 sys.exit(1 if failures else 0)

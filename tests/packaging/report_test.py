@@ -4,9 +4,14 @@
             python3-html5lib);
   chromium  headless Chromium renders it to a PNG that exists, has the window's size and is not
             blank (many distinct rows and byte values; with python3-pil, many distinct colours).
+  pdf       on twelve weeks of nightly sessions instead, headless Chromium prints it to PDF on
+            A4: at most two pages (poppler's pdfinfo counts them), and the first page holds what a
+            physiotherapist reads first (poppler's pdftotext reads it): the sessions done, the
+            days with a completed session out of the days so far, the pain stops, the pressure
+            readings above 7 and the before and after ratings.
 Each exits 77 (skipped) when its reader is absent.
 
-Usage: report_test.py html5lib|chromium ROLL_BINARY SEED_BINARY [PNG_OUT].
+Usage: report_test.py html5lib|chromium|pdf ROLL_BINARY SEED_BINARY [PNG_OR_PDF_OUT].
 """
 import os
 import pathlib
@@ -34,6 +39,27 @@ def skip(why):
 def fail(why):
     print(f"FAIL: {why}", file=sys.stderr)
     sys.exit(1)
+
+
+def seed_nightly():
+    """Twelve weeks of nightly sessions up to the report's day, rated, with pressure readings
+    (some above 7), a partial now and then, and two pain stops."""
+    import datetime
+    lines = []
+    first = datetime.date(2026, 9, 7)  # the Monday twelve weeks before the report's week
+    for i in range(78):  # every night to Monday 2026-11-23, the report's day
+        day = first + datetime.timedelta(days=i)
+        status = "pain-stop" if i in (20, 61) else "partial" if i % 11 == 5 else "completed"
+        seconds = 150 if status != "completed" else 300 + (i % 3) * 60
+        name = ("bedtime", "thoracic", "lats")[i % 3]
+        lines.append(f"{name} {day.isoformat()}T20:30:00Z {status} {seconds} "
+                     f"thoracic={seconds // 2} lats={seconds // 4} "
+                     f"glutes={seconds - seconds // 2 - seconds // 4} "
+                     f"before={3 + i % 4} after={5 + i % 4} "
+                     f"pressure=thoracic:{4 + i % 5} pressure=lats:{5 + i % 4} "
+                     f"pressure=glutes:{3 + i % 3}")
+    db = tmp / "data" / "roll" / "history.sqlite3"
+    subprocess.run([seeder, str(db)], input="\n".join(lines) + "\n", text=True, check=True)
 
 
 def seed():
@@ -65,16 +91,23 @@ if mode == "html5lib":
         import html5lib
     except ImportError:
         skip("python3-html5lib is not installed")
-elif mode == "chromium":
+elif mode in ("chromium", "pdf"):
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if not browser:
         skip("chromium is not installed")
+    if mode == "pdf" and not (shutil.which("pdfinfo") and shutil.which("pdftotext")):
+        skip("poppler-utils (pdfinfo, pdftotext) is not installed")
 else:
     fail(f"unknown mode {mode}")
 
-seed()
+if mode == "pdf":
+    seed_nightly()
+else:
+    seed()
 page = tmp / "report.html"
-r = subprocess.run([roll, "report", "--html", str(page)], env=env, capture_output=True, text=True)
+weeks = ["--weeks", "12"] if mode == "pdf" else []
+r = subprocess.run([roll, "report", "--html", str(page), *weeks], env=env, capture_output=True,
+                   text=True)
 if r.returncode != 0:
     fail(f"roll report: exit {r.returncode}: {r.stderr}")
 html = page.read_bytes()
@@ -94,6 +127,52 @@ if mode == "html5lib":
     if len(svgs) < 3:
         fail(f"{len(svgs)} inline SVG charts, expected the calendar, the zones and the trend")
     print(f"html5lib: {len(html)} bytes parse without errors, {len(svgs)} inline SVGs")
+    shutil.rmtree(tmp, ignore_errors=True)
+    sys.exit(0)
+
+if mode == "pdf":
+    pdf = tmp / "report.pdf"
+    try:
+        c = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                            "--disable-background-networking", "--disable-component-update",
+                            "--disable-sync", f"--user-data-dir={tmp / 'chromium'}",
+                            "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
+                           capture_output=True, text=True, timeout=180, env=env)
+    except subprocess.TimeoutExpired:
+        fail("chromium did not finish in 180 s")
+    if not pdf.exists():
+        fail(f"no PDF; chromium exit {c.returncode}: {c.stderr[-800:]}")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    pages = int(fields["Pages"])
+    size = fields.get("Page size", "").strip()
+    if "(A4)" not in size:  # pdfinfo names the paper size it recognises
+        fail(f"the pages are {size}, not A4")
+    if pages > 2:
+        fail(f"twelve weeks print on {pages} A4 pages, more than 2")
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    words = " ".join(first.split())
+
+    def in_order(phrase):
+        # pdftotext reads a row of boxes line by line across them, so a phrase wrapped in its
+        # box comes out with the neighbours' words in between: its words in order is enough.
+        rest = iter(words.split())
+        return all(word in rest for word in phrase.split())
+
+    for wanted in ("sessions", "days with a completed session", "pain stops",
+                   "pressure readings above 7", "before and after", "Pain stops",
+                   "Pressure readings", "Before and after"):
+        if not in_order(wanted):
+            fail(f"the first page does not say {wanted!r}:\n{words[:1500]}")
+    # The figures themselves: 78 sessions over the 78 days so far, 2 of them pain stops.
+    for figure in ("78 sessions", "of 78 days", "2 pain stops"):
+        if figure not in words:
+            fail(f"the first page does not say {figure!r}:\n{words[:1500]}")
+    if png_out:
+        shutil.copyfile(pdf, png_out)
+    print(f"pdf: twelve weeks on {pages} A4 page{'s' if pages != 1 else ''} ({size}); the first "
+          f"holds the sessions, days, pain stops, pressures above 7 and the ratings")
     shutil.rmtree(tmp, ignore_errors=True)
     sys.exit(0)
 

@@ -2,14 +2,16 @@
 """`roll lint --format sarif` is a valid SARIF 2.1.0 log by OASIS's own schema
 (tests/data/sarif-schema-2.1.0.json, copied from the sarif-spec repository), with what code
 scanning needs: run.columnKind, a region with startLine on every result (a file that cannot be
-read too), rules with a name distinct from the id, a full description and a help text, and no
-invented web addresses. `--format json` gives no line 0 either.
+read too), rules with a PascalCase name distinct from the id even ignoring case, a full
+description and a help text, and no invented web addresses. `--format json` gives no line 0
+either.
 
 Usage: sarif_test.py ROLL_BINARY SOURCE_DIR. Needs python3-jsonschema; exit 77 without it.
 """
 import json
 import os
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -63,8 +65,12 @@ for label, paths in cases.items():
             fail(f"{label}: run.columnKind is {r.get('columnKind')!r}")
         rules = r["tool"]["driver"]["rules"]
         for rule in rules:
-            if rule.get("name") in (None, rule["id"]):
+            # SARIF1001 compares them ignoring case; the name is PascalCase.
+            name = rule.get("name") or ""
+            if name.lower() == rule["id"].lower():
                 fail(f"{label}: rule {rule['id']} has no name distinct from its id (SARIF1001)")
+            if not re.fullmatch(r"[A-Z][A-Za-z0-9]*", name):
+                fail(f"{label}: rule {rule['id']} has a name {name!r} that is not PascalCase")
             for key in ("fullDescription", "help", "shortDescription"):
                 if not rule.get(key, {}).get("text"):
                     fail(f"{label}: rule {rule['id']} has no {key}.text")

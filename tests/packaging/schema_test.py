@@ -178,5 +178,19 @@ for bad_schema in ('schema = 2\nname = "t"\ntitle = "T"\n' + STEP,
     if loader(bad_schema)[0] or not schema_errors(bad_schema):
         fail(f"both should reject:\n{bad_schema}")
 
+# 4. routines/README.md gives the breath's ranges as the schema does ("`inhale` and `exhale`
+#    1-60, `hold_in` and `hold_out` 0-60").
+readme = (source / "routines" / "README.md").read_text()
+row = next((line for line in readme.splitlines() if line.startswith("| `breath` |")), "")
+breath = schema["properties"]["step"]["items"]["properties"]["breath"]["properties"]
+stated = {}
+for keys, low, high in re.findall(r"((?:`\w+`(?: and |, )?)+) (\d+)-(\d+)", row):
+    for key in re.findall(r"`(\w+)`", keys):
+        stated[key] = (int(low), int(high))
+for key, node in breath.items():
+    if stated.get(key) != (node["minimum"], node["maximum"]):
+        fail(f"routines/README.md gives breath.{key} as {stated.get(key)}, the schema "
+             f"{node['minimum']}-{node['maximum']}")
+
 print(f"schema: {len(bundled)} bundled routines, {len(probes)} key sets, {len(cases) + 4} cases")
 sys.exit(1 if failures else 0)

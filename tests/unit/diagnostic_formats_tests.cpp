@@ -1,6 +1,9 @@
 // The linter's output formats, built as strings: text, summary, JSON, SARIF, GitHub.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <set>
 #include <string>
 
 #include "cli/diagnostic_formats.hpp"
@@ -107,10 +110,22 @@ TEST_CASE("sarif: columns in code points, a region for a file that cannot be rea
   CHECK_FALSE(contains(out, "informationUri"));
   CHECK(sarif_rule_name("no-lumbar") == "NoLumbar");
   CHECK(sarif_rule_name("two-minute-zone") == "TwoMinuteZone");
+  // SARIF1001 compares the name with the id ignoring case: "Syntax" is no name for "syntax".
+  auto lower = [](std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  std::set<std::string> names;
   for (const Rule& rule : all_rules()) {
     CAPTURE(rule.name);
-    CHECK(sarif_rule_name(rule.name) != rule.name);
+    std::string name = sarif_rule_name(rule.name);
+    CHECK(lower(name) != lower(std::string(rule.name)));
+    REQUIRE_FALSE(name.empty());
+    CHECK(std::isupper(static_cast<unsigned char>(name[0])));
+    CHECK(std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(c); }));
+    names.insert(name);
   }
+  CHECK(names.size() == all_rules().size());
 }
 
 TEST_CASE("sarif: 2.1.0 with ruleIds, levels, regions and every rule in tool.driver.rules") {

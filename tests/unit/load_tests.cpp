@@ -721,3 +721,24 @@ TEST_CASE("one rule for routine names: the loader's and roll new's (is_routine_n
   CHECK(is_routine_name(std::string(200, 'a')));
   CHECK_FALSE(is_routine_name(std::string(201, 'a')));
 }
+
+TEST_CASE("the name help suggests only a name roll accepts, whatever the file is called") {
+  // For each file name: the `name = "..."` the help suggests, if any, is a routine name, and a
+  // file called after the suggested rename loads without a word about its name.
+  for (std::string stem : {"My Evening", "quo\"te", "back\\slash", "caf\xc3\xa9", "1st", "a.b",
+                           "tab\there", "-dash", "UPPER", "ok-name"}) {
+    CAPTURE(stem);
+    auto r =
+        load(with_step("name = \"a\"\nzone = \"lats\"\nseconds = 1\n"), "dir/" + stem + ".toml");
+    REQUIRE(r.routine);
+    REQUIRE_MESSAGE(r.diagnostics.size() == 1, dump(r));
+    const std::string& help = r.diagnostics[0].help;
+    CHECK(contains(help, "rename the file to test.toml"));
+    auto at = help.find("`name = \"");
+    if (is_routine_name(stem)) {
+      CHECK(contains(help, "`name = \"" + stem + "\"`"));
+    } else {
+      CHECK_MESSAGE(at == std::string::npos, help);
+    }
+  }
+}

@@ -2,6 +2,7 @@
 // event. Pure text, fixed times.
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
 
 #include "calendar.hpp"
@@ -100,6 +101,39 @@ TEST_CASE("reminders") {
     CHECK(ics_fold(std::string(76, 'a')) == std::string(75, 'a') + "\r\n a");
     // 74 ASCII octets, then a two-octet é: it moves whole to the next line.
     CHECK(ics_fold(std::string(74, 'a') + "\xc3\xa9") == std::string(74, 'a') + "\r\n \xc3\xa9");
+  }
+  SUBCASE("ics: the UID is the schedule, not the day it was made") {
+    auto uid = [](const ReminderSpec& s, local_days made) {
+      auto text = ics_calendar(s, made, sys_days(made.time_since_epoch()) + hours(9));
+      auto start = text.find("\r\nUID:");
+      REQUIRE(start != std::string::npos);
+      start += 2;
+      return text.substr(start, text.find("\r\n", start) - start);
+    };
+    // Made again the next day (or a week on) and imported again: the same event, replaced.
+    CHECK(uid(spec, on(2026, 11, 23)) == uid(spec, on(2026, 11, 24)));
+    CHECK(uid(spec, on(2026, 11, 23)) == uid(spec, on(2026, 12, 30)));
+    ReminderSpec mwf = spec;
+    mwf.weekdays = *parse_weekdays("mon,wed,fri");
+    CHECK(uid(mwf, on(2026, 11, 23)) == uid(mwf, on(2026, 11, 24)));  // DTSTART differs
+    ReminderSpec listed_otherwise = spec;
+    listed_otherwise.weekdays = {4, 0, 2, 0};
+    CHECK(uid(listed_otherwise, on(2026, 11, 23)) == uid(mwf, on(2026, 11, 23)));
+    // Different schedules made the same day (a Monday, when daily and mon,wed,fri both start
+    // that day): different events.
+    ReminderSpec later = spec;
+    later.minute_of_day += 1;
+    ReminderSpec morning = spec;
+    morning.minute_of_day = 9 * 60 + 30;
+    ReminderSpec saturday = spec;
+    saturday.weekdays = {5};
+    std::set<std::string> uids;
+    for (const auto* s : {&spec, &mwf, &later, &morning, &saturday}) {
+      uids.insert(uid(*s, on(2026, 11, 23)));
+    }
+    CHECK(uids.size() == 5);
+    CHECK(uid(spec, on(2026, 11, 23)) == "UID:roll-reminder-2130-daily@roll.invalid");
+    CHECK(uid(mwf, on(2026, 11, 23)) == "UID:roll-reminder-2130-mon-wed-fri@roll.invalid");
   }
   CHECK(parse_weekdays("Mon,Tuesday,mon") == std::vector<int>{0, 1});
   CHECK(parse_weekdays("daily") == std::vector<int>{});

@@ -123,6 +123,29 @@ TEST_CASE("html report: self-contained, every section, the definitions a physiot
   CHECK_FALSE(has_handler(html));
 }
 
+TEST_CASE("html report: what a physiotherapist reads first comes first, with its figures") {
+  auto html = html_report(sample());
+  // 40 sessions, 8 partial; readings 5-8 with every fourth an 8; every third rated 4 before and
+  // 6-9 after; one pain stop; 50 days from Monday 5 October to today.
+  CHECK(has(html, "<b>40</b> sessions<small>32 completed, 8 partial, 0 stopped early</small>"));
+  CHECK(has(html, "<b>32 of 50</b> days with a completed session"));
+  CHECK(has(html, "<b>1</b> pain stop<small>"));
+  CHECK(has(html, "<b>10</b> pressure readings above 7<small>of 40 recorded"));
+  CHECK(has(html, "<b>4.0 &#8594; 7.5</b> before and after, on average"));
+  CHECK(has(html, "14 rated sessions"));
+  auto at = [&](const char* text) { return html.find(text); };
+  for (const char* later :
+       {"Adherence calendar", "Minutes per zone", "Routines done", "How to read this report"}) {
+    CAPTURE(later);
+    REQUIRE(at(later) != std::string::npos);
+    for (const char* first :
+         {"At a glance", "<h2>Pain stops", "<h2>Pressure readings", "<h2>Before and after"}) {
+      CAPTURE(first);
+      CHECK(at(first) < at(later));
+    }
+  }
+}
+
 TEST_CASE("html report: a hostile routine title, name and zone are text, never markup") {
   auto in = sample();
   auto s = session(on(2026, 11, 20), "<b>x", "<script>alert('t')</script>",
