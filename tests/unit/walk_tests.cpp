@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <random>
@@ -304,40 +305,46 @@ std::string step_text(const StepSpec& s, std::size_t n) {
 
 }  // namespace
 
+// One fixed seed in the suite; ROLL_WALK_SEEDS=N runs N seeds (1,200 routines each) instead.
 TEST_CASE("1,200 random routines: move-direction and pressure-zone as the rules state them") {
-  std::mt19937 rng(20261123);
+  const char* seeds_env = std::getenv("ROLL_WALK_SEEDS");
+  const int seeds = seeds_env ? std::max(1, std::atoi(seeds_env)) : 1;
   int judged = 0, fired = 0;
-  for (int n = 0; n < 1200; ++n) {
-    std::vector<StepSpec> steps(static_cast<std::size_t>(1 + n % 4));
-    std::string text(kTop);
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-      steps[i] = random_step(rng);
-      text += step_text(steps[i], i + 1);
-    }
-    CAPTURE(text);
-    auto loaded = load_routine(text, "t.toml");
-    REQUIRE_MESSAGE(loaded.routine,
-                    (loaded.diagnostics.empty() ? std::string() : loaded.diagnostics[0].message));
-    auto found = lint_routine(*loaded.routine, "t.toml");
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-      CAPTURE(i);
-      // Each step's findings sit between its own `[[step]]` line and the next one.
-      int first = line_of(text, "name = \"Step " + std::to_string(i + 1) + "\"") - 1;
-      int last = i + 1 < steps.size()
-                     ? line_of(text, "name = \"Step " + std::to_string(i + 2) + "\"") - 2
-                     : 1 << 20;
-      auto count = [&](std::string_view rule) {
-        return static_cast<int>(std::count_if(found.begin(), found.end(), [&](const Diagnostic& d) {
-          return d.rule == rule && d.where.line >= first && d.where.line <= last;
-        }));
-      };
-      CHECK(count("move-direction") == expected_move_direction(steps[i]));
-      CHECK(count("pressure-zone") == expected_pressure_zone(steps[i]));
-      judged += steps[i].move && steps[i].positions > 1 ? 1 : 0;
-      fired += expected_move_direction(steps[i]);
+  for (int seed = 1; seed <= seeds; ++seed) {
+    std::mt19937 rng(seeds_env ? static_cast<unsigned>(seed) : 20261123u);
+    for (int n = 0; n < 1200; ++n) {
+      std::vector<StepSpec> steps(static_cast<std::size_t>(1 + n % 4));
+      std::string text(kTop);
+      for (std::size_t i = 0; i < steps.size(); ++i) {
+        steps[i] = random_step(rng);
+        text += step_text(steps[i], i + 1);
+      }
+      CAPTURE(text);
+      auto loaded = load_routine(text, "t.toml");
+      REQUIRE_MESSAGE(loaded.routine,
+                      (loaded.diagnostics.empty() ? std::string() : loaded.diagnostics[0].message));
+      auto found = lint_routine(*loaded.routine, "t.toml");
+      for (std::size_t i = 0; i < steps.size(); ++i) {
+        CAPTURE(i);
+        // Each step's findings sit between its own `[[step]]` line and the next one.
+        int first = line_of(text, "name = \"Step " + std::to_string(i + 1) + "\"") - 1;
+        int last = i + 1 < steps.size()
+                       ? line_of(text, "name = \"Step " + std::to_string(i + 2) + "\"") - 2
+                       : 1 << 20;
+        auto count = [&](std::string_view rule) {
+          return static_cast<int>(
+              std::count_if(found.begin(), found.end(), [&](const Diagnostic& d) {
+                return d.rule == rule && d.where.line >= first && d.where.line <= last;
+              }));
+        };
+        CHECK(count("move-direction") == expected_move_direction(steps[i]));
+        CHECK(count("pressure-zone") == expected_pressure_zone(steps[i]));
+        judged += steps[i].move && steps[i].positions > 1 ? 1 : 0;
+        fired += expected_move_direction(steps[i]);
+      }
     }
   }
   // The sample reaches both sides of the rule.
-  CHECK(judged > 500);
-  CHECK(fired > 100);
+  CHECK(judged > 500 * seeds);
+  CHECK(fired > 100 * seeds);
 }
