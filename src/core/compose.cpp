@@ -250,7 +250,7 @@ ComposeResult compose_routine(const ComposeRequest& request, const std::vector<R
   if (minutes < kComposeMinMinutes || minutes > most) {
     result.error = fmt::format(
         "--minutes {} is out of range: a {} session is {}-{} minutes (roll's own reading of the "
-        "articles' 5-minute first session and 10-15 minute sessions)",
+        "second article's 5-minute first session and 10-15 minute sessions)",
         minutes, to_string(request.level), kComposeMinMinutes, most);
     return result;
   }

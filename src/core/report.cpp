@@ -251,8 +251,8 @@ class Page {
         done_days, so_far);
     put("<div><b>{}</b> pain stop{}<small>sharp pain: the session stopped at once</small></div>\n",
         stops, stops == 1 ? "" : "s");
-    put("<div><b>{}</b> pressure reading{} above {}<small>of {} recorded; the articles advise at "
-        "most 6-7 of 10</small></div>\n",
+    put("<div><b>{}</b> pressure reading{} above {}<small>of {} recorded; 7 is roll's own limit "
+        "(the first article aims for around a 6 or 7)</small></div>\n",
         above, above == 1 ? "" : "s", kPressureLimit, readings);
     if (rated > 0) {
       put("<div><b>{} &#8594; {}</b> before and after, on average<small>0 (as bad as it gets) "

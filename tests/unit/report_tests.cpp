@@ -111,6 +111,7 @@ TEST_CASE("html report: self-contained, every section, the definitions a physiot
   CHECK(has(html, "as a target"));
   CHECK_FALSE(has(html, "the most the articles"));
   CHECK_FALSE(has(html, "articles roll follows advise"));
+  CHECK_FALSE(has(html, "the articles advise"));
   CHECK(has(html, "glutes"));
   // Nothing to run and nothing to fetch.
   CHECK_FALSE(has(html, "<script"));
