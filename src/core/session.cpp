@@ -521,7 +521,8 @@ void Session::end_climb(std::vector<Event>& out) {
   Millis roller_dropped{0};
   for (std::size_t i = first; i < last; ++i) {
     const Block& b = plan_.blocks[i];
-    if (!b.get_ready && on_roller(step)) roller_dropped += b.length;
+    // The plan as written is what the 80% reads: what + and - changed was never in it.
+    if (!b.get_ready && on_roller(step)) roller_dropped += b.length - block_change_[i];
   }
   Event e = base_event(EventKind::climb_ended, index);
   e.position = moving ? here.position - 1 : here.position;

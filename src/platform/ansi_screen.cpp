@@ -196,6 +196,7 @@ void AnsiScreen::show(const std::vector<Event>& events, const SessionView& view)
     if (e.kind == EventKind::step || e.kind == EventKind::tick) ring = true;
     if (e.kind == EventKind::ease_off) notice_ = ease_off_advice();
     if (e.kind == EventKind::step || e.kind == EventKind::get_ready) notice_.clear();
+    if (e.kind == EventKind::climb_ended) notice_ = event_text(routine_, e);
   }
   if (view.finished) return;  // the summary is printed on the normal screen
   auto size = terminal_size(::fileno(out_));
