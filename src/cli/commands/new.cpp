@@ -67,7 +67,7 @@ intensity = 5                   # the pressure as felt, out of 10: 7 at most
 cue = """
 Roller across your back at the base of the rib cage, hands behind your head: support your head, \
 do not pull on your neck. Lean back over it and breathe out. After three slow breaths, move the \
-roller up an inch. A pop or two is only gas leaving the joints, not the goal."""
+roller up an inch. A pop or two is usually just gas leaving the joints, and not the goal."""
 
 # End by moving, three minutes: the first article warns that the tension comes back within twenty
 # minutes if you roll and then sit down.
