@@ -77,7 +77,7 @@ struct ZonePressure {
 [[nodiscard]] std::vector<ZonePressure> pressure_by_zone(
     const std::vector<PressureReading>& readings);
 
-// The average pressure per zone as a bar out of 10, with the articles' limit (7/10) ticked and
+// The average pressure per zone as a bar out of 10, with roll's own limit (7/10) ticked and
 // a zone whose highest reading went past it in the `high` ink and marked `!`.
 [[nodiscard]] std::vector<ChartLine> pressure_chart(const std::vector<ZonePressure>& zones,
                                                     ChartStyle style);
@@ -86,8 +86,8 @@ struct ZonePressure {
 // and a legend.
 [[nodiscard]] std::vector<ChartLine> heatmap(const Stats& stats, LocalDays today, ChartStyle style);
 
-// roll's own reading of a pressure that is too much: the first article's 6-7/10 is the most a
-// hold should feel, and the session screen already says "ease off" from 8.
+// roll's own reading of a pressure that is too much: the first article aims for "around a 6 or 7"
+// (a target, the only number either article gives), and the session says "ease off" from 8.
 inline constexpr int kPressureLimit = 7;
 
 }  // namespace roll

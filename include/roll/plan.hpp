@@ -83,6 +83,11 @@ struct Moment {
 Millis resize_block(Plan& plan, const Routine& routine, std::size_t block, Millis delta,
                     Millis not_before);
 
+// Takes the blocks [first, last) out of a plan, moving everything after them earlier. A first
+// block that began before `cut` is cut short there instead of taken out. Returns the time taken
+// out. What a climb ended at the top no longer plans.
+Millis drop_blocks(Plan& plan, std::size_t first, std::size_t last, Millis cut);
+
 // The next segment boundary strictly after `elapsed`, if any: the runner's next deadline.
 [[nodiscard]] std::optional<Millis> next_boundary(const Plan& plan, Millis elapsed);
 

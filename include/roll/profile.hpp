@@ -83,9 +83,10 @@ struct ProfileResult {
 // A beginner (by the profile) starting an intermediate or advanced routine.
 [[nodiscard]] bool beginner_above_level(const Routine& routine, const Profile& profile);
 
-// With osteoporosis marked "cleared", a firm or textured roller (the user's, else the routine's)
-// or pressure on the ribs (thoracic, rhomboids, lats, chest, full-body: roll's own reading of
-// "the ribs") still gets the first article's caution; nothing otherwise.
+// With osteoporosis marked "cleared", a firm or textured roller (the user's, else the routine's),
+// pressure on the ribs (thoracic, rhomboids, lats, chest, full-body, and a roller along the spine:
+// roll's own reading of "the ribs"), or a ball or peanut on the shoulder blades (shoulders, traps,
+// rhomboids) still gets the articles' caution; nothing otherwise.
 [[nodiscard]] std::optional<std::string> bone_caution(const Routine& routine,
                                                       const Profile& profile);
 

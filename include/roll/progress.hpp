@@ -10,7 +10,7 @@
 
 namespace roll {
 
-// The first article: "Start slow and small... Gradually build time and frequency". How slow is
+// The second article: "Start slow and small... Gradually build time and frequency". How slow is
 // not said; these numbers are roll's own reading of "gradually", not an article's: ten completed
 // sessions, spread over at least two weeks, with no pain stop and no pressure reading above 7
 // (the session's "8 or more: ease off") since the last one that had either.
@@ -30,8 +30,9 @@ struct StepUp {
 [[nodiscard]] StepUp step_up(Level level, const std::vector<SessionRecord>& sessions,
                              LocalDays today, int day_start_hour);
 
-// The second article: "10-15 minutes, 1-4 times per day". A session begun when this many have
-// been completed on the same roll day is one too many.
+// The second article: "10-15 minutes, 1-4 times per day" (the first prefers five minutes every
+// night: the two disagree). A session begun when this many have been completed on the same roll
+// day is past the second article's most.
 inline constexpr int kMostSessionsPerDay = 4;
 
 // The warning before a fifth (or later) session on one roll day, or nothing. `completed_today`

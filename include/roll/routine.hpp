@@ -20,6 +20,12 @@ enum class StepKind { hold, roll, pivot, stretch, movement, rest };
 enum class Side { none, left, right, both };
 enum class Tempo { slow, fast };
 enum class TimingUnit { seconds, breaths, reps };
+// Which way the roller goes between a step's positions, as the person on it sees their body: `up`
+// toward the head, `down` toward the feet, `across` sideways over the muscle, at the same height.
+enum class Move { up, down, across };
+// How the roller lies under the body when not across it: `spine` is lengthwise, under the spine
+// (the second article's shoulder techniques and snow angels).
+enum class Along { spine };
 
 // The names routine files and roll's output use, one table per enum (name_table.hpp): they drive
 // to_string, the loader's parsing and the choices its messages list, in this order.
@@ -67,6 +73,14 @@ inline constexpr NameTable<TimingUnit, 3> kTimingUnitNames{{
     {TimingUnit::breaths, "breaths"},
     {TimingUnit::reps, "reps"},
 }};
+inline constexpr NameTable<Move, 3> kMoveNames{{
+    {Move::up, "up"},
+    {Move::down, "down"},
+    {Move::across, "across"},
+}};
+inline constexpr NameTable<Along, 1> kAlongNames{{
+    {Along::spine, "spine"},
+}};
 
 [[nodiscard]] constexpr std::string_view to_string(Level v) {
   return name_in(kLevelNames, v);
@@ -89,6 +103,20 @@ inline constexpr NameTable<TimingUnit, 3> kTimingUnitNames{{
 [[nodiscard]] constexpr std::string_view to_string(TimingUnit v) {
   return name_in(kTimingUnitNames, v);
 }
+[[nodiscard]] constexpr std::string_view to_string(Move v) {
+  return name_in(kMoveNames, v);
+}
+[[nodiscard]] constexpr std::string_view to_string(Along v) {
+  return name_in(kAlongNames, v);
+}
+
+// What the user holds, as roll's words name it: "roller" for every foam roller, "ball" or
+// "peanut" (two balls joined, the first article's tool for the muscles beside the spine).
+[[nodiscard]] constexpr std::string_view tool_word(Roller v) {
+  return v == Roller::ball ? "ball" : v == Roller::peanut ? "peanut" : "roller";
+}
+// The tool with its kind: "a medium roller", "a ball", "a peanut".
+[[nodiscard]] std::string tool_phrase(Roller v);
 
 // Hold, roll and pivot are the roller pressing the zone, always. Whether any step is on the
 // roller is on_roller(), below: that is the question every pressure rule asks.
@@ -136,6 +164,9 @@ struct Step {
   std::string cue;
   std::vector<std::string> allow;
   std::optional<bool> on_roller_key;  // `on_roller` as written, if it was
+  // The direction between positions, as declared; without it roll's words name no direction.
+  std::optional<Move> move;
+  std::optional<Along> along;  // `along = "spine"`: the roller lies lengthwise under the spine
   SourceMap source;
 
   // Seconds of one pass: one side, one position.
@@ -144,6 +175,16 @@ struct Step {
   [[nodiscard]] int passes() const;
   [[nodiscard]] int total_seconds() const { return seconds_per_pass() * passes(); }
 };
+
+// A climb: positions that go up the body. Its `positions` is a maximum: the session lets the user
+// end it at the top (the first article's thoracic extension goes up "until you reach the top of
+// your shoulders", which is nearer on a smaller back).
+[[nodiscard]] bool is_climb(const Step& step);
+
+// The zones a step on the roller presses: its own zone and, for a roller lying along the spine,
+// the thoracic spine as well (the injury gate and the bone caution ask this). Empty for a step off
+// the roller.
+[[nodiscard]] std::vector<Zone> pressed_zones(const Step& step);
 
 // Whether the roller is under the body during `step`, pressing its zone. A step is on the roller
 // unless it is a `movement`, a `rest` without a zone (resting on the floor), or says
@@ -157,7 +198,7 @@ struct Routine {
   std::string title;
   std::string summary;
   Level level = Level::beginner;
-  Roller roller = Roller::medium;
+  Roller roller = Roller::soft;
   Purpose purpose = Purpose::release;
   std::optional<int> resume_after_injury_hours;
   std::vector<std::string> sources;

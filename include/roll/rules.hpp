@@ -31,6 +31,13 @@ struct Rule {
   std::string_view fix;        // the help text of its diagnostics
 };
 
+// How far the linter reaches, said wherever its verdict is read (`roll explain`, `roll rules`, the
+// README), so that no one trusts it further.
+inline constexpr std::string_view kLintReach =
+    "The linter judges what a routine declares (each step's zone, kind, `on_roller`, `move`, "
+    "`along`, positions and timing) and its step names; it does not read cues. A routine that "
+    "describes one place and declares another cannot be caught: read the cues too.";
+
 [[nodiscard]] std::span<const Rule> all_rules();
 
 [[nodiscard]] const Rule* find_rule(std::string_view name);

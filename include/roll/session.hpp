@@ -30,6 +30,7 @@ enum class Command {
   longer,        // +: this hold 15 s longer
   shorter,       // -: this hold 15 s shorter
   ready,         // space or Enter while a get-ready waits for a key (--ready key)
+  top,           // e: a climb has reached the top (of the shoulders): no more positions up
 };
 
 // The command a key means in the current state (`confirming` a quit question or not, `waiting`
@@ -55,6 +56,7 @@ enum class EventKind {
   finished,      // the status says how
   hold_changed,  // + or -: value is the change in seconds, length the hold's new length
   waiting,       // --ready key: the get-ready waits for space or Enter
+  climb_ended,   // e during a climb: position is the last one done, positions the most planned
 };
 
 [[nodiscard]] const char* event_name(EventKind kind);
@@ -174,6 +176,7 @@ class Session {
   [[nodiscard]] bool waits_at(const Mark& mark) const;
   void build_marks();
   void change_hold(Millis delta, std::vector<Event>& out);
+  void end_climb(std::vector<Event>& out);
   void jump(Millis now, Millis target, std::vector<Event>& out);
   void emit_mark(const Mark& mark, std::vector<Event>& out);
   void finish(SessionStatus status, std::vector<Event>& out);

@@ -21,14 +21,30 @@ namespace roll {
 // "move the roller up an inch".
 [[nodiscard]] std::string get_ready_text(const Routine& routine, const SessionView& view);
 
-// The words of a phase on screen: "breathe in", "hold", "breathe out", "roll up", "roll down".
+// The way to the step's next position, as its `move` declares, naming the tool the routine uses:
+// "move the roller up an inch", "move the ball down an inch", "move the roller an inch across the
+// muscle"; without `move` no direction: "shift the roller to the next spot".
+[[nodiscard]] std::string move_words(const Step& step, Roller roller);
+
+// The step's cue and, for a routine on a ball or a peanut, a note on using that tool where the cue
+// says roller (the peanut's gap: the first article). Not sanitized.
+[[nodiscard]] std::string step_cue(const Routine& routine, const Step& step);
+
+// The words of a phase on screen: "breathe in", "hold", "breathe out", "slowly up", "slowly down".
 [[nodiscard]] const char* phase_words(Phase phase);
+// The same for `step`: a repetition says which way it goes on the step's zone ("slowly down" and
+// "slowly back" on the lats, from the armpit; "slowly arch" for a pivot).
+[[nodiscard]] const char* phase_words(Phase phase, const Step* step);
+// A repetition's half in a word or two, for the voice: "Down.", "Back.".
+[[nodiscard]] const char* rep_said(Phase phase, const Step* step);
 
 // The articles' advice, printed at the end and on a sharp-pain stop.
 [[nodiscard]] std::string move_now_advice(const Routine& routine);
 // The first article: "Fascia is mostly water."
 [[nodiscard]] std::string water_advice();
-// The end of a session that was not a pain stop: move now, then drink water.
+// The second article's adjuncts: massage, hot and cold therapy.
+[[nodiscard]] std::string adjunct_advice();
+// The end of a session that was not a pain stop: move now, drink water, and the adjuncts.
 [[nodiscard]] std::string after_care_advice(const Routine& routine);
 // The timed block the end offers when !moves_enough_after(routine) (roll/routine.hpp).
 [[nodiscard]] Routine movement_block();

@@ -58,6 +58,10 @@ std::string format_explain(const Rule& rule) {
   out += fmt::format("{} ({}, {})\n", rule.name, severity_name(rule.severity), silence);
   out += fmt::format("{}\n\n", rule.summary);
   out += fmt::format("Why\n{}\n", indent_block(wrap(std::string(rule.rationale), 76), "  "));
+  if (rule.kind == RuleKind::safety || rule.kind == RuleKind::technique) {
+    out +=
+        fmt::format("What it reads\n{}\n", indent_block(wrap(std::string(kLintReach), 76), "  "));
+  }
   if (rule.name == "injury-wait") out += neighbour_map();
   if (!rule.article.empty()) {
     out += fmt::format("From the {}\n{}\n", rule.article,
@@ -78,7 +82,7 @@ std::string format_rules_table() {
     out += fmt::format("{:<{}}  {:<8}  {:<10}  {}\n", rule.name, width,
                        severity_name(rule.severity), rule_kind_name(rule.kind), rule.summary);
   }
-  return out;
+  return out + "\n" + wrap(std::string(kLintReach), 76) + "\n";
 }
 
 std::string format_rules_json() {

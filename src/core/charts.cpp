@@ -286,8 +286,8 @@ std::vector<ChartLine> pressure_chart(const std::vector<ZonePressure>& zones, Ch
                     high ? Ink::high : Ink::bar});
   }
   auto out = bar_chart(rows, 10, style, kPressureLimit);
-  for (auto& l : wrap_items({{fmt::format("out of 10; {} the articles' limit of {}/10, ! a reading "
-                                          "past it",
+  for (auto& l : wrap_items({{fmt::format("out of 10; {} roll's own limit of {}/10 (the first "
+                                          "article aims for around a 6 or 7), ! a reading past it",
                                           style.utf8 ? "│" : "|", kPressureLimit),
                               Ink::axis}},
                             style.width, "")) {

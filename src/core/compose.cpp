@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "roll/plan.hpp"
+#include "roll/walk.hpp"
 
 namespace roll {
 
@@ -42,8 +43,13 @@ constexpr int kBeginnerSpotSeconds = 30;
 constexpr int kSpotSecondsMax = 60;
 constexpr int kSpotSecondsMin = 20;
 // The first article's thoracic extension climbs from the base of the rib cage to the top of the
-// shoulders an inch at a time: about eight positions. roll's own bound for every zone.
+// shoulders an inch at a time: the bundled climb's ten positions reach it on most backs (roll's
+// own reading), and the session ends it sooner at the top. roll's own bounds for the other zones:
+// eight positions down the lats would pass the lowest rib, so walk.hpp's limit holds them; six
+// one-inch spots cross a glute or a hip.
+constexpr int kClimbPositions = 10;
 constexpr int kPositionsMax = 8;
+constexpr int kAcrossPositions = 6;
 // The first article's 2-minute rule for its major zones, and its 60 s a side for the lats.
 constexpr int kMajorZoneSeconds = 120;
 // The second article's first session: 5 minutes, counted on the roller (the linter's rule).
@@ -53,6 +59,15 @@ constexpr int kMovementSeconds = 180;
 // "Nothing above a 5 of 10" for a beginner (beginner.toml, roll's own), and the linter's cap.
 constexpr int kBeginnerIntensity = 5;
 constexpr int kIntensityCap = 7;
+
+// Which way a composed step goes between its spots: the mid-back up from the base of the rib cage
+// (the first article's climb), the lats down the side from the armpit, every other zone across the
+// muscle at one height (the glutes and hips never up, toward the sacrum).
+Move composed_move(Zone zone) {
+  if (zone == Zone::thoracic) return Move::up;
+  if (zone == Zone::lats) return Move::down;
+  return Move::across;
+}
 
 int sides(const Step& step) {
   return step.side == Side::both ? 2 : 1;
@@ -75,6 +90,8 @@ std::optional<Step> pick_template(Zone zone, const std::vector<Routine>& bundled
     if (routine.purpose == Purpose::warm_up) continue;  // brisk rolling is for a warm-up only
     for (const Step& step : routine.steps) {
       if (!on_roller(step) || step.zone != zone || step.kind == StepKind::rest) continue;
+      // Composed steps lie across the body; a roller along the spine cannot move between spots.
+      if (step.along) continue;
       if (step.tempo == Tempo::fast || step.kind == StepKind::pivot) continue;
       int rank = template_rank(routine, step, level);
       if (best == nullptr || rank < best_rank) {
@@ -100,20 +117,25 @@ std::optional<Step> pick_movement(const std::vector<Routine>& bundled) {
   return std::nullopt;
 }
 
-// A template made ready to scale: timed in seconds per spot (a breath count becomes its length),
-// at one position, at the level's intensity; a reps step keeps its reps (10-15, the second
-// article's dose) and is not scaled.
+// A template made ready to scale: timed in seconds per spot, at one position, at the level's
+// intensity. A step timed in breaths keeps its breaths when a spot of them is a beginner's at most
+// (its cue may say "after three breaths, move the roller up": a spot timed otherwise would have
+// the person move before the get-ready says so, and again when it does); it grows by positions
+// only. A reps step keeps its reps (10-15, the second article's dose) and is not scaled.
 Step prepare(Step step, Level level) {
   // Every level starts at the beginner's 30 s a spot, so positions fill the time in small steps;
   // the seconds per spot grow afterwards, up to the level's cap.
-  if (step.unit != TimingUnit::reps) {
+  bool keep_breaths =
+      step.unit == TimingUnit::breaths && step.seconds_per_pass() <= kBeginnerSpotSeconds;
+  if (step.unit == TimingUnit::reps) {
+    step.count = std::clamp(step.count, 10, 15);
+  } else if (!keep_breaths) {
     step.count = std::clamp(step.seconds_per_pass(), kSpotSecondsMin, kBeginnerSpotSeconds);
     step.unit = TimingUnit::seconds;
     step.breath = Breath{};
-  } else {
-    step.count = std::clamp(step.count, 10, 15);
   }
   step.positions = 1;
+  step.move = composed_move(*step.zone);
   int ceiling = level == Level::beginner ? kBeginnerIntensity : kIntensityCap;
   if (step.intensity) step.intensity = std::min(*step.intensity, ceiling);
   step.allow.clear();
@@ -122,15 +144,24 @@ Step prepare(Step step, Level level) {
 }
 
 bool scalable(const Step& step) {
-  return on_roller(step) && step.unit == TimingUnit::seconds;
+  return on_roller(step) && step.unit != TimingUnit::reps;
+}
+
+// The most positions a composed step gets: never past walk.hpp's limit for its way.
+int most_positions(const Step& step) {
+  if (!step.zone || !step.move) return 1;
+  int cap = *step.move == Move::up       ? kClimbPositions
+            : *step.move == Move::across ? kAcrossPositions
+                                         : kPositionsMax;
+  return std::min(cap, walk_limit(*step.zone, *step.move, false).positions);
 }
 
 // The least that still meets the first article's 2-minute rule on a major zone.
 void meet_minimum(Step& step) {
   if (!step.zone || !is_major_zone(*step.zone) || !scalable(step)) return;
-  int per_position = step.count * sides(step);
+  int per_position = step.seconds_per_pass() * sides(step);
   step.positions =
-      std::clamp((kMajorZoneSeconds + per_position - 1) / per_position, 1, kPositionsMax);
+      std::clamp((kMajorZoneSeconds + per_position - 1) / per_position, 1, most_positions(step));
 }
 
 int on_roller_seconds(const Routine& routine) {
@@ -219,7 +250,7 @@ ComposeResult compose_routine(const ComposeRequest& request, const std::vector<R
   if (minutes < kComposeMinMinutes || minutes > most) {
     result.error = fmt::format(
         "--minutes {} is out of range: a {} session is {}-{} minutes (roll's own reading of the "
-        "articles' 5-minute first session and 10-15 minute sessions)",
+        "second article's 5-minute first session and 10-15 minute sessions)",
         minutes, to_string(request.level), kComposeMinMinutes, most);
     return result;
   }
@@ -238,12 +269,12 @@ ComposeResult compose_routine(const ComposeRequest& request, const std::vector<R
   routine.title = fmt::format("Around a tight {}", zone_words(request.tight));
   routine.level = request.level;
   routine.roller = request.roller;
-  if (request.level == Level::beginner &&
-      (request.roller == Roller::firm || request.roller == Roller::textured)) {
+  if (request.level == Level::beginner && request.roller != Roller::soft) {
     routine.roller = Roller::soft;
-    result.notes.push_back(
-        fmt::format("a soft roller, not your {}: beginners start with a soft one (first article)",
-                    to_string(request.roller)));
+    result.notes.push_back(fmt::format(
+        "a soft roller, not your {}: beginners start with a soft one (roll's own, safer reading "
+        "of the articles: see `roll explain beginner-roller`)",
+        tool_phrase(request.roller).substr(2)));
   }
   routine.purpose = Purpose::release;
   routine.resume_after_injury_hours = 72;
@@ -319,10 +350,11 @@ ComposeResult compose_routine(const ComposeRequest& request, const std::vector<R
   };
   int cap = request.level == Level::beginner ? kBeginnerSpotSeconds : kSpotSecondsMax;
   auto more_positions = [](Step& s) { ++s.positions; };
-  auto room_for_positions = [](const Step& s) { return s.positions < kPositionsMax; };
+  auto room_for_positions = [](const Step& s) { return s.positions < most_positions(s); };
   grow(target, more_positions, room_for_positions);
   grow(
-      target, [](Step& s) { ++s.count; }, [&](const Step& s) { return s.count < cap; });
+      target, [](Step& s) { ++s.count; },
+      [&](const Step& s) { return s.unit == TimingUnit::seconds && s.count < cap; });
   // Still short of 90% when one more position would overshoot the target: overshoot it, within
   // the 10% and never past the linter's 15-minute session.
   if (total_seconds(routine) * 10 < target * 9) {
@@ -336,6 +368,10 @@ ComposeResult compose_routine(const ComposeRequest& request, const std::vector<R
         "ask for fewer with --minutes",
         minutes, zone_words(request.tight), to_string(request.level), total);
     return result;
+  }
+  // One position goes nowhere: no `move` to declare.
+  for (Step& step : routine.steps) {
+    if (step.positions == 1) step.move.reset();
   }
   routine.summary = fmt::format(
       "Composed by roll suggest for a tight {}: the areas around it, never the lower back, neck "
@@ -398,6 +434,8 @@ std::string routine_to_toml(const Routine& routine, const std::vector<std::strin
                          step.breath.hold_out);
     }
     if (step.positions > 1) out += fmt::format("positions = {}\n", step.positions);
+    if (step.move) out += fmt::format("move = {}\n", quoted(to_string(*step.move)));
+    if (step.along) out += fmt::format("along = {}\n", quoted(to_string(*step.along)));
     if (step.intensity) out += fmt::format("intensity = {}\n", *step.intensity);
     if (step.kind == StepKind::roll)
       out += fmt::format("tempo = {}\n", quoted(to_string(step.tempo)));

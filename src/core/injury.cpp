@@ -80,12 +80,22 @@ std::vector<InjuryFinding> injury_findings(const Routine& routine,
   std::vector<InjuryFinding> found;
   for (const auto& injury : injuries) {
     if (injury.cleared) continue;
+    // A roller along the spine presses the thoracic spine whatever zone it names.
+    const Step* met = nullptr;
+    Zone pressed = Zone::full_body;
     for (const auto& step : routine.steps) {
-      if (!on_roller(step) || !step.zone || !guards(injury.zone, *step.zone)) continue;
+      for (Zone zone : pressed_zones(step)) {
+        if (!guards(injury.zone, zone)) continue;
+        met = &step;
+        pressed = zone;
+        break;
+      }
+      if (met) break;  // every step meets the same injury in the same window: the first names it
+    }
+    if (met) {
       seconds since = clamped_since(injury, now);
-      found.push_back(InjuryFinding{window_at(since, ask_until), &injury, *step.zone, step.name,
-                                    since, remaining_at(since, ask_until)});
-      break;  // every step meets the same injury in the same window: the first names it
+      found.push_back(InjuryFinding{window_at(since, ask_until), &injury, pressed, met->name, since,
+                                    remaining_at(since, ask_until)});
     }
   }
   std::stable_sort(found.begin(), found.end(), [](const InjuryFinding& a, const InjuryFinding& b) {

@@ -11,6 +11,7 @@
 #include "roll/plan.hpp"
 #include "roll/rules.hpp"
 #include "roll/suggest.hpp"
+#include "roll/walk.hpp"
 
 namespace roll {
 
@@ -31,9 +32,9 @@ constexpr int kRepsLow = 10;
 constexpr int kRepsHigh = 15;
 // roll's own reading, not an article's (see the breath-hold rule's rationale).
 constexpr int kBreathHoldSeconds = 4;
-// roll's own reading, not an article's (see the slow-tempo rule's rationale): a roll repetition
-// shorter than this is fast, whatever its `tempo` says.
-constexpr int kSlowRollRepSeconds = 4;
+// roll's own reading, not an article's (see the slow-tempo rule's rationale): a roll or pivot
+// repetition shorter than this is fast, whatever its `tempo` says.
+constexpr int kSlowRepSeconds = 4;
 
 bool contains(const std::vector<std::string>& list, std::string_view name) {
   return std::find(list.begin(), list.end(), name) != list.end();
@@ -148,11 +149,12 @@ class Linter {
                          "an acute injury",
                          *routine_.resume_after_injury_hours, kInjuryWaitHours));
     }
-    if (routine_.level == Level::beginner &&
-        (routine_.roller == Roller::firm || routine_.roller == Roller::textured)) {
+    // The articles disagree on the roller; the safer reading is roll's own (the rule's rationale).
+    if (routine_.level == Level::beginner && routine_.roller != Roller::soft) {
       report("beginner-roller", routine_.source.value_at("roller"),
-             fmt::format("a beginner routine with a {} roller; beginners start with a soft one",
-                         to_string(routine_.roller)));
+             fmt::format("a beginner routine with {}; beginners start with a soft roller (roll's "
+                         "own, safer reading of the articles)",
+                         tool_phrase(routine_.roller)));
     }
   }
 
@@ -163,6 +165,7 @@ class Linter {
       if (step.zone) check_forbidden_zone(step, label);
       check_pressure_zone(step, label);
       check_name_zone(step, label);
+      check_walk(step, label);
     }
     if (step.intensity && *step.intensity > kIntensityCap) {
       report("intensity-cap", step.source.value_at("intensity"),
@@ -197,17 +200,27 @@ class Linter {
                          "rolls fast",
                          label, to_string(routine_.purpose)),
              {&step});
-    } else if (step.kind == StepKind::roll && step.unit == TimingUnit::reps &&
-               step.rep_seconds < kSlowRollRepSeconds) {
-      report("slow-tempo", step.source.value_at("rep_seconds"),
-             fmt::format("{} rolls one repetition in {} s; a roll repetition under {} s is fast "
-                         "(roll's own reading), and only a warm-up rolls fast",
-                         label, step.rep_seconds, kSlowRollRepSeconds),
-             {&step});
+    } else if ((step.kind == StepKind::roll || step.kind == StepKind::pivot) &&
+               step.unit == TimingUnit::reps && step.rep_seconds < kSlowRepSeconds) {
+      bool roll = step.kind == StepKind::roll;
+      report(
+          "slow-tempo", step.source.value_at("rep_seconds"),
+          fmt::format("{} {} in {} s; a {} repetition under {} s is fast (roll's own reading), "
+                      "and only a warm-up {}",
+                      label, roll ? "rolls one repetition" : "pivots once", step.rep_seconds,
+                      roll ? "roll" : "pivot", kSlowRepSeconds, roll ? "rolls fast" : "goes fast"),
+          {&step});
     }
   }
 
   void check_pressure_zone(const Step& step, const std::string& label) {
+    if (step.along == Along::spine && step.zone && *step.zone != Zone::thoracic) {
+      report("pressure-zone", step.source.value_at("zone"),
+             fmt::format("{} lies along the spine (`along = \"spine\"`) with zone \"{}\": a roller "
+                         "under the spine presses the thoracic spine",
+                         label, step.zone_text));
+      return;
+    }
     if (step.zone && *step.zone != Zone::full_body) return;
     if (step.zone) {
       report("pressure-zone", step.source.value_at("zone"),
@@ -265,6 +278,27 @@ class Linter {
       default:
         break;
     }
+  }
+
+  // What the step declares, not its cue: `move` and `positions` on its zone (walk.hpp).
+  void check_walk(const Step& step, const std::string& label) {
+    if (!walks_too_far(step)) return;
+    WalkLimit limit = walk_limit(*step.zone, *step.move, step.along == Along::spine);
+    std::string where = step.along == Along::spine
+                            ? "lying along the spine"
+                            : fmt::format("on the {}", zone_name(*step.zone));
+    std::string message =
+        limit.positions <= 1
+            ? fmt::format(
+                  "{} moves the roller {} between its {} positions {}: from {} that "
+                  "walks {}",
+                  label, to_string(*step.move), step.positions, where, limit.from, limit.toward)
+            : fmt::format(
+                  "{} moves the roller {} over {} positions {}: from {}, more than {} "
+                  "walks {} (roll's own reading)",
+                  label, to_string(*step.move), step.positions, where, limit.from, limit.positions,
+                  limit.toward);
+    report("move-direction", step.source.value_at("move"), std::move(message));
   }
 
   void check_breath_hold(const Step& step, const std::string& label) {

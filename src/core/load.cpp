@@ -55,9 +55,10 @@ constexpr std::array<std::string_view, 11> kTopKeys{
     "level",   "roller", "purpose", "resume_after_injury_hours",
     "sources", "lint",   "step"};
 constexpr std::array<std::string_view, 1> kLintKeys{"allow"};
-constexpr std::array<std::string_view, 15> kStepKeys{
-    "name",   "kind",        "zone",      "side",  "seconds", "breaths", "reps",     "positions",
-    "breath", "rep_seconds", "intensity", "tempo", "cue",     "allow",   "on_roller"};
+constexpr std::array<std::string_view, 17> kStepKeys{
+    "name",  "kind",      "zone",  "side",      "seconds",     "breaths",
+    "reps",  "positions", "move",  "breath",    "rep_seconds", "intensity",
+    "tempo", "cue",       "allow", "on_roller", "along"};
 constexpr std::array<std::string_view, 4> kBreathKeys{"inhale", "exhale", "hold_in", "hold_out"};
 constexpr std::array<std::string_view, 3> kTimingKeys{"seconds", "breaths", "reps"};
 
@@ -126,7 +127,8 @@ class Loader {
         string(entries, "title", limits::max_short_string_chars, kTopOfFile, true).value_or("");
     routine.summary = string(entries, "summary", limits::max_string_chars).value_or("");
     routine.level = choice(entries, "level", kLevelNames).value_or(Level::beginner);
-    routine.roller = choice(entries, "roller", kRollerNames).value_or(Roller::medium);
+    // Soft unless said: `level` defaults to beginner, and a beginner starts on a soft roller.
+    routine.roller = choice(entries, "roller", kRollerNames).value_or(Roller::soft);
     routine.purpose = choice(entries, "purpose", kPurposeNames).value_or(Purpose::release);
     if (auto hours =
             integer(entries, "resume_after_injury_hours", {1, limits::max_injury_hours, 48})) {
@@ -435,6 +437,14 @@ class Loader {
     } else if (find(entries, "positions")) {
       timed = false;
     }
+    if (const Entry* m = find(entries, "move")) {
+      step.move = choice(entries, "move", kMoveNames);
+      if (step.move && step.positions == 1) {
+        report(m->key_range, "schema", "`move` has no effect with one position",
+               "remove it, or give the step `positions`", Severity::warning);
+      }
+    }
+    step.along = choice(entries, "along", kAlongNames);
     if (!load_breath(entries, step)) timed = false;
     if (const Entry* rs = find(entries, "rep_seconds")) {
       if (auto value = integer(entries, "rep_seconds", {1, limits::max_rep_seconds, 4})) {

@@ -228,6 +228,51 @@ Millis resize_block(Plan& plan, const Routine& routine, std::size_t index, Milli
   return delta;
 }
 
+Millis drop_blocks(Plan& plan, std::size_t first, std::size_t last, Millis cut) {
+  last = std::min(last, plan.blocks.size());
+  if (first >= last) return Millis{0};
+  const Block& head = plan.blocks[first];
+  const Block& tail = plan.blocks[last - 1];
+  const bool begun = head.start < cut && cut < head.start + head.length;
+  const Millis from = begun ? cut : head.start;
+  const Millis delta = tail.start + tail.length - from;
+  Plan kept;
+  kept.total = plan.total - delta;
+  kept.work = plan.work;
+  for (std::size_t i = 0; i < plan.blocks.size(); ++i) {
+    Block block = plan.blocks[i];
+    bool cut_here = begun && i == first;
+    if (i >= first && i < last && !cut_here) {
+      if (!block.get_ready) kept.work -= block.length;
+      continue;
+    }
+    std::size_t begin = block.first_segment;
+    block.first_segment = kept.segments.size();
+    block.segment_count = 0;
+    for (std::size_t s = begin; s < begin + plan.blocks[i].segment_count; ++s) {
+      Segment seg = plan.segments[s];
+      if (cut_here) {
+        if (seg.start >= cut) break;
+        seg.length = std::min(seg.length, cut - seg.start);
+      } else if (i >= last) {
+        seg.start -= delta;
+      }
+      kept.segments.push_back(seg);
+      ++block.segment_count;
+    }
+    if (cut_here) {
+      Millis shortened = block.length - (cut - block.start);
+      if (!block.get_ready) kept.work -= shortened;
+      block.length = cut - block.start;
+    } else if (i >= last) {
+      block.start -= delta;
+    }
+    kept.blocks.push_back(block);
+  }
+  plan = std::move(kept);
+  return delta;
+}
+
 std::optional<Millis> next_boundary(const Plan& plan, Millis elapsed) {
   auto it = std::upper_bound(plan.segments.begin(), plan.segments.end(), elapsed,
                              [](Millis t, const Segment& s) { return t < s.start; });

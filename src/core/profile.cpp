@@ -293,26 +293,41 @@ std::optional<std::string> bone_caution(const Routine& routine, const Profile& p
   if (!cleared) return std::nullopt;
   Roller roller = profile.roller.value_or(routine.roller);
   bool firm = roller == Roller::firm || roller == Roller::textured;
-  bool ribs = std::any_of(routine.steps.begin(), routine.steps.end(), [](const Step& s) {
-    if (!on_roller(s) || !s.zone) return false;
-    switch (*s.zone) {
-      case Zone::thoracic:
-      case Zone::rhomboids:
-      case Zone::lats:
-      case Zone::chest:
-      case Zone::full_body:
-        return true;
-      default:
-        return false;
+  bool small = roller == Roller::ball || roller == Roller::peanut;
+  // roll's own reading of "the ribs", and of the shoulder blades around them; a roller along the
+  // spine presses the thoracic spine whatever zone it names (pressed_zones).
+  auto on_ribs = [](Zone z) {
+    return z == Zone::thoracic || z == Zone::rhomboids || z == Zone::lats || z == Zone::chest ||
+           z == Zone::full_body;
+  };
+  auto on_blades = [](Zone z) {
+    return z == Zone::shoulders || z == Zone::traps || z == Zone::rhomboids;
+  };
+  bool ribs = false;
+  bool blades = false;
+  for (const Step& s : routine.steps) {
+    for (Zone z : pressed_zones(s)) {
+      ribs = ribs || on_ribs(z);
+      blades = blades || on_blades(z);
     }
-  });
-  if (!firm && !ribs) return std::nullopt;
-  std::string why = firm ? fmt::format("you use a {} roller", to_string(roller))
-                         : std::string("this routine presses the ribs");
-  // The first article, nearly word for word.
+  }
+  if (!firm && !ribs && !(small && blades)) return std::nullopt;
+  std::string why;
+  if (small && (ribs || blades)) {
+    why = fmt::format(
+        "you use {} on the {}, which puts the whole pressure on a small spot (roll's own reading)",
+        tool_phrase(roller), ribs ? "ribs" : "shoulder blades");
+  } else if (firm) {
+    why = fmt::format("you use {}", tool_phrase(roller));
+  } else {
+    why = "this routine presses the ribs";
+  }
+  // The first article, nearly word for word, then the second's reason.
   return fmt::format(
       "osteoporosis (cleared): {}; the pressure from a firm roller on the ribs can, in rare cases, "
-      "cause fractures in compromised bone. Keep the pressure gentle and stop at any sharp pain.",
+      "cause fractures in compromised bone (first article), and excessive pressure can increase "
+      "your risk for fracture (second article). Keep the pressure gentle and stop at any sharp "
+      "pain.",
       why);
 }
 

@@ -55,7 +55,8 @@ StepUp step_up(Level level, const std::vector<SessionRecord>& sessions, LocalDay
   }
   out.reason = fmt::format(
       "{} of {} completed sessions over {} of {} days{} with no pain stop and no pressure reading "
-      "above 7: stay a beginner for now (roll's own reading of \"gradually\")",
+      "above 7: stay a beginner for now (roll's own reading of the second article's "
+      "\"gradually\")",
       out.sessions, kStepUpSessions, out.days, kStepUpDays, since);
   return out;
 }
@@ -64,7 +65,7 @@ std::optional<std::string> frequency_warning(int completed_today) {
   if (completed_today < kMostSessionsPerDay) return std::nullopt;
   return fmt::format(
       "this would be session {} today; the second article advises 10-15 minutes, 1-4 times per "
-      "day, and more is not better for the tissue",
+      "day (the first, five minutes of slow work every night)",
       completed_today + 1);
 }
 

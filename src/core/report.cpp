@@ -248,8 +248,8 @@ class Page {
         done_days, so_far);
     put("<div><b>{}</b> {}<small>sharp pain: the session stopped at once</small></div>\n", stops,
         plural_noun(stops, "pain stop"));
-    put("<div><b>{}</b> {} above {}<small>of {} recorded; the articles advise at "
-        "most 6-7 of 10</small></div>\n",
+    put("<div><b>{}</b> {} above {}<small>of {} recorded; 7 is roll's own limit "
+        "(the first article aims for around a 6 or 7)</small></div>\n",
         above, plural_noun(above, "pressure reading"), kPressureLimit, readings);
     if (rated > 0) {
       put("<div><b>{} &#8594; {}</b> before and after, on average<small>0 (as bad as it gets) "
@@ -276,8 +276,9 @@ class Page {
     put("<dt>Pain stop</dt><dd>The user pressed the pain key for sharp pain: the session stopped "
         "at once and the zone under the roller is then treated like a fresh injury.</dd>\n");
     put("<dt>Pressure reading</dt><dd>How hard the roller felt, 1 to 10, as the user rated it "
-        "during a hold. The articles roll follows advise at most 6-7 out of 10; roll asks to ease "
-        "off from 8.</dd>\n");
+        "during a hold. Only the first article gives a number, and as a target: around a 6 or 7, "
+        "\"a good hurt\". roll's own readings of it: a reading above 7 is marked, and from 8 the "
+        "session asks to ease off.</dd>\n");
     put("<dt>Before and after ratings</dt><dd>How the back felt, from 0 (as bad as it gets) "
         "to 10 (fine), as the user rated it just before and just after a session. Sessions not "
         "rated are left out of that "
@@ -565,8 +566,9 @@ class Page {
           kPressureLimit * 10);
       put("</td></tr>\n");
     }
-    put("</tbody>\n</table>\n<p class=\"legend\">The black tick marks {}/10, the most the articles "
-        "advise; ! marks a zone with a reading above it.</p>\n</section>\n",
+    put("</tbody>\n</table>\n<p class=\"legend\">The black tick marks {}/10, roll's own limit (the "
+        "first article aims for around a 6 or 7); ! marks a zone with a reading above it."
+        "</p>\n</section>\n",
         kPressureLimit);
   }
 

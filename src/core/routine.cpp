@@ -15,6 +15,23 @@ bool on_roller(const Step& step) {
   return step.kind != StepKind::rest || step.zone.has_value();
 }
 
+std::string tool_phrase(Roller v) {
+  if (v == Roller::ball || v == Roller::peanut) return "a " + std::string(tool_word(v));
+  return "a " + std::string(to_string(v)) + " roller";
+}
+
+bool is_climb(const Step& step) {
+  return step.move == Move::up && step.positions > 1;
+}
+
+std::vector<Zone> pressed_zones(const Step& step) {
+  std::vector<Zone> zones;
+  if (!on_roller(step)) return zones;
+  if (step.zone) zones.push_back(*step.zone);
+  if (step.along == Along::spine && step.zone != Zone::thoracic) zones.push_back(Zone::thoracic);
+  return zones;
+}
+
 std::optional<int> movement_after_last_pressure(const Routine& routine) {
   std::optional<int> moved;
   for (const Step& step : routine.steps) {

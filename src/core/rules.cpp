@@ -44,9 +44,10 @@ constexpr std::array kRules = {
         RuleKind::safety,
         "no step on the roller under the neck (cervical spine), under any alias",
         "The second article says plainly not to roll on the neck; the first says to support the "
-        "head with the hands and not to pull on the neck. Neck mobility comes from opening the "
-        "thoracic spine below it. Like no-lumbar, the rule looks at every step on the roller, "
-        "stretches and rests included.",
+        "head with the hands and not to pull on the neck. That a stiff neck is eased by opening "
+        "the thoracic spine below it is roll's own reading of the first article, which says a "
+        "stiff thoracic spine \"forces your neck to strain upward\". Like no-lumbar, the rule "
+        "looks at every step on the roller, stretches and rests included.",
         kSecond,
         "\"Do not roll on the neck or low back.\"",
         "[[step]]\nname = \"Neck roll\"\nkind = \"roll\"\nzone = \"cervical\"\nseconds = 30\n",
@@ -78,7 +79,9 @@ constexpr std::array kRules = {
         "each step on the roller says where the roller is. A roll \"from the tailbone to the "
         "skull\" over `full-body` crosses both forbidden zones of the spine. `full-body` is for "
         "movement off the roller; a step that is off the roller and is not a movement says "
-        "`on_roller = false`.",
+        "`on_roller = false`. A roller lying along the spine (`along = \"spine\"`, the second "
+        "article's snow angels) presses the thoracic spine, so such a step says `zone = "
+        "\"thoracic\"`: the injury gate and the bone caution then see it.",
         kSecond,
         "\"Avoid using it on most joints and the low back\" / \"Do not roll on the neck or low "
         "back.\"",
@@ -111,20 +114,53 @@ constexpr std::array kRules = {
         "one)",
     },
     Rule{
+        "move-direction",
+        Severity::error,
+        RuleKind::safety,
+        "a step's positions walk the roller toward the lumbar spine or past the top of the "
+        "shoulders (`move`)",
+        "The way the roller goes between a step's positions is what `move` declares (up toward "
+        "the head, down toward the feet, across the muscle), and it must never walk toward the "
+        "lower back or the neck. From where each zone's steps start: the mid-back climbs up from "
+        "the base of the rib cage, never down (below it is the lumbar spine), and at most 12 "
+        "one-inch positions (the first article's climb ends at the top of the shoulders; the 12 "
+        "is roll's own reading of an adult's thoracic spine, roughly 25-30 cm); the lats start in "
+        "the armpit and go down the side at most 6 positions (roll's own reading: about where the "
+        "lowest rib is; past it is the quadratus lumborum, which roll counts as lumbar), never up; "
+        "the glutes and hips never go up (toward the sacrum); the rhomboids and traps neither up "
+        "(the neck) nor down (the lumbar spine), the shoulders and chest never up; a roller lying "
+        "along the spine only across. `across` is fine everywhere. Those starts and limits are "
+        "roll's own reading, not an article's. A roll's travel within one repetition is not a "
+        "position: the second article's back roll, up and down the mid-back, stays allowed. A "
+        "step without `move` names no direction, so this rule cannot judge it; roll's words then "
+        "say only \"shift the roller to the next spot\".",
+        kFirstAndSecond,
+        "\"Start with the roller at the base of your rib cage... Move the roller up one inch. "
+        "Repeat. Do this until you reach the top of your shoulders.\" / \"Do not roll on the neck "
+        "or low back.\"",
+        "move = \"down\"\n",
+        "move = \"up\"\n",
+        "walk the mid-back up from the base of the rib cage (12 positions at most), the lats "
+        "down from the armpit (6 at most), the glutes and hips across; or give the step one "
+        "position",
+    },
+    Rule{
         "intensity-cap",
         Severity::error,
         RuleKind::safety,
         "`intensity` above 7 of 10",
         "Pressure beyond a \"good hurt\" makes the body guard instead of release and causes "
-        "micro-trauma. The first article puts the ceiling at 6 or 7 of 10; the second only says a "
-        "little discomfort is fine while you stay in control. The safer, numeric reading wins: "
-        "7 is the most a step may ask for.",
+        "micro-trauma. Only the first article gives a number, and as a target: \"around a 6 or "
+        "7\"; the second gives none and says a little pain or discomfort is okay as long as you "
+        "can stay in control of it. Making 7 a ceiling that no step may ask above is roll's own "
+        "reading of that target.",
         kFirst,
         "\"On a scale of 1 to 10, the 'pain' should be around a 6 or 7. It should feel like a "
         "'good hurt.'\"",
         "intensity = 9\n",
         "intensity = 6\n",
-        "aim for 6 or 7 of 10 at most: `intensity = 7`",
+        "ask for 7 of 10 at most (the first article's target is around a 6 or 7): "
+        "`intensity = 7`",
     },
     Rule{
         "injury-wait",
@@ -147,16 +183,16 @@ constexpr std::array kRules = {
         "slow-tempo",
         Severity::warning,
         RuleKind::technique,
-        "a fast roll (`tempo = \"fast\"`, or a roll repetition under 4 s) outside a `warm-up`",
+        "a fast roll or pivot (`tempo = \"fast\"`, or a repetition under 4 s) outside a `warm-up`",
         "Fast rolling raises blood flow, which suits a warm-up, but releasing tissue needs slow, "
-        "sustained pressure. The second article agrees: slow and controlled. The rule reads the "
-        "numbers as well as the word: a `roll` timed in `reps` whose `rep_seconds` is under 4 is "
-        "fast, whatever `tempo` says. The 4 s is roll's own reading, not an article's (neither "
-        "gives a speed): a repetition goes along the zone and back, and at about an inch a second "
-        "(what roll calls slow) 4 s covers only two inches each way; shorter is scrubbing. The "
-        "first "
-        "article's tiny one-inch oscillations (the rib roll) stay on one spot and are timed in "
-        "`seconds`, not `reps`.",
+        "sustained pressure. The second article agrees: its pivots are \"slow and controlled\", "
+        "breathing out as you push down. The rule reads the numbers as well as the word: a `roll` "
+        "or a `pivot` timed in `reps` whose `rep_seconds` is under 4 is fast, whatever `tempo` "
+        "says. Neither article gives a speed: the 4 s is roll's own reading. A roll's repetition "
+        "goes along the zone and back, and at about an inch a second (what roll calls slow) 4 s "
+        "covers only two inches each way; a pivot's is one push down on a slow breath out and "
+        "back, which takes no less. The first article's tiny one-inch oscillations (the "
+        "rib roll) stay on one spot and are timed in `seconds`, not `reps`.",
         kFirst,
         "\"Fast rolling increases blood flow, which is great for a warm-up, but it doesn't do much "
         "for deep tissue release.\"",
@@ -228,12 +264,15 @@ constexpr std::array kRules = {
         "one spot: a `roll` travels along the zone, so it is not one spot, and the article "
         "exempts stretches (\"unless it's just a stretch\"). The bundled beginner routine also "
         "asks for nothing above 5 of 10: that number is roll's own reading, not an article's "
-        "(the second says start slow and small, the first puts everyone's ceiling at 6 or 7).",
+        "(the second says start slow and small; the first's \"around a 6 or 7\" is a target for "
+        "everyone).",
         kSecond,
         "\"Try one 5 minute session, with no more than 30 seconds of focus on each spot (unless "
         "it's just a stretch).\"",
-        "level = \"beginner\"\n# ...\nzone = \"thoracic\"\nseconds = 60\n",
-        "level = \"beginner\"\n# ...\nzone = \"thoracic\"\nseconds = 30\npositions = 4\n",
+        "level = \"beginner\"\nroller = \"soft\"\n# ...\nzone = \"thoracic\"\nseconds = 60\n",
+        "level = \"beginner\"\nroller = \"soft\"\n# ...\nzone = \"thoracic\"\nseconds = "
+        "30\npositions "
+        "= 4\n",
         "keep each spot at 30 s or less and use more `positions`",
     },
     Rule{
@@ -248,8 +287,12 @@ constexpr std::array kRules = {
         kSecond,
         "\"Start slow and small when you start using a foam roller. Try one 5 minute session, "
         "with no more than 30 seconds of focus on each spot.\"",
-        "level = \"beginner\"\n# ...\nzone = \"thoracic\"\nseconds = 30\npositions = 12\n",
-        "level = \"beginner\"\n# ...\nzone = \"thoracic\"\nseconds = 30\npositions = 4\n",
+        "level = \"beginner\"\nroller = \"soft\"\n# ...\nzone = \"thoracic\"\nseconds = "
+        "30\npositions "
+        "= 12\n",
+        "level = \"beginner\"\nroller = \"soft\"\n# ...\nzone = \"thoracic\"\nseconds = "
+        "30\npositions "
+        "= 4\n",
         "keep a beginner's time on the roller to 5 minutes; build up later with a routine of "
         "another level",
     },
@@ -257,24 +300,38 @@ constexpr std::array kRules = {
         "beginner-roller",
         Severity::warning,
         RuleKind::technique,
-        "a `beginner` routine uses a `firm` or `textured` roller",
-        "High-density and spiked rollers are too aggressive for most people's back muscles at "
-        "first; the second article also suggests a softer roller when sensitive to pressure.",
-        kFirst,
+        "a `beginner` routine uses anything but a `soft` roller (medium, firm, textured, ball, "
+        "peanut)",
+        "The articles disagree. The first tells beginners to stay away from high-density and "
+        "spiked rollers and to start with a softer one; the second finds that a smooth, stiff, 6-"
+        "inch roller works best for the upper back, and a softer one for those sensitive to "
+        "pressure. roll takes the safer reading as its own: a beginner starts on a soft roller, "
+        "so `medium` is flagged as well as `firm` and `textured`. A `ball` or a `peanut` is "
+        "flagged too, by roll's own reading: it puts the same weight on a much smaller spot, and "
+        "the first article offers the peanut for specific spots once the roller is \"too broad\", "
+        "not as a first tool (with a peanut, the spine sits in its gap, which protects the "
+        "spinous processes). The profile's roller counts too: `roll session` and `roll lint "
+        "--profile` judge a beginner's routine with the roller the profile names.",
+        kFirstAndSecond,
         "\"If you're a beginner, stay away from those black, high-density rollers or the ones with "
-        "giant plastic spikes.\"",
-        "level = \"beginner\"\nroller = \"textured\"\n",
+        "giant plastic spikes... Start with a softer, white or blue polyethylene roller.\" / \"For "
+        "the upper back, a smooth, stiff, 6\" diameter, 36\" length roller typically works best. "
+        "If you are sensitive to pressure you may consider a softer option.\"",
+        "level = \"beginner\"\nroller = \"medium\"\n",
         "level = \"beginner\"\nroller = \"soft\"\n",
-        "use `roller = \"soft\"` (or `medium`) for a beginner routine",
+        "use `roller = \"soft\"` for a beginner routine",
     },
     Rule{
         "session-length",
         Severity::warning,
         RuleKind::technique,
         "the whole routine runs longer than 15 minutes",
-        "The second article's dose is 10-15 minutes per session (up to four a day); the first "
-        "prefers five minutes every night to a grueling hour once a month. The time counted is "
-        "the one `roll show` prints, get-ready transitions included.",
+        "The two articles disagree on the dose, and roll says both: the second aims for 10-15 "
+        "minutes, 1-4 times a day (up to four when treating a specific problem); the first says "
+        "five minutes of slow work every night is worth more than a grueling hour once a month. "
+        "The rule takes the second's 15 minutes as the most for one session. The time counted is "
+        "the one `roll show` prints, get-ready transitions included (5 s before each step and 3 s "
+        "before each side or position: roll's own).",
         kSecond,
         "\"Find what works best for you and aim for 10-15 minutes, 1-4 times per day.\"",
         "[[step]]\nname = \"Thoracic extension\"\nzone = \"thoracic\"\nseconds = 600\nside = "
@@ -319,9 +376,9 @@ constexpr std::array kRules = {
         Severity::warning,
         RuleKind::meta,
         "an `allow` list names a rule that cannot be silenced",
-        "Safety rules (no-lumbar, no-neck, no-joints, pressure-zone, name-zone, intensity-cap, "
-        "injury-wait) are never silenced: listing one in `allow` changes nothing, so it is "
-        "reported to keep anyone from believing it did.",
+        "Safety rules (no-lumbar, no-neck, no-joints, pressure-zone, name-zone, move-direction, "
+        "intensity-cap, injury-wait) are never silenced: listing one in `allow` changes nothing, "
+        "so it is reported to keep anyone from believing it did.",
         "",
         "",
         "[lint]\nallow = [\"no-lumbar\"]\n",
@@ -348,8 +405,8 @@ constexpr std::array kRules = {
         "The routine cannot be read at all; the position is where the TOML parser stopped.",
         "",
         "",
-        "title = \"Evening mid-back\nlevel = \"beginner\"\n",
-        "title = \"Evening mid-back\"\nlevel = \"beginner\"\n",
+        "title = \"Evening mid-back\nlevel = \"beginner\"\nroller = \"soft\"\n",
+        "title = \"Evening mid-back\"\nlevel = \"beginner\"\nroller = \"soft\"\n",
         "see https://toml.io/en/v1.0.0",
     },
     Rule{

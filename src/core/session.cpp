@@ -40,6 +40,9 @@ std::optional<Command> command_for_key(char key, bool confirming, int* value, bo
       return Command::longer;
     case '-':
       return Command::shorter;
+    case 'e':
+    case 'E':
+      return Command::top;
     default:
       break;
   }
@@ -87,6 +90,8 @@ const char* event_name(EventKind kind) {
       return "hold-changed";
     case EventKind::waiting:
       return "waiting";
+    case EventKind::climb_ended:
+      return "climb-ended";
   }
   return "event";
 }
@@ -433,6 +438,9 @@ std::vector<Event> Session::command(Command command, Millis now, int value) {
     case Command::shorter:
       change_hold(-options_.hold_step, out);
       break;
+    case Command::top:
+      end_climb(out);
+      break;
     case Command::ready: {
       if (!waiting_) break;
       // Straight on to the work the get-ready led to.
@@ -487,6 +495,68 @@ void Session::change_hold(Millis delta, std::vector<Event>& out) {
   e.value = static_cast<int>(done / seconds(1));
   e.length = b.length;
   out.push_back(e);
+}
+
+// The first article's climb goes up "until you reach the top of your shoulders": on a shorter back
+// that comes before the last planned position. The positions left are taken out of the plan, so the
+// step counts as done and "most of the planned time on the roller" is measured against what was
+// left to do.
+void Session::end_climb(std::vector<Event>& out) {
+  if (plan_.blocks.empty()) return;
+  const std::size_t index = current_block();
+  const Block here = plan_.blocks[index];
+  const Step& step = routine_.steps[here.step];
+  if (!is_climb(step)) return;
+  // In a get-ready the roller is still at the position before: that one was the top. Before the
+  // first position nothing has been climbed yet.
+  const bool moving = here.get_ready;
+  if (moving && here.position == 1) return;
+  const std::size_t first = moving ? index : index + 1;
+  std::size_t last = first;
+  while (last < plan_.blocks.size() && plan_.blocks[last].step == here.step &&
+         plan_.blocks[last].side == here.side) {
+    ++last;
+  }
+  if (first >= last) return;  // already at the last position
+  Millis roller_dropped{0};
+  for (std::size_t i = first; i < last; ++i) {
+    const Block& b = plan_.blocks[i];
+    // The plan as written is what the 80% reads: what + and - changed was never in it.
+    if (!b.get_ready && on_roller(step)) roller_dropped += b.length - block_change_[i];
+  }
+  Event e = base_event(EventKind::climb_ended, index);
+  e.position = moving ? here.position - 1 : here.position;
+  e.value = e.position;
+  const bool cut_short = moving && here.start < elapsed_ && elapsed_ < here.start + here.length;
+  drop_blocks(plan_, first, last, elapsed_);
+  block_change_.erase(
+      block_change_.begin() + static_cast<std::ptrdiff_t>(cut_short ? first + 1 : first),
+      block_change_.begin() + static_cast<std::ptrdiff_t>(last));
+  roller_planned_ -= std::min(roller_planned_, roller_dropped);
+  progress_.planned_seconds = rounded_seconds(plan_.work);
+  build_marks();
+  out.push_back(e);
+  if (!moving) {
+    // The hold at the top goes on; nothing after it is the climb any more.
+    next_mark_ = static_cast<std::size_t>(
+        std::upper_bound(marks_.begin(), marks_.end(), elapsed_,
+                         [](Millis t, const Mark& m) { return t < m.at; }) -
+        marks_.begin());
+    return;
+  }
+  // The roller stays where it is: on to what came after the climb, from now.
+  anchor_clock_ = clock_;
+  anchor_routine_ = elapsed_;
+  waiting_ = false;
+  next_mark_ =
+      static_cast<std::size_t>(std::lower_bound(marks_.begin(), marks_.end(), elapsed_,
+                                                [](const Mark& m, Millis t) { return m.at < t; }) -
+                               marks_.begin());
+  if (elapsed_ >= plan_.total) {
+    finish(SessionStatus::completed, out);
+    return;
+  }
+  emit_until(elapsed_, out);
 }
 
 std::vector<Event> Session::interrupt(Millis now) {

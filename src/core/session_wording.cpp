@@ -26,10 +26,64 @@ std::string transition_text(const Routine& routine, std::size_t step_index, Side
                        sanitize(step.name), where);
   }
   if (position == 1) return fmt::format("switch to the {} side", to_string(side));
-  return fmt::format("move the roller up an inch (position {} of {})", position, step.positions);
+  return fmt::format("{} (position {} of {})", move_words(step, routine.roller), position,
+                     step.positions);
+}
+
+struct RepWords {
+  const char* first;   // the first half of a repetition, on screen and in plain lines
+  const char* second;  // the second half
+  const char* first_said;
+  const char* second_said;
+};
+
+// Which way one repetition goes on this step's zone: a roll goes along the zone and back from
+// where the step starts, so the lats go down from the armpit first, never up into it.
+RepWords rep_words(const Step* step) {
+  if (step && step->kind == StepKind::pivot) {
+    // The second article: push the spine down into the roller as you arch, breathing out.
+    return {"slowly arch", "slowly back", "Arch.", "Back."};
+  }
+  if (step && step->kind == StepKind::stretch && step->along == Along::spine) {
+    // The snow angel: the arms slide along the floor towards overhead, and back.
+    return {"arms overhead", "arms back", "Overhead.", "Back."};
+  }
+  if (step && step->zone == Zone::lats) return {"slowly down", "slowly back", "Down.", "Back."};
+  if (step && (step->zone == Zone::glutes || step->zone == Zone::hips)) {
+    return {"slowly across", "slowly back", "Across.", "Back."};
+  }
+  if (step && step->zone == Zone::thoracic && step->kind == StepKind::roll) {
+    // The second article's back roll, up and down the mid-back.
+    return {"slowly up", "slowly down", "Up.", "Down."};
+  }
+  return {"slowly out", "slowly back", "Out.", "Back."};
 }
 
 }  // namespace
+
+std::string move_words(const Step& step, Roller roller) {
+  std::string_view tool = tool_word(roller);
+  if (!step.move) return fmt::format("shift the {} to the next spot", tool);
+  switch (*step.move) {
+    case Move::up:
+      return fmt::format("move the {} up an inch", tool);
+    case Move::down:
+      return fmt::format("move the {} down an inch", tool);
+    case Move::across:
+      return fmt::format("move the {} an inch across the muscle", tool);
+  }
+  return fmt::format("shift the {} to the next spot", tool);
+}
+
+const char* phase_words(Phase phase, const Step* step) {
+  if (phase == Phase::rep_up) return rep_words(step).first;
+  if (phase == Phase::rep_down) return rep_words(step).second;
+  return phase_words(phase);
+}
+
+const char* rep_said(Phase phase, const Step* step) {
+  return phase == Phase::rep_up ? rep_words(step).first_said : rep_words(step).second_said;
+}
 
 const char* phase_words(Phase phase) {
   switch (phase) {
@@ -52,11 +106,43 @@ const char* phase_words(Phase phase) {
   return "";
 }
 
+std::string tool_note(const Routine& routine, const Step& step) {
+  Roller roller = routine.roller;
+  if ((roller != Roller::ball && roller != Roller::peanut) || !on_roller(step)) return "";
+  std::string_view tool = tool_word(roller);
+  if (step.along == Along::spine) {
+    return fmt::format(
+        "With {}: this step needs a roller lying lengthwise under the spine, "
+        "which {} cannot do. Use a roller, or skip the step (n).",
+        tool_phrase(roller), tool_phrase(roller));
+  }
+  bool spine =
+      step.zone == Zone::thoracic || step.zone == Zone::rhomboids || step.zone == Zone::traps;
+  if (roller == Roller::peanut && spine) {
+    // The first article: the peanut's gap "protects your spinous processes".
+    return "With the peanut: where this says roller, use the peanut, the spine in its gap and one "
+           "ball on the muscles either side; the gap protects the bony bumps of the spine.";
+  }
+  if (spine) {
+    // The first article's rib roll: "on the muscles next to your spine, not the bone itself".
+    return "With the ball: where this says roller, use the ball, on the muscles next to the spine, "
+           "never on the bone itself.";
+  }
+  return fmt::format("With the {0}: where this says roller, use the {0}, on the muscle.", tool);
+}
+
+std::string step_cue(const Routine& routine, const Step& step) {
+  std::string note = tool_note(routine, step);
+  if (note.empty()) return step.cue;
+  if (step.cue.empty()) return note;
+  return step.cue + "\n" + note;
+}
+
 std::string cue_text(const Routine& routine, const Event& e) {
   if (e.kind != EventKind::step || e.step >= routine.steps.size()) return "";
   const Step& step = routine.steps[e.step];
-  if (step.cue.empty() || !first_pass(step, e.side, e.position)) return "";
-  return sanitize(step.cue);
+  if (!first_pass(step, e.side, e.position)) return "";
+  return sanitize(step_cue(routine, step));
 }
 
 std::string get_ready_text(const Routine& routine, const SessionView& view) {
@@ -92,7 +178,7 @@ std::string event_text(const Routine& routine, const Event& e) {
       }
       return fmt::format("{} {} s", phase_words(e.phase), rounded_seconds(e.length));
     case EventKind::rep:
-      return fmt::format("rep {} of {} · {}", e.number, e.count, phase_words(e.phase));
+      return fmt::format("rep {} of {} · {}", e.number, e.count, phase_words(e.phase, step));
     case EventKind::tick:
       return fmt::format("{} s left", e.value);
     case EventKind::paused:
@@ -116,6 +202,9 @@ std::string event_text(const Routine& routine, const Event& e) {
       return "press space or Enter when you are ready";
     case EventKind::ease_off:
       return ease_off_advice();
+    case EventKind::climb_ended:
+      return fmt::format("at the top: the climb ends at position {} of {}", e.position,
+                         e.positions);
     case EventKind::finished:
       switch (e.status) {
         case SessionStatus::completed:
@@ -150,8 +239,13 @@ std::string water_advice() {
          "\"sticky\" and resistant to stretching.";
 }
 
+std::string adjunct_advice() {
+  return "To further promote healing and relaxation, the second article suggests massage, or hot "
+         "and cold therapy.";
+}
+
 std::string after_care_advice(const Routine& routine) {
-  return move_now_advice(routine) + " " + water_advice();
+  return move_now_advice(routine) + " " + water_advice() + " " + adjunct_advice();
 }
 
 Routine movement_block() {

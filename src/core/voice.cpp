@@ -60,15 +60,16 @@ std::vector<Phrase> phrases_for(const Routine& routine, const std::vector<Event>
           // The cue once per step, here, while there is time to get into position.
           std::string text = fmt::format("Step {} of {}: {}{}.", e.step + 1, routine.steps.size(),
                                          step->name, where(e));
-          if (!step->cue.empty()) text += " " + step->cue;
+          if (std::string cue = step_cue(routine, *step); !cue.empty()) text += " " + cue;
           say(text, Urgency::guidance, e);
         } else if (e.position == 1) {
           say(fmt::format("Switch sides: {} side{}.", to_string(e.side),
                           e.positions > 1 ? fmt::format(", position 1 of {}", e.positions) : ""),
               Urgency::guidance, e);
         } else {
-          say(fmt::format("Move the roller up an inch: position {} of {}.", e.position,
-                          e.positions),
+          std::string move = move_words(*step, routine.roller);
+          move[0] = static_cast<char>(move[0] - 'a' + 'A');
+          say(fmt::format("{}: position {} of {}.", move, e.position, e.positions),
               Urgency::guidance, e);
         }
         break;
@@ -89,7 +90,7 @@ std::vector<Phrase> phrases_for(const Routine& routine, const std::vector<Event>
         }
         break;
       case EventKind::rep:
-        say(e.phase == Phase::rep_up ? "Up." : "Down.", Urgency::pacing, e);
+        say(rep_said(e.phase, step), Urgency::pacing, e);
         break;
       case EventKind::tick:
         say(number_word(e.value), Urgency::pacing, e);
@@ -110,6 +111,9 @@ std::vector<Phrase> phrases_for(const Routine& routine, const std::vector<Event>
         } else {
           say("Press space or Enter when you are ready.", Urgency::guidance, e);
         }
+        break;
+      case EventKind::climb_ended:
+        say("At the top: the climb ends here.", Urgency::control, e);
         break;
       case EventKind::ease_off:
         say("Ease off. Aim for a six or seven out of ten.", Urgency::control, e);

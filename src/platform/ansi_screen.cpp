@@ -93,7 +93,7 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
     in.step = fmt::format("step {}/{} · {}{}{}", v.step + 1, v.step_count, sanitize(step.name),
                           side_text(v, step), changed);
   }
-  in.cue = sanitize(step.cue);
+  in.cue = sanitize(step_cue(routine_, step));
   in.full_cue = v.get_ready;
   in.block_length_ms = v.block_length.count();
   in.block_elapsed_ms = (v.block_length - v.block_left).count();
@@ -121,9 +121,12 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
   } else if (v.phase == Phase::rep_up || v.phase == Phase::rep_down) {
     bool up = v.phase == Phase::rep_up;
     in.shape = up ? PhaseShape::up : PhaseShape::down;
-    in.phase_word = up ? "UP" : "DOWN";
+    // The way this step's repetition goes ("DOWN" then "BACK" on the lats), not always up first.
+    std::string word = rep_said(v.phase, &step);
+    if (!word.empty() && word.back() == '.') word.pop_back();
+    in.phase_word = upper(word);
     in.phase_text =
-        fmt::format("{}   rep {} of {}", upper(phase_words(v.phase)), v.number, v.count);
+        fmt::format("{}   rep {} of {}", upper(phase_words(v.phase, &step)), v.number, v.count);
     const double left = static_cast<double>(v.phase_left.count());
     const double length = std::max(1.0, static_cast<double>(v.phase_length.count()));
     in.phase_fill = up ? 1.0 - left / length : left / length;
@@ -138,7 +141,8 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
                : v.phase == Phase::exhale ? PhaseShape::out
                                           : PhaseShape::hold;
     in.phase_word = v.phase == Phase::inhale ? "IN" : v.phase == Phase::exhale ? "OUT" : "HOLD";
-    in.phase_text = fmt::format("{}  {} s", upper(phase_words(v.phase)), seconds_up(v.phase_left));
+    in.phase_text =
+        fmt::format("{}  {} s", upper(phase_words(v.phase, &step)), seconds_up(v.phase_left));
     if (step.unit == TimingUnit::breaths) {
       in.phase_text += fmt::format("   breath {} of {}", v.number, v.count);
     }
@@ -162,6 +166,9 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
   // The pain key first: when only part of the help fits, it is the one that must.
   in.keys = {"! sharp pain", "space pause",    "q quit",  "n next",
              "b restart",    "1-9,0 pressure", "+/- 15 s"};
+  // During a climb, the key that ends it at the top of the shoulders comes right after the pain
+  // key: it is what keeps the roller off the neck on a shorter back.
+  if (is_climb(step)) in.keys.insert(in.keys.begin() + 1, "e at the top");
 
   if (!in.utf8) {
     for (auto* text :
@@ -189,6 +196,7 @@ void AnsiScreen::show(const std::vector<Event>& events, const SessionView& view)
     if (e.kind == EventKind::step || e.kind == EventKind::tick) ring = true;
     if (e.kind == EventKind::ease_off) notice_ = ease_off_advice();
     if (e.kind == EventKind::step || e.kind == EventKind::get_ready) notice_.clear();
+    if (e.kind == EventKind::climb_ended) notice_ = event_text(routine_, e);
   }
   if (view.finished) return;  // the summary is printed on the normal screen
   auto size = terminal_size(::fileno(out_));

@@ -60,3 +60,12 @@ TEST_CASE(
   CHECK(roll::test::slurp(fresh.path() / "config" / "roll" / "config.toml") ==
         "level = \"advanced\"\n");
 }
+
+TEST_CASE(
+    "roll level --help credits \"gradually build time and frequency\" to the second article") {
+  TempDir home;
+  auto r = roll::test::run_cli(home, {"level", "--help"});
+  CHECK(r.exit_code == 0);
+  CHECK(has(r.out, "the second article's\n\"gradually build time and frequency\""));
+  CHECK_FALSE(has(r.out, "first article"));
+}

@@ -90,3 +90,19 @@ TEST_CASE("roll new refuses a name that is not a routine name") {
   }
   CHECK_FALSE(std::filesystem::exists(home.path() / "config/roll/routines"));
 }
+
+TEST_CASE("roll new's template says which way to move and what the articles leave to the user") {
+  TempDir home;
+  REQUIRE(run_cli(home, {"new", "evening"}).exit_code == 0);
+  std::string text = slurp(home.path() / "config/roll/routines/evening.toml");
+  CHECK(text.find("move = \"up\"") != std::string::npos);
+  CHECK(text.find("base of the rib cage") != std::string::npos);
+  CHECK(text.find("not the goal") != std::string::npos);  // pops are gas (first)
+  CHECK(text.find("in its gap") != std::string::npos);    // the peanut (first)
+  CHECK(text.find("6-inch") != std::string::npos);        // the upper back (second)
+  CHECK(text.find("10-15 minutes 1-4 times a\n# day") != std::string::npos);  // the second's dose
+  CHECK(text.find("five minutes of slow work every night") != std::string::npos);  // the first's
+  CHECK(text.find("hot and") != std::string::npos);         // adjuncts (second)
+  CHECK(text.find("never the cues") != std::string::npos);  // what the linter reads
+  CHECK(run_cli(home, {"lint", "--strict", "evening"}).exit_code == 0);
+}

@@ -169,7 +169,9 @@ TEST_CASE("plain mode: one line per event with the routine time, then the summar
   CHECK(has_line(lines, "00:09 breathe out 6 s · breath 1 of 2"));
   CHECK(has_line(lines, "00:25 get ready · move the roller up an inch (position 2 of 2)"));
   CHECK(has_line(lines, "00:53 step 2/3 · Lat roll · left · 0:12 · 3 reps, slow tempo"));
-  CHECK(has_line(lines, "00:57 rep 2 of 3 · slowly up"));
+  // The lat roll starts in the armpit: down the side first, never up into it.
+  CHECK(has_line(lines, "00:57 rep 2 of 3 · slowly down"));
+  CHECK(has_line(lines, "00:59 rep 2 of 3 · slowly back"));
   CHECK(has_line(lines, "01:05 get ready · switch to the right side"));
   CHECK(has_line(lines, "01:08 step 2/3 · Lat roll · right · 0:12 · 3 reps, slow tempo"));
   CHECK(has_line(lines, "01:35 finished"));

@@ -142,3 +142,36 @@ TEST_CASE("roll suggest --start runs the routine as a session and records it") {
   CHECK_MESSAGE(r.exit_code == 0, r.err);
   CHECK(has(r.out, "Session complete"));
 }
+
+// Issue 30: the composed session seated the user on the roller at the glutes and said "move the
+// roller up an inch" five times a side, from the seat toward the sacrum and the lower back.
+TEST_CASE("the composed tight-lower-back session, in plain mode, says no up at the glutes") {
+  TempDir home;
+  home.write("config/roll/config.toml", "level = \"intermediate\"\n");
+  auto saved =
+      roll_now(home, {"suggest", "--tight", "lower-back", "--minutes", "15", "--save", "lb"});
+  REQUIRE_MESSAGE(saved.exit_code == 0, saved.err);
+  auto r = roll_now(home, {"session", "lb", "--plain", "--speed", "1000", "--yes"});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  // The lines from a step's "next: step N/M · NAME" to the next one belong to that step.
+  static const std::regex next(R"(next: step \d+/\d+ · (.*?)( · (left|right))?$)");
+  static const std::regex up_word(R"(\bup\b)", std::regex::icase);
+  std::string step;
+  int glute_lines = 0, across = 0, climbing = 0;
+  for (const auto& line : roll::test::lines_of(r.out)) {
+    std::smatch m;
+    if (std::regex_search(line, m, next)) step = m[1];
+    if (step.empty() || line.find("Session complete") != std::string::npos) continue;
+    CAPTURE(step);
+    CAPTURE(line);
+    if (step.find("Glute") != std::string::npos) {
+      ++glute_lines;
+      CHECK_FALSE(std::regex_search(line, up_word));
+      if (line.find("across the muscle") != std::string::npos) ++across;
+    }
+    if (line.find("move the roller up an inch") != std::string::npos) ++climbing;
+  }
+  CHECK(glute_lines > 10);
+  CHECK(across > 0);    // the glutes get their time as spots across the muscle
+  CHECK(climbing > 0);  // the mid-back climbs from the base of the rib cage
+}

@@ -313,6 +313,46 @@ finally:
     session.kill()
 events += session.events
 
+# 3b. A climb ended at the top with e (climb-ended), then the step after it, which waits too
+#     (before the pain stop below, which rests the thoracic zone).
+(routines / "climb.toml").write_text('''schema = 1
+name = "climb"
+title = "Climb"
+[[step]]
+name = "Extension"
+zone = "thoracic"
+seconds = 5
+positions = 4
+move = "up"
+[[step]]
+name = "Cat-cow"
+kind = "movement"
+zone = "full-body"
+seconds = 5
+''')
+session = Session(["climb", "--events", "--ready", "key", "--yes"])
+try:
+    session.until("waiting")
+    session.send("\n")
+    session.until("step")
+    session.send("e\n")
+    ended = session.until("climb-ended")
+    if (ended.get("position"), ended.get("positions")) != (1, 4):
+        fail(f"the climb ended at {ended.get('position')} of {ended.get('positions')}, not 1 of 4")
+    session.until("waiting")
+    session.send("\n")
+    code = session.finish()
+    if code != 0:
+        fail(f"the climb: exit {code}: {session.stderr()[-600:]}")
+    statuses = [e.get("status") for e in session.events if e.get("event") == "summary"]
+    if statuses != ["completed"]:
+        fail(f"the climb ended at the top ended {statuses}, not completed")
+except RuntimeError as e:
+    fail(f"the climb: {e}")
+finally:
+    session.kill()
+events += session.events
+
 # 4. A pain stop, the events on a pipe (its zone then rests for 48 h: last of the sessions).
 session = Session(["drill", "--events", "--ready", "key", "--yes"])
 try:

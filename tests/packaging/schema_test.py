@@ -106,6 +106,8 @@ side = "both"
 reps = 12
 rep_seconds = 5
 positions = 2
+move = "down"
+along = "spine"
 breath = { inhale = 3, exhale = 5, hold_in = 0, hold_out = 1 }
 intensity = 7
 tempo = "fast"
@@ -139,6 +141,9 @@ on_roller = true
     "on_roller false on a hold": '[[step]]\nname = "A"\nkind = "hold"\nzone = "chest"\nseconds = 5\non_roller = false\n',
     "on_roller false on a roll": '[[step]]\nname = "A"\nkind = "roll"\nzone = "chest"\nseconds = 5\non_roller = false\n',
     "on_roller false, kind hold by default": '[[step]]\nname = "A"\nzone = "chest"\nseconds = 5\non_roller = false\n',
+    "move sideways": '[[step]]\nname = "A"\nzone = "glutes"\nseconds = 5\npositions = 2\nmove = "sideways"\n',
+    "move across": '[[step]]\nname = "A"\nzone = "glutes"\nseconds = 5\npositions = 2\nmove = "across"\n',
+    "along the side": '[[step]]\nname = "A"\nkind = "stretch"\nzone = "thoracic"\nseconds = 5\nalong = "side"\n',
     "on_roller as a string": '[[step]]\nname = "A"\nkind = "stretch"\nzone = "chest"\nseconds = 5\non_roller = "no"\n',
     # Lengths count characters in both (JSON Schema's maxLength does): 150 x é is 300 bytes.
     "step name 150 x é": '[[step]]\nname = "' + "é" * 150 + '"\nzone = "lats"\nseconds = 5\n',

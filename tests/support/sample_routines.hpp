@@ -70,6 +70,7 @@ name = "Extension"
 zone = "thoracic"
 breaths = 2
 positions = 2
+move = "up"
 cue = "Lean back over the roller and breathe out."
 
 [[step]]

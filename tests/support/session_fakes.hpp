@@ -117,6 +117,7 @@ inline Routine sample_routine() {
   a.unit = TimingUnit::breaths;
   a.count = 2;
   a.positions = 2;
+  a.move = Move::up;  // a climb, as the first article's extension
   Step b;
   b.name = "Lat roll";
   b.kind = StepKind::roll;

@@ -168,6 +168,9 @@ TEST_CASE("pressure by zone: counts, averages and highest, and the chart flags a
   CHECK(widest(lines) <= 60);
   CHECK(any_has(lines, "thoracic"));
   CHECK(any_has(lines, "highest 8 !"));
+  // Only the first article gives a number, as a target: the 7 is roll's own limit.
+  CHECK(any_has(lines, "roll's own limit of 7/10"));
+  CHECK_FALSE(any_has(lines, "articles' limit"));
   bool high = false;
   for (const auto& line : chart)
     for (const auto& span : line) high = high || span.ink == Ink::high;

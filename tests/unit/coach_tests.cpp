@@ -215,6 +215,9 @@ TEST_CASE("the fifth session on one day is warned about, and the rating keys are
   REQUIRE(w);
   CHECK(w->find("session 5 today") != std::string::npos);
   CHECK(w->find("1-4 times per day") != std::string::npos);
+  // The second article's dose, and the first's, which disagrees; nothing added to either.
+  CHECK(w->find("five minutes") != std::string::npos);
+  CHECK(w->find("more is not better") == std::string::npos);
 
   CHECK(rating_from_key('0') == 0);
   CHECK(rating_from_key('7') == 7);
@@ -258,4 +261,9 @@ TEST_CASE(
   CHECK(*bare == "speech = \"espeak-ng\"\nlevel = \"beginner\"\n");
   CHECK(with_level_line("", Level::beginner) == std::string("level = \"beginner\"\n"));
   CHECK_FALSE(with_level_line("level = [", Level::beginner));
+}
+
+TEST_CASE("step up credits \"gradually\" to the second article, where it is") {
+  auto up = step_up(Level::beginner, {}, LocalDays{std::chrono::days{20000}}, 4);
+  CHECK(up.reason.find("roll's own reading of the second article's") != std::string::npos);
 }

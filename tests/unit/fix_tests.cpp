@@ -25,7 +25,7 @@ bool has_rule(const std::vector<Diagnostic>& diagnostics, std::string_view rule)
 }
 
 constexpr std::string_view kHeader =
-    "schema = 1\nname = \"f\"\ntitle = \"F\"  # a comment that must survive\n\n";
+    "schema = 1\nname = \"f\"\ntitle = \"F\"  # a comment that must survive\nroller = \"soft\"\n\n";
 
 constexpr std::string_view kHold =
     "[[step]]\nname = \"Thoracic\"\nzone = \"thoracic\"\nseconds = 30\npositions = 4\n"

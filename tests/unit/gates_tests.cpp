@@ -248,6 +248,33 @@ TEST_CASE("the profile is used: level and roller, the beginner warning, the bone
     CHECK_FALSE(bone_caution(routine_pressing(Zone::thoracic),
                              load("[conditions]\nrecent-surgery = \"cleared\"\n")));
   }
+  SUBCASE("osteoporosis cleared: a ball or a peanut on the ribs or the shoulder blades") {
+    for (const char* tool : {"ball", "peanut"}) {
+      CAPTURE(tool);
+      std::string text =
+          std::string("roller = \"") + tool + "\"\n[conditions]\nosteoporosis = \"cleared\"\n";
+      auto cleared = load(text.c_str());
+      for (Zone zone : {Zone::shoulders, Zone::traps, Zone::rhomboids, Zone::thoracic}) {
+        CAPTURE(zone_name(zone));
+        auto caution = bone_caution(routine_pressing(zone), cleared);
+        REQUIRE(caution);
+        CHECK(caution->find(std::string("a ") + tool) != std::string::npos);
+        CHECK(caution->find("small spot") != std::string::npos);
+      }
+      CHECK_FALSE(bone_caution(routine_pressing(Zone::hamstrings), cleared));
+    }
+    auto soft = load("roller = \"soft\"\n[conditions]\nosteoporosis = \"cleared\"\n");
+    CHECK_FALSE(bone_caution(routine_pressing(Zone::shoulders), soft));
+    // A roller along the spine presses the thoracic spine whatever zone it names.
+    auto along = routine_pressing(Zone::shoulders);
+    along.steps[0].kind = StepKind::stretch;
+    along.steps[0].along = Along::spine;
+    CHECK(bone_caution(along, soft));
+    Injury thoracic;
+    thoracic.zone = Zone::thoracic;
+    CHECK(check_injuries(along, {thoracic}, thoracic.at + std::chrono::hours(1)).guard ==
+          Guard::refuse);
+  }
 }
 
 // Issue 14, item 3: a yes to "fresh injury?" and then a yes to the limbs question refuses the

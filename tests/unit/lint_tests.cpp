@@ -121,10 +121,11 @@ TEST_CASE("the base routine passes every rule") {
 
 TEST_CASE("the catalog has every rule of the issue, each with its reasons and examples") {
   for (std::string_view name :
-       {"no-lumbar",     "no-neck",       "no-joints",       "pressure-zone",   "name-zone",
-        "intensity-cap", "injury-wait",   "slow-tempo",      "two-minute-zone", "lat-per-side",
-        "move-after",    "beginner-spot", "beginner-length", "beginner-roller", "session-length",
-        "rep-range",     "breath-hold",   "syntax",          "schema",          "unknown-zone"}) {
+       {"no-lumbar",      "no-neck",       "no-joints",     "pressure-zone",   "name-zone",
+        "move-direction", "intensity-cap", "injury-wait",   "slow-tempo",      "two-minute-zone",
+        "lat-per-side",   "move-after",    "beginner-spot", "beginner-length", "beginner-roller",
+        "session-length", "rep-range",     "breath-hold",   "syntax",          "schema",
+        "unknown-zone"}) {
     CAPTURE(name);
     const Rule* rule = find_rule(name);
     REQUIRE(rule);
@@ -139,7 +140,7 @@ TEST_CASE("the catalog has every rule of the issue, each with its reasons and ex
     }
   }
   for (std::string_view safety : {"no-lumbar", "no-neck", "no-joints", "pressure-zone", "name-zone",
-                                  "intensity-cap", "injury-wait"}) {
+                                  "move-direction", "intensity-cap", "injury-wait"}) {
     CHECK(find_rule(safety)->severity == Severity::error);
     CHECK(find_rule(safety)->kind != RuleKind::technique);  // never silenced
   }
@@ -391,20 +392,33 @@ TEST_CASE("beginner-spot: 30 s on one spot passes, 31 s fails, only for beginner
   CHECK(findings(moving, "beginner-spot").empty());
 }
 
-TEST_CASE("beginner-roller: firm or textured in a beginner routine, soft passes") {
+TEST_CASE("beginner-roller: anything but a soft roller in a beginner routine, the safer reading") {
   auto text = [](std::string_view level, std::string_view roller) {
     std::string t = routine("roller = \"" + std::string(roller) + "\"\n", kThoracic);
     return t.replace(t.find("intermediate"), 12, std::string(level));
   };
-  for (std::string_view roller : {"firm", "textured"}) {
+  // The first article: start with a softer roller; the second: a stiff one works best. roll takes
+  // the safer reading, and a ball or a peanut presses a smaller spot harder.
+  for (std::string_view roller : {"medium", "firm", "textured", "ball", "peanut"}) {
+    CAPTURE(roller);
     auto found = findings(text("beginner", roller), "beginner-roller");
     REQUIRE(found.size() == 1);
     CHECK(found[0].where.line == 6);
     CHECK(found[0].where.column == 10);
+    CHECK(found[0].message.find("roll's own") != std::string::npos);
   }
+  CHECK(findings(text("beginner", "ball"), "beginner-roller")[0].message.find("a ball;") !=
+        std::string::npos);
   CHECK(findings(text("beginner", "soft"), "beginner-roller").empty());
-  CHECK(findings(text("beginner", "medium"), "beginner-roller").empty());
   CHECK(findings(text("intermediate", "firm"), "beginner-roller").empty());
+  CHECK(findings(text("intermediate", "peanut"), "beginner-roller").empty());
+  // roll explain quotes both articles, since they disagree.
+  const Rule* rule = find_rule("beginner-roller");
+  CHECK(rule->article.find("first article") != std::string_view::npos);
+  CHECK(rule->article.find("second article") != std::string_view::npos);
+  CHECK(rule->quote.find("Start with a softer") != std::string_view::npos);
+  CHECK(rule->quote.find("smooth, stiff") != std::string_view::npos);
+  CHECK(rule->rationale.find("roll's own") != std::string_view::npos);
 }
 
 TEST_CASE("session-length: over 15 minutes by the plan, pointing at the step that crosses it") {
@@ -616,9 +630,26 @@ TEST_CASE("slow-tempo reads the numbers: a roll faster than 4 s a repetition is 
   auto warm = rolling(2);
   warm.replace(warm.find("\"release\""), 9, "\"warm-up\"");
   CHECK(findings(warm, "slow-tempo").empty());
-  auto pivot = rolling(2);
-  pivot.replace(pivot.find("kind = \"roll\""), 13, "kind = \"pivot\"");
-  CHECK(findings(pivot, "slow-tempo").empty());
+}
+
+TEST_CASE("slow-tempo reads pivots too: slow and controlled, under 4 s a repetition is fast") {
+  auto pivots = [](int rep_seconds, std::string_view purpose = "release") {
+    std::string text = routine("", std::string(kThoracic) +
+                                       "\n[[step]]\nname = \"Pivots\"\nkind = \"pivot\"\nzone = "
+                                       "\"thoracic\"\nreps = 15\nrep_seconds = " +
+                                       std::to_string(rep_seconds) + "\n");
+    return text.replace(text.find("\"release\""), 9, "\"" + std::string(purpose) + "\"");
+  };
+  // "Pump up and down as fast as you can": 15 pivots at 1 s each.
+  auto fast = pivots(1);
+  auto found = findings(fast, "slow-tempo");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].where.line == line_of(fast, "rep_seconds = 1"));
+  CHECK(found[0].message.find("pivots once in 1 s") != std::string::npos);
+  CHECK(findings(pivots(3), "slow-tempo").size() == 1);
+  CHECK(findings(pivots(4), "slow-tempo").empty());
+  CHECK(findings(pivots(1, "warm-up"), "slow-tempo").empty());
+  CHECK(find_rule("slow-tempo")->rationale.find("pivot") != std::string_view::npos);
 }
 
 TEST_CASE("breath-hold applies to every step on the roller with a breath pattern") {

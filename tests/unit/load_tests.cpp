@@ -185,7 +185,7 @@ TEST_CASE("defaults") {
   const Routine& routine = *r.routine;
   CHECK(routine.summary.empty());
   CHECK(routine.level == Level::beginner);
-  CHECK(routine.roller == Roller::medium);
+  CHECK(routine.roller == Roller::soft);  // a beginner's, as level defaults to beginner
   CHECK(routine.purpose == Purpose::release);
   CHECK_FALSE(routine.resume_after_injury_hours);
   CHECK(routine.sources.empty());

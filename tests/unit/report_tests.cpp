@@ -106,6 +106,12 @@ TEST_CASE("html report: self-contained, every section, the definitions a physiot
   CHECK(has(html, "@media print"));
   CHECK(has(html, "A4"));
   CHECK(has(html, "Five minutes before bed"));
+  // Only the first article gives a number, and as a target; the 7 and the 8 are roll's own.
+  CHECK(has(html, "roll's own limit"));
+  CHECK(has(html, "as a target"));
+  CHECK_FALSE(has(html, "the most the articles"));
+  CHECK_FALSE(has(html, "articles roll follows advise"));
+  CHECK_FALSE(has(html, "the articles advise"));
   CHECK(has(html, "glutes"));
   // Nothing to run and nothing to fetch.
   CHECK_FALSE(has(html, "<script"));

@@ -41,3 +41,37 @@ TEST_CASE("rules: a table and a JSON array with every rule") {
   CHECK(contains(json, "\"version\" : 1"));
   CHECK(json.starts_with("{"));
 }
+
+TEST_CASE("explain and rules say plainly that the linter reads declarations, never cues") {
+  for (std::string_view name : {"no-lumbar", "move-direction", "slow-tempo"}) {
+    CAPTURE(name);
+    auto out = format_explain(*find_rule(name));
+    CHECK(contains(out, "What it reads\n"));
+    CHECK(contains(out, "does not read cues"));
+    CHECK(contains(out, "cannot be caught"));
+  }
+  // A structure problem is about the file, not about what the rules can see.
+  CHECK_FALSE(contains(format_explain(*find_rule("syntax")), "What it reads"));
+  auto table = format_rules_table();
+  CHECK(contains(table, "does not read cues"));
+  CHECK(contains(table, "cannot be caught"));
+}
+
+TEST_CASE("explain credits each claim to its article and labels roll's own numbers") {
+  // Both articles, since they disagree on the roller.
+  auto roller = format_explain(*find_rule("beginner-roller"));
+  CHECK(contains(roller, "From the first article: back-stretches-using-foam-roller; second "));
+  CHECK(contains(roller, "6\" diameter"));
+  CHECK(contains(roller, "gap"));
+  // The first article's number is a target; the ceiling at 7 is roll's own.
+  auto cap = std::string(find_rule("intensity-cap")->rationale);
+  CHECK(contains(cap, "as a target"));
+  CHECK(contains(cap, "roll's own reading"));
+  CHECK_FALSE(contains(cap, "safer, numeric"));
+  CHECK(contains(find_rule("no-neck")->rationale, "roll's own reading of the first article"));
+  // The dose: the two articles disagree, and both are said.
+  auto dose = std::string(find_rule("session-length")->rationale);
+  CHECK(contains(dose, "10-15"));
+  CHECK(contains(dose, "five minutes"));
+  CHECK(contains(dose, "disagree"));
+}

@@ -32,6 +32,7 @@ Routine routine() {
   s.unit = TimingUnit::breaths;
   s.count = 3;
   s.positions = 4;
+  s.move = Move::up;
   s.cue =
       "Roller across your back at the base of the rib cage, hands behind your head. Lean "
       "back over it and breathe out. After three slow breaths, move the roller up one inch.";
@@ -720,4 +721,31 @@ TEST_CASE("--ready key: the cue's pages turn while the get-ready waits for the k
     words.insert(words.end(), got.begin(), got.end());
   }
   CHECK(words == words_of(kThoracicCue));
+}
+
+TEST_CASE("during a climb the key help names e, right after the pain key, and the top is said") {
+  Routine r = routine();  // a climb: up four positions from the base of the rib cage
+  NullSessionLog log;
+  Session s(r, make_plan(r), log);
+  s.start(0ms);
+  platform::AnsiScreen screen(stdout, r, {});
+  auto joined = [&](int columns) {
+    std::string all;
+    for (auto& l : screen.frame(s.view(), columns, 30)) all += l + "\n";
+    return all;
+  };
+  s.advance(6s);
+  CHECK(joined(120).find("! sharp pain") != std::string::npos);
+  CHECK(joined(120).find("e at the top") != std::string::npos);
+  CHECK(joined(120).find("! sharp pain") < joined(120).find("e at the top"));
+  Routine flat = r;
+  flat.steps[0].move.reset();  // no direction declared: no climb to end
+  Session other(flat, make_plan(flat), log);
+  other.start(0ms);
+  other.advance(6s);
+  platform::AnsiScreen flat_screen(stdout, flat, {});
+  std::string shown;
+  for (auto& l : flat_screen.frame(other.view(), 120, 30)) shown += l + "\n";
+  CHECK(shown.find("e at the top") == std::string::npos);
+  CHECK(shown.find("! sharp pain") != std::string::npos);
 }

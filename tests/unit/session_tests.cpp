@@ -134,7 +134,9 @@ TEST_CASE("reps are counted up and down, and the last three seconds of each hold
   CHECK(reps[0].phase == Phase::rep_up);
   CHECK(reps[1].at == 55s);
   CHECK(reps[1].phase == Phase::rep_down);
-  CHECK(event_text(rig.routine, reps[4]) == "rep 3 of 3 · slowly up");
+  // A lat roll starts in the armpit: its first half goes down the side, never up into it.
+  CHECK(event_text(rig.routine, reps[4]) == "rep 3 of 3 · slowly down");
+  CHECK(event_text(rig.routine, reps[5]) == "rep 3 of 3 · slowly back");
   auto ticks = of(events, EventKind::tick);
   REQUIRE(ticks.size() >= 3);
   CHECK(ticks[0].at == 22s);
@@ -777,4 +779,178 @@ TEST_CASE("on_roller: every step but a movement and a rest without a zone") {
   CHECK(on_roller(s));
   s.zone.reset();
   CHECK_FALSE(on_roller(s));
+}
+
+namespace {
+
+// The first article's climb, at most ten positions of three 10 s breaths, then three minutes of
+// movement. Its timeline: 0 ready | 5 pos 1 | 35 move | 38 pos 2 | 68 move | 71 pos 3 | 101 move
+// | 104 pos 4 | ... | 302 pos 10 | 332 ready | 337 movement | 517 end.
+Routine climb() {
+  Routine r;
+  r.name = "climb";
+  r.title = "Climb";
+  Step up;
+  up.name = "Thoracic extension";
+  up.kind = StepKind::hold;
+  up.zone = Zone::thoracic;
+  up.unit = TimingUnit::breaths;
+  up.count = 3;
+  up.positions = 10;
+  up.move = Move::up;
+  Step move;
+  move.name = "Cat-cow";
+  move.kind = StepKind::movement;
+  move.zone = Zone::full_body;
+  move.unit = TimingUnit::seconds;
+  move.count = 180;
+  r.steps = {up, move};
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("e ends a climb at the top: the step is done and its planned time shrinks") {
+  CHECK(command_for_key('e', false, nullptr) == Command::top);
+  CHECK(command_for_key('E', false, nullptr) == Command::top);
+  CHECK(command_for_key('e', true, nullptr) == Command::no);  // a question wants y or q
+  CHECK(make_plan(climb()).total == 517s);
+
+  SUBCASE("during the hold at position 3: that hold goes on, no position after it") {
+    Rig rig({}, climb());
+    auto& s = rig.session;
+    s.start(0ms);
+    s.advance(80s);
+    auto out = s.command(Command::top, 80s);
+    auto ended = of(out, EventKind::climb_ended);
+    REQUIRE(ended.size() == 1);
+    CHECK(ended[0].position == 3);
+    CHECK(ended[0].positions == 10);
+    CHECK(event_text(rig.routine, ended[0]) == "at the top: the climb ends at position 3 of 10");
+    // Three positions (90 s) and the movement are the plan now.
+    CHECK(s.plan().total == 101s + 5s + 180s);
+    CHECK(s.progress().planned_seconds == 90 + 180);
+    auto rest = s.advance(100s);
+    CHECK(of(rest, EventKind::step).empty());
+    rest = s.advance(101s);
+    auto ready = of(rest, EventKind::get_ready);
+    REQUIRE(ready.size() == 1);
+    CHECK(ready[0].step == 1);  // on to the movement: no "move the roller up"
+    s.advance(400s);
+    REQUIRE(s.finished());
+    CHECK(s.status() == SessionStatus::completed);  // 90 s of the 90 s left on the roller
+    CHECK(s.progress().skipped.empty());
+    CHECK(s.progress().completed_seconds == 90 + 180);
+  }
+  SUBCASE("during the move to position 4: the roller stays at 3, the next step starts now") {
+    Rig rig({}, climb());
+    auto& s = rig.session;
+    s.start(0ms);
+    s.advance(102s);  // 1 s into the move after position 3
+    auto out = s.command(Command::top, 102s);
+    auto ended = of(out, EventKind::climb_ended);
+    REQUIRE(ended.size() == 1);
+    CHECK(ended[0].position == 3);
+    auto ready = of(out, EventKind::get_ready);
+    REQUIRE(ready.size() == 1);
+    CHECK(ready[0].step == 1);
+    CHECK(ready[0].at == 102s);
+    CHECK(s.view().step == 1);
+    CHECK(s.plan().total == 102s + 5s + 180s);
+    s.advance(300s);
+    REQUIRE(s.finished());
+    CHECK(s.status() == SessionStatus::completed);
+  }
+  SUBCASE("without e, skipping after position 3 is partial: 90 s of the 300 s planned") {
+    Rig rig({}, climb());
+    auto& s = rig.session;
+    s.start(0ms);
+    s.advance(102s);
+    s.command(Command::skip, 102s);
+    s.advance(400s);
+    REQUIRE(s.finished());
+    CHECK(s.status() == SessionStatus::partial);
+  }
+  SUBCASE("before the first position, at the last one, or on a step that is no climb: nothing") {
+    Rig rig({}, climb());
+    auto& s = rig.session;
+    s.start(0ms);
+    CHECK(of(s.command(Command::top, 2s), EventKind::climb_ended).empty());
+    s.advance(310s);  // position 10
+    CHECK(of(s.command(Command::top, 310s), EventKind::climb_ended).empty());
+    s.advance(340s);  // the movement
+    CHECK(of(s.command(Command::top, 340s), EventKind::climb_ended).empty());
+    CHECK(s.plan().total == 517s);
+    Routine down = climb();
+    down.steps[0].move = Move::down;  // not a climb (and a lint error): e does nothing
+    Rig other({}, down);
+    other.session.start(0ms);
+    other.session.advance(80s);
+    CHECK(of(other.session.command(Command::top, 80s), EventKind::climb_ended).empty());
+  }
+  SUBCASE("--ready key: e while the move waits goes on to the next step, which waits too") {
+    SessionOptions options;
+    options.ready_key = true;
+    Rig rig(options, climb());
+    auto& s = rig.session;
+    s.start(0ms);
+    s.command(Command::ready, 1s);
+    s.advance(40s);  // position 1 ends at 35 s: the move to 2 waits
+    REQUIRE(s.view().waiting_for_key);
+    auto out = s.command(Command::top, 50s);
+    REQUIRE(of(out, EventKind::climb_ended).size() == 1);
+    CHECK(of(out, EventKind::climb_ended)[0].position == 1);
+    CHECK(s.view().step == 1);
+    CHECK(s.view().waiting_for_key);
+    s.command(Command::ready, 51s);
+    s.advance(51s + 200s);
+    REQUIRE(s.finished());
+    CHECK(s.status() == SessionStatus::completed);
+  }
+}
+
+TEST_CASE("the words between positions follow the step's move and name the tool in hand") {
+  Step step;
+  step.zone = Zone::thoracic;
+  step.positions = 4;
+  CHECK(move_words(step, Roller::medium) == "shift the roller to the next spot");
+  step.move = Move::up;
+  CHECK(move_words(step, Roller::soft) == "move the roller up an inch");
+  CHECK(move_words(step, Roller::ball) == "move the ball up an inch");
+  step.move = Move::down;
+  CHECK(move_words(step, Roller::peanut) == "move the peanut down an inch");
+  step.move = Move::across;
+  CHECK(move_words(step, Roller::firm) == "move the roller an inch across the muscle");
+}
+
+TEST_CASE("a routine for a ball or a peanut: the cue says how to use the tool in hand") {
+  Routine r = sample();
+  r.steps[0].cue = "Lean back over the roller.";
+  Event first;
+  first.kind = EventKind::step;
+  first.step = 0;
+  CHECK(cue_text(r, first) == "Lean back over the roller.");
+  r.roller = Roller::peanut;
+  // The first article: the peanut's gap protects the spinous processes.
+  CHECK(cue_text(r, first).find("the spine in its gap") != std::string::npos);
+  r.roller = Roller::ball;
+  CHECK(cue_text(r, first).find("With the ball") != std::string::npos);
+  CHECK(cue_text(r, first).find("never on the bone") != std::string::npos);
+  Event lats = first;
+  lats.step = 1;
+  lats.side = Side::left;
+  CHECK(cue_text(r, lats) == "With the ball: where this says roller, use the ball, on the muscle.");
+  r.steps[0].along = Along::spine;
+  CHECK(cue_text(r, first).find("cannot do") != std::string::npos);
+  // Off the roller nothing is added.
+  Event moving = first;
+  moving.step = 2;
+  CHECK(cue_text(r, moving).empty());
+}
+
+TEST_CASE("the after-care ends with the second article's adjuncts") {
+  auto care = after_care_advice(sample());
+  CHECK(care.find("Drink some water") != std::string::npos);
+  CHECK(care.find("massage, or hot and cold therapy") != std::string::npos);
+  CHECK(care.find("second article") != std::string::npos);
 }

@@ -137,8 +137,10 @@ TEST_CASE("the voice paces every breath and counts down the last three seconds")
   const auto* three = sp.find("three");
   REQUIRE(three);
   CHECK(three->at == 22s);
-  CHECK(sp.exactly("Up.") == 6);
+  // The lat roll starts in the armpit: down the side first, then back, never up into it.
   CHECK(sp.exactly("Down.") == 6);
+  CHECK(sp.exactly("Back.") == 6);
+  CHECK(sp.exactly("Up.") == 0);
 }
 
 TEST_CASE("speech never waits: each phrase is said at its event's time, or cut, or dropped") {

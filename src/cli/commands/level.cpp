@@ -66,7 +66,7 @@ void declare_level(CLI::App& app, LevelOptions& options) {
       "  roll level                    your level, and whether roll suggests a step up and why\n"
       "  roll level intermediate       set `level` in config.toml (its other lines are kept)\n"
       "\nA beginner is offered the step up after {} completed sessions over at least {} days with\n"
-      "no pain stop and no pressure reading above {} (roll's own reading of the first article's\n"
+      "no pain stop and no pressure reading above {} (roll's own reading of the second article's\n"
       "\"gradually build time and frequency\"); a pain stop or a harder reading starts the count\n"
       "over.",
       kStepUpSessions, kStepUpDays, kStepUpMaxPressure));

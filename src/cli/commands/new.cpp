@@ -30,16 +30,24 @@ constexpr const char* kTemplate =
 #   roll lint --strict {name}    the safety and technique rules from the articles
 #   roll show {name}             every step, with its timing and the total
 #   roll session {name}          run it
-# The format, key by key, is in routines/README.md (installed under share/doc/roll). The articles'
-# rules of thumb: never put the roller under the lower back, the neck or a joint; aim for a
-# pressure of 6-7 out of 10, never more; roll slowly; give each zone you work two minutes; and
-# end with three minutes of moving.
+# The format, key by key, is in roll's routines/README.md and in routine.schema.json (installed
+# beside the bundled routines, in share/roll/routines). The articles' rules of thumb: never put
+# the roller under the lower back, the neck or a joint, nor walk it toward them; aim for a
+# pressure of around a 6 or 7 out of 10 (the first article's target; 7 is roll's own ceiling);
+# roll slowly; give each zone you work two minutes; and end with three minutes of moving. How
+# much: five minutes of slow work every night (the first article), or 10-15 minutes 1-4 times a
+# day (the second): the two disagree. After rolling, massage or hot and cold therapy can help too
+# (the second). `roll lint` reads the keys and step names, never the cues: make each cue say
+# what its keys say.
 schema = 1
 name = "{name}"
 title = "{title}"
 summary = "Mid-back extension over the roller, position by position, then move."
 level = "{level}"{level_pad} # beginner, intermediate or advanced
 roller = "{roller}"{roller_pad} # soft, medium, firm, textured, peanut or ball
+# A beginner starts on a soft roller (the first article; roll warns about any other); the second
+# article finds a smooth, stiff, 6-inch roller works best for the upper back. A peanut (two balls
+# joined) goes with the spine in its gap, which protects the bony bumps of the spine.
 purpose = "release"             # release, warm-up, recovery, bedtime or break
 resume_after_injury_hours = 48  # wait 48-72 h after an acute injury before rolling it
 sources = ["first article: thoracic extension, three breaths per position, then move"]
@@ -51,13 +59,14 @@ name = "Thoracic extension"
 kind = "hold"                   # on the roller; only movement (or on_roller = false) is off it
 zone = "thoracic"               # the mid-back; lumbar, neck, knee, ankle and elbow: never pressed
 breaths = 3                     # three slow breaths at each position (30 s)...
-positions = 4                   # ...at four positions an inch apart: two minutes in all
+positions = 4                   # ...at four positions an inch apart: two minutes in all,
+move = "up"                     # up from the base of the rib cage; never down, toward the low back
 breath = {{ inhale = 4, exhale = 6 }}
 intensity = 5                   # the pressure as felt, out of 10: 7 at most
 cue = """
 Roller across your back at the base of the rib cage, hands behind your head: support your head, \
 do not pull on your neck. Lean back over it and breathe out. After three slow breaths, move the \
-roller up an inch."""
+roller up an inch. A pop or two is usually just gas leaving the joints, and not the goal."""
 
 # End by moving, three minutes: the first article warns that the tension comes back within twenty
 # minutes if you roll and then sit down.

@@ -53,6 +53,7 @@ void declare_session(CLI::App& app, SessionOptions& args) {
       "\nKeys: space pause/resume · n next step · b restart step · q quit · ! sharp pain: stop\n"
       "      1-9 and 0 (10) the pressure you feel now, out of 10 (8 or more: ease off)\n"
       "      + / - this hold 15 s longer / shorter · with --ready key: space or Enter starts\n"
+      "      e during a climb (move = \"up\"): at the top of the shoulders, the climb ends\n"
       "\nExamples:\n"
       "  roll session thoracic\n"
       "  roll session thoracic --voice --ready key      spoken cues; start each position "
