@@ -45,6 +45,12 @@ bool is_file_beside(std::string_view text) {
   });
 }
 
+std::string format_date(local_days day) {
+  std::chrono::year_month_day ymd{day};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
 std::optional<local_days> date_from_text(std::string_view text) {
   // Exactly YYYY-MM-DD.
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
@@ -350,6 +356,13 @@ class Reader {
     if (day && *day >= local_days{year{1970} / January / 1} &&
         *day <= local_days{year{9999} / December / 31}) {
       return day;
+    }
+    if (day) {
+      error(e->value_range,
+            fmt::format("`{}` is {}; it must be from 1970-01-01 to 9999-12-31", key,
+                        format_date(*day)),
+            fmt::format("for example: {} = 2026-11-02", key));
+      return std::nullopt;
     }
     error(e->value_range,
           fmt::format("`{}` must be a date like 2026-11-02 (a TOML date, or the same in quotes), "

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -239,6 +240,35 @@ TEST_CASE("prescription: a syntax error is the syntax rule, and hostile text nev
   auto capped = load_prescription(many, "p.toml");
   CHECK(capped.diagnostics.size() == 101);
   CHECK(capped.diagnostics.back().message.find("more problems not shown") != std::string::npos);
+}
+
+TEST_CASE("prescription: the fuzz regression inputs end in diagnostics, never a crash") {
+  const auto dir = std::filesystem::path(ROLL_SOURCE_DIR) / "tests/fuzz/regressions";
+  int seen = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    auto text = test::month::read_text(entry.path().string());
+    CAPTURE(entry.path().filename().string());
+    for (const std::string& input : {text, "prescription = 1\n" + text}) {
+      auto loaded = load_prescription(input, "p.toml");
+      CHECK(loaded.prescription.has_value() == !has_errors(loaded.diagnostics));
+      for (const auto& d : loaded.diagnostics) CHECK(d.where.known());
+    }
+    ++seen;
+  }
+  CHECK(seen >= 5);
+  auto hostile =
+      load_prescription(test::month::read_text(std::string(ROLL_SOURCE_DIR) +
+                                               "/tests/fuzz/regressions/prescription-hostile.toml"),
+                        "p.toml");
+  INFO(dump(hostile.diagnostics));
+  CHECK_FALSE(hostile.prescription);
+  for (std::string_view part :
+       {"`routines` item 1", "`routines` item 2", "lists \"mon\" twice",
+        "`times_per_day` is 9223372036854775807",
+        "`from` is 0001-01-01; it must be from 1970-01-01 to 9999-12-31", "`goals` has 6 items"}) {
+    CAPTURE(part);
+    CHECK(dump(hostile.diagnostics).find(part) != std::string::npos);
+  }
 }
 
 TEST_CASE("prescription: told from a routine by its first key") {
