@@ -433,9 +433,15 @@ bool is_prescription_text(std::string_view text) {
     auto first = line.find_first_not_of(" \t\r");
     if (first == std::string_view::npos || line[first] == '#') continue;
     line.remove_prefix(first);
-    constexpr std::string_view key = "prescription";
-    if (!line.starts_with(key)) return false;
-    line.remove_prefix(key.size());
+    // The key bare or quoted, as TOML allows.
+    bool found = false;
+    for (std::string_view key : {"prescription", "\"prescription\"", "'prescription'"}) {
+      if (!line.starts_with(key)) continue;
+      line.remove_prefix(key.size());
+      found = true;
+      break;
+    }
+    if (!found) return false;
     auto next = line.find_first_not_of(" \t");
     return next != std::string_view::npos && line[next] == '=';
   }

@@ -276,7 +276,10 @@ TEST_CASE("prescription: told from a routine by its first key") {
   CHECK(is_prescription_text("\xEF\xBB\xBF# comment\n\n  prescription=1\n"));
   CHECK(is_prescription_text("#:schema ../schemas/prescription.schema.json\nprescription = 1"));
   CHECK_FALSE(is_prescription_text("schema = 1\nprescription = 1\n"));
+  CHECK(is_prescription_text("\"prescription\" = 1\n"));
+  CHECK(is_prescription_text("'prescription'\t= 1\n"));
   CHECK_FALSE(is_prescription_text("prescriptions = 1\n"));
+  CHECK_FALSE(is_prescription_text("prescription.x = 1\n"));
   CHECK_FALSE(is_prescription_text(""));
   CHECK_FALSE(is_prescription_text("# only a comment\n"));
   // Not first: the loader says why it is not read as a prescription.
