@@ -397,6 +397,96 @@ constexpr std::array kRules = {
         "[lint]\nallow = [\"session-length\"]\n",
         "run `roll rules` for the names",
     },
+    // A prescription's rules (prescription_lint.cpp); their examples are prescription text.
+    Rule{
+        "prescription-frequency",
+        Severity::error,
+        RuleKind::safety,
+        "a prescription schedules more than 4 sessions a day",
+        "The second article's dose is 10-15 minutes, 1-4 times a day, and up to four only to "
+        "treat a specific injury or problem area. A schedule beyond it is not one roll will "
+        "follow; a session a day more than that is more pressure on the same tissue, not more "
+        "benefit (roll's own reading: the article gives no reason for its limit).",
+        kSecond,
+        "\"Find what works best for you and aim for 10-15 minutes, 1-4 times per day. You might "
+        "choose up to 4 times per day if you are trying to treat and recover from a specific "
+        "injury or problem area.\"",
+        "times_per_day = 6\n",
+        "times_per_day = 2\n",
+        "prescribe 1 to 4 sessions a day: `times_per_day = 2`",
+    },
+    Rule{
+        "prescription-level",
+        Severity::error,
+        RuleKind::safety,
+        "a prescription for a beginner names an advanced routine",
+        "A beginner starts slow and small: the beginner rules keep a spot under 30 s and a first "
+        "session under 5 minutes on the roller, and an advanced routine is written for none of "
+        "that. An intermediate routine for a beginner is the clinician's call (roll warns at the "
+        "session, as for anyone whose profile says beginner); advanced is refused.",
+        kSecond,
+        "\"Start slow and small when you start using a foam roller.\"",
+        "level = \"beginner\"\nroutines = [\"deep-thoracic.toml\"]  # level = \"advanced\"\n",
+        "level = \"beginner\"\nroutines = [\"mid-back-extension\"]\n",
+        "prescribe a beginner routine, or set the patient's `level` as the clinician judges it",
+    },
+    Rule{
+        "prescription-routine",
+        Severity::error,
+        RuleKind::structure,
+        "a prescription names a routine roll cannot find",
+        "A prescription names each routine by its name (a bundled routine, or one of the user's "
+        "own, as `roll session NAME` finds it) or as a .toml file in the prescription's own "
+        "folder. One that is neither cannot be followed, so the whole prescription is refused "
+        "rather than followed in part.",
+        "",
+        "",
+        "routines = [\"mid-bakc-extension\"]\n",
+        "routines = [\"mid-back-extension\"]\n",
+        "name a routine `roll list` shows, or put the routine file beside the prescription",
+    },
+    Rule{
+        "prescription-routine-lint",
+        Severity::error,
+        RuleKind::safety,
+        "a prescription names a routine that fails `roll lint`",
+        "`roll session` refuses a routine with lint errors, so a prescription naming one could "
+        "never be followed; worse, it would tell the patient to do what the linter exists to "
+        "prevent. The routine is linted as the patient would do it, at the prescription's level. "
+        "Its own findings are printed by `roll lint` on the routine itself.",
+        kFirstAndSecond,
+        "\"If you are taking that foam roller and shoving it directly into the arch of your lower "
+        "back (the lumbar spine), you are asking for trouble.\"",
+        "routines = [\"low-back.toml\"]  # a step on zone \"lumbar\"\n",
+        "routines = [\"glutes\"]\n",
+        "fix the routine until `roll lint` passes it, or prescribe another",
+    },
+    Rule{
+        "prescription-dates",
+        Severity::error,
+        RuleKind::structure,
+        "a prescription ends before it starts",
+        "`until` is the last day of the prescription and `from` the first, both included; an "
+        "`until` before `from` is a typing mistake that would leave no day prescribed.",
+        "",
+        "",
+        "from = 2026-11-30\nuntil = 2026-11-02\n",
+        "from = 2026-11-02\nuntil = 2026-11-29\n",
+        "make `until` the same day as `from` or later",
+    },
+    Rule{
+        "prescription-schema",
+        Severity::error,
+        RuleKind::structure,
+        "a prescription's key is missing, unknown, of the wrong type or out of range",
+        "The file begins `prescription = 1` but is not a prescription of format 1 (see "
+        "docs/prescriptions.md). Every problem is reported, not just the first.",
+        "",
+        "",
+        "times_per_day = \"twice\"\n",
+        "times_per_day = 2\n",
+        "follow the help of each diagnostic",
+    },
     Rule{
         "syntax",
         Severity::error,

@@ -1,6 +1,8 @@
 #pragma once
-// The one JSON writer. Every JSON roll prints is built as toml++ nodes and written by toml++'s
-// JSON formatter, never concatenated from strings, so escaping is always right.
+// The one JSON writer, as the platform and the CLI call it: every JSON roll prints is built as
+// toml++ nodes and written by toml++'s JSON formatter, never concatenated from strings, so
+// escaping is always right. It is the core's writer (src/core/json_writer.hpp), which the core's
+// own builders (the FHIR export) call directly.
 #include <toml++/toml.h>
 
 #include <string>

@@ -845,9 +845,14 @@ TEST_CASE("every rule's bad example trips exactly that rule, and its good exampl
     return r.load;
   };
   CHECK(all(splice("")).empty());
-  int checked = 0;
+  int checked = 0, prescription = 0;
   for (const Rule& rule : all_rules()) {
     if (rule.name == "io") continue;  // its examples are command lines, not routine text
+    // Their examples are prescription text: prescription_tests.cpp splices them.
+    if (rule.name.starts_with("prescription-")) {
+      ++prescription;
+      continue;
+    }
     CAPTURE(rule.name);
     auto bad = splice(rule.bad);
     INFO("bad:\n" << bad);
@@ -862,5 +867,5 @@ TEST_CASE("every rule's bad example trips exactly that rule, and its good exampl
     CHECK(clean.empty());
     ++checked;
   }
-  CHECK(checked + 1 == static_cast<int>(all_rules().size()));
+  CHECK(checked + 1 + prescription == static_cast<int>(all_rules().size()));
 }
