@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "run_in_process.hpp"
+#include "skip.hpp"
 
 using roll::test::has;
 using roll::test::roll_at;
@@ -71,10 +72,8 @@ TEST_CASE("a day that ended in a pain stop is a rest day: nothing due, the strea
 }
 
 TEST_CASE("the issue's case: New York, day_start 01:00, a session at 01:30 EDT on fall-back day") {
-  if (!std::filesystem::exists("/usr/share/zoneinfo/America/New_York")) {
-    MESSAGE("SKIPPED: no tzdata (/usr/share/zoneinfo/America/New_York)");
-    return;
-  }
+  ROLL_SKIP_UNLESS(std::filesystem::exists("/usr/share/zoneinfo/America/New_York"),
+                   "no tzdata (/usr/share/zoneinfo/America/New_York)");
   // 1 Nov 2026: 01:30 EDT is 05:30Z; clocks go back at 06:00Z. At every day_start hour, `due`
   // and `stats` say the same about the day that holds the session (day_start is 00:00-12:00).
   for (int hour = 0; hour <= 12; ++hour) {

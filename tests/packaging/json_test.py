@@ -13,11 +13,14 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "support"))
+import roll_test  # noqa: E402
+
 roll, source = sys.argv[1], pathlib.Path(sys.argv[2])
 tmp = pathlib.Path(tempfile.mkdtemp())
 env = dict(os.environ, HOME=str(tmp), XDG_CONFIG_HOME=str(tmp / "config"),
            XDG_DATA_HOME=str(tmp / "data"), XDG_STATE_HOME=str(tmp / "state"),
-           ROLL_NOW="2026-11-23T21:00:00Z", TZ="UTC")
+           ROLL_NOW="2026-11-23T21:00:00Z", TZ=roll_test.test_time_zone())
 failures = []
 
 
