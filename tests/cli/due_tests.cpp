@@ -12,29 +12,31 @@
 #include "skip.hpp"
 
 using roll::test::has;
+using roll::test::kLocalNow;
 using roll::test::roll_at;
 using roll::test::roll_now;
 using roll::test::seed_history;
 using roll::test::TempDir;
 
 TEST_CASE("roll due: 0 when nothing is completed today, 1 when something is, 2 on error") {
+  // Local times in the run's zone: the roll day is the same in every zone.
   TempDir home;
-  auto r = roll_now(home, {"due"});
+  auto r = roll_at(home, kLocalNow, {"due"});
   CHECK(r.exit_code == 0);
   CHECK(has(r.out, "Due"));
-  auto quiet = roll_now(home, {"due", "--quiet"});
+  auto quiet = roll_at(home, kLocalNow, {"due", "--quiet"});
   CHECK(quiet.exit_code == 0);
   CHECK(quiet.out.empty());
 
-  seed_history(home, "bedtime 2026-11-23T10:00:00Z quit 60\n");
-  CHECK(roll_now(home, {"due", "-q"}).exit_code == 0);  // quitting does not count
-  seed_history(home, "bedtime 2026-11-23T20:00:00Z completed 300\n");
-  r = roll_now(home, {"due"});
+  seed_history(home, "bedtime 2026-11-23T10:00:00 quit 60\n");
+  CHECK(roll_at(home, kLocalNow, {"due", "-q"}).exit_code == 0);  // quitting does not count
+  seed_history(home, "bedtime 2026-11-23T20:00:00 completed 300\n");
+  r = roll_at(home, kLocalNow, {"due"});
   CHECK(r.exit_code == 1);
   CHECK(has(r.out, "Done for today"));
   // 02:00 the next morning is still the same roll day; 05:00 is a new one.
-  CHECK(roll_at(home, "2026-11-24T02:00:00Z", {"due", "-q"}).exit_code == 1);
-  CHECK(roll_at(home, "2026-11-24T05:00:00Z", {"due", "-q"}).exit_code == 0);
+  CHECK(roll_at(home, "2026-11-24T02:00:00", {"due", "-q"}).exit_code == 1);
+  CHECK(roll_at(home, "2026-11-24T05:00:00", {"due", "-q"}).exit_code == 0);
 
   CHECK(roll_at(home, "not-a-time", {"due"}).exit_code == 2);
 }

@@ -64,6 +64,9 @@ struct Run {
 
 // The suites' usual "now": a Monday evening.
 inline constexpr const char* kNow = "2026-11-23T21:00:00Z";
+// The same evening as local time in the run's zone: for tests of roll days and times of day, so
+// that they mean the same in every zone the suite runs in (ROLL_TEST_TZ).
+inline constexpr const char* kLocalNow = "2026-11-23T21:00:00";
 
 // roll_at kNow.
 [[nodiscard]] inline Result roll_now(const TempDir& home, std::vector<std::string> args,
