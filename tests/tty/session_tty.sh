@@ -122,7 +122,8 @@ tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes" Enter
 wait_for 'step 1/2'
 tm send-keys -t roll C-z
 wait_for 'Stopped' && echo "ok: stopped by Ctrl-Z"
-tm send-keys -t roll "stty -a > $WORK/stopped; echo STOPPED_SAVED" Enter
+# The quotes keep the typed line from showing the word the wait is for: only the echo does.
+tm send-keys -t roll "stty -a > $WORK/stopped; echo STOPPED_''SAVED" Enter
 wait_for STOPPED_SAVED
 check_same "$WORK/stopped" "Ctrl-Z"
 tm send-keys -t roll "clear; fg; echo EXIT=\$?; stty -a > $WORK/after3; echo SAVED3" Enter
