@@ -154,7 +154,10 @@ struct StatsInput {
 [[nodiscard]] Stats compute_stats(const StatsInput& input,
                                   const std::vector<LocalSeconds>& local_starts);
 
-// ISO 8601 / RFC 3339 text forms.
+// ISO 8601 / RFC 3339 text forms: the one place each is written. Pure calendar arithmetic that
+// reads no time zone: format_utc writes the instant in UTC, format_local a local time the
+// TimeZone seam (or a stored UTC offset) already made. (Debian's fmt 9 formats a sys_time through
+// localtime(), so fmt's chrono formatting is never used for a time.)
 [[nodiscard]] std::string format_utc(SysSeconds t);      // 2026-11-23T21:30:00Z
 [[nodiscard]] std::string format_local(LocalSeconds t);  // 2026-11-23 21:30
 [[nodiscard]] std::string format_date(LocalDays d);      // 2026-11-23

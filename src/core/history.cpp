@@ -1,6 +1,5 @@
 #include "roll/history.hpp"
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -145,13 +144,36 @@ Stats compute_stats(const StatsInput& input, const std::vector<LocalSeconds>& lo
   return st;
 }
 
+namespace {
+
+// The calendar date and clock time `count` seconds after 1970-01-01 00:00, by arithmetic alone
+// (days to a date in the proleptic Gregorian calendar): no time zone is consulted. fmt 9
+// formats a sys_time through localtime(), so it is not used for either form below.
+struct CivilTime {
+  year_month_day date;
+  hh_mm_ss<seconds> time;
+};
+
+CivilTime civil(seconds count) {
+  sys_seconds t{count};
+  auto day = floor<days>(t);
+  return {year_month_day{day}, hh_mm_ss<seconds>{t - day}};
+}
+
+}  // namespace
+
 std::string format_utc(SysSeconds t) {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", t);
+  auto [date, time] = civil(t.time_since_epoch());
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                     time.hours().count(), time.minutes().count(), time.seconds().count());
 }
 
 std::string format_local(LocalSeconds t) {
-  // Formatted as the UTC time with the same count: fmt 9 formats sys_time, not local_time.
-  return fmt::format("{:%Y-%m-%d %H:%M}", SysSeconds{t.time_since_epoch()});
+  auto [date, time] = civil(t.time_since_epoch());
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                     time.hours().count(), time.minutes().count());
 }
 
 std::string format_date(LocalDays d) {

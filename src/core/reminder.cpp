@@ -1,6 +1,5 @@
 #include "roll/reminder.hpp"
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -253,6 +252,9 @@ std::string ics_calendar(const ReminderSpec& spec, std::chrono::local_days today
                          std::chrono::sys_seconds stamp) {
   std::string date = format_date(first_reminder_day(spec, today));
   date.erase(std::remove(date.begin(), date.end(), '-'), date.end());
+  // RFC 5545's basic form of the one UTC text form: 20261123T213000Z.
+  std::string stamp_text = format_utc(stamp);
+  std::erase_if(stamp_text, [](char c) { return c == '-' || c == ':'; });
   std::string rule = "FREQ=DAILY";
   if (!spec.weekdays.empty()) {
     std::vector<std::string_view> names;
@@ -270,7 +272,7 @@ std::string ics_calendar(const ReminderSpec& spec, std::chrono::local_days today
       "CALSCALE:GREGORIAN",
       "BEGIN:VEVENT",
       fmt::format("UID:{}", ics_uid(spec)),
-      fmt::format("DTSTAMP:{:%Y%m%dT%H%M%SZ}", stamp),
+      "DTSTAMP:" + stamp_text,
       fmt::format("DTSTART:{}T{:02}{:02}00", date, h, m),
       "DURATION:PT10M",
       fmt::format("RRULE:{}", rule),

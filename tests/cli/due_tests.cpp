@@ -9,31 +9,34 @@
 #include <vector>
 
 #include "run_in_process.hpp"
+#include "skip.hpp"
 
 using roll::test::has;
+using roll::test::kLocalNow;
 using roll::test::roll_at;
 using roll::test::roll_now;
 using roll::test::seed_history;
 using roll::test::TempDir;
 
 TEST_CASE("roll due: 0 when nothing is completed today, 1 when something is, 2 on error") {
+  // Local times in the run's zone: the roll day is the same in every zone.
   TempDir home;
-  auto r = roll_now(home, {"due"});
+  auto r = roll_at(home, kLocalNow, {"due"});
   CHECK(r.exit_code == 0);
   CHECK(has(r.out, "Due"));
-  auto quiet = roll_now(home, {"due", "--quiet"});
+  auto quiet = roll_at(home, kLocalNow, {"due", "--quiet"});
   CHECK(quiet.exit_code == 0);
   CHECK(quiet.out.empty());
 
-  seed_history(home, "bedtime 2026-11-23T10:00:00Z quit 60\n");
-  CHECK(roll_now(home, {"due", "-q"}).exit_code == 0);  // quitting does not count
-  seed_history(home, "bedtime 2026-11-23T20:00:00Z completed 300\n");
-  r = roll_now(home, {"due"});
+  seed_history(home, "bedtime 2026-11-23T10:00:00 quit 60\n");
+  CHECK(roll_at(home, kLocalNow, {"due", "-q"}).exit_code == 0);  // quitting does not count
+  seed_history(home, "bedtime 2026-11-23T20:00:00 completed 300\n");
+  r = roll_at(home, kLocalNow, {"due"});
   CHECK(r.exit_code == 1);
   CHECK(has(r.out, "Done for today"));
   // 02:00 the next morning is still the same roll day; 05:00 is a new one.
-  CHECK(roll_at(home, "2026-11-24T02:00:00Z", {"due", "-q"}).exit_code == 1);
-  CHECK(roll_at(home, "2026-11-24T05:00:00Z", {"due", "-q"}).exit_code == 0);
+  CHECK(roll_at(home, "2026-11-24T02:00:00", {"due", "-q"}).exit_code == 1);
+  CHECK(roll_at(home, "2026-11-24T05:00:00", {"due", "-q"}).exit_code == 0);
 
   CHECK(roll_at(home, "not-a-time", {"due"}).exit_code == 2);
 }
@@ -71,10 +74,8 @@ TEST_CASE("a day that ended in a pain stop is a rest day: nothing due, the strea
 }
 
 TEST_CASE("the issue's case: New York, day_start 01:00, a session at 01:30 EDT on fall-back day") {
-  if (!std::filesystem::exists("/usr/share/zoneinfo/America/New_York")) {
-    MESSAGE("SKIPPED: no tzdata (/usr/share/zoneinfo/America/New_York)");
-    return;
-  }
+  ROLL_SKIP_UNLESS(std::filesystem::exists("/usr/share/zoneinfo/America/New_York"),
+                   "no tzdata (/usr/share/zoneinfo/America/New_York)");
   // 1 Nov 2026: 01:30 EDT is 05:30Z; clocks go back at 06:00Z. At every day_start hour, `due`
   // and `stats` say the same about the day that holds the session (day_start is 00:00-12:00).
   for (int hour = 0; hour <= 12; ++hour) {

@@ -63,9 +63,10 @@ std::vector<std::string> ids_in(const std::string& json) {
 
 TEST_CASE("roll history --json: newest first, the required keys, killed sessions unfinished") {
   TempDir home;
+  // The thoracic session at 21:30 local time, in the suite's zone: the list shows it so.
   seed_history(home,
                "bedtime 2026-11-21T21:30:00Z completed 300 thoracic=180 lats=120\n"
-               "thoracic 2026-11-22T21:30:00Z running 120\n"
+               "thoracic 2026-11-22T21:30:00 running 120\n"
                "glutes 2026-11-23T20:00:00Z pain-stop 45\n");
   auto r = roll_now(home, {"history", "--json"});
   CHECK(r.exit_code == 0);
@@ -90,7 +91,8 @@ TEST_CASE("roll history --json: newest first, the required keys, killed sessions
   auto limited = roll_now(home, {"history", "--json", "--limit", "1"});
   CHECK(has(limited.out, "glutes"));
   CHECK_FALSE(has(limited.out, "bedtime"));
-  auto since = roll_now(home, {"history", "--since", "2026-11-22"});
+  // Local noon: after the bedtime session, before the thoracic one, in every zone of the suite.
+  auto since = roll_now(home, {"history", "--since", "2026-11-22T12:00"});
   CHECK(has(since.out, "thoracic"));
   CHECK_FALSE(has(since.out, "bedtime"));
   auto csv = roll_now(home, {"history", "--csv"});
@@ -184,9 +186,10 @@ TEST_CASE("a corrupt history database: exit 2, a clear message, the file untouch
 
 TEST_CASE("roll history delete ID: asks, --yes for scripts, a tombstone stays") {
   TempDir home;
+  // glutes at noon local time, in the suite's zone: the question names it so.
   seed_history(home,
                "bedtime 2026-11-22T21:00:00Z completed 300 thoracic=300\n"
-               "glutes 2026-11-23T20:00:00Z pain-stop 45 glutes=45\n");
+               "glutes 2026-11-23T12:00:00 pain-stop 45 glutes=45\n");
   auto ids = ids_in(roll_now(home, {"history", "--json"}).out);
   REQUIRE(ids.size() == 2);
   // Without a terminal and without --yes nothing is deleted.
@@ -199,7 +202,7 @@ TEST_CASE("roll history delete ID: asks, --yes for scripts, a tombstone stays") 
 
   auto yes = roll_now(home, {"history", "delete", ids[0], "--yes"});
   CHECK(yes.exit_code == 0);
-  CHECK(has(yes.out, "Deleted the session of 2026-11-23 20:00 glutes"));
+  CHECK(has(yes.out, "Deleted the session of 2026-11-23 12:00 glutes"));
   auto left = ids_in(roll_now(home, {"history", "--json"}).out);
   REQUIRE(left.size() == 1);
   CHECK(left[0] == ids[1]);
@@ -216,7 +219,7 @@ TEST_CASE("roll history delete ID: asks, --yes for scripts, a tombstone stays") 
 
 TEST_CASE("roll history add: logged by hand, completed or partial by its minutes") {
   TempDir home;
-  auto add = roll_now(home, {"history", "add", "bedtime", "--at", "2026-11-23T19:00"});
+  auto add = roll_now(home, {"history", "add", "bedtime", "--at", "2026-11-23T19:00Z"});
   CHECK(add.exit_code == 0);
   CHECK(has(add.out, "Logged by hand"));
   auto json = roll_now(home, {"history", "--json"}).out;
@@ -227,16 +230,17 @@ TEST_CASE("roll history add: logged by hand, completed or partial by its minutes
   CHECK(roll_now(home, {"due", "-q"}).exit_code == 1);
 
   TempDir other;
-  CHECK(roll_now(other, {"history", "add", "bedtime", "--at", "2026-11-23T19:00", "--minutes", "1"})
-            .exit_code == 0);
+  CHECK(
+      roll_now(other, {"history", "add", "bedtime", "--at", "2026-11-23T19:00Z", "--minutes", "1"})
+          .exit_code == 0);
   CHECK(has(roll_now(other, {"history", "--json"}).out, "\"status\" : \"partial\""));
   CHECK(roll_now(other, {"due", "-q"}).exit_code == 0);
   CHECK(roll_now(other, {"history", "add", "bedtime", "--at", "2026-11-24T19:00"}).exit_code == 2);
   CHECK(roll_now(other, {"history", "add", "bedtime", "--at", "0001-01-01"}).exit_code == 2);
   CHECK(roll_now(other,
-                 {"history", "add", "bedtime", "--at", "2026-11-23T19:00", "--minutes", "99999"})
+                 {"history", "add", "bedtime", "--at", "2026-11-23T19:00Z", "--minutes", "99999"})
             .exit_code == 2);
-  CHECK(roll_now(other, {"history", "add", "no-such-routine", "--at", "2026-11-23T19:00"})
+  CHECK(roll_now(other, {"history", "add", "no-such-routine", "--at", "2026-11-23T19:00Z"})
             .exit_code == 2);
 }
 

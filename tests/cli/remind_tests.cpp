@@ -11,6 +11,8 @@
 #include "run_in_process.hpp"
 
 using roll::test::has;
+using roll::test::kLocalNow;
+using roll::test::roll_at;
 using roll::test::roll_now;
 using roll::test::slurp;
 using roll::test::TempDir;
@@ -39,18 +41,21 @@ TEST_CASE("roll remind: cron, systemd and ics") {
   CHECK(std::filesystem::exists(home.path() / "config" / "systemd" / "user" /
                                 "roll-reminder.service"));
 
-  auto ics = roll_now(home, {"remind", "--at", "21:30", "--ics"});
+  // Made on Monday 2026-11-23, local time in the run's zone (DTSTART is a local date).
+  auto ics = roll_at(home, kLocalNow, {"remind", "--at", "21:30", "--ics"});
   CHECK(ics.exit_code == 0);
   CHECK(ics.out.starts_with("BEGIN:VCALENDAR\r\n"));
   CHECK(has(ics.out, "DTSTART:20261123T213000\r\n"));
   CHECK(has(ics.out, "RRULE:FREQ=DAILY\r\n"));
   CHECK(has(ics.out, "BEGIN:VALARM\r\n"));
-  CHECK(has(ics.out, "DTSTAMP:20261123T210000Z\r\n"));
-  CHECK(has(roll_now(home, {"remind", "--at", "21:30", "--days", "tue,thu", "--ics"}).out,
+  // DTSTAMP is the instant it was made, in UTC.
+  CHECK(has(roll_now(home, {"remind", "--at", "21:30", "--ics"}).out,
+            "DTSTAMP:20261123T210000Z\r\n"));
+  CHECK(has(roll_at(home, kLocalNow, {"remind", "--at", "21:30", "--days", "tue,thu", "--ics"}).out,
             "RRULE:FREQ=WEEKLY;BYDAY=TU,TH\r\n"));
 
   // Made on Monday 2026-11-23 for Tuesdays and Thursdays: the first occurrence is the Tuesday.
-  CHECK(has(roll_now(home, {"remind", "--at", "21:30", "--days", "tue,thu", "--ics"}).out,
+  CHECK(has(roll_at(home, kLocalNow, {"remind", "--at", "21:30", "--days", "tue,thu", "--ics"}).out,
             "DTSTART:20261124T213000\r\n"));
   CHECK(roll_now(home, {"remind", "--at", "25:00", "--cron"}).exit_code == 2);
   CHECK(roll_now(home, {"remind", "--cron"}).exit_code == 2);

@@ -49,7 +49,8 @@ zone = "full-body"
 seconds = 180
 )";
 
-constexpr const char* kAfternoon = "2026-11-23T15:00:00Z";
+// Local time in the run's zone, as the seeded sessions below: one roll day in every zone.
+constexpr const char* kAfternoon = "2026-11-23T15:00:00";
 
 // One 30 s hold: at --speed 1000 a session of it takes milliseconds, not the bundled routines'
 // half second.
@@ -80,7 +81,7 @@ TEST_CASE("a fifth session on one day is warned about and plain mode goes on") {
   std::string routine = short_routine(home);
   std::string lines;
   for (int h = 8; h < 12; ++h) {
-    lines += fmt::format("beginner 2026-11-23T{:02}:00:00Z completed 300 thoracic=180\n", h);
+    lines += fmt::format("beginner 2026-11-23T{:02}:00:00 completed 300 thoracic=180\n", h);
   }
   seed_history(home, lines.substr(0, lines.rfind("beginner")));  // three
   auto fourth = roll_at(home, kAfternoon, {"session", routine, "--plain", "--speed", "1000"});

@@ -12,6 +12,8 @@
 
 using roll::test::eight_weeks;
 using roll::test::has;
+using roll::test::kLocalNow;
+using roll::test::roll_at;
 using roll::test::roll_now;
 using roll::test::seed_history;
 using roll::test::TempDir;
@@ -20,15 +22,16 @@ using roll::test::widest_line;
 TEST_CASE("roll stats --json: streaks count a session after midnight for the night before") {
   TempDir home;
   // Nightly from the 17th; the 20th's session happened at 01:30 on the 21st; nothing tonight yet.
+  // Local times in the run's zone: the days are the same in every zone.
   seed_history(home,
-               "bedtime 2026-11-10T21:00:00Z completed 300\n"
-               "bedtime 2026-11-17T21:00:00Z completed 300 thoracic=300\n"
-               "bedtime 2026-11-18T21:00:00Z completed 300 thoracic=300\n"
-               "bedtime 2026-11-19T21:00:00Z completed 300 glutes=300\n"
-               "bedtime 2026-11-21T01:30:00Z completed 600 thoracic=600\n"
-               "bedtime 2026-11-21T21:00:00Z completed 300\n"
-               "bedtime 2026-11-22T21:00:00Z quit 60\n");
-  auto r = roll_now(home, {"stats", "--json"});
+               "bedtime 2026-11-10T21:00:00 completed 300\n"
+               "bedtime 2026-11-17T21:00:00 completed 300 thoracic=300\n"
+               "bedtime 2026-11-18T21:00:00 completed 300 thoracic=300\n"
+               "bedtime 2026-11-19T21:00:00 completed 300 glutes=300\n"
+               "bedtime 2026-11-21T01:30:00 completed 600 thoracic=600\n"
+               "bedtime 2026-11-21T21:00:00 completed 300\n"
+               "bedtime 2026-11-22T21:00:00 quit 60\n");
+  auto r = roll_at(home, kLocalNow, {"stats", "--json"});
   CHECK(r.exit_code == 0);
   // 17, 18, 19, 20 (01:30 on the 21st), 21; the 22nd was quit: broken.
   CHECK(has(r.out, "\"current_streak\" : 0"));
@@ -37,7 +40,7 @@ TEST_CASE("roll stats --json: streaks count a session after midnight for the nig
 
   // Without the late-night rule (day starts at midnight) the 20th is empty and the run is shorter.
   home.write("config/roll/config.toml", "day_start = \"00:00\"\n");
-  auto midnight = roll_now(home, {"stats", "--json"});
+  auto midnight = roll_at(home, kLocalNow, {"stats", "--json"});
   CHECK(has(midnight.out, "\"longest_streak\" : 3"));
   CHECK(has(midnight.out, "\"day_start_hour\" : 0"));
 }

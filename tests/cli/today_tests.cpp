@@ -10,8 +10,10 @@ using roll::test::TempDir;
 
 namespace {
 
-constexpr const char* kAfternoon = "2026-11-23T15:00:00Z";
-constexpr const char* kEvening = "2026-11-23T21:00:00Z";
+// Local times in the run's zone, as the seeded sessions below: the time of day and the roll day
+// are the same in every zone.
+constexpr const char* kAfternoon = "2026-11-23T15:00:00";
+constexpr const char* kEvening = "2026-11-23T21:00:00";
 
 }  // namespace
 
@@ -44,8 +46,8 @@ TEST_CASE("bare roll: due, with a routine for the level and the time of day") {
 TEST_CASE("bare roll: done today, a pain stop's rest day, an open injury") {
   TempDir done;
   seed_history(done,
-               "beginner 2026-11-23T09:00:00Z completed 300 thoracic=180\n"
-               "beginner 2026-11-22T09:00:00Z completed 300 thoracic=180\n");
+               "beginner 2026-11-23T09:00:00 completed 300 thoracic=180\n"
+               "beginner 2026-11-22T09:00:00 completed 300 thoracic=180\n");
   auto r = roll_at(done, kAfternoon, {});
   CHECK(r.exit_code == 0);
   CHECK(has(r.out, "done for today: a session is completed"));
@@ -53,7 +55,7 @@ TEST_CASE("bare roll: done today, a pain stop's rest day, an open injury") {
   CHECK_FALSE(has(r.out, "suggested:"));
 
   TempDir stopped;
-  seed_history(stopped, "thoracic 2026-11-23T09:00:00Z pain-stop 40 thoracic=40\n");
+  seed_history(stopped, "thoracic 2026-11-23T09:00:00 pain-stop 40 thoracic=40\n");
   // What the session records beside the pain stop: the zone held like a fresh injury.
   REQUIRE(roll_at(stopped, kAfternoon,
                   {"injury", "add", "thoracic", "--hours-ago", "6", "--note",
@@ -75,7 +77,7 @@ TEST_CASE("bare roll: done today, a pain stop's rest day, an open injury") {
 
 TEST_CASE("roll --json: today as a versioned object") {
   TempDir home;
-  seed_history(home, "beginner 2026-11-22T09:00:00Z completed 300 thoracic=180\n");
+  seed_history(home, "beginner 2026-11-22T09:00:00 completed 300 thoracic=180\n");
   auto r = roll_at(home, kAfternoon, {"--json"});
   CHECK(r.exit_code == 0);
   for (const char* key :

@@ -17,6 +17,7 @@
 
 #include "child_process.hpp"
 #include "run_roll.hpp"
+#include "skip.hpp"
 
 using namespace roll::test;
 namespace fs = std::filesystem;
@@ -120,10 +121,7 @@ std::string verdict(const BatchRun& run) {
 
 TEST_CASE("roll lint on every file of the TOML conformance corpus: a positioned error, exit 1") {
   const fs::path corpus = fs::absolute(fs::path(ROLL_CORPUS_DIR) / "tests").lexically_normal();
-  if (!fs::is_directory(corpus)) {
-    MESSAGE("SKIPPED: no TOML corpus at " << corpus.string());
-    return;
-  }
+  ROLL_SKIP_UNLESS(fs::is_directory(corpus), "no TOML corpus at " + corpus.string());
   std::set<fs::path> valid_1_0;
   {
     std::ifstream list(corpus / "files-toml-1.0.0");

@@ -22,6 +22,7 @@
 
 #include "child_process.hpp"
 #include "run_roll.hpp"
+#include "skip.hpp"
 
 using namespace roll::test;
 namespace fs = std::filesystem;
@@ -198,6 +199,16 @@ bool mode_stops_writes(const fs::path& dir) {
   return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
+// Whether a directory of mode 0555 stops this user's writes, asked of a directory of its own
+// before a test makes anything.
+bool read_only_directories_stop_writes() {
+  TempDir probe;
+  fs::permissions(probe.path(), fs::perms::owner_read | fs::perms::owner_exec);
+  bool stops = mode_stops_writes(probe.path());
+  fs::permissions(probe.path(), fs::perms::owner_all);
+  return stops;
+}
+
 std::function<void()> file_size_limit(rlim_t bytes) {
   return [bytes] {
     // EFBIG from write() instead of death by SIGXFSZ: what a full disk looks like to SQLite.
@@ -290,6 +301,8 @@ TEST_CASE("eight sessions writing at once lose none, on a new and on an existing
 }
 
 TEST_CASE("a read-only data directory: a one-line error and nothing stored changes") {
+  ROLL_SKIP_UNLESS(read_only_directories_stop_writes(),
+                   "file modes do not stop this user, even without CAP_DAC_OVERRIDE");
   TempDir home;
   auto routines = write_routines(home);
   REQUIRE(run_cli(home,
@@ -304,10 +317,7 @@ TEST_CASE("a read-only data directory: a one-line error and nothing stored chang
     fs::path dir;
     ~Restore() { fs::permissions(dir, fs::perms::owner_all, fs::perm_options::add); }
   } restore{dir};
-  if (!mode_stops_writes(dir)) {
-    MESSAGE("SKIPPED: file modes do not stop this user, even without CAP_DAC_OVERRIDE");
-    return;
-  }
+  REQUIRE(mode_stops_writes(dir));
   SUBCASE("a session") {
     auto r = run_with(
         home, {"session", routines.short_one, "--plain", "--speed", "1000", "--log-rehearsal"},

@@ -11,6 +11,8 @@
 
 #include "fixtures.hpp"
 #include "run_roll.hpp"
+#include "skip.hpp"
+#include "test_zone.hpp"
 
 using roll::test::has;
 using roll::test::seed_history;
@@ -29,16 +31,13 @@ int shell(const std::string& command) {
 }  // namespace
 
 TEST_CASE("output that cannot be written is an error: exit 2, for every command") {
-  if (!std::filesystem::exists("/dev/full")) {
-    MESSAGE("SKIPPED: no /dev/full");
-    return;
-  }
+  ROLL_SKIP_UNLESS(std::filesystem::exists("/dev/full"), "no /dev/full");
   TempDir home;
   seed_history(home, "bedtime 2026-11-20T21:00:00Z completed 300\n");
   auto env = fmt::format(
       "env -i HOME='{0}' XDG_CONFIG_HOME='{0}/config' XDG_DATA_HOME='{0}/data' "
-      "XDG_STATE_HOME='{0}/state' ROLL_NOW={1} TZ=UTC '{2}'",
-      home.path().string(), kNow, ROLL_BINARY);
+      "XDG_STATE_HOME='{0}/state' ROLL_NOW={1} TZ='{3}' '{2}'",
+      home.path().string(), kNow, ROLL_BINARY, roll::test::test_time_zone());
   for (const char* args : {"history --csv", "history --json --limit 0", "history", "stats", "list",
                            "due", "--help", "show thoracic"}) {
     CAPTURE(args);

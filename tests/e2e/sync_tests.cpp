@@ -13,6 +13,7 @@
 
 #include "fixtures.hpp"
 #include "run_roll.hpp"
+#include "skip.hpp"
 #include "sync_devices.hpp"
 
 using roll::test::Device;
@@ -23,6 +24,10 @@ using roll::test::sync_dir;
 using roll::test::TempDir;
 
 TEST_CASE("sync: a read-only folder is exit 2 with one line, the history untouched") {
+  // root writes through permission bits: a read-only bind mount in a mount namespace of its own
+  // (gone when the child ends) is what a read-only folder is to root.
+  ROLL_SKIP_UNLESS(::geteuid() != 0 || std::system("unshare -m true 2>/dev/null") == 0,
+                   "running as root without unshare, a read-only folder cannot be made");
   TempDir home;
   auto dir = sync_dir(home);
   Device a{home, "a"};
@@ -36,12 +41,6 @@ TEST_CASE("sync: a read-only folder is exit 2 with one line, the history untouch
       fmt::format("env {}'{}' sync '{}' 2>'{}'", env, ROLL_BINARY, dir, err_file.string());
   int status = 0;
   if (::geteuid() == 0) {
-    // root writes through permission bits: a read-only bind mount in a mount namespace of its
-    // own (gone when the child ends) is what a read-only folder is to root.
-    if (std::system("unshare -m true 2>/dev/null") != 0) {
-      MESSAGE("SKIPPED: running as root without unshare, a read-only folder cannot be made");
-      return;
-    }
     status = std::system(fmt::format("unshare -m sh -c \"mount --bind '{0}' '{0}' && mount -o "
                                      "remount,ro,bind '{0}' '{0}' && {1}\"",
                                      dir, sync)

@@ -9,7 +9,7 @@
 set -eu
 build=$1
 shell=$2
-command -v "$shell" >/dev/null 2>&1 || { echo "no $shell: skipped"; exit 77; }
+command -v "$shell" >/dev/null 2>&1 || { echo "SKIPPED: no $shell"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/home/data"
@@ -25,7 +25,7 @@ cd "$tmp/work"
 case $shell in
 bash)
   loader=/usr/share/bash-completion/bash_completion
-  [ -f "$loader" ] || { echo "no bash-completion: skipped"; exit 77; }
+  [ -f "$loader" ] || { echo "SKIPPED: no bash-completion"; exit 77; }
   # shellcheck disable=SC2016
   XDG_DATA_DIRS="$build/share" bash --norc --noprofile -c '
     source "$1"
@@ -69,7 +69,7 @@ zsh)
 # Debian's zsh reads vendor-completions, where the package puts _roll.
 [[ ${fpath[(I)/usr/share/zsh/vendor-completions]} -gt 0 ]] ||
   { echo "zsh does not read /usr/share/zsh/vendor-completions" >&2; exit 1 }
-zmodload zsh/zpty || { echo "no zsh/zpty: skipped"; exit 77 }
+zmodload zsh/zpty || { echo "SKIPPED: no zsh/zpty"; exit 77 }
 build=$1 work=$2
 out=$work:h/hits
 # A real interactive zsh on a pseudo-terminal, with the real completion system; compadd is

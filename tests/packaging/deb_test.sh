@@ -3,8 +3,8 @@
 # unpacked root. Usage: deb_test.sh BUILD_DIR. Exit 77 (skipped) without dpkg-deb.
 set -eu
 build=$1
-command -v dpkg-deb >/dev/null 2>&1 || { echo "no dpkg-deb: skipped"; exit 77; }
-command -v readelf >/dev/null 2>&1 || { echo "no readelf: skipped"; exit 77; }
+command -v dpkg-deb >/dev/null 2>&1 || { echo "SKIPPED: no dpkg-deb"; exit 77; }
+command -v readelf >/dev/null 2>&1 || { echo "SKIPPED: no readelf"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/home/data"

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Calendar software reads `roll remind --ics` as meant: icalendar parses it, and
 recurring_ical_events (what calendar apps agree with) puts its first occurrence on the first day
-the rule names, made on any day of the week; every line ends in CRLF and none is longer than 75
-octets (RFC 5545 3.1); the UID is the same for one schedule made on any day, and differs between
+the rule names, made on any day of the week; DTSTAMP is the instant it was made, in UTC, in the
+suite's time zone (ROLL_TEST_TZ); every line ends in CRLF and none is longer than 75 octets
+(RFC 5545 3.1); the UID is the same for one schedule made on any day, and differs between
 schedules.
 
 Usage: ics_test.py ROLL_BINARY. Run with /usr/bin/python3: Debian's python3-icalendar and
@@ -10,18 +11,22 @@ python3-recurring-ical-events are installed for it. Exit 77 (skipped) without th
 """
 import datetime
 import os
+import pathlib
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "support"))
+import roll_test  # noqa: E402
 
 try:
     import icalendar
     import recurring_ical_events
 except ImportError as e:
-    print(f"skipped: {e}")
-    sys.exit(77)
+    roll_test.skip(e)
 
 roll = sys.argv[1]
+zone = roll_test.test_time_zone()
 tmp = tempfile.TemporaryDirectory()
 failures = []
 
@@ -33,7 +38,7 @@ def fail(message):
 
 def ics(made_on, at, days=None):
     env = dict(os.environ, HOME=tmp.name, XDG_CONFIG_HOME=tmp.name + "/config",
-               XDG_DATA_HOME=tmp.name + "/data", XDG_STATE_HOME=tmp.name + "/state", TZ="UTC",
+               XDG_DATA_HOME=tmp.name + "/data", XDG_STATE_HOME=tmp.name + "/state", TZ=zone,
                ROLL_NOW=f"{made_on.isoformat()}T08:00:00Z")
     args = [roll, "remind", "--at", at, "--ics"] + (["--days", days] if days else [])
     run = subprocess.run(args, env=env, capture_output=True, check=True)
@@ -60,6 +65,9 @@ for offset in range(7):  # made on each day of one week, Monday 2026-11-23 first
             fail(f"{label}: {len(events)} events")
             continue
         start = events[0]["DTSTART"].dt
+        made = datetime.datetime.combine(made_on, datetime.time(8), datetime.timezone.utc)
+        if events[0]["DTSTAMP"].dt != made:
+            fail(f"{label}: DTSTAMP is {events[0]['DTSTAMP'].dt}, expected {made}")
         wanted = set(range(7)) if days is None else {WEEKDAYS.index(d) for d in days.split(",")}
         # The first day on or after the day it was made that the rule names.
         first = next(made_on + datetime.timedelta(days=k) for k in range(7)
@@ -110,5 +118,5 @@ for alarm in morning.walk("VALARM"):
         fail(f"--at 09:30 says 'before bed': {alarm['DESCRIPTION']}")
 
 print(f"ics: {checked} calendars read by icalendar {icalendar.__version__} and "
-      f"recurring_ical_events")
+      f"recurring_ical_events, made in {zone}")
 sys.exit(1 if failures else 0)

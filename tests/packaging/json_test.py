@@ -34,6 +34,9 @@ except ImportError as e:
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import json_schemas  # noqa: E402
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "support"))
+import roll_test  # noqa: E402
+
 roll, source = sys.argv[1], pathlib.Path(sys.argv[2])
 tmp = pathlib.Path(tempfile.mkdtemp())
 failures = []
@@ -51,7 +54,7 @@ def home_env(home):
     return dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
                 XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"),
                 XDG_CACHE_HOME=str(home / "cache"), ROLL_NOW="2026-11-23T21:00:00Z",
-                TZ=os.environ.get("ROLL_TEST_TZ", "UTC"))
+                TZ=roll_test.test_time_zone())
 
 
 home = tmp / "home"

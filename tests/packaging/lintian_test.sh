@@ -3,8 +3,8 @@
 # `cpack -G DEB` makes. Usage: lintian_test.sh BUILD_DIR. Exit 77 (skipped) without lintian.
 set -eu
 build=$1
-command -v lintian >/dev/null 2>&1 || { echo "no lintian: skipped"; exit 77; }
-command -v dpkg-deb >/dev/null 2>&1 || { echo "no dpkg-deb: skipped"; exit 77; }
+command -v lintian >/dev/null 2>&1 || { echo "SKIPPED: no lintian"; exit 77; }
+command -v dpkg-deb >/dev/null 2>&1 || { echo "SKIPPED: no dpkg-deb"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$tmp/out" >"$tmp/cpack.log" 2>&1) ||

@@ -22,18 +22,20 @@ import sys
 import tempfile
 import zlib
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "support"))
+import roll_test  # noqa: E402
+
 mode, roll, seeder = sys.argv[1], sys.argv[2], sys.argv[3]
 png_out = pathlib.Path(sys.argv[4]) if len(sys.argv) > 4 else None
 tmp = pathlib.Path(tempfile.mkdtemp())
 env = dict(os.environ, HOME=str(tmp), XDG_CONFIG_HOME=str(tmp / "config"),
            XDG_DATA_HOME=str(tmp / "data"), XDG_STATE_HOME=str(tmp / "state"),
-           ROLL_NOW="2026-11-23T21:00:00Z", TZ="UTC")
+           ROLL_NOW="2026-11-23T21:00:00Z", TZ=roll_test.test_time_zone())
 
 
 def skip(why):
-    print(f"SKIPPED: {why}")
     shutil.rmtree(tmp, ignore_errors=True)
-    sys.exit(77)
+    roll_test.skip(why)
 
 
 def fail(why):
@@ -83,7 +85,8 @@ def seed():
         start += 1
     lines.append("<script>alert(1)</script> 2026-11-22T08:00:00Z completed 300 thoracic=300")
     db = tmp / "data" / "roll" / "history.sqlite3"
-    subprocess.run([seeder, str(db)], input="\n".join(lines) + "\n", text=True, check=True)
+    subprocess.run([seeder, str(db)], input="\n".join(lines) + "\n", text=True, check=True,
+                   env=env)
 
 
 if mode == "html5lib":

@@ -19,7 +19,7 @@ import tempfile
 try:
     import jsonschema
 except ImportError as e:
-    print(f"skipped: {e}")
+    print(f"SKIPPED: {e}")
     sys.exit(77)
 
 roll, source = sys.argv[1], pathlib.Path(sys.argv[2])

@@ -3,10 +3,14 @@
 # unit files (not --user: in a container that needs a user manager it cannot start) and
 # `systemd-analyze calendar` on each OnCalendar= line. Also from a binary whose path holds '%'
 # and '$', which systemd would take for a specifier and a variable if roll did not escape them.
-# Usage: systemd_test.sh ROLL_BINARY. Exit 77 (skipped) without systemd-analyze.
+# Usage: systemd_test.sh ROLL_BINARY. Exit 77 (skipped) without systemd-analyze. Runs in the
+# suite's time zone (ROLL_TEST_TZ, default UTC).
 set -eu
 roll=$1
-command -v systemd-analyze >/dev/null 2>&1 || { echo "no systemd-analyze: skipped"; exit 77; }
+# shellcheck source=SCRIPTDIR/../support/roll_test.sh
+. "$(dirname "$0")/../support/roll_test.sh"
+command -v systemd-analyze >/dev/null 2>&1 || skip "no systemd-analyze"
+use_test_time_zone
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/home/data"

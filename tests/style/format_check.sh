@@ -5,7 +5,7 @@
 set -u
 cd "$1" || exit 2
 FORMAT=$(command -v clang-format || command -v clang-format-14) || {
-  echo "clang-format not found: skipped"
+  echo "SKIPPED: clang-format not found"
   exit 77
 }
 files=$(find include src tests -name '*.cpp' -o -name '*.hpp' | sort)

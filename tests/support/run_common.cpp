@@ -8,6 +8,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "test_zone.hpp"
+
 #ifndef ROLL_SOURCE_DIR
 #define ROLL_SOURCE_DIR "."
 #endif
@@ -55,7 +57,7 @@ std::map<std::string, std::string> isolated_variables(
   env["XDG_DATA_HOME"] = (home / "data").string();
   env["XDG_STATE_HOME"] = (home / "state").string();
   env["XDG_CACHE_HOME"] = (home / "cache").string();
-  env["TZ"] = "UTC";
+  env["TZ"] = test_time_zone();
   for (const auto& [k, v] : extra) env[k] = v;
   return env;
 }
@@ -74,8 +76,9 @@ std::filesystem::path source_path(const std::string& relative) {
 void seed_history(const TempDir& home, const std::string& lines, const std::string& tz) {
   auto input = home.write("seed.txt", lines);
   auto db = home.path() / "data" / "roll" / "history.sqlite3";
-  std::string cmd = "TZ='" + tz + "' '" + std::string(ROLL_SEED_BINARY) + "' '" + db.string() +
-                    "' < '" + input.string() + "'";
+  std::string cmd = "TZ='" + (tz.empty() ? test_time_zone() : tz) + "' '" +
+                    std::string(ROLL_SEED_BINARY) + "' '" + db.string() + "' < '" + input.string() +
+                    "'";
   REQUIRE(std::system(cmd.c_str()) == 0);
 }
 

@@ -40,7 +40,8 @@ struct Run {
 
 // The variables a run sees: the test process's, without XDG_*, HOME, NO_COLOR and
 // CLICOLOR_FORCE, with HOME and XDG_CONFIG_HOME / XDG_DATA_HOME / XDG_STATE_HOME /
-// XDG_CACHE_HOME under `home`, TZ=UTC, then `extra`.
+// XDG_CACHE_HOME under `home`, TZ the suite's zone (ROLL_TEST_TZ, default UTC: test_zone.hpp),
+// then `extra`.
 [[nodiscard]] std::map<std::string, std::string> isolated_variables(
     const std::filesystem::path& home, const std::map<std::string, std::string>& extra = {});
 
@@ -63,6 +64,9 @@ struct Run {
 
 // The suites' usual "now": a Monday evening.
 inline constexpr const char* kNow = "2026-11-23T21:00:00Z";
+// The same evening as local time in the run's zone: for tests of roll days and times of day, so
+// that they mean the same in every zone the suite runs in (ROLL_TEST_TZ).
+inline constexpr const char* kLocalNow = "2026-11-23T21:00:00";
 
 // roll_at kNow.
 [[nodiscard]] inline Result roll_now(const TempDir& home, std::vector<std::string> args,
@@ -81,7 +85,8 @@ inline constexpr const char* kNow = "2026-11-23T21:00:00Z";
 [[nodiscard]] std::filesystem::path source_path(const std::string& relative);
 
 // Writes sessions into home's history database through the real store (roll_seed_history; one
-// line per session, as that tool's header says), with the UTC offsets of `tz`.
-void seed_history(const TempDir& home, const std::string& lines, const std::string& tz = "UTC");
+// line per session, as that tool's header says), with the UTC offsets of `tz` (empty: the
+// suite's zone, as roll's runs have).
+void seed_history(const TempDir& home, const std::string& lines, const std::string& tz = "");
 
 }  // namespace roll::test

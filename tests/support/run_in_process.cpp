@@ -71,8 +71,8 @@ class Streams {
 
 // The local time zone is the one thing roll reads from the process after start-up: localtime_r
 // and mktime go through the C library's TZ, which only the process environment sets. So for the
-// length of one run TZ is the run's (UTC unless it says otherwise), then what it was. Not
-// thread-safe, like the C library's time zone itself; the suite runs one case at a time.
+// length of one run TZ is the run's (the suite's zone unless it says otherwise), then what it was.
+// Not thread-safe, like the C library's time zone itself; the suite runs one case at a time.
 class ScopedTimeZone {
  public:
   explicit ScopedTimeZone(const char* tz) {

@@ -4,11 +4,15 @@
 # disk in mid-session, a burst of resizes; after each, `stty -a` must be exactly what it was
 # before. Then the screen itself: digits scaled to a 200x60 window, no escape byte for TERM=dumb,
 # no byte above 0x7f for LC_ALL=C. Waits poll the pane with a deadline instead of sleeping blind.
+# Runs in the suite's time zone (ROLL_TEST_TZ, default UTC).
 # Usage: session_tty.sh ROLL_BINARY [TMUX]
 set -u
 ROLL=$1
 TMUX_BIN=${2:-tmux}
-command -v "$TMUX_BIN" >/dev/null 2>&1 || { echo "no tmux: skipped"; exit 77; }
+# shellcheck source=SCRIPTDIR/../support/roll_test.sh
+. "$(dirname "$0")/../support/roll_test.sh"
+command -v "$TMUX_BIN" >/dev/null 2>&1 || skip "no tmux"
+use_test_time_zone
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/roll-tty-XXXXXX")
 SOCKET="roll-tty-$$"
 failures=0
@@ -76,7 +80,7 @@ mkdir -p "$WORK/c/roll"
 echo 'ratings = false' >"$WORK/c/roll/config.toml"
 
 tm -f /dev/null new-session -d -s roll -x 80 -y 30 \
-  "env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 HOME=$WORK XDG_CONFIG_HOME=$WORK/c XDG_DATA_HOME=$WORK/d XDG_STATE_HOME=$WORK/s PS1='$ ' sh"
+  "env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 TZ=$TZ HOME=$WORK XDG_CONFIG_HOME=$WORK/c XDG_DATA_HOME=$WORK/d XDG_STATE_HOME=$WORK/s PS1='$ ' sh"
 wait_for '$' 5
 tm send-keys -t roll "stty -a > $WORK/before; echo READY" Enter
 wait_for READY 5
@@ -118,7 +122,8 @@ tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes" Enter
 wait_for 'step 1/2'
 tm send-keys -t roll C-z
 wait_for 'Stopped' && echo "ok: stopped by Ctrl-Z"
-tm send-keys -t roll "stty -a > $WORK/stopped; echo STOPPED_SAVED" Enter
+# The quotes keep the typed line from showing the word the wait is for: only the echo does.
+tm send-keys -t roll "stty -a > $WORK/stopped; echo STOPPED_''SAVED" Enter
 wait_for STOPPED_SAVED
 check_same "$WORK/stopped" "Ctrl-Z"
 tm send-keys -t roll "clear; fg; echo EXIT=\$?; stty -a > $WORK/after3; echo SAVED3" Enter
@@ -176,6 +181,8 @@ tm send-keys -t roll C-d
 wait_for 'got no answer' && wait_for 'EXIT=3' && echo "ok: the end of the input stops (exit 3)"
 
 echo "# a pain stop holds: refused for 48 h, then asked; a yes from 72 h on clears it"
+# The times keep each run on the roll day the check-in expects in every zone of test_zones.txt:
+# their days start (04:00 local) between 17:00 and 09:00 UTC, so 10:00-16:00 UTC is one day.
 D3="XDG_DATA_HOME=$WORK/d3"
 at() { echo "clear; $D3 ROLL_NOW=$1 '$ROLL' session $WORK/hold.toml; echo EXIT=\$?"; }
 check_in_no() {
@@ -188,8 +195,8 @@ wait_for 'step 1/2'
 tm send-keys -t roll '!'
 wait_for 'Recorded as injury #1 (thoracic)' && wait_for 'roll injury clear 1' && wait_for 'EXIT=0' &&
   echo "ok: the summary says the pain stop is held and how to clear it"
-tm send-keys -t roll "$(at 2026-01-05T20:00:00Z)" Enter
-wait_for '38 h remain' && wait_for 'EXIT=3' && echo "ok: 10 h after the stop: refused"
+tm send-keys -t roll "$(at 2026-01-05T16:00:00Z)" Enter
+wait_for '42 h remain' && wait_for 'EXIT=3' && echo "ok: 6 h after the stop: refused"
 tm send-keys -t roll "$(at 2026-01-07T22:00:00Z)" Enter
 check_in_no
 wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll n Enter
@@ -207,16 +214,16 @@ wait_for 'EXIT=0'
 # What was said before the first second is under the full screen by now: ask the log instead.
 tm send-keys -t roll "clear; $D3 ROLL_NOW=2026-01-07T22:10:00Z '$ROLL' injury list" Enter
 wait_for 'asks if pain subsided' && echo "ok: 60 h: the injury stays open after a yes"
-tm send-keys -t roll "$(at 2026-01-08T18:00:00Z)" Enter
+tm send-keys -t roll "$(at 2026-01-08T20:00:00Z)" Enter
 check_in_no
 wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll y Enter
 wait_for 'Cleared injury #1.' && wait_for 'press Enter to start' && tm send-keys -t roll Enter
-wait_for 'step 1/2' && echo "ok: 80 h: yes runs"
+wait_for 'step 1/2' && echo "ok: 82 h: yes runs"
 tm send-keys -t roll q
 wait_for 'End the session?' && tm send-keys -t roll y
 wait_for 'EXIT=0'
-tm send-keys -t roll "clear; $D3 ROLL_NOW=2026-01-08T18:10:00Z '$ROLL' injury list" Enter
-wait_for 'No injuries recorded.' && echo "ok: 80 h: a yes cleared the injury"
+tm send-keys -t roll "clear; $D3 ROLL_NOW=2026-01-08T20:10:00Z '$ROLL' injury list" Enter
+wait_for 'No injuries recorded.' && echo "ok: 82 h: a yes cleared the injury"
 
 echo "# a beginner starting an intermediate routine is warned, and the screen waits for a yes"
 mkdir -p "$WORK/c4/roll"
@@ -384,7 +391,7 @@ else
 fi
 
 echo "# how does your back feel: one key before and after, stored; Enter skips"
-C5="XDG_CONFIG_HOME=$WORK/c5 XDG_DATA_HOME=$WORK/d5 ROLL_NOW=2026-11-23T15:00:00Z"
+C5="XDG_CONFIG_HOME=$WORK/c5 XDG_DATA_HOME=$WORK/d5 ROLL_NOW=2026-11-23T16:00:00Z"
 tm send-keys -t roll "clear; $C5 '$ROLL' session $WORK/hold.toml --speed 100 --log-rehearsal; echo EXIT=\$?" Enter
 wait_for 'Any fresh injury in the last 72 h? [y/n]' && tm send-keys -t roll n Enter
 wait_for 'arms or legs? [y/n]' && tm send-keys -t roll n Enter
@@ -414,7 +421,8 @@ else
 fi
 
 echo "# a fifth completed session on one day: warned, and asked"
-for h in 08 09 10 11; do
+# 16:00 UTC is after 10:00 local and on the roll day of 2026-11-23 in every zone of test_zones.txt.
+for h in 07 08 09 10; do
   tm send-keys -t roll "clear; $C5 '$ROLL' history add beginner --at '2026-11-23 $h:00' --minutes 6 >/dev/null; echo ADDED$h" Enter
   wait_for "ADDED$h"
 done

@@ -25,6 +25,7 @@
 #include "platform/wall_clock.hpp"
 #include "roll/due.hpp"
 #include "roll/stats.hpp"
+#include "skip.hpp"
 
 using namespace roll;
 using namespace roll::platform;
@@ -181,10 +182,8 @@ struct Zone_ {
 }  // namespace
 
 TEST_CASE("due and stats agree on a session's day across DST, at every day_start hour") {
-  if (!std::filesystem::exists("/usr/share/zoneinfo/America/New_York")) {
-    MESSAGE("no tzdata: skipped");
-    return;
-  }
+  ROLL_SKIP_UNLESS(std::filesystem::exists("/usr/share/zoneinfo/America/New_York"),
+                   "no tzdata (/usr/share/zoneinfo/America/New_York)");
   struct Case {
     const char* tz;
     SysSeconds transitions[2];

@@ -3,7 +3,10 @@
 #include <doctest/doctest.h>
 
 #include "calendar.hpp"
+#include "memory_history.hpp"
 #include "roll/history.hpp"
+#include "skip.hpp"
+#include "test_zone.hpp"
 
 using namespace roll;
 using namespace std::chrono;
@@ -185,4 +188,18 @@ TEST_CASE("parse_time and parse_clock") {
   CHECK_FALSE(parse_clock("21h30"));
   CHECK(format_utc(utc(2026, 11, 23, 21, 30)) == "2026-11-23T21:30:00Z");
   CHECK(format_local(at(2026, 11, 23, 21, 30)) == "2026-11-23 21:30");
+}
+
+TEST_CASE("the text forms of times read no time zone: one instant, the same text in every zone") {
+  ROLL_SKIP_UNLESS(roll::test::zone_database_installed(), "no zone database (tzdata)");
+  const SysSeconds start = utc(2026, 11, 23, 20, 30);
+  for (const auto& zone : roll::test::kZoneCases) {
+    CAPTURE(zone.tz);
+    roll::test::ScopedProcessZone process(zone.tz);  // what fmt's chrono formatting would read
+    CHECK(format_utc(start) == roll::test::kZoneStart);
+    long minutes = roll::test::c_library_offset_minutes(zone.tz);
+    roll::test::FixedOffsetZone local{std::chrono::minutes{minutes}};
+    CHECK(format_local(local.to_local(start)) == zone.start);
+    CHECK(format_date(roll_day(local.to_local(start), 4)) == zone.day);
+  }
 }

@@ -8,6 +8,8 @@
 #include "calendar.hpp"
 #include "roll/history.hpp"
 #include "roll/reminder.hpp"
+#include "skip.hpp"
+#include "test_zone.hpp"
 
 using namespace roll;
 using namespace std::chrono;
@@ -139,4 +141,16 @@ TEST_CASE("reminders") {
   CHECK(parse_weekdays("daily") == std::vector<int>{});
   CHECK_FALSE(parse_weekdays("mon,funday"));
   CHECK_FALSE(parse_weekdays(""));
+}
+
+TEST_CASE("the calendar's DTSTAMP is the UTC time it was made, whatever the process's zone") {
+  ROLL_SKIP_UNLESS(roll::test::zone_database_installed(), "no zone database (tzdata)");
+  ReminderSpec spec;
+  spec.minute_of_day = 21 * 60 + 30;
+  for (const auto& zone : roll::test::kZoneCases) {
+    CAPTURE(zone.tz);
+    roll::test::ScopedProcessZone process(zone.tz);
+    auto text = ics_calendar(spec, on(2026, 11, 23), utc(2026, 11, 23, 20, 30));
+    CHECK(text.find("\r\nDTSTAMP:20261123T203000Z\r\n") != std::string::npos);
+  }
 }

@@ -19,6 +19,7 @@
 #include "roll/runner.hpp"
 #include "roll/voice.hpp"
 #include "session_fakes.hpp"
+#include "skip.hpp"
 
 using namespace roll;
 using namespace std::chrono_literals;
@@ -285,10 +286,7 @@ TEST_CASE("a step named like an option reaches a recording speech program as its
 }
 
 TEST_CASE("real espeak-ng: a step named --phonout=FILE leaves that file untouched") {
-  if (!on_path("espeak-ng")) {
-    MESSAGE("SKIPPED: espeak-ng is not installed");
-    return;
-  }
+  ROLL_SKIP_UNLESS(on_path("espeak-ng"), "espeak-ng is not installed");
   Scratch scratch;
   auto planted = scratch.dir / "notes.txt";
   { std::ofstream(planted) << "my notes\n"; }
@@ -301,10 +299,7 @@ TEST_CASE("real espeak-ng: a step named --phonout=FILE leaves that file untouche
 }
 
 TEST_CASE("real espeak-ng writes a WAV of speech: its length and loudness measured with sox") {
-  if (!on_path("espeak-ng") || !on_path("sox")) {
-    MESSAGE("SKIPPED: espeak-ng or sox is not installed");
-    return;
-  }
+  ROLL_SKIP_UNLESS(on_path("espeak-ng") && on_path("sox"), "espeak-ng or sox is not installed");
   Scratch scratch;
   auto wav = scratch.dir / "cue.wav";
   platform::ProcessSpeaker speaker({"espeak-ng", "-w", wav.string(), "-s", "175"});
