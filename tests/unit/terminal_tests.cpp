@@ -15,6 +15,7 @@
 
 #include "platform/environment.hpp"
 #include "platform/terminal.hpp"
+#include "skip.hpp"
 
 using namespace std::chrono_literals;
 using roll::Millis;
@@ -132,10 +133,7 @@ struct Pty {
 // the last row, scrolled the whole screen. With auto-wrap off it is clipped instead.
 TEST_CASE("the full screen turns auto-wrap off while it is up, and on again at every way out") {
   Pty pty;
-  if (pty.out == nullptr) {
-    MESSAGE("SKIPPED: no pseudo-terminal here");
-    return;
-  }
+  ROLL_SKIP_UNLESS(pty.out != nullptr, "no pseudo-terminal here");
   {
     roll::platform::RawTerminal terminal(pty.near, pty.out);
     std::string entered = pty.take();
@@ -157,10 +155,7 @@ TEST_CASE("the full screen turns auto-wrap off while it is up, and on again at e
 
 TEST_CASE("a terminal that takes no escape sequences is not sent the auto-wrap mode either") {
   Pty pty;
-  if (pty.out == nullptr) {
-    MESSAGE("SKIPPED: no pseudo-terminal here");
-    return;
-  }
+  ROLL_SKIP_UNLESS(pty.out != nullptr, "no pseudo-terminal here");
   { roll::platform::RawTerminal terminal(pty.near, pty.out, false); }
   // Nothing was written: a write to the near end now is the first thing the far end reads.
   std::fputs("end", pty.out);
