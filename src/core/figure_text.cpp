@@ -237,7 +237,7 @@ class Cells {
 
   // A circle of `r` cells across (r / 2 rows down): one character when small, else an outline.
   void circle(Point c, double r, FigureInk ink, char small) {
-    if (r < 2.5) {
+    if (r < 3.5) {
       put(c, small, ink);
       return;
     }
@@ -323,6 +323,15 @@ TextFigure ascii(const Drawing& d, int cols, int rows) {
         if (s.both_ends) head(f.map(s.points.front()), f.map(s.points[1]));
         break;
       }
+    }
+  }
+  // A head or a roller small enough to be one character is drawn again on top: a limb drawn
+  // after it (hands behind the head) would otherwise leave no head at all.
+  for (const auto& s : d.shapes) {
+    if (s.kind != Shape::Kind::disc || s.ink == FigureInk::ghost || s.points.empty()) continue;
+    if (s.size * f.scale < 3.5) {
+      cells.put(f.map(s.points[0]), s.ink == FigureInk::prop ? (s.size > 6 ? '@' : 'o') : 'O',
+                s.ink);
     }
   }
   TextFigure out;

@@ -143,25 +143,24 @@ const PoseFacts& pose_facts(PoseId pose) {
 }
 
 PoseId default_pose(const PoseQuery& q) {
-  if (q.kind == StepKind::movement || !q.on_roller) {
-    if (q.kind == StepKind::rest) return PoseId::rest;
-    return movement_pose(q.zone);
-  }
-  if (!q.zone) return q.kind == StepKind::rest ? PoseId::rest : PoseId::roller_only;
+  if (!q.on_roller) return q.kind == StepKind::rest ? PoseId::rest : movement_pose(q.zone);
+  if (!q.zone) return PoseId::roller_only;
   Zone z = *q.zone;
   // Never a picture of pressure where no step may press: the linter refuses the step anyway.
   if (is_forbidden_zone(z)) return PoseId::roller_only;
+  // A movement that says it is on the roller is drawn as the stretch it is there.
+  StepKind kind = q.kind == StepKind::movement ? StepKind::stretch : q.kind;
   // Lengthwise under the spine: the second article's shoulder techniques, whatever the zone.
   if (q.along_spine) {
-    return q.kind == StepKind::stretch ? PoseId::snow_angel : PoseId::along_the_spine;
+    return kind == StepKind::stretch ? PoseId::snow_angel : PoseId::along_the_spine;
   }
-  if (q.kind == StepKind::stretch) {
+  if (kind == StepKind::stretch) {
     // The second article stretches the shoulders and chest on a roller along the spine.
     if (z == Zone::shoulders) return PoseId::snow_angel;
     if (z == Zone::chest) return PoseId::along_the_spine;
   }
   if (upper_back(z) || z == Zone::shoulders) {
-    switch (q.kind) {
+    switch (kind) {
       case StepKind::pivot:
         return PoseId::thoracic_pivot;
       case StepKind::rest:
@@ -173,9 +172,9 @@ PoseId default_pose(const PoseQuery& q) {
         return PoseId::thoracic_extension;
     }
   }
-  if (z == Zone::lats) return q.kind == StepKind::roll ? PoseId::lat_roll : PoseId::lat_release;
+  if (z == Zone::lats) return kind == StepKind::roll ? PoseId::lat_roll : PoseId::lat_release;
   if (z == Zone::glutes || z == Zone::hips) {
-    return q.kind == StepKind::roll ? PoseId::glute_roll : PoseId::glute_figure_four;
+    return kind == StepKind::roll ? PoseId::glute_roll : PoseId::glute_figure_four;
   }
   return PoseId::roller_only;
 }
