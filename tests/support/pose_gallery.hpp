@@ -17,7 +17,7 @@
 
 namespace roll::test {
 
-inline constexpr const char* kGalleryCommand =
+inline const std::string kGalleryCommand =
     "cmake --build build/dev --target roll_figures && build/dev/tests/roll_figures gallery "
     "docs/poses";
 
@@ -137,6 +137,7 @@ inline std::map<std::string, std::string> pose_gallery_files() {
     index += fmt::format("### {0}\n\n![{0}]({1})\n\n```text\n{2}```\n\n", title, v.file,
                          gallery_text(d, 40, 12, true));
   }
+  while (index.ends_with("\n\n")) index.pop_back();
   files["README.md"] = index;
   return files;
 }
