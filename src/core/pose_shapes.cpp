@@ -411,12 +411,10 @@ void back_roll(Sketch& k, Prop prop) {
 void rib_roll(Sketch& k, Prop prop) {
   double top = prop_top(prop);
   Skeleton s = across_the_mid_back(top, 186, 182);
-  // Weight a little onto one side: the near elbow and hand on the floor, the far arm across the
-  // chest (so the roller is on the muscles beside the spine, not on the bone).
+  // Weight a little onto one side: the near elbow and forearm on the floor (so the roller is on
+  // the muscles beside the spine, not on the bone).
   s.arm.joint = {s.shoulder.x + 3, 4};
   s.arm.end = {s.shoulder.x + 30, 3};
-  s.far_arm = arm_to(s.shoulder, s.shoulder + Vec{6, 14}, kUp);
-  s.far_arm_shown = true;
   k.prop_across(prop, s.waist.x);
   k.person(s);
   // Tiny one-inch oscillations, both ways, just under the roller.
