@@ -24,8 +24,8 @@ tmp = pathlib.Path(tempfile.mkdtemp())
 
 
 def skip(why):
-    print(f"SKIPPED: {why}")
     shutil.rmtree(tmp, ignore_errors=True)
+    print(f"SKIPPED: {why}")
     sys.exit(77)
 
 
