@@ -57,6 +57,8 @@ enum class EventKind {
   hold_changed,  // + or -: value is the change in seconds, length the hold's new length
   waiting,       // --ready key: the get-ready waits for space or Enter
   climb_ended,   // e during a climb: position is the last one done, positions the most planned
+  turn,  // a roll timed in seconds changes direction (phase rep_up: out again, rep_down: back;
+         // number: the stroke, from 1 at the step's start), at the step's pace (pace.hpp)
 };
 
 [[nodiscard]] const char* event_name(EventKind kind);
@@ -90,6 +92,10 @@ struct SessionOptions {
   // What + and - add to or take from a hold. The first article: "if a spot feels particularly
   // tight, spend time there, breathe into it"; 15 s (about two breaths) is roll's own reading.
   Millis hold_step{15000};
+  // --voice: a get-ready whose words are still being said at its end waits for them (the runner
+  // asks the screen, Screen::holds_get_ready), so that the hold starts with its first breath
+  // prompt, up to this long for the whole get-ready; zero never waits.
+  Millis speech_wait{0};
 };
 
 // Everything a screen draws, derived from (plan, elapsed) and the session state.
@@ -118,10 +124,11 @@ struct SessionView {
   Millis total_left{0};
   double total_progress = 0;
   std::optional<int> last_pressure;
-  bool ease_off = false;         // the last pressure was 8 or more
-  bool waiting_for_key = false;  // --ready key: the get-ready waits for space or Enter
-  Millis waited{0};              // how long it has waited, in routine time (the clock stands)
-  Millis hold_change{0};         // what + and - have added to this block (negative: taken off)
+  bool ease_off = false;            // the last pressure was 8 or more
+  bool waiting_for_key = false;     // --ready key: the get-ready waits for space or Enter
+  Millis waited{0};                 // how long it has waited, in routine time (the clock stands)
+  Millis hold_change{0};            // what + and - have added to this block (negative: taken off)
+  bool waiting_for_speech = false;  // the get-ready is over but its words are still being said
 };
 
 class Session {
@@ -145,6 +152,10 @@ class Session {
   [[nodiscard]] std::optional<Millis> next_deadline(
       std::optional<Millis> redraw_every = std::nullopt) const;
 
+  // Whether the words of the get-ready are still being said (SessionOptions::speech_wait); the
+  // runner tells the session before each step of the clock.
+  void set_speaking(bool speaking) { speaking_ = speaking; }
+
   [[nodiscard]] SessionView view() const;
   [[nodiscard]] Millis elapsed() const { return elapsed_; }
   [[nodiscard]] bool finished() const { return finished_; }
@@ -163,6 +174,7 @@ class Session {
     std::size_t segment = 0;  // a segment start when tick == 0
     int tick = 0;             // seconds left when this mark is a bell tick
     std::size_t block = 0;
+    int turn = 0;  // the stroke a roll timed in seconds starts here (from 1), 0: none
   };
 
   [[nodiscard]] Millis routine_time_at(Millis now) const;
@@ -174,6 +186,10 @@ class Session {
   // whether it stopped there.
   bool emit_until(Millis target, std::vector<Event>& out);
   [[nodiscard]] bool waits_at(const Mark& mark) const;
+  // The mark starts a work block after a get-ready whose words are still being said.
+  [[nodiscard]] bool holds_for_speech(const Mark& mark) const;
+  // How long the speech wait before `block` may last, in routine time.
+  [[nodiscard]] Millis speech_allowance(std::size_t block) const;
   void build_marks();
   void change_hold(Millis delta, std::vector<Event>& out);
   void end_climb(std::vector<Event>& out);
@@ -184,6 +200,7 @@ class Session {
   void sync_progress();
   [[nodiscard]] Event base_event(EventKind kind, std::size_t block) const;
   [[nodiscard]] std::size_t current_block() const;
+  [[nodiscard]] Millis shown_at() const;  // the routine time the view shows
 
   const Routine& routine_;
   Plan plan_;
@@ -199,6 +216,9 @@ class Session {
   bool confirming_ = false;
   bool paused_for_question_ = false;
   bool waiting_ = false;
+  bool speaking_ = false;
+  bool waiting_for_speech_ = false;
+  std::optional<std::size_t> speech_released_;  // the block whose speech wait has ended
   Millis anchor_clock_{0};
   Millis anchor_routine_{0};
   Millis elapsed_{0};

@@ -53,10 +53,19 @@ namespace roll {
 
 // The summary's first words: "Session complete", "Stopped for sharp pain", ...
 [[nodiscard]] const char* summary_headline(SessionStatus status);
-// The summary a session ends with: the headline with the time and steps done, then the zones, the
+// The summary a session ends with: the headline with the work time done (the get-readies not
+// counted, unlike the screen's total) and the steps done, then the zones, the
 // pressure readings and the holds changed (each when there were any), then what to do now (move
 // and drink water; after a pain stop, the sharp-pain advice; nothing more after an interrupt).
 [[nodiscard]] std::vector<std::string> summary_lines(const Session& session);
+// The end of a session in a word or two for big letters read from the floor: what happened
+// ("DONE", "ENDED EARLY", "STOPPED") and the one next thing ("MOVE NOW", "KEEP MOVING", "COME OFF
+// SLOWLY"; nothing after an interrupt).
+struct EndWords {
+  std::string headline;
+  std::string next;
+};
+[[nodiscard]] EndWords end_words(const Session& session);
 // The advice the end of `session` gives, in one piece: the sharp-pain advice after a pain stop,
 // nothing after an interrupt, the after-care otherwise.
 [[nodiscard]] std::string end_advice(const Session& session);

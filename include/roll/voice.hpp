@@ -10,26 +10,34 @@
 
 namespace roll {
 
-// Which phrase gives way when two would overlap: a new phrase cuts one of the same or lower
-// urgency that is still being spoken, and is dropped while a more urgent one is. Nothing waits
-// in a queue, so the voice is never behind the timer.
+// Which phrase gives way when two would overlap, least urgent first: a new phrase cuts one of the
+// same or lower urgency that is still being spoken, and is dropped while a more urgent one is.
+// Within a hold: a safety notice, then a breath prompt, a rep call (or a roll's turn), the
+// countdown, and last the tail of a cue that ran into the hold. Nothing waits in a queue, so the
+// voice is never behind the timer; and with --voice a get-ready waits for its own words
+// (SessionOptions:: speech_wait), so a hold starts with its first breath prompt.
 enum class Urgency {
-  pacing = 0,    // breath phases, reps, the last seconds
-  guidance = 1,  // what comes next and its cue
-  control = 2,   // pause, resume, ease off, the end
+  cue = 0,        // the get-ready: the step, its side and position, its cue; what comes next
+  countdown = 1,  // the last three seconds of a hold
+  rep = 2,        // a repetition's half, a roll's turn
+  control = 3,    // pause, resume, + and -, the top of a climb, the end
+  breath = 4,     // a breath phase, the start of an unpaced hold
+  safety = 5,     // ease off, the pain stop
 };
 
 struct Phrase {
   std::string text;  // sanitized, one line
-  Urgency urgency = Urgency::pacing;
+  Urgency urgency = Urgency::breath;
   Millis at{0};  // routine time of the event that said it
+  // Starts a get-ready: what is left of the block before is stale, so it always cuts.
+  bool starts_block = false;
 };
 
 [[nodiscard]] std::vector<Phrase> phrases_for(const Routine& routine,
                                               const std::vector<Event>& events);
 
-// Whether a new phrase of `next` urgency is spoken, given what is being spoken now.
+// Whether a new phrase is spoken, given what is being spoken now (of `current` urgency).
 enum class Turn { speak, cut_and_speak, drop };
-[[nodiscard]] Turn take_turn(bool speaking, Urgency current, Urgency next);
+[[nodiscard]] Turn take_turn(bool speaking, Urgency current, const Phrase& next);
 
 }  // namespace roll

@@ -4,6 +4,7 @@ namespace roll {
 
 RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& screen) {
   RunResult result;
+  session.set_speaking(screen.holds_get_ready());
   // Started first: in show(start(), view()) the view may be taken before the start.
   auto started = session.start(clock.now());
   screen.show(started, session.view());
@@ -14,10 +15,14 @@ RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& 
   while (!session.finished()) {
     Input in = keys.wait(session.next_deadline(screen.redraw_every()));
     Millis now = clock.now();
+    session.set_speaking(screen.holds_get_ready());
     std::vector<Event> events;
     switch (in.kind) {
       case Input::Kind::timeout:
+        events = session.advance(now);
+        break;
       case Input::Kind::redraw:
+        screen.repaint();
         events = session.advance(now);
         break;
       case Input::Kind::key: {
@@ -44,6 +49,7 @@ RunResult run_session(Session& session, const Clock& clock, Keys& keys, Screen& 
         screen.show(events, session.view());
         events.clear();
         keys.suspend();
+        screen.repaint();  // the terminal was the shell's meanwhile
         break;
       }
     }

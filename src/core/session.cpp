@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "roll/duration.hpp"
+#include "roll/pace.hpp"
 
 namespace roll {
 
@@ -11,6 +12,9 @@ namespace {
 
 using std::chrono::milliseconds;
 using std::chrono::seconds;
+
+// How often, in clock time, a get-ready that waits for its words asks whether they are done.
+constexpr Millis kSpeechPoll{100};
 
 }  // namespace
 
@@ -92,6 +96,8 @@ const char* event_name(EventKind kind) {
       return "waiting";
     case EventKind::climb_ended:
       return "climb-ended";
+    case EventKind::turn:
+      return "turn";
   }
   return "event";
 }
@@ -124,26 +130,56 @@ void Session::build_marks() {
     }
     if (block.get_ready) continue;
     Millis end = block.start + block.length;
+    // A roll timed in seconds turns at its pace; one timed in reps turns with its repetitions.
+    if (auto pace = roll_pace(routine_.steps[block.step]); pace && !pace->from_reps) {
+      int stroke = 0;
+      for (Millis at = block.start; at < end; at += pace->each_way) {
+        marks_.push_back(Mark{at, 0, 0, b, ++stroke});
+      }
+    }
     for (int left = static_cast<int>(options_.tick_before_end / seconds(1)); left >= 1; --left) {
       Millis at = end - seconds(left);
       if (at > block.start) marks_.push_back(Mark{at, 0, left, b});
     }
   }
-  // A segment start before a tick at the same moment: the new phase is announced first.
-  std::stable_sort(marks_.begin(), marks_.end(), [](const Mark& a, const Mark& b) {
+  // A segment start before a turn before a tick at the same moment: the new phase is announced
+  // first.
+  auto rank = [](const Mark& m) { return m.tick != 0 ? 2 : m.turn != 0 ? 1 : 0; };
+  std::stable_sort(marks_.begin(), marks_.end(), [&](const Mark& a, const Mark& b) {
     if (a.at != b.at) return a.at < b.at;
-    return a.tick == 0 && b.tick != 0;
+    return rank(a) < rank(b);
   });
 }
 
 bool Session::waits_at(const Mark& mark) const {
-  if (!options_.ready_key || mark.tick != 0) return false;
+  if (!options_.ready_key || mark.tick != 0 || mark.turn != 0) return false;
   const Block& block = plan_.blocks[mark.block];
   return block.get_ready && mark.segment == block.first_segment;
 }
 
+Millis Session::speech_allowance(std::size_t block) const {
+  if (block == 0 || block >= plan_.blocks.size()) return Millis{0};
+  return std::max(options_.speech_wait - plan_.blocks[block - 1].length, Millis{0});
+}
+
+bool Session::holds_for_speech(const Mark& mark) const {
+  if (options_.speech_wait <= Millis{0} || !speaking_ || mark.tick != 0 || mark.turn != 0) {
+    return false;
+  }
+  const Block& block = plan_.blocks[mark.block];
+  if (block.get_ready || mark.segment != block.first_segment || mark.block == 0) return false;
+  if (!plan_.blocks[mark.block - 1].get_ready || speech_released_ == mark.block) return false;
+  return speech_allowance(mark.block) > Millis{0};
+}
+
 bool Session::emit_until(Millis target, std::vector<Event>& out) {
   while (next_mark_ < marks_.size() && marks_[next_mark_].at <= target) {
+    if (holds_for_speech(marks_[next_mark_])) {
+      // The get-ready is over, its words are not: the routine clock stands here until they are.
+      elapsed_ = marks_[next_mark_].at;
+      waiting_for_speech_ = true;
+      return true;
+    }
     const Mark& mark = marks_[next_mark_++];
     elapsed_ = mark.at;
     emit_mark(mark, out);
@@ -212,21 +248,32 @@ void Session::move_to(Millis now, std::vector<Event>& out) {
   if (!started_ || finished_) return;
   clock_ = std::max(clock_, now);
   if (paused_ || waiting_) return;
+  if (waiting_for_speech_) {
+    std::size_t block = marks_[next_mark_].block;
+    if (speaking_ && routine_time_at(now) - anchor_routine_ < speech_allowance(block)) return;
+    // The words are done (or have had their time): the routine clock goes on from here.
+    waiting_for_speech_ = false;
+    speech_released_ = block;
+    anchor_clock_ = now;
+    anchor_routine_ = elapsed_;
+    emit_until(elapsed_, out);  // the block that waited starts now
+  }
   Millis target = std::min(routine_time_at(now), plan_.total);
   if (target <= elapsed_) return;
   // Work up to a get-ready that waits for a key counts, nothing after it; counted before the
   // marks are emitted, since a step boundary among them reports the progress to the log.
   Millis stop = target;
-  for (std::size_t i = next_mark_; options_.ready_key && i < marks_.size(); ++i) {
+  for (std::size_t i = next_mark_; i < marks_.size(); ++i) {
     if (marks_[i].at > target) break;
-    if (waits_at(marks_[i])) {
+    if (waits_at(marks_[i]) || holds_for_speech(marks_[i])) {
       stop = marks_[i].at;
       break;
     }
   }
   account(elapsed_, stop);
   if (emit_until(target, out)) {
-    // The clock stops at the get-ready that waits: it goes on from here once the key comes.
+    // The clock stops at the get-ready that waits: it goes on from here once the key comes (or
+    // the words end).
     anchor_clock_ = now;
     anchor_routine_ = elapsed_;
     return;
@@ -243,6 +290,7 @@ void Session::jump(Millis now, Millis target, std::vector<Event>& out) {
                                                 [](const Mark& m, Millis t) { return m.at < t; }) -
                                marks_.begin());
   waiting_ = false;
+  waiting_for_speech_ = false;
   if (target >= plan_.total) {
     finish(SessionStatus::completed, out);
     return;
@@ -251,8 +299,13 @@ void Session::jump(Millis now, Millis target, std::vector<Event>& out) {
   elapsed_ = target;
 }
 
+Millis Session::shown_at() const {
+  // Waiting for its words, the get-ready is at its last instant, not yet the block after it.
+  return waiting_for_speech_ && elapsed_ > Millis{0} ? elapsed_ - Millis{1} : elapsed_;
+}
+
 std::size_t Session::current_block() const {
-  return moment_at(plan_, elapsed_).block;
+  return moment_at(plan_, shown_at()).block;
 }
 
 Event Session::base_event(EventKind kind, std::size_t block_index) const {
@@ -281,12 +334,22 @@ void Session::emit_mark(const Mark& mark, std::vector<Event>& out) {
     out.push_back(e);
     return;
   }
+  if (mark.turn > 0) {
+    Event e = base_event(EventKind::turn, mark.block);
+    e.at = mark.at;
+    e.due = due_of(mark.at);
+    e.number = mark.turn;
+    e.phase = mark.turn % 2 == 1 ? Phase::rep_up : Phase::rep_down;
+    out.push_back(e);
+    return;
+  }
   const Block& block = plan_.blocks[mark.block];
   const Segment& seg = plan_.segments[mark.segment];
   if (mark.segment == block.first_segment) {
     if (last_step_ && *last_step_ != block.step) {
       sync_progress();
       log_.update(progress_);
+      last_pressure_.reset();  // a reading is about the step it was given in
     }
     last_step_ = block.step;
     Event e = base_event(block.get_ready ? EventKind::get_ready : EventKind::step, mark.block);
@@ -340,6 +403,7 @@ void Session::finish(SessionStatus status, std::vector<Event>& out) {
   finished_ = true;
   paused_ = false;
   waiting_ = false;
+  waiting_for_speech_ = false;
   confirming_ = false;
   // Reaching the end by pressing `n` through it is not a session done (kCompletedShare).
   if (status == SessionStatus::completed) {
@@ -443,6 +507,8 @@ std::vector<Event> Session::command(Command command, Millis now, int value) {
       break;
     case Command::ready: {
       if (!waiting_) break;
+      // The key says go: the work starts now, whatever is still being said.
+      speech_released_ = block + 1;
       // Straight on to the work the get-ready led to.
       const Block& b = plan_.blocks[block];
       jump(now, b.start + b.length, out);
@@ -548,6 +614,7 @@ void Session::end_climb(std::vector<Event>& out) {
   anchor_clock_ = clock_;
   anchor_routine_ = elapsed_;
   waiting_ = false;
+  waiting_for_speech_ = false;
   next_mark_ =
       static_cast<std::size_t>(std::lower_bound(marks_.begin(), marks_.end(), elapsed_,
                                                 [](const Mark& m, Millis t) { return m.at < t; }) -
@@ -569,6 +636,17 @@ std::vector<Event> Session::interrupt(Millis now) {
 
 std::optional<Millis> Session::next_deadline(std::optional<Millis> redraw_every) const {
   if (!started_ || finished_ || paused_) return std::nullopt;
+  if (waiting_for_speech_) {
+    // Asked again soon, and at the latest when the wait has had its time.
+    Millis cap = clock_time_of(anchor_routine_ + speech_allowance(marks_[next_mark_].block));
+    Millis next = std::min(cap, clock_ + kSpeechPoll);
+    if (redraw_every && *redraw_every > Millis{0}) {
+      Millis r = *redraw_every;
+      Millis waited = routine_time_at(clock_) - anchor_routine_;
+      next = std::min(next, clock_time_of(anchor_routine_ + (waited / r + 1) * r));
+    }
+    return std::max(next, clock_);
+  }
   if (waiting_) {
     // The routine clock stands, but a screen that redraws still gets its frames (the cue's
     // pages turn while the get-ready waits for the key); a screen of events gets none.
@@ -607,7 +685,8 @@ SessionView Session::view() const {
     v.finished = true;
     return v;
   }
-  Moment m = moment_at(plan_, elapsed_);
+  v.waiting_for_speech = waiting_for_speech_;
+  Moment m = moment_at(plan_, shown_at());
   const Block& block = plan_.blocks[m.block];
   const Segment& seg = plan_.segments[m.segment];
   v.step = block.step;

@@ -205,6 +205,8 @@ std::string event_text(const Routine& routine, const Event& e) {
     case EventKind::climb_ended:
       return fmt::format("at the top: the climb ends at position {} of {}", e.position,
                          e.positions);
+    case EventKind::turn:
+      return fmt::format("stroke {} · {}", e.number, phase_words(e.phase, step));
     case EventKind::finished:
       switch (e.status) {
         case SessionStatus::completed:
@@ -300,8 +302,8 @@ std::vector<std::string> summary_lines(const Session& session) {
   using std::chrono::seconds;
   const auto& p = session.progress();
   std::vector<std::string> lines;
-  lines.push_back(fmt::format("{}: {} of {} done · {} of {} steps", summary_headline(p.status),
-                              clock_time(seconds(p.completed_seconds)),
+  lines.push_back(fmt::format("{}: {} of {} done (get-readies not counted) · {} of {} steps",
+                              summary_headline(p.status), clock_time(seconds(p.completed_seconds)),
                               clock_time(seconds(p.planned_seconds)), session.steps_done(),
                               session.routine().steps.size()));
   if (!p.zone_seconds.empty()) {
@@ -330,6 +332,23 @@ std::vector<std::string> summary_lines(const Session& session) {
     lines.push_back(water_advice());
   }
   return lines;
+}
+
+EndWords end_words(const Session& session) {
+  const Routine& routine = session.routine();
+  // The after-care's first word: move now, and when the routine ended with enough movement, keep
+  // moving (move_now_advice says the same at length).
+  std::string move = moves_enough_after(routine) ? "KEEP MOVING" : "MOVE NOW";
+  switch (session.progress().status) {
+    case SessionStatus::completed:
+      return {"DONE", move};
+    case SessionStatus::pain_stop:
+      return {"STOPPED", "COME OFF SLOWLY"};
+    case SessionStatus::interrupted:
+      return {"ENDED EARLY", ""};
+    default:
+      return {"ENDED EARLY", move};
+  }
 }
 
 std::string end_advice(const Session& session) {

@@ -48,7 +48,9 @@ std::string ending(const Routine& routine, const Event& e) {
 std::vector<Phrase> phrases_for(const Routine& routine, const std::vector<Event>& events) {
   std::vector<Phrase> out;
   auto say = [&](std::string text, Urgency urgency, const Event& e) {
-    if (!text.empty()) out.push_back(Phrase{one_line(text), urgency, e.at});
+    if (!text.empty()) {
+      out.push_back(Phrase{one_line(text), urgency, e.at, e.kind == EventKind::get_ready});
+    }
   };
   for (const auto& e : events) {
     const Step* step = e.step < routine.steps.size() ? &routine.steps[e.step] : nullptr;
@@ -61,16 +63,16 @@ std::vector<Phrase> phrases_for(const Routine& routine, const std::vector<Event>
           std::string text = fmt::format("Step {} of {}: {}{}.", e.step + 1, routine.steps.size(),
                                          step->name, where(e));
           if (std::string cue = step_cue(routine, *step); !cue.empty()) text += " " + cue;
-          say(text, Urgency::guidance, e);
+          say(text, Urgency::cue, e);
         } else if (e.position == 1) {
           say(fmt::format("Switch sides: {} side{}.", to_string(e.side),
                           e.positions > 1 ? fmt::format(", position 1 of {}", e.positions) : ""),
-              Urgency::guidance, e);
+              Urgency::cue, e);
         } else {
           std::string move = move_words(*step, routine.roller);
           move[0] = static_cast<char>(move[0] - 'a' + 'A');
-          say(fmt::format("{}: position {} of {}.", move, e.position, e.positions),
-              Urgency::guidance, e);
+          say(fmt::format("{}: position {} of {}.", move, e.position, e.positions), Urgency::cue,
+              e);
         }
         break;
       }
@@ -78,22 +80,23 @@ std::vector<Phrase> phrases_for(const Routine& routine, const std::vector<Event>
         // Paced steps begin with their first breath or rep; a free one needs a word to start.
         if (step && (step->kind == StepKind::movement || step->kind == StepKind::rest ||
                      (step->unit == TimingUnit::seconds && step->kind == StepKind::stretch))) {
-          say(step->kind == StepKind::movement ? "Begin. Move slowly." : "Begin.", Urgency::pacing,
+          say(step->kind == StepKind::movement ? "Begin. Move slowly." : "Begin.", Urgency::breath,
               e);
         }
         break;
       case EventKind::phase:
-        if (e.phase == Phase::inhale) say("Breathe in.", Urgency::pacing, e);
-        if (e.phase == Phase::exhale) say("Breathe out.", Urgency::pacing, e);
+        if (e.phase == Phase::inhale) say("Breathe in.", Urgency::breath, e);
+        if (e.phase == Phase::exhale) say("Breathe out.", Urgency::breath, e);
         if (e.phase == Phase::hold_in || e.phase == Phase::hold_out) {
-          say("Hold.", Urgency::pacing, e);
+          say("Hold.", Urgency::breath, e);
         }
         break;
       case EventKind::rep:
-        say(rep_said(e.phase, step), Urgency::pacing, e);
+      case EventKind::turn:
+        say(rep_said(e.phase, step), Urgency::rep, e);
         break;
       case EventKind::tick:
-        say(number_word(e.value), Urgency::pacing, e);
+        say(number_word(e.value), Urgency::countdown, e);
         break;
       case EventKind::paused:
         say("Paused.", Urgency::control, e);
@@ -106,20 +109,21 @@ std::vector<Phrase> phrases_for(const Routine& routine, const std::vector<Event>
         break;
       case EventKind::waiting:
         // Part of the get-ready said just before, so the cue cannot drop it.
-        if (!out.empty() && out.back().at == e.at && out.back().urgency == Urgency::guidance) {
+        if (!out.empty() && out.back().at == e.at && out.back().urgency == Urgency::cue) {
           out.back().text += " Press space or Enter when you are ready.";
         } else {
-          say("Press space or Enter when you are ready.", Urgency::guidance, e);
+          say("Press space or Enter when you are ready.", Urgency::cue, e);
         }
         break;
       case EventKind::climb_ended:
         say("At the top: the climb ends here.", Urgency::control, e);
         break;
       case EventKind::ease_off:
-        say("Ease off. Aim for a six or seven out of ten.", Urgency::control, e);
+        say("Ease off. Aim for a six or seven out of ten.", Urgency::safety, e);
         break;
       case EventKind::finished:
-        say(ending(routine, e), Urgency::control, e);
+        say(ending(routine, e),
+            e.status == SessionStatus::pain_stop ? Urgency::safety : Urgency::control, e);
         break;
       default:
         break;
@@ -128,9 +132,10 @@ std::vector<Phrase> phrases_for(const Routine& routine, const std::vector<Event>
   return out;
 }
 
-Turn take_turn(bool speaking, Urgency current, Urgency next) {
+Turn take_turn(bool speaking, Urgency current, const Phrase& next) {
   if (!speaking) return Turn::speak;
-  return next >= current ? Turn::cut_and_speak : Turn::drop;
+  if (next.starts_block) return Turn::cut_and_speak;
+  return next.urgency >= current ? Turn::cut_and_speak : Turn::drop;
 }
 
 }  // namespace roll

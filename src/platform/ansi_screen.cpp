@@ -8,7 +8,10 @@
 #include "platform/screens.hpp"
 #include "platform/terminal.hpp"
 #include "roll/duration.hpp"
+#include "roll/figure.hpp"
 #include "roll/layout.hpp"
+#include "roll/pace.hpp"
+#include "roll/pose.hpp"
 #include "roll/session_wording.hpp"
 #include "roll/text.hpp"
 
@@ -67,7 +70,48 @@ fmt::text_style style_of(const LayoutLine& line, const SessionView& v) {
   }
 }
 
+// The figure's inks: the body plain, the roller in a colour of its own, the motion in another, the
+// far limbs, the ghost and the floor faint behind them.
+fmt::text_style ink_style(FigureInk ink) {
+  using fmt::emphasis;
+  using fmt::terminal_color;
+  switch (ink) {
+    case FigureInk::body:
+      return emphasis::bold;
+    case FigureInk::prop:
+      return fmt::fg(terminal_color::yellow);
+    case FigureInk::arrow:
+      return fmt::fg(terminal_color::cyan) | emphasis::bold;
+    case FigureInk::far:
+    case FigureInk::ghost:
+    case FigureInk::floor:
+      return emphasis::faint;
+  }
+  return {};
+}
+
+// The step's figure: the pose its kind, zone, side and orientation give, on the routine's tool,
+// with the way between its positions as an arrow.
+Drawing figure_of(const Step& step, Roller roller) {
+  PoseQuery query = pose_query(step);
+  query.along_spine = step.along.has_value();
+  Travel travel = Travel::none;
+  if (step.move && step.positions > 1) {
+    travel = *step.move == Move::up     ? Travel::up
+             : *step.move == Move::down ? Travel::down
+                                        : Travel::across;
+  }
+  return draw_pose(default_pose(query), prop_for(roller), travel);
+}
+
 }  // namespace
+
+AnsiScreen::AnsiScreen(std::FILE* out, const Routine& routine, AnsiOptions options)
+    : out_(out), routine_(routine), options_(options) {
+  if (options_.figures) {
+    for (const Step& step : routine_.steps) figures_.push_back(figure_of(step, routine_.roller));
+  }
+}
 
 std::optional<Millis> AnsiScreen::redraw_every() const {
   // Four frames a second of real time keep the breath band smooth; faster would only cost CPU.
@@ -83,7 +127,10 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
   const Step& step = routine_.steps[std::min(v.step, routine_.steps.size() - 1)];
 
   in.title = sanitize(routine_.title);
-  in.total = clock_time(v.total_left) + " left";
+  // The whole session, get-readies included (the summary counts only the work); with the voice
+  // each get-ready also waits for its words, which no plan can know.
+  in.total = clock_time(v.total_left) + (options_.voice ? " left + speech" : " left in all");
+  if (v.step < figures_.size()) in.figure = &figures_[v.step];
   if (v.get_ready) {
     in.step = "get ready · " + get_ready_text(routine_, v);
   } else {
@@ -114,6 +161,10 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
     in.shape = PhaseShape::ready;
     in.phase_word = "READY?";
     in.phase_text = "READY? · the timer waits";
+  } else if (v.waiting_for_speech) {
+    in.shape = PhaseShape::ready;
+    in.phase_word = "READY";
+    in.phase_text = "GET READY · listen: the hold starts after the cue";
   } else if (v.get_ready) {
     in.shape = PhaseShape::ready;
     in.phase_word = "READY";
@@ -130,6 +181,17 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
     const double left = static_cast<double>(v.phase_left.count());
     const double length = std::max(1.0, static_cast<double>(v.phase_length.count()));
     in.phase_fill = up ? 1.0 - left / length : left / length;
+  } else if (auto pace = roll_pace(step); pace && !pace->from_reps) {
+    // A roll timed in seconds: the word is the way the roller goes now, turning at its pace.
+    Millis into = v.block_length - v.block_left;
+    auto stroke = into.count() / std::max<Millis::rep>(pace->each_way.count(), 1);
+    Phase half = stroke % 2 == 0 ? Phase::rep_up : Phase::rep_down;
+    std::string word = rep_said(half, &step);
+    if (!word.empty() && word.back() == '.') word.pop_back();
+    in.shape = half == Phase::rep_up ? PhaseShape::up : PhaseShape::down;
+    in.phase_word = upper(word);
+    in.phase_text = upper(phase_words(half, &step)) + "   breathe freely";
+    in.phase_fill = stroke_position(*pace, into);
   } else if (v.phase == Phase::steady) {
     bool moving = step.kind == StepKind::movement;
     in.shape = PhaseShape::steady;
@@ -160,9 +222,18 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
   } else if (!notice_.empty()) {
     in.notice = notice_;
   }
+  // A roll shows how slowly: a marker travelling its stroke at its pace.
+  if (auto pace = roll_pace(step); pace && !v.get_ready && !v.paused && !v.confirming_quit) {
+    if (pace->from_reps) {
+      if (v.phase == Phase::rep_up || v.phase == Phase::rep_down) in.stroke = in.phase_fill;
+    } else {
+      in.stroke = stroke_position(*pace, v.block_length - v.block_left);
+    }
+    if (in.stroke) in.stroke_text = pace_words(*pace);
+  }
   if (v.last_pressure) in.status = fmt::format("pressure {}/10", *v.last_pressure);
   in.bars = {{"step", v.block_progress, clock_time(v.block_left)},
-             {"total", v.total_progress, clock_time(v.total_left) + " left"}};
+             {"total", v.total_progress, in.total}};
   // The pain key first: when only part of the help fits, it is the one that must.
   in.keys = {"! sharp pain", "space pause",    "q quit",  "n next",
              "b restart",    "1-9,0 pressure", "+/- 15 s"};
@@ -171,8 +242,8 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
   if (is_climb(step)) in.keys.insert(in.keys.begin() + 1, "e at the top");
 
   if (!in.utf8) {
-    for (auto* text :
-         {&in.title, &in.total, &in.step, &in.cue, &in.notice, &in.phase_text, &in.status}) {
+    for (auto* text : {&in.title, &in.total, &in.step, &in.cue, &in.notice, &in.phase_text,
+                       &in.status, &in.stroke_text}) {
       *text = to_ascii(*text);
     }
   }
@@ -180,14 +251,56 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
 }
 
 Layout AnsiScreen::layout(const SessionView& view, int columns, int rows) const {
-  if (routine_.steps.empty()) return {{{"(empty routine)", Role::step}}, 0, false};
+  if (routine_.steps.empty()) {
+    Layout empty;
+    empty.lines.emplace_back("(empty routine)", Role::step);
+    return empty;
+  }
   return lay_out(layout_input(view, columns, rows));
 }
 
 std::vector<std::string> AnsiScreen::frame(const SessionView& view, int columns, int rows) const {
   std::vector<std::string> lines;
-  for (auto& line : layout(view, columns, rows).lines) lines.push_back(line.text);
+  for (auto& line : layout(view, columns, rows).lines) lines.push_back(line.full_text());
   return lines;
+}
+
+std::vector<std::string> AnsiScreen::rows_of(const Layout& layout, const SessionView& view,
+                                             int columns) const {
+  bool color = options_.color;
+  // Paused, the phase and the question are one panel in reverse video, the width of the screen.
+  bool panel = view.paused || view.confirming_quit;
+  auto width = static_cast<std::size_t>(std::max(columns, 1));
+  std::vector<std::string> out;
+  for (const auto& line : layout.lines) {
+    std::string row;
+    if (!line.figure.empty() || line.text_column > 0) {
+      row.append(line.figure_column, ' ');
+      std::size_t at = line.figure_column;
+      for (const auto& run : line.figure) {
+        bool blank = run.text.find_first_not_of(' ') == std::string::npos;
+        row += color && !blank ? fmt::format(ink_style(run.ink), "{}", run.text) : run.text;
+        at += display_width(run.text);
+      }
+      if (!line.text.empty()) {
+        row.append(line.text_column > at ? line.text_column - at : 0, ' ');
+        row += color ? fmt::format(style_of(line, view), "{}", line.text) : line.text;
+      }
+    } else {
+      std::string text = line.text;
+      if (panel && (line.role == Role::phase || line.role == Role::prompt)) {
+        std::size_t w = display_width(text);
+        if (w < width) text.append(width - w, ' ');
+      }
+      if (color && !text.empty()) {
+        row = fmt::format(style_of(line, view), "{}", text);
+      } else {
+        row = text;
+      }
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
 }
 
 void AnsiScreen::show(const std::vector<Event>& events, const SessionView& view) {
@@ -200,28 +313,36 @@ void AnsiScreen::show(const std::vector<Event>& events, const SessionView& view)
   }
   if (view.finished) return;  // the summary is printed on the normal screen
   auto size = terminal_size(::fileno(out_));
-  auto lines = layout(view, size.columns, size.rows).lines;
+  int rows = std::max(size.rows, 1);
+  auto lines = rows_of(layout(view, size.columns, rows), view, size.columns);
+  if (size.columns != drawn_columns_ || rows != drawn_rows_) drawn_.clear();
+  bool whole = drawn_.empty();
   // Each row is put at its own position, never reached by a line feed: with auto-wrap off
   // (RawTerminal) a row wider than the layout measured is clipped at the margin, and nothing
   // can scroll the title and the step line off the top. The row is cleared before it is drawn:
   // cleared after, a row as wide as the screen would lose its last column, where the cursor
-  // stays when it cannot wrap.
+  // stays when it cannot wrap. Only the rows that changed are sent: a frame a quarter of a second
+  // is mostly the same rows, and over SSH every byte counts.
   std::string out;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const auto& line = lines[i];
-    out += fmt::format("\x1b[{};1H\x1b[2K", i + 1);
-    if (options_.color && !line.text.empty()) {
-      out += fmt::format(style_of(line, view), "{}", line.text);
-    } else {
-      out += line.text;
+  auto rows_drawn = static_cast<std::size_t>(rows);
+  if (whole) drawn_.assign(rows_drawn, std::string(1, '\0'));  // nothing matches: all sent
+  for (std::size_t i = 0; i < rows_drawn; ++i) {
+    const std::string& row = i < lines.size() ? lines[i] : std::string();
+    if (drawn_[i] == row) continue;
+    if (whole && i >= lines.size()) {
+      // The rows below the last one, from the start of the next row: clears nothing of the last.
+      out += fmt::format("\x1b[{};1H\x1b[J", i + 1);
+      for (std::size_t j = i; j < rows_drawn; ++j) drawn_[j].clear();
+      break;
     }
+    out += fmt::format("\x1b[{};1H\x1b[2K", i + 1);
+    out += row;
+    drawn_[i] = row;
   }
-  // The rows below the last one drawn, if any: from the start of the next row, which clears
-  // nothing of the last.
-  if (lines.size() < static_cast<std::size_t>(std::max(size.rows, 1))) {
-    out += fmt::format("\x1b[{};1H\x1b[J", lines.size() + 1);
-  }
+  drawn_columns_ = size.columns;
+  drawn_rows_ = rows;
   if (ring && options_.bell) out += '\a';
+  if (out.empty()) return;  // nothing changed: nothing to send
   std::fwrite(out.data(), 1, out.size(), out_);
   std::fflush(out_);
 }

@@ -1,6 +1,7 @@
 // Plain lines, JSON lines and the voice.
 #include <fcntl.h>
 #include <fmt/core.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -8,7 +9,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 
@@ -43,8 +46,9 @@ void PlainScreen::show(const std::vector<Event>& events, const SessionView&) {
   bool wrote = false;
   try {
     for (const auto& e : events) {
-      // The bell ticks are for the ears; a screen reader would read "3 s left" over the countdown.
-      if (e.kind == EventKind::tick) continue;
+      // The bell ticks and the turns of a roll are for the ears: a screen reader would read them
+      // over the countdown.
+      if (e.kind == EventKind::tick || e.kind == EventKind::turn) continue;
       std::string text = event_text(routine_, e);
       if (text.empty()) continue;
       if (ascii_) text = to_ascii(text);
@@ -89,7 +93,7 @@ void EventsScreen::write(const std::vector<Event>& events) {
       line.insert("position", e.position);
       line.insert("positions", e.positions);
     }
-    if (e.kind == EventKind::phase || e.kind == EventKind::rep) {
+    if (e.kind == EventKind::phase || e.kind == EventKind::rep || e.kind == EventKind::turn) {
       line.insert("phase", phase_name(e.phase));
       line.insert("number", e.number);
       line.insert("count", e.count);
@@ -237,6 +241,96 @@ void ProcessSpeaker::wait() {
   int status = 0;
   ::waitpid(child_, &status, 0);
   child_ = -1;
+}
+
+std::string ProcessSpeaker::check(const Phrase& phrase, Millis limit) {
+  if (path_.empty()) return "was not found";
+  stop();
+  std::string text(utf8::prefix_of_bytes(sanitize(phrase.text), 4000));
+  std::vector<std::string> words = command_for(text);
+  std::vector<char*> argv;
+  for (auto& w : words) argv.push_back(w.data());
+  argv.push_back(nullptr);
+  bool on_stdin = text_way(argv_.front()) == TextWay::stdin_text;
+  int in[2] = {-1, -1};
+  int err[2] = {-1, -1};
+  if ((on_stdin && ::pipe2(in, O_CLOEXEC) != 0) || ::pipe2(err, O_CLOEXEC) != 0) {
+    for (int fd : {in[0], in[1]}) {
+      if (fd >= 0) ::close(fd);
+    }
+    return fmt::format("could not be started: {}", std::strerror(errno));
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (on_stdin) {
+    posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  }
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+  pid_t pid = 0;
+  int spawned = posix_spawn(&pid, path_.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(err[1]);
+  if (on_stdin) {
+    ::close(in[0]);
+    if (spawned == 0) {
+      ::fcntl(in[1], F_SETFL, O_NONBLOCK);
+      write_quietly(in[1], text + "\n");
+    }
+    ::close(in[1]);
+  }
+  if (spawned != 0) {
+    ::close(err[0]);
+    return fmt::format("could not be started: {}", std::strerror(spawned));
+  }
+  // Its error output, up to its end (the program exiting closes it) or the limit; only the first
+  // few kilobytes are kept, whatever it writes.
+  std::string said;
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  bool timed_out = false;
+  for (;;) {
+    auto left = std::chrono::duration_cast<Millis>(deadline - std::chrono::steady_clock::now());
+    if (left <= Millis{0}) {
+      timed_out = true;
+      break;
+    }
+    pollfd p{err[0], POLLIN, 0};
+    int ready = ::poll(&p, 1, static_cast<int>(std::min<Millis::rep>(left.count(), 1000)));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) continue;
+    char buffer[512];
+    ssize_t n = ::read(err[0], buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    if (said.size() < 4096) said.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(err[0]);
+  int status = 0;
+  if (timed_out) {
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+    return fmt::format("did not finish its first phrase within {} s",
+                       std::chrono::duration_cast<std::chrono::seconds>(limit).count());
+  }
+  ::waitpid(pid, &status, 0);
+  if (WIFSIGNALED(status)) return fmt::format("was killed by signal {}", WTERMSIG(status));
+  // The first line of what it said that is not blank, as words for a terminal.
+  std::string first;
+  for (std::size_t at = 0; at < said.size() && first.empty();) {
+    std::size_t end = std::min(said.find('\n', at), said.size());
+    std::string line = said.substr(at, end - at);
+    if (line.find_first_not_of(" \t\r") != std::string::npos) first = sanitize(line);
+    at = end + 1;
+  }
+  if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+    std::string out = fmt::format("exited with status {}", WEXITSTATUS(status));
+    if (!first.empty()) out += fmt::format(" ({})", first);
+    return out;
+  }
+  if (!first.empty()) return fmt::format("wrote to its error output: {}", first);
+  return "";
 }
 
 void ProcessSpeaker::say(const Phrase& phrase) {

@@ -61,17 +61,20 @@ struct AnsiOptions {
   bool color = false;
   bool bell = true;
   double speed = 1.0;
-  bool utf8 = true;  // the locale is UTF-8: block glyphs; else ASCII only
+  bool utf8 = true;     // the locale is UTF-8: block glyphs and braille; else ASCII only
+  bool voice = false;   // --voice: each get-ready waits for its words, so the total is "+ speech"
+  bool figures = true;  // the step's figure in the get-ready and beside the countdown
 };
 
-// The full screen: fitted to the terminal, big digits when there is room, a breath pacer, bars,
-// and the keys. Draws on the alternate screen that RawTerminal set up.
+// The full screen: fitted to the terminal, big digits when there is room, a breath pacer, the
+// step's figure, bars, and the keys. Draws on the alternate screen that RawTerminal set up, and
+// sends only the rows that changed since the last frame (nothing at all while nothing changes).
 class AnsiScreen final : public Screen {
  public:
-  AnsiScreen(std::FILE* out, const Routine& routine, AnsiOptions options)
-      : out_(out), routine_(routine), options_(options) {}
+  AnsiScreen(std::FILE* out, const Routine& routine, AnsiOptions options);
   void show(const std::vector<Event>& events, const SessionView& view) override;
   [[nodiscard]] std::optional<Millis> redraw_every() const override;
+  void repaint() override { drawn_.clear(); }
 
   // One frame at a given size, each line with its role; for tests and show().
   [[nodiscard]] Layout layout(const SessionView& view, int columns, int rows) const;
@@ -82,10 +85,19 @@ class AnsiScreen final : public Screen {
  private:
   [[nodiscard]] LayoutInput layout_input(const SessionView& view, int columns, int rows) const;
 
+  // Each row of the frame as written to the terminal, escapes and colour included.
+  [[nodiscard]] std::vector<std::string> rows_of(const Layout& layout, const SessionView& view,
+                                                 int columns) const;
+
   std::FILE* out_;
   const Routine& routine_;
   AnsiOptions options_;
-  std::string notice_;  // the last ease-off advice, until the next step
+  std::string notice_;            // the last ease-off advice, until the next step
+  std::vector<Drawing> figures_;  // each step's figure, drawn once
+  // What the terminal shows now, row by row, and at which size; empty: unknown, draw it all.
+  std::vector<std::string> drawn_;
+  int drawn_columns_ = 0;
+  int drawn_rows_ = 0;
 };
 
 // Says phrases without ever waiting: the voice must never hold up the timer.
@@ -119,6 +131,12 @@ class ProcessSpeaker final : public Speaker {
   void stop() override;
   // Waits for the phrase being said to end (tests, and the last words of a session).
   void wait();
+  // Says `phrase` and waits for the program to end (at most `limit`, then it is killed), watching
+  // what a speaker that cannot speak does: a status other than 0, or anything on its error output
+  // (espeak-ng without a sound device exits 0 but prints ALSA's errors there). Empty when it
+  // spoke; else what went wrong, in words ("exited with status 1", "wrote to its error output:
+  // ALSA lib ...", "did not finish within 10 s").
+  [[nodiscard]] std::string check(const Phrase& phrase, Millis limit);
   // The argument vector say() runs for `text` (tests).
   [[nodiscard]] std::vector<std::string> command_for(const std::string& text) const;
 

@@ -20,12 +20,15 @@ class VoiceScreen final : public Screen {
     return inner_.redraw_every();
   }
   [[nodiscard]] bool closed() const override { return inner_.closed(); }
+  // Still saying the get-ready's words (its cue, or what comes next).
+  [[nodiscard]] bool holds_get_ready() override;
+  void repaint() override { inner_.repaint(); }
 
  private:
   Screen& inner_;
   const Routine& routine_;
   Speaker& speaker_;
-  Urgency current_ = Urgency::pacing;
+  Urgency current_ = Urgency::breath;
 };
 
 }  // namespace roll::platform

@@ -176,7 +176,8 @@ TEST_CASE("plain mode: one line per event with the routine time, then the summar
   CHECK(has_line(lines, "01:05 get ready · switch to the right side"));
   CHECK(has_line(lines, "01:08 step 2/3 · Lat roll · right · 0:12 · 3 reps, slow tempo"));
   CHECK(has_line(lines, "01:35 finished"));
-  CHECK(has_line(lines, "01:35 Session complete: 1:14 of 1:14 done · 3 of 3 steps"));
+  CHECK(has_line(
+      lines, "01:35 Session complete: 1:14 of 1:14 done (get-readies not counted) · 3 of 3 steps"));
   CHECK(has_line(lines, "01:35 zones: full-body 0:10 · lats 0:24 · thoracic 0:40"));
   CHECK(r.out.find("Move right away") != std::string::npos);
 }

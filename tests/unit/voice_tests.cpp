@@ -133,8 +133,12 @@ TEST_CASE("the voice paces every breath and counts down the last three seconds")
   }
   CHECK(out_at == std::vector<Millis>{9s, 19s, 32s, 42s});
   CHECK(in_at == std::vector<Millis>{5s, 15s, 28s, 38s});
-  // Three ticks at the end of each of the five work blocks.
-  for (const char* word : {"three", "two", "one"}) CHECK(sp.exactly(word) == 5);
+  // Three ticks at the end of each of the five work blocks, but where a rep turns at the same
+  // moment: the lat roll's last rep turns back 2 s before the end, and a rep call outranks the
+  // countdown (issue 31's order; the countdown was said over it before).
+  CHECK(sp.exactly("three") == 5);
+  CHECK(sp.exactly("two") == 3);
+  CHECK(sp.exactly("one") == 5);
   const auto* three = sp.find("three");
   REQUIRE(three);
   CHECK(three->at == 22s);
@@ -153,15 +157,55 @@ TEST_CASE("speech never waits: each phrase is said at its event's time, or cut, 
     CAPTURE(s.text);
     CHECK(s.clock == s.at);  // no pause in this run: clock and routine time agree
   }
-  // The breaths and ticks of the first hold were dropped while the cue went on, not queued...
+  // Without waiting for it (no --voice in the session's options), the tail of the cue gives way
+  // to the first breath prompt of the hold (issue 31: the breaths were dropped under the cue
+  // before), and every breath after it is said on time.
   REQUIRE(sp.said.size() > 2);
   CHECK(sp.said[0].text.ends_with("aaaa"));
-  // ...and the next get-ready, as urgent as the cue, cut it.
-  CHECK(sp.said[1].text == "Move the roller up an inch: position 2 of 2.");
-  CHECK(sp.said[1].at == 25s);
+  CHECK(sp.said[1].text == "Breathe in.");
+  CHECK(sp.said[1].at == 5s);
   CHECK(sp.cuts >= 1);
-  CHECK(sp.exactly("Breathe in.") == 2);
-  CHECK(sp.find("Breathe out.")->at == 32s);
+  CHECK(sp.exactly("Breathe in.") == 4);
+  CHECK(sp.exactly("Breathe out.") == 4);
+  CHECK(sp.find("Move the roller up an inch: position 2 of 2.")->at == 25s);
+}
+
+TEST_CASE(
+    "--voice: the get-ready waits for its words, at most 20 s, so the hold starts with a breath") {
+  VoiceRig rig;
+  rig.routine.steps[0].cue = std::string(100, 'a');  // about 9 s of speech in a 5 s get-ready
+  SessionOptions options;
+  options.speech_wait = 20s;
+  Session session(rig.routine, make_plan(rig.routine), rig.log, options);
+  run_session(session, rig.clock, rig.keys, rig.voice);
+  auto& sp = rig.speaker;
+  REQUIRE(sp.said.size() > 2);
+  const auto& cue = sp.said[0];
+  CHECK(cue.text.ends_with("aaaa"));
+  CHECK(sp.cuts == 0);  // nothing cut it
+  // The first breath prompt comes once the cue is done (its length, then at most one poll of
+  // 100 ms), not at 5 s; and the routine clock stood meanwhile.
+  const auto* first = sp.find("Breathe in.");
+  REQUIRE(first);
+  Millis spoken{static_cast<Millis::rep>(cue.text.size()) * 65};
+  CHECK(first->clock >= spoken);
+  CHECK(first->clock <= spoken + 100ms);
+  CHECK(first->at == 5s);
+  // Every breath prompt of the routine is said.
+  CHECK(sp.exactly("Breathe in.") == 4);
+  CHECK(sp.exactly("Breathe out.") == 4);
+
+  // A cue longer than the wait allows: the hold starts when the get-ready has lasted 20 s in all,
+  // and its first breath prompt cuts what is left of the cue.
+  VoiceRig slow;
+  slow.routine.steps[0].cue = std::string(600, 'a');  // about 40 s of speech
+  Session capped(slow.routine, make_plan(slow.routine), slow.log, options);
+  run_session(capped, slow.clock, slow.keys, slow.voice);
+  const auto* late = slow.speaker.find("Breathe in.");
+  REQUIRE(late);
+  CHECK(late->clock >= 20s);
+  CHECK(late->clock <= 20s + 100ms);
+  CHECK(slow.speaker.cuts >= 1);
 }
 
 TEST_CASE("pause, resume, ease off and the end with the after-care are said, cutting in") {
@@ -209,11 +253,24 @@ TEST_CASE("+, - and --ready key are spoken too") {
 }
 
 TEST_CASE("a more urgent phrase cuts, a less urgent one is dropped, none waits") {
-  CHECK(take_turn(false, Urgency::control, Urgency::pacing) == Turn::speak);
-  CHECK(take_turn(true, Urgency::guidance, Urgency::pacing) == Turn::drop);
-  CHECK(take_turn(true, Urgency::pacing, Urgency::pacing) == Turn::cut_and_speak);
-  CHECK(take_turn(true, Urgency::pacing, Urgency::guidance) == Turn::cut_and_speak);
-  CHECK(take_turn(true, Urgency::guidance, Urgency::control) == Turn::cut_and_speak);
+  auto phrase = [](Urgency urgency, bool starts_block = false) {
+    return Phrase{"words", urgency, 0ms, starts_block};
+  };
+  CHECK(take_turn(false, Urgency::safety, phrase(Urgency::cue)) == Turn::speak);
+  // Within a hold, least urgent first: the tail of a cue, the countdown, a rep call, the
+  // controls (pause, resume), a breath prompt, a safety notice.
+  const std::vector<Urgency> order{Urgency::cue,     Urgency::countdown, Urgency::rep,
+                                   Urgency::control, Urgency::breath,    Urgency::safety};
+  for (std::size_t now = 0; now < order.size(); ++now) {
+    for (std::size_t next = 0; next < order.size(); ++next) {
+      CAPTURE(now);
+      CAPTURE(next);
+      CHECK(take_turn(true, order[now], phrase(order[next])) ==
+            (next >= now ? Turn::cut_and_speak : Turn::drop));
+    }
+  }
+  // A get-ready's words start a new block: whatever is left of the one before is stale.
+  CHECK(take_turn(true, Urgency::safety, phrase(Urgency::cue, true)) == Turn::cut_and_speak);
 }
 
 TEST_CASE("phrases are one line of sanitized text") {
@@ -248,7 +305,7 @@ bool on_path(const char* program) {
 }
 
 Phrase phrase(std::string text) {
-  return Phrase{std::move(text), Urgency::guidance, 0ms};
+  return Phrase{std::move(text), Urgency::cue, 0ms};
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "cli/session/preflight.hpp"
 #include "cli/session/rating_question.hpp"
 #include "cli/session/terminal_prompter.hpp"
+#include "cli/session/voice_start.hpp"
 #include "cli/user_time.hpp"
 #include "platform/history_store.hpp"
 #include "platform/process_time_zone.hpp"
@@ -24,6 +25,7 @@
 #include "platform/terminal.hpp"
 #include "platform/voice_screen.hpp"
 #include "roll/due.hpp"
+#include "roll/layout.hpp"
 #include "roll/lint.hpp"
 #include "roll/runner.hpp"
 #include "roll/session.hpp"
@@ -34,6 +36,11 @@
 namespace roll::cli {
 
 namespace {
+
+// With --voice a get-ready waits for its own words (the step's cue) before the hold starts, for at
+// most this long in all: long enough for the longest bundled cue said at espeak-ng's -s 140 (about
+// 18 s), short enough that a slow voice cannot hold the session up for long. roll's own reading.
+constexpr Millis kSpeechWait{20000};
 
 // Today's streak and when the next session is due, from the history just written; nothing when
 // it cannot be read (the summary must never fail for it).
@@ -66,6 +73,23 @@ void print_summary(Context& ctx, UserData& user, const Session& session, bool pl
   std::string prefix = plain ? fmt::format("{:02}:{:02} ", at / 60, at % 60) : "";
   // Wrapped to the terminal it is read on, in the glyphs its locale can show.
   bool ascii = ctx.env.stdout_is_terminal && !ctx.env.utf8;
+  if (!plain) {
+    // First the end in letters read from the floor, as large as leaves the summary (and a
+    // question after it) on the screen with it.
+    std::size_t below = 3;
+    for (const auto& line : lines) {
+      std::string wrapped = wrap(line, static_cast<std::size_t>(std::max(width - 1, 20)));
+      below += static_cast<std::size_t>(std::count(wrapped.begin(), wrapped.end(), '\n')) + 1;
+    }
+    int rows = platform::terminal_size(::fileno(ctx.out)).rows;
+    int room = rows > static_cast<int>(below) ? rows - static_cast<int>(below) : 0;
+    EndWords end = end_words(session);
+    for (const auto& row :
+         end_banner(end.headline, end.next, std::max(width - 1, 20), room, ctx.env.utf8)) {
+      fmt::print(ctx.out, "{}\n", row);
+    }
+    fmt::print(ctx.out, "\n");
+  }
   for (auto line : lines) {
     if (ascii) line = to_ascii(line);
     fmt::print(ctx.out, "{}{}\n", prefix,
@@ -77,6 +101,8 @@ void print_summary(Context& ctx, UserData& user, const Session& session, bool pl
 RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
                      platform::SteadyClock& clock, platform::Speaker* speaker, bool on_terminal,
                      bool full_screen, bool ready_key, platform::EventsScreen* events) {
+  platform::AnsiOptions ansi{ctx.color, !args.quiet, args.speed, ctx.env.utf8};
+  ansi.voice = speaker != nullptr;
   const Routine& routine = session.routine();
   platform::SignalPipe signals(on_terminal);
   std::unique_ptr<platform::RawTerminal> terminal;
@@ -84,8 +110,7 @@ RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
   Screen* screen = events;
   if (on_terminal) terminal = std::make_unique<platform::RawTerminal>(0, ctx.out, full_screen);
   if (full_screen) {
-    own = std::make_unique<platform::AnsiScreen>(
-        ctx.out, routine, platform::AnsiOptions{ctx.color, !args.quiet, args.speed, ctx.env.utf8});
+    own = std::make_unique<platform::AnsiScreen>(ctx.out, routine, ansi);
     screen = own.get();
   } else if (screen == nullptr) {
     own = std::make_unique<platform::PlainScreen>(ctx.out, routine, on_terminal && !ctx.env.utf8);
@@ -114,6 +139,7 @@ void offer_movement(Context& ctx, const SessionOptions& args, platform::SteadyCl
   roll::SessionOptions options;  // the core session's, not this command's
   options.speed = args.speed;
   options.confirm_quit = false;
+  options.speech_wait = speaker ? kSpeechWait : Millis{0};
   Session movement(block, make_plan(block), none, options, now_or_fail(ctx));
   auto result = run_screen(ctx, args, movement, clock, speaker, true, true, false, nullptr);
   if (result.status == SessionStatus::completed) {
@@ -159,6 +185,9 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   bool interactive = ctx.env.input_is_terminal && ctx.env.stdout_is_terminal;
   preflight(ctx, user, routine, args.yes, interactive, notices);
   warn_fifth_session(ctx, user, args.yes, interactive && !args.plain && !args.events);
+  // The voice is tried before the first second, so that one that cannot speak is read about here.
+  std::unique_ptr<platform::ProcessSpeaker> speaker =
+      start_voice(ctx, user, args, routine, notices);
   // Every notice reaches the person before the first second: the full screen would cover them at
   // once, so it waits for Enter; plain lines keep them above the session (on stderr), and events
   // carry them as `notice` lines of their own.
@@ -174,23 +203,6 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   // On by default in the full screen only: plain and JSON lines are for scripts, which say
   // --before and --after.
   bool ask_ratings = full_screen && user.profile().ratings;
-  std::vector<std::string> speech;
-  if (args.voice) {
-    // --voice-command wins over the profile's `speech`, which wins over espeak-ng.
-    std::string line = args.voice_command;
-    const char* from = "--voice-command";
-    if (line.empty()) {
-      line = user.profile().speech;
-      from = "speech in config.toml";
-    }
-    if (line.empty()) line = "espeak-ng";
-    speech = platform::split_command(line);
-    if (speech.empty()) {
-      throw Failure(exit_usage, fmt::format("{}: '{}' is not a command (empty, or a quote left "
-                                            "open); for example: espeak-ng -v en-gb -s 150",
-                                            from, sanitize(line)));
-    }
-  }
   // A sped-up run is a rehearsal: 0.4 s at --speed 1000 is not 6:15 of work.
   bool rehearsal = args.speed != 1.0;
   bool recording = !args.no_log && (!rehearsal || args.log_rehearsal);
@@ -215,22 +227,11 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   options.speed = args.speed;
   options.confirm_quit = !args.yes;
   options.ready_key = ready_key;
+  options.speech_wait = speaker ? kSpeechWait : Millis{0};
   Session session(routine, make_plan(routine), log, options, started_at);
   if (rehearsal) session.set_origin(SessionOrigin::rehearsal);
   std::fflush(ctx.out);
   std::fflush(ctx.err);
-
-  std::unique_ptr<platform::ProcessSpeaker> speaker;
-  if (args.voice) {
-    speaker = std::make_unique<platform::ProcessSpeaker>(
-        speech, ctx.env.path ? ctx.env.path->c_str() : nullptr);
-    if (!speaker->available()) {
-      fmt::print(ctx.err,
-                 "roll: warning: speech program '{}' not found; going on without a voice\n",
-                 sanitize(speech.front()));
-      speaker.reset();
-    }
-  }
 
   RunResult result = run_screen(ctx, args, session, clock, speaker.get(), on_terminal, full_screen,
                                 ready_key, events ? &*events : nullptr);
