@@ -25,6 +25,13 @@ enum class Urgency {
   safety = 5,     // ease off, the pain stop
 };
 
+// With --voice a get-ready waits for its own words before the hold starts (SessionOptions::
+// speech_wait), for at most this long in all. roll's own reading: the longest words of a bundled
+// get-ready, the thoracic extension's step and cue, take 32 s at espeak-ng's -s 140
+// (tests/data/espeak-ng-phrases.tsv), and a cue cut short loses its last sentence, which there
+// keeps the roller off the neck; a program that hangs holds each get-ready no longer than this.
+inline constexpr Millis kSpeechWait{35000};
+
 struct Phrase {
   std::string text;  // sanitized, one line
   Urgency urgency = Urgency::breath;

@@ -77,9 +77,11 @@ std::vector<Phrase> phrases_for(const Routine& routine, const std::vector<Event>
         break;
       }
       case EventKind::step:
-        // Paced steps begin with their first breath or rep; a free one needs a word to start.
-        if (step && (step->kind == StepKind::movement || step->kind == StepKind::rest ||
-                     (step->unit == TimingUnit::seconds && step->kind == StepKind::stretch))) {
+        // Paced steps begin with their first breath or rep; a free one needs a word to start (a
+        // movement in reps begins with its first rep call, which "Begin." would drown).
+        if (step && step->unit != TimingUnit::reps &&
+            (step->kind == StepKind::movement || step->kind == StepKind::rest ||
+             (step->unit == TimingUnit::seconds && step->kind == StepKind::stretch))) {
           say(step->kind == StepKind::movement ? "Begin. Move slowly." : "Begin.", Urgency::breath,
               e);
         }

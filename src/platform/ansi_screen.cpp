@@ -181,17 +181,6 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
     const double left = static_cast<double>(v.phase_left.count());
     const double length = std::max(1.0, static_cast<double>(v.phase_length.count()));
     in.phase_fill = up ? 1.0 - left / length : left / length;
-  } else if (auto pace = roll_pace(step); pace && !pace->from_reps) {
-    // A roll timed in seconds: the word is the way the roller goes now, turning at its pace.
-    Millis into = v.block_length - v.block_left;
-    auto stroke = into.count() / std::max<Millis::rep>(pace->each_way.count(), 1);
-    Phase half = stroke % 2 == 0 ? Phase::rep_up : Phase::rep_down;
-    std::string word = rep_said(half, &step);
-    if (!word.empty() && word.back() == '.') word.pop_back();
-    in.shape = half == Phase::rep_up ? PhaseShape::up : PhaseShape::down;
-    in.phase_word = upper(word);
-    in.phase_text = upper(phase_words(half, &step)) + "   breathe freely";
-    in.phase_fill = stroke_position(*pace, into);
   } else if (v.phase == Phase::steady) {
     bool moving = step.kind == StepKind::movement;
     in.shape = PhaseShape::steady;

@@ -10,13 +10,17 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <regex>
+#include <sstream>
 #include <string>
 
+#include "bundled_routines.hpp"
 #include "fixtures.hpp"
 #include "platform/screens.hpp"
 #include "platform/voice_screen.hpp"
 #include "roll/runner.hpp"
+#include "roll/session_wording.hpp"
 #include "roll/voice.hpp"
 #include "session_fakes.hpp"
 #include "skip.hpp"
@@ -283,6 +287,155 @@ TEST_CASE("phrases are one line of sanitized text") {
   REQUIRE(phrases.size() == 1);
   for (unsigned char c : phrases[0].text) CHECK(c >= 0x20);
   CHECK(phrases[0].text.find("Line one line two") != std::string::npos);
+}
+
+namespace {
+
+// How long espeak-ng at -s 140 takes to say each phrase of the bundled routines, measured once
+// (tests/tools/measure_phrases.sh writes the table: the length of the WAV it makes, by sox).
+std::map<std::string, Millis> espeak_lengths() {
+  std::map<std::string, Millis> out;
+  std::istringstream in(
+      test::slurp(std::filesystem::path(ROLL_SOURCE_DIR) / "tests/data/espeak-ng-phrases.tsv"));
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    auto tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    out[line.substr(tab + 1)] = Millis{std::stol(line.substr(0, tab))};
+  }
+  return out;
+}
+
+// Busy as long as espeak-ng is for each phrase; a phrase the table lacks (a routine's words
+// changed since it was measured) takes the table's slowest pace a character, and is counted.
+class MeasuredSpeaker final : public platform::Speaker {
+ public:
+  MeasuredSpeaker(const FakeClock& clock, const std::map<std::string, Millis>& lengths)
+      : clock_(clock), lengths_(lengths) {
+    for (const auto& [text, length] : lengths_) {
+      slowest_ = std::max(slowest_, static_cast<double>(length.count()) /
+                                        static_cast<double>(std::max<std::size_t>(text.size(), 1)));
+    }
+  }
+  bool speaking() override { return clock_.now() < busy_until_; }
+  void say(const Phrase& phrase) override {
+    CHECK_FALSE(speaking());
+    said.push_back({phrase.text, phrase.at, clock_.now()});
+    auto found = lengths_.find(phrase.text);
+    Millis length{0};
+    if (found != lengths_.end()) {
+      length = found->second;
+    } else {
+      unmeasured.push_back(phrase.text);
+      length = Millis{static_cast<Millis::rep>(slowest_ * static_cast<double>(phrase.text.size()))};
+    }
+    longest = std::max(longest, length);
+    busy_until_ = clock_.now() + length;
+  }
+  void stop() override {
+    cut.push_back(said.empty() ? "" : said.back().text);
+    busy_until_ = clock_.now();
+  }
+
+  struct Said {
+    std::string text;
+    Millis at;
+    Millis clock;
+  };
+  std::vector<Said> said;
+  std::vector<std::string> cut;
+  std::vector<std::string> unmeasured;
+  Millis longest{0};
+
+ private:
+  const FakeClock& clock_;
+  const std::map<std::string, Millis>& lengths_;
+  double slowest_ = 0;
+  Millis busy_until_{0};
+};
+
+bool is_breath(const Event& e) {
+  return e.kind == EventKind::phase && (e.phase == Phase::inhale || e.phase == Phase::exhale ||
+                                        e.phase == Phase::hold_in || e.phase == Phase::hold_out);
+}
+
+}  // namespace
+
+// Issue 31: with espeak-ng at -s 140, bedtime's first cue swallowed the first breath's prompts,
+// "Move the roller up an inch: position N of 4" the first "Breathe in" of every position, and the
+// snow angels' cue their first four calls. Now each get-ready waits for its words, and within a
+// hold a breath prompt outranks everything but a safety notice.
+TEST_CASE("no breath prompt or rep call of a bundled routine is dropped, at espeak-ng's pace") {
+  auto lengths = espeak_lengths();
+  REQUIRE(lengths.size() > 30);
+  REQUIRE(lengths.count("Breathe in.") == 1);
+  for (const Routine& routine : test::bundled_routines()) {
+    CAPTURE(routine.name);
+    SessionOptions options;
+    options.speech_wait = kSpeechWait;
+    RecordingLog log;
+    Session session(routine, make_plan(routine), log, options);
+    FakeClock clock;
+    ScriptedKeys keys(clock);
+    RecordingScreen inner;
+    MeasuredSpeaker speaker(clock, lengths);
+    platform::VoiceScreen voice(inner, routine, speaker);
+    run_session(session, clock, keys, voice);
+    REQUIRE(session.status() == SessionStatus::completed);
+    CHECK(keys.stalls == 0);
+    // Every breath prompt, rep call and turn of the routine is said at its moment.
+    std::multimap<Millis, std::string> said;
+    for (const auto& s : speaker.said) said.emplace(s.at, s.text);
+    int breaths = 0, reps = 0, turns = 0, turns_said = 0;
+    for (const auto& e : inner.events) {
+      bool breath = is_breath(e);
+      if (!breath && e.kind != EventKind::rep && e.kind != EventKind::turn) continue;
+      const Step* step = &routine.steps[e.step];
+      std::string want = breath ? (e.phase == Phase::inhale   ? "Breathe in."
+                                   : e.phase == Phase::exhale ? "Breathe out."
+                                                              : "Hold.")
+                                : rep_said(e.phase, step);
+      auto [lo, hi] = said.equal_range(e.at);
+      bool found = std::any_of(lo, hi, [&](const auto& p) { return p.second == want; });
+      CAPTURE(e.at.count());
+      CAPTURE(want);
+      if (e.kind == EventKind::turn) {
+        // A roll timed in seconds breathes too: a turn gives way to a breath prompt said with it
+        // or still being said (about a second), never to anything less urgent.
+        ++turns;
+        turns_said += found ? 1 : 0;
+        if (!found) {
+          bool breath_then = std::any_of(speaker.said.begin(), speaker.said.end(), [&](auto& s) {
+            return s.text.starts_with("Breathe") && s.at <= e.at && e.at - s.at < 1100ms;
+          });
+          CHECK(breath_then);
+        }
+        continue;
+      }
+      (breath ? breaths : reps)++;
+      CHECK(found);
+    }
+    // Never behind the clock: each phrase said at the clock time its event fell due.
+    for (const auto& s : speaker.said) {
+      CAPTURE(s.text);
+      bool on_time = std::any_of(inner.events.begin(), inner.events.end(),
+                                 [&](const Event& e) { return e.at == s.at && e.due == s.clock; });
+      CHECK(on_time);
+    }
+    // A get-ready's words are never cut by the hold after it (only by the cap, which no bundled
+    // routine's words reach at this pace).
+    for (const auto& text : speaker.cut) CHECK_FALSE(text.starts_with("Step "));
+    MESSAGE(routine.name << ": " << breaths << " breath prompts and " << reps
+                         << " rep calls, all said; " << turns_said << " of " << turns
+                         << " turns said, the rest under a breath prompt; longest phrase "
+                         << speaker.longest.count() << " ms");
+    if (!speaker.unmeasured.empty()) {
+      WARN_MESSAGE(false, routine.name << ": " << speaker.unmeasured.size()
+                                       << " phrase(s) not in tests/data/espeak-ng-phrases.tsv, "
+                                          "timed at the table's slowest pace; run "
+                                          "tests/tools/measure_phrases.sh");
+    }
+  }
 }
 
 // ---- the real speech program ----

@@ -37,11 +37,6 @@ namespace roll::cli {
 
 namespace {
 
-// With --voice a get-ready waits for its own words (the step's cue) before the hold starts, for at
-// most this long in all: long enough for the longest bundled cue said at espeak-ng's -s 140 (about
-// 18 s), short enough that a slow voice cannot hold the session up for long. roll's own reading.
-constexpr Millis kSpeechWait{20000};
-
 // Today's streak and when the next session is due, from the history just written; nothing when
 // it cannot be read (the summary must never fail for it).
 std::vector<std::string> streak_lines(Context& ctx, UserData& user, const Session& session) {
