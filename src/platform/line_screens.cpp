@@ -311,8 +311,8 @@ std::string ProcessSpeaker::check(const Phrase& phrase, Millis limit) {
   if (timed_out) {
     ::kill(pid, SIGKILL);
     ::waitpid(pid, &status, 0);
-    return fmt::format("did not finish its first phrase within {} s",
-                       std::chrono::duration_cast<std::chrono::seconds>(limit).count());
+    return fmt::format("did not finish its first phrase within {:g} s",
+                       static_cast<double>(limit.count()) / 1000.0);
   }
   ::waitpid(pid, &status, 0);
   if (WIFSIGNALED(status)) return fmt::format("was killed by signal {}", WTERMSIG(status));

@@ -387,3 +387,44 @@ TEST_CASE("--voice looks the speech program up on the PATH roll started with") {
   CHECK(missing.exit_code == 0);
   CHECK(has(missing.err, "speech program 'fake-tts' not found"));
 }
+
+// Issue 31: a missing speech program was reported after the session, behind the full screen; one
+// that fails or writes errors (espeak-ng with no sound device: status 0 and ALSA's errors) not at
+// all. Now each is a notice before the first second, which the full screen waits for Enter on
+// (tests/tty/session_tty.sh) and --events carries before `started`.
+TEST_CASE(
+    "--voice: a speech program that is missing, fails or complains is said before the first "
+    "second") {
+  TempDir home;
+  std::string routine = short_routine(home);
+  auto failing = home.write("bin/fails", "#!/bin/sh\ncat >/dev/null\nexit 1\n");
+  auto alsa = home.write("bin/alsa",
+                         "#!/bin/sh\ncat >/dev/null\necho 'ALSA lib pcm.c: cannot "
+                         "find card' >&2\n");
+  for (const auto& p : {failing, alsa}) {
+    std::filesystem::permissions(p, std::filesystem::perms::owner_all);
+  }
+  struct Case {
+    std::string command, words;
+  };
+  for (const auto& c : {Case{"/nonexistent/speak", "speech program '/nonexistent/speak' not found"},
+                        Case{failing.string(), "exited with status 1"},
+                        Case{alsa.string(), "wrote to its error output: ALSA lib pcm.c"}}) {
+    CAPTURE(c.command);
+    auto r = run_cli(home, {"session", routine, "--events", "--speed", "1000", "--no-log",
+                            "--voice", "--voice-command", c.command});
+    CHECK(r.exit_code == 0);
+    auto lines = lines_of(r.out);
+    auto started = std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
+      return l.find(R"("event" : "started")") != std::string::npos;
+    });
+    REQUIRE(started != lines.end());
+    auto notice = std::find_if(lines.begin(), started, [&](const std::string& l) {
+      return l.find(R"("event" : "notice")") != std::string::npos &&
+             l.find(c.words) != std::string::npos &&
+             l.find("going on without a voice") != std::string::npos;
+    });
+    CHECK(notice != started);
+    CHECK(has(r.err, c.words));
+  }
+}

@@ -773,3 +773,145 @@ TEST_CASE("during a climb the key help names e, right after the pain key, and th
   CHECK(shown.find("e at the top") == std::string::npos);
   CHECK(shown.find("! sharp pain") != std::string::npos);
 }
+
+namespace {
+
+// The rows a frame wrote: each row is put at its own position ("ESC[row;1H").
+std::size_t rows_written(const std::string& text) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; (at = text.find(";1H", at)) != std::string::npos; at += 3) ++n;
+  return n;
+}
+
+}  // namespace
+
+// Issue 31: every row was sent four times a second, 8.5 KB a frame at 200x60, when a median of 2
+// rows changed; tests/bench/screen_bytes.sh measures the bytes a minute.
+TEST_CASE("the full screen sends only the rows that changed, and nothing while nothing changes") {
+  Routine r = thoracic();
+  NullSessionLog log;
+  Session s(r, make_plan(r), log);
+  Capture out;  // not a terminal: drawn at 80x24
+  platform::AnsiScreen screen(out.file, r, {});
+  screen.show(s.start(0ms), s.view());
+  std::size_t first = out.text().size();
+  std::size_t all_rows = rows_written(out.text());
+  CHECK(all_rows >= 20);
+  // The same moment again: not a byte.
+  screen.show({}, s.view());
+  CHECK(out.text().size() == first);
+  // A quarter of a second on, in the hold: the band, the digits and the bars change, not the
+  // title, the step, the cue or the key help.
+  s.advance(7000ms);
+  screen.show({}, s.view());
+  std::size_t before = out.text().size();
+  s.advance(7250ms);
+  screen.show({}, s.view());
+  std::string frame = out.text().substr(before);
+  CAPTURE(frame);
+  CHECK(rows_written(frame) > 0);
+  CHECK(rows_written(frame) < all_rows / 2);
+  CHECK(frame.find("Thoracic extension · position 1 of 4") == std::string::npos);
+  CHECK(frame.find("! sharp pain") == std::string::npos);
+  // Paused, the screen stands still and so do the bytes.
+  s.command(Command::toggle_pause, 7300ms);
+  screen.show({}, s.view());
+  std::size_t paused = out.text().size();
+  screen.show({}, s.view());
+  screen.show({}, s.view());
+  CHECK(out.text().size() == paused);
+  // After a resize or Ctrl-Z the terminal may have lost it all: every row is sent again.
+  screen.repaint();
+  screen.show({}, s.view());
+  CHECK(rows_written(out.text().substr(paused)) >= 20);
+}
+
+TEST_CASE("paused, the phase and the question are one panel the width of the screen") {
+  Routine r = thoracic();
+  NullSessionLog log;
+  Session s(r, make_plan(r), log);
+  s.start(0ms);
+  s.advance(7000ms);
+  s.command(Command::toggle_pause, 7000ms);
+  Capture out;  // 80 columns
+  platform::AnsiOptions colour;
+  colour.color = true;
+  platform::AnsiScreen screen(out.file, r, colour);
+  screen.show({}, s.view());
+  std::string text = out.text();
+  // Each row of the panel in reverse video, padded to the full 80 columns before the style ends.
+  for (const char* words : {"the timer is stopped · space to go on", "PAUSED"}) {
+    CAPTURE(words);
+    auto at = text.find(words);
+    REQUIRE(at != std::string::npos);
+    auto row_start = text.rfind(";1H\x1b[2K", at);
+    REQUIRE(row_start != std::string::npos);
+    auto end = text.find("\x1b[0m", at);
+    REQUIRE(end != std::string::npos);
+    std::string row = text.substr(row_start + 7, end - row_start - 7);
+    // Drop the style's own escape sequences to measure the text.
+    std::string plain;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (row[i] == '\x1b') {
+        while (i < row.size() && row[i] != 'm') ++i;
+        continue;
+      }
+      plain += row[i];
+    }
+    CHECK(display_width(plain) == 80);
+  }
+}
+
+TEST_CASE("the figure: beside the countdown and in the get-ready, coloured by ink, none when off") {
+  Routine r = thoracic();
+  NullSessionLog log;
+  Session s(r, make_plan(r), log);
+  s.start(0ms);
+  platform::AnsiScreen screen(stdout, r, {});
+  auto ready = screen.layout(view_at(s, 1000ms), 120, 40);
+  CHECK(ready.figure_rows >= 10);
+  auto holding = screen.layout(view_at(s, 7000ms), 200, 60);
+  CHECK(holding.figure_beside_digits);
+  CHECK(holding.digit_rows >= 20);
+  // Braille on UTF-8.
+  bool braille = false;
+  for (const auto& l : holding.lines) {
+    for (const auto& run : l.figure)
+      braille = braille || run.text.find("\xe2\xa0") == 0 ||
+                run.text.find("\xe2\xa1") != std::string::npos ||
+                run.text.find("\xe2\xa3") != std::string::npos;
+  }
+  CHECK(braille);
+  // Off (as the caller asks on a terminal that cannot draw it): nothing of it.
+  platform::AnsiOptions off;
+  off.figures = false;
+  platform::AnsiScreen plain(stdout, r, off);
+  CHECK(plain.layout(view_at(s, 7000ms), 200, 60).figure_rows == 0);
+  // In colour, the roller and the motion have inks of their own.
+  Capture out;
+  platform::AnsiOptions colour;
+  colour.color = true;
+  platform::AnsiScreen coloured(out.file, r, colour);
+  coloured.show({}, view_at(s, 7000ms));
+  CHECK(out.text().find("\x1b[33m") != std::string::npos);  // the roller, yellow
+}
+
+TEST_CASE("with the voice the total says + speech, and a get-ready that waits says why") {
+  Routine r = thoracic();
+  NullSessionLog log;
+  SessionOptions options;
+  options.speech_wait = 20s;
+  Session s(r, make_plan(r), log, options);
+  s.set_speaking(true);
+  s.start(0ms);
+  s.advance(5000ms);
+  REQUIRE(s.view().waiting_for_speech);
+  platform::AnsiOptions voice;
+  voice.voice = true;
+  platform::AnsiScreen screen(stdout, r, voice);
+  std::string all;
+  for (const auto& l : screen.frame(s.view(), 80, 24)) all += l + "\n";
+  CHECK(all.find("left + speech") != std::string::npos);
+  CHECK(all.find("listen") != std::string::npos);
+  CHECK(all.find("0:01") != std::string::npos);
+}

@@ -954,3 +954,171 @@ TEST_CASE("the after-care ends with the second article's adjuncts") {
   CHECK(care.find("massage, or hot and cold therapy") != std::string::npos);
   CHECK(care.find("second article") != std::string::npos);
 }
+
+namespace {
+
+// A rib roll (the first article's tiny one-inch movements, on one side of the spine) and a glute
+// roll, both timed in seconds.
+Routine rolls() {
+  Routine r;
+  r.name = "rolls";
+  r.title = "Rolls";
+  Step rib;
+  rib.name = "Rib roll";
+  rib.kind = StepKind::roll;
+  rib.zone = Zone::thoracic;
+  rib.side = Side::left;
+  rib.unit = TimingUnit::seconds;
+  rib.count = 20;
+  Step glute = rib;
+  glute.name = "Glute roll";
+  glute.zone = Zone::glutes;
+  glute.count = 30;
+  r.steps = {rib, glute};
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("a roll timed in seconds turns at its pace: the rib roll each second, others each 2 s") {
+  Rig rig({}, rolls());
+  auto events = run_all(rig.session, 100s, 100ms);
+  auto turns = of(events, EventKind::turn);
+  auto steps = of(events, EventKind::step);
+  REQUIRE(steps.size() == 2);
+  std::vector<Event> rib, glute;
+  for (const auto& t : turns) (t.step == 0 ? rib : glute).push_back(t);
+  // 20 s of the rib roll at a second each way, 30 s of the glute roll at two.
+  REQUIRE(rib.size() == 20);
+  REQUIRE(glute.size() == 15);
+  for (std::size_t i = 0; i < rib.size(); ++i) {
+    CHECK(rib[i].at == steps[0].at + Millis{1000 * static_cast<long>(i)});
+    CHECK(rib[i].number == static_cast<int>(i) + 1);
+    CHECK(rib[i].phase == (i % 2 == 0 ? Phase::rep_up : Phase::rep_down));
+  }
+  CHECK(glute[1].at - glute[0].at == 2s);
+  // The turns come after the step's start and its first breath, never before.
+  auto first = std::find_if(events.begin(), events.end(),
+                            [](const Event& e) { return e.kind == EventKind::turn; });
+  REQUIRE(first != events.begin());
+  CHECK((first - 1)->kind == EventKind::phase);
+  // A roll timed in reps turns with its reps: no turn events of its own.
+  Rig reps;
+  CHECK(of(run_all(reps.session, 200s, 100ms), EventKind::turn).empty());
+}
+
+TEST_CASE("a pressure reading is about its step: shown until the next step comes") {
+  Rig rig;
+  auto& s = rig.session;
+  s.start(0ms);
+  s.command(Command::pressure, 10s, 9);
+  CHECK(s.view().last_pressure == 9);
+  s.advance(30s);  // position 2 of the same step
+  CHECK(s.view().last_pressure == 9);
+  s.advance(49s);  // the get-ready of the next step
+  CHECK_FALSE(s.view().last_pressure);
+  // And after n, which is how it stayed into the next step (issue 31).
+  s.command(Command::pressure, 55s, 7);
+  s.command(Command::skip, 56s);
+  CHECK_FALSE(s.view().last_pressure);
+  // The readings themselves are all kept for the summary and the history.
+  CHECK(s.progress().pressures.size() == 2);
+}
+
+TEST_CASE("speech_wait: the end of a get-ready waits for its words, the routine clock standing") {
+  SessionOptions options;
+  options.speech_wait = 20s;
+  Rig rig(options);
+  auto& s = rig.session;
+  s.set_speaking(true);
+  s.start(0ms);
+  auto held = s.advance(5000ms);  // the first get-ready is over; its words are not
+  CHECK(of(held, EventKind::step).empty());
+  SessionView v = s.view();
+  CHECK(v.get_ready);
+  CHECK(v.waiting_for_speech);
+  CHECK(v.step == 0);
+  CHECK(v.block_left <= 1ms);
+  // Asked again within a tenth of a second (the clock gives no sign when speech ends).
+  REQUIRE(s.next_deadline());
+  CHECK(*s.next_deadline() <= 5100ms);
+  s.advance(9000ms);
+  CHECK(s.view().waiting_for_speech);
+  CHECK(s.elapsed() == 5000ms);  // the routine clock stood
+  s.set_speaking(false);
+  auto go = s.advance(9050ms);
+  auto steps = of(go, EventKind::step);
+  REQUIRE(steps.size() == 1);
+  CHECK(steps[0].at == 5000ms);
+  CHECK(steps[0].due == 9050ms);  // due when the words ended: not late
+  CHECK(of(go, EventKind::phase).size() == 1);
+  CHECK_FALSE(s.view().waiting_for_speech);
+  // Everything after moved by the wait: the next get-ready (routine 25 s) at clock 29.05 s.
+  CHECK(of(s.advance(29049ms), EventKind::get_ready).empty());
+  CHECK(of(s.advance(29050ms), EventKind::get_ready).size() == 1);
+  // Words that never end: the get-ready lasts 20 s in all (3 s planned, 17 s of waiting).
+  s.set_speaking(true);
+  s.advance(32050ms);
+  CHECK(s.view().waiting_for_speech);
+  CHECK(*s.next_deadline() <= 32150ms);
+  s.advance(49049ms);
+  CHECK(s.view().waiting_for_speech);
+  auto capped = s.advance(49050ms);
+  CHECK(of(capped, EventKind::step).size() == 1);
+  // The waits are no part of the work: a whole session still counts its planned time.
+  s.set_speaking(false);
+  for (Millis t = 49050ms; !s.finished() && t < 400s; t += 100ms) s.advance(t);
+  REQUIRE(s.finished());
+  CHECK(s.status() == SessionStatus::completed);
+  CHECK(s.progress().completed_seconds == 94);
+}
+
+TEST_CASE("speech_wait: pause, n and --ready key's Enter during the wait") {
+  SessionOptions options;
+  options.speech_wait = 20s;
+  SUBCASE("a pause during the wait stops its clock too") {
+    Rig rig(options);
+    auto& s = rig.session;
+    s.set_speaking(true);
+    s.start(0ms);
+    s.advance(5000ms);
+    s.command(Command::toggle_pause, 6000ms);
+    CHECK(s.view().paused);
+    CHECK_FALSE(s.next_deadline());
+    s.command(Command::toggle_pause, 60000ms);
+    CHECK(s.view().waiting_for_speech);  // still saying it: still waiting
+    s.set_speaking(false);
+    CHECK(of(s.advance(60100ms), EventKind::step).size() == 1);
+  }
+  SUBCASE("n skips the step, the wait with it") {
+    Rig rig(options);
+    auto& s = rig.session;
+    s.set_speaking(true);
+    s.start(0ms);
+    s.advance(5000ms);
+    auto skipped = s.command(Command::skip, 6000ms);
+    CHECK(of(skipped, EventKind::get_ready).size() == 1);
+    CHECK_FALSE(s.view().waiting_for_speech);
+    CHECK(s.view().step == 1);
+  }
+  SUBCASE("with --ready key, Enter starts the work whatever is still said") {
+    options.ready_key = true;
+    Rig rig(options);
+    auto& s = rig.session;
+    s.set_speaking(true);
+    s.start(0ms);
+    CHECK(s.view().waiting_for_key);
+    auto go = s.command(Command::ready, 2000ms);
+    CHECK(of(go, EventKind::step).size() == 1);
+    CHECK_FALSE(s.view().waiting_for_speech);
+  }
+  SUBCASE("no wait where no words are being said, nor without speech_wait") {
+    Rig quiet(options);
+    quiet.session.start(0ms);
+    CHECK(of(quiet.session.advance(5000ms), EventKind::step).size() == 1);
+    Rig plain;
+    plain.session.set_speaking(true);
+    plain.session.start(0ms);
+    CHECK(of(plain.session.advance(5000ms), EventKind::step).size() == 1);
+  }
+}

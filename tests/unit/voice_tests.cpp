@@ -537,3 +537,47 @@ TEST_CASE("real espeak-ng writes a WAV of speech: its length and loudness measur
   CHECK(rms > 0.01);
   CHECK(peak > 0.1);
 }
+
+TEST_CASE("the first phrase shows a speech program that cannot speak: status, error output, time") {
+  Scratch scratch;
+  auto program = [&](const std::string& name, const std::string& body) {
+    auto path = scratch.dir / name;
+    std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+    ::chmod(path.c_str(), 0755);
+    return path.string();
+  };
+  auto check = [](const std::string& path, Millis limit = 5000ms) {
+    platform::ProcessSpeaker speaker({path});
+    REQUIRE(speaker.available());
+    return speaker.check(phrase("Thoracic release."), limit);
+  };
+  CHECK(check(program("speaks", "cat >/dev/null")) == "");
+  CHECK(check(program("fails", "cat >/dev/null; exit 3")) == "exited with status 3");
+  // espeak-ng without a sound device: status 0, ALSA's complaints on its error output.
+  CHECK(check(program("alsa",
+                      "cat >/dev/null; echo >&2; echo 'ALSA lib pcm.c:8570:(snd_pcm_open) "
+                      "Unknown PCM default' >&2")) ==
+        "wrote to its error output: ALSA lib pcm.c:8570:(snd_pcm_open) Unknown PCM default");
+  CHECK(check(program("both", "echo 'no voice \x1b[31mhere' >&2; exit 1")) ==
+        "exited with status 1 (no voice \\x1b[31mhere)");
+  CHECK(check(program("hangs", "exec sleep 30"), 300ms) ==
+        "did not finish its first phrase within 0.3 s");
+  // What it reads is the phrase, as ever: on its input.
+  auto heard = scratch.dir / "heard";
+  CHECK(check(program("records", "cat > '" + heard.string() + "'")) == "");
+  CHECK(slurp(heard) == "Thoracic release.\n");
+  platform::ProcessSpeaker missing({"/nonexistent/speak"});
+  CHECK_FALSE(missing.available());
+  CHECK(missing.check(phrase("x"), 1000ms) == "was not found");
+}
+
+TEST_CASE("real espeak-ng: its first phrase either speaks or says why it cannot") {
+  ROLL_SKIP_UNLESS(on_path("espeak-ng"), "espeak-ng is not installed");
+  platform::ProcessSpeaker speaker({"espeak-ng", "-s", "400"});
+  std::string problem = speaker.check(phrase("Hello."), 10000ms);
+  MESSAGE("espeak-ng here: " << (problem.empty() ? "spoke" : problem));
+  // With no sound device it exits 0 and complains on its error output; either way the answer is
+  // one line of text.
+  CHECK(problem.find('\n') == std::string::npos);
+  CHECK(problem.find('\x1b') == std::string::npos);
+}
