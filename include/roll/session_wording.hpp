@@ -65,7 +65,7 @@ struct EndWords {
   std::string headline;
   std::string next;
 };
-[[nodiscard]] EndWords end_words(const Session& session);
+[[nodiscard]] EndWords end_words(SessionStatus status, const Routine& routine);
 // The advice the end of `session` gives, in one piece: the sharp-pain advice after a pain stop,
 // nothing after an interrupt, the after-care otherwise.
 [[nodiscard]] std::string end_advice(const Session& session);

@@ -175,24 +175,24 @@ struct Placed {
 };
 
 // Puts the groups in order with up to three gaps between them and what is still spare above and
-// below, half each, so the screen sits in the middle of a tall window.
+// below, half each, so the screen sits in the middle of a tall window. The first gap goes between
+// the time and the phase, so that the digits and a big word under them never read as one.
 void assemble(Layout& layout, Placed& p, std::size_t height) {
   std::size_t used = p.top.size() + p.middle.size() + p.phase.size() + p.bottom.size();
   std::size_t left = height > used ? height - used : 0;
   std::size_t gaps = std::min<std::size_t>(left, 3);
+  bool time_phase = gaps >= 1, top_time = gaps >= 2, phase_bottom = gaps >= 3;
   auto& out = layout.lines;
-  for (std::size_t i = 0; i < (left - gaps) / 2; ++i) out.push_back({"", Role::blank});
-  auto gap = [&] {
-    if (gaps == 0) return;
-    out.push_back({"", Role::blank});
-    --gaps;
+  for (std::size_t i = 0; i < (left - gaps) / 2; ++i) out.emplace_back("", Role::blank);
+  auto gap = [&](bool wanted) {
+    if (wanted) out.emplace_back("", Role::blank);
   };
   out.insert(out.end(), p.top.begin(), p.top.end());
-  gap();
+  gap(top_time);
   out.insert(out.end(), p.middle.begin(), p.middle.end());
-  gap();
+  gap(time_phase);
   out.insert(out.end(), p.phase.begin(), p.phase.end());
-  gap();
+  gap(phase_bottom);
   out.insert(out.end(), p.bottom.begin(), p.bottom.end());
 }
 
@@ -316,7 +316,7 @@ Layout lay_out_hold(const LayoutInput& in, Parts parts, std::size_t width, std::
     if (with_word) {
       *w = word_size_at_least(word, width, (5 * s + 1) / 2, in.utf8);
       if (*w < 0) return false;
-      word_rows = static_cast<std::size_t>(letter_rows(*w));
+      word_rows = static_cast<std::size_t>(letter_rows(*w)) + 1;  // and a row between
     }
     return rows + word_rows + others <= height;
   };
@@ -358,7 +358,8 @@ Layout lay_out_hold(const LayoutInput& in, Parts parts, std::size_t width, std::
 
   // Everything else in order of priority, each taking what is left.
   std::size_t left = height - (scale > 0 ? static_cast<std::size_t>(5 * scale) : 1);
-  if (required_word >= 0) left -= static_cast<std::size_t>(letter_rows(required_word));
+  // The required word and the row between it and the digits.
+  if (required_word >= 0) left -= static_cast<std::size_t>(letter_rows(required_word)) + 1;
   auto take = [&](std::string_view text, std::vector<std::string>& lines) {
     if (lines.size() > left) lines = fit_lines(text, width, left, ellipsis);
     left -= lines.size();
@@ -388,8 +389,9 @@ Layout lay_out_hold(const LayoutInput& in, Parts parts, std::size_t width, std::
   int word_letters = required_word;
   if (parts.has_band && !word.empty()) {
     std::size_t room = left + (required_word >= 0 ? letter_rows(required_word) : 0);
-    // One row of the spare ones is kept for a gap, so the word does not touch the digits.
-    std::size_t limit = room > 0 ? room - (room > 3 ? 1 : 0) : 0;
+    // One row of the spare ones is kept for a gap, so the word does not touch the digits (a
+    // required word has its row kept already).
+    std::size_t limit = required_word >= 0 ? room : room > 0 ? room - (room > 3 ? 1 : 0) : 0;
     if (scale > 0) {
       auto most = static_cast<std::size_t>(std::max(3 * scale, letter_rows(required_word)));
       limit = std::min(limit, most);
@@ -584,21 +586,21 @@ std::vector<std::string> end_banner(const std::string& headline, const std::stri
   if (!next.empty()) parts.push_back(next);
   // The sizes of the two parts: the headline as large as fits, the next thing no larger.
   int smallest = utf8 ? 0 : 1;
-  auto draw = [&](int head, int rest, std::vector<std::string>* out) {
+  // A blank line between the parts and between wrapped lines, unless the rows are too few.
+  auto draw = [&](int head, int rest, bool gaps, std::vector<std::string>* out) {
     std::size_t used = 0;
+    auto blank = [&] {
+      if (!gaps) return;
+      ++used;
+      if (out) out->emplace_back();
+    };
     for (std::size_t i = 0; i < parts.size(); ++i) {
       int size = i == 0 ? head : rest;
       auto lines = wrap_letters(parts[i], width, size);
       if (lines.empty()) return SIZE_MAX;
-      if (i > 0) {
-        ++used;
-        if (out) out->emplace_back();
-      }
+      if (i > 0) blank();
       for (std::size_t l = 0; l < lines.size(); ++l) {
-        if (l > 0) {
-          ++used;
-          if (out) out->emplace_back();
-        }
+        if (l > 0 && size > 0) blank();
         for (auto& row : big_letters(lines[l], size, utf8)) {
           if (out) out->push_back(center(row, width));
           ++used;
@@ -608,19 +610,21 @@ std::vector<std::string> end_banner(const std::string& headline, const std::stri
     return used;
   };
   auto limit = static_cast<std::size_t>(std::max(rows, 1));
-  for (int head = 6; head >= smallest; --head) {
-    for (int rest = head; rest >= smallest; --rest) {
-      if (draw(head, rest, nullptr) <= limit) {
-        std::vector<std::string> out;
-        draw(head, rest, &out);
-        return out;
+  for (bool gaps : {true, false}) {
+    for (int head = 6; head >= smallest; --head) {
+      for (int rest = head; rest >= smallest; --rest) {
+        if (draw(head, rest, gaps, nullptr) <= limit) {
+          std::vector<std::string> out;
+          draw(head, rest, gaps, &out);
+          return out;
+        }
       }
     }
   }
   // Whatever the rows, the end is said in letters: the smallest that fit the width, or plain words.
   std::vector<std::string> out;
-  if (draw(smallest, smallest, nullptr) != SIZE_MAX) {
-    draw(smallest, smallest, &out);
+  if (draw(smallest, smallest, false, nullptr) != SIZE_MAX) {
+    draw(smallest, smallest, false, &out);
     return out;
   }
   for (const auto& part : parts) out.push_back(fit_line(part, width, utf8 ? "…" : "..."));

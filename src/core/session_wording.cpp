@@ -334,12 +334,11 @@ std::vector<std::string> summary_lines(const Session& session) {
   return lines;
 }
 
-EndWords end_words(const Session& session) {
-  const Routine& routine = session.routine();
+EndWords end_words(SessionStatus status, const Routine& routine) {
   // The after-care's first word: move now, and when the routine ended with enough movement, keep
   // moving (move_now_advice says the same at length).
   std::string move = moves_enough_after(routine) ? "KEEP MOVING" : "MOVE NOW";
-  switch (session.progress().status) {
+  switch (status) {
     case SessionStatus::completed:
       return {"DONE", move};
     case SessionStatus::pain_stop:

@@ -240,6 +240,25 @@ LayoutInput AnsiScreen::layout_input(const SessionView& v, int columns, int rows
 }
 
 Layout AnsiScreen::layout(const SessionView& view, int columns, int rows) const {
+  if (view.finished) {
+    // The end, read from the floor: what happened and the one next thing, in the middle of the
+    // screen, and how to go on to the summary on the last row.
+    EndWords end = end_words(view.status, routine_);
+    Layout layout;
+    std::string more = "any key: the summary";
+    auto banner = end_banner(end.headline, end.next, columns, std::max(rows - 2, 1), options_.utf8);
+    std::size_t height = static_cast<std::size_t>(std::max(rows, 1));
+    std::size_t used = std::min(banner.size() + 2, height);
+    for (std::size_t i = 0; i < (height - used) / 2; ++i) layout.lines.emplace_back("", Role::blank);
+    for (auto& row : banner) {
+      if (layout.lines.size() + 2 >= height) break;
+      layout.lines.emplace_back(std::move(row), Role::title);
+    }
+    while (layout.lines.size() + 1 < height) layout.lines.emplace_back("", Role::blank);
+    layout.lines.emplace_back(fit_line(more, static_cast<std::size_t>(std::max(columns, 1)), ""),
+                              Role::keys);
+    return layout;
+  }
   if (routine_.steps.empty()) {
     Layout empty;
     empty.lines.emplace_back("(empty routine)", Role::step);
@@ -300,7 +319,12 @@ void AnsiScreen::show(const std::vector<Event>& events, const SessionView& view)
     if (e.kind == EventKind::step || e.kind == EventKind::get_ready) notice_.clear();
     if (e.kind == EventKind::climb_ended) notice_ = event_text(routine_, e);
   }
-  if (view.finished) return;  // the summary is printed on the normal screen
+  // A finished session: the end in big letters when it ran to its end (the person may still be
+  // on the floor); else nothing more here, since whoever quit or stopped is at the keys and the
+  // summary is printed on the normal screen.
+  bool ran_out = view.status == SessionStatus::completed || view.status == SessionStatus::partial;
+  if (view.finished && !(ran_out && options_.end_screen)) return;
+  showing_end_ = view.finished;
   auto size = terminal_size(::fileno(out_));
   int rows = std::max(size.rows, 1);
   auto lines = rows_of(layout(view, size.columns, rows), view, size.columns);

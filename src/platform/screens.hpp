@@ -64,6 +64,9 @@ struct AnsiOptions {
   bool utf8 = true;     // the locale is UTF-8: block glyphs and braille; else ASCII only
   bool voice = false;   // --voice: each get-ready waits for its words, so the total is "+ speech"
   bool figures = true;  // the step's figure in the get-ready and beside the countdown
+  // The end of a completed session in big letters, held until a key (the caller waits for it):
+  // read from the floor before the summary.
+  bool end_screen = true;
 };
 
 // The full screen: fitted to the terminal, big digits when there is room, a breath pacer, the
@@ -81,6 +84,8 @@ class AnsiScreen final : public Screen {
   // The lines of one frame at a given size, without colour; for tests.
   [[nodiscard]] std::vector<std::string> frame(const SessionView& view, int columns,
                                                int rows) const;
+  // Whether the finished session's end is on the screen, waiting for a key.
+  [[nodiscard]] bool showing_end() const { return showing_end_; }
 
  private:
   [[nodiscard]] LayoutInput layout_input(const SessionView& view, int columns, int rows) const;
@@ -98,6 +103,7 @@ class AnsiScreen final : public Screen {
   std::vector<std::string> drawn_;
   int drawn_columns_ = 0;
   int drawn_rows_ = 0;
+  bool showing_end_ = false;
 };
 
 // Says phrases without ever waiting: the voice must never hold up the timer.

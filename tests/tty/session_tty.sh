@@ -2,8 +2,10 @@
 # `roll session` in a real pseudo-terminal (tmux): the countdown shows, space pauses, q asks and
 # ends, Ctrl-C exits 130, Ctrl-Z stops and `fg` comes back paused, SIGTERM/SIGHUP/SIGQUIT, a full
 # disk in mid-session, a burst of resizes; after each, `stty -a` must be exactly what it was
-# before. Then the screen itself: digits scaled to a 200x60 window, no escape byte for TERM=dumb,
-# no byte above 0x7f for LC_ALL=C. Waits poll the pane with a deadline instead of sleeping blind.
+# before. Then the screen from two metres: the digits' and the breath word's heights and the figure
+# at 80x24, 120x40 and 200x60, the end in big letters, no figure and no escape byte for TERM=dumb,
+# ASCII only for LC_ALL=C, a voice that cannot speak said before the first second. Waits poll the
+# pane with a deadline instead of sleeping blind.
 # Runs in the suite's time zone (ROLL_TEST_TZ, default UTC).
 # Usage: session_tty.sh ROLL_BINARY [TMUX]
 set -u
@@ -306,28 +308,92 @@ raw_output() {
 raw_stop() {
   tm pipe-pane -t roll
 }
-# longest_run: the longest run of consecutive pane lines drawn only in block glyphs (the digits).
-longest_run() {
-  pane | awk '/^ *█[█ ]*$/ { n++; if (n > best) best = n; next } { n = 0 } END { print best + 0 }'
+
+# runs: the heights of the runs of consecutive pane lines drawn in full blocks ("██"), top to
+# bottom: on a hold the digits, then the breath word under them (a blank row between), then the
+# bars. The braille figure beside the digits is no block.
+runs() {
+  pane | awk '/██/ { n++; next } n { print n; n = 0 } END { if (n) print n }'
+}
+# braille_rows: the pane lines with a braille cell (U+2800-U+28FF: E2 A0-A3 in UTF-8).
+braille_rows() {
+  pane | LC_ALL=C grep -c "$(printf '\342')[$(printf '\240\241\242\243')]"
+}
+fail_screen() {
+  echo "FAIL: $1; the pane shows:" >&2
+  pane >&2
+  failures=$((failures + 1))
 }
 
-echo "# the digits fill a 200x60 window"
-tm resize-window -t roll -x 200 -y 60
-tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?" Enter
-wait_for 'step 1/2'
-if wait_for 'BREATHE IN' 12; then
-  rows=$(longest_run)
-  if [ "$rows" -ge 24 ]; then
-    echo "ok: digits $rows rows tall at 200x60 mid-hold"
+echo "# the screen from two metres: digits, breath word and figure at 80x24, 120x40, 200x60"
+# The floor issue's heights on a breath-paced hold: the digits at least 9 rows at 80x24 and 20 at
+# 200x60 (a third of the rows at 120x40), the breath word at least half their height from 30 rows
+# up, the figure beside them and the band under them; in the get-ready the figure and the cue.
+for size in 80x24:9 120x40:13 200x60:20; do
+  cols=${size%%x*}
+  rest=${size#*x}
+  rows=${rest%%:*}
+  least=${size##*:}
+  tm resize-window -t roll -x "$cols" -y "$rows"
+  tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?" Enter
+  wait_for 'get ready' || continue
+  figure=$(braille_rows)
+  if [ "$figure" -ge 4 ]; then
+    echo "ok: the figure in the get-ready at ${cols}x$rows ($figure rows)"
   else
-    echo "FAIL: digits only $rows rows tall at 200x60; the pane shows:" >&2
-    pane >&2
-    failures=$((failures + 1))
+    fail_screen "no figure in the get-ready at ${cols}x$rows"
   fi
-fi
-tm send-keys -t roll q
-wait_for 'EXIT=0'
+  if wait_for 'BREATHE IN' 12; then
+    set -- $(runs)
+    digits=${1:-0}
+    word=${2:-0}
+    figure=$(braille_rows)
+    if [ "$digits" -ge "$least" ] && { [ "$rows" -lt 30 ] || [ $((word * 2)) -ge "$digits" ]; } &&
+      [ "$figure" -ge 2 ] && pane | grep -q '[▁▂▃▄▅▆▇█] BREATHE IN  [0-9] s [▁▂▃▄▅▆▇█]'; then
+      echo "ok: at ${cols}x$rows the digits are $digits rows, the breath word $word, the figure $figure beside them, the band under them"
+    else
+      fail_screen "at ${cols}x$rows: digits $digits rows (at least $least), breath word $word, figure $figure rows"
+    fi
+  fi
+  tm send-keys -t roll q
+  wait_for 'EXIT=0'
+done
+
+echo "# the end in big letters before the summary, at 80x24 and 200x60"
+for size in 80x24:5 200x60:10; do
+  cols=${size%%x*}
+  rest=${size#*x}
+  rows=${rest%%:*}
+  least=${size##*:}
+  tm resize-window -t roll -x "$cols" -y "$rows"
+  tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --speed 200; echo EXIT=\$?" Enter
+  if wait_for 'any key: the summary' 20; then
+    set -- $(runs)
+    if [ "${1:-0}" -ge "$least" ] && ! pane | grep -q 'Session complete'; then
+      echo "ok: the end in letters $1 rows tall at ${cols}x$rows, the summary after a key"
+    else
+      fail_screen "the end at ${cols}x$rows is not in letters at least $least rows tall"
+    fi
+  fi
+  tm send-keys -t roll Enter
+  wait_for 'Session complete' && wait_for 'EXIT=0'
+done
 tm resize-window -t roll -x 80 -y 30
+
+echo "# a speech program that cannot speak is said before the first second"
+printf '#!/bin/sh\ncat >/dev/null\necho "ALSA lib pcm.c: Unknown PCM default" >&2\n' >"$WORK/alsa-speak"
+chmod +x "$WORK/alsa-speak"
+for program in /nonexistent/speak "$WORK/alsa-speak"; do
+  tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes --voice --voice-command $program; echo EXIT=\$?" Enter
+  # (The pane wraps the long warning, so its first words and the prompt tell.)
+  if wait_for 'roll: warning: speech program' && wait_for 'press Enter to start'; then
+    echo "ok: '$program' reported before the first second, which waits for Enter"
+  fi
+  tm send-keys -t roll Enter
+  wait_for 'step 1/2'
+  tm send-keys -t roll q
+  wait_for 'EXIT=0'
+done
 
 echo "# a cue of emoji at 80x24: each row drawn in place, the title and the step line stay"
 # Counted one column each, the emoji made rows twice as wide as roll thought: they wrapped, and
@@ -343,7 +409,7 @@ tm resize-window -t roll -x 80 -y 24
 tm send-keys -t roll "clear; '$ROLL' session $WORK/emoji.toml --yes; echo EXIT=\$?" Enter
 emoji_screen() {
   # The title row is as wide as the screen: its last column, "left"'s t, must be drawn too.
-  if pane | head -1 | grep -q '^Emoji cue .* left$' && pane | grep -q 'step 1/2'; then
+  if pane | head -1 | grep -q '^Emoji cue .* left in all$' && pane | grep -q 'step 1/2'; then
     echo "ok: title and step line on screen with a cue of emoji ($1)"
   else
     echo "FAIL: the title or the step line scrolled away ($1); the pane shows:" >&2
@@ -366,8 +432,9 @@ tm send-keys -t roll q
 wait_for 'EXIT=0' && echo "ok: q still quits on a dumb terminal"
 raw_stop
 escapes=$(tr -dc '\033' <"$WORK/dumb.out" | wc -c)
-if [ "$escapes" -eq 0 ] && [ -s "$WORK/dumb.out" ]; then
-  echo "ok: no escape byte for TERM=dumb ($(wc -c <"$WORK/dumb.out") bytes)"
+braille=$(LC_ALL=C grep -c "$(printf '\342')[$(printf '\240\241\242\243')]" "$WORK/dumb.out")
+if [ "$escapes" -eq 0 ] && [ "$braille" -eq 0 ] && [ -s "$WORK/dumb.out" ]; then
+  echo "ok: no escape byte and no figure for TERM=dumb ($(wc -c <"$WORK/dumb.out") bytes)"
 else
   echo "FAIL: TERM=dumb output holds $escapes escape byte(s):" >&2
   od -c "$WORK/dumb.out" | head -20 >&2
@@ -377,6 +444,8 @@ fi
 echo "# LC_ALL=C: the full screen in ASCII"
 raw_output "$WORK/ascii.out" "LC_ALL=C '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?"
 wait_for 'step 1/2 - Long extension' && wait_for '####' && echo "ok: ASCII digits for LC_ALL=C"
+# The figure in ASCII: its floor a line of underscores, its roller and limbs in / \ | - O.
+wait_for '__________' && echo "ok: the figure in ASCII for LC_ALL=C"
 tm send-keys -t roll ' '
 wait_for 'PAUSED'
 tm send-keys -t roll q
@@ -396,6 +465,8 @@ tm send-keys -t roll "clear; $C5 '$ROLL' session $WORK/hold.toml --speed 100 --l
 wait_for 'Any fresh injury in the last 72 h? [y/n]' && tm send-keys -t roll n Enter
 wait_for 'arms or legs? [y/n]' && tm send-keys -t roll n Enter
 wait_for 'How does your back feel right now?' && tm send-keys -t roll 4
+# The session runs to its end: its end in big letters waits for a key before the summary.
+wait_for 'any key: the summary' 20 && tm send-keys -t roll Enter
 wait_for 'How does your back feel now, after the session?' 20 && tm send-keys -t roll t
 # hold.toml ends with its three minutes of movement: no after-care offer comes.
 wait_for 'EXIT=0'
@@ -408,8 +479,8 @@ wait_for '"rating_before" : 4' && wait_for '"rating_after" : 10' &&
   echo "ok: one key each before and after, stored"
 tm send-keys -t roll "clear; $C5 '$ROLL' session $WORK/hold.toml --speed 100 --log-rehearsal; echo EXIT=\$?" Enter
 wait_for 'How does your back feel right now?' && tm send-keys -t roll Enter
-wait_for 'skipped' && wait_for 'How does your back feel now, after the session?' 20 &&
-  tm send-keys -t roll 0
+wait_for 'skipped' && wait_for 'any key: the summary' 20 && tm send-keys -t roll Enter
+wait_for 'How does your back feel now, after the session?' 20 && tm send-keys -t roll 0
 wait_for 'EXIT=0'
 ratings 2
 wait_for '"rating_after" : 0'

@@ -273,13 +273,14 @@ TEST_CASE("the end of a session in big letters at every size, the next thing und
         joined += l + "\n";
       }
       CAPTURE(joined);
-      // Letters, at least three rows tall, for both parts: a blank line between them.
+      // Letters, at least three rows tall, for both parts: a blank line between them where the
+      // rows allow.
       std::size_t ink = std::count_if(banner.begin(), banner.end(), [&](const std::string& l) {
         return l.find(utf8 ? "█" : "#") != std::string::npos ||
                (utf8 && l.find("▀") != std::string::npos);
       });
       CHECK(ink >= 6);
-      CHECK(std::find(banner.begin(), banner.end(), "") != banner.end());
+      if (room >= 12) CHECK(std::find(banner.begin(), banner.end(), "") != banner.end());
       if (utf8 && room >= 7) CHECK(banner.size() <= static_cast<std::size_t>(room));
       if (!utf8) {
         for (unsigned char c : joined) CHECK(c < 0x80);

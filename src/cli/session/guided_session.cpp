@@ -59,7 +59,7 @@ std::vector<std::string> streak_lines(Context& ctx, UserData& user, const Sessio
 // The summary as lines of text (the events screen writes its own): with the routine time before
 // each in plain mode, wrapped to the terminal on the full screen.
 void print_summary(Context& ctx, UserData& user, const Session& session, bool plain, int width,
-                   bool logged) {
+                   bool logged, bool end_shown) {
   auto lines = summary_lines(session);
   if (logged && session.status() != SessionStatus::interrupted) {
     for (auto& line : streak_lines(ctx, user, session)) lines.push_back(std::move(line));
@@ -68,9 +68,10 @@ void print_summary(Context& ctx, UserData& user, const Session& session, bool pl
   std::string prefix = plain ? fmt::format("{:02}:{:02} ", at / 60, at % 60) : "";
   // Wrapped to the terminal it is read on, in the glyphs its locale can show.
   bool ascii = ctx.env.stdout_is_terminal && !ctx.env.utf8;
-  if (!plain) {
+  if (!plain && !end_shown) {
     // First the end in letters read from the floor, as large as leaves the summary (and a
-    // question after it) on the screen with it.
+    // question after it) on the screen with it (a session that ran to its end showed them on
+    // the full screen already, until a key).
     std::size_t below = 3;
     for (const auto& line : lines) {
       std::string wrapped = wrap(line, static_cast<std::size_t>(std::max(width - 1, 20)));
@@ -78,7 +79,7 @@ void print_summary(Context& ctx, UserData& user, const Session& session, bool pl
     }
     int rows = platform::terminal_size(::fileno(ctx.out)).rows;
     int room = rows > static_cast<int>(below) ? rows - static_cast<int>(below) : 0;
-    EndWords end = end_words(session);
+    EndWords end = end_words(session.status(), session.routine());
     for (const auto& row :
          end_banner(end.headline, end.next, std::max(width - 1, 20), room, ctx.env.utf8)) {
       fmt::print(ctx.out, "{}\n", row);
@@ -95,7 +96,8 @@ void print_summary(Context& ctx, UserData& user, const Session& session, bool pl
 // `events`, when given, is the screen for JSON lines, made before the session for its notices.
 RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
                      platform::SteadyClock& clock, platform::Speaker* speaker, bool on_terminal,
-                     bool full_screen, bool ready_key, platform::EventsScreen* events) {
+                     bool full_screen, bool ready_key, platform::EventsScreen* events,
+                     bool hold_end = true) {
   platform::AnsiOptions ansi{ctx.color, !args.quiet, args.speed, ctx.env.utf8};
   ansi.voice = speaker != nullptr;
   const Routine& routine = session.routine();
@@ -104,8 +106,13 @@ RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
   std::unique_ptr<Screen> own;
   Screen* screen = events;
   if (on_terminal) terminal = std::make_unique<platform::RawTerminal>(0, ctx.out, full_screen);
+  platform::AnsiScreen* end_screen = nullptr;
   if (full_screen) {
-    own = std::make_unique<platform::AnsiScreen>(ctx.out, routine, ansi);
+    // With --yes nothing waits: the end is said in letters before the summary instead.
+    ansi.end_screen = hold_end && !args.yes;
+    auto drawn = std::make_unique<platform::AnsiScreen>(ctx.out, routine, ansi);
+    end_screen = drawn.get();
+    own = std::move(drawn);
     screen = own.get();
   } else if (screen == nullptr) {
     own = std::make_unique<platform::PlainScreen>(ctx.out, routine, on_terminal && !ctx.env.utf8);
@@ -122,7 +129,19 @@ RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
   // that has gone is the Context's (no descriptor for a memory stream), not whatever fd 1 is.
   platform::PollKeys keys(clock, signals, on_terminal || ready_key ? 0 : -1, terminal.get(),
                           full_screen ? -1 : ::fileno(ctx.out));
-  return run_session(session, clock, keys, *shown);
+  RunResult result = run_session(session, clock, keys, *shown);
+  // A session that ran to its end leaves its end in big letters on the screen until a key: the
+  // person may still be on the floor. A resize draws it again; a signal ends the wait.
+  while (end_screen && end_screen->showing_end() && !result.output_closed) {
+    Input in = keys.wait(std::nullopt);
+    if (in.kind == Input::Kind::redraw) {
+      end_screen->repaint();
+      end_screen->show({}, session.view());
+      continue;
+    }
+    if (in.kind != Input::Kind::timeout) break;
+  }
+  return result;
 }  // the terminal is restored here, before the summary
 
 // The first article's three minutes of active stretches, timed, when the routine had none.
@@ -136,7 +155,8 @@ void offer_movement(Context& ctx, const SessionOptions& args, platform::SteadyCl
   options.confirm_quit = false;
   options.speech_wait = speaker ? kSpeechWait : Millis{0};
   Session movement(block, make_plan(block), none, options, now_or_fail(ctx));
-  auto result = run_screen(ctx, args, movement, clock, speaker, true, true, false, nullptr);
+  auto result =
+      run_screen(ctx, args, movement, clock, speaker, true, true, false, nullptr, false);
   if (result.status == SessionStatus::completed) {
     fmt::print(ctx.out, "Three minutes of movement done. {}\n", water_advice());
   }
@@ -247,7 +267,10 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   if (events) {
     events->summary(session);
   } else {
-    print_summary(ctx, user, session, !full_screen, width, !args.no_log);
+    bool ran_out = session.status() == SessionStatus::completed ||
+                   session.status() == SessionStatus::partial;
+    print_summary(ctx, user, session, !full_screen, width, !args.no_log,
+                  full_screen && ran_out && !args.yes);
   }
   // After the summary, so a history that cannot be written still leaves the advice on screen.
   for (const auto& line : held) {
