@@ -171,25 +171,26 @@ int run_lint(Context& ctx, const LintOptions& options) {
   return exit_ok;
 }
 
-void declare_lint(CLI::App& app, LintOptions& options) {
-  auto* cmd = app.add_subcommand("lint", "Check routines against the safety and technique rules");
-  cmd->add_option("path", options.paths,
-                  "Routine files, directories to search for *.toml, or routine names from `roll "
-                  "list` (default: every routine `roll list` sees)");
-  cmd->add_flag("--strict", options.strict, "Fail (exit 1) on warnings too, not only on errors");
-  cmd->add_option("--format", options.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
-      ->default_str("text");
-  cmd->add_flag("--fix", options.fix,
-                "Apply the safe fixes in place (intensity 8-10 becomes 7; three minutes of "
-                "movement are appended when move-after fires), then report what is left");
-  cmd->add_flag("--profile", options.profile,
-                "Judge the routines with your profile's level and roller (config.toml), as a "
-                "session does for a beginner");
-  cmd->add_flag("--no-cache", options.no_cache,
-                "Parse and check every routine, not trusting or updating the cache of routines "
-                "found clean");
-  cmd->footer(
+void declare_lint(CommandSpec& roll, LintOptions& options) {
+  auto& cmd = roll.command("lint", "Check routines against the safety and technique rules");
+  cmd.option("path", options.paths,
+             "Routine files, directories to search for *.toml, or routine names from `roll "
+             "list` (default: every routine `roll list` sees)")
+      .completes(Completion::routine_or_path);
+  cmd.flag("--strict", options.strict, "Fail (exit 1) on warnings too, not only on errors");
+  cmd.option("--format", options.format, "Output format")
+      .choices({"text", "json", "sarif", "github"})
+      .show_default();
+  cmd.flag("--fix", options.fix,
+           "Apply the safe fixes in place (intensity 8-10 becomes 7; three minutes of "
+           "movement are appended when move-after fires), then report what is left");
+  cmd.flag("--profile", options.profile,
+           "Judge the routines with your profile's level and roller (config.toml), as a "
+           "session does for a beginner");
+  cmd.flag(
+      "--no-cache", options.no_cache,
+      "Parse and check every routine, not trusting or updating the cache of routines found clean");
+  cmd.footer =
       "\nExamples:\n"
       "  roll lint my-routine.toml\n"
       "  roll lint thoracic                                  # a routine by name\n"
@@ -198,7 +199,7 @@ void declare_lint(CLI::App& app, LintOptions& options) {
       "  roll lint --format github ~/.config/roll/routines   # annotations in GitHub Actions\n"
       "  roll lint --no-cache routines/                      # parse every file again\n"
       "\nExit status: 0 no errors (warnings allowed unless --strict), 1 errors, 2 a path could "
-      "not be read.\nRun `roll explain RULE` for the reasons behind a rule.");
+      "not be read.\nRun `roll explain RULE` for the reasons behind a rule.";
 }
 
 }  // namespace roll::cli

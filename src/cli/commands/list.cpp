@@ -149,18 +149,18 @@ void print_json_list(Context& ctx, const std::vector<Row>& rows) {
 
 }  // namespace
 
-void declare_list(CLI::App& app, ListOptions& opts) {
-  auto* cmd = app.add_subcommand("list", "List the routines you can run, bundled and your own");
-  cmd->add_flag("--json", opts.json, "Print JSON instead of a table");
-  cmd->add_flag("--no-cache", opts.no_cache,
-                "Parse every routine, not trusting or updating the cache of routines found clean");
-  cmd->footer(
+void declare_list(CommandSpec& roll, ListOptions& opts) {
+  auto& cmd = roll.command("list", "List the routines you can run, bundled and your own");
+  cmd.flag("--json", opts.json, "Print JSON instead of a table");
+  cmd.flag("--no-cache", opts.no_cache,
+           "Parse every routine, not trusting or updating the cache of routines found clean");
+  cmd.footer =
       "\nExamples:\n"
       "  roll list\n"
       "  roll list --json | jq -r '.routines[].name'\n"
       "  roll list --no-cache                 # parse every routine again\n"
       "\nYour own routines live in $XDG_CONFIG_HOME/roll/routines (default ~/.config/roll/routines)"
-      "\nand win over bundled routines of the same name.");
+      "\nand win over bundled routines of the same name.";
 }
 
 int run_list(Context& ctx, const ListOptions& opts) {

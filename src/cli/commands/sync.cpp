@@ -83,16 +83,17 @@ int print_status(Context& ctx, const std::filesystem::path& dir, bool json) {
 
 }  // namespace
 
-void declare_sync(CLI::App& app, SyncOptions& o) {
-  auto* cmd = app.add_subcommand(
-      "sync", "Merge your history with your other devices' through a folder you sync");
-  cmd->add_option("dir", o.dir,
-                  "The shared folder (Syncthing, Nextcloud, a git work tree); else sync_dir "
-                  "from the profile");
-  cmd->add_flag("--status", o.status,
-                "Show what is pending and when each device last wrote; change nothing");
-  cmd->add_flag("--json", o.json, "With --status: print JSON");
-  cmd->footer(
+void declare_sync(CommandSpec& roll, SyncOptions& o) {
+  auto& cmd =
+      roll.command("sync", "Merge your history with your other devices' through a folder you sync");
+  cmd.option("dir", o.dir,
+             "The shared folder (Syncthing, Nextcloud, a git work tree); else sync_dir "
+             "from the profile")
+      .completes(Completion::file);
+  cmd.flag("--status", o.status,
+           "Show what is pending and when each device last wrote; change nothing");
+  cmd.flag("--json", o.json, "With --status: print JSON");
+  cmd.footer =
       "\nExamples:\n"
       "  roll sync ~/Sync/roll\n"
       "  roll sync                      the folder from sync_dir in config.toml\n"
@@ -101,7 +102,7 @@ void declare_sync(CLI::App& app, SyncOptions& o) {
       "writes, then merges every other device's journal. Any order, any number of times: the\n"
       "same history everywhere; a deletion wins over the record it deletes.\n"
       "Exit status: 0 synced, 1 synced but some journal lines were skipped (named on stderr),\n"
-      "2 the sync could not run (no folder, a read-only folder): nothing changed.");
+      "2 the sync could not run (no folder, a read-only folder): nothing changed.";
 }
 
 int run_sync(Context& ctx, const SyncOptions& o) {
@@ -165,24 +166,27 @@ int run_import(Context& ctx, const ImportOptions& o) {
   return report.problems.empty() ? exit_ok : exit_findings;
 }
 
-void declare_history_exchange(CLI::App& history, ExportOptions& exp_opts, ImportOptions& imp_opts) {
-  auto* exp = history.add_subcommand(
-      "export", "Print every record (sessions, injuries, deletions...) as NDJSON");
-  exp->add_option("--since", exp_opts.since,
-                  "Only records of this local date or time or later (2026-11-01)");
-  exp->footer(
+void declare_history_exchange(CommandSpec& history, ExportOptions& exp_opts,
+                              ImportOptions& imp_opts) {
+  auto& exp =
+      history.command("export", "Print every record (sessions, injuries, deletions...) as NDJSON");
+  exp.option("--since", exp_opts.since,
+             "Only records of this local date or time or later (2026-11-01)");
+  exp.footer =
       "\nExamples:\n"
       "  roll history export > roll-backup.ndjson\n"
       "  roll history export --since 2026-11-01 | jq -c 'select(.kind == \"session\")'\n"
-      "\nOne JSON object a line, the format of docs/json.md; `roll history import` reads it.");
+      "\nOne JSON object a line, the format of docs/json.md; `roll history import` reads it.";
 
-  auto* imp = history.add_subcommand(
-      "import", "Merge the records of an export (or a journal) into this history");
-  imp->add_option("file", imp_opts.file, "An NDJSON file from `roll history export`")->required();
-  imp->footer(
+  auto& imp =
+      history.command("import", "Merge the records of an export (or a journal) into this history");
+  imp.option("file", imp_opts.file, "An NDJSON file from `roll history export`")
+      .required()
+      .completes(Completion::file);
+  imp.footer =
       "\nExample:\n  roll history import roll-backup.ndjson\n"
       "\nWhat is known already is left as it is; a deletion wins. Imported records travel on in\n"
-      "this device's journal at the next `roll sync`. Exit 1 when lines were skipped.");
+      "this device's journal at the next `roll sync`. Exit 1 when lines were skipped.";
 }
 
 void sync_after_session(Context& ctx) {

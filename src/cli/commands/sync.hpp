@@ -1,7 +1,6 @@
 #pragma once
 // roll history export and roll history import (issue 20), and the sync after a session; roll
 // sync's own options, declare and run are in cli/commands.hpp.
-#include <CLI/CLI.hpp>
 #include <string>
 
 #include "cli/app.hpp"
@@ -11,7 +10,7 @@ namespace roll::cli {
 
 // `roll history export` and `roll history import`, under the `history` command; the history
 // command sets their callbacks.
-void declare_history_exchange(CLI::App& history, ExportOptions& exp, ImportOptions& imp);
+void declare_history_exchange(CommandSpec& history, ExportOptions& exp, ImportOptions& imp);
 int run_export(Context& ctx, const ExportOptions& options);
 int run_import(Context& ctx, const ImportOptions& options);
 

@@ -1,9 +1,8 @@
 #pragma once
 // Bare `roll` (no command): the today view, in the house's command shape. Its one option,
 // --json, sits on the root command.
-#include <CLI/CLI.hpp>
-
 #include "cli/app.hpp"
+#include "cli/command_line.hpp"
 
 namespace roll::cli {
 
@@ -11,7 +10,7 @@ struct TodayOptions {
   bool json = false;
 };
 
-void declare_today(CLI::App& app, TodayOptions& options);
+void declare_today(CommandSpec& roll, TodayOptions& options);
 int run_today(Context& ctx, const TodayOptions& options);
 
 }  // namespace roll::cli
