@@ -84,16 +84,19 @@ std::string command_path(const CLI::App* app) {
 }
 
 // CLI11's message in the house style: "roll: ...", sanitized, and for a word it did not expect,
-// the nearest option of that command (or a parent's: --color works everywhere).
+// the nearest option of the command that refused it (--color is on every command), never the
+// word itself: a parent's option is refused below it too.
 std::string parse_error_message(CLI::App& app, const CLI::ParseError& e) {
   CLI::App* cmd = innermost(&app);
   std::string help = fmt::format("run `{} --help` for the options", command_path(cmd));
   if (dynamic_cast<const CLI::ExtrasError*>(&e) == nullptr) {
     return fmt::format("{}; {}", sanitize(e.what()), help);
   }
+  CLI::App* refused_by = &app;
   std::vector<std::string> extras = app.remaining();
   for (CLI::App* c = cmd; c != nullptr && extras.empty(); c = c->get_parent()) {
     extras = c->remaining();
+    refused_by = c;
   }
   std::string word = extras.empty() ? std::string() : extras.front();
   if (word.empty() || word.front() != '-') {
@@ -102,10 +105,10 @@ std::string parse_error_message(CLI::App& app, const CLI::ParseError& e) {
   }
   std::string flag = word.substr(0, word.find('='));
   std::vector<std::string> names;
-  for (CLI::App* c = cmd; c != nullptr; c = c->get_parent()) {
-    for (const CLI::Option* opt : c->get_options()) {
-      if (opt->get_group().empty()) continue;
-      for (const auto& l : opt->get_lnames()) names.push_back("--" + l);
+  for (const CLI::Option* opt : refused_by->get_options()) {
+    if (opt->get_group().empty()) continue;
+    for (const auto& l : opt->get_lnames()) {
+      if ("--" + l != flag) names.push_back("--" + l);
     }
   }
   std::vector<std::string_view> views(names.begin(), names.end());
