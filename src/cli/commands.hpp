@@ -15,9 +15,15 @@ namespace roll::cli {
 
 struct ListOptions {
   bool json = false;
-  bool no_cache = false;  // parse every routine, and leave the checked-routines cache alone
 };
 void declare_list(CommandSpec& roll, ListOptions& opts);
+
+// `--no-cache` on `roll list` and `roll lint`, kept for one release after roll stopped keeping a
+// cache of routines found clean, since scripts pass it: it does nothing and says so.
+inline void declare_no_cache(CommandSpec& command) {
+  command.flag("--no-cache", "Deprecated: does nothing (roll keeps no cache); will be removed")
+      .deprecated("--no-cache does nothing now (roll keeps no cache) and will be removed");
+}
 int run_list(Context& ctx, const ListOptions& opts);
 
 struct ShowOptions {
@@ -32,7 +38,6 @@ struct LintOptions {
   bool strict = false;
   bool fix = false;
   bool profile = false;
-  bool no_cache = false;  // parse every routine, and leave the checked-routines cache alone
   std::string format = "text";
 };
 void declare_lint(CommandSpec& roll, LintOptions& opts);
