@@ -243,10 +243,17 @@ std::vector<Bound> add_options(CLI::App& app, const CommandSpec& spec) {
   std::vector<Bound> bound;
   for (const OptionSpec& o : spec.options) {
     switch (o.role) {
-      case OptionRole::help:
-        // A subcommand has its parent's already.
-        if (app.get_parent() == nullptr) app.set_help_flag(cli_names(o), o.help);
+      case OptionRole::help: {
+        // A subcommand has its parent's already, and CLI11 makes roll's own with its defaults:
+        // making it again costs as much as the rest of `roll due`'s options.
+        const CLI::Option* made = app.get_help_ptr();
+        if (app.get_parent() == nullptr &&
+            (made == nullptr || made->get_name(false, true) != cli_names(o) ||
+             made->get_description() != o.help)) {
+          app.set_help_flag(cli_names(o), o.help);
+        }
         break;
+      }
       case OptionRole::version:
         app.set_version_flag(cli_names(o), "roll " ROLL_VERSION, o.help);
         break;
