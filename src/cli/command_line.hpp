@@ -26,8 +26,8 @@ enum class Completion {
   file,             // any path
 };
 
-// A number's bounds, with roll's own messages ("600 is not between 1 and 520"); no upper bound
-// reads "0 or more".
+// A number's bounds, with roll's own messages ("600 is not between 1 and 520"); without an upper
+// bound, "-1 is not 0 or more".
 struct NumberRange {
   double min = 0;
   std::optional<double> max;
