@@ -1,6 +1,7 @@
 // roll new NAME [--from ROUTINE] [--edit]: a commented routine of your own, ready to edit, in the
 // user routines directory. It never overwrites a file.
 #include <fmt/core.h>
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>

@@ -4,6 +4,7 @@
 #include "cli/commands/suggest.hpp"
 
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cerrno>
