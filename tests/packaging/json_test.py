@@ -426,7 +426,8 @@ other = home_env(tmp / "other")
 run("history", "add", "thoracic", "--at", "2026-11-21T08:00", "--minutes", "5",
     environment=other)
 run("sync", str(folder), environment=other)
-run("history", "add", "bedtime", "--at", "2026-11-23T20:00", "--minutes", "5")
+# Local noon: before "now" (21:00 UTC) in every zone the suite runs in.
+run("history", "add", "bedtime", "--at", "2026-11-23T12:00", "--minutes", "5")
 check_json("sync-status", "sync", str(folder), "--status", "--json")
 journals = sorted(folder.glob("*.ndjson"))
 if len(journals) != 2:
