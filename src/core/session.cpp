@@ -339,6 +339,7 @@ void Session::emit_mark(const Mark& mark, std::vector<Event>& out) {
     e.at = mark.at;
     e.due = due_of(mark.at);
     e.number = mark.turn;
+    e.count = 0;  // a roll timed in seconds has no count of strokes, only its pace
     e.phase = mark.turn % 2 == 1 ? Phase::rep_up : Phase::rep_down;
     out.push_back(e);
     return;

@@ -249,7 +249,8 @@ Layout AnsiScreen::layout(const SessionView& view, int columns, int rows) const 
     auto banner = end_banner(end.headline, end.next, columns, std::max(rows - 2, 1), options_.utf8);
     std::size_t height = static_cast<std::size_t>(std::max(rows, 1));
     std::size_t used = std::min(banner.size() + 2, height);
-    for (std::size_t i = 0; i < (height - used) / 2; ++i) layout.lines.emplace_back("", Role::blank);
+    for (std::size_t i = 0; i < (height - used) / 2; ++i)
+      layout.lines.emplace_back("", Role::blank);
     for (auto& row : banner) {
       if (layout.lines.size() + 2 >= height) break;
       layout.lines.emplace_back(std::move(row), Role::title);

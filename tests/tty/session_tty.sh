@@ -315,64 +315,116 @@ raw_stop() {
 runs() {
   pane | awk '/██/ { n++; next } n { print n; n = 0 } END { if (n) print n }'
 }
-# braille_rows: the pane lines with a braille cell (U+2800-U+28FF: E2 A0-A3 in UTF-8).
+# first_run: the height of the first of those runs (0 when there is none).
+first_run() {
+  runs | awk 'NR == 1 { print; found = 1 } END { if (!found) print 0 }'
+}
+# second_run: the height of the second (the breath word on a hold), 0 when there is none.
+second_run() {
+  runs | awk 'NR == 2 { print; found = 1 } END { if (!found) print 0 }'
+}
+# ink_rows: the pane lines with a glyph of the big letters, half-height ones included. (The
+# glyphs as alternatives, not a bracket: in the C locale a bracket is a set of bytes, and their
+# first byte is the braille's too.)
+INK='█|▀|▄'
+ink_rows() {
+  pane | grep -c -E "$INK"
+}
+# The braille cells (U+2800-U+28FF: E2 A0-A3 in UTF-8) the figure is drawn in.
+BRAILLE="$(printf '\342')[$(printf '\240\241\242\243')]"
+# braille_rows: the pane lines with a braille cell.
 braille_rows() {
-  pane | LC_ALL=C grep -c "$(printf '\342')[$(printf '\240\241\242\243')]"
+  pane | LC_ALL=C grep -c "$BRAILLE"
+}
+# first_line PATTERN [C]: the number of the first pane line matching PATTERN (grep -E, in the
+# locale C when the second argument says so), 0 when none does.
+first_line() {
+  if [ "${2:-}" = C ]; then
+    pane | LC_ALL=C grep -n -m 1 -E "$1" | cut -d: -f1 | grep . || echo 0
+  else
+    pane | grep -n -m 1 -E "$1" | cut -d: -f1 | grep . || echo 0
+  fi
+}
+# unwrapped COLUMNS: no pane line was wrapped by the terminal (capture-pane -J joins the lines it
+# wrapped, so both captures have as many lines) and none is wider than the window (wc -L counts
+# columns in a UTF-8 locale).
+unwrapped() {
+  [ "$(pane | wc -l)" -eq "$(tm capture-pane -pJ -t roll | wc -l)" ] &&
+    [ "$(tm capture-pane -pJ -t roll | LC_ALL=C.UTF-8 wc -L)" -le "$1" ]
 }
 fail_screen() {
   echo "FAIL: $1; the pane shows:" >&2
   pane >&2
   failures=$((failures + 1))
 }
-
-echo "# the screen from two metres: digits, breath word and figure at 80x24, 120x40, 200x60"
-# The floor issue's heights on a breath-paced hold: the digits at least 9 rows at 80x24 and 20 at
-# 200x60 (a third of the rows at 120x40), the breath word at least half their height from 30 rows
-# up, the figure beside them and the band under them; in the get-ready the figure and the cue.
-for size in 80x24:9 120x40:13 200x60:20; do
-  cols=${size%%x*}
-  rest=${size#*x}
+# SIZE is COLUMNSxROWS:LEAST, LEAST the fewest rows the digits may take there; sets cols, rows and
+# least.
+split_size() {
+  cols=${1%%x*}
+  rest=${1#*x}
   rows=${rest%%:*}
-  least=${size##*:}
+  least=${1##*:}
+}
+
+echo "# the screen from two metres: the get-ready and a hold at 40x12, 80x24, 120x40 and 200x60"
+# The floor issue's heights on a breath-paced hold: the digits at least 9 rows at 80x24 and 20 at
+# 200x60 (a third of the rows at 120x40; one line of letters at 40x12), the breath word at least
+# half their height from 30 rows up, the figure beside them where the window is wide enough and
+# the band under them; in the get-ready the cue above the figure. No row wraps at any size.
+# (Under the C locale awk counts bytes: the widths are measured in the pane's UTF-8 locale.)
+for size in 40x12:5 80x24:9 120x40:13 200x60:20; do
+  split_size "$size"
   tm resize-window -t roll -x "$cols" -y "$rows"
   tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?" Enter
-  wait_for 'get ready' || continue
-  figure=$(braille_rows)
-  if [ "$figure" -ge 4 ]; then
-    echo "ok: the figure in the get-ready at ${cols}x$rows ($figure rows)"
-  else
-    fail_screen "no figure in the get-ready at ${cols}x$rows"
+  if wait_for 'get ready' && wait_for 'GET READY'; then
+    figure=$(braille_rows)
+    figure_at=$(first_line "$BRAILLE" C)
+    cue_at=$(first_line "Lean back over the roller|$INK")
+    if [ "$figure" -ge 3 ] && [ "$cue_at" -gt 0 ] && [ "$cue_at" -lt "$figure_at" ] &&
+      unwrapped "$cols"; then
+      echo "ok: the get-ready at ${cols}x$rows: the cue (row $cue_at) above the figure ($figure rows from row $figure_at), no row wrapped"
+    else
+      fail_screen "the get-ready at ${cols}x$rows: the cue at row $cue_at, the figure $figure rows from row $figure_at"
+    fi
   fi
   if wait_for 'BREATHE IN' 12; then
-    set -- $(runs)
-    digits=${1:-0}
-    word=${2:-0}
+    digits=$(first_run)
+    word=$(second_run)
     figure=$(braille_rows)
+    # Beside the digits from 80 columns up; a 40x12 window has no room for it next to them.
+    wanted=2
+    [ "$cols" -lt 80 ] && wanted=0
     if [ "$digits" -ge "$least" ] && { [ "$rows" -lt 30 ] || [ $((word * 2)) -ge "$digits" ]; } &&
-      [ "$figure" -ge 2 ] && pane | grep -q '[▁▂▃▄▅▆▇█] BREATHE IN  [0-9] s [▁▂▃▄▅▆▇█]'; then
-      echo "ok: at ${cols}x$rows the digits are $digits rows, the breath word $word, the figure $figure beside them, the band under them"
+      [ "$figure" -ge "$wanted" ] && pane | grep -q -E '(▁|▂|▃|▄|▅|▆|▇|█) *BREATHE IN  [0-9] s' &&
+      unwrapped "$cols"; then
+      echo "ok: a hold at ${cols}x$rows: the digits $digits rows, the breath word $word, the figure $figure rows beside them, the band under them, no row wrapped"
     else
-      fail_screen "at ${cols}x$rows: digits $digits rows (at least $least), breath word $word, figure $figure rows"
+      fail_screen "a hold at ${cols}x$rows: the digits $digits rows (at least $least), the breath word $word, the figure $figure rows"
     fi
+  fi
+  # From 80 columns the key help is one whole line.
+  if [ "$cols" -ge 80 ] && ! pane | grep -q '^! sharp pain  space pause  q quit  n next  b restart  1-9,0 pressure  +/- 15 s$'; then
+    fail_screen "the key help is not one line at ${cols}x$rows"
   fi
   tm send-keys -t roll q
   wait_for 'EXIT=0'
 done
 
-echo "# the end in big letters before the summary, at 80x24 and 200x60"
-for size in 80x24:5 200x60:10; do
-  cols=${size%%x*}
-  rest=${size#*x}
-  rows=${rest%%:*}
-  least=${size##*:}
+echo "# the end in big letters before the summary, at 40x12, 80x24, 120x40 and 200x60"
+# The headline ("DONE") as tall as the digits must be at each size (half-height letters, three
+# rows, at 40x12), the next thing under it, the summary only after a key.
+for size in 40x12:3 80x24:9 120x40:13 200x60:20; do
+  split_size "$size"
   tm resize-window -t roll -x "$cols" -y "$rows"
   tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml --speed 200; echo EXIT=\$?" Enter
   if wait_for 'any key: the summary' 20; then
-    set -- $(runs)
-    if [ "${1:-0}" -ge "$least" ] && ! pane | grep -q 'Session complete'; then
-      echo "ok: the end in letters $1 rows tall at ${cols}x$rows, the summary after a key"
+    headline=$(pane | awk '/█|▀|▄/ { n++; next } n { exit } END { print n + 0 }')
+    inked=$(ink_rows)
+    if [ "$headline" -ge "$least" ] && [ "$inked" -gt "$headline" ] &&
+      ! pane | grep -q 'Session complete' && unwrapped "$cols"; then
+      echo "ok: the end at ${cols}x$rows: the headline $headline rows, $inked rows of letters in all, the summary after a key"
     else
-      fail_screen "the end at ${cols}x$rows is not in letters at least $least rows tall"
+      fail_screen "the end at ${cols}x$rows: the headline $headline rows (at least $least), $inked rows of letters"
     fi
   fi
   tm send-keys -t roll Enter
@@ -432,7 +484,7 @@ tm send-keys -t roll q
 wait_for 'EXIT=0' && echo "ok: q still quits on a dumb terminal"
 raw_stop
 escapes=$(tr -dc '\033' <"$WORK/dumb.out" | wc -c)
-braille=$(LC_ALL=C grep -c "$(printf '\342')[$(printf '\240\241\242\243')]" "$WORK/dumb.out")
+braille=$(LC_ALL=C grep -c "$BRAILLE" "$WORK/dumb.out")
 if [ "$escapes" -eq 0 ] && [ "$braille" -eq 0 ] && [ -s "$WORK/dumb.out" ]; then
   echo "ok: no escape byte and no figure for TERM=dumb ($(wc -c <"$WORK/dumb.out") bytes)"
 else

@@ -995,6 +995,7 @@ TEST_CASE("a roll timed in seconds turns at its pace: the rib roll each second, 
     CHECK(rib[i].at == steps[0].at + Millis{1000 * static_cast<long>(i)});
     CHECK(rib[i].number == static_cast<int>(i) + 1);
     CHECK(rib[i].phase == (i % 2 == 0 ? Phase::rep_up : Phase::rep_down));
+    CHECK(rib[i].count == 0);  // not counted: the strokes go on as long as the hold
   }
   CHECK(glute[1].at - glute[0].at == 2s);
   // The turns come after the step's start and its first breath, never before.

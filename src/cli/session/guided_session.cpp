@@ -155,8 +155,7 @@ void offer_movement(Context& ctx, const SessionOptions& args, platform::SteadyCl
   options.confirm_quit = false;
   options.speech_wait = speaker ? kSpeechWait : Millis{0};
   Session movement(block, make_plan(block), none, options, now_or_fail(ctx));
-  auto result =
-      run_screen(ctx, args, movement, clock, speaker, true, true, false, nullptr, false);
+  auto result = run_screen(ctx, args, movement, clock, speaker, true, true, false, nullptr, false);
   if (result.status == SessionStatus::completed) {
     fmt::print(ctx.out, "Three minutes of movement done. {}\n", water_advice());
   }
@@ -267,8 +266,8 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   if (events) {
     events->summary(session);
   } else {
-    bool ran_out = session.status() == SessionStatus::completed ||
-                   session.status() == SessionStatus::partial;
+    bool ran_out =
+        session.status() == SessionStatus::completed || session.status() == SessionStatus::partial;
     print_summary(ctx, user, session, !full_screen, width, !args.no_log,
                   full_screen && ran_out && !args.yes);
   }
