@@ -106,7 +106,7 @@ TEST_CASE("roll due --json: due, with the streak and what to start") {
   CHECK_FALSE(has(r.out, "\"session\""));
 }
 
-TEST_CASE("roll due --json: done, with the session; before day_start it is still that day") {
+TEST_CASE("roll due --json: done, with the session, and before day_start it is still that day") {
   TempDir home;
   seed_history(home, "bedtime 2026-11-23T22:00:00 completed 300 thoracic=180\n");
   auto r = roll_at(home, "2026-11-23T23:00:00", {"due", "--json"});

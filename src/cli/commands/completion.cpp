@@ -176,13 +176,13 @@ _roll_dequote() {{
     elif [[ $quote == '"' ]]; then
       if [[ $c == '"' ]]; then
         quote=''
-      elif [[ $c == '\' && ${{word:i+1:1}} == [\$\`\"\\] ]]; then
+      elif [[ $c == "\\" && ${{word:i+1:1}} == [\$\`\"\\] ]]; then
         ((i++))
         out+=${{word:i:1}}
       else
         out+=$c
       fi
-    elif [[ $c == '\' ]]; then
+    elif [[ $c == "\\" ]]; then
       ((i++))
       out+=${{word:i:1}}
     elif [[ $c == "'" || $c == '"' ]]; then
