@@ -2,9 +2,13 @@
 // session belongs to with day_start, what counts as done, today's pain stop.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "calendar.hpp"
 #include "memory_history.hpp"
@@ -168,6 +172,31 @@ TEST_CASE("due: the reasons' names") {
   CHECK(to_string(DueReason::done) == "done");
   CHECK(to_string(DueReason::pain_stop) == "pain-stop");
   CHECK(to_string(DueReason::injury) == "injury");
+}
+
+TEST_CASE("due: the schema of roll due --json lists exactly the reasons, in the enum's order") {
+  // A reason added to DueReason and not to docs/schemas/due.schema.json would be printed and
+  // then refused by every reader that validates against the schema.
+  std::ifstream in(std::filesystem::path(ROLL_SOURCE_DIR) / "docs" / "schemas" / "due.schema.json");
+  REQUIRE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string schema = text.str();
+  auto reason = schema.find("\"reason\": {");
+  REQUIRE(reason != std::string::npos);
+  auto open = schema.find("\"enum\": [", reason);
+  auto close = schema.find(']', open);
+  REQUIRE(open != std::string::npos);
+  REQUIRE(close != std::string::npos);
+  std::vector<std::string> listed;
+  for (auto q = schema.find('"', open + 8); q < close; q = schema.find('"', q + 1)) {
+    auto end = schema.find('"', q + 1);
+    listed.emplace_back(schema.substr(q + 1, end - q - 1));
+    q = end;
+  }
+  std::vector<std::string> names;
+  for (std::string_view name : names_in(kDueReasonNames)) names.emplace_back(name);
+  CHECK(listed == names);
 }
 
 TEST_CASE("due: which sessions are done today, newest first, whole") {
