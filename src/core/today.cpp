@@ -77,9 +77,9 @@ Today today(const TodayInput& input) {
   out.step_up = facts.step_up;
   // As `roll due` answers: a pain stop, or an injury to the whole body that keeps every step off
   // the roller, makes a rest day.
-  out.state = facts.reason == DueReason::done       ? TodayState::done
-              : facts.reason == DueReason::not_done ? TodayState::due
-                                                    : TodayState::rest;
+  out.state = facts.done                                             ? TodayState::done
+              : facts.pain_stop || facts.reason == DueReason::injury ? TodayState::rest
+                                                                     : TodayState::due;
   std::vector<Injury> open;
   for (const Injury& injury : facts.open_injuries) {
     if (injury.cleared) continue;
