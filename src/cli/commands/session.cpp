@@ -20,7 +20,9 @@ void declare_session(CommandSpec& roll, SessionOptions& args) {
   cmd.flag("--events", args.events, "Print the events as JSON lines");
   cmd.flag("--quiet", args.quiet, "No terminal bell");
   cmd.flag("--voice", args.voice,
-           "Speak each step, its cue, the breathing, the last seconds and the after-care");
+           "Speak each step, its cue, the breathing, the last seconds and the after-care; "
+           "the get-ready waits for its words (35 s at most), and the program is tried "
+           "before the first second");
   cmd.option("--voice-command", args.voice_command,
              "The speech program for --voice with its options (default: `speech` in "
              "config.toml, else espeak-ng); the words go on its standard input");
@@ -52,6 +54,7 @@ void declare_session(CommandSpec& roll, SessionOptions& args) {
       "\nKeys: space pause/resume · n next step · b restart step · q quit · ! sharp pain: stop\n"
       "      1-9 and 0 (10) the pressure you feel now, out of 10 (8 or more: ease off)\n"
       "      + / - this hold 15 s longer / shorter · with --ready key: space or Enter starts\n"
+      "      at the end, DONE in big letters: any key for the summary (--yes: no wait)\n"
       "\nExamples:\n"
       "  roll session thoracic\n"
       "  roll session thoracic --voice --ready key      spoken cues; start each position "
