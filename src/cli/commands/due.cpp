@@ -83,7 +83,8 @@ toml::table due_document(Context& ctx, UserData& user, const DueToday& due, SysS
 }  // namespace
 
 void declare_due(CommandSpec& roll, DueOptions& opts) {
-  auto& cmd = roll.command("due", "Exit 0 if no session has been completed today, 1 if one has");
+  auto& cmd = roll.command(
+      "due", "Exit 0 if a session is due today, 1 if not (done, a rest day or an injury)");
   cmd.flag("-q,--quiet", opts.quiet, "Print nothing; only the exit status speaks");
   cmd.flag("--json", opts.json,
            "Print the answer and its reason as a JSON object (docs/json.md); the exit status "
