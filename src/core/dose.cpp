@@ -62,7 +62,7 @@ std::string_view travel_words(Travel travel) {
 
 }  // namespace
 
-std::string dose_words(const Routine& routine, const Plan& plan, std::size_t index, Travel travel) {
+std::string dose_words(const Routine& routine, const Plan& plan, std::size_t index) {
   if (index >= routine.steps.size()) return "";
   const Step& step = routine.steps[index];
   std::string words = step.unit == TimingUnit::breaths ? breath_words(step)
@@ -70,7 +70,7 @@ std::string dose_words(const Routine& routine, const Plan& plan, std::size_t ind
                                                        : seconds_words(step);
   if (step.positions > 1) {
     words +=
-        fmt::format(" at each of {} spots, one inch apart{}", step.positions, travel_words(travel));
+        fmt::format(" at each of {} spots, one inch apart{}", step.positions, travel_words(pose_query(step).travel));
   }
   if (step.side == Side::both) {
     words += " on each side";

@@ -16,7 +16,7 @@ TEST_CASE("roll rules lists every rule, also as JSON") {
   for (const char* name : {"no-lumbar", "no-neck", "no-joints", "pressure-zone", "name-zone",
                            "intensity-cap", "injury-wait", "slow-tempo", "two-minute-zone",
                            "lat-per-side", "move-after", "beginner-spot", "beginner-length",
-                           "beginner-roller", "session-length", "rep-range", "breath-hold"}) {
+                           "beginner-roller", "session-length", "rep-range", "breath-hold", "unknown-pose"}) {
     CAPTURE(name);
     CHECK(has(r.out, std::string("\n") + name + " "));
   }

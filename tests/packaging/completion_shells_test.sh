@@ -58,6 +58,8 @@ bash)
     expect evening lint ev
     expect "./my routine.toml" show ./my
     expect thoracic show th
+    expect thoracic handout th
+    expect "./my routine.toml" handout ./my
     expect sarif lint --format ""
     complete_words lint my
     [[ ${#COMPREPLY[@]} == 3 ]] || { echo "bash: roll lint my<Tab>: ${#COMPREPLY[@]} candidates, not 3: ${COMPREPLY[*]}" >&2; fail=1; }
@@ -107,6 +109,7 @@ expect "roll lint my" "my routine.toml" "my*star.toml"
 expect "roll lint th" thoracic
 expect "roll show ev" evening
 expect "roll show th" thoracic
+expect "roll handout th" thoracic
 expect "roll lint --format " sarif
 expect "roll li" list
 zpty -d z
@@ -131,6 +134,7 @@ fish)
     expect thoracic "roll lint th"; or set fail 1
     expect thoracic "roll show th"; or set fail 1
     expect evening "roll show ev"; or set fail 1
+    expect thoracic "roll handout th"; or set fail 1
     expect sarif "roll lint --format "; or set fail 1
     exit $fail
   ' "$build"
