@@ -322,8 +322,8 @@ TEST_CASE("roll show --no-figures leaves the figures out and keeps the rest") {
   CHECK_FALSE(has_braille(without.out));
   CHECK(without.out.find("kneeling-lat-roll") == std::string::npos);
   CHECK(with.out.find("    kneeling-lat-roll") != std::string::npos);
-  for (const char* kept : {"Lat rolls", "12 reps of 5 s", "Kneel with the roller at your side",
-                           "Total "}) {
+  for (const char* kept :
+       {"Lat rolls", "12 reps of 5 s", "Kneel with the roller at your side", "Total "}) {
     CAPTURE(kept);
     CHECK(without.out.find(kept) != std::string::npos);
   }

@@ -11,8 +11,8 @@
 #include "roll/figure.hpp"
 #include "roll/figure_text.hpp"
 #include "roll/plan.hpp"
-#include "roll/pose.hpp"
 #include "roll/plural.hpp"
+#include "roll/pose.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -147,7 +147,15 @@ void print_text(Context& ctx, const LoadedRoutine& loaded, const Plan& plan, boo
   if (!r.summary.empty()) put(wrap(sanitize(r.summary), 78));
   put(fmt::format("{} · {} roller · {} · {} in all", to_string(r.level), to_string(r.roller),
                   to_string(r.purpose), clock_time(plan.total)));
-  for (const auto& source : r.sources) put(fmt::format("source: {}", sanitize(source)));
+  // A source is a line of the file, of any length: wrapped under itself, as the listing keeps to
+  // 78 columns.
+  for (const auto& source : r.sources) {
+    std::string prefix = "source: ";
+    for (const auto& line : lines_of(wrap(sanitize(source), 78 - prefix.size()))) {
+      lines.push_back(prefix + line);
+      prefix.assign(prefix.size(), ' ');
+    }
+  }
   lines.emplace_back();
 
   for (std::size_t i = 0; i < r.steps.size(); ++i) {
