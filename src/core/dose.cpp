@@ -69,8 +69,8 @@ std::string dose_words(const Routine& routine, const Plan& plan, std::size_t ind
                       : step.unit == TimingUnit::reps  ? rep_words(step)
                                                        : seconds_words(step);
   if (step.positions > 1) {
-    words +=
-        fmt::format(" at each of {} spots, one inch apart{}", step.positions, travel_words(pose_query(step).travel));
+    words += fmt::format(" at each of {} spots, one inch apart{}", step.positions,
+                         travel_words(pose_query(step).travel));
   }
   if (step.side == Side::both) {
     words += " on each side";

@@ -168,9 +168,8 @@ class Linter {
                        "default figure, {}",
                        label, step.pose, to_string(step_figure(step).pose)),
            {&step},
-           guess.empty()
-               ? fmt::format("the poses are: {}", fmt::join(names_in(kPoseNames), ", "))
-               : fmt::format("did you mean `{}`?", guess));
+           guess.empty() ? fmt::format("the poses are: {}", fmt::join(names_in(kPoseNames), ", "))
+                         : fmt::format("did you mean `{}`?", guess));
   }
 
   void check_step(const Step& step) {

@@ -62,9 +62,10 @@ TEST_CASE("roll handout never replaces a file that is not a hand-out, nor writes
   CHECK(has(r.err, "is not a hand-out roll wrote; not overwritten"));
   CHECK(slurp(notes) == "<p>my physio's notes</p>\n");
   // Nor a report: each page replaces only its own kind.
-  auto report = home.write("report.html", "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
-                                          "charset=\"utf-8\">\n<meta name=\"generator\" "
-                                          "content=\"roll report 0.1.0\">\n");
+  auto report = home.write("report.html",
+                           "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+                           "charset=\"utf-8\">\n<meta name=\"generator\" "
+                           "content=\"roll report 0.1.0\">\n");
   CHECK(roll_now(home, {"handout", "thoracic", "-o", report.string()}).exit_code == 2);
   auto dir = home.path() / "a-directory";
   std::filesystem::create_directories(dir);

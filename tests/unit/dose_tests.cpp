@@ -29,7 +29,8 @@ std::string dose(Step s, std::optional<Move> move = std::nullopt) {
 
 }  // namespace
 
-TEST_CASE("breaths at each of several spots, one inch apart, the way `move` says, and what it comes to") {
+TEST_CASE(
+    "breaths at each of several spots, one inch apart, the way `move` says, and what it comes to") {
   Step s = step(StepKind::hold, TimingUnit::breaths, 3);
   s.positions = 8;
   CHECK(dose(s) ==

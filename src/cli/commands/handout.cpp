@@ -22,8 +22,8 @@
 namespace roll::cli {
 
 void declare_handout(CommandSpec& roll, HandoutOptions& options) {
-  auto& cmd = roll.command(
-      "handout", "Write a routine as one printable HTML page, a figure for every step");
+  auto& cmd = roll.command("handout",
+                           "Write a routine as one printable HTML page, a figure for every step");
   cmd.option("routine", options.routine,
              "A routine name (see `roll list`) or a path to a .toml file")
       .required()
@@ -70,8 +70,8 @@ int run_handout(Context& ctx, const HandoutOptions& options) {
   HandoutInput in;
   in.routine = routine;
   in.version = ROLL_VERSION;
-  in.generated = format_date(
-      std::chrono::floor<std::chrono::days>(platform::to_local(now_or_fail(ctx))));
+  in.generated =
+      format_date(std::chrono::floor<std::chrono::days>(platform::to_local(now_or_fail(ctx))));
   // The file's name alone: the page goes to someone else, the folder it sits in does not.
   in.file = loaded.file.path.filename().string();
   std::string html = handout_html(in);

@@ -4,7 +4,6 @@
 
 #include <fmt/core.h>
 
-
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/option_checks.hpp"
