@@ -487,7 +487,8 @@ TEST_CASE("unknown-pose: a name roll does not draw, at its value, with the neare
   auto found = findings(text, "unknown-pose");
   REQUIRE(found.size() == 1);
   CHECK(found[0].severity == Severity::warning);
-  CHECK(found[0].where.line == line_of(text, "pose = "));
+  // The line after the newline before `pose`: "purpose = " ends in "pose = " too.
+  CHECK(found[0].where.line == line_of(text, "\npose = ") + 1);
   CHECK(found[0].where.column == 8);  // the value
   CHECK(found[0].message ==
         "step 1 \"Thoracic\" names the pose \"snow-angle\", which this roll does not draw; it "
@@ -513,7 +514,7 @@ TEST_CASE("unknown-pose: a name roll does not draw, at its value, with the neare
             .empty());
 }
 
-TEST_CASE("an empty pose does not load; a pose that is not a string neither") {
+TEST_CASE("an empty pose does not load, nor a pose that is not a string") {
   auto r = lint_text(routine("", std::string(kThoracic) + "pose = \"\"\n"));
   REQUIRE(r.load.size() == 1);
   CHECK(r.load[0].rule == "schema");

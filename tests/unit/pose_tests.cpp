@@ -6,9 +6,9 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string>
 #include <tuple>
 #include <utility>
-#include <string>
 
 #include "bundled_routines.hpp"
 #include "roll/pose.hpp"
@@ -220,7 +220,7 @@ TEST_CASE("a bundled figure with the hands behind the head has a cue that says t
       ++checked;
     }
   }
-  CHECK(checked >= 10);
+  CHECK(checked >= 9);  // the nine bundled steps across the mid-back
 }
 
 TEST_CASE("routines/README.md lists every pose, and names none that does not exist") {
