@@ -173,8 +173,14 @@ void print_text(Context& ctx, const LoadedRoutine& loaded, const Plan& plan, boo
     put(fmt::format("    {}", details));
     if (figures) {
       print_figure_and_cue(ctx, r, s, lines);
-    } else if (!s.cue.empty()) {
-      put(indent(wrap(sanitize(s.cue), 72), "    "));
+    } else {
+      // Without the drawing its words stay, for a screen reader or a narrow terminal: the
+      // same the figure shows, as the JSON's pose_description says it.
+      PoseId pose = step_figure(s).pose;
+      put(indent(
+          wrap(fmt::format("Figure ({}): {}", to_string(pose), pose_facts(pose).description), 72),
+          "    "));
+      if (!s.cue.empty()) put(indent(wrap(sanitize(s.cue), 72), "    "));
     }
   }
   auto ready = plan.total - plan.work;
@@ -242,8 +248,10 @@ void declare_show(CommandSpec& roll, ShowOptions& opts) {
       .required()
       .completes(Completion::routine);
   cmd.flag("--json", opts.json, "Print the plan as a JSON object, each step's pose and its words");
-  cmd.flag("--no-figures", opts.no_figures,
-           "Leave out each step's figure (braille on a UTF-8 terminal, else ASCII)");
+  cmd.flag(
+      "--no-figures", opts.no_figures,
+      "Leave out each step's drawing (braille on a UTF-8 terminal, else ASCII) and say its pose in "
+      "words instead");
   cmd.footer =
       "\nExamples:\n"
       "  roll show thoracic\n"
