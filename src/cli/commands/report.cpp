@@ -42,7 +42,8 @@ void declare_report(CommandSpec& roll, ReportOptions& options) {
       "  roll report --html - > back.html\n"
       "\nOne self-contained file (inline SVG and CSS, no scripts, nothing fetched): the adherence\n"
       "calendar, minutes per zone per week, the before/after ratings, pain stops and pressure\n"
-      "readings, the routines done, and what completed and partial mean. It prints on A4.";
+      "readings, the routines done (each with the figure of its first step on the roller), and\n"
+      "what completed and partial mean. It prints on A4.";
 }
 
 int run_report(Context& ctx, UserData& user, const ReportOptions& options) {
