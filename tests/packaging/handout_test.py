@@ -9,10 +9,13 @@ must say, every step's dose and cue, comes from `roll show --json` of the same r
             ElementTree) in the SVG namespace, with a title and a description;
   pdf       headless Chromium prints each page to PDF on A4 in at most two pages (poppler's
             pdfinfo counts them; the bundled routines of up to five steps in one), and the PDF's
-            text (poppler's pdftotext) holds each step's dose and cue.
+            text (poppler's pdftotext) holds each step's dose and cue;
+  nu        the Nu Html Checker (vnu.jar, the W3C's validator) finds no error and no warning in
+            any page. It is looked for as $ROLL_VNU_JAR, `vnu` on the PATH, or where
+            `npm install --prefix SOURCE_DIR/.cache/npm vnu-jar` puts it, and needs java.
 Each exits 77 (skipped) when its reader is absent.
 
-Usage: handout_test.py html5lib|pdf ROLL_BINARY SOURCE_DIR.
+Usage: handout_test.py html5lib|pdf|nu ROLL_BINARY SOURCE_DIR.
 """
 import json
 import os
@@ -55,6 +58,18 @@ elif mode == "pdf":
         skip("chromium is not installed")
     if not (shutil.which("pdfinfo") and shutil.which("pdftotext")):
         skip("poppler-utils (pdfinfo, pdftotext) is not installed")
+elif mode == "nu":
+    jar = next((c for c in (os.environ.get("ROLL_VNU_JAR"),
+                            str(source / ".cache" / "npm" / "node_modules" / "vnu-jar" / "build" /
+                                "dist" / "vnu.jar")) if c and pathlib.Path(c).is_file()), None)
+    vnu = [shutil.which("vnu")] if shutil.which("vnu") else None
+    if not vnu and jar:
+        if not shutil.which("java"):
+            skip("java is not installed (the Nu Html Checker is a Java program)")
+        vnu = [shutil.which("java"), "-jar", jar]
+    if not vnu:
+        skip("the Nu Html Checker is not installed "
+             "(npm install --prefix SOURCE_DIR/.cache/npm vnu-jar)")
 else:
     fail(f"unknown mode {mode}")
 
@@ -161,6 +176,28 @@ if mode == "html5lib":
             fail(f"{svg.name}: no title or description")
     print(f"html5lib: {len(pages)} hand-outs parse without errors, one figure per step, every "
           f"dose and cue on the page; {len(gallery)} gallery SVGs parse as XML")
+    shutil.rmtree(tmp, ignore_errors=True)
+    sys.exit(0)
+
+if mode == "nu":
+    # One run for every page: the checker starts a Java VM, which takes seconds.
+    try:
+        c = subprocess.run([*vnu, "--format", "json", *map(str, pages)], capture_output=True,
+                           text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        fail("the Nu Html Checker did not finish in 300 s")
+    try:
+        messages = json.loads(c.stderr or c.stdout)["messages"]
+    except (ValueError, KeyError):
+        fail(f"the Nu Html Checker said no JSON (exit {c.returncode}): {c.stderr[-800:]}")
+    # Every message but a plain note is a finding: errors, and warnings ("info" with a subType).
+    found = [m for m in messages if m.get("type") != "info" or m.get("subType")]
+    if found:
+        fail("the Nu Html Checker: " + "; ".join(
+            f"{pathlib.Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}"
+            for m in found[:8]))
+    print(f"nu: {len(pages)} hand-outs without an error or a warning from the Nu Html Checker "
+          f"({len(messages)} notes)")
     shutil.rmtree(tmp, ignore_errors=True)
     sys.exit(0)
 
