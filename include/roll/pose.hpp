@@ -130,4 +130,8 @@ struct StepFigure {
 // with the travel of pose_query().
 [[nodiscard]] StepFigure step_figure(const Step& step);
 
+// The default rule's figure for a step, whatever its `pose` key says: default_pose(pose_query())
+// with its travel, what the step would show without the key. A figure to draw is step_figure()'s.
+[[nodiscard]] StepFigure default_figure(const Step& step);
+
 }  // namespace roll

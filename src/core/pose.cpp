@@ -201,6 +201,11 @@ PoseQuery pose_query(const Step& step) {
   return q;
 }
 
+StepFigure default_figure(const Step& step) {
+  PoseQuery q = pose_query(step);
+  return {default_pose(q), q.travel};
+}
+
 StepFigure step_figure(const Step& step) {
   PoseQuery q = pose_query(step);
   return {find_pose(step.pose).value_or(default_pose(q)), q.travel};

@@ -278,4 +278,7 @@ TEST_CASE("step_figure: the named pose, else the default, also for a name roll d
   CHECK(step_figure(s).pose == PoseId::thoracic_extension);
   s.pose = "Lie-Across";
   CHECK(step_figure(s).pose == PoseId::thoracic_extension);
+  // default_figure is the rule's alone, whatever the key names.
+  s.pose = "lie-across";
+  CHECK(default_figure(s).pose == PoseId::thoracic_extension);
 }
