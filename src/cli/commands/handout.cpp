@@ -39,11 +39,13 @@ void declare_handout(CommandSpec& roll, HandoutOptions& options) {
       "  roll handout thoracic -o thoracic.html\n"
       "  roll handout ./for-anna.toml --output anna.html\n"
       "  roll handout beginner -o - > beginner.html\n"
-      "\nOne self-contained file (inline SVG and CSS, no scripts, nothing fetched) that prints on\n"
-      "one A4 page, two for a long routine: the title, level and roller, then for each step its\n"
-      "figure, name, dose in words, cue, pressure and the safety lines that apply, each with the\n"
-      "article it comes from, and the second article's contraindications. It describes the\n"
-      "routine as written: your profile is not read. A routine with lint errors is refused\n"
+      "\nOne self-contained file (inline SVG and CSS, no scripts, nothing fetched) to print on "
+      "A4:\n"
+      "one page for a short routine (the bundled ones of up to five steps), two for up to twelve\n"
+      "steps (roll says when a routine has more). The title, level and roller, then for each\n"
+      "step its figure, name, dose in words, cue, pressure and the safety lines that apply, each\n"
+      "with the article it comes from, and the second article's contraindications. It describes\n"
+      "the routine as written: your profile is not read. A routine with lint errors is refused\n"
       "(exit 3), as `roll session` refuses it.";
 }
 
