@@ -11,6 +11,9 @@
 #include "run_in_process.hpp"
 
 using roll::test::has;
+using roll::test::kLocalNow;
+using roll::test::kNow;
+using roll::test::roll_at;
 using roll::test::roll_now;
 using roll::test::slurp;
 using roll::test::TempDir;
@@ -28,7 +31,8 @@ int occurrences(const std::string& text, std::string_view part) {
 TEST_CASE("roll handout writes one page for a bundled routine, or to standard output") {
   TempDir home;
   auto file = home.path() / "thoracic.html";
-  auto r = roll_now(home, {"handout", "thoracic", "-o", file.string()});
+  // The page is dated by the local day: the evening of kLocalNow in the suite's zone.
+  auto r = roll_at(home, kLocalNow, {"handout", "thoracic", "-o", file.string()});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "Wrote " + file.string() + " (the hand-out of thoracic: 6 steps).\n");
   CHECK(r.err == "");
@@ -41,6 +45,9 @@ TEST_CASE("roll handout writes one page for a bundled routine, or to standard ou
   // The file's name alone, never the folder it came from.
   CHECK(has(html, "from thoracic.toml on 2026-11-23"));
   CHECK_FALSE(has(html, ROLL_SOURCE_DIR));
+  // 21:00 UTC is the next morning in Tokyo: the date the reader sees is theirs.
+  auto tokyo = roll_at(home, kNow, {"handout", "thoracic", "-o", "-"}, {{"TZ", "Asia/Tokyo"}});
+  CHECK(has(tokyo.out, "from thoracic.toml on 2026-11-24"));
   // Its own page is replaced; so is an empty file.
   CHECK(roll_now(home, {"handout", "lats", "--output", file.string()}).exit_code == 0);
   CHECK(has(slurp(file), "<title>lat-roll</title>"));
