@@ -11,9 +11,9 @@
 
 namespace roll {
 
-// The dose of `routine.steps[step]`, `plan` being make_plan(routine). `travel` is the direction
-// between positions; Travel::none names none ("one inch apart").
-[[nodiscard]] std::string dose_words(const Routine& routine, const Plan& plan, std::size_t step,
-                                     Travel travel = Travel::none);
+// The dose of `routine.steps[step]`, `plan` being make_plan(routine). The direction between
+// positions is the step's `move`, as its figure's arrow draws it; without one the words name none
+// ("one inch apart").
+[[nodiscard]] std::string dose_words(const Routine& routine, const Plan& plan, std::size_t step);
 
 }  // namespace roll

@@ -17,9 +17,7 @@
 namespace roll {
 
 struct HandoutInput {
-  Routine routine;
-  // One per step, in order; a step past the end of the list gets default_figure().
-  std::vector<StepFigure> figures;
+  Routine routine;        // each step's figure is step_figure()'s
   std::string version;    // roll's, for the generator line
   std::string generated;  // when it was made ("2026-11-23"), or empty for none
   std::string file;       // the routine's file as the user named it, or empty

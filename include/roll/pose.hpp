@@ -105,7 +105,7 @@ struct PoseQuery {
   std::optional<Zone> zone;
   Side side = Side::none;
   bool on_roller = true;         // on_roller(step)
-  bool along_spine = false;      // the roller lies lengthwise under the spine
+  bool along_spine = false;      // the roller lies lengthwise under the spine (`along = "spine"`)
   Travel travel = Travel::none;  // does not change the pose: the figure draws it as an arrow
 };
 
@@ -114,7 +114,9 @@ struct PoseQuery {
 // roller alone (`roller-only`) and its words.
 [[nodiscard]] PoseId default_pose(const PoseQuery& query);
 
-// What default_pose() reads of a step: its kind, zone, side and whether it is on the roller.
+// What default_pose() reads of a step: its kind, zone, side, whether it is on the roller and
+// whether the roller lies along the spine; and its `move` as the figure's travel (none for a step
+// of one position, which goes nowhere).
 [[nodiscard]] PoseQuery pose_query(const Step& step);
 
 // The figure of one step: its pose and the direction of the roller between its positions.
@@ -123,7 +125,13 @@ struct StepFigure {
   Travel travel = Travel::none;
 };
 
-// The step's figure when it names none: default_pose(pose_query(step)), no travel arrow.
+// What every screen, `roll show` and the hand-out draw for a step: the pose its `pose` key names,
+// or default_pose() when it names none or a name roll does not know (`roll lint` warns on that),
+// with the travel of pose_query().
+[[nodiscard]] StepFigure step_figure(const Step& step);
+
+// The default rule's figure for a step, whatever its `pose` key says: default_pose(pose_query())
+// with its travel, what the step would show without the key. A figure to draw is step_figure()'s.
 [[nodiscard]] StepFigure default_figure(const Step& step);
 
 }  // namespace roll

@@ -3,12 +3,16 @@
 // hand to a physiotherapist. Inline SVG and CSS only: no script, no font, no image and no link
 // to fetch, so it opens the same offline, in a mail attachment or years later. Pure: the history
 // in, the page's text out.
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "roll/figure.hpp"
 #include "roll/history.hpp"
+#include "roll/pose.hpp"
+#include "roll/routine.hpp"
 
 namespace roll {
 
@@ -19,6 +23,14 @@ struct ReportRange {
   int weeks = 0;
 };
 [[nodiscard]] ReportRange report_range(LocalDays today, int weeks);
+
+// A routine at a glance: the figure of its first step on the roller (of its first step when none
+// is), on the routine's own roller, ball or peanut.
+struct RoutineFigure {
+  StepFigure figure;
+  Prop prop = Prop::roller;
+};
+[[nodiscard]] RoutineFigure routine_figure(const Routine& routine);
 
 struct ReportInput {
   ReportRange range;
@@ -31,6 +43,9 @@ struct ReportInput {
   std::vector<SessionRecord> sessions;
   std::vector<PainStop> pain_stops;
   std::set<LocalDays> rest_days;  // injuries' and pain stops' days
+  // By routine name: the figure drawn beside the routine's row in "Routines done" (the routine as
+  // its file reads now: routine_figure()). A routine not found has none.
+  std::map<std::string, RoutineFigure> figures;
 };
 
 // Text from the history or a routine, safe as HTML text or an attribute value: controls and

@@ -167,6 +167,10 @@ struct Step {
   // The direction between positions, as declared; without it roll's words name no direction.
   std::optional<Move> move;
   std::optional<Along> along;  // `along = "spine"`: the roller lies lengthwise under the spine
+  // The `pose` key as written ("snow-angel"), empty when the step names none; which figure that
+  // is, and the default for a step without one, is pose.hpp's (step_figure). A name roll does not
+  // know loads (a routine written for a later roll still runs) and `roll lint` warns on it.
+  std::string pose;
   SourceMap source;
 
   // Seconds of one pass: one side, one position.

@@ -52,12 +52,17 @@ Exit status: 0 ok, 1 findings, 2 usage or input error, 3 refused for safety, 130
 )";
 
 // CLI11 prints its own messages (help, and errors that echo what was typed: "--format: \x1b[2J not
-// in {text,...}"), so they are caught here and pass the sanitizer like every other line.
+// in {text,...}"), so they are caught here and pass the sanitizer like every other line; where the
+// locale is not UTF-8, roll's own separators in the help ("·") get their ASCII stand-ins.
 int exit_through_sanitizer(CLI::App& app, const CLI::Error& e, Context& ctx) {
   std::ostringstream out, err;
   int code = app.exit(e, out, err);
-  fmt::print(ctx.out, "{}", sanitize_document(out.str()));
-  fmt::print(ctx.err, "{}", sanitize_document(err.str()));
+  auto shown = [&](const std::string& text) {
+    std::string clean = sanitize_document(text);
+    return ctx.env.utf8 ? clean : to_ascii(clean);
+  };
+  fmt::print(ctx.out, "{}", shown(out.str()));
+  fmt::print(ctx.err, "{}", shown(err.str()));
   return code;
 }
 
@@ -133,6 +138,7 @@ struct AllOptions {
   LevelOptions level;
   SuggestOptions suggest;
   ReportOptions report;
+  HandoutOptions handout;
   SyncOptions sync;
   StatsOptions stats;
   HistoryOptions history;
@@ -179,6 +185,7 @@ constexpr Command kCommands[] = {
     command<&AllOptions::suggest, declare_suggest, run_suggest>("suggest"),
     command<&AllOptions::level, declare_level, run_level>("level"),
     command<&AllOptions::report, declare_report, run_report>("report"),
+    command<&AllOptions::handout, declare_handout, run_handout>("handout"),
     command<&AllOptions::sync, declare_sync, run_sync>("sync"),
 };
 

@@ -33,6 +33,7 @@ int run_list(Context& ctx, const ListOptions& opts);
 struct ShowOptions {
   std::string routine;  // a name or a path
   bool json = false;
+  bool no_figures = false;
 };
 void declare_show(CommandSpec& roll, ShowOptions& opts);
 int run_show(Context& ctx, const ShowOptions& opts);
@@ -135,6 +136,13 @@ struct ReportOptions {
 };
 void declare_report(CommandSpec& roll, ReportOptions& options);
 int run_report(Context& ctx, UserData& user, const ReportOptions& options);
+
+struct HandoutOptions {
+  std::string routine;  // a name or a path
+  std::string output;   // the file, or "-" for stdout
+};
+void declare_handout(CommandSpec& roll, HandoutOptions& options);
+int run_handout(Context& ctx, const HandoutOptions& options);
 
 struct SyncOptions {
   std::string dir;  // else the profile's sync_dir

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "roll/plan.hpp"
+#include "roll/pose.hpp"
 #include "roll/walk.hpp"
 
 namespace roll {
@@ -369,9 +370,12 @@ ComposeResult compose_routine(const ComposeRequest& request, const std::vector<R
         minutes, zone_words(request.tight), to_string(request.level), total);
     return result;
   }
-  // One position goes nowhere: no `move` to declare.
   for (Step& step : routine.steps) {
+    // One position goes nowhere: no `move` to declare.
     if (step.positions == 1) step.move.reset();
+    // Every step names its figure, as the bundled ones do: the template's pose travels with its
+    // cue, and a step without one gets the default rule's, written out for the user to see.
+    step.pose = std::string(to_string(step_figure(step).pose));
   }
   routine.summary = fmt::format(
       "Composed by roll suggest for a tight {}: the areas around it, never the lower back, neck "
@@ -436,6 +440,7 @@ std::string routine_to_toml(const Routine& routine, const std::vector<std::strin
     if (step.positions > 1) out += fmt::format("positions = {}\n", step.positions);
     if (step.move) out += fmt::format("move = {}\n", quoted(to_string(*step.move)));
     if (step.along) out += fmt::format("along = {}\n", quoted(to_string(*step.along)));
+    if (!step.pose.empty()) out += fmt::format("pose = {}\n", quoted(step.pose));
     if (step.intensity) out += fmt::format("intensity = {}\n", *step.intensity);
     if (step.kind == StepKind::roll)
       out += fmt::format("tempo = {}\n", quoted(to_string(step.tempo)));

@@ -62,15 +62,15 @@ std::string_view travel_words(Travel travel) {
 
 }  // namespace
 
-std::string dose_words(const Routine& routine, const Plan& plan, std::size_t index, Travel travel) {
+std::string dose_words(const Routine& routine, const Plan& plan, std::size_t index) {
   if (index >= routine.steps.size()) return "";
   const Step& step = routine.steps[index];
   std::string words = step.unit == TimingUnit::breaths ? breath_words(step)
                       : step.unit == TimingUnit::reps  ? rep_words(step)
                                                        : seconds_words(step);
   if (step.positions > 1) {
-    words +=
-        fmt::format(" at each of {} spots, one inch apart{}", step.positions, travel_words(travel));
+    words += fmt::format(" at each of {} spots, one inch apart{}", step.positions,
+                         travel_words(pose_query(step).travel));
   }
   if (step.side == Side::both) {
     words += " on each side";

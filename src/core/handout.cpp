@@ -199,17 +199,12 @@ class Page {
     put("</ul>\n</section>\n");
   }
 
-  StepFigure figure_of(std::size_t i) const {
-    if (i < in_.figures.size()) return in_.figures[i];
-    return default_figure(in_.routine.steps[i]);
-  }
-
   void steps() {
     const Routine& r = in_.routine;
     put("<ol class=\"steps\">\n");
     for (std::size_t i = 0; i < r.steps.size(); ++i) {
       const Step& step = r.steps[i];
-      StepFigure fig = figure_of(i);
+      StepFigure fig = step_figure(step);
       const PoseFacts& facts = pose_facts(fig.pose);
       put("<li class=\"step\">\n");
       Drawing drawing = draw_pose(fig.pose, prop_for(r.roller), fig.travel);
@@ -217,7 +212,7 @@ class Page {
       put("{}\n", figure_svg(drawing, {to_string(fig.pose), facts.description, 1.6}));
       put("<p class=\"src fig\">Figure: {} ({})</p>\n", to_string(fig.pose), facts.sources);
       put("<h2><span class=\"n\">{}.</span> {}</h2>\n", i + 1, html_escape(step.name));
-      put("<p class=\"dose\">{}</p>\n", html_escape(dose_words(r, plan_, i, fig.travel)));
+      put("<p class=\"dose\">{}</p>\n", html_escape(dose_words(r, plan_, i)));
       if (!step.cue.empty()) put("<p class=\"cue\">{}</p>\n", html_escape(step.cue));
       std::string pressure = pressure_words(step);
       if (!pressure.empty()) put("<p class=\"pressure\">{}</p>\n", html_escape(pressure));

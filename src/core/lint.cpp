@@ -1,6 +1,7 @@
 #include "roll/lint.hpp"
 
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
@@ -9,6 +10,7 @@
 
 #include "roll/duration.hpp"
 #include "roll/plan.hpp"
+#include "roll/pose.hpp"
 #include "roll/rules.hpp"
 #include "roll/suggest.hpp"
 #include "roll/walk.hpp"
@@ -158,6 +160,18 @@ class Linter {
     }
   }
 
+  void check_pose(const Step& step, const std::string& label) {
+    if (step.pose.empty() || find_pose(step.pose)) return;
+    auto guess = nearest_pose(step.pose);
+    report("unknown-pose", step.source.value_at("pose"),
+           fmt::format("{} names the pose \"{}\", which this roll does not draw; it shows the "
+                       "default figure, {}",
+                       label, step.pose, to_string(step_figure(step).pose)),
+           {&step},
+           guess.empty() ? fmt::format("the poses are: {}", fmt::join(names_in(kPoseNames), ", "))
+                         : fmt::format("did you mean `{}`?", guess));
+  }
+
   void check_step(const Step& step) {
     std::string label = step_label(routine_, step);
     bool pressure = on_roller(step);
@@ -173,6 +187,7 @@ class Linter {
                          kIntensityCap));
     }
     check_tempo(step, label);
+    check_pose(step, label);
     // One spot: a roll travels along the zone, and the second article exempts stretches.
     bool one_spot = step.kind != StepKind::roll && step.kind != StepKind::stretch;
     if (pressure && one_spot && routine_.level == Level::beginner &&

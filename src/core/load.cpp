@@ -16,6 +16,7 @@
 
 #include "roll/duration.hpp"
 #include "roll/limits.hpp"
+#include "roll/pose.hpp"
 #include "roll/suggest.hpp"
 #include "toml_reader.hpp"
 
@@ -55,10 +56,10 @@ constexpr std::array<std::string_view, 11> kTopKeys{
     "level",   "roller", "purpose", "resume_after_injury_hours",
     "sources", "lint",   "step"};
 constexpr std::array<std::string_view, 1> kLintKeys{"allow"};
-constexpr std::array<std::string_view, 17> kStepKeys{
+constexpr std::array<std::string_view, 18> kStepKeys{
     "name",  "kind",      "zone",  "side",      "seconds",     "breaths",
     "reps",  "positions", "move",  "breath",    "rep_seconds", "intensity",
-    "tempo", "cue",       "allow", "on_roller", "along"};
+    "tempo", "cue",       "allow", "on_roller", "along",       "pose"};
 constexpr std::array<std::string_view, 4> kBreathKeys{"inhale", "exhale", "hold_in", "hold_out"};
 constexpr std::array<std::string_view, 3> kTimingKeys{"seconds", "breaths", "reps"};
 
@@ -445,6 +446,12 @@ class Loader {
       }
     }
     step.along = choice(entries, "along", kAlongNames);
+    step.pose = string(entries, "pose", limits::max_short_string_chars).value_or("");
+    if (const Entry* p = find(entries, "pose"); p && p->node->is_string() && step.pose.empty()) {
+      schema(p->value_range, "`pose` must not be empty",
+             fmt::format("remove it for the default figure, or name one of: {}",
+                         join(names_in(kPoseNames))));
+    }
     if (!load_breath(entries, step)) timed = false;
     if (const Entry* rs = find(entries, "rep_seconds")) {
       if (auto value = integer(entries, "rep_seconds", {1, limits::max_rep_seconds, 4})) {

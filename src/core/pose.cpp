@@ -154,11 +154,10 @@ PoseId default_pose(const PoseQuery& q) {
   if (q.along_spine) {
     return kind == StepKind::stretch ? PoseId::snow_angel : PoseId::along_the_spine;
   }
-  if (kind == StepKind::stretch) {
-    // The second article stretches the shoulders and chest on a roller along the spine.
-    if (z == Zone::shoulders) return PoseId::snow_angel;
-    if (z == Zone::chest) return PoseId::along_the_spine;
-  }
+  // Across the body from here on: a figure never shows the roller along the spine (which presses
+  // the thoracic spine) for a step that does not say so, since the injury gate and the linter read
+  // what the step says. The second article's shoulder and chest stretches along the spine say
+  // `along = "spine"`.
   if (upper_back(z) || z == Zone::shoulders) {
     switch (kind) {
       case StepKind::pivot:
@@ -185,11 +184,31 @@ PoseQuery pose_query(const Step& step) {
   q.zone = step.zone;
   q.side = step.side;
   q.on_roller = on_roller(step);
+  q.along_spine = step.along == Along::spine;
+  if (step.move && step.positions > 1) {
+    switch (*step.move) {
+      case Move::up:
+        q.travel = Travel::up;
+        break;
+      case Move::down:
+        q.travel = Travel::down;
+        break;
+      case Move::across:
+        q.travel = Travel::across;
+        break;
+    }
+  }
   return q;
 }
 
 StepFigure default_figure(const Step& step) {
-  return {default_pose(pose_query(step)), Travel::none};
+  PoseQuery q = pose_query(step);
+  return {default_pose(q), q.travel};
+}
+
+StepFigure step_figure(const Step& step) {
+  PoseQuery q = pose_query(step);
+  return {find_pose(step.pose).value_or(default_pose(q)), q.travel};
 }
 
 }  // namespace roll

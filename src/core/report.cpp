@@ -8,6 +8,7 @@
 #include <map>
 
 #include "roll/charts.hpp"
+#include "roll/figure_svg.hpp"
 #include "roll/history.hpp"
 #include "roll/plural.hpp"
 #include "roll/text.hpp"
@@ -44,6 +45,8 @@ th { background: #eee; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 svg { display: block; width: 100%; height: auto; margin: .5em 0; }
 svg text { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
+td.fig, th.fig { width: 6.5em; }
+td.fig svg { width: auto; height: 2.4em; max-width: 6.5em; margin: 0 auto; }
 .legend { font-size: .9em; margin: .2em 0 .6em; }
 .legend span { display: inline-block; margin-right: 1.2em; }
 .swatch { display: inline-block; width: .9em; height: .9em; border: 1px solid #555;
@@ -593,7 +596,8 @@ class Page {
       put("<p class=\"none\">No sessions were recorded in these weeks.</p>\n</section>\n");
       return;
     }
-    put("<table>\n<thead><tr><th>Routine</th><th class=\"n\">Sessions</th><th class=\"n\">"
+    put("<table>\n<thead><tr><th class=\"fig\">Figure</th><th>Routine</th><th class=\"n\">"
+        "Sessions</th><th class=\"n\">"
         "Completed</th><th class=\"n\">Partial</th><th class=\"n\">Minutes</th><th>Last done</th>"
         "</tr></thead>\n<tbody>\n");
     std::vector<std::pair<std::string, Row>> sorted(rows.begin(), rows.end());
@@ -601,7 +605,14 @@ class Page {
       return a.second.sessions > b.second.sessions;
     });
     for (const auto& [name, r] : sorted) {
-      put("<tr><td>{} <span class=\"none\">({})</span></td><td class=\"n\">{}</td><td class=\"n\">"
+      put("<tr><td class=\"fig\">");
+      if (auto it = in_.figures.find(name); it != in_.figures.end()) {
+        const StepFigure& f = it->second.figure;
+        put("{}", figure_svg(draw_pose(f.pose, it->second.prop, f.travel),
+                             {to_string(f.pose), pose_facts(f.pose).description, 1.0}));
+      }
+      put("</td>");
+      put("<td>{} <span class=\"none\">({})</span></td><td class=\"n\">{}</td><td class=\"n\">"
           "{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
           html_escape(r.title), html_escape(name), r.sessions, r.completed, r.partial,
           minutes(r.seconds), format_local(r.last));
@@ -625,6 +636,16 @@ class Page {
 };
 
 }  // namespace
+
+RoutineFigure routine_figure(const Routine& routine) {
+  RoutineFigure out;
+  out.prop = prop_for(routine.roller);
+  auto first = std::find_if(routine.steps.begin(), routine.steps.end(),
+                            [](const Step& step) { return on_roller(step); });
+  if (first == routine.steps.end()) first = routine.steps.begin();
+  if (first != routine.steps.end()) out.figure = step_figure(*first);
+  return out;
+}
 
 ReportRange report_range(LocalDays today, int weeks) {
   weeks = std::max(1, weeks);

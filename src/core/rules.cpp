@@ -372,6 +372,27 @@ constexpr std::array kRules = {
         "keep `hold_in` and `hold_out` under 4 s, and breathe out slowly instead",
     },
     Rule{
+        "unknown-pose",
+        Severity::warning,
+        RuleKind::technique,
+        "a step's `pose` names no pose this roll draws",
+        "The figure shows where the roller goes and how the body lies on it, and the first "
+        "article's point is that this technique decides whether rolling helps or hurts. A `pose` "
+        "roll does not know (a typo, or a pose added in a later roll, which is why it still "
+        "loads) cannot be drawn: the step shows the figure of the default rule instead (from its "
+        "kind, zone, side and `along`, routines/README.md), which may be another technique than "
+        "its cue describes. The nearest pose name is suggested; names are exact, lower-case and "
+        "joined by '-'.",
+        kFirst,
+        "\"Back stretches using foam roller: Why your technique is probably making your pain "
+        "worse\" / \"Place the roller horizontally across your mid-back, right around the bottom "
+        "of your shoulder blades.\"",
+        "pose = \"thoracic-extention\"\n",
+        "pose = \"thoracic-extension\"\n",
+        "name one of the poses roll draws (routines/README.md, docs/poses), or remove `pose` for "
+        "the default figure",
+    },
+    Rule{
         "allow-safety",
         Severity::warning,
         RuleKind::meta,

@@ -44,6 +44,9 @@ TEST_CASE("roll new writes a commented routine that loads cleanly, and never ove
   CHECK(text.find("#:schema") == std::string::npos);
   CHECK(text.find(ROLL_SOURCE_DIR) == std::string::npos);
   CHECK(text.find("name = \"evening\"") != std::string::npos);
+  // Each step names its figure.
+  CHECK(text.find("pose = \"thoracic-extension\"") != std::string::npos);
+  CHECK(text.find("pose = \"cat-cow\"") != std::string::npos);
 
   auto shown = run_cli(home, {"show", "evening"});
   CHECK(shown.exit_code == 0);

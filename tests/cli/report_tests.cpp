@@ -67,3 +67,32 @@ TEST_CASE("roll report never replaces a file that is not its own, nor writes thr
   CHECK(roll_now(home, {"report", "--html", empty.string()}).exit_code == 0);
   CHECK(slurp(empty).starts_with("<!DOCTYPE html>"));
 }
+
+TEST_CASE("roll report draws each routine's figure beside its row, from the routine's file") {
+  TempDir home;
+  // A name that is a path is never looked up; one that no file has gets no figure.
+  seed_history(home, eight_weeks() +
+                         "../../etc/passwd.toml 2026-11-22T08:00:00Z completed 300 "
+                         "thoracic=300\ngone 2026-11-22T09:00:00Z completed 300 thoracic=300\n");
+  auto r = roll_now(home, {"report", "--html", "-"});
+  REQUIRE(r.exit_code == 0);
+  const std::string& html = r.out;
+  CHECK(has(html, "<th class=\"fig\">Figure</th>"));
+  // thoracic's first step on the roller is the extension; bedtime's too.
+  CHECK(has(html, "<td class=\"fig\"><svg"));
+  CHECK(has(html, "<title>thoracic-extension</title>"));
+  CHECK(has(html, "<td class=\"fig\"></td><td>Seeded"));
+  // A user's routine of the same name as a bundled one is the one drawn.
+  home.write("config/roll/routines/thoracic.toml", R"(schema = 1
+name = "thoracic"
+title = "Mine"
+[[step]]
+name = "Lats"
+zone = "lats"
+side = "both"
+seconds = 60
+)");
+  auto mine = roll_now(home, {"report", "--html", "-"});
+  REQUIRE(mine.exit_code == 0);
+  CHECK(has(mine.out, "<title>lat-release</title>"));
+}

@@ -221,3 +221,137 @@ TEST_CASE("every bundled routine loads without a single diagnostic and cites an 
     CHECK(r.out.find("article") != std::string::npos);
   }
 }
+
+namespace {
+
+bool has_byte_above_7f(const std::string& text) {
+  for (unsigned char c : text) {
+    if (c > 0x7f) return true;
+  }
+  return false;
+}
+
+// U+2800-U+28FF: E2 A0-A3 xx.
+bool has_braille(const std::string& text) {
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) == 0xE2 &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xFC) == 0xA0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+roll::test::Result show(const TempDir& home, std::vector<std::string> args,
+                        const std::string& locale) {
+  return roll::test::run_roll(home, {std::move(args), {{"LC_ALL", locale}}, ""});
+}
+
+}  // namespace
+
+TEST_CASE("roll show draws each step's figure: braille on UTF-8, ASCII elsewhere, every byte") {
+  TempDir home;
+  auto utf8 = show(home, {"show", "thoracic"}, "C.UTF-8");
+  REQUIRE(utf8.exit_code == 0);
+  CHECK(has_braille(utf8.out));
+  CHECK(utf8.out.find(" \xC2\xB7 ") != std::string::npos);  // the separators
+  auto ascii = show(home, {"show", "thoracic"}, "C");
+  REQUIRE(ascii.exit_code == 0);
+  CHECK_FALSE(has_byte_above_7f(ascii.out));
+  CHECK_FALSE(has_byte_above_7f(ascii.err));
+  CHECK(ascii.out.find("intermediate - medium roller - release") != std::string::npos);
+  for (const auto* out : {&utf8.out, &ascii.out}) {
+    // Each step's pose under its figure, the cue beside it.
+    for (const char* pose : {"thoracic-extension", "rib-roll", "lat-release", "glute-figure-four",
+                             "thread-the-needle", "cat-cow"}) {
+      CAPTURE(pose);
+      CHECK(out->find(std::string("    ") + pose) != std::string::npos);
+    }
+    CHECK(out->find("Roller across your back at the base") != std::string::npos);
+    // A listing still: within 76 columns, figures and cues alike.
+    for (const auto& line : roll::test::lines_of(*out)) {
+      CAPTURE(line);
+      std::size_t columns = 0;
+      for (unsigned char c : line) columns += (c & 0xC0) != 0x80 ? 1 : 0;
+      CHECK(columns <= 78);
+    }
+  }
+  // The same words either way: only the drawing and the separators differ.
+  CHECK(ascii.out.find("Total 14:39") != std::string::npos);
+}
+
+TEST_CASE("LC_ALL=C roll show: every line ASCII, the routine's own text included") {
+  TempDir home;
+  auto path = home.write("accents.toml", R"(schema = 1
+name = "accents"
+title = "Caf\u00e9 \u2014 mid-back"
+[[step]]
+name = "Extension \u00b7 one"
+zone = "thoracic"
+seconds = 30
+positions = 4
+move = "up"
+cue = "Lean back \u2026 breathe \u201cout\u201d."
+[[step]]
+name = "Cat-cow"
+kind = "movement"
+zone = "full-body"
+seconds = 180
+)");
+  auto r = show(home, {"show", path.string()}, "C");
+  REQUIRE(r.exit_code == 0);
+  CHECK_FALSE(has_byte_above_7f(r.out));
+  CHECK(r.out.find("Caf? - mid-back") != std::string::npos);
+  CHECK(r.out.find("Lean back ... breathe \"out\".") != std::string::npos);
+  auto none = show(home, {"show", path.string(), "--no-figures"}, "C");
+  CHECK_FALSE(has_byte_above_7f(none.out));
+  // The help too: the session's key list is separated by middle dots on UTF-8.
+  auto help = show(home, {"session", "--help"}, "C");
+  CHECK(help.exit_code == 0);
+  CHECK_FALSE(has_byte_above_7f(help.out));
+  CHECK(help.out.find("space pause/resume - n next step") != std::string::npos);
+}
+
+TEST_CASE("roll show --no-figures leaves the figures out and keeps the rest") {
+  TempDir home;
+  auto with = show(home, {"show", "upper-back"}, "C.UTF-8");
+  auto without = show(home, {"show", "upper-back", "--no-figures"}, "C.UTF-8");
+  REQUIRE(with.exit_code == 0);
+  REQUIRE(without.exit_code == 0);
+  CHECK(has_braille(with.out));
+  CHECK_FALSE(has_braille(without.out));
+  CHECK(with.out.find("    kneeling-lat-roll") != std::string::npos);
+  // The drawing's words instead, for a screen reader.
+  CHECK(without.out.find("    Figure (kneeling-lat-roll): Kneeling,") != std::string::npos);
+  CHECK(with.out.find("Figure (") == std::string::npos);
+  for (const char* kept :
+       {"Lat rolls", "12 reps of 5 s", "Kneel with the roller at your side", "Total "}) {
+    CAPTURE(kept);
+    CHECK(without.out.find(kept) != std::string::npos);
+  }
+  CHECK(roll::test::lines_of(without.out).size() < roll::test::lines_of(with.out).size());
+}
+
+TEST_CASE("roll show --json gives each step's pose, its words and its dose") {
+  TempDir home;
+  auto r = run_cli(home, {"show", "beginner", "--json"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("\"pose\" : \"lie-across\"") != std::string::npos);
+  CHECK(r.out.find("\"pose_description\" : \"Lying back across the roller at the mid-back") !=
+        std::string::npos);
+  CHECK(r.out.find("\"dose\" : \"25 s at each of 5 spots, one inch apart, going up; 2 min 5 s in "
+                   "all\"") != std::string::npos);
+  // A step naming a pose this roll does not draw: the figure drawn is the default one.
+  auto path = home.write("later.toml", R"(schema = 1
+name = "later"
+title = "From a later roll"
+[[step]]
+name = "Hold"
+zone = "thoracic"
+seconds = 30
+pose = "hover-board"
+)");
+  auto later = run_cli(home, {"show", path.string(), "--json"});
+  REQUIRE(later.exit_code == 0);
+  CHECK(later.out.find("\"pose\" : \"thoracic-extension\"") != std::string::npos);
+}

@@ -64,6 +64,8 @@ bash)
     expect evening lint ev
     expect "./my routine.toml" show ./my
     expect thoracic show th
+    expect thoracic handout th
+    expect "./my routine.toml" handout ./my
     expect sarif lint --format ""
     for command in show session "new copy --from" "history add" "injury check"; do
       expect "./my routine.toml" $command ./my
@@ -123,6 +125,7 @@ expect "roll lint my" "my routine.toml" "my*star.toml"
 expect "roll lint th" thoracic
 expect "roll show ev" evening
 expect "roll show th" thoracic
+expect "roll handout th" thoracic
 expect "roll lint --format " sarif
 expect "roll li" list
 for command in show session "new copy --from" "history add" "injury check"; do
@@ -154,6 +157,7 @@ fish)
     expect thoracic "roll lint th"; or set fail 1
     expect thoracic "roll show th"; or set fail 1
     expect evening "roll show ev"; or set fail 1
+    expect thoracic "roll handout th"; or set fail 1
     expect sarif "roll lint --format "; or set fail 1
     for command in show session "new copy --from" "history add" "injury check"
         expect "./my routine.toml" "roll $command ./my"; or set fail 1

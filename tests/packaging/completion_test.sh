@@ -61,6 +61,10 @@ expect --profile lint --
 expect report re
 expect --html report --
 expect --weeks report --
+expect handout hand
+expect thoracic handout th
+expect --output handout thoracic --
+expect --no-figures show thoracic --
 reject --yes injury check --     # the pain question is not a confirmation
 
 if command -v zsh >/dev/null 2>&1; then

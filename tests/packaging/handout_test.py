@@ -1,26 +1,39 @@
 #!/usr/bin/python3
-"""The hand-outs and the gallery of poses read by real readers. roll_figures writes the hand-out
-of every bundled routine, and of a long routine made here (twelve steps with long cues), with a
-file of what each page must say (every step's dose and cue):
+"""`roll handout` and the gallery of poses read by real readers. roll writes the hand-out of every
+bundled routine, and of a long routine made here (twelve steps with long cues); what each page
+must say, every step's dose and cue, comes from `roll show --json` of the same routine:
   html5lib  each page parses without a single error under html5lib's strict parser (Debian's
-            python3-html5lib), holds no script and one inline SVG per step, and its text holds
-            each step's dose and cue; every SVG of the gallery (docs/poses) parses as XML
-            (Python's ElementTree) in the SVG namespace, with a title and a description;
+            python3-html5lib), holds no script and one inline SVG per step, each with its pose as
+            its title and the pose's words as its description, and its text holds each step's
+            dose and cue; every SVG of the gallery (docs/poses) parses as XML (Python's
+            ElementTree) in the SVG namespace, with a title and a description;
   pdf       headless Chromium prints each page to PDF on A4 in at most two pages (poppler's
             pdfinfo counts them; the bundled routines of up to five steps in one), and the PDF's
-            text (poppler's pdftotext) holds each step's dose and cue.
+            text (poppler's pdftotext) holds each step's dose and cue;
+  nu        the Nu Html Checker (vnu.jar, the W3C's validator) finds no error and no warning in
+            any page. It is looked for as $ROLL_VNU_JAR, `vnu` on the PATH, or where
+            `npm install --prefix SOURCE_DIR/.cache/npm vnu-jar` puts it, and needs java.
 Each exits 77 (skipped) when its reader is absent.
 
-Usage: handout_test.py html5lib|pdf ROLL_FIGURES SOURCE_DIR.
+Usage: handout_test.py html5lib|pdf|nu ROLL_BINARY SOURCE_DIR.
 """
+import json
+import os
 import pathlib
 import shutil
 import subprocess
 import sys
 import tempfile
 
-mode, tool, source = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "support"))
+import roll_test  # noqa: E402
+
+mode, roll, source = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
 tmp = pathlib.Path(tempfile.mkdtemp())
+env = dict(os.environ, HOME=str(tmp), XDG_CONFIG_HOME=str(tmp / "config"),
+           XDG_DATA_HOME=str(tmp / "data"), XDG_STATE_HOME=str(tmp / "state"),
+           ROLL_NOW="2026-11-23T21:00:00Z", TZ=roll_test.test_time_zone())
+env.pop("NO_COLOR", None)
 
 
 def skip(why):
@@ -45,6 +58,18 @@ elif mode == "pdf":
         skip("chromium is not installed")
     if not (shutil.which("pdfinfo") and shutil.which("pdftotext")):
         skip("poppler-utils (pdfinfo, pdftotext) is not installed")
+elif mode == "nu":
+    jar = next((c for c in (os.environ.get("ROLL_VNU_JAR"),
+                            str(source / ".cache" / "npm" / "node_modules" / "vnu-jar" / "build" /
+                                "dist" / "vnu.jar")) if c and pathlib.Path(c).is_file()), None)
+    vnu = [shutil.which("vnu")] if shutil.which("vnu") else None
+    if not vnu and jar:
+        if not shutil.which("java"):
+            skip("java is not installed (the Nu Html Checker is a Java program)")
+        vnu = [shutil.which("java"), "-jar", jar]
+    if not vnu:
+        skip("the Nu Html Checker is not installed "
+             "(npm install --prefix SOURCE_DIR/.cache/npm vnu-jar)")
 else:
     fail(f"unknown mode {mode}")
 
@@ -68,14 +93,31 @@ for i in range(12):
     'schema = 1\nname = "long"\ntitle = "A long routine"\nlevel = "intermediate"\n'
     'roller = "medium"\n\n' + "\n".join(steps))
 
+def run(args):
+    return subprocess.run([roll, *args], env=env, capture_output=True, text=True)
+
+
+def one_line(text):
+    return " ".join(text.split())
+
+
 pages = {}
-for routines, out in ((source / "routines", tmp / "bundled"), (long_dir, tmp / "long-out")):
-    r = subprocess.run([tool, "handouts", str(routines), str(out)], capture_output=True, text=True)
+out = tmp / "out"
+out.mkdir()
+routines = sorted((source / "routines").glob("*.toml")) + [long_dir / "long.toml"]
+for routine in routines:
+    html = out / f"{routine.stem}.html"
+    r = run(["handout", str(routine), "-o", str(html)])
     if r.returncode != 0:
-        fail(f"roll_figures handouts {routines}: exit {r.returncode}: {r.stderr}")
-    for html in sorted(out.glob("*.html")):
-        expect = [line.split("\t") for line in html.with_suffix(".expect").read_text().splitlines()]
-        pages[html] = expect
+        fail(f"roll handout {routine.name}: exit {r.returncode}: {r.stderr}")
+    if not r.stdout.startswith(f"Wrote {html} (the hand-out of {routine.stem}: "):
+        fail(f"roll handout {routine.name} said: {r.stdout!r}")
+    shown = run(["show", str(routine), "--json"])
+    if shown.returncode != 0:
+        fail(f"roll show {routine.name} --json: exit {shown.returncode}: {shown.stderr}")
+    steps = json.loads(shown.stdout)["steps"]
+    pages[html] = [(one_line(step["dose"]), one_line(step["cue"]), step["pose"],
+                    step["pose_description"]) for step in steps]
 if len(pages) < 9:
     fail(f"{len(pages)} hand-outs, expected the 8 bundled routines and the long one")
 
@@ -104,12 +146,17 @@ if mode == "html5lib":
         svgs = document.findall(f".//{svg_ns}svg")
         if len(svgs) != len(expect):
             fail(f"{page.name}: {len(svgs)} figures for {len(expect)} steps")
-        for svg in svgs:
-            if svg.find(f"{svg_ns}title") is None or svg.find(f"{svg_ns}desc") is None:
-                fail(f"{page.name}: a figure without its title and description")
+        for svg, (_, _, pose, words) in zip(svgs, expect):
+            if svg.findtext(f"{svg_ns}title") != pose or svg.findtext(f"{svg_ns}desc") != words:
+                fail(f"{page.name}: a figure whose title and description are not its pose "
+                     f"{pose!r} and its words")
         body = document.find(f"{ns}body")
+        # The figures' words are for screen readers; the text a reader sees is the rest.
+        for svg in svgs:
+            for child in list(svg):
+                svg.remove(child)
         text = " ".join("".join(body.itertext()).split())
-        for dose, cue in expect:
+        for dose, cue, _, _ in expect:
             if dose not in text:
                 fail(f"{page.name}: the dose {dose!r} is not on the page")
             if cue and cue not in text:
@@ -129,6 +176,28 @@ if mode == "html5lib":
             fail(f"{svg.name}: no title or description")
     print(f"html5lib: {len(pages)} hand-outs parse without errors, one figure per step, every "
           f"dose and cue on the page; {len(gallery)} gallery SVGs parse as XML")
+    shutil.rmtree(tmp, ignore_errors=True)
+    sys.exit(0)
+
+if mode == "nu":
+    # One run for every page: the checker starts a Java VM, which takes seconds.
+    try:
+        c = subprocess.run([*vnu, "--format", "json", *map(str, pages)], capture_output=True,
+                           text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        fail("the Nu Html Checker did not finish in 300 s")
+    try:
+        messages = json.loads(c.stderr or c.stdout)["messages"]
+    except (ValueError, KeyError):
+        fail(f"the Nu Html Checker said no JSON (exit {c.returncode}): {c.stderr[-800:]}")
+    # Every message but a plain note is a finding: errors, and warnings ("info" with a subType).
+    found = [m for m in messages if m.get("type") != "info" or m.get("subType")]
+    if found:
+        fail("the Nu Html Checker: " + "; ".join(
+            f"{pathlib.Path(m.get('url', '')).name}:{m.get('lastLine')}: {m.get('message')}"
+            for m in found[:8]))
+    print(f"nu: {len(pages)} hand-outs without an error or a warning from the Nu Html Checker "
+          f"({len(messages)} notes)")
     shutil.rmtree(tmp, ignore_errors=True)
     sys.exit(0)
 
@@ -158,7 +227,7 @@ for page, expect in pages.items():
         fail(f"{page.name}: {len(expect)} steps on {n} pages, not one")
     words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                            check=True).stdout.split()
-    for dose, cue in expect:
+    for dose, cue, _, _ in expect:
         for phrase in (dose, cue):
             if phrase and not in_order(words, phrase):
                 fail(f"{page.name}: the PDF does not say {phrase!r}")

@@ -87,6 +87,21 @@ for where, (text, node) in probes.items():
     if node.get("additionalProperties") is not False:
         fail(f"{where}: the schema must reject unknown keys, as the loader does")
 
+# 2b. The pose names editors complete are the poses roll draws: `roll lint` lists them all for a
+#     pose with no close name.
+pose_probe = pathlib.Path(tmp.name) / "t.toml"
+pose_probe.write_text(MINIMAL + STEP + 'pose = "qqqqqqqqqqqqqqqqqqqq"\n', encoding="utf-8")
+run = subprocess.run([roll, "lint", "--format", "json", str(pose_probe)], env=env,
+                     capture_output=True, text=True)
+helps = [d["help"] for d in json.loads(run.stdout or "{}").get("diagnostics", [])
+         if d.get("rule") == "unknown-pose"]
+pose_node = schema["properties"]["step"]["items"]["properties"]["pose"]
+schema_poses = next((branch["enum"] for branch in pose_node["anyOf"] if "enum" in branch), [])
+if len(helps) != 1 or not helps[0].startswith("the poses are: "):
+    fail(f"roll lint did not list the poses for an unknown one: {run.stdout}{run.stderr}")
+elif helps[0][len("the poses are: "):].split(", ") != schema_poses:
+    fail(f"the schema's poses {schema_poses} are not roll's: {helps[0]}")
+
 # 3. The schema accepts exactly what the loader accepts.
 cases = {
     "minimal": "",
@@ -108,6 +123,7 @@ rep_seconds = 5
 positions = 2
 move = "down"
 along = "spine"
+pose = "lat-roll"
 breath = { inhale = 3, exhale = 5, hold_in = 0, hold_out = 1 }
 intensity = 7
 tempo = "fast"
@@ -144,6 +160,11 @@ on_roller = true
     "move sideways": '[[step]]\nname = "A"\nzone = "glutes"\nseconds = 5\npositions = 2\nmove = "sideways"\n',
     "move across": '[[step]]\nname = "A"\nzone = "glutes"\nseconds = 5\npositions = 2\nmove = "across"\n',
     "along the side": '[[step]]\nname = "A"\nkind = "stretch"\nzone = "thoracic"\nseconds = 5\nalong = "side"\n',
+    # A pose this roll does not draw loads (roll lint warns): a routine of a later roll runs.
+    "pose unknown": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 5\npose = "lat-rol"\n',
+    "pose empty": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 5\npose = ""\n',
+    "pose a number": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 5\npose = 3\n',
+    "pose 201 characters": '[[step]]\nname = "A"\nzone = "lats"\nseconds = 5\npose = "' + "a" * 201 + '"\n',
     "on_roller as a string": '[[step]]\nname = "A"\nkind = "stretch"\nzone = "chest"\nseconds = 5\non_roller = "no"\n',
     # Lengths count characters in both (JSON Schema's maxLength does): 150 x é is 300 bytes.
     "step name 150 x é": '[[step]]\nname = "' + "é" * 150 + '"\nzone = "lats"\nseconds = 5\n',
@@ -192,5 +213,6 @@ for key, node in breath.items():
         fail(f"routines/README.md gives breath.{key} as {stated.get(key)}, the schema "
              f"{node['minimum']}-{node['maximum']}")
 
-print(f"schema: {len(bundled)} bundled routines, {len(probes)} key sets, {len(cases) + 4} cases")
+print(f"schema: {len(bundled)} bundled routines, {len(probes)} key sets, {len(schema_poses)} "
+      f"poses, {len(cases) + 4} cases")
 sys.exit(1 if failures else 0)

@@ -1,25 +1,16 @@
-// Test-only: writes what the figures make, for reviewers and for the real readers.
+// Test-only: writes what the figures make, for reviewers (the hand-outs are `roll handout`'s).
 //
 //   roll_figures gallery DIR          the gallery of poses (docs/poses/: README.md and one SVG a
 //                                     pose), and removes SVGs no pose makes any more
-//   roll_figures handouts ROUTINES OUT  the hand-out of every routine in ROUTINES (*.toml) as
-//                                     OUT/NAME.html, and OUT/NAME.expect: per step a line of its
-//                                     dose, a tab and its cue, for the readers to find in the page
 //   roll_figures text POSE COLUMNS ROWS [ascii] [roller|ball|peanut] [none|up|down|across]
 //                                     one figure as the terminal shows it
 #include <fmt/core.h>
 
 #include <filesystem>
 #include <fstream>
-#include <iostream>
-#include <sstream>
 #include <string>
 
 #include "pose_gallery.hpp"
-#include "roll/dose.hpp"
-#include "roll/handout.hpp"
-#include "roll/load.hpp"
-#include "roll/plan.hpp"
 
 namespace fs = std::filesystem;
 using namespace roll;
@@ -28,7 +19,7 @@ namespace {
 
 int usage() {
   fmt::print(stderr,
-             "usage: roll_figures gallery DIR | handouts ROUTINES OUT | text POSE COLUMNS ROWS "
+             "usage: roll_figures gallery DIR | text POSE COLUMNS ROWS "
              "[ascii] [roller|ball|peanut] [none|up|down|across]\n");
   return 2;
 }
@@ -37,16 +28,6 @@ void write(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
   if (!out) throw std::runtime_error("cannot write " + path.string());
-}
-
-std::string one_line(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
-    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-    out += c;
-  }
-  return out;
 }
 
 int gallery(const fs::path& dir) {
@@ -58,38 +39,6 @@ int gallery(const fs::path& dir) {
   }
   for (const auto& [name, text] : files) write(dir / name, text);
   fmt::print("{} files in {}\n", files.size(), dir.string());
-  return 0;
-}
-
-int handouts(const fs::path& routines, const fs::path& out) {
-  fs::create_directories(out);
-  int written = 0;
-  for (const auto& entry : fs::directory_iterator(routines)) {
-    if (entry.path().extension() != ".toml") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    auto loaded = load_routine(text.str(), entry.path().filename().string());
-    if (!loaded.routine) {
-      fmt::print(stderr, "{}: does not load\n", entry.path().string());
-      return 1;
-    }
-    HandoutInput input;
-    input.routine = *loaded.routine;
-    input.version = "test";
-    input.file = entry.path().filename().string();
-    std::string stem = entry.path().stem().string();
-    write(out / (stem + ".html"), handout_html(input));
-    Plan plan = make_plan(input.routine);
-    std::string expect;
-    for (std::size_t i = 0; i < input.routine.steps.size(); ++i) {
-      expect += one_line(dose_words(input.routine, plan, i)) + "\t" +
-                one_line(input.routine.steps[i].cue) + "\n";
-    }
-    write(out / (stem + ".expect"), expect);
-    ++written;
-  }
-  fmt::print("{} hand-outs in {}\n", written, out.string());
   return 0;
 }
 
@@ -122,7 +71,6 @@ int main(int argc, char** argv) {
     if (argc < 2) return usage();
     std::string_view mode = argv[1];
     if (mode == "gallery" && argc == 3) return gallery(argv[2]);
-    if (mode == "handouts" && argc == 4) return handouts(argv[2], argv[3]);
     if (mode == "text" && argc >= 5) return text(argc, argv);
     return usage();
   } catch (const std::exception& e) {

@@ -12,6 +12,7 @@
 #include "roll/lint.hpp"
 #include "roll/load.hpp"
 #include "roll/plan.hpp"
+#include "roll/pose.hpp"
 #include "roll/session.hpp"
 #include "roll/session_wording.hpp"
 #include "roll/walk.hpp"
@@ -73,6 +74,13 @@ TEST_CASE("every zone: no forbidden or injured zone, within 10%, lint-clean, loa
         auto loaded = load_routine(text, file);
         REQUIRE(loaded.routine);
         CHECK(loaded.diagnostics.empty());
+        // Every step names its figure, a pose that exists, on the roller when the step is.
+        REQUIRE(loaded.routine->steps.size() == r.steps.size());
+        for (const Step& s : loaded.routine->steps) {
+          auto pose = find_pose(s.pose);
+          REQUIRE(pose);
+          CHECK(pose_facts(*pose).on_roller == on_roller(s));
+        }
         for (const auto& d : lint_routine(*loaded.routine, file)) {
           CHECK_MESSAGE(false, d.rule << ": " << d.message);
         }

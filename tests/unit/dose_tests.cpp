@@ -1,6 +1,8 @@
 // A step's dose in words, from the plan's times.
 #include <doctest/doctest.h>
 
+#include <optional>
+
 #include "roll/dose.hpp"
 #include "roll/plan.hpp"
 
@@ -18,24 +20,26 @@ Step step(StepKind kind, TimingUnit unit, int count) {
   return s;
 }
 
-std::string dose(const Step& s, Travel travel = Travel::none) {
+std::string dose(Step s, std::optional<Move> move = std::nullopt) {
+  s.move = move;
   Routine r;
   r.steps.push_back(s);
-  return dose_words(r, make_plan(r), 0, travel);
+  return dose_words(r, make_plan(r), 0);
 }
 
 }  // namespace
 
-TEST_CASE("breaths at each of several spots, one inch apart, and what it comes to") {
+TEST_CASE(
+    "breaths at each of several spots, one inch apart, the way `move` says, and what it comes to") {
   Step s = step(StepKind::hold, TimingUnit::breaths, 3);
   s.positions = 8;
   CHECK(dose(s) ==
         "3 slow breaths (4 s in, 6 s out) at each of 8 spots, one inch apart; 4 min in all");
-  CHECK(dose(s, Travel::up) ==
+  CHECK(dose(s, Move::up) ==
         "3 slow breaths (4 s in, 6 s out) at each of 8 spots, one inch apart, going up; 4 min in "
         "all");
-  CHECK(dose(s, Travel::down).find("one inch apart, going down;") != std::string::npos);
-  CHECK(dose(s, Travel::across).find("one inch apart, going across;") != std::string::npos);
+  CHECK(dose(s, Move::down).find("one inch apart, going down;") != std::string::npos);
+  CHECK(dose(s, Move::across).find("one inch apart, going across;") != std::string::npos);
   s.positions = 1;
   s.count = 1;
   s.breath = {5, 2, 7, 1};

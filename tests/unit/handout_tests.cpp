@@ -65,7 +65,7 @@ TEST_CASE(
                                   html_escape(dose_words(routine, plan, i)))));
       CHECK(has(html, fmt::format("<p class=\"cue\">{}</p>", html_escape(step.cue))));
       if (on_roller(step)) CHECK(has(html, html_escape(pressure_words(step))));
-      CHECK(has(html, fmt::format("<title>{}</title>", to_string(default_figure(step).pose))));
+      CHECK(has(html, fmt::format("<title>{}</title>", to_string(step_figure(step).pose))));
     }
     // Never a pressure above the first article's 6 or 7.
     for (int above = 8; above <= 10; ++above) CHECK_FALSE(has(html, fmt::format("{}/10", above)));
@@ -163,20 +163,19 @@ TEST_CASE("a hand-out is known by its first bytes, as the report is") {
   CHECK(html.ends_with("</html>\n"));
 }
 
-TEST_CASE("a step's figure may be named: its pose and its travel arrow") {
+TEST_CASE("a step's figure is the pose it names, with its move as the arrow") {
   Routine r;
   r.title = "t";
   Step s = hold("Lats", Zone::lats);
   s.positions = 2;
+  s.move = Move::down;
+  s.pose = "kneeling-lat-roll";
   r.steps.push_back(s);
   r.steps.push_back(hold("Mid-back", Zone::thoracic));
-  HandoutInput in;
-  in.routine = r;
-  in.figures = {{PoseId::kneeling_lat_roll, Travel::down}};
-  std::string html = handout_html(in);
+  std::string html = page(r);
   CHECK(has(html, "<title>kneeling-lat-roll</title>"));
   CHECK(has(html, "one inch apart, going down"));
-  // The second step, past the list, gets its default figure.
+  // The second step names none and gets its default figure.
   CHECK(has(html, "<title>thoracic-extension</title>"));
 }
 

@@ -125,7 +125,7 @@ TEST_CASE("the catalog has every rule of the issue, each with its reasons and ex
         "move-direction", "intensity-cap", "injury-wait",   "slow-tempo",      "two-minute-zone",
         "lat-per-side",   "move-after",    "beginner-spot", "beginner-length", "beginner-roller",
         "session-length", "rep-range",     "breath-hold",   "syntax",          "schema",
-        "unknown-zone"}) {
+        "unknown-zone",   "unknown-pose"}) {
     CAPTURE(name);
     const Rule* rule = find_rule(name);
     REQUIRE(rule);
@@ -146,7 +146,8 @@ TEST_CASE("the catalog has every rule of the issue, each with its reasons and ex
   }
   for (std::string_view technique :
        {"slow-tempo", "two-minute-zone", "lat-per-side", "move-after", "beginner-spot",
-        "beginner-length", "beginner-roller", "session-length", "rep-range", "breath-hold"}) {
+        "beginner-length", "beginner-roller", "session-length", "rep-range", "breath-hold",
+        "unknown-pose"}) {
     CHECK(find_rule(technique)->severity == Severity::warning);
     CHECK(find_rule(technique)->kind == RuleKind::technique);  // `allow` can silence it
   }
@@ -473,6 +474,55 @@ TEST_CASE("breath-hold: a hold of 4 s or more under pressure, 3 s, or during mov
         1);
   CHECK(
       findings(step("movement", "{ inhale = 4, hold_in = 6, exhale = 6 }"), "breath-hold").empty());
+}
+
+TEST_CASE("unknown-pose: a name roll does not draw, at its value, with the nearest name") {
+  auto with_pose = [](std::string_view pose) {
+    return routine("", std::string(kThoracic) + "pose = \"" + std::string(pose) + "\"\n");
+  };
+  CHECK(findings(with_pose("thoracic-extension"), "unknown-pose").empty());
+  CHECK(findings(with_pose("lie-across"), "unknown-pose").empty());
+  CHECK(findings(routine("", kThoracic), "unknown-pose").empty());  // no pose: the default
+  auto text = with_pose("snow-angle");
+  auto found = findings(text, "unknown-pose");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::warning);
+  // The line after the newline before `pose`: "purpose = " ends in "pose = " too.
+  CHECK(found[0].where.line == line_of(text, "\npose = ") + 1);
+  CHECK(found[0].where.column == 8);  // the value
+  CHECK(found[0].message ==
+        "step 1 \"Thoracic\" names the pose \"snow-angle\", which this roll does not draw; it "
+        "shows the default figure, thoracic-extension");
+  CHECK(found[0].help == "did you mean `snow-angel`?");
+  // Names are exact: a near spelling in another case is offered its own.
+  auto upper = findings(with_pose("Lie-Across"), "unknown-pose");
+  REQUIRE(upper.size() == 1);
+  CHECK(upper[0].help == "did you mean `lie-across`?");
+  // Nothing close: every name.
+  auto far = findings(with_pose("handstand-on-a-unicycle"), "unknown-pose");
+  REQUIRE(far.size() == 1);
+  CHECK(far[0].help.starts_with("the poses are: lie-across, thoracic-extension, "));
+  CHECK(far[0].help.ends_with(", rest, roller-only"));
+  // A warning: `allow` silences it, on the step or the routine.
+  CHECK(findings(routine("", std::string(kThoracic) +
+                                 "pose = \"snow-angle\"\nallow = [\"unknown-pose\"]\n"),
+                 "unknown-pose")
+            .empty());
+  CHECK(findings(routine("[lint]\nallow = [\"unknown-pose\"]\n",
+                         std::string(kThoracic) + "pose = \"snow-angle\"\n"),
+                 "unknown-pose")
+            .empty());
+}
+
+TEST_CASE("an empty pose does not load, nor a pose that is not a string") {
+  auto r = lint_text(routine("", std::string(kThoracic) + "pose = \"\"\n"));
+  REQUIRE(r.load.size() == 1);
+  CHECK(r.load[0].rule == "schema");
+  CHECK(r.load[0].message == "`pose` must not be empty");
+  CHECK(r.load[0].help.starts_with("remove it for the default figure, or name one of: "));
+  auto n = lint_text(routine("", std::string(kThoracic) + "pose = 3\n"));
+  REQUIRE(n.load.size() == 1);
+  CHECK(n.load[0].message == "`pose` must be a string, not an integer");
 }
 
 TEST_CASE("diagnostics come sorted by position and name the file") {

@@ -2,8 +2,13 @@
 // shows.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "bundled_routines.hpp"
 #include "roll/pose.hpp"
@@ -97,9 +102,9 @@ TEST_CASE("the default rule: the mid-back across the roller") {
 TEST_CASE("the default rule: along the spine, the lats and the glutes") {
   CHECK(pose_for(StepKind::stretch, Zone::thoracic, Side::none, true) == PoseId::snow_angel);
   CHECK(pose_for(StepKind::hold, Zone::thoracic, Side::none, true) == PoseId::along_the_spine);
-  // The snow angels as the bundled routines wrote them before they said `along`.
-  CHECK(pose_for(StepKind::stretch, Zone::shoulders) == PoseId::snow_angel);
-  CHECK(pose_for(StepKind::stretch, Zone::chest) == PoseId::along_the_spine);
+  // Never along the spine unless the step says so: the injury gate reads what it says.
+  CHECK(pose_for(StepKind::stretch, Zone::shoulders) == PoseId::thoracic_extension);
+  CHECK(pose_for(StepKind::stretch, Zone::chest) == PoseId::roller_only);
   CHECK(pose_for(StepKind::hold, Zone::lats, Side::both) == PoseId::lat_release);
   CHECK(pose_for(StepKind::roll, Zone::lats, Side::both) == PoseId::lat_roll);
   CHECK(pose_for(StepKind::hold, Zone::glutes, Side::both) == PoseId::glute_figure_four);
@@ -155,18 +160,125 @@ TEST_CASE("a default pose is on the roller exactly when its step is, for every k
   }
 }
 
-TEST_CASE("every bundled step gets a pose that exists, on the roller when the step is") {
+TEST_CASE("every bundled step names a pose that exists, on the roller when the step is") {
   int steps = 0;
   for (const auto& routine : test::bundled_routines()) {
     for (const auto& step : routine.steps) {
       CAPTURE(routine.name);
       CAPTURE(step.name);
-      StepFigure figure = default_figure(step);
-      CHECK(find_pose(to_string(figure.pose)) == figure.pose);
-      CHECK(figure.pose != PoseId::roller_only);
-      CHECK(pose_facts(figure.pose).on_roller == on_roller(step));
+      auto named = find_pose(step.pose);
+      REQUIRE(named);
+      CHECK(step_figure(step).pose == *named);
+      CHECK(*named != PoseId::roller_only);
+      CHECK(pose_facts(*named).on_roller == on_roller(step));
       ++steps;
     }
   }
   CHECK(steps >= 30);
+}
+
+TEST_CASE("the bundled steps the default rule would draw wrongly name their own pose") {
+  auto pose_of = [](std::string_view routine, std::string_view step) {
+    for (const auto& r : test::bundled_routines()) {
+      if (r.name != routine) continue;
+      for (const auto& s : r.steps) {
+        if (s.name == step) return std::pair(step_figure(s).pose, default_pose(pose_query(s)));
+      }
+    }
+    FAIL("no step " << step << " in " << routine);
+    return std::pair(PoseId::roller_only, PoseId::roller_only);
+  };
+  for (auto [routine, step, pose] : {
+           std::tuple{"beginner", "Lie across the roller", PoseId::lie_across},
+           std::tuple{"upper-back", "Lie across the roller", PoseId::lie_across},
+           std::tuple{"mid-back-extension", "Open book rotation", PoseId::open_book},
+           std::tuple{"upper-back", "Lat rolls", PoseId::kneeling_lat_roll},
+           std::tuple{"glutes", "Bird-dog", PoseId::bird_dog},
+           std::tuple{"warm-up", "Arm circles and bird-dogs", PoseId::arm_circles},
+       }) {
+    CAPTURE(routine);
+    CAPTURE(step);
+    auto [named, by_default] = pose_of(routine, step);
+    CHECK(named == pose);
+    CHECK(by_default != pose);
+  }
+}
+
+TEST_CASE("a bundled figure with the hands behind the head has a cue that says to support it") {
+  int checked = 0;
+  for (const auto& routine : test::bundled_routines()) {
+    for (const auto& step : routine.steps) {
+      PoseId pose = step_figure(step).pose;
+      if (pose != PoseId::lie_across && pose != PoseId::thoracic_extension &&
+          pose != PoseId::thoracic_pivot && pose != PoseId::back_roll) {
+        continue;
+      }
+      CAPTURE(routine.name);
+      CAPTURE(step.name);
+      CHECK(step.cue.find("support your head") != std::string::npos);
+      CHECK(step.cue.find("do not pull on your neck") != std::string::npos);
+      ++checked;
+    }
+  }
+  CHECK(checked >= 9);  // the nine bundled steps across the mid-back
+}
+
+TEST_CASE("routines/README.md lists every pose, and names none that does not exist") {
+  std::ifstream in(std::filesystem::path(ROLL_SOURCE_DIR) / "routines" / "README.md");
+  std::ostringstream doc;
+  doc << in.rdbuf();
+  std::string text = doc.str();
+  auto start = text.find("| pose | what it shows |");
+  REQUIRE(start != std::string::npos);
+  auto end = text.find("\n\n", start);
+  std::string table = text.substr(start, end - start);
+  std::set<std::string> listed;
+  for (auto at = table.find('`'); at != std::string::npos; at = table.find('`', at + 1)) {
+    auto close = table.find('`', at + 1);
+    REQUIRE(close != std::string::npos);
+    listed.insert(table.substr(at + 1, close - at - 1));
+    at = close;
+  }
+  std::set<std::string> poses;
+  for (const auto& [id, name] : kPoseNames) poses.insert(std::string(name));
+  CHECK(listed == poses);
+}
+
+TEST_CASE("pose_query reads `along`, and `move` as the arrow when there is somewhere to go") {
+  Step s;
+  s.kind = StepKind::hold;
+  s.zone = Zone::thoracic;
+  CHECK_FALSE(pose_query(s).along_spine);
+  CHECK(pose_query(s).travel == Travel::none);
+  s.move = Move::up;
+  // One position goes nowhere (the loader warns that `move` has no effect).
+  CHECK(pose_query(s).travel == Travel::none);
+  s.positions = 4;
+  CHECK(pose_query(s).travel == Travel::up);
+  s.move = Move::down;
+  CHECK(pose_query(s).travel == Travel::down);
+  s.move = Move::across;
+  CHECK(pose_query(s).travel == Travel::across);
+  s.kind = StepKind::stretch;
+  s.along = Along::spine;
+  CHECK(pose_query(s).along_spine);
+  CHECK(step_figure(s).pose == PoseId::snow_angel);
+  CHECK(step_figure(s).travel == Travel::across);
+}
+
+TEST_CASE("step_figure: the named pose, else the default, also for a name roll does not know") {
+  Step s;
+  s.kind = StepKind::hold;
+  s.zone = Zone::thoracic;
+  CHECK(step_figure(s).pose == PoseId::thoracic_extension);
+  s.pose = "lie-across";
+  CHECK(step_figure(s).pose == PoseId::lie_across);
+  // A pose from a later roll, or a typo: the default figure (and `roll lint` warns).
+  s.pose = "lie-acros";
+  CHECK(step_figure(s).pose == PoseId::thoracic_extension);
+  s.pose = "Lie-Across";
+  CHECK(step_figure(s).pose == PoseId::thoracic_extension);
+  // default_figure is the rule's alone, whatever the key names.
+  s.pose = "lie-across";
+  CHECK(default_figure(s).pose == PoseId::thoracic_extension);
 }

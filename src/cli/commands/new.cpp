@@ -58,6 +58,7 @@ sources = ["first article: thoracic extension, three breaths per position, then 
 [[step]]
 name = "Thoracic extension"
 kind = "hold"                   # on the roller; only movement (or on_roller = false) is off it
+pose = "thoracic-extension"     # the figure roll draws: routines/README.md lists the poses
 zone = "thoracic"               # the mid-back; lumbar, neck, knee, ankle and elbow: never pressed
 breaths = 3                     # three slow breaths at each position (30 s)...
 positions = 4                   # ...at four positions an inch apart: two minutes in all,
@@ -74,6 +75,7 @@ roller up an inch. A pop or two is usually just gas leaving the joints, and not 
 [[step]]
 name = "Cat-cow and thread the needle"
 kind = "movement"
+pose = "cat-cow"
 zone = "full-body"
 seconds = 180
 cue = """

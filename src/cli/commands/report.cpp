@@ -4,15 +4,16 @@
 
 #include <fmt/core.h>
 
-#include <filesystem>
-
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/option_checks.hpp"
+#include "cli/page_file.hpp"
 #include "cli/user_time.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/process_time_zone.hpp"
+#include "platform/routine_files.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/load.hpp"
 #include "roll/stats.hpp"
 #include "roll/text.hpp"
 
@@ -21,49 +22,6 @@
 #endif
 
 namespace roll::cli {
-
-namespace {
-
-// Far above any report roll writes (a year of nightly sessions is well under a megabyte); a
-// larger file is not one of roll's, and is not read to find out.
-constexpr std::size_t kMaxReportBytes = 16 * 1024 * 1024;
-
-// Replaces only a report roll wrote (or an empty file), so a slip of the hand (`--html
-// notes.txt`) never costs the user a file; the atomic writer then refuses anything but a
-// regular file, through a symlink as well, and keeps the old file's mode and owner.
-void write_report(const std::filesystem::path& path, const std::string& html) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  auto link = fs::symlink_status(path, ec);
-  if (ec || !fs::exists(link)) {
-    platform::write_text_file(path, html);
-    return;
-  }
-  auto target = fs::status(path, ec);
-  if (fs::is_symlink(link) && !fs::exists(target)) {
-    throw Failure(exit_usage, fmt::format("{} is a symbolic link to nothing; not written",
-                                          sanitize(path.string())));
-  }
-  if (!fs::is_regular_file(target)) {
-    throw Failure(exit_usage,
-                  fmt::format("{} exists and is not a regular file; not written (name a file)",
-                              sanitize(path.string())));
-  }
-  std::string old;
-  try {
-    old = platform::read_text_file(path, kMaxReportBytes);
-  } catch (const platform::FileError&) {
-    old = "not a report";
-  }
-  if (!old.empty() && !is_roll_report(old)) {
-    throw Failure(exit_usage, fmt::format("{} exists and is not a report roll wrote; not "
-                                          "overwritten (remove it or name another file)",
-                                          sanitize(path.string())));
-  }
-  platform::write_text_file(path, html, old);
-}
-
-}  // namespace
 
 void declare_report(CommandSpec& roll, ReportOptions& options) {
   auto& cmd = roll.command(
@@ -84,7 +42,8 @@ void declare_report(CommandSpec& roll, ReportOptions& options) {
       "  roll report --html - > back.html\n"
       "\nOne self-contained file (inline SVG and CSS, no scripts, nothing fetched): the adherence\n"
       "calendar, minutes per zone per week, the before/after ratings, pain stops and pressure\n"
-      "readings, the routines done, and what completed and partial mean. It prints on A4.";
+      "readings, the routines done (each with the figure of its first step on the roller), and\n"
+      "what completed and partial mean. It prints on A4.";
 }
 
 int run_report(Context& ctx, UserData& user, const ReportOptions& options) {
@@ -113,6 +72,16 @@ int run_report(Context& ctx, UserData& user, const ReportOptions& options) {
   for (const auto& p : in.pain_stops)
     in.rest_days.insert(roll_day(LocalSeconds{(p.at + p.utc_offset).time_since_epoch()}, h));
   report_problems(ctx, store);
+  // Each routine's figure, from its file as it reads now: a name the history holds is only looked
+  // up when it is a routine name (never a path), and one that is gone or does not load has none.
+  for (const auto& session : in.sessions) {
+    const std::string& name = session.routine_name;
+    if (in.figures.count(name) || !is_routine_name(name)) continue;
+    auto file = platform::find_routine(ctx.env, name);
+    if (!file) continue;
+    auto loaded = platform::load_routine_file(file->path);
+    if (loaded.routine) in.figures[name] = routine_figure(*loaded.routine);
+  }
 
   std::string html = html_report(in);
   if (options.html == "-") {
@@ -120,7 +89,7 @@ int run_report(Context& ctx, UserData& user, const ReportOptions& options) {
     return exit_ok;
   }
   try {
-    write_report(options.html, html);
+    write_page(options.html, html, {"a report roll wrote", is_roll_report});
   } catch (const platform::FileError& e) {
     throw Failure(exit_usage, e.what());
   }
