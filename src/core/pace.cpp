@@ -40,7 +40,7 @@ std::optional<RollPace> roll_pace(const Step& step) {
   if (step.tempo == Tempo::fast) {
     pace.inches = 2;
     pace.each_way = kInch;
-  } else if (default_figure(step).pose == PoseId::rib_roll) {
+  } else if (step_figure(step).pose == PoseId::rib_roll) {
     pace.inches = 1;
     pace.each_way = kInch;
   } else {

@@ -90,18 +90,12 @@ fmt::text_style ink_style(FigureInk ink) {
   return {};
 }
 
-// The step's figure: the pose its kind, zone, side and orientation give, on the routine's tool,
-// with the way between its positions as an arrow.
+// The step's figure, the same one `roll show` and the hand-out draw: the pose the step names, or
+// the one its kind, zone, side and orientation give, on the routine's tool, with the way between
+// its positions as an arrow.
 Drawing figure_of(const Step& step, Roller roller) {
-  PoseQuery query = pose_query(step);
-  query.along_spine = step.along.has_value();
-  Travel travel = Travel::none;
-  if (step.move && step.positions > 1) {
-    travel = *step.move == Move::up     ? Travel::up
-             : *step.move == Move::down ? Travel::down
-                                        : Travel::across;
-  }
-  return draw_pose(default_pose(query), prop_for(roller), travel);
+  StepFigure figure = step_figure(step);
+  return draw_pose(figure.pose, prop_for(roller), figure.travel);
 }
 
 }  // namespace
