@@ -149,6 +149,7 @@ struct ExportOptions {
 };
 struct ImportOptions {
   std::string file;
+  bool restore = false;  // records of the file deleted here come back
 };
 struct HistoryOptions {
   enum class Action { show, remove, add, export_records, import_records };

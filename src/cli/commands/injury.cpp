@@ -51,6 +51,14 @@ std::string window_text(Guard g, std::chrono::seconds remaining) {
   return "cleared";
 }
 
+// An injury another device cleared or deleted keeps guarding here until confirmed.
+std::string lift_text(const Injury& i) {
+  if (i.lifted.empty()) return "";
+  return fmt::format("{}[{} on device {}: `roll injury clear {}` confirms it here]",
+                     i.note.empty() ? "" : " ", i.lifted == "deleted" ? "deleted" : "cleared",
+                     sanitize(i.lifted_by.substr(0, 8)), i.id);
+}
+
 void add(Context& ctx, UserData& user, const InjuryOptions& o) {
   auto zone = find_zone(o.zone);
   if (!zone) {
@@ -113,22 +121,68 @@ void list(Context& ctx, UserData& user, bool json) {
     fmt::print(ctx.out, "{:>3}  {:<10}  {:<16}  {:>5} h  {:<36}  {}\n", i.id, zone_name(i.zone),
                format_local(platform::to_local(i.at)), (now - i.at).count() / 3600,
                window_text(injury_window(i, now), injury_window_remaining(i, now)),
-               sanitize(i.note));
+               sanitize(i.note) + lift_text(i));
   }
+}
+
+// Why an injury may not be cleared now, or "". The first article's "wait at least 48 to 72
+// hours" is a minimum: under 48 h nothing clears it; an injury recorded by mistake is deleted
+// instead (visible, and restorable). Confirming a deletion made on another device is that.
+std::string too_soon(const Injury& i, SysSeconds now) {
+  if (i.lifted == "deleted" || now - i.at >= kInjuryRefuseWindow) return "";
+  return fmt::format(
+      "injury #{} ({}) is {} h old: the first article says to wait at least 48 to 72 hours "
+      "until the acute pain has subsided, so it is not cleared before 48 h ({} h remain). "
+      "Recorded by mistake? `roll injury delete {}`",
+      i.id, zone_name(i.zone), std::max<long long>(0, (now - i.at).count() / 3600),
+      hours_ceil(kInjuryRefuseWindow - (now - i.at)), i.id);
+}
+
+std::string cleared_text(const Injury& i, platform::ClearResult result) {
+  switch (result) {
+    case platform::ClearResult::cleared:
+      return fmt::format("Cleared injury #{}.", i.id);
+    case platform::ClearResult::confirmed_clearing:
+      return fmt::format("Confirmed: injury #{} ({}), cleared on device {}, is cleared here too.",
+                         i.id, zone_name(i.zone), i.lifted_by.substr(0, 8));
+    case platform::ClearResult::confirmed_deletion:
+      return fmt::format(
+          "Confirmed: injury #{} ({}), deleted on device {}, is deleted here too (`roll history "
+          "deleted` lists it).",
+          i.id, zone_name(i.zone), i.lifted_by.substr(0, 8));
+    case platform::ClearResult::not_open:
+      break;
+  }
+  return "";
 }
 
 void clear(Context& ctx, UserData& user, const InjuryOptions& o) {
   if (!o.all && !o.id_given) throw Failure(exit_usage, "give an injury ID or --all");
   SysSeconds now = now_or_fail(ctx);
   platform::HistoryStore& store = user.history();
-  if (o.all) {
-    int n = store.clear_all_injuries(now);
-    fmt::print(ctx.out, "Cleared {}.\n", plural(n, "injury", "injuries"));
-    return;
+  auto open = store.injuries(false);
+  report_problems(ctx, store);
+  std::vector<std::string> refused;
+  int done = 0;
+  for (const auto& i : open) {
+    if (!o.all && i.id != o.id) continue;
+    if (auto why = too_soon(i, now); !why.empty()) {
+      refused.push_back(std::move(why));
+      continue;
+    }
+    auto result = store.clear_injury(i.id, now);
+    if (result == platform::ClearResult::not_open) continue;
+    ++done;
+    if (!o.all || result != platform::ClearResult::cleared)
+      fmt::print(ctx.out, "{}\n", cleared_text(i, result));
   }
-  if (!store.clear_injury(o.id, now))
+  if (o.all) fmt::print(ctx.out, "Cleared {}.\n", plural(done, "injury", "injuries"));
+  if (!o.all && done == 0 && refused.empty())
     throw Failure(exit_usage, fmt::format("no open injury with ID {}", o.id));
-  fmt::print(ctx.out, "Cleared injury #{}.\n", o.id);
+  if (refused.empty()) return;
+  for (std::size_t k = 0; k + 1 < refused.size(); ++k)
+    fmt::print(ctx.err, "roll: not cleared: {}\n", refused[k]);
+  throw Failure(exit_refused, "not cleared: " + refused.back());
 }
 
 void check(Context& ctx, UserData& user, const InjuryOptions& o) {
