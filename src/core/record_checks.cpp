@@ -103,11 +103,32 @@ constexpr std::string_view kStatuses[] = {"running", "completed",   "partial",
                                           "quit",    "interrupted", "pain-stop"};
 constexpr std::string_view kOrigins[] = {"live", "rehearsal", "by-hand"};
 
+// A value as a message shows it: text quoted and escaped, and cut short (at a character) when
+// long, so that a message stays one short line whatever a record holds.
 std::string show(const Value& v) {
   if (std::holds_alternative<std::monostate>(v)) return "null";
   if (auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
   if (auto* i = std::get_if<std::int64_t>(&v)) return fmt::format("{}", *i);
-  return quoted(std::get<std::string>(v));
+  const auto& text = std::get<std::string>(v);
+  constexpr std::size_t kShown = 60;
+  if (text.size() <= kShown) return quoted(text);
+  std::size_t cut = 0;
+  while (cut < kShown) {
+    auto len = utf8::decode(text, cut).length;
+    if (len == 0 || cut + len > kShown) break;
+    cut += len;
+  }
+  return quoted(std::string_view(text).substr(0, cut)) + "...";
+}
+
+// An id a record refers to: printable ASCII without quotes, backslashes or slashes, at most 64
+// characters, as the ids of the records themselves (sync_record.cpp).
+bool plain_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (c <= 0x20 || c >= 0x7F || c == '"' || c == '\\' || c == '/') return false;
+  }
+  return true;
 }
 
 std::string choices(std::span<const std::string_view> names) {
@@ -156,7 +177,7 @@ std::string field_problem(Check check, const Value& v, std::int64_t now) {
   };
   switch (check) {
     case Check::id:
-      return s && !s->empty() ? "" : "is not an id";
+      return s && plain_id(*s) ? "" : "is not an id (printable ASCII, 1-64 characters)";
     case Check::name:
       return s && code_points(*s) <= kMaxNameChars
                  ? ""
@@ -293,10 +314,16 @@ std::span<const std::string_view> mutable_fields(Kind kind) {
   }
 }
 
+// "a session", "an injury".
+std::string a_kind(Kind kind) {
+  auto name = kind_name(kind);
+  return fmt::format("{} {}", name.front() == 'i' ? "an" : "a", name);
+}
+
 std::optional<std::string> check_update(const Record& held, const Record& incoming) {
   if (held.kind != incoming.kind) {
-    return fmt::format("it was a {} and cannot become a {}", kind_name(held.kind),
-                       kind_name(incoming.kind));
+    return fmt::format("it was {} and cannot become {}", a_kind(held.kind),
+                       a_kind(incoming.kind));
   }
   if (held.kind != Kind::tombstone && held.device != incoming.device) {
     return fmt::format("its device ({}) cannot change (it was made by {})", quoted(incoming.device),
@@ -307,7 +334,7 @@ std::optional<std::string> check_update(const Record& held, const Record& incomi
   for (std::size_t i = 0; i < specs.size(); ++i) {
     if (one_of(specs[i].name, may_change)) continue;
     if (held.values[i] != incoming.values[i]) {
-      return fmt::format("a {}'s \"{}\" cannot change (it was {}, now {})", kind_name(held.kind),
+      return fmt::format("{}'s \"{}\" cannot change (it was {}, now {})", a_kind(held.kind),
                          specs[i].name, show(held.values[i]), show(incoming.values[i]));
     }
   }

@@ -35,7 +35,7 @@ Record tombstone(Records& w, Kind of, const std::string& uid, const std::string&
   Record t = Record::make(Kind::tombstone, uid, device);
   t.set("of", std::string(sync::kind_name(of)))
       .set("deleted_at", now)
-      .set("version", w.next_version(uid, now))
+      .set("version", w.next_version(uid, of, now))
       .set("restored", restored);
   return t;
 }
@@ -109,34 +109,45 @@ RestoreResult HistoryStore::restore(const std::string& uid, SysSeconds now) {
   return writing([&] {
     sqlite::Transaction tx(db_);
     Records w(db_);
-    auto t = w.tombstone(uid);
-    if (!t) return live_kind(w, uid) ? RestoreResult::not_deleted : RestoreResult::unknown;
-    if (sync::tombstone_restores(*t)) return RestoreResult::not_deleted;
-    Kind of = sync::find_kind(t->text("of")).value_or(Kind::session);
-    if (auto kept = w.hidden(uid)) {
-      const auto& parent = parent_uid(*kept);
-      if (!parent.empty() && (w.deleted(parent) || w.is_hidden(parent)))
-        return RestoreResult::parent_deleted;
+    // The kinds this uid is deleted as (one, unless another device reused the uid).
+    std::vector<Kind> kinds;
+    {
+      auto st = db_.prepare(
+          "SELECT kind FROM tombstones WHERE uid = ? AND coalesce(restored, 0) = 0 ORDER BY kind");
+      st.bind(1, std::string_view{uid});
+      while (st.step())
+        if (auto k = sync::find_kind(st.text(0))) kinds.push_back(*k);
+    }
+    if (kinds.empty()) {
+      return live_kind(w, uid) ? RestoreResult::not_deleted : RestoreResult::unknown;
+    }
+    for (Kind of : kinds) {
+      if (auto kept = w.hidden(uid, of)) {
+        auto pk = sync::parent_kind(of);
+        const auto& parent = parent_uid(*kept);
+        if (pk && (w.deleted(parent, *pk) || w.is_hidden(parent, *pk)))
+          return RestoreResult::parent_deleted;
+      }
     }
     auto at = unix_seconds(now);
-    // What hangs on it and was deleted with it (or on its own, by the same hand) comes back too.
-    std::vector<std::pair<std::string, Kind>> children;
-    for (const auto& child : w.hidden_children(uid)) {
-      if (auto ct = w.tombstone(child); ct && !sync::tombstone_restores(*ct))
-        children.emplace_back(child, sync::find_kind(ct->text("of")).value_or(Kind::session));
-    }
-    w.put_tombstone(tombstone(w, of, uid, device(), at, true));
-    for (const auto& [child, kind] : children)
-      w.put_tombstone(tombstone(w, kind, child, device(), at, true));
     std::vector<Record> moved;
-    {
+    for (Kind of : kinds) {
+      // What hangs on it and was deleted with it (or on its own, by the same hand) comes back
+      // too.
+      std::vector<std::pair<std::string, Kind>> children;
+      for (const auto& [child, kind] : w.hidden_children(uid, of)) {
+        if (w.deleted(child, kind)) children.emplace_back(child, kind);
+      }
+      w.put_tombstone(tombstone(w, of, uid, device(), at, true));
+      for (const auto& [child, kind] : children)
+        w.put_tombstone(tombstone(w, kind, child, device(), at, true));
       Quiet quiet(db_);
-      if (lifted_of(db_, uid) == "deleted") {
+      if (of == Kind::injury && lifted_of(db_, uid) == "deleted") {
         unlift(db_, uid);
-        for (const auto& child : w.hidden_children(uid))
-          if (!w.deleted(child)) (void)w.unhide(child, &moved);
+        for (const auto& [child, kind] : w.hidden_children(uid, of))
+          if (!w.deleted(child, kind)) (void)w.unhide(child, kind, &moved);
       } else {
-        (void)w.unhide(uid, &moved);
+        (void)w.unhide(uid, of, &moved);
       }
     }
     // Another device's records are in its own journal already; this device's may never have
@@ -156,18 +167,29 @@ bool HistoryStore::purge(const std::string& uid, SysSeconds now) {
   return writing([&] {
     sqlite::Transaction tx(db_);
     Records w(db_);
-    auto kind = live_kind(w, uid);
-    if (!kind && !w.tombstone(uid)) return false;
-    if (kind) {
+    std::vector<Kind> kinds;
+    if (auto kind = live_kind(w, uid)) {
       bool held = *kind == Kind::injury && lifted_of(db_, uid) == "deleted";
-      if (!w.deleted(uid) && !held) {
+      if (!w.deleted(uid, *kind) && !held) {
         w.put_tombstone(tombstone(w, *kind, uid, device(), unix_seconds(now), false));
       }
+      unlift(db_, uid);
       (void)w.hide(*kind, uid);
+      kinds.push_back(*kind);
     }
-    for (const auto& child : w.hidden_children(uid)) w.mark_purged(child);
-    w.drop_hidden(uid);
-    w.mark_purged(uid);
+    {
+      auto st = db_.prepare("SELECT kind FROM tombstones WHERE uid = ?");
+      st.bind(1, std::string_view{uid});
+      while (st.step())
+        if (auto k = sync::find_kind(st.text(0))) kinds.push_back(*k);
+    }
+    if (kinds.empty()) return false;
+    for (Kind kind : kinds) {
+      for (const auto& [child, child_kind] : w.hidden_children(uid, kind))
+        w.mark_purged(child, child_kind);
+      w.drop_hidden(uid, kind);
+      w.mark_purged(uid, kind);
+    }
     tx.commit();
     return true;
   });
@@ -176,21 +198,22 @@ bool HistoryStore::purge(const std::string& uid, SysSeconds now) {
 void HistoryStore::visit_deleted(const std::function<void(const DeletedRecord&)>& visit) {
   auto st = db_.prepare(
       "SELECT t.uid, t.kind, t.device, t.deleted_at, d.line FROM tombstones t LEFT JOIN "
-      "deleted_records d ON d.uid = t.uid WHERE coalesce(t.restored, 0) = 0 AND t.purged = 0 "
-      "ORDER BY coalesce(t.version, t.deleted_at) DESC, t.uid");
-  auto count = db_.prepare("SELECT count(*) FROM deleted_records WHERE parent = ?");
-  auto held = db_.prepare(
-      fmt::format("{} WHERE i.uid = ? AND i.lifted = 'deleted'", sql_of(Kind::injury).select));
+      "deleted_records d ON d.uid = t.uid AND d.kind = t.kind WHERE coalesce(t.restored, 0) = 0 "
+      "AND t.purged = 0 ORDER BY coalesce(t.version, t.deleted_at) DESC, t.uid");
+  auto held = db_.prepare(fmt::format("{} WHERE i.uid = ? AND i.lifted = 'deleted'",
+                                      sql_of(Kind::injury).select));
   Records w(db_);
   while (st.step()) {
     DeletedRecord d;
     d.uid = st.text(0);
-    d.kind = sync::find_kind(st.text(1)).value_or(Kind::session);
+    auto kind = sync::find_kind(st.text(1));
+    if (!kind) continue;
+    d.kind = *kind;
     d.deleted_by = st.text(2);
     d.deleted_at = from_unix(st.int64(3));
     if (!st.is_null(4)) {
       if (auto decoded = sync::decode(st.text(4)); decoded.record) d.record = *decoded.record;
-    } else {
+    } else if (d.kind == Kind::injury) {
       held.reset();
       held.bind(1, std::string_view{d.uid});
       if (held.step()) {
@@ -201,11 +224,10 @@ void HistoryStore::visit_deleted(const std::function<void(const DeletedRecord&)>
     // What hangs on a deleted record is counted with it, not listed.
     if (d.record) {
       const auto& parent = parent_uid(*d.record);
-      if (!parent.empty() && (w.deleted(parent) || w.is_hidden(parent))) continue;
+      auto pk = sync::parent_kind(d.kind);
+      if (pk && (w.deleted(parent, *pk) || w.is_hidden(parent, *pk))) continue;
     }
-    count.reset();
-    count.bind(1, std::string_view{d.uid});
-    if (count.step()) d.children = static_cast<std::size_t>(count.int64(0));
+    d.children = w.hidden_children(d.uid, d.kind).size();
     visit(d);
   }
 }

@@ -86,8 +86,8 @@ constexpr std::array<std::pair<Kind, const char*>, 10> kInserts{{
      "INSERT OR IGNORE INTO check_ins (uid, device, day, answer, at) VALUES (?1, ?2, ?3, ?4, ?5)"},
     {Kind::tombstone,
      "INSERT INTO tombstones (uid, device, kind, deleted_at, version, restored) VALUES (?1, ?2, "
-     "?3, ?4, ?5, ?6) ON CONFLICT (uid) DO UPDATE SET device = excluded.device, kind = "
-     "excluded.kind, deleted_at = excluded.deleted_at, version = excluded.version, restored = "
+     "?3, ?4, ?5, ?6) ON CONFLICT (uid, kind) DO UPDATE SET device = excluded.device, "
+     "deleted_at = excluded.deleted_at, version = excluded.version, restored = "
      "excluded.restored"},
 }};
 
@@ -194,15 +194,15 @@ Records::Records(sqlite::Database& db)
       check_in_of_day_(
           db.prepare(fmt::format("{} WHERE c.day = ?", sql_of(Kind::check_in).select))),
       session_id_(db.prepare("SELECT id FROM sessions WHERE uid = ?")),
-      tombstone_(db.prepare(fmt::format("{} WHERE t.uid = ?", sql_of(Kind::tombstone).select))),
+      tombstone_(db.prepare(
+          fmt::format("{} WHERE t.uid = ? AND t.kind = ?", sql_of(Kind::tombstone).select))),
       put_tombstone_(db.prepare(kInserts[9].second)),
-      hidden_(db.prepare("SELECT kind, line FROM deleted_records WHERE uid = ?")),
+      hidden_(db.prepare("SELECT line FROM deleted_records WHERE uid = ? AND kind = ?")),
       put_hidden_(db.prepare(
           "INSERT INTO deleted_records (uid, kind, parent, line) VALUES (?, ?, ?, ?) ON CONFLICT "
-          "(uid) DO UPDATE SET kind = excluded.kind, parent = excluded.parent, line = "
-          "excluded.line")),
-      drop_hidden_(db.prepare("DELETE FROM deleted_records WHERE uid = ?")),
-      hidden_children_(db.prepare("SELECT uid FROM deleted_records WHERE parent = ?")) {
+          "(uid, kind) DO UPDATE SET parent = excluded.parent, line = excluded.line")),
+      drop_hidden_(db.prepare("DELETE FROM deleted_records WHERE uid = ? AND kind = ?")),
+      hidden_children_(db.prepare("SELECT uid, kind FROM deleted_records WHERE parent = ?")) {
   for (const auto& k : kKinds) {
     auto i = index_of(k.kind);
     live_[i].emplace(db.prepare(fmt::format("{} WHERE {} = ?", k.select, k.key)));
@@ -211,6 +211,7 @@ Records::Records(sqlite::Database& db)
       children_[i].emplace(db.prepare(fmt::format("{} WHERE {} = ?", k.select, k.parent_key)));
   }
   for (const auto& [kind, sql] : kInserts) insert_[index_of(kind)].emplace(db.prepare(sql));
+
   for (const auto& [kind, sql] : kUpdates) update_[index_of(kind)].emplace(db.prepare(sql));
 }
 
@@ -250,21 +251,21 @@ void Records::update(const Record& r, std::optional<std::int64_t> parent_row) {
   st.run();
 }
 
-std::optional<Record> Records::tombstone(const std::string& uid) {
+std::optional<Record> Records::tombstone(const std::string& uid, Kind kind) {
   tombstone_.reset();
-  tombstone_.bind(1, std::string_view{uid});
+  tombstone_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
   if (!tombstone_.step()) return std::nullopt;
   return read_record(Kind::tombstone, tombstone_);
 }
 
-bool Records::deleted(const std::string& uid) {
-  auto t = tombstone(uid);
+bool Records::deleted(const std::string& uid, Kind kind) {
+  auto t = tombstone(uid, kind);
   return t && !sync::tombstone_restores(*t);
 }
 
-bool Records::purged(const std::string& uid) {
-  auto st = db_.prepare("SELECT purged FROM tombstones WHERE uid = ?");
-  st.bind(1, std::string_view{uid});
+bool Records::purged(const std::string& uid, Kind kind) {
+  auto st = db_.prepare("SELECT purged FROM tombstones WHERE uid = ? AND kind = ?");
+  st.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
   return st.step() && st.int64(0) != 0;
 }
 
@@ -273,29 +274,30 @@ void Records::put_tombstone(const Record& t) {
   put_tombstone_.run();
 }
 
-void Records::mark_purged(const std::string& uid) {
-  db_.prepare("UPDATE tombstones SET purged = 1 WHERE uid = ?")
+void Records::mark_purged(const std::string& uid, Kind kind) {
+  db_.prepare("UPDATE tombstones SET purged = 1 WHERE uid = ? AND kind = ?")
       .bind(1, std::string_view{uid})
+      .bind(2, sync::kind_name(kind))
       .run();
 }
 
-std::int64_t Records::next_version(const std::string& uid, std::int64_t now) {
-  auto t = tombstone(uid);
+std::int64_t Records::next_version(const std::string& uid, Kind kind, std::int64_t now) {
+  auto t = tombstone(uid, kind);
   std::int64_t held = t ? sync::tombstone_version(*t) : 0;
   return std::max({held + 1, now, std::int64_t{1}});
 }
 
-std::optional<Record> Records::hidden(const std::string& uid) {
+std::optional<Record> Records::hidden(const std::string& uid, Kind kind) {
   hidden_.reset();
-  hidden_.bind(1, std::string_view{uid});
+  hidden_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
   if (!hidden_.step()) return std::nullopt;
-  auto d = sync::decode(hidden_.text(1));
+  auto d = sync::decode(hidden_.text(0));
   return d.record;
 }
 
-bool Records::is_hidden(const std::string& uid) {
+bool Records::is_hidden(const std::string& uid, Kind kind) {
   hidden_.reset();
-  hidden_.bind(1, std::string_view{uid});
+  hidden_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
   return hidden_.step();
 }
 
@@ -311,11 +313,16 @@ void Records::put_hidden(const Record& r) {
   put_hidden_.bind(4, sync::encode(r)).run();
 }
 
-std::vector<std::string> Records::hidden_children(const std::string& uid) {
+std::vector<std::pair<std::string, Kind>> Records::hidden_children(const std::string& uid,
+                                                                   Kind kind) {
   hidden_children_.reset();
   hidden_children_.bind(1, std::string_view{uid});
-  std::vector<std::string> out;
-  while (hidden_children_.step()) out.push_back(hidden_children_.text(0));
+  std::vector<std::pair<std::string, Kind>> out;
+  while (hidden_children_.step()) {
+    auto child = sync::find_kind(hidden_children_.text(1));
+    if (child && sync::parent_kind(*child) == kind)
+      out.emplace_back(hidden_children_.text(0), *child);
+  }
   return out;
 }
 
@@ -354,35 +361,35 @@ std::vector<Kind> Records::hide(Kind kind, const std::string& uid) {
   return kinds;
 }
 
-Unhidden Records::unhide(const std::string& uid, std::vector<Record>* moved) {
-  auto r = hidden(uid);
+Unhidden Records::unhide(const std::string& uid, Kind kind, std::vector<Record>* moved) {
+  auto r = hidden(uid, kind);
   if (!r) return Unhidden::not_hidden;
   const std::string& parent = parent_uid(*r);
   std::optional<std::int64_t> row;
-  if (!parent.empty()) {
-    if (is_hidden(parent) || deleted(parent)) return Unhidden::parent_away;
-    if (sync::parent_kind(r->kind) == Kind::session && r->kind != Kind::pain_stop) {
+  if (auto pk = sync::parent_kind(kind)) {
+    if (is_hidden(parent, *pk) || deleted(parent, *pk)) return Unhidden::parent_away;
+    if (*pk == Kind::session && kind != Kind::pain_stop) {
       row = session_row(parent);
       if (!row) return Unhidden::parent_away;
     }
   }
   if (!live(*r)) insert(*r, row);
   drop_hidden_.reset();
-  drop_hidden_.bind(1, std::string_view{uid}).run();
+  drop_hidden_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind)).run();
   if (moved) moved->push_back(*r);
-  for (const auto& child : hidden_children(uid)) {
-    if (!deleted(child)) (void)unhide(child, moved);
+  for (const auto& [child, child_kind] : hidden_children(uid, kind)) {
+    if (!deleted(child, child_kind)) (void)unhide(child, child_kind, moved);
   }
   return Unhidden::done;
 }
 
-void Records::drop_hidden(const std::string& uid) {
-  for (const auto& child : hidden_children(uid)) {
+void Records::drop_hidden(const std::string& uid, Kind kind) {
+  for (const auto& [child, child_kind] : hidden_children(uid, kind)) {
     drop_hidden_.reset();
-    drop_hidden_.bind(1, std::string_view{child}).run();
+    drop_hidden_.bind(1, std::string_view{child}).bind(2, sync::kind_name(child_kind)).run();
   }
   drop_hidden_.reset();
-  drop_hidden_.bind(1, std::string_view{uid}).run();
+  drop_hidden_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind)).run();
 }
 
 }  // namespace roll::platform::history_detail

@@ -56,30 +56,35 @@ class Records {
   void insert(const sync::Record& r, std::optional<std::int64_t> parent_row);
   void update(const sync::Record& r, std::optional<std::int64_t> parent_row);
 
-  // The tombstone of a uid: whether and by whom it is deleted, with its version.
-  [[nodiscard]] std::optional<sync::Record> tombstone(const std::string& uid);
-  [[nodiscard]] bool deleted(const std::string& uid);
-  [[nodiscard]] bool purged(const std::string& uid);
+  // A record is its uid and its kind: a tombstone deletes the record of the kind it names (its
+  // `of`), so that however the records and tombstones of one uid arrive, every device ends the
+  // same. The tombstone of a record says whether and by whom it is deleted, and its version.
+  [[nodiscard]] std::optional<sync::Record> tombstone(const std::string& uid, sync::Kind kind);
+  [[nodiscard]] bool deleted(const std::string& uid, sync::Kind kind);
+  [[nodiscard]] bool purged(const std::string& uid, sync::Kind kind);
   void put_tombstone(const sync::Record& tombstone);
-  void mark_purged(const std::string& uid);
-  // The version a change of this uid's tombstone made here now takes: above every version seen,
+  void mark_purged(const std::string& uid, sync::Kind kind);
+  // The version a change of a record's tombstone made here now takes: above every version seen,
   // and at least the time, so that the later of two changes wins wherever both arrive.
-  [[nodiscard]] std::int64_t next_version(const std::string& uid, std::int64_t now);
+  [[nodiscard]] std::int64_t next_version(const std::string& uid, sync::Kind kind,
+                                          std::int64_t now);
 
   // A record kept hidden, as its line decodes.
-  [[nodiscard]] std::optional<sync::Record> hidden(const std::string& uid);
-  [[nodiscard]] bool is_hidden(const std::string& uid);
+  [[nodiscard]] std::optional<sync::Record> hidden(const std::string& uid, sync::Kind kind);
+  [[nodiscard]] bool is_hidden(const std::string& uid, sync::Kind kind);
   void put_hidden(const sync::Record& r);
   // Moves a live record of `kind`, and what hangs on it, to the hidden ones. Returns the kinds
   // moved (empty when it was not live).
   std::vector<sync::Kind> hide(sync::Kind kind, const std::string& uid);
   // Moves a hidden record back, and what hangs on it that is not deleted itself; each record
   // moved is added to `moved` when given.
-  Unhidden unhide(const std::string& uid, std::vector<sync::Record>* moved = nullptr);
+  Unhidden unhide(const std::string& uid, sync::Kind kind,
+                  std::vector<sync::Record>* moved = nullptr);
   // Forgets a hidden record and what hangs on it, for good.
-  void drop_hidden(const std::string& uid);
-  // The uids of the hidden records that hang on `uid`.
-  [[nodiscard]] std::vector<std::string> hidden_children(const std::string& uid);
+  void drop_hidden(const std::string& uid, sync::Kind kind);
+  // The hidden records that hang on the record `uid` of `kind`: their uids and kinds.
+  [[nodiscard]] std::vector<std::pair<std::string, sync::Kind>> hidden_children(
+      const std::string& uid, sync::Kind kind);
   // The uids of the live records that hang on `uid` (a session's zones, an injury's clearings).
   [[nodiscard]] std::vector<std::string> live_children(sync::Kind kind, const std::string& uid);
 

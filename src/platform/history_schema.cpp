@@ -276,7 +276,9 @@ DROP TRIGGER IF EXISTS tombstones_outbox_update;
     // 5 -> 6, sync that another device cannot use to erase anything: a deleted record is kept
     // (deleted_records, its line as a journal writes it, with what hangs on it), its tombstone
     // gains a version and whether it restores (NULL for a tombstone from before: its deleted_at
-    // is its version) and, for this device only, whether it was purged; an injury cleared or
+    // is its version) and, for this device only, whether it was purged, and is keyed by the uid
+    // and the kind it deletes (a record is its uid and its kind: a tombstone of another kind
+    // never touches it, whatever order they arrive in); an injury cleared or
     // deleted on another device keeps guarding until confirmed here (lifted, lifted_by); the
     // changes to show on the next bare `roll` (sync_notices); the ids besides its own that this
     // device's journal carries and whether its header has listed them (sync_speaks_for); a
@@ -284,14 +286,26 @@ DROP TRIGGER IF EXISTS tombstones_outbox_update;
     // ids
     // besides its own that another device's journal has said it carries (sync_journals.speaks_for).
     R"sql(
-ALTER TABLE tombstones ADD COLUMN version INTEGER;
-ALTER TABLE tombstones ADD COLUMN restored INTEGER;
-ALTER TABLE tombstones ADD COLUMN purged INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE tombstones_6 (
+  uid TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  device TEXT NOT NULL,
+  deleted_at INTEGER NOT NULL,
+  version INTEGER,
+  restored INTEGER,
+  purged INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (uid, kind)
+);
+INSERT INTO tombstones_6 (uid, kind, device, deleted_at)
+  SELECT uid, kind, device, deleted_at FROM tombstones ORDER BY rowid;
+DROP TABLE tombstones;
+ALTER TABLE tombstones_6 RENAME TO tombstones;
 CREATE TABLE deleted_records (
-  uid TEXT PRIMARY KEY,
+  uid TEXT NOT NULL,
   kind TEXT NOT NULL,
   parent TEXT,
-  line TEXT NOT NULL
+  line TEXT NOT NULL,
+  PRIMARY KEY (uid, kind)
 ) WITHOUT ROWID;
 CREATE INDEX deleted_records_parent ON deleted_records(parent);
 ALTER TABLE injuries ADD COLUMN lifted TEXT;

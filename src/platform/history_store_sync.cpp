@@ -54,7 +54,7 @@ struct Subject {
 
 Subject subject_of(Records& w, Kind kind, const std::string& uid, int depth = 0) {
   auto r = w.live(kind, uid);
-  if (!r) r = w.hidden(uid);
+  if (!r) r = w.hidden(uid, kind);
   if (!r) return {};
   auto at = [](std::int64_t t) {
     return valid_unix_seconds(t) ? std::optional<SysSeconds>(from_unix(t)) : std::nullopt;
@@ -162,18 +162,10 @@ class Merger {
   void apply_tombstone(const IncomingRecord& in) {
     const Record& r = in.record;
     Kind of = *sync::find_kind(r.text("of"));
-    auto held = w_.tombstone(r.uid);
-    if (held) {
-      if (held->text("of") != r.text("of")) {
-        refuse(in, fmt::format("the tombstone of {} {} cannot become one of a {}",
-                               sync::kind_name(*sync::find_kind(held->text("of"))), r.uid,
-                               sync::kind_name(of)));
-        return;
-      }
-      if (!sync::supersedes(r, *held)) {
-        ++counts.known;
-        return;
-      }
+    auto held = w_.tombstone(r.uid, of);
+    if (held && !sync::supersedes(r, *held)) {
+      ++counts.known;
+      return;
     }
     w_.put_tombstone(r);
     ++(held ? counts.updated : counts.added);
@@ -181,7 +173,6 @@ class Merger {
     bool now_deleted = !sync::tombstone_restores(r);
     if (was_deleted == now_deleted) return;
     if (now_deleted) {
-      std::vector<Kind> kinds;
       auto state = of == Kind::injury ? injury_state(r.uid) : std::nullopt;
       if (from_elsewhere(r)) {
         // Named before it is hidden, while its fields are at hand.
@@ -192,7 +183,9 @@ class Merger {
             return w_.live(Kind::pain_stop, c).has_value();
           });
         }
-        notice(r, "deleted", of, r.uid, safety);
+        // A record that hangs on another is named only when that one stays: otherwise it went
+        // with it, or never arrived.
+        if (!sync::parent_kind(of) || w_.live(of, r.uid)) notice(r, "deleted", of, r.uid, safety);
       }
       if (state && !state->first && state->second.empty() && from_elsewhere(r)) {
         // An open injury deleted elsewhere keeps guarding here until it is confirmed.
@@ -204,10 +197,10 @@ class Merger {
       auto state = of == Kind::injury ? injury_state(r.uid) : std::nullopt;
       if (state && state->second == "deleted") {
         lift(r.uid, nullptr, {});
-        for (const auto& child : w_.hidden_children(r.uid))
-          if (!w_.deleted(child)) (void)w_.unhide(child);
+        for (const auto& [child, kind] : w_.hidden_children(r.uid, of))
+          if (!w_.deleted(child, kind)) (void)w_.unhide(child, kind);
       } else {
-        (void)w_.unhide(r.uid);
+        (void)w_.unhide(r.uid, of);
       }
       if (from_elsewhere(r)) notice(r, "restored", of, r.uid, false);
     }
@@ -216,15 +209,17 @@ class Merger {
   void apply_record(const IncomingRecord& in) {
     const Record& r = in.record;
     const std::string& parent = parent_uid(r);
-    bool hide =
-        w_.deleted(r.uid) || (!parent.empty() && (w_.deleted(parent) || w_.is_hidden(parent)));
+    auto parent_kind = sync::parent_kind(r.kind);
+    bool hide = w_.deleted(r.uid, r.kind) ||
+                (parent_kind &&
+                 (w_.deleted(parent, *parent_kind) || w_.is_hidden(parent, *parent_kind)));
     if (hide) {
-      if (w_.purged(r.uid) || (!parent.empty() && w_.purged(parent))) {
+      if (w_.purged(r.uid, r.kind) || (parent_kind && w_.purged(parent, *parent_kind))) {
         ++counts.known;
         return;
       }
-      if (request_.list_deleted && w_.deleted(r.uid)) counts.deleted_here.push_back(r.uid);
-      if (auto kept = w_.hidden(r.uid)) {
+      if (request_.list_deleted && w_.deleted(r.uid, r.kind)) counts.deleted_here.push_back(r.uid);
+      if (auto kept = w_.hidden(r.uid, r.kind)) {
         if (auto why = sync::check_update(*kept, r)) {
           refuse(in, *why);
           return;

@@ -244,6 +244,19 @@ TEST_CASE("roll history add: logged by hand, completed or partial by its minutes
             .exit_code == 2);
 }
 
+TEST_CASE("roll history add refuses more minutes than the routine plans, as import and sync do") {
+  // `--minutes 600` on a 6-minute routine was stored as 10:00:00 of 6:00 (completed).
+  TempDir home;
+  auto r = roll_now(home,
+                    {"history", "add", "bedtime", "--at", "2026-11-23T19:00Z", "--minutes", "600"});
+  CHECK(r.exit_code == 2);
+  CHECK(has(r.err, "--minutes 600: more than the 6:00 that bedtime plans"));
+  CHECK(has(roll_now(home, {"history"}).out, "No sessions recorded yet"));
+  CHECK(roll_now(home, {"history", "add", "bedtime", "--at", "2026-11-23T19:00Z", "--minutes",
+                        "6"})
+            .exit_code == 0);
+}
+
 TEST_CASE("values roll did not write: one line naming the row, the other rows still shown") {
   TempDir home;
   seed_history(home,
