@@ -126,16 +126,11 @@ std::filesystem::path Environment::data_dir() const {
   return data_home / "roll";
 }
 
-std::filesystem::path Environment::cache_dir() const {
-  return cache_home / "roll";
-}
-
 std::string Environment::missing_home() const {
-  if (!config_home.empty() && !data_home.empty() && !state_home.empty() && !cache_home.empty())
-    return "";
+  if (!config_home.empty() && !data_home.empty() && !state_home.empty()) return "";
   return "no home directory: HOME is unset or not an absolute path, and the password database "
-         "has none for this user; set HOME (or XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME "
-         "and XDG_CACHE_HOME) to directories of your own";
+         "has none for this user; set HOME (or XDG_CONFIG_HOME, XDG_DATA_HOME and "
+         "XDG_STATE_HOME) to directories of your own";
 }
 
 Environment Environment::from_variables(const VariableLookup& lookup, const TerminalFacts& facts,
@@ -148,7 +143,6 @@ Environment Environment::from_variables(const VariableLookup& lookup, const Term
   env.config_home = xdg(lookup, "XDG_CONFIG_HOME", env.home, ".config");
   env.data_home = xdg(lookup, "XDG_DATA_HOME", env.home, ".local/share");
   env.state_home = xdg(lookup, "XDG_STATE_HOME", env.home, ".local/state");
-  env.cache_home = xdg(lookup, "XDG_CACHE_HOME", env.home, ".cache");
   env.exe_dir = std::move(exe_dir);
   const char* no_color = lookup("NO_COLOR");
   env.no_color = no_color != nullptr && *no_color != '\0';

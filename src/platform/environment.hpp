@@ -30,7 +30,6 @@ struct Environment {
   std::filesystem::path config_home;  // $XDG_CONFIG_HOME or ~/.config
   std::filesystem::path data_home;    // $XDG_DATA_HOME or ~/.local/share
   std::filesystem::path state_home;   // $XDG_STATE_HOME or ~/.local/state
-  std::filesystem::path cache_home;   // $XDG_CACHE_HOME or ~/.cache
   std::filesystem::path exe_dir;      // directory of the running binary
   bool no_color = false;              // NO_COLOR set (to anything non-empty)
   bool clicolor_force = false;        // CLICOLOR_FORCE set to anything but "" or "0"
@@ -51,8 +50,6 @@ struct Environment {
   [[nodiscard]] std::filesystem::path bundled_routines_dir() const;
   // <data>/roll: the history database.
   [[nodiscard]] std::filesystem::path data_dir() const;
-  // <cache>/roll: what roll can always rebuild (the checked routines).
-  [[nodiscard]] std::filesystem::path cache_dir() const;
 
   // Whether a directory roll keeps files in is unknown (no home directory, and its XDG variable
   // not set): the sentence that says so, else empty.

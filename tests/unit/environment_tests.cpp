@@ -1,5 +1,5 @@
 // What roll reads from the process environment: the XDG directories, each with its default under
-// $HOME, and the cache directory beside them.
+// $HOME.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -21,20 +21,18 @@ Environment from(const std::map<std::string, std::string>& variables) {
 
 }  // namespace
 
-TEST_CASE("the XDG directories default under $HOME, and the cache is <cache>/roll") {
+TEST_CASE("the XDG directories default under $HOME, and a relative one is ignored") {
   auto env = from({{"HOME", "/home/ana"}});
   CHECK(env.config_home == "/home/ana/.config");
   CHECK(env.data_home == "/home/ana/.local/share");
   CHECK(env.state_home == "/home/ana/.local/state");
-  CHECK(env.cache_home == "/home/ana/.cache");
-  CHECK(env.cache_dir() == "/home/ana/.cache/roll");
 
-  auto set = from({{"HOME", "/home/ana"}, {"XDG_CACHE_HOME", "/var/cache/ana"}});
-  CHECK(set.cache_dir() == "/var/cache/ana/roll");
+  auto set = from({{"HOME", "/home/ana"}, {"XDG_DATA_HOME", "/var/lib/ana"}});
+  CHECK(set.data_home == "/var/lib/ana");
   CHECK(set.config_home == "/home/ana/.config");
   // The XDG spec: a relative path is ignored.
-  CHECK(from({{"HOME", "/home/ana"}, {"XDG_CACHE_HOME", "cache"}}).cache_home ==
-        "/home/ana/.cache");
+  CHECK(from({{"HOME", "/home/ana"}, {"XDG_DATA_HOME", "data"}}).data_home ==
+        "/home/ana/.local/share");
 }
 
 TEST_CASE("attack 9: without an absolute HOME the account's home is used, and never /tmp") {
@@ -57,18 +55,17 @@ TEST_CASE("attack 9: without an absolute HOME the account's home is used, and ne
   // An absolute HOME wins over the password database.
   CHECK(Environment::from_variables(lookup_of({{"HOME", "/srv/ana"}}), {}, "/opt/roll/bin",
                                     "/home/ana")
-            .cache_home == "/srv/ana/.cache");
+            .state_home == "/srv/ana/.local/state");
   // Neither: no directory at all, and a sentence that says what to set.
   auto none = Environment::from_variables(lookup_of({}), {}, "/opt/roll/bin", "");
   CHECK(none.config_home.empty());
   CHECK(none.data_home.empty());
   CHECK(none.missing_home().find("set HOME") != std::string::npos);
-  for (const auto& dir : {none.config_home, none.data_home, none.state_home, none.cache_home})
+  for (const auto& dir : {none.config_home, none.data_home, none.state_home})
     CHECK(dir.string().find("/tmp") == std::string::npos);
   // Each XDG variable still stands on its own.
   auto xdg = Environment::from_variables(
-      lookup_of({{"XDG_CONFIG_HOME", "/c"}, {"XDG_DATA_HOME", "/d"}, {"XDG_STATE_HOME", "/s"},
-                 {"XDG_CACHE_HOME", "/k"}}),
+      lookup_of({{"XDG_CONFIG_HOME", "/c"}, {"XDG_DATA_HOME", "/d"}, {"XDG_STATE_HOME", "/s"}}),
       {}, "/opt/roll/bin", "");
   CHECK(xdg.missing_home().empty());
   CHECK(xdg.data_home == "/d");

@@ -141,31 +141,29 @@ void uninstall_units(Context& ctx, bool force) {
 
 }  // namespace
 
-void declare_remind(CLI::App& app, RemindOptions& opts) {
-  auto* cmd =
-      app.add_subcommand("remind", "Print a daily reminder for cron, systemd or your calendar");
-  cmd->add_option("--at", opts.at, "Local time of the reminder, HH:MM");
-  cmd->add_option("--days", opts.days,
-                  "Days of the week: mon,tue,... or weekdays, weekends (default: every day)");
-  auto* cron = cmd->add_flag("--cron", opts.cron, "One crontab line");
-  auto* systemd =
-      cmd->add_flag("--systemd", opts.systemd, "A systemd user .service and .timer pair");
-  auto* ics =
-      cmd->add_flag("--ics", opts.ics, "An iCalendar file with a recurring event and an alarm");
-  auto* install = cmd->add_flag("--install", opts.install,
-                                "With --systemd: write the units to ~/.config/systemd/user/")
-                      ->needs(systemd);
-  auto* uninstall = cmd->add_flag(
-      "--uninstall", opts.uninstall,
-      "Remove the systemd units that --install wrote (and say how to stop the timer)");
-  cmd->add_flag("--force", opts.force,
-                "With --install: replace units that differ (the old ones are kept as .bak); "
-                "with --uninstall: remove units roll did not write");
-  cron->excludes(systemd)->excludes(ics)->excludes(uninstall);
-  systemd->excludes(ics)->excludes(uninstall);
-  ics->excludes(uninstall);
-  install->excludes(uninstall);
-  cmd->footer(
+void declare_remind(CommandSpec& roll, RemindOptions& opts) {
+  auto& cmd = roll.command("remind", "Print a daily reminder for cron, systemd or your calendar");
+  cmd.option("--at", opts.at, "Local time of the reminder, HH:MM");
+  cmd.option("--days", opts.days,
+             "Days of the week: mon,tue,... or weekdays, weekends (default: every day)");
+  cmd.flag("--cron", opts.cron, "One crontab line")
+      .excludes("--systemd")
+      .excludes("--ics")
+      .excludes("--uninstall");
+  cmd.flag("--systemd", opts.systemd, "A systemd user .service and .timer pair")
+      .excludes("--ics")
+      .excludes("--uninstall");
+  cmd.flag("--ics", opts.ics, "An iCalendar file with a recurring event and an alarm")
+      .excludes("--uninstall");
+  cmd.flag("--install", opts.install, "With --systemd: write the units to ~/.config/systemd/user/")
+      .needs("--systemd")
+      .excludes("--uninstall");
+  cmd.flag("--uninstall", opts.uninstall,
+           "Remove the systemd units that --install wrote (and say how to stop the timer)");
+  cmd.flag("--force", opts.force,
+           "With --install: replace units that differ (the old ones are kept as .bak); "
+           "with --uninstall: remove units roll did not write");
+  cmd.footer =
       "\nExamples:\n"
       "  roll remind                                   # what the three formats are\n"
       "  roll remind --at 21:30 --cron >> mycron && crontab mycron\n"
@@ -173,7 +171,7 @@ void declare_remind(CLI::App& app, RemindOptions& opts) {
       "  roll remind --at 22:00 --ics > roll.ics\n"
       "  roll remind --uninstall\n"
       "\nThe reminder runs `roll due --quiet`, so it stays silent on days you have already "
-      "rolled,\nand calls notify-send where it is installed (else it prints the message).");
+      "rolled,\nand calls notify-send where it is installed (else it prints the message).";
 }
 
 int run_remind(Context& ctx, const RemindOptions& opts) {
