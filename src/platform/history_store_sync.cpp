@@ -89,7 +89,8 @@ class Merger {
         clear_(db.prepare("UPDATE injuries SET cleared = 1 WHERE uid = ?")),
         keep_notice_(db.prepare(
             "INSERT INTO sync_notices (device, change, kind, uid, subject, subject_at) VALUES (?, "
-            "?, ?, ?, ?, ?)")) {}
+            "?, ?, ?, ?, ?)")),
+        queue_(db.prepare("INSERT OR IGNORE INTO sync_outbox (kind, uid) VALUES (?, ?)")) {}
 
   void apply(const IncomingRecord& in) {
     const Record& r = in.record;
@@ -195,12 +196,20 @@ class Merger {
       }
     } else {
       auto state = of == Kind::injury ? injury_state(r.uid) : std::nullopt;
+      std::vector<Record> moved;
       if (state && state->second == "deleted") {
         lift(r.uid, nullptr, {});
         for (const auto& [child, kind] : w_.hidden_children(r.uid, of))
-          if (!w_.deleted(child, kind)) (void)w_.unhide(child, kind);
+          if (!w_.deleted(child, kind)) (void)w_.unhide(child, kind, &moved);
       } else {
-        (void)w_.unhide(r.uid, of);
+        (void)w_.unhide(r.uid, of, &moved);
+      }
+      // This device's records that another device restored may never have reached its journal
+      // (deleted here before a sync): they travel now, or the others would restore nothing.
+      for (const auto& m : moved) {
+        if (m.device != request_.own_device) continue;
+        queue_.reset();
+        queue_.bind(1, sync::kind_name(m.kind)).bind(2, std::string_view{m.uid}).run();
       }
       if (from_elsewhere(r)) notice(r, "restored", of, r.uid, false);
     }
@@ -210,9 +219,9 @@ class Merger {
     const Record& r = in.record;
     const std::string& parent = parent_uid(r);
     auto parent_kind = sync::parent_kind(r.kind);
-    bool hide = w_.deleted(r.uid, r.kind) ||
-                (parent_kind &&
-                 (w_.deleted(parent, *parent_kind) || w_.is_hidden(parent, *parent_kind)));
+    bool hide =
+        w_.deleted(r.uid, r.kind) ||
+        (parent_kind && (w_.deleted(parent, *parent_kind) || w_.is_hidden(parent, *parent_kind)));
     if (hide) {
       if (w_.purged(r.uid, r.kind) || (parent_kind && w_.purged(parent, *parent_kind))) {
         ++counts.known;
@@ -305,6 +314,7 @@ class Merger {
   sqlite::Statement lift_;
   sqlite::Statement clear_;
   sqlite::Statement keep_notice_;
+  sqlite::Statement queue_;
 };
 
 }  // namespace

@@ -49,8 +49,8 @@ TEST_CASE("attack 9: without an absolute HOME the account's home is used, and ne
   CHECK(unset.config_home == "/home/ana/.config");
   CHECK(unset.data_home == "/home/ana/.local/share");
   CHECK(unset.missing_home().empty());
-  auto relative = Environment::from_variables(lookup_of({{"HOME", "ana"}}), {}, "/opt/roll/bin",
-                                              "/home/ana");
+  auto relative =
+      Environment::from_variables(lookup_of({{"HOME", "ana"}}), {}, "/opt/roll/bin", "/home/ana");
   CHECK(relative.state_home == "/home/ana/.local/state");
   // An absolute HOME wins over the password database.
   CHECK(Environment::from_variables(lookup_of({{"HOME", "/srv/ana"}}), {}, "/opt/roll/bin",
@@ -65,8 +65,8 @@ TEST_CASE("attack 9: without an absolute HOME the account's home is used, and ne
     CHECK(dir.string().find("/tmp") == std::string::npos);
   // Each XDG variable still stands on its own.
   auto xdg = Environment::from_variables(
-      lookup_of({{"XDG_CONFIG_HOME", "/c"}, {"XDG_DATA_HOME", "/d"}, {"XDG_STATE_HOME", "/s"}}),
-      {}, "/opt/roll/bin", "");
+      lookup_of({{"XDG_CONFIG_HOME", "/c"}, {"XDG_DATA_HOME", "/d"}, {"XDG_STATE_HOME", "/s"}}), {},
+      "/opt/roll/bin", "");
   CHECK(xdg.missing_home().empty());
   CHECK(xdg.data_home == "/d");
 }

@@ -353,10 +353,15 @@ void declare_history_exchange(CommandSpec& history, ExportOptions& exp_opts,
   imp.option("file", imp_opts.file, "An NDJSON file from `roll history export`")
       .required()
       .completes(Completion::file);
+  imp.flag("--restore", imp_opts.restore,
+           "Bring back the records of the file that are deleted here (on every device)");
   imp.footer =
-      "\nExample:\n  roll history import roll-backup.ndjson\n"
-      "\nWhat is known already is left as it is; a deletion wins. Imported records travel on in\n"
-      "this device's journal at the next `roll sync`. Exit 1 when lines were skipped.";
+      "\nExamples:\n  roll history import roll-backup.ndjson\n"
+      "  roll history import --restore roll-backup.ndjson\n"
+      "\nWhat is known already is left as it is. A record of the file deleted here stays hidden\n"
+      "unless --restore, which restores it as `roll history restore` does. Imported records\n"
+      "travel on in this device's journal at the next `roll sync`. Exit 1 when lines were\n"
+      "skipped.";
 }
 
 }  // namespace
@@ -379,6 +384,7 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
       "  roll history --json | jq '.sessions[0].status'\n"
       "  roll history delete \"$(roll history --json --limit 1 | jq -r '.sessions[0].id')\"\n"
       "  roll history add bedtime --at '2026-11-23 21:30' --minutes 6\n"
+      "  roll history deleted\n"
       "\nStatus: completed (the end reached with at least 80% of the planned time on the roller\n"
       "done), partial (the end reached with less: steps skipped), quit, pain-stop, interrupted,\n"
       "or unfinished (the process was killed). Only completed counts for `roll due` and streaks.\n"
@@ -390,8 +396,9 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
   del.flag("--yes,-y", opts.del.yes, "Delete without asking (for scripts)");
   del.footer =
       "\nExample:\n  roll history delete 019ab1c2-3d4e-7f00-8a1b-2c3d4e5f6a7b --yes\n"
-      "\nA deleted session leaves a tombstone (its id and when), so a synced device deletes it "
-      "too.";
+      "\nA deleted session is kept, hidden, with a tombstone (its id, who deleted it and when)\n"
+      "that a synced device applies too; `roll history deleted` lists it and `roll history\n"
+      "restore ID` brings it back.";
   del.reached = [&opts] { opts.action = HistoryOptions::Action::remove; };
 
   auto& add_cmd = cmd.command("add", "Log a session done away from the terminal (marked by hand)");
@@ -411,6 +418,7 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
   declare_history_exchange(cmd, opts.exp, opts.imp);
   cmd.find("export")->reached = [&opts] { opts.action = HistoryOptions::Action::export_records; };
   cmd.find("import")->reached = [&opts] { opts.action = HistoryOptions::Action::import_records; };
+  declare_history_deleted(cmd, opts);
 }
 
 int run_history(Context& ctx, UserData& user, const HistoryOptions& opts) {
@@ -428,6 +436,10 @@ int run_history(Context& ctx, UserData& user, const HistoryOptions& opts) {
       return export_records(ctx, user, opts.exp);
     case HistoryOptions::Action::import_records:
       return import_records(ctx, user, opts.imp);
+    case HistoryOptions::Action::list_deleted:
+    case HistoryOptions::Action::restore:
+    case HistoryOptions::Action::purge:
+      return run_history_deleted(ctx, user, opts);
   }
   return exit_ok;
 }

@@ -10,6 +10,7 @@
 #include "cli/option_checks.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/session/preflight.hpp"
+#include "cli/session/terminal_prompter.hpp"
 #include "cli/user_time.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/plural.hpp"
@@ -185,6 +186,37 @@ void clear(Context& ctx, UserData& user, const InjuryOptions& o) {
   throw Failure(exit_refused, "not cleared: " + refused.back());
 }
 
+// An injury recorded by mistake is deleted, not cleared: the deletion is kept and listed, and
+// `roll history restore` brings it back, here and on every device.
+void remove(Context& ctx, UserData& user, const InjuryOptions& o) {
+  SysSeconds now = now_or_fail(ctx);
+  platform::HistoryStore& store = user.history();
+  std::string what = fmt::format("injury #{}", o.id);
+  for (const auto& i : store.injuries(true))
+    if (i.id == o.id)
+      what = fmt::format("injury #{} ({}, {})", i.id, zone_name(i.zone),
+                         format_local(platform::to_local(i.at)));
+  report_problems(ctx, store);
+  if (!o.yes) {
+    if (!ctx.env.input_is_terminal) {
+      throw Failure(exit_usage,
+                    fmt::format("not deleting {} without asking: run again with --yes", what));
+    }
+    if (!ask_once(ctx, fmt::format("Delete {}, recorded by mistake? `roll history restore` brings "
+                                   "it back. [y/N] ",
+                                   what))) {
+      fmt::print(ctx.out, "Nothing deleted.\n");
+      return;
+    }
+  }
+  if (!store.delete_injury(o.id, now))
+    throw Failure(exit_usage, fmt::format("no injury with ID {}", o.id));
+  fmt::print(ctx.out,
+             "Deleted {}. `roll history deleted` lists it; `roll history restore` brings it "
+             "back.\n",
+             what);
+}
+
 void check(Context& ctx, UserData& user, const InjuryOptions& o) {
   auto loaded = load_named_routine(ctx, o.routine);
   // Never asks: a check has no one to answer "has the acute pain subsided?".
@@ -233,8 +265,21 @@ void declare_injury(CommandSpec& roll, InjuryOptions& opts) {
   auto& clear_cmd = cmd.command("clear", "Mark an injury (or all) as cleared");
   clear_cmd.option("id", opts.id, "The injury's ID from `roll injury list`").given(opts.id_given);
   clear_cmd.flag("--all", opts.all, "Clear every injury").excludes("id");
-  clear_cmd.footer = "\nExamples:\n  roll injury clear 3\n  roll injury clear --all";
+  clear_cmd.footer =
+      "\nExamples:\n  roll injury clear 3\n  roll injury clear --all\n"
+      "\nThe first article's \"wait at least 48 to 72 hours\" is a minimum: an injury under 48 h\n"
+      "old is not cleared (one recorded by mistake is deleted: `roll injury delete ID`). An\n"
+      "injury cleared or deleted on another device keeps guarding here until this confirms it.";
   clear_cmd.reached = [&opts] { opts.action = InjuryOptions::Action::clear; };
+
+  auto& delete_cmd = cmd.command("delete", "Delete an injury recorded by mistake (restorable)");
+  delete_cmd.option("id", opts.id, "The injury's ID from `roll injury list`").required();
+  delete_cmd.flag("--yes,-y", opts.yes, "Delete without asking (for scripts)");
+  delete_cmd.footer =
+      "\nExample:\n  roll injury delete 3 --yes\n"
+      "\nThe injury is kept, hidden: `roll history deleted` lists it and `roll history restore`\n"
+      "brings it back, on every device.";
+  delete_cmd.reached = [&opts] { opts.action = InjuryOptions::Action::remove; };
 
   auto& check_cmd = cmd.command("check", "Say whether a routine may run now, as a session would");
   check_cmd.option("routine", opts.routine, "Routine name or path")
@@ -257,6 +302,9 @@ int run_injury(Context& ctx, UserData& user, const InjuryOptions& opts) {
       break;
     case InjuryOptions::Action::clear:
       clear(ctx, user, opts);
+      break;
+    case InjuryOptions::Action::remove:
+      remove(ctx, user, opts);
       break;
     case InjuryOptions::Action::check:
       check(ctx, user, opts);
