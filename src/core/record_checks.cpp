@@ -322,8 +322,7 @@ std::string a_kind(Kind kind) {
 
 std::optional<std::string> check_update(const Record& held, const Record& incoming) {
   if (held.kind != incoming.kind) {
-    return fmt::format("it was {} and cannot become {}", a_kind(held.kind),
-                       a_kind(incoming.kind));
+    return fmt::format("it was {} and cannot become {}", a_kind(held.kind), a_kind(incoming.kind));
   }
   if (held.kind != Kind::tombstone && held.device != incoming.device) {
     return fmt::format("its device ({}) cannot change (it was made by {})", quoted(incoming.device),

@@ -200,8 +200,8 @@ void HistoryStore::visit_deleted(const std::function<void(const DeletedRecord&)>
       "SELECT t.uid, t.kind, t.device, t.deleted_at, d.line FROM tombstones t LEFT JOIN "
       "deleted_records d ON d.uid = t.uid AND d.kind = t.kind WHERE coalesce(t.restored, 0) = 0 "
       "AND t.purged = 0 ORDER BY coalesce(t.version, t.deleted_at) DESC, t.uid");
-  auto held = db_.prepare(fmt::format("{} WHERE i.uid = ? AND i.lifted = 'deleted'",
-                                      sql_of(Kind::injury).select));
+  auto held = db_.prepare(
+      fmt::format("{} WHERE i.uid = ? AND i.lifted = 'deleted'", sql_of(Kind::injury).select));
   Records w(db_);
   while (st.step()) {
     DeletedRecord d;

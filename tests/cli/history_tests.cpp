@@ -253,8 +253,7 @@ TEST_CASE("roll history add refuses more minutes than the routine plans, as impo
   CHECK(r.exit_code == 2);
   CHECK(has(r.err, "--minutes 600: more than the 6:00 that bedtime plans"));
   CHECK(has(roll_now(home, {"history"}).out, "No sessions recorded yet"));
-  CHECK(roll_now(home, {"history", "add", "bedtime", "--at", "2026-11-23T19:00Z", "--minutes",
-                        "6"})
+  CHECK(roll_now(home, {"history", "add", "bedtime", "--at", "2026-11-23T19:00Z", "--minutes", "6"})
             .exit_code == 0);
 }
 

@@ -85,7 +85,10 @@ def parse(text, schema, label):
                 fail(f"{label}: keys out of alphabetical order: {keys}")
         return document
     top = objects[-1]
-    if top != JOURNAL_ORDER["header" if "roll_journal" in top else "record"]:
+    order = JOURNAL_ORDER["header" if "roll_journal" in top else "record"]
+    if "replaces" in top:
+        order = order + ["replaces"]  # a header that lists the journals it replaces
+    if top != order:
         fail(f"{label}: members in the order {top}")
     kind = document.get("kind")
     if kind in validators["journal"].schema["definitions"]:

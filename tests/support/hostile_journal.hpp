@@ -60,8 +60,8 @@ inline std::string check_in_line(const std::string& uid, const std::string& day,
       uid, device, day, at);
 }
 
-inline std::string clearing_line(const std::string& uid, const std::string& injury,
-                                 std::int64_t at, const std::string& device = kHostile) {
+inline std::string clearing_line(const std::string& uid, const std::string& injury, std::int64_t at,
+                                 const std::string& device = kHostile) {
   return fmt::format(
       R"({{"v":1,"kind":"injury_clearing","uid":"{}","device":"{}","fields":{{"injury":"{}","at":{}}}}})",
       uid, device, injury, at);

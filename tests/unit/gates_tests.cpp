@@ -353,7 +353,8 @@ TEST_CASE("the check-in's records are notices, unread until a later question is 
   std::fclose(sink);
 }
 
-TEST_CASE("the check-in's injury says nothing clears it under 48 h, and undoes a mistake by delete") {
+TEST_CASE(
+    "the check-in's injury says nothing clears it under 48 h, and undoes a mistake by delete") {
   // It said "`roll injury clear N` once a clinician says it is fine": the first article's "wait at
   // least 48 to 72 hours" is a minimum that no one's word shortens.
   roll::test::TempDb db("roll-gates");

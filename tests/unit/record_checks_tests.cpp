@@ -190,8 +190,9 @@ TEST_CASE("record checks: what an update may change, per kind") {
   CHECK(check_update(held, other)->find("\"routine\" cannot change") != std::string::npos);
   auto stolen = ended;
   stolen.device = "~";
-  CHECK(*check_update(held, stolen) ==
-        "its device (\"~\") cannot change (it was made by \"01890a5d-ac96-774b-bcce-b302099a8058\")");
+  CHECK(
+      *check_update(held, stolen) ==
+      "its device (\"~\") cannot change (it was made by \"01890a5d-ac96-774b-bcce-b302099a8058\")");
   auto final_changed = ended;
   final_changed.set("status", std::string("quit"));
   CHECK(check_update(ended, final_changed)->find("is final once it has ended") !=
