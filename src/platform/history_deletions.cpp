@@ -113,7 +113,8 @@ RestoreResult HistoryStore::restore(const std::string& uid, SysSeconds now) {
     std::vector<Kind> kinds;
     {
       auto st = db_.prepare(
-          "SELECT kind FROM tombstones WHERE uid = ? AND coalesce(restored, 0) = 0 ORDER BY kind");
+          "SELECT kind FROM tombstones WHERE uid = ? AND coalesce(restored, 0) = 0 AND purged = 0 "
+          "ORDER BY kind");
       st.bind(1, std::string_view{uid});
       while (st.step())
         if (auto k = sync::find_kind(st.text(0))) kinds.push_back(*k);

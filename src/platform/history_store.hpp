@@ -200,7 +200,7 @@ class HistoryStore final : public HistoryReader {
   // The same for an injury (and its clearings), by its local id.
   bool delete_injury(long long id, SysSeconds now);
   // Brings a deleted record back, with what hangs on it; the restoration travels as the
-  // tombstone's next version.
+  // tombstone's next version. A record purged here is not restored from here (unknown).
   RestoreResult restore(const std::string& uid, SysSeconds now);
   // Forgets a record for good on this device: deleted first when it is not (that travels), then
   // its kept copy and what hangs on it dropped; a copy that arrives later is not kept. False when
