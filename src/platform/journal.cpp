@@ -534,6 +534,18 @@ SyncReport sync_folder(HistoryStore& store, const SyncRequest& req) {
     auto from = positions.count(device) ? positions[device] : JournalMark{};
     read_journal(path, device, from, read);
   }
+  // A restoration read above can bring back records of this device that never reached its
+  // journal (deleted here before a sync): they go out in this sync, not in the next one.
+  if (store.pending_records() > 0) {
+    JournalMark again = store.sync_self().journal;
+    bool create_again = !look_at(journal).exists;
+    report.appended += store.flush_outbox(
+        own,
+        [&](const HistoryStore::Outbox& box) {
+          return append_journal(journal, own, again, create_again, box);
+        },
+        req.now);
+  }
   for (auto& p : problems.lines()) report.problems.push_back(std::move(p));
   for (auto& p : store.take_problems()) report.problems.push_back(std::move(p));
   return report;

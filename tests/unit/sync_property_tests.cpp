@@ -400,7 +400,8 @@ void run_hostile_seed(std::uint64_t seed) {
     }
   }
   // Three rounds: a record deleted on the device that made it before it ever synced, and
-  // restored elsewhere, reaches that device in the first or second and travels in the next.
+  // restored elsewhere, reaches that device in the first round or the second, travels in the
+  // same sync, and reaches the others by the third.
   for (int round = 0; round < 3; ++round) {
     now += std::chrono::minutes{1};
     std::vector<std::size_t> order{0, 1, 2};
