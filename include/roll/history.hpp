@@ -107,11 +107,13 @@ struct Streaks {
 void add_rest_days(std::set<LocalDays>& rest, LocalSeconds from, LocalSeconds to,
                    int day_start_hour);
 
+// Totals are 64-bit: a session is at most a week long, but a week may hold any number of them,
+// and a sum that overflowed would be undefined behaviour, not merely a wrong figure.
 struct DayTotal {
   LocalDays day{};
   int sessions = 0;  // any status, for the heatmap's "tried" marks
   int completed = 0;
-  int seconds = 0;  // seconds actually rolled
+  std::int64_t seconds = 0;  // seconds actually rolled
   bool rest = false;
 };
 
@@ -119,16 +121,16 @@ struct WeekTotal {
   LocalDays week_start{};  // Monday
   int sessions = 0;
   int completed = 0;
-  int seconds = 0;
+  std::int64_t seconds = 0;
 };
 
 struct Stats {
   Streaks streaks;
   int day_start_hour = 4;
-  std::vector<WeekTotal> weeks;             // oldest first, `weeks` of them ending with this week
-  std::vector<DayTotal> days;               // every day of those weeks, oldest first
-  std::map<std::string, int> zone_seconds;  // over those weeks
-  int total_sessions = 0;                   // all time
+  std::vector<WeekTotal> weeks;  // oldest first, `weeks` of them ending with this week
+  std::vector<DayTotal> days;    // every day of those weeks, oldest first
+  std::map<std::string, std::int64_t> zone_seconds;  // over those weeks
+  int total_sessions = 0;                            // all time
   int total_completed = 0;
 };
 

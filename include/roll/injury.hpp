@@ -22,6 +22,11 @@ struct Injury {
   std::chrono::sys_seconds at{};
   std::string note;
   bool cleared = false;
+  // Cleared ("cleared") or deleted ("deleted") on another device (`lifted_by`, its id) and not
+  // yet confirmed on this one with `roll injury clear ID`: until then it guards as an open
+  // injury, since nothing another device sends lifts a safety gate by itself. Empty otherwise.
+  std::string lifted{};
+  std::string lifted_by{};
 };
 
 inline constexpr std::chrono::hours kInjuryRefuseWindow{48};

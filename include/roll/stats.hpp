@@ -2,6 +2,7 @@
 // `roll stats`' figures gathered from the history: gather_stats() reads what compute_stats()
 // (history.hpp) needs through HistoryReader, and injury_rest_days() the days an injury keeps off
 // the roller. Pure: the local time zone comes in through TimeZone.
+#include <cstdint>
 #include <set>
 #include <vector>
 
@@ -21,7 +22,7 @@ namespace roll {
                                  int day_start_hour, int weeks);
 
 // Seconds as whole minutes, to the nearest (stats shows minutes; 90 s is 2 min, 89 s is 1 min).
-[[nodiscard]] constexpr int rounded_minutes(int seconds) {
+[[nodiscard]] constexpr std::int64_t rounded_minutes(std::int64_t seconds) {
   return (seconds + 30) / 60;
 }
 

@@ -3,8 +3,9 @@
 // arrive in and however often: pure, so that every rule is tested without a database.
 //
 // - uid is the key (for a check-in, the day: one question a day).
-// - A tombstone wins over the record it deletes, even when it arrives first: a record whose uid
-//   has a tombstone is never stored again.
+// - A record's tombstone says whether it is deleted: deletions and restorations each have a
+//   version, and the highest stands (a tie goes to the greater device id), whatever order they
+//   arrive in. A deleted record is kept, hidden, so that a restoration brings it back.
 // - A record that changes (a session while it runs, its zones, an injury being cleared, a
 //   second check-in on the same day) has versions in one total order, and the greatest stays:
 //   so two devices that have seen the same versions keep the same one.
@@ -21,8 +22,8 @@ enum class Action {
   replace,  // a newer version of a record held
 };
 
-// `existing`: the record held under the same key, if any. `tombstoned`: a tombstone for
-// `incoming.uid` is held (never true for a tombstone itself: its uid is the dead record's).
+// `existing`: the record held under the same key, if any. `tombstoned`: `incoming.uid` is
+// deleted (never true for a tombstone itself: its uid is the deleted record's).
 [[nodiscard]] Action decide(const Record& incoming, const Record* existing, bool tombstoned);
 
 // Whether version `a` of a record goes after version `b` (a total order: for two different

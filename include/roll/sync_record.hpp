@@ -20,9 +20,13 @@
 
 namespace roll::sync {
 
-// The record format version ("v") and the journal format version (the header's "roll_journal").
-// A line or a journal with a higher number is from a newer roll and is refused, never guessed at.
-inline constexpr std::int64_t kFormatVersion = 1;
+// The highest record format ("v") this roll reads. A record is written with the lowest format
+// that holds it: 1, except a tombstone that carries a `version` or `restored` (2), which a roll
+// that reads only 1 must not skip (it would keep a record deleted that was restored). A line or
+// a journal with a higher number is from a newer roll and is refused, never guessed at.
+inline constexpr std::int64_t kFormatVersion = 2;
+// The journal format version (the header's "roll_journal").
+inline constexpr std::int64_t kJournalVersion = 1;
 // roll's own bound: a record roll writes is a few hundred bytes; a line this long is not one.
 inline constexpr std::size_t kMaxLineBytes = 64 * 1024;
 
@@ -52,6 +56,9 @@ struct FieldSpec {
   std::string_view name;
   FieldType type;
   bool nullable = false;
+  // The record format that added the field: null, it is left out of a line of an older format,
+  // so that a roll that reads only that format reads the line.
+  std::int64_t since = 1;
 };
 
 // The fields of a kind, in the order they are written.
@@ -72,9 +79,23 @@ struct Record {
   [[nodiscard]] std::int64_t integer(std::string_view field) const;
   [[nodiscard]] std::optional<std::int64_t> optional_integer(std::string_view field) const;
   [[nodiscard]] bool boolean(std::string_view field) const;
+  [[nodiscard]] std::optional<bool> optional_boolean(std::string_view field) const;
 
   friend bool operator==(const Record&, const Record&) = default;
 };
+
+// The "v" a record is written with (see kFormatVersion).
+[[nodiscard]] std::int64_t format_of(const Record& record);
+
+// A tombstone's place in the order of the deletions and restorations of its record: its
+// `version`, or for a tombstone written before versions (format 1) its `deleted_at`.
+[[nodiscard]] std::int64_t tombstone_version(const Record& tombstone);
+// Whether a tombstone brings its record back (`restored`) rather than deleting it.
+[[nodiscard]] bool tombstone_restores(const Record& tombstone);
+
+// `text` as a JSON string, quotes and escapes included: how a message names text from a file, so
+// that a newline or an escape in it can never print as a line or a sequence of its own.
+[[nodiscard]] std::string quoted(std::string_view text);
 
 // One line, without the newline. Strings are escaped as JSON needs (quotes, backslashes, control
 // characters); bytes that are not UTF-8 become U+FFFD, since JSON cannot carry them.
@@ -87,12 +108,21 @@ struct Decoded {
 };
 [[nodiscard]] Decoded decode(std::string_view line);
 
-// The first line of a journal: which format and whose it is.
-[[nodiscard]] std::string encode_header(std::string_view device);
+// The first line of a journal: which format and whose it is, and the ids of the devices whose
+// records it also carries: a journal this device wrote before under another id (rewound or
+// replaced), or records imported here. The same line may come again later in the journal with
+// more ids; from there on the journal speaks for those too.
+[[nodiscard]] std::string encode_header(std::string_view device,
+                                        const std::vector<std::string>& replaces = {});
+// roll's own bound on the ids a header lists.
+inline constexpr std::size_t kMaxReplaced = 256;
 struct Header {
   std::int64_t version = 0;
   std::string device;
+  std::vector<std::string> replaces;
 };
+// Whether a journal line is a header (line 1, or a later one that lists more ids).
+[[nodiscard]] bool is_header_line(std::string_view line);
 struct DecodedHeader {
   std::optional<Header> header;  // set also when the version is newer: the caller refuses
   std::string error;

@@ -74,16 +74,17 @@ void declare_remind(CommandSpec& roll, RemindOptions& opts);
 int run_remind(Context& ctx, const RemindOptions& opts);
 
 struct InjuryOptions {
-  enum class Action { none, add, list, clear, check };
+  enum class Action { none, add, list, clear, remove, check };
   Action action = Action::none;  // set by the subcommand the parse reached
   std::string zone;              // add
   double hours_ago = -1;
   std::string at;
   std::string note;
   bool json = false;  // list
-  long long id = 0;   // clear
+  long long id = 0;   // clear, delete
   bool id_given = false;
   bool all = false;
+  bool yes = false;     // delete
   std::string routine;  // check
 };
 void declare_injury(CommandSpec& roll, InjuryOptions& opts);
@@ -164,9 +165,19 @@ struct ExportOptions {
 };
 struct ImportOptions {
   std::string file;
+  bool restore = false;  // records of the file deleted here come back
 };
 struct HistoryOptions {
-  enum class Action { show, remove, add, export_records, import_records };
+  enum class Action {
+    show,
+    remove,
+    add,
+    export_records,
+    import_records,
+    list_deleted,
+    restore,
+    purge
+  };
   Action action = Action::show;  // set by the subcommand the parse reached; none: show
   std::string since;
   int limit = 20;
@@ -183,9 +194,22 @@ struct HistoryOptions {
   } add;
   ExportOptions exp;
   ImportOptions imp;
+  struct Deleted {
+    bool json = false;
+  } deleted;
+  struct Restore {
+    std::vector<std::string> ids;
+  } restore;
+  struct Purge {
+    std::string id;
+    bool yes = false;
+  } purge;
 };
 void declare_history(CommandSpec& roll, HistoryOptions& opts);
 int run_history(Context& ctx, UserData& user, const HistoryOptions& opts);
+// `roll history deleted`, `restore` and `purge` (commands/history_deleted.cpp).
+void declare_history_deleted(CommandSpec& history, HistoryOptions& opts);
+int run_history_deleted(Context& ctx, UserData& user, const HistoryOptions& opts);
 
 // SessionOptions: cli/session/session_options.hpp, shared with the session's flow.
 void declare_session(CommandSpec& roll, SessionOptions& args);

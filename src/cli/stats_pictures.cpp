@@ -134,7 +134,8 @@ void print_stats_text(Context& ctx, const Stats& st, const StatsReadings& readin
 
   if (!st.zone_seconds.empty()) {
     print.heading("Minutes per zone");
-    std::vector<std::pair<std::string, int>> zones(st.zone_seconds.begin(), st.zone_seconds.end());
+    std::vector<std::pair<std::string, std::int64_t>> zones(st.zone_seconds.begin(),
+                                                            st.zone_seconds.end());
     std::stable_sort(zones.begin(), zones.end(),
                      [](auto& a, auto& b) { return a.second > b.second; });
     std::vector<BarRow> rows;

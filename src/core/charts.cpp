@@ -298,7 +298,7 @@ std::vector<ChartLine> pressure_chart(const std::vector<ZonePressure>& zones, Ch
 
 namespace {
 
-int minutes_of(int seconds) {
+std::int64_t minutes_of(std::int64_t seconds) {
   return (seconds + 30) / 60;
 }
 
@@ -309,7 +309,7 @@ Span day_cell(const DayTotal& d, bool future, bool utf8) {
     if (d.sessions > 0) return {"x", Ink::tried};
     return {utf8 ? "·" : ".", Ink::none};
   }
-  int m = minutes_of(d.seconds);
+  std::int64_t m = minutes_of(d.seconds);
   static constexpr const char* kBlocks[] = {"░", "▒", "▓", "█"};
   static constexpr const char* kAscii[] = {":", "o", "O", "#"};
   int level = m < 5 ? 0 : m < 10 ? 1 : m < 20 ? 2 : 3;

@@ -14,6 +14,24 @@ struct ParseError {
   std::string message;
 };
 
+// A key as a message names it: quoted, with what is not printable ASCII escaped, so that a key
+// decoded from "\n" or an escape sequence never prints as a line or a sequence of its own.
+std::string quoted_key(std::string_view key) {
+  std::string out = "\"";
+  for (char ch : key) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20 || c >= 0x7F) {
+      out += fmt::format("\\x{:02x}", c);
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
 class Parser {
  public:
   Parser(std::string_view text, const Limits& limits) : s_(text), limits_(limits) {}
@@ -60,7 +78,7 @@ class Parser {
       Member m;
       m.key = string();
       for (const auto& other : out)
-        if (other.key == m.key) fail(fmt::format("the key \"{}\" appears twice", m.key));
+        if (other.key == m.key) fail(fmt::format("the key {} appears twice", quoted_key(m.key)));
       expect(':');
       skip_space();
       if (at_end()) fail("expected a value but the line ends");

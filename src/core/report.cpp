@@ -82,7 +82,8 @@ constexpr std::array<const char*, 10> kZoneColours = {"#1b5e20", "#1565c0", "#ef
                                                       "#00838f", "#ad1457", "#827717", "#4e342e",
                                                       "#37474f", "#c62828"};
 
-std::string minutes(int seconds) {
+// Totals in 64 bits: a week may hold any number of sessions of up to a week each.
+std::string minutes(std::int64_t seconds) {
   return fmt::format("{}", (seconds + 30) / 60);
 }
 
@@ -104,7 +105,7 @@ struct DayInfo {
   int sessions = 0;
   int completed = 0;
   int partial = 0;
-  int seconds = 0;
+  std::int64_t seconds = 0;
   bool pain = false;
   bool rest = false;
 };
@@ -215,7 +216,8 @@ class Page {
   }
 
   void summary() {
-    int completed = 0, partial = 0, seconds = 0;
+    int completed = 0, partial = 0;
+    std::int64_t seconds = 0;
     int readings = 0, above = 0;
     double sum_before = 0, sum_after = 0;
     int before = 0, after = 0, rated = 0;
@@ -348,8 +350,9 @@ class Page {
 
   void zones() {
     // Zones by total time, so the colours and the table agree on one order.
-    std::map<std::string, int> total;
-    std::vector<std::map<std::string, int>> per_week(static_cast<std::size_t>(in_.range.weeks));
+    std::map<std::string, std::int64_t> total;
+    std::vector<std::map<std::string, std::int64_t>> per_week(
+        static_cast<std::size_t>(in_.range.weeks));
     for (const auto* s : sessions_) {
       auto w = static_cast<std::size_t>(
           (session_day(*s, in_.day_start_hour) - in_.range.first).count() / 7);
@@ -358,7 +361,7 @@ class Page {
         per_week[w][zone] += secs;
       }
     }
-    std::vector<std::pair<std::string, int>> order(total.begin(), total.end());
+    std::vector<std::pair<std::string, std::int64_t>> order(total.begin(), total.end());
     std::stable_sort(order.begin(), order.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     put("<section>\n<h2>Minutes per zone per week</h2>\n");
@@ -370,14 +373,15 @@ class Page {
     auto colour_of = [&](std::size_t i) {
       return kZoneColours[std::min(i, kZoneColours.size() - 1)];
     };
-    int most = 0;
+    std::int64_t most = 0;
     for (const auto& week : per_week) {
-      int sum = 0;
+      std::int64_t sum = 0;
       for (const auto& [z, s] : week) sum += s;
       most = std::max(most, sum);
     }
     // A top of a multiple of 20 puts the four grid lines on multiples of 5.
-    int top_minutes = std::max(20, static_cast<int>(std::ceil(most / 60.0 / 20.0)) * 20);
+    auto top_minutes = std::max<std::int64_t>(
+        20, static_cast<std::int64_t>(std::ceil(static_cast<double>(most) / 60.0 / 20.0)) * 20);
     constexpr int kW = 720, kH = 254, kLeft = 44, kBottom = 36, kTop = 24;
     int plot_h = kH - kBottom - kTop;
     int weeks = in_.range.weeks;
@@ -387,7 +391,7 @@ class Page {
         "roller per week, by zone\">\n",
         kW, kH);
     for (int t = 0; t <= 4; ++t) {
-      int value = top_minutes * t / 4;
+      std::int64_t value = top_minutes * t / 4;
       double y = kTop + plot_h - plot_h * t / 4.0;
       put("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#ddd\"/>", kLeft, y, kW,
           y);
@@ -403,7 +407,8 @@ class Page {
       for (std::size_t i = 0; i < order.size(); ++i) {
         auto it = week.find(order[i].first);
         if (it == week.end() || it->second == 0) continue;
-        double h = plot_h * (it->second / 60.0) / top_minutes;
+        double h =
+            plot_h * (static_cast<double>(it->second) / 60.0) / static_cast<double>(top_minutes);
         base -= h;
         put("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" "
             "stroke=\"#fff\" stroke-width=\"0.5\"><title>week of {}: {}, {} min</title></rect>\n",
@@ -425,7 +430,7 @@ class Page {
     put("</p>\n<table>\n<thead><tr><th>Zone</th><th class=\"n\">Minutes</th>"
         "<th class=\"n\">Weeks rolled</th><th class=\"n\">Share of the time</th></tr></thead>\n"
         "<tbody>\n");
-    int all = 0;
+    std::int64_t all = 0;
     for (const auto& [z, s] : order) all += s;
     for (const auto& [zone, secs] : order) {
       int weeks_rolled = 0;
@@ -433,7 +438,7 @@ class Page {
       put("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}%</td>"
           "</tr>\n",
           html_escape(zone), minutes(secs), weeks_rolled,
-          all > 0 ? static_cast<int>(std::lround(100.0 * secs / all)) : 0);
+          all > 0 ? std::lround(100.0 * static_cast<double>(secs) / static_cast<double>(all)) : 0);
     }
     put("</tbody>\n</table>\n</section>\n");
   }
@@ -578,7 +583,8 @@ class Page {
   void routines() {
     struct Row {
       std::string title;
-      int sessions = 0, completed = 0, partial = 0, seconds = 0;
+      int sessions = 0, completed = 0, partial = 0;
+      std::int64_t seconds = 0;
       LocalSeconds last{};
     };
     std::map<std::string, Row> rows;

@@ -38,11 +38,15 @@ bool supersedes(const Record& a, const Record& b) {
       // Two devices asked on the same day: the earlier-made answer stands on both.
       if (a.uid != b.uid) return a.uid < b.uid;
       break;
-    case Kind::tombstone:
-      // Two devices deleted the same record: the first deletion stands on both.
-      if (a.integer("deleted_at") != b.integer("deleted_at"))
-        return a.integer("deleted_at") < b.integer("deleted_at");
+    case Kind::tombstone: {
+      // Deletions and restorations of one record: the higher version wins, a tie goes to the
+      // greater device id, so delete, restore and delete again end the same on every device.
+      auto va = tombstone_version(a);
+      auto vb = tombstone_version(b);
+      if (va != vb) return va > vb;
+      if (a.device != b.device) return a.device > b.device;
       break;
+    }
     default:
       break;
   }

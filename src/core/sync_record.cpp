@@ -60,8 +60,13 @@ constexpr F kInjury[] = {
     {"zone", T::text}, {"at", T::integer}, {"note", T::text}, {"cleared", T::boolean}};
 constexpr F kClearing[] = {{"injury", T::text}, {"at", T::integer}};
 constexpr F kCheckIn[] = {{"day", T::text}, {"answer", T::boolean}, {"at", T::integer, true}};
-// The uid of a tombstone is the uid of the record it deletes; `of` is that record's kind.
-constexpr F kTombstone[] = {{"of", T::text}, {"deleted_at", T::integer}};
+// The uid of a tombstone is the uid of the record it deletes; `of` is that record's kind. Its
+// `version` orders the deletions and restorations of that record (null: format 1, where
+// `deleted_at` is the version); `restored` true brings the record back.
+constexpr F kTombstone[] = {{"of", T::text},
+                            {"deleted_at", T::integer},
+                            {"version", T::integer, true, 2},
+                            {"restored", T::boolean, true, 2}};
 
 // roll's own bounds, far above anything it writes: an object in an object, 64 members each.
 constexpr json::Limits kRecordLimits{2, 64};
@@ -302,10 +307,37 @@ bool Record::boolean(std::string_view field) const {
   return b != nullptr && *b;
 }
 
+std::optional<bool> Record::optional_boolean(std::string_view field) const {
+  auto* b = std::get_if<bool>(&get(field));
+  return b ? std::optional<bool>(*b) : std::nullopt;
+}
+
+std::int64_t format_of(const Record& r) {
+  if (r.kind == Kind::tombstone &&
+      (r.optional_integer("version") || r.optional_boolean("restored"))) {
+    return 2;
+  }
+  return 1;
+}
+
+std::int64_t tombstone_version(const Record& r) {
+  return r.optional_integer("version").value_or(r.integer("deleted_at"));
+}
+
+bool tombstone_restores(const Record& r) {
+  return r.boolean("restored");
+}
+
+std::string quoted(std::string_view text) {
+  std::string out;
+  write_string(out, text);
+  return out;
+}
+
 std::string encode(const Record& r) {
   std::string out;
   out.reserve(256);
-  out += fmt::format("{{\"v\":{},\"kind\":", kFormatVersion);
+  out += fmt::format("{{\"v\":{},\"kind\":", format_of(r));
   write_string(out, kind_name(r.kind));
   out += ",\"uid\":";
   write_string(out, r.uid);
@@ -313,11 +345,16 @@ std::string encode(const Record& r) {
   write_string(out, r.device);
   out += ",\"fields\":{";
   auto specs = fields_of(r.kind);
+  auto format = format_of(r);
+  bool first = true;
   for (std::size_t i = 0; i < specs.size(); ++i) {
-    if (i > 0) out += ',';
+    const Value& v = i < r.values.size() ? r.values[i] : Value{};
+    if (specs[i].since > format && std::holds_alternative<std::monostate>(v)) continue;
+    if (!first) out += ',';
+    first = false;
     write_string(out, specs[i].name);
     out += ':';
-    write_value(out, i < r.values.size() ? r.values[i] : Value{});
+    write_value(out, v);
   }
   out += "}}";
   return out;
@@ -339,7 +376,7 @@ Decoded decode(std::string_view line) {
   for (const auto& m : *top) {
     if (m.key != "v" && m.key != "kind" && m.key != "uid" && m.key != "device" &&
         m.key != "fields") {
-      d.error = fmt::format("unknown member \"{}\"", m.key);
+      d.error = fmt::format("unknown member {}", quoted(m.key));
       return d;
     }
   }
@@ -359,7 +396,7 @@ Decoded decode(std::string_view line) {
   }
   auto kind = find_kind(*kind_s);
   if (!kind) {
-    d.error = fmt::format("unknown kind \"{}\"", *kind_s);
+    d.error = fmt::format("unknown kind {}", quoted(*kind_s));
     return d;
   }
   auto uid = id_member(*top, "uid", d.error);
@@ -377,7 +414,7 @@ Decoded decode(std::string_view line) {
     std::size_t i = 0;
     while (i < specs.size() && specs[i].name != m.key) ++i;
     if (i == specs.size()) {
-      d.error = fmt::format("a {} has no field \"{}\"", kind_name(*kind), m.key);
+      d.error = fmt::format("a {} has no field {}", kind_name(*kind), quoted(m.key));
       return d;
     }
     if (m.is_object) {
@@ -402,11 +439,24 @@ Decoded decode(std::string_view line) {
   return d;
 }
 
-std::string encode_header(std::string_view device) {
-  std::string out = fmt::format("{{\"roll_journal\":{},\"device\":", kFormatVersion);
+std::string encode_header(std::string_view device, const std::vector<std::string>& replaces) {
+  std::string out = fmt::format("{{\"roll_journal\":{},\"device\":", kJournalVersion);
   write_string(out, device);
+  if (!replaces.empty()) {
+    std::string ids;
+    for (const auto& id : replaces) {
+      if (!ids.empty()) ids += ' ';
+      ids += id;
+    }
+    out += ",\"replaces\":";
+    write_string(out, ids);
+  }
   out += '}';
   return out;
+}
+
+bool is_header_line(std::string_view line) {
+  return line.find("\"roll_journal\"") != std::string_view::npos;
 }
 
 DecodedHeader decode_header(std::string_view line) {
@@ -426,7 +476,32 @@ DecodedHeader decode_header(std::string_view line) {
     d.error = "not a journal header: " + d.error;
     return d;
   }
-  d.header = Header{*version, std::move(*device)};
+  Header h{*version, std::move(*device), {}};
+  if (const Member* r = find(*top, "replaces")) {
+    auto* text = r->is_object ? nullptr : std::get_if<std::string>(&r->value);
+    if (text == nullptr) {
+      d.error = "not a journal header: \"replaces\" must be a string of device ids";
+      return d;
+    }
+    std::string_view rest(*text);
+    while (!rest.empty()) {
+      auto space = rest.find(' ');
+      auto id = rest.substr(0, space);
+      if (!id.empty()) {
+        if (!plain_id(id) || h.replaces.size() >= kMaxReplaced) {
+          d.error = fmt::format(
+              "not a journal header: \"replaces\" must list at most {} device ids, separated by "
+              "spaces",
+              kMaxReplaced);
+          return d;
+        }
+        h.replaces.emplace_back(id);
+      }
+      if (space == std::string_view::npos) break;
+      rest.remove_prefix(space + 1);
+    }
+  }
+  d.header = std::move(h);
   return d;
 }
 

@@ -1,5 +1,6 @@
 #include "platform/environment.hpp"
 
+#include <pwd.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -23,11 +24,24 @@ std::filesystem::path env_path(const VariableLookup& lookup, const char* name) {
 }
 
 std::filesystem::path xdg(const VariableLookup& lookup, const char* name,
+                          const std::filesystem::path& home,
                           const std::filesystem::path& fallback_under_home) {
   if (auto p = env_path(lookup, name); !p.empty()) return p;
-  std::filesystem::path home = env_path(lookup, "HOME");
-  if (home.empty()) home = "/tmp";
+  if (home.empty()) return {};
   return home / fallback_under_home;
+}
+
+// The account's home directory, as login gave it; empty when the password database has none.
+std::filesystem::path account_home_directory() {
+  long size = ::sysconf(_SC_GETPW_R_SIZE_MAX);
+  std::string buffer(size > 0 ? static_cast<std::size_t>(size) : 16384, '\0');
+  passwd entry{};
+  passwd* found = nullptr;
+  if (::getpwuid_r(::getuid(), &entry, buffer.data(), buffer.size(), &found) != 0 ||
+      found == nullptr || found->pw_dir == nullptr || found->pw_dir[0] != '/') {
+    return {};
+  }
+  return found->pw_dir;
 }
 
 std::filesystem::path executable_dir() {
@@ -112,12 +126,23 @@ std::filesystem::path Environment::data_dir() const {
   return data_home / "roll";
 }
 
+std::string Environment::missing_home() const {
+  if (!config_home.empty() && !data_home.empty() && !state_home.empty()) return "";
+  return "no home directory: HOME is unset or not an absolute path, and the password database "
+         "has none for this user; set HOME (or XDG_CONFIG_HOME, XDG_DATA_HOME and "
+         "XDG_STATE_HOME) to directories of your own";
+}
+
 Environment Environment::from_variables(const VariableLookup& lookup, const TerminalFacts& facts,
-                                        std::filesystem::path exe_dir) {
+                                        std::filesystem::path exe_dir,
+                                        const std::filesystem::path& account_home) {
   Environment env;
-  env.config_home = xdg(lookup, "XDG_CONFIG_HOME", ".config");
-  env.data_home = xdg(lookup, "XDG_DATA_HOME", ".local/share");
-  env.state_home = xdg(lookup, "XDG_STATE_HOME", ".local/state");
+  env.home = env_path(lookup, "HOME");
+  if (env.home.empty() && !account_home.empty() && account_home.is_absolute())
+    env.home = account_home;
+  env.config_home = xdg(lookup, "XDG_CONFIG_HOME", env.home, ".config");
+  env.data_home = xdg(lookup, "XDG_DATA_HOME", env.home, ".local/share");
+  env.state_home = xdg(lookup, "XDG_STATE_HOME", env.home, ".local/state");
   env.exe_dir = std::move(exe_dir);
   const char* no_color = lookup("NO_COLOR");
   env.no_color = no_color != nullptr && *no_color != '\0';
@@ -149,8 +174,10 @@ Environment Environment::from_process() {
     winsize ws{};
     if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) facts.stdout_columns = ws.ws_col;
   }
-  return from_variables([](const char* name) { return std::getenv(name); }, facts,
-                        executable_dir());
+  const char* home = std::getenv("HOME");
+  bool home_given = home != nullptr && home[0] == '/';
+  return from_variables([](const char* name) { return std::getenv(name); }, facts, executable_dir(),
+                        home_given ? std::filesystem::path{} : account_home_directory());
 }
 
 }  // namespace roll::platform

@@ -22,6 +22,11 @@ struct TerminalFacts {
 using VariableLookup = std::function<const char*(const char*)>;
 
 struct Environment {
+  // $HOME when it is an absolute path, else the account's home directory from the password
+  // database; empty when neither gives one (then every directory below not set by its own
+  // variable is empty too, and roll refuses to run: it never falls back to a shared directory
+  // such as /tmp, where another user could plant its files).
+  std::filesystem::path home;
   std::filesystem::path config_home;  // $XDG_CONFIG_HOME or ~/.config
   std::filesystem::path data_home;    // $XDG_DATA_HOME or ~/.local/share
   std::filesystem::path state_home;   // $XDG_STATE_HOME or ~/.local/state
@@ -46,13 +51,20 @@ struct Environment {
   // <data>/roll: the history database.
   [[nodiscard]] std::filesystem::path data_dir() const;
 
-  // Everything above from the variables `lookup` gives and the terminal facts; no other input, so
-  // a test builds exactly what main builds, from a map instead of the process.
+  // Whether a directory roll keeps files in is unknown (no home directory, and its XDG variable
+  // not set): the sentence that says so, else empty.
+  [[nodiscard]] std::string missing_home() const;
+
+  // Everything above from the variables `lookup` gives, the terminal facts and the account's
+  // home directory from the password database (`account_home`, used when $HOME is unset or not
+  // absolute); no other input, so a test builds exactly what main builds, from a map instead of
+  // the process.
   [[nodiscard]] static Environment from_variables(const VariableLookup& lookup,
                                                   const TerminalFacts& facts,
-                                                  std::filesystem::path exe_dir);
+                                                  std::filesystem::path exe_dir,
+                                                  const std::filesystem::path& account_home = {});
   // from_variables over getenv, isatty and the terminal's size, with the running binary's
-  // directory (/proc/self/exe).
+  // directory (/proc/self/exe) and getpwuid(getuid())'s home directory.
   [[nodiscard]] static Environment from_process();
 };
 

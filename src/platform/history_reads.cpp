@@ -98,24 +98,47 @@ void HistoryStore::attach_details(SessionRecord& r) {
         "SELECT step, at_seconds, delta_seconds FROM hold_changes WHERE session_id = ? ORDER BY "
         "rowid"));
   }
+  // Values are read as the 64-bit numbers SQLite keeps; one outside what roll writes is left out,
+  // never cut down to an int.
+  auto fits = [](std::int64_t v, std::int64_t lo, std::int64_t hi) { return v >= lo && v <= hi; };
+  constexpr std::int64_t kMaxStep = 100000;
   zones_of_->reset();
   zones_of_->bind(1, r.id);
-  while (zones_of_->step()) r.zone_seconds[zones_of_->text(0)] = zones_of_->integer(1);
+  while (zones_of_->step()) {
+    auto secs = zones_of_->int64(1);
+    if (fits(secs, 0, kMaxSessionSeconds))
+      r.zone_seconds[zones_of_->text(0)] = static_cast<int>(secs);
+  }
   pressures_of_->reset();
   pressures_of_->bind(1, r.id);
-  while (pressures_of_->step())
-    r.pressures.push_back(
-        {pressures_of_->integer(0), pressures_of_->integer(1), pressures_of_->text(2)});
+  while (pressures_of_->step()) {
+    auto at = pressures_of_->int64(0);
+    auto value = pressures_of_->int64(1);
+    if (fits(at, 0, kMaxSessionSeconds) && fits(value, 1, 10))
+      r.pressures.push_back(
+          {static_cast<int>(at), static_cast<int>(value), pressures_of_->text(2)});
+  }
   skipped_of_->reset();
   skipped_of_->bind(1, r.id);
-  while (skipped_of_->step())
-    r.skipped.push_back({skipped_of_->integer(0), skipped_of_->text(1), skipped_of_->integer(2)});
+  while (skipped_of_->step()) {
+    auto step = skipped_of_->int64(0);
+    auto at = skipped_of_->int64(2);
+    if (fits(step, 0, kMaxStep) && fits(at, 0, kMaxSessionSeconds))
+      r.skipped.push_back({static_cast<int>(step), skipped_of_->text(1), static_cast<int>(at)});
+  }
   holds_of_->reset();
   holds_of_->bind(1, r.id);
   while (holds_of_->step()) {
+    auto step = holds_of_->int64(0);
+    auto at = holds_of_->int64(1);
+    auto delta = holds_of_->int64(2);
+    if (!fits(step, 0, kMaxStep) || !fits(at, 0, kMaxSessionSeconds) ||
+        !fits(delta, -kMaxSessionSeconds, kMaxSessionSeconds)) {
+      continue;
+    }
     // In memory a hold change names its step counting from 1, as the session's events do.
     r.hold_changes.push_back(
-        {holds_of_->integer(1), holds_of_->integer(2), holds_of_->integer(0) + 1, ""});
+        {static_cast<int>(at), static_cast<int>(delta), static_cast<int>(step) + 1, ""});
   }
 }
 
@@ -246,8 +269,10 @@ void HistoryStore::attach_zones(std::vector<SessionRecord>& records, SysSeconds 
       db_.prepare("SELECT session_id, zone, seconds FROM session_zones WHERE session_id >= ?");
   zones.bind(1, first);
   while (zones.step()) {
+    auto secs = zones.int64(2);
+    if (secs < 0 || secs > kMaxSessionSeconds) continue;
     if (auto it = by_id.find(zones.int64(0)); it != by_id.end())
-      it->second->zone_seconds[zones.text(1)] = zones.integer(2);
+      it->second->zone_seconds[zones.text(1)] = static_cast<int>(secs);
   }
 }
 
@@ -296,7 +321,11 @@ std::vector<PressureReading> HistoryStore::pressures_since(SysSeconds since) {
       "AND p.value BETWEEN 1 AND 10");
   st.bind(1, unix_seconds(since));
   std::vector<PressureReading> out;
-  while (st.step()) out.push_back({st.integer(0), st.integer(1), st.text(2)});
+  while (st.step()) {
+    auto at = st.int64(0);
+    if (at < 0 || at > kMaxSessionSeconds) continue;
+    out.push_back({static_cast<int>(at), static_cast<int>(st.int64(1)), st.text(2)});
+  }
   return out;
 }
 
@@ -329,10 +358,12 @@ std::vector<PainStop> HistoryStore::pain_stops(SysSeconds from, SysSeconds to) {
 }
 
 std::vector<Injury> HistoryStore::injuries(bool include_cleared) {
-  auto st = db_.prepare(
-      include_cleared
-          ? "SELECT id, zone, at, note, cleared FROM injuries ORDER BY at, id"
-          : "SELECT id, zone, at, note, cleared FROM injuries WHERE cleared = 0 ORDER BY at, id");
+  // An injury another device cleared or deleted, not yet confirmed here, is open here.
+  auto st = db_.prepare(include_cleared
+                            ? "SELECT id, zone, at, note, cleared, lifted, lifted_by FROM injuries "
+                              "ORDER BY at, id"
+                            : "SELECT id, zone, at, note, cleared, lifted, lifted_by FROM injuries "
+                              "WHERE cleared = 0 OR lifted IS NOT NULL ORDER BY at, id");
   std::vector<Injury> out;
   while (st.step()) {
     Injury i;
@@ -347,7 +378,11 @@ std::vector<Injury> HistoryStore::injuries(bool include_cleared) {
     i.zone = find_zone(st.text(1)).value_or(Zone::full_body);
     i.at = from_unix(at);
     i.note = st.text(3);
-    i.cleared = st.int64(4) != 0;
+    if (!st.is_null(5)) {
+      i.lifted = st.text(5);
+      i.lifted_by = st.is_null(6) ? std::string() : st.text(6);
+    }
+    i.cleared = st.int64(4) != 0 && i.lifted.empty();
     out.push_back(std::move(i));
   }
   return out;

@@ -273,6 +273,60 @@ DROP TRIGGER IF EXISTS check_ins_outbox_update;
 DROP TRIGGER IF EXISTS tombstones_outbox_insert;
 DROP TRIGGER IF EXISTS tombstones_outbox_update;
 )sql",
+    // 5 -> 6, sync that another device cannot use to erase anything: a deleted record is kept
+    // (deleted_records, its line as a journal writes it, with what hangs on it), its tombstone
+    // gains a version and whether it restores (NULL for a tombstone from before: its deleted_at
+    // is its version) and, for this device only, whether it was purged, and is keyed by the uid
+    // and the kind it deletes (a record is its uid and its kind: a tombstone of another kind
+    // never touches it, whatever order they arrive in); an injury cleared or
+    // deleted on another device keeps guarding until confirmed here (lifted, lifted_by); the
+    // changes to show on the next bare `roll` (sync_notices); the ids besides its own that this
+    // device's journal carries and whether its header has listed them (sync_speaks_for); a
+    // journal read up to inside a line too long to be a record (sync_journals.skipping), and the
+    // ids
+    // besides its own that another device's journal has said it carries (sync_journals.speaks_for).
+    R"sql(
+CREATE TABLE tombstones_6 (
+  uid TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  device TEXT NOT NULL,
+  deleted_at INTEGER NOT NULL,
+  version INTEGER,
+  restored INTEGER,
+  purged INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (uid, kind)
+);
+INSERT INTO tombstones_6 (uid, kind, device, deleted_at)
+  SELECT uid, kind, device, deleted_at FROM tombstones ORDER BY rowid;
+DROP TABLE tombstones;
+ALTER TABLE tombstones_6 RENAME TO tombstones;
+CREATE TABLE deleted_records (
+  uid TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  parent TEXT,
+  line TEXT NOT NULL,
+  PRIMARY KEY (uid, kind)
+) WITHOUT ROWID;
+CREATE INDEX deleted_records_parent ON deleted_records(parent);
+ALTER TABLE injuries ADD COLUMN lifted TEXT;
+ALTER TABLE injuries ADD COLUMN lifted_by TEXT;
+CREATE TABLE sync_notices (
+  id INTEGER PRIMARY KEY,
+  device TEXT NOT NULL,
+  change TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  uid TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  subject_at INTEGER,
+  shown INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE sync_speaks_for (
+  device TEXT PRIMARY KEY,
+  declared INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+ALTER TABLE sync_journals ADD COLUMN skipping INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_journals ADD COLUMN speaks_for TEXT NOT NULL DEFAULT '';
+)sql",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 
@@ -289,7 +343,8 @@ CREATE UNIQUE INDEX check_ins_uid ON check_ins(uid);
 
 int HistoryStore::schema_version() {
   auto st = db_.prepare("PRAGMA user_version");
-  return st.step() ? st.integer(0) : 0;
+  // user_version is a 32-bit number in the file's header.
+  return st.step() ? static_cast<int>(st.int64(0)) : 0;
 }
 
 void HistoryStore::backup_to(const std::filesystem::path& target) {

@@ -3,8 +3,9 @@
 // the once-a-day check-in. One SQLite file in WAL mode under $XDG_DATA_HOME/roll.
 //
 // Every record carries a globally unique id (UUID v7) and the id of the device that made it, and
-// a deletion leaves a tombstone with the deleted record's id: what a later sync between devices
-// needs to merge two histories without losing or resurrecting anything.
+// a deletion leaves a tombstone with the deleted record's id, who deleted it, when, and a
+// version: what a sync between devices needs to merge two histories without losing anything.
+// A deleted record is kept, hidden, until a restoration brings it back or `purge` forgets it.
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -12,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "platform/sqlite.hpp"
@@ -33,6 +35,10 @@ struct HistoryError : std::runtime_error {
 struct JournalMark {
   std::int64_t bytes = 0;
   std::int64_t lines = 0;
+  // Read up to a point inside a line too long to be a record: the rest of it is skipped.
+  bool skipping = false;
+  // Another device's journal: the ids besides its own its header lines have listed so far.
+  std::vector<std::string> speaks_for;
 };
 
 // Which journal this database writes, and how far.
@@ -52,11 +58,88 @@ struct IncomingRecord {
 // then appended to this device's journal too, so that it travels on from here.
 enum class MergeMode { sync, import };
 
+// A change another device made that a person should hear of: a deletion or restoration, and
+// anything that touches a safety gate (an injury cleared or deleted, a pain stop deleted, a
+// check-in answered).
+struct MergeNotice {
+  std::string device;                     // who made the change
+  std::string change;                     // "cleared", "deleted", "restored", "answered"
+  sync::Kind kind = sync::Kind::session;  // of the record changed
+  std::string uid;
+  std::string subject;                   // its routine or zone, or a check-in's day; "" unknown
+  std::optional<SysSeconds> subject_at;  // when it began or happened, when known
+  bool safety = false;                   // shown again on the next bare `roll`
+};
+
 struct MergeCounts {
   std::size_t added = 0;
   std::size_t updated = 0;
-  std::size_t known = 0;  // held already, a newer version held, or deleted
-  std::size_t left_out = 0;
+  std::size_t known = 0;     // held already, or a newer version held
+  std::size_t hidden = 0;    // kept hidden (or held so already): it, or its parent, is deleted
+  std::size_t left_out = 0;  // refused: named in the problems
+  std::vector<MergeNotice> notices;  // the first kMaxNotices
+  std::size_t more_notices = 0;
+  std::vector<std::string> deleted_here;  // with MergeRequest::list_deleted: uids deleted here
+  static constexpr std::size_t kMaxNotices = 50;
+};
+
+// What was read and could not be used, "file:line: why": at most a handful per file, then how
+// many more, so that a journal of a million bad lines is a few lines on the terminal.
+class ProblemLog {
+ public:
+  static constexpr std::size_t kPerFile = 5;
+  void add(std::string_view file, std::string message);
+  // "file:line: why" for a record read from `where` ("file:line").
+  void add_at(std::string_view where, std::string message);
+  [[nodiscard]] std::vector<std::string> lines() const;
+  [[nodiscard]] bool empty() const { return order_.empty(); }
+
+ private:
+  struct PerFile {
+    std::vector<std::string> kept;
+    std::size_t more = 0;
+  };
+  std::map<std::string, PerFile, std::less<>> files_;
+  std::vector<std::string> order_;
+};
+
+struct MergeRequest {
+  MergeMode mode = MergeMode::sync;
+  SysSeconds now{};  // what a record's times are checked against
+  // This device's id: a clearing or deletion it made itself needs no confirmation here.
+  std::string own_device;
+  std::map<std::string, JournalMark> positions;  // how far each journal has now been read
+  // List the uids of the records merged that are deleted here (MergeCounts::deleted_here).
+  bool list_deleted = false;
+};
+
+// A record deleted and kept, for `roll history deleted`.
+struct DeletedRecord {
+  sync::Kind kind = sync::Kind::session;
+  std::string uid;
+  std::string deleted_by;  // the device
+  SysSeconds deleted_at{};
+  std::optional<sync::Record> record;  // empty when it is not on this device (purged, or never
+                                       // arrived)
+  std::size_t children = 0;            // records hanging on it, hidden with it
+  bool purged = false;
+  bool held = false;  // an injury deleted on another device, still guarding here until confirmed
+};
+
+enum class RestoreResult { restored, not_deleted, parent_deleted, unknown };
+
+// What `roll injury clear ID` did.
+enum class ClearResult {
+  cleared,             // an open injury, now cleared here
+  confirmed_clearing,  // cleared on another device; confirmed here
+  confirmed_deletion,  // deleted on another device; confirmed here (now hidden)
+  not_open,
+};
+
+// A change from another device, kept until the next bare `roll` has shown it.
+struct StoredNotice {
+  long long id = 0;
+  MergeNotice notice;
 };
 
 // Asked only when a record is written: a read-only command never creates the device id.
@@ -65,7 +148,7 @@ using DeviceIdSource = std::function<std::string()>;
 // Reads (HistoryReader, the part `due`, `stats` and the today view use) and writes the history.
 class HistoryStore final : public HistoryReader {
  public:
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
   static constexpr const char* kFileName = "history.sqlite3";
 
   // Opens (creating the directory and file when missing) and migrates to kSchemaVersion, first
@@ -79,6 +162,9 @@ class HistoryStore final : public HistoryReader {
 
   long long begin_session(const SessionProgress& progress);
   void update_session(long long id, const SessionProgress& progress);
+  // After a write of session `id` failed (a full disk): marks it interrupted if that still fits,
+  // else leaves it as it is (running, which reads as unfinished). Never throws.
+  void end_after_failure(long long id) noexcept;
 
   // Rows roll did not write (a time outside 1970-9999, seconds out of range) are left out of
   // every answer; each is named in problems().
@@ -107,16 +193,35 @@ class HistoryStore final : public HistoryReader {
   void set_ratings(long long id, std::optional<int> before, std::optional<int> after);
 
   [[nodiscard]] std::optional<SessionRecord> session_by_uid(const std::string& uid);
-  // Removes the session with this uid and everything that hangs on it (zones, pressures,
-  // skipped steps, its pain stop), leaving a tombstone for each. False when there is none.
+  // Deletes the session with this uid and everything that hangs on it (zones, pressures,
+  // skipped steps, its pain stop): hidden and kept, with a tombstone that travels. False when
+  // there is none.
   bool delete_session(const std::string& uid, SysSeconds now);
+  // The same for an injury (and its clearings), by its local id.
+  bool delete_injury(long long id, SysSeconds now);
+  // Brings a deleted record back, with what hangs on it; the restoration travels as the
+  // tombstone's next version. A record purged here is not restored from here (unknown).
+  RestoreResult restore(const std::string& uid, SysSeconds now);
+  // Forgets a record for good on this device: deleted first when it is not (that travels), then
+  // its kept copy and what hangs on it dropped; a copy that arrives later is not kept. False when
+  // the uid is neither held nor deleted here.
+  bool purge(const std::string& uid, SysSeconds now);
+  // Every deleted record, newest deletion first; a record that hangs on a deleted one is counted
+  // with it, not listed.
+  void visit_deleted(const std::function<void(const DeletedRecord&)>& visit);
 
   [[nodiscard]] std::vector<PainStop> pain_stops(SysSeconds from, SysSeconds to) override;
 
   long long add_injury(const Injury& injury);
+  // Open injuries are those not cleared, and those another device cleared or deleted that this
+  // device has not confirmed (Injury::lifted_by says which device).
   [[nodiscard]] std::vector<Injury> injuries(bool include_cleared) override;
-  bool clear_injury(long long id, SysSeconds now);
-  int clear_all_injuries(SysSeconds now);
+  // Clears an open injury, or confirms what another device did to it.
+  ClearResult clear_injury(long long id, SysSeconds now);
+
+  // Changes from other devices that touch a safety gate, not yet shown by a bare `roll`.
+  [[nodiscard]] std::vector<StoredNotice> unseen_notices();
+  void mark_notices_seen(long long up_to_id);
 
   // The "any fresh injury?" question is asked once per roll day.
   [[nodiscard]] bool checked_in(const std::string& day);
@@ -131,29 +236,42 @@ class HistoryStore final : public HistoryReader {
 
   // ---- Sync (issue 20): history_store_sync.cpp. ----
   // Every record as a sync record, tombstones first and parents before what hangs on them;
-  // with `since`, those of that time or later (a session's start for it and all on it).
+  // with `since`, those of that time or later (a session's start for it and all on it). With
+  // `hidden_too` (and no `since`), then the deleted records kept here: what a backup holds.
   void visit_records(std::optional<SysSeconds> since,
-                     const std::function<void(const sync::Record&)>& visit);
+                     const std::function<void(const sync::Record&)>& visit,
+                     bool hidden_too = false);
   // Records written here (or imported) and not yet in this device's journal.
   [[nodiscard]] std::size_t pending_records();
   [[nodiscard]] SyncSelf sync_self();
+  // What `append` is handed: the pending records, and the ids besides its own whose records the
+  // journal carries (`speaks_for`; `grew` when some are new to it since its header was written).
+  struct Outbox {
+    std::vector<sync::Record> records;
+    std::vector<std::string> speaks_for;
+    bool grew = false;
+  };
   // In one transaction: hands the pending records to `append` (which writes them to `device`'s
   // journal and returns how far it reaches now, or throws, which leaves them pending), then
   // records that mark. Returns how many were appended.
-  std::size_t flush_outbox(
-      const std::string& device,
-      const std::function<JournalMark(const std::vector<sync::Record>&)>& append, SysSeconds now);
+  std::size_t flush_outbox(const std::string& device,
+                           const std::function<JournalMark(const Outbox&)>& append, SysSeconds now);
   // This database's journal becomes `device`'s, from its start; `read` journals (an old id's)
-  // are marked as read that far, since this database holds what they hold.
-  void take_journal(const std::string& device, const std::map<std::string, JournalMark>& read);
+  // are marked as read that far, since this database holds what they hold. With `republish`,
+  // the old journal was this device's and lost records (rewound, replaced): everything made
+  // under that id is pending again, and the new journal's header lists it.
+  void take_journal(const std::string& device, const std::map<std::string, JournalMark>& read,
+                    const std::string& republish = {});
   // Everything pending again (this device's journal file is gone).
   void requeue_all();
   [[nodiscard]] std::map<std::string, JournalMark> journal_positions();
-  // Applies the records by the rules of roll/sync_merge.hpp, in one transaction that also saves
-  // `positions` (how far each journal has now been read). A record that cannot be placed (its
-  // session is not in the history) is named in problems().
-  MergeCounts merge(std::vector<IncomingRecord>& batch, MergeMode mode,
-                    const std::map<std::string, JournalMark>& positions);
+  // Applies the records by the rules of roll/sync_merge.hpp, each first checked by
+  // roll/record_checks.hpp, in one transaction that also saves the positions (how far each
+  // journal has now been read). A record refused, or one that cannot be placed (its session is
+  // not in the history), is named in `problems`; the safety notices are kept for the next bare
+  // `roll`.
+  MergeCounts merge(std::vector<IncomingRecord>& batch, const MergeRequest& request,
+                    ProblemLog& problems);
 
   // One line each for the rows left out of the answers so far, naming the file and the row.
   [[nodiscard]] std::vector<std::string> take_problems();
@@ -189,9 +307,8 @@ class HistoryStore final : public HistoryReader {
   std::optional<sqlite::Statement> pressures_of_;
   std::optional<sqlite::Statement> skipped_of_;
   std::optional<sqlite::Statement> holds_of_;
-  struct MergeStatements;
-  MergeCounts merge_unguarded(std::vector<IncomingRecord>& batch, MergeMode mode,
-                              const std::map<std::string, JournalMark>& positions);
+  MergeCounts merge_unguarded(std::vector<IncomingRecord>& batch, const MergeRequest& request,
+                              ProblemLog& problems);
 };
 
 // The SessionLog a session writes to. Every call commits before returning, so what is on disk is

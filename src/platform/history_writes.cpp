@@ -1,7 +1,8 @@
 // Everything the history store writes (platform/history_store.hpp): a session at its start, at
-// every step boundary and at its end, ratings, deletions with their tombstones, injuries and their
-// clearing, the daily check-in. Each write is one transaction through writing(), which turns an
-// SQLite error into a HistoryError that names the file and says nothing stored was lost.
+// every step boundary and at its end, ratings, injuries, the daily check-in. (Deletions,
+// restorations and clearings: history_deletions.cpp.) Each write is one transaction through
+// writing(), which turns an SQLite error into a HistoryError that names the file and says nothing
+// stored was lost.
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -19,31 +20,6 @@ namespace roll::platform {
 
 using namespace history_detail;
 using std::chrono::seconds;
-
-template <class Write>
-auto HistoryStore::writing(Write&& write) {
-  // The -wal and -shm outlive each run (configure()), so SQLite itself no longer notices a data
-  // directory made read-only: it would write into the files already there. Asked once, with the
-  // effective ids, as SQLite's own create would have been.
-  if (!directory_checked_) {
-    if (::faccessat(AT_FDCWD, file_.parent_path().c_str(), W_OK, AT_EACCESS) != 0) {
-      throw HistoryError(fmt::format(
-          "cannot write to the history database {}: its directory is read-only (is {} or the "
-          "file read-only?); what it held before is unchanged",
-          file_.string(), file_.parent_path().string()));
-    }
-    directory_checked_ = true;
-  }
-  try {
-    add_outbox_triggers();
-    return write();
-  } catch (const sqlite::SqliteError& e) {
-    // The transaction has rolled back: whatever was stored before is still there as it was.
-    throw HistoryError(fmt::format(
-        "cannot write to the history database {}: {}{}; what it held before is unchanged",
-        file_.string(), e.what(), hint(e.code, file_)));
-  }
-}
 
 const std::string& HistoryStore::device() {
   if (!device_) {
@@ -180,40 +156,6 @@ void HistoryStore::update_session_unguarded(long long id, const SessionProgress&
   tx.commit();
 }
 
-bool HistoryStore::delete_session(const std::string& uid, SysSeconds now) {
-  return writing([&] {
-    sqlite::Transaction tx(db_);
-    auto find = db_.prepare("SELECT id FROM sessions WHERE uid = ?");
-    find.bind(1, uid);
-    if (!find.step()) return false;
-    auto id = find.int64(0);
-    auto tomb = db_.prepare(
-        "INSERT OR IGNORE INTO tombstones (uid, kind, device, deleted_at) VALUES (?, ?, ?, ?)");
-    auto bury = [&](const std::string& dead, const char* kind) {
-      tomb.reset();
-      tomb.bind(1, dead).bind(2, kind).bind(3, device()).bind(4, unix_seconds(now)).run();
-    };
-    bury(uid, "session");
-    auto remove_children = [&](const char* table, const char* kind, const char* key, auto value) {
-      auto children = db_.prepare(fmt::format("SELECT uid FROM {} WHERE {} = ?", table, key));
-      children.bind(1, value);
-      std::vector<std::string> uids;
-      while (children.step()) uids.push_back(children.text(0));
-      for (const auto& u : uids)
-        if (!u.empty()) bury(u, kind);
-      db_.prepare(fmt::format("DELETE FROM {} WHERE {} = ?", table, key)).bind(1, value).run();
-    };
-    remove_children("session_zones", "session_zone", "session_id", id);
-    remove_children("pressures", "pressure", "session_id", id);
-    remove_children("skipped_steps", "skipped_step", "session_id", id);
-    remove_children("hold_changes", "hold_change", "session_id", id);
-    remove_children("pain_stops", "pain_stop", "session_uid", std::string_view{uid});
-    db_.prepare("DELETE FROM sessions WHERE id = ?").bind(1, id).run();
-    tx.commit();
-    return true;
-  });
-}
-
 long long HistoryStore::add_injury(const Injury& injury) {
   return writing([&] {
     sqlite::Transaction tx(db_);
@@ -232,34 +174,6 @@ long long HistoryStore::add_injury(const Injury& injury) {
   });
 }
 
-bool HistoryStore::clear_injury(long long id, SysSeconds now) {
-  return writing([&] {
-    sqlite::Transaction tx(db_);
-    auto find = db_.prepare("SELECT uid FROM injuries WHERE id = ? AND cleared = 0");
-    find.bind(1, id);
-    if (!find.step()) return false;
-    std::string uid = find.text(0);
-    db_.prepare("UPDATE injuries SET cleared = 1 WHERE id = ?").bind(1, id).run();
-    db_.prepare("INSERT INTO injury_clearings (uid, device, injury_uid, at) VALUES (?, ?, ?, ?)")
-        .bind(1, new_uuid_v7(now))
-        .bind(2, device())
-        .bind(3, uid)
-        .bind(4, unix_seconds(now))
-        .run();
-    tx.commit();
-    return true;
-  });
-}
-
-int HistoryStore::clear_all_injuries(SysSeconds now) {
-  std::vector<long long> ids;
-  auto st = db_.prepare("SELECT id FROM injuries WHERE cleared = 0");
-  while (st.step()) ids.push_back(st.int64(0));
-  int n = 0;
-  for (auto id : ids) n += clear_injury(id, now) ? 1 : 0;
-  return n;
-}
-
 void HistoryStore::record_check_in(const std::string& day, bool answer, SysSeconds now) {
   writing([&] {
     sqlite::Transaction tx(db_);
@@ -275,6 +189,18 @@ void HistoryStore::record_check_in(const std::string& day, bool answer, SysSecon
   });
 }
 
+void HistoryStore::end_after_failure(long long id) noexcept {
+  try {
+    writing([&] {
+      db_.prepare("UPDATE sessions SET status = 'interrupted' WHERE id = ? AND status = 'running'")
+          .bind(1, id)
+          .run();
+    });
+  } catch (const std::exception&) {
+    // As full as that: the row stays running, which every reader takes for unfinished.
+  }
+}
+
 void SqliteSessionLog::begin(const SessionProgress& progress) {
   id_ = store_->begin_session(progress);
   if (before_) store_->set_ratings(id_, before_, std::nullopt);
@@ -285,7 +211,14 @@ void SqliteSessionLog::update(const SessionProgress& progress) {
     begin(progress);
     return;
   }
-  store_->update_session(id_, progress);
+  try {
+    store_->update_session(id_, progress);
+  } catch (const HistoryError&) {
+    // The session ends here with the error: its row says so if one small write still fits (a
+    // smaller one than the step's, which failed).
+    store_->end_after_failure(id_);
+    throw;
+  }
 }
 
 void SqliteSessionLog::end(const SessionProgress& progress) {

@@ -10,6 +10,8 @@
 #include <random>
 #include <sstream>
 
+#include "platform/atomic_file.hpp"
+
 namespace roll::platform {
 
 namespace {
@@ -61,26 +63,6 @@ bool is_uuid(std::string_view text) {
   return true;
 }
 
-// A fresh id written whole to a temporary file beside `file`, for the caller to put in place
-// (link() to create, rename() to replace); `verb` names in the message what could not be done.
-std::filesystem::path write_fresh_id(const std::filesystem::path& dir,
-                                     const std::filesystem::path& file, std::string& fresh,
-                                     std::string_view verb) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  fresh = new_uuid_v7(std::chrono::system_clock::now());
-  auto tmp = dir / fmt::format(".device-id.{}", ::getpid());
-  std::ofstream out(tmp, std::ios::trunc);
-  out << fresh << '\n';
-  out.flush();
-  if (!out) {
-    std::filesystem::remove(tmp, ec);
-    throw DeviceIdError(
-        fmt::format("cannot {} {} (is {} writable?)", verb, file.string(), dir.string()));
-  }
-  return tmp;
-}
-
 std::string device_id(const std::filesystem::path& state_home) {
   auto dir = state_home / "roll";
   auto file = dir / "device-id";
@@ -92,16 +74,14 @@ std::string device_id(const std::filesystem::path& state_home) {
   };
   std::string id;
   if (!read(id)) {
-    std::error_code ec;
-    std::string fresh;
-    auto tmp = write_fresh_id(dir, file, fresh, "create");
-    // link() never replaces: of two processes creating it at once, the first one's id stands.
-    if (::link(tmp.c_str(), file.c_str()) != 0 && errno != EEXIST) {
-      int err = errno;
-      std::filesystem::remove(tmp, ec);
-      throw DeviceIdError(fmt::format("cannot create {}: {}", file.string(), std::strerror(err)));
+    // Through the one atomic writer: a fresh temporary name no one can plant a link at, linked
+    // into place only if absent, so of two processes creating it at once the first one's id
+    // stands.
+    auto made = create_new_file(file, new_uuid_v7(std::chrono::system_clock::now()) + "\n");
+    if (made == CreateResult::failed) {
+      throw DeviceIdError(fmt::format("cannot create {}: {} (is {} writable?)", file.string(),
+                                      std::strerror(errno), dir.string()));
     }
-    std::filesystem::remove(tmp, ec);
     if (!read(id)) throw DeviceIdError(fmt::format("cannot read {}", file.string()));
   }
   if (!is_uuid(id)) {
@@ -120,13 +100,13 @@ namespace roll::platform {
 std::string new_device_id(const std::filesystem::path& state_home) {
   auto dir = state_home / "roll";
   auto file = dir / "device-id";
-  std::error_code ec;
-  std::string fresh;
-  auto tmp = write_fresh_id(dir, file, fresh, "write");
-  std::filesystem::rename(tmp, file, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw DeviceIdError(fmt::format("cannot replace {}: {}", file.string(), ec.message()));
+  std::string fresh = new_uuid_v7(std::chrono::system_clock::now());
+  try {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    write_text_file(file, fresh + "\n");
+  } catch (const FileError& e) {
+    throw DeviceIdError(fmt::format("cannot replace {}: {}", file.string(), e.what()));
   }
   return fresh;
 }

@@ -3,6 +3,12 @@
 // device appends its new records to <dir>/<device-id>.ndjson, which no other device writes, then
 // merges what is new in every other device's journal. Idempotent and order-independent by the
 // rules of roll/sync_merge.hpp.
+//
+// Whoever can write to the folder can write anything there, so its files are untrusted: a name
+// is never followed through a symbolic link, only regular files are read, this device's journal
+// is only ever appended to when it is exactly what this device wrote, and a journal is read line
+// by line (never whole: memory does not grow with it), each line checked, each record carried
+// only by its own device's journal.
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
@@ -35,6 +41,9 @@ struct SyncReport {
   std::vector<std::string> problems;  // "file:line: why", each journal's rest still merged
 };
 
+// Adds what one merge did to what the merges before it did.
+void add_counts(MergeCounts& total, MergeCounts&& more);
+
 [[nodiscard]] SyncReport sync_folder(HistoryStore& store, const SyncRequest& request);
 
 struct JournalState {
@@ -58,10 +67,21 @@ struct SyncStatus {
 struct ImportReport {
   MergeCounts merged;
   std::vector<std::string> problems;
+  std::size_t restored = 0;  // with ImportRequest::restore
+};
+
+struct ImportRequest {
+  std::filesystem::path file;
+  SysSeconds now{};
+  std::string own_device;  // a clearing or deletion this device made needs no confirmation
+  // Records the file holds that are deleted here come back (`roll history import --restore`):
+  // how an export taken before a deletion undoes it.
+  bool restore = false;
 };
 
 // `roll history import`: the lines of an export (or a journal) merged, and then pending for
-// this device's journal. Throws SyncError when the file cannot be read or is from a newer roll.
-[[nodiscard]] ImportReport import_file(HistoryStore& store, const std::filesystem::path& file);
+// this device's journal. Throws SyncError when the file cannot be read or is from a newer roll
+// (then nothing is imported).
+[[nodiscard]] ImportReport import_file(HistoryStore& store, const ImportRequest& request);
 
 }  // namespace roll::platform

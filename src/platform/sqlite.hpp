@@ -43,7 +43,6 @@ class Statement {
   void reset();
 
   [[nodiscard]] std::int64_t int64(int column) const;
-  [[nodiscard]] int integer(int column) const { return static_cast<int>(int64(column)); }
   [[nodiscard]] std::string text(int column) const;
   [[nodiscard]] bool is_null(int column) const;
   Statement& bind(int index, const std::optional<std::int64_t>& value) {

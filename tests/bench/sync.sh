@@ -3,7 +3,9 @@
 # with three zones and a pressure reading), made with sqlite3 in the schema roll itself created.
 # Measured: the first sync of each device in turn (the third writes its own ~18,000 records and
 # merges the other two's ~37,000: "from scratch", target < 2 s), then a sync with nothing new
-# (target < 50 ms).
+# (target < 50 ms). Then a fourth device's valid 1 GiB journal (injuries with 4,000-character
+# notes, each line valid) merged into c: time and peak resident set (GNU time), which must not
+# grow with the journal (target < 64 MB). ROLL_BENCH_BIG=0 leaves that part out.
 # Usage: tests/bench/sync.sh [ROLL_BINARY]   (default build/release/bin/roll)
 set -eu
 roll=${1:-build/release/bin/roll}
@@ -74,3 +76,20 @@ ls -l "$work/shared" | sed 1d | awk '{print "journal " $9 ": " $5 " bytes"}'
 for dev in a b c; do
   printf '%s: %s sessions\n' "$dev" "$(run "$dev" stats --json | sed -n 's/.*"total_sessions" : \([0-9]*\).*/\1/p')"
 done
+[ "${ROLL_BENCH_BIG:-1}" = 0 ] && exit 0
+[ -x /usr/bin/time ] || { echo "the 1 GiB journal needs GNU time (/usr/bin/time)" >&2; exit 2; }
+big=01890a5d-ac96-774b-bcce-b302099a8059
+awk -v dev="$big" -v end="$end" 'BEGIN {
+  note = sprintf("%4000s", ""); gsub(/ /, "n", note)
+  printf "{\"roll_journal\":1,\"device\":\"%s\"}\n", dev
+  for (i = 0; bytes < 1073741824; i++) {
+    line = sprintf("{\"v\":1,\"kind\":\"injury\",\"uid\":\"01890a5d-ac96-7000-8000-%012x\",\"device\":\"%s\",\"fields\":{\"zone\":\"calves\",\"at\":%d,\"note\":\"%s\",\"cleared\":true}}", i, dev, end - 86400 - i, note)
+    print line
+    bytes += length(line) + 1
+  }
+}' >"$work/shared/$big.ndjson"
+printf 'journal %s: %s bytes\n' "$big" "$(stat -c %s "$work/shared/$big.ndjson")"
+/usr/bin/time -f 'c: merges the 1 GiB journal: %e s wall, %U s user, %S s sys, %M kB peak RSS' \
+  env -i HOME="$work/c" XDG_CONFIG_HOME="$work/c/config" XDG_DATA_HOME="$work/c/data" \
+  XDG_STATE_HOME="$work/c/state" TZ=UTC ROLL_NOW=$now "$roll" sync "$work/shared" >"$work/out"
+cat "$work/out"

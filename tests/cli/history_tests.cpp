@@ -218,6 +218,79 @@ TEST_CASE("roll history delete ID: asks, --yes for scripts, a tombstone stays") 
   CHECK(has(again.err, "no session with id"));
 }
 
+TEST_CASE("roll history deleted, restore and purge: a deletion is kept, undone, or made final") {
+  TempDir home;
+  seed_history(home,
+               "bedtime 2026-11-22T21:00:00Z completed 300 thoracic=300\n"
+               "glutes 2026-11-21T12:00:00Z completed 300 glutes=300\n");
+  auto before = roll_now(home, {"history", "--json"}).out;
+  auto ids = ids_in(before);
+  REQUIRE(ids.size() == 2);
+  CHECK(has(roll_now(home, {"history", "deleted"}).out, "Nothing deleted."));
+  REQUIRE(roll_now(home, {"history", "delete", ids[0], "--yes"}).exit_code == 0);
+  REQUIRE(roll_now(home, {"history", "delete", ids[1], "--yes"}).exit_code == 0);
+
+  auto listed = roll_now(home, {"history", "deleted"});
+  CHECK(listed.exit_code == 0);
+  CHECK(has(listed.out, "the bedtime session of "));
+  CHECK(has(listed.out, ", with 1 record (" + ids[0] + ")"));
+  CHECK(has(listed.out, "`roll history restore ID` brings one back"));
+  auto json = roll_now(home, {"history", "deleted", "--json"});
+  CHECK(ids_in(json.out).size() == 2);
+  CHECK(has(json.out, "\"kind\" : \"session\""));
+  CHECK(has(json.out, "\"kept\" : true"));
+  CHECK(has(json.out, "\"with\" : 1"));
+
+  // Restored, with its zone: the history is as it was, for that session.
+  auto restored = roll_now(home, {"history", "restore", ids[0]});
+  CHECK(restored.exit_code == 0);
+  CHECK(has(restored.out, "Restored the bedtime session of "));
+  CHECK(ids_in(roll_now(home, {"history", "--json"}).out) == std::vector<std::string>{ids[0]});
+  CHECK(one(db_file(home), "SELECT count(*) FROM session_zones") == "1");
+  auto twice = roll_now(home, {"history", "restore", ids[0], "no-such-id"});
+  CHECK(twice.exit_code == 2);
+  CHECK(has(twice.err, "is not deleted"));
+  CHECK(has(twice.err, "no deleted record with id \"no-such-id\""));
+
+  // Purged: asked first, then gone from the list and from the store, for good.
+  auto asked = roll_now(home, {"history", "purge", ids[1]});
+  CHECK(asked.exit_code == 2);
+  CHECK(has(asked.err, "without asking: run again with --yes"));
+  auto no = run_roll(home, Run{{"history", "purge", ids[1]}, {{"ROLL_NOW", kNow}}, "n\n"});
+  CHECK(no.exit_code == 2);
+  CHECK(ids_in(roll_now(home, {"history", "deleted", "--json"}).out).size() == 1);
+  auto purged = roll_now(home, {"history", "purge", ids[1], "--yes"});
+  CHECK(purged.exit_code == 0);
+  CHECK(has(purged.out, "Purged the glutes session of "));
+  CHECK(ids_in(roll_now(home, {"history", "deleted", "--json"}).out).empty());
+  CHECK(one(db_file(home), "SELECT count(*) FROM deleted_records") == "0");
+  CHECK(roll_now(home, {"history", "restore", ids[1]}).exit_code == 2);
+  // Purging a live record deletes it first (that travels), then forgets it here.
+  CHECK(roll_now(home, {"history", "purge", ids[0], "--yes"}).exit_code == 0);
+  CHECK(has(roll_now(home, {"history"}).out, "No sessions recorded yet"));
+}
+
+TEST_CASE("roll injury delete: an injury recorded by mistake is hidden and restorable") {
+  TempDir home;
+  REQUIRE(roll_now(home, {"injury", "add", "thoracic", "--hours-ago", "5"}).exit_code == 0);
+  CHECK(roll_now(home, {"injury", "check", "thoracic"}).exit_code == 3);
+  // Under 48 h it is not cleared: the first article's wait is a minimum.
+  auto early = roll_now(home, {"injury", "clear", "1"});
+  CHECK(early.exit_code == 3);
+  CHECK(has(early.err, "`roll injury delete 1`"));
+  CHECK(roll_now(home, {"injury", "delete", "1"}).exit_code == 2);  // no terminal, no --yes
+  auto deleted = roll_now(home, {"injury", "delete", "1", "--yes"});
+  CHECK(deleted.exit_code == 0);
+  CHECK(has(deleted.out, "Deleted injury #1 (thoracic, "));
+  CHECK(roll_now(home, {"injury", "check", "thoracic"}).exit_code == 0);
+  auto listed = roll_now(home, {"history", "deleted", "--json"});
+  CHECK(has(listed.out, "\"kind\" : \"injury\""));
+  auto ids = ids_in(listed.out);
+  REQUIRE(ids.size() == 1);
+  CHECK(roll_now(home, {"history", "restore", ids[0]}).exit_code == 0);
+  CHECK(roll_now(home, {"injury", "check", "thoracic"}).exit_code == 3);
+}
+
 TEST_CASE("roll history add: logged by hand, completed or partial by its minutes") {
   TempDir home;
   auto add = roll_now(home, {"history", "add", "bedtime", "--at", "2026-11-23T19:00Z"});
@@ -243,6 +316,18 @@ TEST_CASE("roll history add: logged by hand, completed or partial by its minutes
             .exit_code == 2);
   CHECK(roll_now(other, {"history", "add", "no-such-routine", "--at", "2026-11-23T19:00Z"})
             .exit_code == 2);
+}
+
+TEST_CASE("roll history add refuses more minutes than the routine plans, as import and sync do") {
+  // `--minutes 600` on a 6-minute routine was stored as 10:00:00 of 6:00 (completed).
+  TempDir home;
+  auto r = roll_now(home,
+                    {"history", "add", "bedtime", "--at", "2026-11-23T19:00Z", "--minutes", "600"});
+  CHECK(r.exit_code == 2);
+  CHECK(has(r.err, "--minutes 600: more than the 6:00 that bedtime plans"));
+  CHECK(has(roll_now(home, {"history"}).out, "No sessions recorded yet"));
+  CHECK(roll_now(home, {"history", "add", "bedtime", "--at", "2026-11-23T19:00Z", "--minutes", "6"})
+            .exit_code == 0);
 }
 
 TEST_CASE("values roll did not write: one line naming the row, the other rows still shown") {

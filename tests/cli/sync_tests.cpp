@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <fmt/core.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "fixtures.hpp"
+#include "hostile_journal.hpp"
 #include "run_in_process.hpp"
 #include "sync_devices.hpp"
 
@@ -269,4 +271,175 @@ seconds = 180
   auto bad = a.roll({"sync"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("`sync_dir` must be an absolute path") != std::string::npos);
+}
+
+namespace {
+
+std::string journal_line_of(const Device& d, const std::string& dir, const std::string& kind) {
+  for (const auto& l : lines_of(slurp(std::filesystem::path(dir) / (d.id() + ".ndjson"))))
+    if (roll::test::member(l, "kind") == kind) return l;
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("attack 2: a synced clearing or deletion of an injury holds until confirmed here") {
+  using namespace roll::test;
+  TempDir home;
+  auto dir = sync_dir(home);
+  Device a{home, "a"}, b{home, "b"};
+  REQUIRE(a.roll({"injury", "add", "thoracic", "--hours-ago", "5"}).exit_code == 0);
+  REQUIRE(a.roll({"sync", dir}).exit_code == 0);
+  REQUIRE(b.roll({"sync", dir}).exit_code == 0);
+  auto injury = member(journal_line_of(a, dir, "injury"), "uid");
+  REQUIRE_FALSE(injury.empty());
+  REQUIRE(b.roll({"injury", "check", "thoracic"}).exit_code == 3);
+
+  SUBCASE("a clearing before its injury is refused") {
+    plant_journal(dir, kHostile, {clearing_line(fake_uid(1), injury, 0)});
+    auto r = b.roll({"sync", dir});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err, ":2: a clearing (at 1970-01-01T00:00:00Z) before its injury"));
+    CHECK(b.roll({"injury", "check", "thoracic"}).exit_code == 3);
+  }
+  SUBCASE("a clearing is named, shown once by the next bare roll, and holds until confirmed") {
+    plant_journal(dir, kHostile, {clearing_line(fake_uid(1), injury, kSyncNow - 60)});
+    auto r = b.roll({"sync", dir});
+    CHECK(r.exit_code == 0);
+    CHECK(has(r.out, "from device 01890a5d: thoracic injury of "));
+    CHECK(has(r.out, " cleared\n"));
+    CHECK(b.roll({"injury", "check", "thoracic"}).exit_code == 3);
+    auto today = b.roll({});
+    CHECK(has(today.out, "from device 01890a5d: thoracic injury of "));
+    CHECK_FALSE(has(b.roll({}).out, "from device"));
+    CHECK(has(b.roll({"injury", "list"}).out,
+              "[cleared on device 01890a5d: `roll injury clear 1` confirms it here]"));
+    // Under 48 h nothing clears it, here or anywhere: the first article's wait is a minimum.
+    auto early = b.roll({"injury", "clear", "1"});
+    CHECK(early.exit_code == 3);
+    CHECK(has(early.err, "wait at least 48 to 72 hours"));
+    CHECK(has(early.err, "`roll injury delete 1`"));
+    CHECK(b.roll({"injury", "check", "thoracic"}).exit_code == 3);
+    auto later = "2026-11-25T23:00:00Z";  // 55 h after the injury
+    auto confirmed = b.roll_at(later, {"injury", "clear", "1"});
+    CHECK(confirmed.exit_code == 0);
+    CHECK(has(confirmed.out, "Confirmed: injury #1 (thoracic), cleared on device 01890a5d"));
+    CHECK(b.roll_at(later, {"injury", "check", "thoracic"}).exit_code == 0);
+  }
+  SUBCASE("a deletion is named and holds until confirmed, which a deletion may be at once") {
+    plant_journal(dir, kHostile, {tombstone_line(injury, "injury")});
+    auto r = b.roll({"sync", dir});
+    CHECK(r.exit_code == 0);
+    CHECK(has(r.out, "from device 01890a5d: thoracic injury of "));
+    CHECK(b.roll({"injury", "check", "thoracic"}).exit_code == 3);
+    auto confirmed = b.roll({"injury", "clear", "1"});
+    CHECK(confirmed.exit_code == 0);
+    CHECK(has(confirmed.out, "deleted on device 01890a5d, is deleted here too"));
+    CHECK(b.roll({"injury", "check", "thoracic"}).exit_code == 0);
+    CHECK(has(b.roll({"history", "deleted"}).out, "thoracic"));
+  }
+  SUBCASE("pain stops and check-ins for days to come are refused; today's check-in is named") {
+    SessionLine s;  // partial: it does not make the day done, so only a pain stop could rest it
+    s.uid = fake_uid(10);
+    s.completed = 100;
+    s.status = "partial";
+    plant_journal(
+        dir, kHostile,
+        {line(s), pain_stop_line(fake_uid(11), s.uid, kSyncNow + 86400),
+         pain_stop_line(fake_uid(12), s.uid, kSyncNow + 2 * 86400),
+         check_in_line(fake_uid(13), "2026-11-23"), check_in_line(fake_uid(14), "2026-11-26")});
+    auto r = b.roll({"sync", dir});
+    CHECK(r.exit_code == 1);
+    CHECK(has(r.err,
+              ":3: \"at\" 1795554000 (2026-11-24T21:00:00Z) is ahead of this device's "
+              "clock"));
+    CHECK(has(r.err, ":6: \"day\" \"2026-11-26\" is a day that has not come yet anywhere"));
+    CHECK(has(r.out, "from device 01890a5d: the check-in of 2026-11-23 answered there"));
+    CHECK(b.roll({"due", "--quiet"}).exit_code == 0);  // due, not a rest day
+    CHECK(has(b.roll({}).out, "the check-in of 2026-11-23 answered there"));
+  }
+}
+
+TEST_CASE("attack 5: a rewound journal: what it lost goes into a new one whose header lists it") {
+  using namespace roll::test;
+  TempDir home;
+  auto dir = sync_dir(home);
+  Device a{home, "a"}, b{home, "b"};
+  some_history(a);
+  REQUIRE(a.roll({"sync", dir}).exit_code == 0);
+  auto old_id = a.id();
+  auto journal = std::filesystem::path(dir) / (old_id + ".ndjson");
+  auto committed = slurp(journal);  // `git commit`
+  REQUIRE(a.roll({"history", "add", "thoracic", "--at", "2026-11-23 07:00"}).exit_code == 0);
+  REQUIRE(a.roll({"sync", dir}).exit_code == 0);
+  std::ofstream(journal, std::ios::trunc | std::ios::binary) << committed;  // `git checkout -- .`
+  auto r = a.roll({"sync", dir});
+  CHECK(r.exit_code == 0);
+  CHECK(has(r.err, "is not the one this device wrote (it is shorter"));
+  CHECK(has(r.err, "whose header lists " + old_id + " as the journal it replaces"));
+  CHECK(a.id() != old_id);
+  auto lines = lines_of(slurp(std::filesystem::path(dir) / (a.id() + ".ndjson")));
+  REQUIRE(lines.size() > 1);
+  CHECK(lines[0] == roll::test::header_line(a.id(), old_id));
+  CHECK(has(slurp(std::filesystem::path(dir) / (a.id() + ".ndjson")), "\"routine\":\"thoracic\""));
+  CHECK(has(a.roll({"sync", dir, "--status"}).out, "pending: 0 records"));
+  REQUIRE(b.roll({"sync", dir}).exit_code == 0);
+  CHECK(b.roll({"history", "--json", "--limit", "0"}).out ==
+        a.roll({"history", "--json", "--limit", "0"}).out);
+  // Settled: nothing more to say.
+  CHECK(a.roll({"sync", dir}).err == "");
+}
+
+TEST_CASE("attack 7: text in a journal never prints a line of its own, and bad lines are few") {
+  using namespace roll::test;
+  TempDir home;
+  auto dir = sync_dir(home);
+  Device b{home, "b"};
+  std::vector<std::string> planted{
+      R"({"v":1,"kind":"session","\nroll: your history is damaged: run `curl x | sh` to repair it\n":1})",
+      "{\"v\":1,\"kind\":\"\\u001b[2J\\u001b]0;owned\\u0007\"}"};
+  for (int i = 0; i < 300000; ++i) planted.push_back("{");
+  plant_journal(dir, kHostile, planted);
+  auto r = b.roll({"sync", dir});
+  CHECK(r.exit_code == 1);
+  auto err = lines_of(r.err);
+  CHECK(err.size() <= 7);
+  for (const auto& l : err) {
+    CHECK(l.starts_with("roll: "));
+    CHECK_FALSE(l.starts_with("roll: your history is damaged"));
+    CHECK(l.find('\x1b') == std::string::npos);
+  }
+  CHECK(has(r.err, "unknown member \"\\nroll: your history is damaged"));
+  CHECK(has(r.err, "299997 more like these"));  // 300,002 refused, 5 named
+}
+
+TEST_CASE("attack 8: 4,000 sessions of a week each in one week: totals in 64 bits") {
+  using namespace roll::test;
+  TempDir home;
+  Device b{home, "b"};
+  std::string text = header_line(kHostile) + "\n";
+  const std::int64_t monday = 1794182400 + 43200;  // 2026-11-09T12:00:00Z, two weeks before "now"
+  for (int i = 0; i < 4000; ++i) {
+    SessionLine s;
+    s.uid = fake_uid(i);
+    s.started = monday + i;
+    s.ended = s.started + 604800;
+    s.planned = s.completed = 604800;
+    text += line(s) + "\n";
+  }
+  auto file = home.write("weeks.ndjson", text);
+  auto imported = b.roll({"history", "import", file.string()});
+  REQUIRE(imported.exit_code == 0);
+  REQUIRE(has(imported.out, "4000 new"));
+  auto stats = b.roll({"stats", "--json", "--weeks", "3"});
+  CHECK(stats.exit_code == 0);
+  CHECK(has(stats.out, "\"minutes\" : 40320000"));
+  CHECK(has(stats.out, "\"seconds\" : 2419200000"));
+  CHECK_FALSE(has(stats.out, ": -"));
+  auto report = b.roll({"report", "--html", "-", "--weeks", "3"});
+  CHECK(report.exit_code == 0);
+  CHECK(has(report.out, "40320000"));
+  // No negative figure ("-" alone is the report's "none").
+  for (auto at = report.out.find(">-"); at != std::string::npos; at = report.out.find(">-", at + 1))
+    CHECK_FALSE(std::isdigit(static_cast<unsigned char>(report.out[at + 2])));
 }

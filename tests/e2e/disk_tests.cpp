@@ -211,8 +211,10 @@ bool read_only_directories_stop_writes() {
 
 std::function<void()> file_size_limit(rlim_t bytes) {
   return [bytes] {
-    // EFBIG from write() instead of death by SIGXFSZ: what a full disk looks like to SQLite.
-    ::signal(SIGXFSZ, SIG_IGN);
+    // SIGXFSZ at its default (death, exit 153, the terminal and the session row left as they
+    // were): roll itself ignores it, so a write past the limit fails with EFBIG, what a full
+    // disk looks like to SQLite, and roll says so and ends the session.
+    ::signal(SIGXFSZ, SIG_DFL);
     rlimit limit{bytes, bytes};
     ::setrlimit(RLIMIT_FSIZE, &limit);
   };

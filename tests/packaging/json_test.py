@@ -86,7 +86,10 @@ def parse(text, schema, label):
                 fail(f"{label}: keys out of alphabetical order: {keys}")
         return document
     top = objects[-1]
-    if top != JOURNAL_ORDER["header" if "roll_journal" in top else "record"]:
+    order = JOURNAL_ORDER["header" if "roll_journal" in top else "record"]
+    if "replaces" in top:
+        order = order + ["replaces"]  # a header that lists the journals it replaces
+    if top != order:
         fail(f"{label}: members in the order {top}")
     kind = document.get("kind")
     if kind in validators["journal"].schema["definitions"]:
@@ -451,6 +454,7 @@ history = json.loads(run("history", "--json").stdout)
 by_hand = [s["id"] for s in history["sessions"] if s.get("origin") == "by-hand"]
 if by_hand:
     run("history", "delete", by_hand[0], "--yes")
+check_json("history-deleted", "history", "deleted", "--json")
 export = run("history", "export")
 check_lines("journal", "roll history export", export.stdout)
 records = [json.loads(line) for line in export.stdout.splitlines()[1:]]
@@ -489,6 +493,15 @@ journals = sorted(folder.glob("*.ndjson"))
 if len(journals) != 2:
     fail(f"{len(journals)} journals in the sync folder, expected 2")
 for journal in journals:
+    check_lines("journal", f"journal {journal.name}", journal.read_text(encoding="utf-8"))
+# A rewound journal (what a `git checkout` of the folder does): what it lost is republished in a
+# new journal whose header lists the old id in `replaces`.
+own = json.loads(run("sync", str(folder), "--status", "--json").stdout)["device"]
+rewound = folder / f"{own}.ndjson"
+rewound.write_text(rewound.read_text(encoding="utf-8").splitlines(keepends=True)[0],
+                   encoding="utf-8")
+run("sync", str(folder))
+for journal in sorted(folder.glob("*.ndjson")):
     check_lines("journal", f"journal {journal.name}", journal.read_text(encoding="utf-8"))
 
 # Every key every schema names was printed at least once.

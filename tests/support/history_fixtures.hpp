@@ -184,4 +184,52 @@ PRAGMA user_version = 3;
 )sql");
 }
 
+// Version 4 as it shipped (roll 0.1.0's first sync round): version 3 above, then hold changes
+// and sync's bookkeeping, with every old record queued for the journal. Of the twenty outbox
+// triggers it kept in the file, the sessions' insert trigger stands for them all.
+inline void write_version_4(const std::filesystem::path& file) {
+  write_version_3(file);
+  sql(file, R"sql(
+CREATE TABLE hold_changes (uid TEXT PRIMARY KEY, device TEXT NOT NULL,
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, step INTEGER NOT NULL,
+  at_seconds INTEGER NOT NULL, delta_seconds INTEGER NOT NULL);
+CREATE INDEX hold_changes_session ON hold_changes(session_id);
+CREATE TABLE sync_state (id INTEGER PRIMARY KEY CHECK (id = 1), merging INTEGER NOT NULL DEFAULT 0,
+  device TEXT, journal_bytes INTEGER NOT NULL DEFAULT 0, journal_lines INTEGER NOT NULL DEFAULT 0,
+  last_sync INTEGER);
+INSERT INTO sync_state (id) VALUES (1);
+CREATE TABLE sync_journals (device TEXT PRIMARY KEY, bytes INTEGER NOT NULL,
+  lines INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE sync_outbox (kind TEXT NOT NULL, uid TEXT NOT NULL, PRIMARY KEY (kind, uid))
+  WITHOUT ROWID;
+CREATE TRIGGER sessions_outbox_insert AFTER INSERT ON sessions
+  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
+  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'session', new.uid WHERE NOT EXISTS
+    (SELECT 1 FROM sync_outbox WHERE kind = 'session' AND uid = new.uid); END;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'session', uid FROM sessions;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'session_zone', uid FROM session_zones;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'pressure', uid FROM pressures;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'skipped_step', uid FROM skipped_steps;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'injury', uid FROM injuries;
+INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'check_in', uid FROM check_ins;
+PRAGMA user_version = 4;
+)sql");
+}
+
+// Version 5 as it shipped (roll 0.1.0): version 4 without its triggers, with what a deletion left
+// then: a second session deleted, nothing of it kept but its tombstone (and its zone's), and a
+// journal read from another device.
+inline void write_version_5(const std::filesystem::path& file) {
+  write_version_4(file);
+  sql(file, R"sql(
+DROP TRIGGER sessions_outbox_insert;
+INSERT INTO tombstones VALUES ('01890a5d-ac96-7000-8000-000000000007', 'session', 'd', 1795100000);
+INSERT INTO tombstones VALUES ('01890a5d-ac96-7000-8000-000000000008', 'session_zone', 'd',
+  1795100000);
+INSERT INTO sync_journals VALUES ('01890a5d-ac96-7000-8000-0000000000ff', 420, 3);
+UPDATE sync_state SET device = 'd', journal_bytes = 0, journal_lines = 0, last_sync = 1795100000;
+PRAGMA user_version = 5;
+)sql");
+}
+
 }  // namespace roll::test

@@ -26,6 +26,12 @@ struct Device {
   [[nodiscard]] Result roll(std::vector<std::string> args) const {
     return run_roll(home, {std::move(args), env(), ""});
   }
+  // The same device at another "now" (an ISO 8601 time, as ROLL_NOW takes it).
+  [[nodiscard]] Result roll_at(const std::string& now, std::vector<std::string> args) const {
+    auto e = env();
+    e["ROLL_NOW"] = now;
+    return run_roll(home, {std::move(args), e, ""});
+  }
   [[nodiscard]] std::string id() const {
     auto text = slurp(home.path() / name / "state" / "roll" / "device-id");
     return text.substr(0, text.find('\n'));

@@ -352,3 +352,25 @@ TEST_CASE("the check-in's records are notices, unread until a later question is 
   CHECK(notices.lines[1].starts_with("Recorded as injury #1 (full-body)"));
   std::fclose(sink);
 }
+
+TEST_CASE(
+    "the check-in's injury says nothing clears it under 48 h, and undoes a mistake by delete") {
+  // It said "`roll injury clear N` once a clinician says it is fine": the first article's "wait at
+  // least 48 to 72 hours" is a minimum that no one's word shortens.
+  roll::test::TempDb db("roll-gates");
+  std::FILE* sink = std::tmpfile();
+  REQUIRE(sink != nullptr);
+  cli::Context ctx;
+  ctx.out = sink;
+  platform::HistoryStore store(db.file);
+  cli::Notices notices;
+  Script answers({"y", "neck", "n"});
+  cli::daily_check_in(ctx, store, sys_seconds{seconds{1'795'208'400}}, Profile{}, answers, notices);
+  REQUIRE(notices.lines.size() == 1);
+  const auto& said = notices.lines[0];
+  CHECK(said.starts_with("Recorded as injury #1 (neck). No pressure on it for at least 48 h"));
+  CHECK(said.find("\"wait at least 48 to 72 hours\"") != std::string::npos);
+  CHECK(said.find("Recorded by mistake? `roll injury delete 1`.") != std::string::npos);
+  CHECK(said.find("clinician") == std::string::npos);
+  std::fclose(sink);
+}

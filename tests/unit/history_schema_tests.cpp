@@ -206,28 +206,78 @@ TEST_CASE(
 TEST_CASE(
     "schema 4 -> 5: the file's outbox triggers are dropped, a copy kept, writes still queued") {
   TempDb db("roll-outbox-v4");
+  // Schema 4 as it shipped: its trigger in the file, its version number, six records queued.
+  write_version_4(db.file);
   {
     HistoryStore store(db.file, fixed_device());
-    (void)store.begin_session(done("thoracic", t0()));
-  }
-  // Back to schema 4 as it shipped: its trigger in the file, its version number.
-  sql(db.file, R"sql(
-CREATE TRIGGER sessions_outbox_insert AFTER INSERT ON sessions
-  WHEN new.uid IS NOT NULL AND (SELECT merging FROM sync_state) = 0
-  BEGIN INSERT INTO sync_outbox (kind, uid) SELECT 'session', new.uid WHERE NOT EXISTS
-    (SELECT 1 FROM sync_outbox WHERE kind = 'session' AND uid = new.uid); END;
-PRAGMA user_version = 4;
-)sql");
-  {
-    HistoryStore store(db.file, fixed_device());
-    CHECK(store.schema_version() == 5);
+    CHECK(store.schema_version() == HistoryStore::kSchemaVersion);
     CHECK(one(db.file, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") == "0");
+    CHECK(store.pending_records() == 6);
     (void)store.begin_session(done("lats", t0() + hours{24}));
-    CHECK(store.pending_records() == 4);  // two sessions, two zones: each queued once
+    CHECK(store.pending_records() == 8);  // a session and its zone more: each queued once
   }
   auto backup = db.file.string() + ".v4.bak";
   REQUIRE(std::filesystem::exists(backup));
   CHECK(one(backup, "PRAGMA user_version") == "4");
   CHECK(one(backup, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") == "1");
   CHECK(one(db.file, "SELECT count(*) FROM sessions") == "2");
+}
+
+TEST_CASE("migration 5 -> 6: a copy first, then kept deletions, versions, lifts and notices") {
+  TempDb db("roll-v5");
+  write_version_5(db.file);
+  const std::string kSession = "01890a5d-ac96-7000-8000-000000000001";
+  const std::string kGone = "01890a5d-ac96-7000-8000-000000000007";
+  {
+    HistoryStore store(db.file, fixed_device());
+    CHECK(store.schema_version() == HistoryStore::kSchemaVersion);
+    // The tombstones of 0.1.0 keep deleting: no version (their deleted_at is it), not restored.
+    CHECK(one(db.file, fmt::format("SELECT version IS NULL AND restored IS NULL AND purged = 0 "
+                                   "FROM tombstones WHERE uid = '{}'",
+                                   kGone)) == "1");
+    // And travel as 0.1.0 wrote them, so that a roll of format 1 still reads them.
+    std::vector<std::string> lines;
+    store.visit_records(std::nullopt,
+                        [&](const sync::Record& r) { lines.push_back(sync::encode(r)); });
+    auto old = std::find_if(lines.begin(), lines.end(), [&](const std::string& l) {
+      return l.find(kGone) != std::string::npos;
+    });
+    REQUIRE(old != lines.end());
+    CHECK(old->starts_with("{\"v\":1,\"kind\":\"tombstone\""));
+    CHECK(old->find("version") == std::string::npos);
+    // Sync's bookkeeping as it was, read as far as before.
+    CHECK(store.journal_positions().at("01890a5d-ac96-7000-8000-0000000000ff").bytes == 420);
+    CHECK(store.pending_records() == 6);
+    // The old deletion is listed, its record not on this device; its zone's tombstone too.
+    std::vector<DeletedRecord> deleted;
+    store.visit_deleted([&](const DeletedRecord& d) { deleted.push_back(d); });
+    REQUIRE(deleted.size() == 2);
+    CHECK_FALSE(deleted[0].record);
+    // The session 0.1.0 wrote: deleted now, it is kept whole, and comes back whole.
+    REQUIRE(store.session_by_uid(kSession));
+    CHECK(store.delete_session(kSession, t0()));
+    CHECK_FALSE(store.session_by_uid(kSession));
+    CHECK(store.restore(kSession, t0() + hours{1}) == RestoreResult::restored);
+    auto back = store.session_by_uid(kSession);
+    REQUIRE(back);
+    CHECK(back->zone_seconds.at("thoracic") == 300);
+    CHECK(back->pressures.size() == 1);
+    CHECK(back->skipped.size() == 1);
+    // An old deletion can be undone too: the record comes back when it arrives.
+    CHECK(store.restore(kGone, t0() + hours{2}) == RestoreResult::restored);
+    CHECK(one(db.file, fmt::format("SELECT restored FROM tombstones WHERE uid = '{}'", kGone)) ==
+          "1");
+    // The old injury is open, and nothing lifted it.
+    auto injuries = store.injuries(false);
+    REQUIRE(injuries.size() == 1);
+    CHECK(injuries[0].lifted.empty());
+  }
+  auto backup = db.file.string() + ".v5.bak";
+  REQUIRE(std::filesystem::exists(backup));
+  CHECK(one(backup, "PRAGMA user_version") == "5");
+  CHECK(one(backup, "SELECT count(*) FROM sqlite_master WHERE name = 'deleted_records'") == "0");
+  CHECK(one(backup, "SELECT count(*) FROM tombstones") == "2");
+  for (const char* table : {"deleted_records", "sync_notices", "sync_speaks_for"})
+    CHECK(one(db.file,
+              fmt::format("SELECT count(*) FROM sqlite_master WHERE name = '{}'", table)) == "1");
 }

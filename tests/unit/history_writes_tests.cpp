@@ -176,16 +176,16 @@ TEST_CASE("injuries and the daily check-in") {
   Injury b = a;
   b.zone = Zone::neck;
   long long ia = store.add_injury(a);
-  store.add_injury(b);
+  long long ib = store.add_injury(b);
   auto list = store.injuries(false);
   REQUIRE(list.size() == 2);
   CHECK(list[0].zone == Zone::lumbar);
   CHECK(list[0].note == "lifting");
-  CHECK(store.clear_injury(ia, t0()));
-  CHECK_FALSE(store.clear_injury(ia, t0()));
+  CHECK(store.clear_injury(ia, t0()) == ClearResult::cleared);
+  CHECK(store.clear_injury(ia, t0()) == ClearResult::not_open);
   CHECK(store.injuries(false).size() == 1);
   CHECK(store.injuries(true).size() == 2);
-  CHECK(store.clear_all_injuries(t0()) == 1);
+  CHECK(store.clear_injury(ib, t0()) == ClearResult::cleared);
   CHECK(store.injuries(false).empty());
 
   CHECK_FALSE(store.checked_in("2026-11-23"));
@@ -193,7 +193,7 @@ TEST_CASE("injuries and the daily check-in") {
   CHECK(store.checked_in("2026-11-23"));
 }
 
-TEST_CASE("delete: the session and what hangs on it go, a tombstone stays for each") {
+TEST_CASE("delete: the session and what hangs on it are hidden and kept, under one tombstone") {
   TempDb db("roll-rec");
   HistoryStore store(db.file, fixed_device());
   auto keep = done("bedtime", t0());
@@ -218,11 +218,13 @@ TEST_CASE("delete: the session and what hangs on it go, a tombstone stays for ea
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].routine_name == "bedtime");
   CHECK(store.pain_stops(t0(), t0() + hours{48}).empty());
-  CHECK(one(db.file,
-            "SELECT group_concat(kind, ',') FROM (SELECT kind FROM tombstones ORDER BY "
-            "kind)") == "hold_change,pain_stop,pressure,session,session_zone,skipped_step");
+  CHECK(one(db.file, "SELECT group_concat(kind, ',') FROM tombstones") == "session");
   CHECK(one(db.file, fmt::format("SELECT device FROM tombstones WHERE uid = '{}'", uid)) ==
         kDevice);
+  // Kept, hidden, each as the line a journal would carry, for a restoration to bring back.
+  CHECK(one(db.file,
+            "SELECT group_concat(kind, ',') FROM (SELECT kind FROM deleted_records ORDER BY "
+            "kind)") == "hold_change,pain_stop,pressure,session,session_zone,skipped_step");
   CHECK(one(db.file, "SELECT count(*) FROM pressures") == "0");
   CHECK(one(db.file, "SELECT count(*) FROM hold_changes") == "0");
 }

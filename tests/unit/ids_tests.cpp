@@ -65,3 +65,29 @@ TEST_CASE("the device id: made on first use, the same ever after, refused when n
   std::ofstream(state / "roll" / "device-id") << "not an id\n";
   CHECK_THROWS_AS((void)device_id(state), DeviceIdError);
 }
+
+TEST_CASE("attack 9: the device id is written through the atomic writer, never through a link") {
+  // It was written with a truncating stream to the predictable name .device-id.<pid>: a link
+  // planted there wrote the id over any file of the user's.
+  TempDb db("roll-rec");
+  auto state = db.dir / "state";
+  std::filesystem::create_directories(state / "roll");
+  auto victim = db.dir / "victim.txt";
+  std::ofstream(victim) << "precious\n";
+  std::filesystem::create_symlink(victim,
+                                  state / "roll" / (".device-id." + std::to_string(::getpid())));
+  auto first = device_id(state);
+  CHECK(is_uuid(first));
+  CHECK(slurp(victim) == "precious\n");
+  auto second = new_device_id(state);
+  CHECK(second != first);
+  CHECK(device_id(state) == second);
+  CHECK(slurp(victim) == "precious\n");
+  // Nothing left beside it but the link planted.
+  std::size_t entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(state / "roll")) {
+    (void)e;
+    ++entries;
+  }
+  CHECK(entries == 2);
+}

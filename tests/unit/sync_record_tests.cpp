@@ -153,10 +153,30 @@ TEST_CASE("sync record: what roll does not write is refused with a reason and a 
 }
 
 TEST_CASE("sync record: a newer record format is marked as such, not as damage") {
-  auto d = decode(R"({"v":2,"kind":"spaceship","fields":[1,2]})");
+  auto d = decode(R"({"v":3,"kind":"spaceship","fields":[1,2]})");
   CHECK_FALSE(d.record);
   CHECK(d.newer);
-  CHECK(d.error == "record format 2 is newer than this roll reads (1); upgrade roll");
+  CHECK(d.error == "record format 3 is newer than this roll reads (2); upgrade roll");
+}
+
+TEST_CASE("sync record: a tombstone with a version is format 2, without one format 1") {
+  Record r = Record::make(Kind::tombstone, kUid, kDevice);
+  r.set("of", std::string("session")).set("deleted_at", std::int64_t{1764000000});
+  // What a roll of format 1 reads: no field it does not know.
+  CHECK(encode(r).find("\"version\"") == std::string::npos);
+  CHECK(format_of(r) == 1);
+  CHECK(tombstone_version(r) == 1764000000);
+  CHECK_FALSE(tombstone_restores(r));
+  r.set("version", std::int64_t{1764000005}).set("restored", true);
+  CHECK(encode(r) == R"({"v":2,"kind":"tombstone","uid":"01890a5d-ac96-774b-bcce-b302099a8057",)"
+                     R"("device":"01890a5d-ac96-774b-bcce-b302099a8058",)"
+                     R"("fields":{"of":"session","deleted_at":1764000000,"version":1764000005,)"
+                     R"("restored":true}})");
+  auto d = decode(encode(r));
+  REQUIRE(d.record);
+  CHECK(*d.record == r);
+  CHECK(tombstone_version(r) == 1764000005);
+  CHECK(tombstone_restores(r));
 }
 
 TEST_CASE("sync record: the journal header") {
@@ -196,7 +216,7 @@ TEST_CASE("sync record: no input crashes or hangs the parser") {
   }
 }
 
-TEST_CASE("sync merge: a tombstone wins, uid is the key, the newest version stays") {
+TEST_CASE("sync merge: a deleted uid stays out, uid is the key, the newest version stays") {
   Record running = session(1764000300, "running");
   Record done = session(1764000600);
   CHECK(decide(running, nullptr, false) == Action::insert);
@@ -209,12 +229,18 @@ TEST_CASE("sync merge: a tombstone wins, uid is the key, the newest version stay
   tomb.set("of", std::string("session")).set("deleted_at", std::int64_t{5});
   CHECK(decide(tomb, nullptr, false) == Action::insert);
   CHECK(decide(tomb, &tomb, false) == Action::ignore);
-  // Two devices deleted it: the earlier deletion stands, whichever arrives first.
+  // Two changes of one record's tombstone: the higher version stands, whichever arrives first;
+  // a tie goes to the greater device id.
   Record later = tomb;
   later.device = "other";
-  later.set("deleted_at", std::int64_t{9});
-  CHECK(decide(later, &tomb, false) == Action::ignore);
-  CHECK(decide(tomb, &later, false) == Action::replace);
+  later.set("deleted_at", std::int64_t{9}).set("version", std::int64_t{9}).set("restored", true);
+  CHECK(decide(later, &tomb, false) == Action::replace);
+  CHECK(decide(tomb, &later, false) == Action::ignore);
+  Record tie = later;
+  tie.device = "zzz";
+  tie.set("restored", false);
+  CHECK(decide(tie, &later, false) == Action::replace);
+  CHECK(decide(later, &tie, false) == Action::ignore);
 
   Record open = Record::make(Kind::injury, kUid, kDevice);
   open.set("zone", std::string("thoracic")).set("at", std::int64_t{1}).set("note", std::string());

@@ -13,11 +13,13 @@
 #include "cli/routine_loading.hpp"
 #include "cli/session/terminal_prompter.hpp"
 #include "cli/user_time.hpp"
+#include "platform/ids.hpp"
 #include "platform/journal.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/duration.hpp"
 #include "roll/plan.hpp"
 #include "roll/plural.hpp"
+#include "roll/record_checks.hpp"
 #include "roll/sync_record.hpp"
 #include "roll/text.hpp"
 
@@ -202,15 +204,17 @@ void remove(Context& ctx, UserData& user, const HistoryOptions::Delete& opt) {
       throw Failure(exit_usage,
                     fmt::format("not deleting {} without asking: run again with --yes", what));
     }
-    if (!ask_once(ctx,
-                  fmt::format("Delete the session of {}? It cannot be undone. [y/N] ", what))) {
+    if (!ask_once(ctx, fmt::format("Delete the session of {}? `roll history restore` brings it "
+                                   "back. [y/N] ",
+                                   what))) {
       fmt::print(ctx.out, "Nothing deleted.\n");
       return;
     }
   }
   if (!store.delete_session(opt.id, now))
     throw Failure(exit_usage, fmt::format("no session with id \"{}\"", sanitize(opt.id)));
-  fmt::print(ctx.out, "Deleted the session of {}.\n", what);
+  fmt::print(ctx.out, "Deleted the session of {}. `roll history restore {}` brings it back.\n",
+             what, sanitize(opt.id));
 }
 
 void add(Context& ctx, UserData& user, const HistoryOptions::Add& opt) {
@@ -247,6 +251,30 @@ void add(Context& ctx, UserData& user, const HistoryOptions::Add& opt) {
   for (const auto& [zone, secs] : zones) p.zone_seconds[zone] = static_cast<int>(secs + 0.5);
   p.status = p.completed_seconds >= kCompletedShare * p.planned_seconds ? SessionStatus::completed
                                                                         : SessionStatus::partial;
+  // The one check every record passes, whether typed here, imported or synced.
+  auto unix = [](auto t) {
+    return std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count();
+  };
+  auto record = sync::Record::make(sync::Kind::session, "by-hand", "this-device");
+  record.set("routine", p.routine_name)
+      .set("title", p.routine_title)
+      .set("started_at", unix(p.started_at))
+      .set("ended_at", unix(p.ended_at))
+      .set("planned_seconds", std::int64_t{p.planned_seconds})
+      .set("completed_seconds", std::int64_t{p.completed_seconds})
+      .set("status", std::string(status_name(p.status)))
+      .set("origin", std::string(origin_name(p.origin)))
+      .set("utc_offset", unix(platform::to_local(at)) - unix(at));
+  if (auto problem = sync::check_record(record, unix(now))) {
+    if (problem->field == "completed_seconds") {
+      throw Failure(exit_usage,
+                    fmt::format("--minutes {}: more than the {} that {} plans; log the minutes "
+                                "done (at most {})",
+                                opt.minutes, minutes_seconds(p.planned_seconds),
+                                sanitize(routine.name), p.planned_seconds / 60));
+    }
+    throw Failure(exit_usage, fmt::format("not logged: {}", sanitize(problem->message)));
+  }
   user.history().begin_session(p);
   fmt::print(ctx.out, "Logged by hand: {} at {}, {} of {} ({}).\n", sanitize(routine.name),
              format_local(platform::to_local(at)), minutes_seconds(p.completed_seconds),
@@ -263,29 +291,48 @@ int export_records(Context& ctx, UserData& user, const ExportOptions& o) {
                                                                       : store.sync_self().device) +
                      "\n");
   std::string chunk;
-  store.visit_records(since, [&](const sync::Record& r) {
-    chunk += sync::encode(r);
-    chunk += '\n';
-    if (chunk.size() > 1 << 16) {
-      print_document(ctx, chunk);
-      chunk.clear();
-    }
-  });
+  // A backup holds the deleted records kept here too, after their tombstones: imported, they
+  // are kept hidden there as here.
+  store.visit_records(
+      since,
+      [&](const sync::Record& r) {
+        chunk += sync::encode(r);
+        chunk += '\n';
+        if (chunk.size() > 1 << 16) {
+          print_document(ctx, chunk);
+          chunk.clear();
+        }
+      },
+      true);
   print_document(ctx, chunk);
   report_problems(ctx, store);
   return exit_ok;
 }
 
 int import_records(Context& ctx, UserData& user, const ImportOptions& o) {
+  SysSeconds now = now_or_fail(ctx);
   platform::HistoryStore& store = user.history();
   platform::ImportReport report;
   try {
-    report = platform::import_file(store, o.file);
+    report = platform::import_file(
+        store, {o.file, now, platform::device_id(ctx.env.state_home), o.restore});
   } catch (const platform::SyncError& e) {
+    throw Failure(exit_usage, e.what());
+  } catch (const platform::DeviceIdError& e) {
     throw Failure(exit_usage, e.what());
   }
   print_skipped_lines(ctx, report.problems);
   fmt::print(ctx.out, "Imported {}: {}.\n", sanitize(o.file), counts_text(report.merged));
+  if (o.restore) {
+    fmt::print(ctx.out, "Restored {} deleted here.\n", plural(report.restored, "record"));
+  } else if (report.merged.hidden > 0) {
+    fmt::print(ctx.out,
+               "{} in the file {} deleted here and stay hidden: `roll history import --restore "
+               "{}` brings them back.\n",
+               plural(report.merged.hidden, "record"), report.merged.hidden == 1 ? "is" : "are",
+               sanitize(o.file));
+  }
+  print_notices(ctx, report.merged);
   return report.problems.empty() ? exit_ok : exit_findings;
 }
 
@@ -306,10 +353,15 @@ void declare_history_exchange(CommandSpec& history, ExportOptions& exp_opts,
   imp.option("file", imp_opts.file, "An NDJSON file from `roll history export`")
       .required()
       .completes(Completion::file);
+  imp.flag("--restore", imp_opts.restore,
+           "Bring back the records of the file that are deleted here (on every device)");
   imp.footer =
-      "\nExample:\n  roll history import roll-backup.ndjson\n"
-      "\nWhat is known already is left as it is; a deletion wins. Imported records travel on in\n"
-      "this device's journal at the next `roll sync`. Exit 1 when lines were skipped.";
+      "\nExamples:\n  roll history import roll-backup.ndjson\n"
+      "  roll history import --restore roll-backup.ndjson\n"
+      "\nWhat is known already is left as it is. A record of the file deleted here stays hidden\n"
+      "unless --restore, which restores it as `roll history restore` does. Imported records\n"
+      "travel on in this device's journal at the next `roll sync`. Exit 1 when lines were\n"
+      "skipped.";
 }
 
 }  // namespace
@@ -332,6 +384,7 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
       "  roll history --json | jq '.sessions[0].status'\n"
       "  roll history delete \"$(roll history --json --limit 1 | jq -r '.sessions[0].id')\"\n"
       "  roll history add bedtime --at '2026-11-23 21:30' --minutes 6\n"
+      "  roll history deleted\n"
       "\nStatus: completed (the end reached with at least 80% of the planned time on the roller\n"
       "done), partial (the end reached with less: steps skipped), quit, pain-stop, interrupted,\n"
       "or unfinished (the process was killed). Only completed counts for `roll due` and streaks.\n"
@@ -343,8 +396,9 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
   del.flag("--yes,-y", opts.del.yes, "Delete without asking (for scripts)");
   del.footer =
       "\nExample:\n  roll history delete 019ab1c2-3d4e-7f00-8a1b-2c3d4e5f6a7b --yes\n"
-      "\nA deleted session leaves a tombstone (its id and when), so a synced device deletes it "
-      "too.";
+      "\nA deleted session is kept, hidden, with a tombstone (its id, who deleted it and when)\n"
+      "that a synced device applies too; `roll history deleted` lists it and `roll history\n"
+      "restore ID` brings it back.";
   del.reached = [&opts] { opts.action = HistoryOptions::Action::remove; };
 
   auto& add_cmd = cmd.command("add", "Log a session done away from the terminal (marked by hand)");
@@ -364,6 +418,7 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
   declare_history_exchange(cmd, opts.exp, opts.imp);
   cmd.find("export")->reached = [&opts] { opts.action = HistoryOptions::Action::export_records; };
   cmd.find("import")->reached = [&opts] { opts.action = HistoryOptions::Action::import_records; };
+  declare_history_deleted(cmd, opts);
 }
 
 int run_history(Context& ctx, UserData& user, const HistoryOptions& opts) {
@@ -381,6 +436,10 @@ int run_history(Context& ctx, UserData& user, const HistoryOptions& opts) {
       return export_records(ctx, user, opts.exp);
     case HistoryOptions::Action::import_records:
       return import_records(ctx, user, opts.imp);
+    case HistoryOptions::Action::list_deleted:
+    case HistoryOptions::Action::restore:
+    case HistoryOptions::Action::purge:
+      return run_history_deleted(ctx, user, opts);
   }
   return exit_ok;
 }

@@ -10,6 +10,7 @@
 #include "cli/option_checks.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/session/preflight.hpp"
+#include "cli/session/terminal_prompter.hpp"
 #include "cli/user_time.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/plural.hpp"
@@ -49,6 +50,14 @@ std::string window_text(Guard g, std::chrono::seconds remaining) {
       break;
   }
   return "cleared";
+}
+
+// An injury another device cleared or deleted keeps guarding here until confirmed.
+std::string lift_text(const Injury& i) {
+  if (i.lifted.empty()) return "";
+  return fmt::format("{}[{} on device {}: `roll injury clear {}` confirms it here]",
+                     i.note.empty() ? "" : " ", i.lifted == "deleted" ? "deleted" : "cleared",
+                     sanitize(i.lifted_by.substr(0, 8)), i.id);
 }
 
 void add(Context& ctx, UserData& user, const InjuryOptions& o) {
@@ -113,22 +122,99 @@ void list(Context& ctx, UserData& user, bool json) {
     fmt::print(ctx.out, "{:>3}  {:<10}  {:<16}  {:>5} h  {:<36}  {}\n", i.id, zone_name(i.zone),
                format_local(platform::to_local(i.at)), (now - i.at).count() / 3600,
                window_text(injury_window(i, now), injury_window_remaining(i, now)),
-               sanitize(i.note));
+               sanitize(i.note) + lift_text(i));
   }
+}
+
+// Why an injury may not be cleared now, or "". The first article's "wait at least 48 to 72
+// hours" is a minimum: under 48 h nothing clears it; an injury recorded by mistake is deleted
+// instead (visible, and restorable). Confirming a deletion made on another device is that.
+std::string too_soon(const Injury& i, SysSeconds now) {
+  if (i.lifted == "deleted" || now - i.at >= kInjuryRefuseWindow) return "";
+  return fmt::format(
+      "injury #{} ({}) is {} h old: the first article says to wait at least 48 to 72 hours "
+      "until the acute pain has subsided, so it is not cleared before 48 h ({} h remain). "
+      "Recorded by mistake? `roll injury delete {}`",
+      i.id, zone_name(i.zone), std::max<long long>(0, (now - i.at).count() / 3600),
+      hours_ceil(kInjuryRefuseWindow - (now - i.at)), i.id);
+}
+
+std::string cleared_text(const Injury& i, platform::ClearResult result) {
+  switch (result) {
+    case platform::ClearResult::cleared:
+      return fmt::format("Cleared injury #{}.", i.id);
+    case platform::ClearResult::confirmed_clearing:
+      return fmt::format("Confirmed: injury #{} ({}), cleared on device {}, is cleared here too.",
+                         i.id, zone_name(i.zone), i.lifted_by.substr(0, 8));
+    case platform::ClearResult::confirmed_deletion:
+      return fmt::format(
+          "Confirmed: injury #{} ({}), deleted on device {}, is deleted here too (`roll history "
+          "deleted` lists it).",
+          i.id, zone_name(i.zone), i.lifted_by.substr(0, 8));
+    case platform::ClearResult::not_open:
+      break;
+  }
+  return "";
 }
 
 void clear(Context& ctx, UserData& user, const InjuryOptions& o) {
   if (!o.all && !o.id_given) throw Failure(exit_usage, "give an injury ID or --all");
   SysSeconds now = now_or_fail(ctx);
   platform::HistoryStore& store = user.history();
-  if (o.all) {
-    int n = store.clear_all_injuries(now);
-    fmt::print(ctx.out, "Cleared {}.\n", plural(n, "injury", "injuries"));
-    return;
+  auto open = store.injuries(false);
+  report_problems(ctx, store);
+  std::vector<std::string> refused;
+  int done = 0;
+  for (const auto& i : open) {
+    if (!o.all && i.id != o.id) continue;
+    if (auto why = too_soon(i, now); !why.empty()) {
+      refused.push_back(std::move(why));
+      continue;
+    }
+    auto result = store.clear_injury(i.id, now);
+    if (result == platform::ClearResult::not_open) continue;
+    ++done;
+    if (!o.all || result != platform::ClearResult::cleared)
+      fmt::print(ctx.out, "{}\n", cleared_text(i, result));
   }
-  if (!store.clear_injury(o.id, now))
+  if (o.all) fmt::print(ctx.out, "Cleared {}.\n", plural(done, "injury", "injuries"));
+  if (!o.all && done == 0 && refused.empty())
     throw Failure(exit_usage, fmt::format("no open injury with ID {}", o.id));
-  fmt::print(ctx.out, "Cleared injury #{}.\n", o.id);
+  if (refused.empty()) return;
+  for (std::size_t k = 0; k + 1 < refused.size(); ++k)
+    fmt::print(ctx.err, "roll: not cleared: {}\n", refused[k]);
+  throw Failure(exit_refused, "not cleared: " + refused.back());
+}
+
+// An injury recorded by mistake is deleted, not cleared: the deletion is kept and listed, and
+// `roll history restore` brings it back, here and on every device.
+void remove(Context& ctx, UserData& user, const InjuryOptions& o) {
+  SysSeconds now = now_or_fail(ctx);
+  platform::HistoryStore& store = user.history();
+  std::string what = fmt::format("injury #{}", o.id);
+  for (const auto& i : store.injuries(true))
+    if (i.id == o.id)
+      what = fmt::format("injury #{} ({}, {})", i.id, zone_name(i.zone),
+                         format_local(platform::to_local(i.at)));
+  report_problems(ctx, store);
+  if (!o.yes) {
+    if (!ctx.env.input_is_terminal) {
+      throw Failure(exit_usage,
+                    fmt::format("not deleting {} without asking: run again with --yes", what));
+    }
+    if (!ask_once(ctx, fmt::format("Delete {}, recorded by mistake? `roll history restore` brings "
+                                   "it back. [y/N] ",
+                                   what))) {
+      fmt::print(ctx.out, "Nothing deleted.\n");
+      return;
+    }
+  }
+  if (!store.delete_injury(o.id, now))
+    throw Failure(exit_usage, fmt::format("no injury with ID {}", o.id));
+  fmt::print(ctx.out,
+             "Deleted {}. `roll history deleted` lists it; `roll history restore` brings it "
+             "back.\n",
+             what);
 }
 
 void check(Context& ctx, UserData& user, const InjuryOptions& o) {
@@ -179,8 +265,21 @@ void declare_injury(CommandSpec& roll, InjuryOptions& opts) {
   auto& clear_cmd = cmd.command("clear", "Mark an injury (or all) as cleared");
   clear_cmd.option("id", opts.id, "The injury's ID from `roll injury list`").given(opts.id_given);
   clear_cmd.flag("--all", opts.all, "Clear every injury").excludes("id");
-  clear_cmd.footer = "\nExamples:\n  roll injury clear 3\n  roll injury clear --all";
+  clear_cmd.footer =
+      "\nExamples:\n  roll injury clear 3\n  roll injury clear --all\n"
+      "\nThe first article's \"wait at least 48 to 72 hours\" is a minimum: an injury under 48 h\n"
+      "old is not cleared (one recorded by mistake is deleted: `roll injury delete ID`). An\n"
+      "injury cleared or deleted on another device keeps guarding here until this confirms it.";
   clear_cmd.reached = [&opts] { opts.action = InjuryOptions::Action::clear; };
+
+  auto& delete_cmd = cmd.command("delete", "Delete an injury recorded by mistake (restorable)");
+  delete_cmd.option("id", opts.id, "The injury's ID from `roll injury list`").required();
+  delete_cmd.flag("--yes,-y", opts.yes, "Delete without asking (for scripts)");
+  delete_cmd.footer =
+      "\nExample:\n  roll injury delete 3 --yes\n"
+      "\nThe injury is kept, hidden: `roll history deleted` lists it and `roll history restore`\n"
+      "brings it back, on every device.";
+  delete_cmd.reached = [&opts] { opts.action = InjuryOptions::Action::remove; };
 
   auto& check_cmd = cmd.command("check", "Say whether a routine may run now, as a session would");
   check_cmd.option("routine", opts.routine, "Routine name or path")
@@ -203,6 +302,9 @@ int run_injury(Context& ctx, UserData& user, const InjuryOptions& opts) {
       break;
     case InjuryOptions::Action::clear:
       clear(ctx, user, opts);
+      break;
+    case InjuryOptions::Action::remove:
+      remove(ctx, user, opts);
       break;
     case InjuryOptions::Action::check:
       check(ctx, user, opts);

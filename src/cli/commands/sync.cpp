@@ -81,7 +81,10 @@ void declare_sync(CommandSpec& roll, SyncOptions& o) {
       "  roll sync --status --json | jq .pending\n"
       "\nEach device appends its new records to <folder>/<device-id>.ndjson, which only it\n"
       "writes, then merges every other device's journal. Any order, any number of times: the\n"
-      "same history everywhere; a deletion wins over the record it deletes.\n"
+      "same history everywhere. Nothing another device sends erases anything here: a deletion\n"
+      "hides a record, and `roll history restore ID` brings it back on every device (the later\n"
+      "of a deletion and a restoration wins). A clearing or deletion of an injury that arrives\n"
+      "keeps guarding here until `roll injury clear ID` confirms it.\n"
       "Exit status: 0 synced, 1 synced but some journal lines were skipped (named on stderr),\n"
       "2 the sync could not run (no folder, a read-only folder): nothing changed.";
 }
@@ -104,11 +107,12 @@ int run_sync(Context& ctx, UserData& user, const SyncOptions& o) {
     throw Failure(exit_usage, e.what());
   }
   if (!report.device_change.empty())
-    fmt::print(ctx.err, "roll: {}\n", sanitize(report.device_change, true));
+    fmt::print(ctx.err, "roll: {}\n", sanitize(report.device_change));
   print_skipped_lines(ctx, report.problems);
   fmt::print(ctx.out, "Synced with {}: {} written, {} read ({}).\n", sanitize(dir.string()),
              plural(report.appended, "record"), plural(report.journals, "journal"),
              counts_text(report.merged));
+  print_notices(ctx, report.merged);
   return report.problems.empty() ? exit_ok : exit_findings;
 }
 

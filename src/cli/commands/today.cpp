@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "cli/folder_sync.hpp"
 #include "cli/json_output.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/user_time.hpp"
@@ -107,6 +108,18 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
   for (auto& line : lines) {
     if (ascii) line = to_ascii(line);
     fmt::print(ctx.out, "{}\n", sanitize(line));
+  }
+  // What another device changed that bears on safety (a clearing, a deletion of an injury or a
+  // pain stop, a check-in), said by the sync once and here once more, so that a sync run by a
+  // timer or after a session is not the only place it shows.
+  auto notices = store.unseen_notices();
+  if (!notices.empty()) {
+    fmt::print(ctx.out, "Changed on another device since you last looked:\n");
+    for (const auto& n : notices) {
+      auto text = notice_text(n.notice);
+      fmt::print(ctx.out, "  {}\n", ascii ? to_ascii(text) : text);
+    }
+    store.mark_notices_seen(notices.back().id);
   }
   if (ctx.env.stdout_is_terminal) {
     fmt::print(ctx.out, "(roll --help for every command)\n");

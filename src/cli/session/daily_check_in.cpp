@@ -9,6 +9,20 @@
 
 namespace roll::cli {
 
+namespace {
+
+// The first article's "wait at least 48 to 72 hours" is a minimum: nothing clears an injury
+// sooner, and one recorded by mistake is deleted instead.
+std::string injury_rest_words(long long id) {
+  return fmt::format(
+      "No pressure on it for at least 48 h (the first article: \"wait at least 48 to 72 "
+      "hours\"); after that a session asks whether the acute pain has subsided. Recorded by "
+      "mistake? `roll injury delete {}`.",
+      id);
+}
+
+}  // namespace
+
 // Once per roll day, before an interactive session. A check-in that ends without an answer, or
 // with numbness, weakness or shooting pain in the limbs, is not recorded: the next session asks
 // again, and the fresh injury it heard is kept once, not once per asking.
@@ -27,17 +41,13 @@ void daily_check_in(Context& ctx, platform::HistoryStore& store, SysSeconds now,
     }
     auto open = store.injuries(false);
     if (const Injury* known = recorded_by_check_in(open, zone, now)) {
-      notices.add(
-          fmt::format("Already recorded as injury #{} ({}). `roll injury clear {}` once "
-                      "a clinician says it is fine.",
-                      known->id, zone_name(zone), known->id));
+      notices.add(fmt::format("Already recorded as injury #{} ({}). {}", known->id, zone_name(zone),
+                              injury_rest_words(known->id)));
       fmt::print(ctx.out, "{}\n", notices.lines.back());
     } else {
       long long id = store.add_injury(check_in_injury(zone, now));
-      notices.add(
-          fmt::format("Recorded as injury #{} ({}). `roll injury clear {}` once a "
-                      "clinician says it is fine.",
-                      id, zone_name(zone), id));
+      notices.add(fmt::format("Recorded as injury #{} ({}). {}", id, zone_name(zone),
+                              injury_rest_words(id)));
       fmt::print(ctx.out, "{}\n", notices.lines.back());
     }
   }

@@ -129,7 +129,7 @@ void apply_injury_rule(Context& ctx, const Routine& routine, platform::HistorySt
         fmt::print(ctx.out, "{}\n", notices.lines.back());
         break;
       case GateOutcome::run_and_clear:
-        if (store.clear_injury(id, now)) {
+        if (store.clear_injury(id, now) != platform::ClearResult::not_open) {
           notices.add(fmt::format("Cleared injury #{}.", id));
           fmt::print(ctx.out, "{}\n", notices.lines.back());
         }

@@ -1,0 +1,395 @@
+// The history's rows as sync records, and how they are stored, hidden and brought back
+// (history_records.hpp).
+#include "platform/history_records.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "roll/sync_merge.hpp"
+
+namespace roll::platform::history_detail {
+
+using sync::Kind;
+using sync::Record;
+
+namespace {
+
+constexpr std::array<KindSql, 10> kKinds{{
+    {Kind::tombstone, "tombstones",
+     "SELECT t.uid, t.device, t.kind, t.deleted_at, t.version, t.restored FROM tombstones t",
+     "t.uid", "t.deleted_at", "t.rowid", nullptr},
+    {Kind::session, "sessions",
+     "SELECT s.uid, s.device, s.routine, s.title, s.started_at, s.ended_at, s.planned_seconds, "
+     "s.completed_seconds, s.status, s.origin, s.utc_offset, s.rating_before, s.rating_after "
+     "FROM sessions s",
+     "s.uid", "s.started_at", "s.id", nullptr},
+    {Kind::injury, "injuries",
+     "SELECT i.uid, i.device, i.zone, i.at, i.note, i.cleared FROM injuries i", "i.uid", "i.at",
+     "i.id", nullptr},
+    {Kind::check_in, "check_ins", "SELECT c.uid, c.device, c.day, c.answer, c.at FROM check_ins c",
+     "c.uid", "coalesce(c.at, 0)", "c.rowid", nullptr},
+    {Kind::session_zone, "session_zones",
+     "SELECT z.uid, z.device, s.uid, z.zone, z.seconds FROM session_zones z "
+     "JOIN sessions s ON s.id = z.session_id",
+     "z.uid", "s.started_at", "z.session_id, z.zone", "s.uid"},
+    {Kind::pressure, "pressures",
+     "SELECT p.uid, p.device, s.uid, p.at_seconds, p.value, p.zone FROM pressures p "
+     "JOIN sessions s ON s.id = p.session_id",
+     "p.uid", "s.started_at", "p.rowid", "s.uid"},
+    {Kind::skipped_step, "skipped_steps",
+     "SELECT k.uid, k.device, s.uid, k.step, k.name, k.at_seconds FROM skipped_steps k "
+     "JOIN sessions s ON s.id = k.session_id",
+     "k.uid", "s.started_at", "k.rowid", "s.uid"},
+    {Kind::hold_change, "hold_changes",
+     "SELECT h.uid, h.device, s.uid, h.step, h.at_seconds, h.delta_seconds FROM hold_changes h "
+     "JOIN sessions s ON s.id = h.session_id",
+     "h.uid", "s.started_at", "h.rowid", "s.uid"},
+    {Kind::pain_stop, "pain_stops",
+     "SELECT p.uid, p.device, p.session_uid, p.at, p.utc_offset, p.zone FROM pain_stops p", "p.uid",
+     "p.at", "p.rowid", "p.session_uid"},
+    {Kind::injury_clearing, "injury_clearings",
+     "SELECT c.uid, c.device, c.injury_uid, c.at FROM injury_clearings c", "c.uid", "c.at",
+     "c.rowid", "c.injury_uid"},
+}};
+
+// ?1 uid, ?2 device, ?3... the kind's fields in order.
+constexpr std::array<std::pair<Kind, const char*>, 10> kInserts{{
+    {Kind::session,
+     "INSERT INTO sessions (uid, device, routine, title, started_at, ended_at, planned_seconds, "
+     "completed_seconds, status, origin, utc_offset, rating_before, rating_after) VALUES (?1, ?2, "
+     "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
+    {Kind::session_zone,
+     "INSERT INTO session_zones (uid, device, session_id, zone, seconds) VALUES (?1, ?2, ?3, ?4, "
+     "?5) ON CONFLICT (session_id, zone) DO UPDATE SET seconds = max(seconds, excluded.seconds)"},
+    {Kind::pressure,
+     "INSERT OR IGNORE INTO pressures (uid, device, session_id, at_seconds, value, zone) VALUES "
+     "(?1, ?2, ?3, ?4, ?5, ?6)"},
+    {Kind::skipped_step,
+     "INSERT OR IGNORE INTO skipped_steps (uid, device, session_id, step, name, at_seconds) "
+     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
+    {Kind::hold_change,
+     "INSERT OR IGNORE INTO hold_changes (uid, device, session_id, step, at_seconds, "
+     "delta_seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
+    {Kind::pain_stop,
+     "INSERT OR IGNORE INTO pain_stops (uid, device, session_uid, at, utc_offset, zone) VALUES "
+     "(?1, ?2, ?3, ?4, ?5, ?6)"},
+    // A clearing held before its injury arrived clears it on arrival, if it came after it.
+    {Kind::injury,
+     "INSERT INTO injuries (uid, device, zone, at, note, cleared) VALUES (?1, ?2, ?3, ?4, ?5, ?6 "
+     "OR EXISTS (SELECT 1 FROM injury_clearings WHERE injury_uid = ?1 AND at >= ?4))"},
+    {Kind::injury_clearing,
+     "INSERT OR IGNORE INTO injury_clearings (uid, device, injury_uid, at) VALUES (?1, ?2, ?3, "
+     "?4)"},
+    {Kind::check_in,
+     "INSERT OR IGNORE INTO check_ins (uid, device, day, answer, at) VALUES (?1, ?2, ?3, ?4, ?5)"},
+    {Kind::tombstone,
+     "INSERT INTO tombstones (uid, device, kind, deleted_at, version, restored) VALUES (?1, ?2, "
+     "?3, ?4, ?5, ?6) ON CONFLICT (uid, kind) DO UPDATE SET device = excluded.device, "
+     "deleted_at = excluded.deleted_at, version = excluded.version, restored = "
+     "excluded.restored"},
+}};
+
+// Only the fields mutable_fields() allows to change are written by an update.
+constexpr std::array<std::pair<Kind, const char*>, 4> kUpdates{{
+    {Kind::session,
+     "UPDATE sessions SET ended_at = ?6, planned_seconds = ?7, completed_seconds = ?8, status = "
+     "?9, rating_before = ?12, rating_after = ?13 WHERE uid = ?1"},
+    {Kind::session_zone, "UPDATE session_zones SET seconds = ?5 WHERE uid = ?1"},
+    {Kind::injury, "UPDATE injuries SET cleared = ?6 OR cleared WHERE uid = ?1"},
+    // A check-in is keyed by its day: another device's answer to the same day's question.
+    {Kind::check_in,
+     "UPDATE OR IGNORE check_ins SET uid = ?1, device = ?2, answer = ?4, at = ?5 WHERE day = ?3"},
+}};
+
+std::size_t index_of(Kind kind) {
+  return static_cast<std::size_t>(kind);
+}
+
+void bind_value(sqlite::Statement& st, int index, const sync::Value& v) {
+  if (auto* s = std::get_if<std::string>(&v)) {
+    st.bind(index, std::string_view{*s});
+  } else if (auto* i = std::get_if<std::int64_t>(&v)) {
+    st.bind(index, *i);
+  } else if (auto* b = std::get_if<bool>(&v)) {
+    st.bind(index, std::int64_t{*b ? 1 : 0});
+  } else {
+    st.bind_null(index);
+  }
+}
+
+// ?1 uid, ?2 device, ?3... the fields; `first` replaces the first field (a child's session uid
+// by the session's row id here).
+void bind_record(sqlite::Statement& st, const Record& r, std::optional<std::int64_t> first) {
+  st.reset();
+  st.bind(1, std::string_view{r.uid}).bind(2, std::string_view{r.device});
+  for (std::size_t i = 0; i < r.values.size(); ++i) {
+    int index = static_cast<int>(i) + 3;
+    if (i == 0 && first) {
+      st.bind(index, *first);
+    } else {
+      bind_value(st, index, r.values[i]);
+    }
+  }
+}
+
+}  // namespace
+
+std::span<const KindSql> all_kind_sql() {
+  return kKinds;
+}
+
+const KindSql& sql_of(Kind kind) {
+  for (const auto& k : kKinds)
+    if (k.kind == kind) return k;
+  throw std::logic_error("no SQL for a record kind");
+}
+
+std::vector<const KindSql*> in_apply_order() {
+  std::vector<const KindSql*> out;
+  for (const auto& k : kKinds) out.push_back(&k);
+  std::stable_sort(out.begin(), out.end(), [](const KindSql* a, const KindSql* b) {
+    return sync::apply_rank(a->kind) < sync::apply_rank(b->kind);
+  });
+  return out;
+}
+
+Record read_record(Kind kind, sqlite::Statement& st) {
+  Record r = Record::make(kind, st.text(0), st.text(1));
+  auto specs = sync::fields_of(kind);
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    int col = static_cast<int>(i) + 2;
+    if (st.is_null(col)) {
+      if (!specs[i].nullable) {
+        r.values[i] = specs[i].type == sync::FieldType::text      ? sync::Value{std::string()}
+                      : specs[i].type == sync::FieldType::boolean ? sync::Value{false}
+                                                                  : sync::Value{std::int64_t{0}};
+      }
+      continue;
+    }
+    switch (specs[i].type) {
+      case sync::FieldType::text:
+        r.values[i] = st.text(col);
+        break;
+      case sync::FieldType::integer:
+        r.values[i] = st.int64(col);
+        break;
+      case sync::FieldType::boolean:
+        r.values[i] = st.int64(col) != 0;
+        break;
+    }
+  }
+  return r;
+}
+
+const std::string& parent_uid(const Record& r) {
+  static const std::string kNone;
+  auto field = sync::parent_field(r.kind);
+  return field.empty() ? kNone : r.text(field);
+}
+
+Records::Records(sqlite::Database& db)
+    : db_(db),
+      check_in_of_day_(
+          db.prepare(fmt::format("{} WHERE c.day = ?", sql_of(Kind::check_in).select))),
+      session_id_(db.prepare("SELECT id FROM sessions WHERE uid = ?")),
+      tombstone_(db.prepare(
+          fmt::format("{} WHERE t.uid = ? AND t.kind = ?", sql_of(Kind::tombstone).select))),
+      put_tombstone_(db.prepare(kInserts[9].second)),
+      hidden_(db.prepare("SELECT line FROM deleted_records WHERE uid = ? AND kind = ?")),
+      put_hidden_(db.prepare(
+          "INSERT INTO deleted_records (uid, kind, parent, line) VALUES (?, ?, ?, ?) ON CONFLICT "
+          "(uid, kind) DO UPDATE SET parent = excluded.parent, line = excluded.line")),
+      drop_hidden_(db.prepare("DELETE FROM deleted_records WHERE uid = ? AND kind = ?")),
+      hidden_children_(db.prepare("SELECT uid, kind FROM deleted_records WHERE parent = ?")) {
+  for (const auto& k : kKinds) {
+    auto i = index_of(k.kind);
+    live_[i].emplace(db.prepare(fmt::format("{} WHERE {} = ?", k.select, k.key)));
+    remove_[i].emplace(db.prepare(fmt::format("DELETE FROM {} WHERE uid = ?", k.table)));
+    if (k.parent_key)
+      children_[i].emplace(db.prepare(fmt::format("{} WHERE {} = ?", k.select, k.parent_key)));
+  }
+  for (const auto& [kind, sql] : kInserts) insert_[index_of(kind)].emplace(db.prepare(sql));
+
+  for (const auto& [kind, sql] : kUpdates) update_[index_of(kind)].emplace(db.prepare(sql));
+}
+
+std::optional<Record> Records::live(Kind kind, const std::string& uid) {
+  auto& st = *live_[index_of(kind)];
+  st.reset();
+  st.bind(1, std::string_view{uid});
+  if (!st.step()) return std::nullopt;
+  return read_record(kind, st);
+}
+
+std::optional<Record> Records::live(const Record& r) {
+  if (r.kind != Kind::check_in) return live(r.kind, r.uid);
+  check_in_of_day_.reset();
+  check_in_of_day_.bind(1, std::string_view{r.text("day")});
+  if (!check_in_of_day_.step()) return std::nullopt;
+  return read_record(Kind::check_in, check_in_of_day_);
+}
+
+std::optional<std::int64_t> Records::session_row(const std::string& uid) {
+  session_id_.reset();
+  session_id_.bind(1, std::string_view{uid});
+  if (!session_id_.step()) return std::nullopt;
+  return session_id_.int64(0);
+}
+
+void Records::insert(const Record& r, std::optional<std::int64_t> parent_row) {
+  auto& st = *insert_[index_of(r.kind)];
+  bind_record(st, r, parent_row);
+  st.run();
+}
+
+void Records::update(const Record& r, std::optional<std::int64_t> parent_row) {
+  auto& slot = update_[index_of(r.kind)];
+  auto& st = slot ? *slot : *insert_[index_of(r.kind)];
+  bind_record(st, r, parent_row);
+  st.run();
+}
+
+std::optional<Record> Records::tombstone(const std::string& uid, Kind kind) {
+  tombstone_.reset();
+  tombstone_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
+  if (!tombstone_.step()) return std::nullopt;
+  return read_record(Kind::tombstone, tombstone_);
+}
+
+bool Records::deleted(const std::string& uid, Kind kind) {
+  auto t = tombstone(uid, kind);
+  return t && !sync::tombstone_restores(*t);
+}
+
+bool Records::purged(const std::string& uid, Kind kind) {
+  auto st = db_.prepare("SELECT purged FROM tombstones WHERE uid = ? AND kind = ?");
+  st.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
+  return st.step() && st.int64(0) != 0;
+}
+
+void Records::put_tombstone(const Record& t) {
+  bind_record(put_tombstone_, t, std::nullopt);
+  put_tombstone_.run();
+}
+
+void Records::mark_purged(const std::string& uid, Kind kind) {
+  db_.prepare("UPDATE tombstones SET purged = 1 WHERE uid = ? AND kind = ?")
+      .bind(1, std::string_view{uid})
+      .bind(2, sync::kind_name(kind))
+      .run();
+}
+
+std::int64_t Records::next_version(const std::string& uid, Kind kind, std::int64_t now) {
+  auto t = tombstone(uid, kind);
+  std::int64_t held = t ? sync::tombstone_version(*t) : 0;
+  return std::max({held + 1, now, std::int64_t{1}});
+}
+
+std::optional<Record> Records::hidden(const std::string& uid, Kind kind) {
+  hidden_.reset();
+  hidden_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
+  if (!hidden_.step()) return std::nullopt;
+  auto d = sync::decode(hidden_.text(0));
+  return d.record;
+}
+
+bool Records::is_hidden(const std::string& uid, Kind kind) {
+  hidden_.reset();
+  hidden_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
+  return hidden_.step();
+}
+
+void Records::put_hidden(const Record& r) {
+  put_hidden_.reset();
+  put_hidden_.bind(1, std::string_view{r.uid}).bind(2, sync::kind_name(r.kind));
+  const auto& parent = parent_uid(r);
+  if (parent.empty()) {
+    put_hidden_.bind_null(3);
+  } else {
+    put_hidden_.bind(3, std::string_view{parent});
+  }
+  put_hidden_.bind(4, sync::encode(r)).run();
+}
+
+std::vector<std::pair<std::string, Kind>> Records::hidden_children(const std::string& uid,
+                                                                   Kind kind) {
+  hidden_children_.reset();
+  hidden_children_.bind(1, std::string_view{uid});
+  std::vector<std::pair<std::string, Kind>> out;
+  while (hidden_children_.step()) {
+    auto child = sync::find_kind(hidden_children_.text(1));
+    if (child && sync::parent_kind(*child) == kind)
+      out.emplace_back(hidden_children_.text(0), *child);
+  }
+  return out;
+}
+
+std::vector<std::string> Records::live_children(Kind kind, const std::string& uid) {
+  std::vector<std::string> out;
+  for (const auto& k : kKinds) {
+    if (sync::parent_kind(k.kind) != kind) continue;
+    auto& st = *children_[index_of(k.kind)];
+    st.reset();
+    st.bind(1, std::string_view{uid});
+    while (st.step()) out.push_back(st.text(0));
+  }
+  return out;
+}
+
+std::vector<Kind> Records::hide(Kind kind, const std::string& uid) {
+  auto self = live(kind, uid);
+  if (!self) return {};
+  std::vector<Record> moved{*self};
+  for (const auto& k : kKinds) {
+    if (sync::parent_kind(k.kind) != kind) continue;
+    auto& st = *children_[index_of(k.kind)];
+    st.reset();
+    st.bind(1, std::string_view{uid});
+    while (st.step()) moved.push_back(read_record(k.kind, st));
+  }
+  std::vector<Kind> kinds;
+  // Children first: the session's row goes last, taking nothing left with it.
+  for (auto it = moved.rbegin(); it != moved.rend(); ++it) {
+    put_hidden(*it);
+    auto& remove = *remove_[index_of(it->kind)];
+    remove.reset();
+    remove.bind(1, std::string_view{it->uid}).run();
+    if (std::find(kinds.begin(), kinds.end(), it->kind) == kinds.end()) kinds.push_back(it->kind);
+  }
+  return kinds;
+}
+
+Unhidden Records::unhide(const std::string& uid, Kind kind, std::vector<Record>* moved) {
+  auto r = hidden(uid, kind);
+  if (!r) return Unhidden::not_hidden;
+  const std::string& parent = parent_uid(*r);
+  std::optional<std::int64_t> row;
+  if (auto pk = sync::parent_kind(kind)) {
+    if (is_hidden(parent, *pk) || deleted(parent, *pk)) return Unhidden::parent_away;
+    if (*pk == Kind::session && kind != Kind::pain_stop) {
+      row = session_row(parent);
+      if (!row) return Unhidden::parent_away;
+    }
+  }
+  if (!live(*r)) insert(*r, row);
+  drop_hidden_.reset();
+  drop_hidden_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind)).run();
+  if (moved) moved->push_back(*r);
+  for (const auto& [child, child_kind] : hidden_children(uid, kind)) {
+    if (!deleted(child, child_kind)) (void)unhide(child, child_kind, moved);
+  }
+  return Unhidden::done;
+}
+
+void Records::drop_hidden(const std::string& uid, Kind kind) {
+  for (const auto& [child, child_kind] : hidden_children(uid, kind)) {
+    drop_hidden_.reset();
+    drop_hidden_.bind(1, std::string_view{child}).bind(2, sync::kind_name(child_kind)).run();
+  }
+  drop_hidden_.reset();
+  drop_hidden_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind)).run();
+}
+
+}  // namespace roll::platform::history_detail

@@ -1,0 +1,241 @@
+// The one validator of records (src/core/record_checks.cpp), shared by `roll history add`,
+// `roll history import` and `roll sync`: a value of every kind's every field that passes and one
+// that does not, the whole-record rules, and what an update may change.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "roll/record_checks.hpp"
+#include "roll/sync_record.hpp"
+
+using namespace roll::sync;
+
+namespace {
+
+constexpr std::int64_t kNow = 1795467600;  // 2026-11-23T21:00:00Z
+const char* kUid = "01890a5d-ac96-774b-bcce-b302099a8057";
+const char* kDevice = "01890a5d-ac96-774b-bcce-b302099a8058";
+
+Record session() {
+  Record r = Record::make(Kind::session, kUid, kDevice);
+  r.set("routine", std::string("bedtime"))
+      .set("title", std::string("Bedtime"))
+      .set("started_at", kNow - 3600)
+      .set("ended_at", kNow - 3300)
+      .set("planned_seconds", std::int64_t{360})
+      .set("completed_seconds", std::int64_t{300})
+      .set("status", std::string("completed"))
+      .set("origin", std::string("live"))
+      .set("utc_offset", std::int64_t{3600});
+  return r;
+}
+
+// A record of `kind` that passes: every field set to a value roll writes.
+Record valid(Kind kind) {
+  if (kind == Kind::session) return session();
+  Record r = Record::make(kind, kUid, kDevice);
+  auto specs = fields_of(kind);
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    std::string_view name = specs[i].name;
+    if (name == "session" || name == "injury") {
+      r.values[i] = std::string(kUid);
+    } else if (name == "zone") {
+      r.values[i] = std::string("thoracic");
+    } else if (name == "value") {
+      r.values[i] = std::int64_t{6};
+    } else if (name == "day") {
+      r.values[i] = std::string("2026-11-23");
+    } else if (name == "of") {
+      r.values[i] = std::string("session");
+    } else if (name == "at" || name == "deleted_at" || name == "version") {
+      r.values[i] = kNow - 60;
+    } else if (name == "utc_offset") {
+      r.values[i] = std::int64_t{-18000};
+    } else if (specs[i].type == FieldType::text) {
+      r.values[i] = std::string("Lat roll");
+    } else if (specs[i].type == FieldType::boolean) {
+      r.values[i] = true;
+    } else {
+      r.values[i] = std::int64_t{15};
+    }
+  }
+  return r;
+}
+
+std::string problem(const Record& r) {
+  auto p = check_record(r, kNow);
+  return p ? p->message : std::string();
+}
+
+}  // namespace
+
+TEST_CASE("record checks: a record of every kind roll writes passes, every field has a rule") {
+  for (Kind kind : all_kinds()) {
+    CAPTURE(kind_name(kind));
+    auto r = valid(kind);
+    CHECK(problem(r) == "");
+    // A rule for each field: a value of the wrong kind in any one is refused by name.
+    for (std::size_t i = 0; i < fields_of(kind).size(); ++i) {
+      if (fields_of(kind)[i].type == FieldType::boolean) continue;  // true and false both hold
+      auto bad = r;
+      bad.values[i] = fields_of(kind)[i].type == FieldType::text ? Value{std::string(5000, 'x')}
+                                                                 : Value{std::int64_t{-1} << 40};
+      CAPTURE(fields_of(kind)[i].name);
+      CHECK(check_record(bad, kNow)->field == fields_of(kind)[i].name);
+    }
+  }
+}
+
+TEST_CASE("record checks: each rule, refused with the field, its value and why") {
+  auto r = session();
+  CHECK(problem(r.set("ended_at", std::int64_t{9223372036854775807})) ==
+        "\"ended_at\" 9223372036854775807 is not a time in 1970-9999");
+  r = session();
+  CHECK(problem(r.set("started_at", kNow + 3600).set("ended_at", kNow + 3900)) ==
+        "\"started_at\" 1795471200 (2026-11-23T22:00:00Z) is ahead of this device's clock "
+        "(2026-11-23T21:00:00Z) by more than 5 minutes");
+  r = session();
+  CHECK(problem(r.set("started_at", kNow + 299).set("ended_at", kNow + 299)) == "");  // slack
+  r = session();
+  CHECK(problem(r.set("completed_seconds", std::int64_t{36000})) ==
+        "\"completed_seconds\" 36000 is more than \"planned_seconds\" 360 (the plan, as + and - "
+        "changed it)");
+  r = session();
+  CHECK(problem(r.set("ended_at", kNow - 4000)).find("is before \"started_at\"") !=
+        std::string::npos);
+  r = session();
+  CHECK(problem(r.set("utc_offset", std::int64_t{1000000000})) ==
+        "\"utc_offset\" 1000000000 is not a UTC offset (seconds within 18 hours of UTC)");
+  r = session();
+  CHECK(problem(r.set("status", std::string("lunch"))) ==
+        "\"status\" \"lunch\" is not one of running, completed, partial, quit, interrupted, "
+        "pain-stop");
+  r = session();
+  CHECK(problem(r.set("origin", std::string("forged"))).find("is not one of live") !=
+        std::string::npos);
+  r = session();
+  CHECK(problem(r.set("rating_after", std::int64_t{11})) ==
+        "\"rating_after\" 11 is not a rating of 0-10");
+  CHECK(problem(session().set("rating_after", Value{})) == "");  // null where null is allowed
+
+  auto p = valid(Kind::pressure);
+  CHECK(problem(p.set("value", std::int64_t{-2147483649})) ==
+        "\"value\" -2147483649 is not a pressure of 1-10");
+  p = valid(Kind::pressure);
+  CHECK(problem(p.set("zone", std::string("lower back"))) ==
+        "\"zone\" \"lower back\" is not a zone roll knows");
+  auto stop = valid(Kind::pain_stop);
+  CHECK(problem(stop.set("zone", std::string())) == "");
+
+  auto c = valid(Kind::check_in);
+  CHECK(problem(c.set("day", std::string("not a date"))) ==
+        "\"day\" \"not a date\" is not a date (YYYY-MM-DD in 1970-9999)");
+  c = valid(Kind::check_in);
+  CHECK(problem(c.set("day", std::string("2026-02-30"))).find("is not a date") !=
+        std::string::npos);
+  // 21:00 UTC on the 23rd is 11:00 on the 24th in Kiribati (UTC+14): the 24th has come there.
+  c = valid(Kind::check_in);
+  CHECK(problem(c.set("day", std::string("2026-11-24"))) == "");
+  c = valid(Kind::check_in);
+  CHECK(problem(c.set("day", std::string("2026-11-25"))) ==
+        "\"day\" \"2026-11-25\" is a day that has not come yet anywhere");
+
+  auto t = valid(Kind::tombstone);
+  CHECK(problem(t.set("of", std::string("tombstone"))) ==
+        "\"of\" \"tombstone\" is not a kind of record roll deletes");
+  t = valid(Kind::tombstone);
+  CHECK(problem(t.set("version", kNow + 3600)).find("is ahead of this device's clock") !=
+        std::string::npos);
+  t = valid(Kind::tombstone);
+  CHECK(problem(t.set("version", Value{}).set("restored", Value{})) == "");  // format 1
+
+  auto h = valid(Kind::hold_change);
+  CHECK(problem(h.set("delta_seconds", std::int64_t{-15})) == "");
+  CHECK(problem(h.set("step", std::int64_t{200})).find("is not a step of a routine") !=
+        std::string::npos);
+  auto i = valid(Kind::injury);
+  // A long value is cut short in the message, which stays one short line.
+  CHECK(problem(i.set("note", std::string(4097, 'n'))) ==
+        "\"note\" \"" + std::string(60, 'n') + "\"... is longer than 4096 characters");
+}
+
+TEST_CASE("record checks: what an update may change, per kind") {
+  CHECK(mutable_fields(Kind::session).size() == 6);
+  CHECK(mutable_fields(Kind::session_zone).size() == 1);
+  CHECK(mutable_fields(Kind::injury).size() == 1);
+  CHECK(mutable_fields(Kind::tombstone).size() == 3);
+  for (Kind k : {Kind::pressure, Kind::skipped_step, Kind::hold_change, Kind::pain_stop,
+                 Kind::injury_clearing, Kind::check_in}) {
+    CHECK(mutable_fields(k).empty());
+  }
+  // Every name in the table is a field of its kind.
+  for (Kind kind : all_kinds()) {
+    for (auto name : mutable_fields(kind)) {
+      bool found = false;
+      for (const auto& spec : fields_of(kind)) found = found || spec.name == name;
+      CHECK(found);
+    }
+  }
+
+  auto held = session();
+  held.set("status", std::string("running")).set("completed_seconds", std::int64_t{60});
+  auto ended = session();
+  CHECK_FALSE(check_update(held, ended));  // a running session ends: allowed
+  auto moved = ended;
+  moved.set("started_at", kNow - 7200);
+  CHECK(*check_update(held, moved) ==
+        "a session's \"started_at\" cannot change (it was 1795464000, now 1795460400)");
+  auto other = ended;
+  other.set("routine", std::string("thoracic"));
+  CHECK(check_update(held, other)->find("\"routine\" cannot change") != std::string::npos);
+  auto stolen = ended;
+  stolen.device = "~";
+  CHECK(
+      *check_update(held, stolen) ==
+      "its device (\"~\") cannot change (it was made by \"01890a5d-ac96-774b-bcce-b302099a8058\")");
+  auto final_changed = ended;
+  final_changed.set("status", std::string("quit"));
+  CHECK(check_update(ended, final_changed)->find("is final once it has ended") !=
+        std::string::npos);
+  auto rated = ended;
+  rated.set("rating_after", std::int64_t{7});
+  CHECK_FALSE(check_update(ended, rated));  // a rating added
+  auto rerated = rated;
+  rerated.set("rating_after", std::int64_t{2});
+  CHECK(check_update(rated, rerated)->find("does not change once given") != std::string::npos);
+
+  auto injury = valid(Kind::injury);
+  injury.set("cleared", false);
+  auto cleared = injury;
+  cleared.set("cleared", true);
+  CHECK_FALSE(check_update(injury, cleared));
+  auto calves = cleared;
+  calves.set("zone", std::string("calves"));
+  CHECK(check_update(injury, calves)->find("an injury's \"zone\" cannot change") !=
+        std::string::npos);
+  auto dated = cleared;
+  dated.set("at", std::int64_t{0});
+  CHECK(check_update(injury, dated)->find("\"at\" cannot change") != std::string::npos);
+
+  // A tombstone's device is whoever deleted or restored it last.
+  auto t = valid(Kind::tombstone);
+  auto by_other = t;
+  by_other.device = "someone";
+  by_other.set("restored", true).set("version", kNow);
+  CHECK_FALSE(check_update(t, by_other));
+  auto of_other = by_other;
+  of_other.set("of", std::string("injury"));
+  CHECK(check_update(t, of_other)->find("\"of\" cannot change") != std::string::npos);
+  CHECK(check_update(session(), valid(Kind::injury))->find("cannot become") != std::string::npos);
+}
+
+TEST_CASE("record checks: dates") {
+  CHECK(parse_day("1970-01-01") == 0);
+  CHECK(parse_day("2026-11-23") == 20780);
+  CHECK(parse_day("2024-02-29"));
+  CHECK_FALSE(parse_day("2023-02-29"));
+  CHECK_FALSE(parse_day("1969-12-31"));
+  CHECK_FALSE(parse_day("2026-1-23"));
+  CHECK_FALSE(parse_day("2026-11-23 "));
+  CHECK_FALSE(parse_day("２026-11-23"));
+}
