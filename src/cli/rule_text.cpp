@@ -48,7 +48,9 @@ std::string neighbour_map() {
 
 // The prescription rules judge a prescription file, not a routine's steps: they say what they
 // read instead of the linter's reach over routines.
-bool is_prescription_rule(const Rule& rule) { return rule.name.starts_with("prescription-"); }
+bool is_prescription_rule(const Rule& rule) {
+  return rule.name.starts_with("prescription-");
+}
 
 constexpr std::string_view kPrescriptionReach =
     "The prescription rules read a prescription file (a TOML file whose first key is "
@@ -61,7 +63,11 @@ constexpr std::string_view kPrescriptionReach =
 std::string format_explain(const Rule& rule) {
   std::string out;
   std::string_view silence =
-      rule.kind == RuleKind::safety      ? "safety rule: never silenced"
+      is_prescription_rule(rule)
+          ? (rule.kind == RuleKind::structure
+                 ? "prescription problem: the file is not a prescription roll can follow"
+                 : "prescription safety rule: never silenced (a prescription has no `allow`)")
+      : rule.kind == RuleKind::safety    ? "safety rule: never silenced"
       : rule.kind == RuleKind::technique ? "technique rule: `allow` can silence it"
       : rule.kind == RuleKind::structure ? "structure problem: the file is not a valid routine"
                                          : "about `allow` lists";

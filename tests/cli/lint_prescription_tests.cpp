@@ -76,8 +76,9 @@ seconds = 180
 
 TEST_CASE("roll lint passes the example prescription, and every bundled routine beside it") {
   TempDir home;
-  auto r = run_cli(home, {"lint", "--strict",
-                          source_path("docs/examples/thoracic-4-weeks.prescription.toml").string()});
+  auto r =
+      run_cli(home, {"lint", "--strict",
+                     source_path("docs/examples/thoracic-4-weeks.prescription.toml").string()});
   CHECK(r.exit_code == 0);
   CHECK(has(r.out, "no problems in 1 file"));
   auto good = home.write("rx/good.prescription.toml", kGood);
@@ -123,9 +124,9 @@ TEST_CASE("roll lint: a beginner prescribed an advanced routine") {
   CHECK(has(r.out, "error[prescription-level]"));
   CHECK(has(r.out, "a beginner is prescribed \"deep-thoracic.toml\", an advanced routine"));
   // The same routine for an advanced patient passes.
-  auto advanced = home.write("rx/adv.toml", with(with(kGood, "\"bedtime\"]",
-                                                      "\"deep-thoracic.toml\"]"),
-                                                 "level = \"beginner\"", "level = \"advanced\""));
+  auto advanced =
+      home.write("rx/adv.toml", with(with(kGood, "\"bedtime\"]", "\"deep-thoracic.toml\"]"),
+                                     "level = \"beginner\"", "level = \"advanced\""));
   CHECK(run_cli(home, {"lint", advanced.string()}).exit_code == 0);
 }
 
@@ -134,7 +135,7 @@ TEST_CASE("roll lint: a routine roll cannot find, with the nearest name") {
   auto path = home.write("rx.toml", with(kGood, "\"bedtime\"]", "\"bedtim\"]"));
   auto r = run_cli(home, {"lint", path.string()});
   CHECK(r.exit_code == 1);
-  CHECK(has(r.out, ":6:39: error[prescription-routine]"));
+  CHECK(has(r.out, ":6:35: error[prescription-routine]"));
   CHECK(has(r.out, "did you mean \"bedtime\"?"));
   // A file beside it that is missing, or a link, is not followed.
   auto file = home.write("rx2/rx.toml", with(kGood, "\"bedtime\"]", "\"mine.toml\"]"));
@@ -147,9 +148,9 @@ TEST_CASE("roll lint: a routine roll cannot find, with the nearest name") {
 
 TEST_CASE("roll lint: a prescription's key problems are its schema errors, all of them") {
   TempDir home;
-  auto path = home.write(
-      "rx.toml", with(with(kGood, "times_per_day = 2", "times_per_day = \"twice\""),
-                      "level = \"beginner\"", "level = \"beginner\"\ncolour = \"blue\""));
+  auto path = home.write("rx.toml",
+                         with(with(kGood, "times_per_day = 2", "times_per_day = \"twice\""),
+                              "level = \"beginner\"", "level = \"beginner\"\ncolour = \"blue\""));
   auto r = run_cli(home, {"lint", path.string()});
   CHECK(r.exit_code == 1);
   CHECK(has(r.out, "error[prescription-schema]"));
@@ -210,19 +211,22 @@ TEST_CASE("roll explain and roll rules know the prescription rules and where eac
   CHECK(has(freq.out, "1-4 times per day"));
   CHECK(has(freq.out, "`prescription = 1`"));
   CHECK_FALSE(has(freq.out, "it does not read cues"));
+  CHECK(has(freq.out, "(error, prescription safety rule: never silenced"));
   for (const char* name : {"prescription-dates", "prescription-routine", "prescription-schema"}) {
     CAPTURE(name);
     auto r = run_cli(home, {"explain", name});
     CHECK(r.exit_code == 0);
     CHECK(has(r.out, "roll's own reading: no article gives this rule."));
+    CHECK(has(r.out, "the file is not a prescription roll can follow"));
+    CHECK_FALSE(has(r.out, "valid routine"));
     CHECK_FALSE(has(r.out, "From the "));
   }
   auto level = run_cli(home, {"explain", "prescription-level"});
   CHECK(has(level.out, "From the second article"));
   auto rules = run_cli(home, {"rules"});
-  for (const char* name : {"prescription-frequency", "prescription-level", "prescription-routine",
-                           "prescription-routine-lint", "prescription-dates",
-                           "prescription-schema"}) {
+  for (const char* name :
+       {"prescription-frequency", "prescription-level", "prescription-routine",
+        "prescription-routine-lint", "prescription-dates", "prescription-schema"}) {
     CAPTURE(name);
     CHECK(has(rules.out, name));
   }

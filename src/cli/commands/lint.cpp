@@ -10,8 +10,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/diagnostic_formats.hpp"
-#include "cli/prescription_checks.hpp"
 #include "cli/json_output.hpp"
+#include "cli/prescription_checks.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/routine_files.hpp"
 #include "roll/fix.hpp"

@@ -11,8 +11,8 @@
 #include "roll/duration.hpp"
 #include "roll/limits.hpp"
 #include "roll/lint.hpp"
-#include "roll/prescription.hpp"
 #include "roll/load.hpp"
+#include "roll/prescription.hpp"
 #include "roll/routine_listing.hpp"
 #include "roll/text.hpp"
 
