@@ -98,7 +98,13 @@ lines.append(f"bedtime {roll_test.utc_of_local('2026-11-20T10:00')} completed 30
 lines.append(f"bedtime {roll_test.utc_of_local('2026-09-01T20:30')} completed 300")
 subprocess.run([seeder, str(tmp / "data" / "roll" / "history.sqlite3")],
                input="\n".join(lines) + "\n", text=True, check=True, env=env)
-offset = datetime.datetime(2026, 11, 23, 12, tzinfo=zoneinfo.ZoneInfo(zone)).strftime("%z")
+
+
+def offset_on(local):
+    """The zone's offset at that wall-clock time, summer time included: "+0200"."""
+    return datetime.datetime.fromisoformat(local).replace(
+        tzinfo=zoneinfo.ZoneInfo(zone)).strftime("%z")
+
 
 bundles = []
 plain = subprocess.run([roll, "report", "--fhir", "-"], capture_output=True, text=True, env=env)
@@ -128,8 +134,9 @@ for number, bundle in enumerate(bundles, 1):
         if local not in seeded:
             fail(f"roll's bundle {number}: a session at {start}, not a seeded local evening")
             continue
-        if zone_offset.replace(":", "") != offset:
-            fail(f"roll's bundle {number}: {start} does not carry {zone}'s offset {offset}")
+        if zone_offset.replace(":", "") != offset_on(local):
+            fail(f"roll's bundle {number}: {start} does not carry {zone}'s offset that evening, "
+                 f"{offset_on(local)}")
         minutes = obs["valueQuantity"]["value"]
         if abs(minutes - seeded[local][1] / 60) > 0.05:
             fail(f"roll's bundle {number}: {minutes} min at {start}, seeded {seeded[local][1]} s")
