@@ -115,7 +115,7 @@ TEST_CASE("roll report --fhir refuses a prescription with errors, and writes not
   CHECK(has(routine.err, "is not a prescription"));
 }
 
-TEST_CASE("roll report needs --html or --fhir; the FHIR options need --fhir") {
+TEST_CASE("roll report needs --html or --fhir, and the FHIR options need --fhir") {
   TempDir home;
   auto none = roll_now(home, {"report"});
   CHECK(none.exit_code == 2);
