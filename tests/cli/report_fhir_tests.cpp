@@ -122,6 +122,12 @@ TEST_CASE("roll report needs --html or --fhir, and the FHIR options need --fhir"
   CHECK(has(none.err, "--html FILE, --fhir FILE, or both"));
   auto both = roll_now(home, {"report", "--html", "-", "--fhir", "-"});
   CHECK(both.exit_code == 2);
+  auto same = home.path() / "back.out";
+  auto once = roll_now(home, {"report", "--html", same.string(), "--fhir",
+                              (home.path() / "." / "back.out").string()});
+  CHECK(once.exit_code == 2);
+  CHECK(has(once.err, "name the same file"));
+  CHECK_FALSE(std::filesystem::exists(same));
   for (const char* option : {"--prescription", "--patient-name", "--patient-id"}) {
     CAPTURE(option);
     auto r = roll_now(home, {"report", "--html", "-", option, "x"});

@@ -95,12 +95,11 @@ CheckedPrescription prescription_for_export(Context& ctx, const std::string& fil
 }
 
 // The weeks' records as the FHIR builder takes them.
-std::string fhir_export(Context& ctx, const ReportOptions& options, const ReportInput& in,
-                        SysSeconds now) {
+std::string fhir_export(const ReportOptions& options,
+                        const std::optional<CheckedPrescription>& prescription,
+                        const ReportInput& in, SysSeconds now) {
   FhirInput fhir;
-  std::optional<CheckedPrescription> prescription;
-  if (!options.prescription.empty()) {
-    prescription = prescription_for_export(ctx, options.prescription);
+  if (prescription) {
     fhir.prescription = &*prescription->prescription;
     fhir.routine_titles = prescription->routine_titles;
   }
@@ -189,6 +188,20 @@ int run_report(Context& ctx, UserData& user, const ReportOptions& options) {
   if (options.html == "-" && options.fhir == "-") {
     throw Failure(exit_usage, "--html and --fhir cannot both go to standard output");
   }
+  if (!options.html.empty() && !options.fhir.empty() && options.html != "-") {
+    std::error_code html_ec, fhir_ec;
+    auto html = std::filesystem::weakly_canonical(options.html, html_ec);
+    auto fhir = std::filesystem::weakly_canonical(options.fhir, fhir_ec);
+    if (!html_ec && !fhir_ec && html == fhir) {
+      throw Failure(exit_usage, fmt::format("--html and --fhir name the same file, {}; name two",
+                                            sanitize(options.html)));
+    }
+  }
+  // Checked before the history is opened: a prescription with errors writes nothing.
+  std::optional<CheckedPrescription> prescription;
+  if (!options.prescription.empty()) {
+    prescription = prescription_for_export(ctx, options.prescription);
+  }
   const Profile& profile = user.profile();
   SysSeconds now = now_or_fail(ctx);
   platform::HistoryStore& store = user.history();
@@ -214,8 +227,8 @@ int run_report(Context& ctx, UserData& user, const ReportOptions& options) {
     in.rest_days.insert(roll_day(LocalSeconds{(p.at + p.utc_offset).time_since_epoch()}, h));
   report_problems(ctx, store);
 
-  // Both are made before either is written, so a prescription with errors writes nothing.
-  std::string fhir = options.fhir.empty() ? std::string() : fhir_export(ctx, options, in, now);
+  std::string fhir =
+      options.fhir.empty() ? std::string() : fhir_export(options, prescription, in, now);
   std::string html = options.html.empty() ? std::string() : html_report(in);
   bool to_stdout = options.html == "-" || options.fhir == "-";
   if (!options.html.empty()) write_file(ctx, options.html, html, is_roll_report, "a report");
