@@ -197,6 +197,13 @@ TEST_CASE("roll list leaves a prescription among the user's routines out, and sa
   CHECK_FALSE(has(r.out, "errors"));
   auto json = run_cli(home, {"list", "--json"});
   CHECK_FALSE(has(json.out, "prescription"));
+  // Nor do the completions offer it as a routine's name.
+  home.write("config/roll/routines/rx.toml", kGood);
+  auto names = run_cli(home, {"completion", "--routines"});
+  CHECK(has(names.out, "bedtime\n"));
+  CHECK_FALSE(has(names.out, "rx"));
+  CHECK_FALSE(has(names.out, "prescription"));
+  std::filesystem::remove(home.path() / "config/roll/routines/rx.toml");
   // `roll lint` with no path checks it, as a prescription.
   auto lint = run_cli(home, {"lint", "--strict"});
   CHECK(lint.exit_code == 0);
