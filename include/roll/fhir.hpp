@@ -62,6 +62,11 @@ struct FhirInput {
 // The bundle as JSON (indented), with no trailing newline.
 [[nodiscard]] std::string fhir_bundle(const FhirInput& input);
 
+// Whether `text` is a bundle fhir_bundle() wrote (with or without one trailing newline): what
+// `roll report --fhir` looks for before replacing a file. Read at its two ends only (the writer
+// puts the keys in order, so the Bundle's own keys come last).
+[[nodiscard]] bool is_roll_fhir_bundle(std::string_view text);
+
 // A FHIR dateTime with its offset: "2026-11-23T21:30:00+01:00". nullopt outside 1970-9999 or
 // with an offset beyond FHIR's 14:00 either way. Pure arithmetic on the calendar (no localtime, no
 // fmt chrono).

@@ -132,7 +132,11 @@ void declare_suggest(CommandSpec& roll, SuggestOptions& options);
 int run_suggest(Context& ctx, UserData& user, const SuggestOptions& options);
 
 struct ReportOptions {
-  std::string html;  // the file, or "-" for stdout
+  std::string html;          // the file, or "-" for stdout; empty for none
+  std::string fhir;          // the FHIR bundle's file, or "-"; empty for none
+  std::string prescription;  // a prescription file for the bundle's CarePlan
+  std::string patient_name;
+  std::string patient_id;
   int weeks = 8;
 };
 void declare_report(CommandSpec& roll, ReportOptions& options);

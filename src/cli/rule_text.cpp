@@ -46,19 +46,38 @@ std::string neighbour_map() {
   return out + "\n";
 }
 
+// The prescription rules judge a prescription file, not a routine's steps: they say what they
+// read instead of the linter's reach over routines.
+bool is_prescription_rule(const Rule& rule) {
+  return rule.name.starts_with("prescription-");
+}
+
+constexpr std::string_view kPrescriptionReach =
+    "The prescription rules read a prescription file (a TOML file whose first key is "
+    "`prescription = 1`, docs/prescriptions.md): its keys, its schedule and dates, and each "
+    "routine it names, found as `roll session NAME` finds it or beside the prescription, and "
+    "linted at the prescription's `level`. They do not judge the clinician's note or goals.";
+
 }  // namespace
 
 std::string format_explain(const Rule& rule) {
   std::string out;
   std::string_view silence =
-      rule.kind == RuleKind::safety      ? "safety rule: never silenced"
+      is_prescription_rule(rule)
+          ? (rule.kind == RuleKind::structure
+                 ? "prescription problem: the file is not a prescription roll can follow"
+                 : "prescription safety rule: never silenced (a prescription has no `allow`)")
+      : rule.kind == RuleKind::safety    ? "safety rule: never silenced"
       : rule.kind == RuleKind::technique ? "technique rule: `allow` can silence it"
       : rule.kind == RuleKind::structure ? "structure problem: the file is not a valid routine"
                                          : "about `allow` lists";
   out += fmt::format("{} ({}, {})\n", rule.name, severity_name(rule.severity), silence);
   out += fmt::format("{}\n\n", rule.summary);
   out += fmt::format("Why\n{}\n", indent_block(wrap(std::string(rule.rationale), 76), "  "));
-  if (rule.kind == RuleKind::safety || rule.kind == RuleKind::technique) {
+  if (is_prescription_rule(rule)) {
+    out += fmt::format("What it reads\n{}\n",
+                       indent_block(wrap(std::string(kPrescriptionReach), 76), "  "));
+  } else if (rule.kind == RuleKind::safety || rule.kind == RuleKind::technique) {
     out +=
         fmt::format("What it reads\n{}\n", indent_block(wrap(std::string(kLintReach), 76), "  "));
   }
@@ -66,6 +85,8 @@ std::string format_explain(const Rule& rule) {
   if (!rule.article.empty()) {
     out += fmt::format("From the {}\n{}\n", rule.article,
                        indent_block(wrap(std::string(rule.quote), 76), "  "));
+  } else if (is_prescription_rule(rule)) {
+    out += "Source\n  roll's own reading: no article gives this rule.\n\n";
   }
   out += fmt::format("Bad\n{}\n", indent_block(rule.bad, "    "));
   out += fmt::format("Good\n{}\n", indent_block(rule.good, "    "));
@@ -82,7 +103,8 @@ std::string format_rules_table() {
     out += fmt::format("{:<{}}  {:<8}  {:<10}  {}\n", rule.name, width,
                        severity_name(rule.severity), rule_kind_name(rule.kind), rule.summary);
   }
-  return out + "\n" + wrap(std::string(kLintReach), 76) + "\n";
+  return out + "\n" + wrap(std::string(kLintReach), 76) + "\n\n" +
+         wrap(std::string(kPrescriptionReach), 76) + "\n";
 }
 
 std::string format_rules_json() {

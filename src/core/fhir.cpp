@@ -299,6 +299,17 @@ std::string fhir_date(LocalDays day) {
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
+bool is_roll_fhir_bundle(std::string_view text) {
+  if (text.ends_with('\n')) text.remove_suffix(1);
+  constexpr std::string_view end = "\"type\" : \"collection\"\n}";
+  constexpr std::string_view kind = "\n    \"resourceType\" : \"Bundle\",\n";
+  // The resource type, the timestamp and the type close the bundle: well within this.
+  constexpr std::size_t tail_bytes = 160;
+  if (!text.starts_with("{\n    \"entry\" : [") || !text.ends_with(end)) return false;
+  auto tail = text.substr(text.size() > tail_bytes ? text.size() - tail_bytes : 0);
+  return tail.find(kind) != std::string_view::npos;
+}
+
 std::string fhir_uuid(std::string_view name) {
   // Two 64-bit FNV-1a hashes from different starting points: not cryptographic, only distinct
   // for distinct records, which is all an id in one bundle needs.

@@ -189,4 +189,11 @@ std::string psfs_change_words(const PsfsChange& c) {
       way, points, plural, figures, kPsfsThresholdLabel);
 }
 
+std::vector<PainRating> pain_ratings([[maybe_unused]] const std::vector<SessionRecord>& sessions) {
+  // Where each session's pain before and after (0-10), once the history keeps them, become
+  // PainRatings: the session's uid and routine, its start (before) or end (after) and its stored
+  // offset. rating_before and rating_after are not pain and stay out.
+  return {};
+}
+
 }  // namespace roll

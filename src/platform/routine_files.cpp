@@ -5,6 +5,7 @@
 
 #include "platform/atomic_file.hpp"
 #include "roll/limits.hpp"
+#include "roll/prescription.hpp"
 #include "roll/suggest.hpp"
 
 namespace roll::platform {
@@ -63,6 +64,14 @@ std::string nearest_routine_name(const Environment& env, std::string_view name) 
   std::vector<std::string_view> names;
   for (const auto& r : routines) names.push_back(r.name);
   return closest_match(name, names);
+}
+
+bool holds_prescription(const std::filesystem::path& path) {
+  try {
+    return is_prescription_text(read_text_file(path, limits::max_file_bytes));
+  } catch (const FileError&) {
+    return false;
+  }
 }
 
 LoadResult load_routine_file(const std::filesystem::path& path) {

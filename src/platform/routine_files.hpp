@@ -32,6 +32,10 @@ struct RoutineFile {
 
 [[nodiscard]] std::string nearest_routine_name(const Environment& env, std::string_view name);
 
+// Whether the file is a prescription (its first key `prescription = 1`), not a routine: what
+// `roll list` and the completions leave out. False for a file that cannot be read.
+[[nodiscard]] bool holds_prescription(const std::filesystem::path& path);
+
 // Reads and loads one routine file. A file that cannot be read becomes a single diagnostic with
 // rule "io" (no position), so callers report it like any other problem.
 [[nodiscard]] LoadResult load_routine_file(const std::filesystem::path& path);

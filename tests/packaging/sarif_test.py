@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """`roll lint --format sarif` is a valid SARIF 2.1.0 log by OASIS's own schema
 (tests/data/sarif-schema-2.1.0.json, copied from the sarif-spec repository), with what code
-scanning needs: run.columnKind, a region with startLine on every result (a file that cannot be
+scanning needs (on routines and on prescriptions alike): run.columnKind, a region with startLine on every result (a file that cannot be
 read too), rules with a PascalCase name distinct from the id even ignoring case, a full
 description and a help text, and no invented web addresses. `--format json` gives no line 0
 either.
@@ -40,11 +40,17 @@ def fail(message):
                               'name = "Sur le bas du dos, é"\nzone = "lumbar"\nseconds = 30\n'
                               'intensity = 9\n', encoding="utf-8")
 (tmp / "broken.toml").write_text('schema = 1\nname = "broken"\ntitle = \n')
+# A prescription (docs/prescriptions.md) with a finding of each of its kinds.
+(tmp / "rx.prescription.toml").write_text(
+    'prescription = 1\nlevel = "beginner"\nroutines = ["bedtim", "bad.toml"]\n'
+    'times_per_day = 6\nfrom = 2026-11-30\nuntil = 2026-11-02\n')
 cases = {
     "bundled routines": [str(source / "routines")],
     "lint errors": [str(tmp / "bad.toml")],
     "a syntax error": [str(tmp / "broken.toml")],
     "a missing file": [str(tmp / "missing.toml")],
+    "a prescription": [str(source / "docs" / "examples" / "thoracic-4-weeks.prescription.toml"),
+                       str(tmp / "rx.prescription.toml")],
     "all together": [str(tmp / "bad.toml"), str(tmp / "missing.toml"), str(tmp / "broken.toml")],
 }
 results_seen = 0

@@ -255,3 +255,31 @@ TEST_CASE("fhir: the CarePlan is completed once the prescription ended, not star
   p.days.fill(true);
   CHECK(count(fhir_bundle(in), "dayOfWeek") == 0);
 }
+
+TEST_CASE("fhir: a bundle roll wrote is known by its two ends, and nothing else is") {
+  auto p = example();
+  auto in = month_input(p);
+  auto bundle = fhir_bundle(in);
+  CHECK(is_roll_fhir_bundle(bundle));
+  CHECK(is_roll_fhir_bundle(bundle + "\n"));
+  CHECK_FALSE(is_roll_fhir_bundle(bundle + "\n\n"));
+  FhirInput empty;
+  empty.now = in.now;
+  CHECK(is_roll_fhir_bundle(fhir_bundle(empty)));
+  CHECK_FALSE(is_roll_fhir_bundle(""));
+  CHECK_FALSE(is_roll_fhir_bundle("{\"resourceType\": \"Bundle\", \"type\": \"collection\"}"));
+  CHECK_FALSE(is_roll_fhir_bundle("<!DOCTYPE html>\n"));
+  // A bundle's head with someone else's tail.
+  CHECK_FALSE(is_roll_fhir_bundle(bundle.substr(0, bundle.size() / 2) +
+                                  "\n    \"type\" : \"collection\"\n}"));
+}
+
+TEST_CASE("fhir: the history's back-feel ratings are never pain ratings") {
+  SessionRecord r;
+  r.uid = "s1";
+  r.routine_name = "thoracic";
+  r.status = SessionStatus::completed;
+  r.rating_before = 3;
+  r.rating_after = 8;
+  CHECK(pain_ratings({r, r}).empty());
+}

@@ -568,8 +568,11 @@ void declare_completion(CommandSpec& roll, CompletionOptions& opts) {
 int run_completion(Context& ctx, const CompletionOptions& opts) {
   if (opts.routines) {
     for (const auto& file : platform::discover_routines(ctx.env)) {
-      // A name a shell would split or mangle is not offered; its path still works.
-      if (plain_name(file.name)) fmt::print(ctx.out, "{}\n", file.name);
+      // A name a shell would split or mangle is not offered; its path still works. Nor is a
+      // prescription's, which `roll list` does not list either.
+      if (plain_name(file.name) && !platform::holds_prescription(file.path)) {
+        fmt::print(ctx.out, "{}\n", file.name);
+      }
     }
     return exit_ok;
   }

@@ -1,4 +1,5 @@
-// roll lint [PATH...]: check routine files against the rules drawn from the articles.
+// roll lint [PATH...]: check routine files against the rules drawn from the articles, and
+// prescription files (their first key `prescription = 1`) against the prescription rules.
 #include "roll/lint.hpp"
 
 #include <fmt/core.h>
@@ -10,12 +11,14 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostic_formats.hpp"
 #include "cli/json_output.hpp"
+#include "cli/prescription_checks.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/routine_files.hpp"
 #include "roll/fix.hpp"
 #include "roll/limits.hpp"
 #include "roll/load.hpp"
 #include "roll/plural.hpp"
+#include "roll/prescription.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -119,6 +122,15 @@ int run_lint(Context& ctx, UserData& user, const LintOptions& options) {
       io_failed = true;
       continue;
     }
+    // A prescription is judged at its own `level` (never the profile's) and has no safe fixes.
+    if (is_prescription_text(text)) {
+      auto diagnostics = check_prescription(ctx.env, text, path).diagnostics;
+      if (!diagnostics.empty()) {
+        all.insert(all.end(), diagnostics.begin(), diagnostics.end());
+        sources.emplace(name, std::move(text));
+      }
+      continue;
+    }
     auto diagnostics = check(text, name, profile);
     if (options.fix) {
       auto fixed = fix_routine_text(text, name, diagnostics);
@@ -161,10 +173,11 @@ int run_lint(Context& ctx, UserData& user, const LintOptions& options) {
 }
 
 void declare_lint(CommandSpec& roll, LintOptions& options) {
-  auto& cmd = roll.command("lint", "Check routines against the safety and technique rules");
+  auto& cmd = roll.command(
+      "lint", "Check routines and prescriptions against the safety and technique rules");
   cmd.option("path", options.paths,
-             "Routine files, directories to search for *.toml, or routine names from `roll "
-             "list` (default: every routine `roll list` sees)")
+             "Routine or prescription files, directories to search for *.toml, or routine names "
+             "from `roll list` (default: every routine `roll list` sees)")
       .completes(Completion::routine_or_path);
   cmd.flag("--strict", options.strict, "Fail (exit 1) on warnings too, not only on errors");
   cmd.option("--format", options.format, "Output format")
@@ -184,6 +197,10 @@ void declare_lint(CommandSpec& roll, LintOptions& options) {
       "  roll lint --strict routines/\n"
       "  roll lint --profile thoracic                        # with your level and roller\n"
       "  roll lint --format github ~/.config/roll/routines   # annotations in GitHub Actions\n"
+      "  roll lint thoracic-4-weeks.prescription.toml        # a clinician's prescription\n"
+      "\nA file whose first key is `prescription = 1` is a prescription (docs/prescriptions.md):\n"
+      "its schedule, dates and level are checked, and each routine it names is found and linted\n"
+      "at the prescription's level. --fix and --profile leave prescriptions alone.\n"
       "\nExit status: 0 no errors (warnings allowed unless --strict), 1 errors, 2 a path could "
       "not be read.\nRun `roll explain RULE` for the reasons behind a rule.";
 }

@@ -12,6 +12,7 @@
 #include "roll/limits.hpp"
 #include "roll/lint.hpp"
 #include "roll/load.hpp"
+#include "roll/prescription.hpp"
 #include "roll/routine_listing.hpp"
 #include "roll/text.hpp"
 
@@ -26,7 +27,9 @@ struct Row {
   std::size_t lint_warnings = 0;
 };
 
-Row make_row(platform::RoutineFile file) {
+// nullopt for a prescription (its first key `prescription = 1`): not a routine to run, so not
+// listed, and not a routine with errors either.
+std::optional<Row> make_row(platform::RoutineFile file) {
   Row row{std::move(file), std::nullopt};
   std::string text;
   try {
@@ -34,6 +37,7 @@ Row make_row(platform::RoutineFile file) {
   } catch (const platform::FileError&) {
     return row;  // listed as having errors; `roll lint NAME` says which
   }
+  if (is_prescription_text(text)) return std::nullopt;
   auto loaded = load_routine(text, row.file.path.string());
   if (!loaded.routine) return row;
   row.listing = listing_of(*loaded.routine);
@@ -132,12 +136,15 @@ void declare_list(CommandSpec& roll, ListOptions& opts) {
       "  roll list\n"
       "  roll list --json | jq -r '.routines[].name'\n"
       "\nYour own routines live in $XDG_CONFIG_HOME/roll/routines (default ~/.config/roll/routines)"
-      "\nand win over bundled routines of the same name.";
+      "\nand win over bundled routines of the same name. A prescription there (a file whose first"
+      "\nkey is `prescription = 1`) is not a routine and is not listed; `roll lint` checks it.";
 }
 
 int run_list(Context& ctx, const ListOptions& opts) {
   std::vector<Row> rows;
-  for (auto& file : platform::discover_routines(ctx.env)) rows.push_back(make_row(std::move(file)));
+  for (auto& file : platform::discover_routines(ctx.env)) {
+    if (auto row = make_row(std::move(file))) rows.push_back(std::move(*row));
+  }
   if (opts.json) {
     print_json_list(ctx, rows);
   } else {
