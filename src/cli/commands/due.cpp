@@ -8,6 +8,7 @@
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/screening.hpp"
 
 namespace roll::cli {
 
@@ -19,7 +20,8 @@ void declare_due(CLI::App& app, DueOptions& opts) {
       "\nExamples:\n"
       "  roll due\n"
       "  roll due --quiet && notify-send roll 'Five minutes on the roller before bed'\n"
-      "\nExit status: 0 due (nothing completed today), 1 done for today or a rest day, 2 error.\n"
+      "\nExit status: 0 due (nothing completed today), 1 done for today, a rest day, or a\n"
+      "condition in your profile not cleared (osteoporosis = true, ...), 2 error.\n"
       "Only a completed session counts (at least 80% of its planned time on the roller, not a\n"
       "--speed rehearsal). A day that ended in a pain stop is a rest day: nothing is due.\n"
       "Today starts at `day_start` from config.toml (default 04:00).");
@@ -27,6 +29,11 @@ void declare_due(CLI::App& app, DueOptions& opts) {
 
 int run_due(Context& ctx, UserData& user, const DueOptions& opts) {
   const Profile& profile = user.profile();
+  // A condition not cleared: nothing is due, so a reminder stays quiet, whatever the history says.
+  if (std::string held = held_reason(profile); !held.empty()) {
+    if (!opts.quiet) fmt::print(ctx.out, "Not due: {}.\n", held);
+    return exit_findings;
+  }
   SysSeconds now = now_or_fail(ctx);
   platform::HistoryStore& store = user.history();
   DueToday due = [&] {

@@ -12,12 +12,14 @@
 #include "cli/json_output.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/checked_routines_file.hpp"
+#include "platform/profile_file.hpp"
 #include "platform/routine_files.hpp"
 #include "roll/checked_routines.hpp"
 #include "roll/fix.hpp"
 #include "roll/limits.hpp"
 #include "roll/load.hpp"
 #include "roll/plural.hpp"
+#include "roll/screening.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -151,6 +153,20 @@ int run_lint(Context& ctx, UserData& user, const LintOptions& options) {
   }
 
   if (use_cache) platform::save_checked_routines(ctx.env, cache);
+  // Judged as this user, no routine is one to start while a condition is not cleared.
+  if (profile) {
+    if (std::string held = held_reason(*profile); !held.empty()) {
+      all.push_back(Diagnostic{platform::profile_path(ctx.env).string(),
+                               {1, 1, 1, 1},
+                               Severity::error,
+                               "profile",
+                               fmt::format("no session for now: {}", held),
+                               ""});
+      std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.rule == "profile" && b.rule != "profile";
+      });
+    }
+  }
 
   if (options.format == "json") {
     print_document(ctx, format_json(all));

@@ -28,8 +28,7 @@ void declare_session(CLI::App& app, SessionOptions& args) {
   cmd->add_option("--ready", args.ready,
                   "timer: a timed get-ready before each step, side and position; key: wait for "
                   "space or Enter there instead")
-      ->check(CLI::IsMember({"timer", "key"}))
-      ->capture_default_str();
+      ->check(CLI::IsMember({"timer", "key"}));
   cmd->add_flag("--yes,-y", args.yes,
                 "Answer every confirmation with yes (q quits at once); never a question of fact: "
                 "the check-in waits, and a zone that needs \"has the acute pain subsided?\" is "
