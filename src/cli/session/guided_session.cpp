@@ -172,6 +172,23 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   // TERM=dumb or one roll does not know: plain lines, but still the keys (pause, the pain stop).
   bool full_screen = on_terminal && ctx.env.terminal_can_draw;
   bool interactive = ctx.env.input_is_terminal && ctx.env.stdout_is_terminal;
+  std::vector<std::string> speech;
+  if (args.voice) {
+    // --voice-command wins over the profile's `speech`, which wins over espeak-ng.
+    std::string line = args.voice_command;
+    const char* from = "--voice-command";
+    if (line.empty()) {
+      line = user.profile().speech;
+      from = "speech in config.toml";
+    }
+    if (line.empty()) line = "espeak-ng";
+    speech = platform::split_command(line);
+    if (speech.empty()) {
+      throw Failure(exit_usage, fmt::format("{}: '{}' is not a command (empty, or a quote left "
+                                            "open); for example: espeak-ng -v en-gb -s 150",
+                                            from, sanitize(line)));
+    }
+  }
   // A sped-up run is a rehearsal: 0.4 s at --speed 1000 is not 6:15 of work, nor a session on
   // the floor that the first-session questions are for.
   bool rehearsal = args.speed != 1.0;
@@ -208,23 +225,6 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   // On by default in the full screen only: plain and JSON lines are for scripts, which say
   // --before and --after.
   bool ask_ratings = full_screen && user.profile().ratings;
-  std::vector<std::string> speech;
-  if (args.voice) {
-    // --voice-command wins over the profile's `speech`, which wins over espeak-ng.
-    std::string line = args.voice_command;
-    const char* from = "--voice-command";
-    if (line.empty()) {
-      line = user.profile().speech;
-      from = "speech in config.toml";
-    }
-    if (line.empty()) line = "espeak-ng";
-    speech = platform::split_command(line);
-    if (speech.empty()) {
-      throw Failure(exit_usage, fmt::format("{}: '{}' is not a command (empty, or a quote left "
-                                            "open); for example: espeak-ng -v en-gb -s 150",
-                                            from, sanitize(line)));
-    }
-  }
   bool recording = !args.no_log && (!rehearsal || args.log_rehearsal);
   std::optional<platform::SqliteSessionLog> recorded;
   NullSessionLog not_recorded;
