@@ -1,7 +1,5 @@
 #include "cli/color.hpp"
 
-#include <string>
-
 namespace roll::cli {
 
 bool use_color(ColorChoice choice, const platform::Environment& env) {
@@ -19,30 +17,19 @@ bool use_color(ColorChoice choice, const platform::Environment& env) {
   return env.stdout_is_terminal && env.terminal_can_draw;
 }
 
-namespace {
-
-void add_color_option_to(CLI::App& app, Context& ctx) {
-  app.add_option_function<std::string>(
-         "--color",
-         [&ctx](const std::string& value) {
-           ColorChoice choice = value == "always"  ? ColorChoice::always
-                                : value == "never" ? ColorChoice::never
-                                                   : ColorChoice::automatic;
-           ctx.color = use_color(choice, ctx.env);
-         },
-         "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->option_text("WHEN");
-  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
-    add_color_option_to(*sub, ctx);
-  }
+ColorChoice color_choice(std::string_view when) {
+  if (when == "always") return ColorChoice::always;
+  if (when == "never") return ColorChoice::never;
+  return ColorChoice::automatic;
 }
 
-}  // namespace
-
-void add_color_option(CLI::App& app, Context& ctx) {
-  ctx.color = use_color(ColorChoice::automatic, ctx.env);
-  add_color_option_to(app, ctx);
+void add_color_option(CommandSpec& command, std::string& when) {
+  command
+      .option("--color", when,
+              "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never")
+      .choices({"auto", "always", "never"})
+      .value_name("WHEN");
+  for (auto& sub : command.subcommands) add_color_option(sub, when);
 }
 
 }  // namespace roll::cli

@@ -1,8 +1,10 @@
 #pragma once
 // `--color` on every command, and the rule that decides colour when it is not given.
-#include <CLI/CLI.hpp>
+#include <string>
+#include <string_view>
 
-#include "cli/context.hpp"
+#include "cli/command_line.hpp"
+#include "platform/environment.hpp"
 
 namespace roll::cli {
 
@@ -13,8 +15,12 @@ enum class ColorChoice { automatic, always, never };
 // CLICOLOR_FORCE because someone who set NO_COLOR asked for none anywhere.
 [[nodiscard]] bool use_color(ColorChoice choice, const platform::Environment& env);
 
-// Adds `--color auto|always|never` to `app` and every subcommand under it, so it may be written
-// before or after the command (`roll --color never list`, `roll list --color never`).
-void add_color_option(CLI::App& app, Context& ctx);
+// "always", "never", anything else automatic.
+[[nodiscard]] ColorChoice color_choice(std::string_view when);
+
+// Adds `--color auto|always|never` to `command` and every subcommand under it, so it may be
+// written before or after the command (`roll --color never list`, `roll list --color never`);
+// the parse writes the value to `when`.
+void add_color_option(CommandSpec& command, std::string& when);
 
 }  // namespace roll::cli

@@ -1,15 +1,16 @@
 #pragma once
 // Every command, each in its own file under src/cli/commands/, in one shape: its options as plain
-// data, `declare_x` adding the subcommand and binding its options (no logic), and `run_x` doing
-// the work with what the parse filled in and returning the exit code. app.cpp joins the two with
-// a one-line callback, so a command can also be run without CLI11 in a test.
+// data, `declare_x` describing the command and its options under roll's (cli/command_line.hpp;
+// no logic), and `run_x` doing the work with what the parse filled in and returning the exit
+// code. app.cpp turns the description into CLI11 and calls run_x, so a command can also be run
+// without a parse in a test.
 // A command that reads the profile or the history takes the run's UserData (cli/user_data.hpp)
 // beside its options; the dispatcher opens each on the command's first use, and once.
-#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "cli/command_line.hpp"
 #include "cli/context.hpp"
 #include "cli/session/session_options.hpp"
 #include "cli/user_data.hpp"
@@ -18,16 +19,22 @@ namespace roll::cli {
 
 struct ListOptions {
   bool json = false;
-  bool no_cache = false;  // parse every routine, and leave the checked-routines cache alone
 };
-void declare_list(CLI::App& app, ListOptions& opts);
+void declare_list(CommandSpec& roll, ListOptions& opts);
+
+// `--no-cache` on `roll list` and `roll lint`, kept for one release after roll stopped keeping a
+// cache of routines found clean, since scripts pass it: it does nothing and says so.
+inline void declare_no_cache(CommandSpec& command) {
+  command.flag("--no-cache", "Deprecated: does nothing (roll keeps no cache); will be removed")
+      .deprecated("--no-cache does nothing now (roll keeps no cache) and will be removed");
+}
 int run_list(Context& ctx, const ListOptions& opts);
 
 struct ShowOptions {
   std::string routine;  // a name or a path
   bool json = false;
 };
-void declare_show(CLI::App& app, ShowOptions& opts);
+void declare_show(CommandSpec& roll, ShowOptions& opts);
 int run_show(Context& ctx, const ShowOptions& opts);
 
 struct LintOptions {
@@ -35,22 +42,21 @@ struct LintOptions {
   bool strict = false;
   bool fix = false;
   bool profile = false;
-  bool no_cache = false;  // parse every routine, and leave the checked-routines cache alone
   std::string format = "text";
 };
-void declare_lint(CLI::App& app, LintOptions& opts);
+void declare_lint(CommandSpec& roll, LintOptions& opts);
 int run_lint(Context& ctx, UserData& user, const LintOptions& opts);
 
 struct ExplainOptions {
   std::string rule;
 };
-void declare_explain(CLI::App& app, ExplainOptions& opts);
+void declare_explain(CommandSpec& roll, ExplainOptions& opts);
 int run_explain(Context& ctx, const ExplainOptions& opts);
 
 struct RulesOptions {
   bool json = false;
 };
-void declare_rules(CLI::App& app, RulesOptions& opts);
+void declare_rules(CommandSpec& roll, RulesOptions& opts);
 int run_rules(Context& ctx, const RulesOptions& opts);
 
 struct RemindOptions {
@@ -63,7 +69,7 @@ struct RemindOptions {
   bool uninstall = false;
   bool force = false;
 };
-void declare_remind(CLI::App& app, RemindOptions& opts);
+void declare_remind(CommandSpec& roll, RemindOptions& opts);
 int run_remind(Context& ctx, const RemindOptions& opts);
 
 struct InjuryOptions {
@@ -79,7 +85,7 @@ struct InjuryOptions {
   bool all = false;
   std::string routine;  // check
 };
-void declare_injury(CLI::App& app, InjuryOptions& opts);
+void declare_injury(CommandSpec& roll, InjuryOptions& opts);
 int run_injury(Context& ctx, UserData& user, const InjuryOptions& opts);
 
 struct NewOptions {
@@ -87,28 +93,28 @@ struct NewOptions {
   std::string from;  // a routine to copy; empty: the template
   bool edit = false;
 };
-void declare_new(CLI::App& app, NewOptions& opts);
+void declare_new(CommandSpec& roll, NewOptions& opts);
 int run_new(Context& ctx, UserData& user, const NewOptions& opts);
 
 struct CompletionOptions {
   std::string shell;  // bash, zsh or fish
   bool routines = false;
   bool rules = false;
-  CLI::App* root = nullptr;  // the whole tree, set by declare_completion
+  const CommandSpec* root = nullptr;  // every command, set by declare_completion
 };
-void declare_completion(CLI::App& app, CompletionOptions& opts);
+void declare_completion(CommandSpec& roll, CompletionOptions& opts);
 int run_completion(Context& ctx, const CompletionOptions& opts);
 
 struct DueOptions {
   bool quiet = false;
 };
-void declare_due(CLI::App& app, DueOptions& opts);
+void declare_due(CommandSpec& roll, DueOptions& opts);
 int run_due(Context& ctx, UserData& user, const DueOptions& opts);
 
 struct LevelOptions {
   std::string level;  // empty: show
 };
-void declare_level(CLI::App& app, LevelOptions& options);
+void declare_level(CommandSpec& roll, LevelOptions& options);
 int run_level(Context& ctx, UserData& user, const LevelOptions& options);
 
 struct SuggestOptions {
@@ -119,14 +125,14 @@ struct SuggestOptions {
   double speed = 1.0;
   bool yes = false;
 };
-void declare_suggest(CLI::App& app, SuggestOptions& options);
+void declare_suggest(CommandSpec& roll, SuggestOptions& options);
 int run_suggest(Context& ctx, UserData& user, const SuggestOptions& options);
 
 struct ReportOptions {
   std::string html;  // the file, or "-" for stdout
   int weeks = 8;
 };
-void declare_report(CLI::App& app, ReportOptions& options);
+void declare_report(CommandSpec& roll, ReportOptions& options);
 int run_report(Context& ctx, UserData& user, const ReportOptions& options);
 
 struct SyncOptions {
@@ -134,14 +140,14 @@ struct SyncOptions {
   bool status = false;
   bool json = false;
 };
-void declare_sync(CLI::App& app, SyncOptions& options);
+void declare_sync(CommandSpec& roll, SyncOptions& options);
 int run_sync(Context& ctx, UserData& user, const SyncOptions& options);
 
 struct StatsOptions {
   int weeks = 12;
   bool json = false;
 };
-void declare_stats(CLI::App& app, StatsOptions& opts);
+void declare_stats(CommandSpec& roll, StatsOptions& opts);
 int run_stats(Context& ctx, UserData& user, const StatsOptions& opts);
 
 struct ExportOptions {
@@ -169,11 +175,11 @@ struct HistoryOptions {
   ExportOptions exp;
   ImportOptions imp;
 };
-void declare_history(CLI::App& app, HistoryOptions& opts);
+void declare_history(CommandSpec& roll, HistoryOptions& opts);
 int run_history(Context& ctx, UserData& user, const HistoryOptions& opts);
 
 // SessionOptions: cli/session/session_options.hpp, shared with the session's flow.
-void declare_session(CLI::App& app, SessionOptions& args);
+void declare_session(CommandSpec& roll, SessionOptions& args);
 int run_session(Context& ctx, UserData& user, const SessionOptions& args);
 
 }  // namespace roll::cli

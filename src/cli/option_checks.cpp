@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <string>
 #include <variant>
 
 #include "roll/text.hpp"
@@ -27,27 +26,20 @@ std::variant<double, std::string> parse_number(const std::string& text) {
 
 }  // namespace
 
-CLI::Validator between(double min, double max) {
-  return {[=](std::string& text) -> std::string {
-            auto parsed = parse_number(text);
-            if (auto* error = std::get_if<std::string>(&parsed)) return *error;
-            double value = std::get<double>(parsed);
-            if (value < min || value > max)
-              return fmt::format("{} is not between {} and {}", sanitize(text), min, max);
-            return {};
-          },
-          fmt::format("{} to {}", min, max)};
+std::string range_error(const NumberRange& range, const std::string& text) {
+  auto parsed = parse_number(text);
+  if (auto* error = std::get_if<std::string>(&parsed)) return *error;
+  double value = std::get<double>(parsed);
+  if (range.max && (value < range.min || value > *range.max))
+    return fmt::format("{} is not between {} and {}", sanitize(text), range.min, *range.max);
+  if (!range.max && value < range.min)
+    return fmt::format("{} is not {} or more", sanitize(text), range.min);
+  return {};
 }
 
-CLI::Validator zero_or_more() {
-  return {[](std::string& text) -> std::string {
-            auto parsed = parse_number(text);
-            if (auto* error = std::get_if<std::string>(&parsed)) return *error;
-            if (std::get<double>(parsed) < 0)
-              return fmt::format("{} is not 0 or more", sanitize(text));
-            return {};
-          },
-          "0 or more"};
+std::string describe(const NumberRange& range) {
+  if (range.max) return fmt::format("{} to {}", range.min, *range.max);
+  return fmt::format("{} or more", range.min);
 }
 
 }  // namespace roll::cli

@@ -112,17 +112,12 @@ std::filesystem::path Environment::data_dir() const {
   return data_home / "roll";
 }
 
-std::filesystem::path Environment::cache_dir() const {
-  return cache_home / "roll";
-}
-
 Environment Environment::from_variables(const VariableLookup& lookup, const TerminalFacts& facts,
                                         std::filesystem::path exe_dir) {
   Environment env;
   env.config_home = xdg(lookup, "XDG_CONFIG_HOME", ".config");
   env.data_home = xdg(lookup, "XDG_DATA_HOME", ".local/share");
   env.state_home = xdg(lookup, "XDG_STATE_HOME", ".local/state");
-  env.cache_home = xdg(lookup, "XDG_CACHE_HOME", ".cache");
   env.exe_dir = std::move(exe_dir);
   const char* no_color = lookup("NO_COLOR");
   env.no_color = no_color != nullptr && *no_color != '\0';

@@ -25,7 +25,6 @@ struct Environment {
   std::filesystem::path config_home;  // $XDG_CONFIG_HOME or ~/.config
   std::filesystem::path data_home;    // $XDG_DATA_HOME or ~/.local/share
   std::filesystem::path state_home;   // $XDG_STATE_HOME or ~/.local/state
-  std::filesystem::path cache_home;   // $XDG_CACHE_HOME or ~/.cache
   std::filesystem::path exe_dir;      // directory of the running binary
   bool no_color = false;              // NO_COLOR set (to anything non-empty)
   bool clicolor_force = false;        // CLICOLOR_FORCE set to anything but "" or "0"
@@ -46,8 +45,6 @@ struct Environment {
   [[nodiscard]] std::filesystem::path bundled_routines_dir() const;
   // <data>/roll: the history database.
   [[nodiscard]] std::filesystem::path data_dir() const;
-  // <cache>/roll: what roll can always rebuild (the checked routines).
-  [[nodiscard]] std::filesystem::path cache_dir() const;
 
   // Everything above from the variables `lookup` gives and the terminal facts; no other input, so
   // a test builds exactly what main builds, from a map instead of the process.

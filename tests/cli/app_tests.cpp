@@ -94,6 +94,27 @@ TEST_CASE("a misspelt command is named, with the nearest command, exit 2") {
   CHECK(run_cli(home, {"--color", "never", "list"}).exit_code == 0);
 }
 
+TEST_CASE("a did-you-mean names only an option the command takes, never the one it refused") {
+  TempDir home;
+  // --json is roll's own (the today view), not roll due's.
+  auto r = run_cli(home, {"due", "--json"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err ==
+        "roll: unknown option '--json' for 'roll due'; run `roll due --help` for the options\n");
+  // A parent's option is refused below it too, so it is not offered there.
+  r = run_cli(home, {"history", "delete", "x", "--limit", "3"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("did you mean") == std::string::npos);
+  r = run_cli(home, {"history", "add", "bedtime", "--at", "2026-11-23T07:00", "--jsn"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("did you mean '--json'") == std::string::npos);
+  // The command's own options are still offered, --color included.
+  r = run_cli(home, {"due", "--quite"});
+  CHECK(r.err == "roll: unknown option '--quite' for 'roll due'; did you mean '--quiet'?\n");
+  r = run_cli(home, {"due", "--colour", "never"});
+  CHECK(r.err.find("did you mean '--color'?") != std::string::npos);
+}
+
 TEST_CASE("a number out of range names its bounds as a person writes them") {
   TempDir home;
   auto r = run_cli(home, {"history", "--limit", "-3"});

@@ -152,10 +152,11 @@ TEST_CASE("roll history cuts a long routine name by display width, never inside 
   auto r = roll_now(home, {"history"});
   REQUIRE(r.exit_code == 0);
   CHECK(roll::utf8::is_valid(r.out));
-  // 19 columns of the name and the '~', then the two spaces before the status.
-  CHECK(has(r.out, "21:30  " + repeat("\u00e9", 19) + "~  completed"));
+  // 19 columns of the name and the '~', then the two spaces before the status. (The time before
+  // the name is local, so it is not part of the match: the suite runs in more than one zone.)
+  CHECK(has(r.out, ":30  " + repeat("\u00e9", 19) + "~  completed"));
   // Rockets are two columns each: nine and the '~' make 19, padded to 20.
-  CHECK(has(r.out, "21:30  " + repeat("\U0001F680", 9) + "~   completed"));
+  CHECK(has(r.out, ":30  " + repeat("\U0001F680", 9) + "~   completed"));
 }
 
 TEST_CASE("roll history with no database yet says how to start") {

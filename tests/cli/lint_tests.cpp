@@ -247,59 +247,31 @@ TEST_CASE("roll lint takes routine names as roll list shows them, and suggests t
   CHECK(has(typo.out, "did you mean `thoracic`?"));
 }
 
-// The checked-routines cache (roll/checked_routines.hpp): a clean text is answered from it, and
-// anything else is checked in full.
-TEST_CASE("a routine found clean is checked again in full once it is edited") {
+// A file's name is part of the verdict (`name` must match it), so the same text can pass under
+// one name and warn under another: a verdict kept by text alone would hide that warning.
+TEST_CASE("a routine copied to another name is judged under its new name") {
   TempDir home;
-  auto path = home.write("mine/clean.toml", kClean).string();
-  auto first = run_cli(home, {"lint", path});
-  CHECK(first.exit_code == 0);
-  CHECK(std::filesystem::exists(home.path() / "cache/roll/checked-routines"));
-  CHECK(run_cli(home, {"lint", path}).out == first.out);
-
-  std::string pressed = kClean;
-  pressed.replace(pressed.find("intensity = 6"), 13, "intensity = 9");
-  home.write("mine/clean.toml", pressed);
-  auto edited = run_cli(home, {"lint", path});
-  CHECK(edited.exit_code == 1);
-  CHECK(has(edited.out, "clean.toml:10:13: error"));
+  std::string evening = kClean;
+  evening.replace(evening.find("name = \"clean\""), 14, "name = \"evening\"");
+  auto first = home.write("mine/evening.toml", evening).string();
+  auto clean = run_cli(home, {"lint", "--strict", first});
+  CHECK(clean.exit_code == 0);
+  CHECK(has(clean.out, "no problems in 1 file"));
+  auto copy = home.write("mine/morning.toml", evening).string();
+  auto copied = run_cli(home, {"lint", "--strict", copy});
+  CHECK(copied.exit_code == 1);
+  CHECK(has(copied.out, "`name` is \"evening\" but the file is named morning.toml"));
 }
 
-TEST_CASE("a routine with any finding is never vouched for by the cache") {
-  TempDir home;
-  auto path = home.write("mine/nomove.toml", kNoMove).string();
-  for (int run = 0; run < 2; ++run) {
-    CAPTURE(run);
-    auto r = run_cli(home, {"lint", "--strict", path});
-    CHECK(r.exit_code == 1);
-    CHECK(has(r.out, "move-after"));
-  }
-}
-
-TEST_CASE("--no-cache and --profile neither read nor write the cache") {
-  TempDir home;
-  auto path = home.write("mine/clean.toml", kClean).string();
-  CHECK(run_cli(home, {"lint", "--no-cache", path}).exit_code == 0);
-  CHECK_FALSE(std::filesystem::exists(home.path() / "cache/roll"));
-  home.write("config/roll/config.toml", "level = \"beginner\"\n");
-  CHECK(run_cli(home, {"lint", "--profile", path}).exit_code == 0);
-  CHECK_FALSE(std::filesystem::exists(home.path() / "cache/roll"));
-}
-
-TEST_CASE("a cache that cannot be written or read changes nothing in what lint says") {
+TEST_CASE("--no-cache is still accepted, changes nothing and says it will go") {
   TempDir home;
   auto path = home.write("mine/lumbar.toml", kLumbar).string();
-  auto expected = run_cli(home, {"lint", "--no-cache", path});
-  // A file where the cache directory should be; then a cache of garbage.
-  home.write("cache/roll", "not a directory");
-  auto blocked = run_cli(home, {"lint", path});
-  CHECK(blocked.exit_code == expected.exit_code);
-  CHECK(blocked.out == expected.out);
-  CHECK(blocked.err == expected.err);
-  std::filesystem::remove(home.path() / "cache/roll");
-  home.write("cache/roll/checked-routines",
-             std::string("roll checked routines 1\n\xff\xff\xff", 27));
-  auto garbage = run_cli(home, {"lint", path});
-  CHECK(garbage.out == expected.out);
-  CHECK(garbage.err == expected.err);
+  auto plain = run_cli(home, {"lint", path});
+  auto r = run_cli(home, {"lint", "--no-cache", path});
+  CHECK(r.exit_code == plain.exit_code);
+  CHECK(r.out == plain.out);
+  CHECK(r.err == "roll: --no-cache does nothing now (roll keeps no cache) and will be removed\n");
+  CHECK(has(run_cli(home, {"lint", "--help"}).out, "Deprecated"));
+  // roll keeps nothing in the cache directory.
+  CHECK_FALSE(std::filesystem::exists(home.path() / "cache"));
 }

@@ -1,12 +1,9 @@
 // `roll list`, in process, with XDG_* in a temporary directory.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <string>
 
-#include "platform/build_id.hpp"
-#include "roll/checked_routines.hpp"
 #include "run_in_process.hpp"
 #include "sample_routines.hpp"
 
@@ -93,44 +90,16 @@ TEST_CASE("a user routine appears in the list, and wins over a bundled one of th
   CHECK(show.out.find("user") != std::string::npos);
 }
 
-// The checked-routines cache, seen from the outside: what it holds is what `roll list` shows.
-TEST_CASE("roll list answers from the cache for a routine it found clean, and --no-cache parses") {
+TEST_CASE("roll list --no-cache is still accepted, changes nothing and says it will go") {
   TempDir home;
   home.write("config/roll/routines/evening.toml", kUserRoutine);
-  auto cold = run_cli(home, {"list"});
-  auto warm = run_cli(home, {"list"});
-  CHECK(warm.out == cold.out);
-  CHECK(run_cli(home, {"list", "--json"}).out ==
-        run_cli(home, {"list", "--json", "--no-cache"}).out);
-
-  // What the cache says of this exact text is what the list shows: the parse was skipped.
-  roll::CheckedRoutines planted;
-  planted.add(
-      kUserRoutine,
-      roll::RoutineListing{
-          "Planted title", "", std::chrono::minutes(99), std::chrono::minutes(90), {"lats"}});
-  auto file = home.path() / "cache/roll/checked-routines";
-  home.write("cache/roll/checked-routines", planted.encode(roll::platform::build_id()));
-  std::filesystem::permissions(
-      file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-  auto hit = run_cli(home, {"list"});
-  CHECK(has(hit.out, "Planted title"));
-  CHECK(has(hit.out, "1:39:00"));
-  CHECK_FALSE(has(run_cli(home, {"list", "--no-cache"}).out, "Planted title"));
-
-  // Only a file this user alone can write is believed.
-  std::filesystem::permissions(file, std::filesystem::perms::group_write,
-                               std::filesystem::perm_options::add);
-  CHECK_FALSE(has(run_cli(home, {"list"}).out, "Planted title"));
-
-  // An edit of one byte is another text.
-  home.write("cache/roll/checked-routines", planted.encode(roll::platform::build_id()));
-  std::filesystem::permissions(
-      file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-  home.write("config/roll/routines/evening.toml", kUserRoutine + "\n");
-  auto edited = run_cli(home, {"list"});
-  CHECK_FALSE(has(edited.out, "Planted title"));
-  CHECK(has(edited.out, "My evening routine"));
+  auto plain = run_cli(home, {"list", "--json"});
+  auto r = run_cli(home, {"list", "--json", "--no-cache"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == plain.out);
+  CHECK(r.err == "roll: --no-cache does nothing now (roll keeps no cache) and will be removed\n");
+  CHECK(has(run_cli(home, {"list", "--help"}).out, "Deprecated"));
+  CHECK_FALSE(std::filesystem::exists(home.path() / "cache"));
 }
 
 TEST_CASE("a routine that fails lint is listed as failing on every run") {

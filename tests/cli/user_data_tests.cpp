@@ -5,6 +5,7 @@
 // a command or an option that does not touch one never opens it.
 #include <doctest/doctest.h>
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <filesystem>

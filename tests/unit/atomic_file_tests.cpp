@@ -138,7 +138,7 @@ TEST_CASE("a new file: written whole, never over an existing one, nothing left b
 
 TEST_CASE("a private file is written 0600 in a 0700 directory, whole, with nothing left behind") {
   Dir dir;
-  auto file = dir.path / "cache" / "roll" / "checked-routines";
+  auto file = dir.path / "state" / "roll" / "told";
   REQUIRE(roll::platform::write_private_file(file, "first"));
   REQUIRE(roll::platform::write_private_file(file, "second"));
   CHECK(slurp(file) == "second");

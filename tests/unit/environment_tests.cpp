@@ -1,5 +1,5 @@
 // What roll reads from the process environment: the XDG directories, each with its default under
-// $HOME, and the cache directory beside them.
+// $HOME.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -21,18 +21,16 @@ Environment from(const std::map<std::string, std::string>& variables) {
 
 }  // namespace
 
-TEST_CASE("the XDG directories default under $HOME, and the cache is <cache>/roll") {
+TEST_CASE("the XDG directories default under $HOME, and a relative one is ignored") {
   auto env = from({{"HOME", "/home/ana"}});
   CHECK(env.config_home == "/home/ana/.config");
   CHECK(env.data_home == "/home/ana/.local/share");
   CHECK(env.state_home == "/home/ana/.local/state");
-  CHECK(env.cache_home == "/home/ana/.cache");
-  CHECK(env.cache_dir() == "/home/ana/.cache/roll");
 
-  auto set = from({{"HOME", "/home/ana"}, {"XDG_CACHE_HOME", "/var/cache/ana"}});
-  CHECK(set.cache_dir() == "/var/cache/ana/roll");
+  auto set = from({{"HOME", "/home/ana"}, {"XDG_DATA_HOME", "/var/lib/ana"}});
+  CHECK(set.data_home == "/var/lib/ana");
   CHECK(set.config_home == "/home/ana/.config");
   // The XDG spec: a relative path is ignored.
-  CHECK(from({{"HOME", "/home/ana"}, {"XDG_CACHE_HOME", "cache"}}).cache_home ==
-        "/home/ana/.cache");
+  CHECK(from({{"HOME", "/home/ana"}, {"XDG_DATA_HOME", "data"}}).data_home ==
+        "/home/ana/.local/share");
 }

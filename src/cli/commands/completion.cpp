@@ -1,5 +1,6 @@
-// roll completion bash|zsh|fish: shell completion generated from the command tree itself, so a
-// command or option added anywhere in src/cli is completed without touching this file. The
+// roll completion bash|zsh|fish: shell completion written from the commands' own specs
+// (cli/command_line.hpp), so a command or option added anywhere in src/cli is completed without
+// touching this file. The
 // installed completion files are this command's output, written at build time (CMakeLists.txt).
 #include <fmt/core.h>
 #include <fmt/format.h>
@@ -21,7 +22,7 @@ namespace {
 // routine_or_file: `roll lint` takes routine names, files and directories alike.
 enum class Kind { none, choice, routine, routine_or_file, rule, zone, file };
 
-struct OptionSpec {
+struct ScriptOption {
   std::vector<std::string> flags;  // "--json", "-q"
   bool takes_value = false;
   Kind kind = Kind::none;
@@ -29,75 +30,58 @@ struct OptionSpec {
   std::string help;
 };
 
-struct CommandSpec {
+struct ScriptCommand {
   std::string path;  // "" for roll itself, "injury add" for a nested command
   std::vector<std::pair<std::string, std::string>> subcommands;  // name, help
-  std::vector<OptionSpec> options;
+  std::vector<ScriptOption> options;
   Kind positional = Kind::none;
   std::vector<std::string> positional_choices;
 };
 
-// The conventional names commands give their arguments decide what to complete.
-Kind kind_of(std::string_view name) {
-  while (name.starts_with('-')) name.remove_prefix(1);
-  if (name == "routine" || name == "routines" || name == "from") return Kind::routine;
-  if (name == "rule" || name == "rules") return Kind::rule;
-  if (name == "zone" || name == "zones" || name == "tight") return Kind::zone;
-  if (name == "path" || name == "paths") return Kind::routine_or_file;
-  if (name == "file" || name == "files" || name == "output" || name == "database" ||
-      name == "html" || name == "dir") {
-    return Kind::file;
+Kind kind_of(const OptionSpec& spec) {
+  if (!spec.choices.empty()) return Kind::choice;
+  switch (spec.completion) {
+    case Completion::none:
+      break;
+    case Completion::routine:
+      return Kind::routine;
+    case Completion::routine_or_path:
+      return Kind::routine_or_file;
+    case Completion::rule:
+      return Kind::rule;
+    case Completion::zone:
+      return Kind::zone;
+    case Completion::file:
+      return Kind::file;
   }
   return Kind::none;
 }
 
-// CLI11 appends a CLI::IsMember validator's set to the type name: "TEXT:{auto,always,never}".
-std::vector<std::string> choices_of(const CLI::Option& opt) {
-  std::string type = opt.get_type_name();
-  auto open = type.find(":{");
-  auto close = type.rfind('}');
-  std::vector<std::string> out;
-  if (open == std::string::npos || close == std::string::npos || close < open) return out;
-  std::string list = type.substr(open + 2, close - open - 2);
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    auto comma = list.find(',', start);
-    if (comma == std::string::npos) comma = list.size();
-    if (comma > start) out.push_back(list.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
-void collect(CLI::App& app, const std::string& path, std::vector<CommandSpec>& out) {
-  CommandSpec spec;
-  spec.path = path;
-  // An empty group is how CLI11 hides a command or an option.
-  auto subs = app.get_subcommands([](CLI::App* sub) { return !sub->get_group().empty(); });
-  for (CLI::App* sub : subs) spec.subcommands.emplace_back(sub->get_name(), sub->get_description());
-  for (const CLI::Option* opt : app.get_options()) {
-    if (opt->get_group().empty()) continue;
-    if (!opt->nonpositional()) {
-      if (spec.positional == Kind::none) {
-        spec.positional_choices = choices_of(*opt);
-        spec.positional = spec.positional_choices.empty() ? kind_of(opt->get_name()) : Kind::choice;
+void collect(const CommandSpec& spec, const std::string& path, std::vector<ScriptCommand>& out) {
+  ScriptCommand command;
+  command.path = path;
+  for (const auto& sub : spec.subcommands) command.subcommands.emplace_back(sub.name, sub.about);
+  for (const auto& opt : spec.options) {
+    if (opt.hidden) continue;
+    if (opt.positional) {
+      if (command.positional == Kind::none) {
+        command.positional = kind_of(opt);
+        command.positional_choices = opt.choices;
       }
       continue;
     }
-    OptionSpec o;
-    for (const auto& l : opt->get_lnames()) o.flags.push_back("--" + l);
-    for (const auto& s : opt->get_snames()) o.flags.push_back("-" + s);
-    o.takes_value = opt->get_expected_max() != 0;
-    o.choices = choices_of(*opt);
-    o.kind = !o.choices.empty() ? Kind::choice
-             : o.takes_value    ? kind_of(o.flags.front())
-                                : Kind::none;
-    o.help = opt->get_description();
-    spec.options.push_back(std::move(o));
+    ScriptOption o;
+    if (!opt.long_name.empty()) o.flags.push_back("--" + opt.long_name);
+    if (!opt.short_name.empty()) o.flags.push_back("-" + opt.short_name);
+    o.takes_value = !opt.is_flag();
+    o.kind = o.takes_value ? kind_of(opt) : Kind::none;
+    o.choices = opt.choices;
+    o.help = opt.help;
+    command.options.push_back(std::move(o));
   }
-  out.push_back(std::move(spec));
-  for (CLI::App* sub : subs) {
-    collect(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name(), out);
+  out.push_back(std::move(command));
+  for (const auto& sub : spec.subcommands) {
+    collect(sub, path.empty() ? sub.name : path + " " + sub.name, out);
   }
 }
 
@@ -247,7 +231,7 @@ _roll() {{
 complete -F _roll roll
 )SH";
 
-std::string bash_script(const std::vector<CommandSpec>& commands) {
+std::string bash_script(const std::vector<ScriptCommand>& commands) {
   std::string subs, opts, values, positionals;
   for (const auto& c : commands) {
     std::vector<std::string> names, flags;
@@ -367,7 +351,7 @@ std::string described(std::string_view name, std::string_view help) {
   return sq(fmt::format("{}:{}", name, first_line(help)));
 }
 
-std::string zsh_script(const std::vector<CommandSpec>& commands) {
+std::string zsh_script(const std::vector<ScriptCommand>& commands) {
   std::string subs, opts, values, positionals;
   for (const auto& c : commands) {
     std::vector<std::string> names, flags;
@@ -470,7 +454,7 @@ std::string fish_value(Kind kind, const std::vector<std::string>& choices) {
   return " -x";
 }
 
-std::string fish_script(const std::vector<CommandSpec>& commands) {
+std::string fish_script(const std::vector<ScriptCommand>& commands) {
   std::string subs, values, lines;
   for (const auto& c : commands) {
     std::vector<std::string> names;
@@ -516,22 +500,20 @@ bool plain_name(std::string_view name) {
 
 }  // namespace
 
-void declare_completion(CLI::App& app, CompletionOptions& opts) {
-  auto* cmd =
-      app.add_subcommand("completion", "Print a shell completion script (bash, zsh or fish)");
-  cmd->add_option("shell", opts.shell, "The shell: bash, zsh or fish")
-      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+void declare_completion(CommandSpec& roll, CompletionOptions& opts) {
+  auto& cmd = roll.command("completion", "Print a shell completion script (bash, zsh or fish)");
+  cmd.option("shell", opts.shell, "The shell: bash, zsh or fish").choices({"bash", "zsh", "fish"});
   // What the scripts run when Tab is pressed; not for people, so hidden.
-  cmd->add_flag("--routines", opts.routines, "Print the routine names, one a line")->group("");
-  cmd->add_flag("--rules", opts.rules, "Print the lint rule names, one a line")->group("");
-  cmd->footer(
+  cmd.flag("--routines", opts.routines, "Print the routine names, one a line").hidden();
+  cmd.flag("--rules", opts.rules, "Print the lint rule names, one a line").hidden();
+  cmd.footer =
       "\nExamples:\n"
       "  source <(roll completion bash)      # try it in this shell\n"
       "  roll completion fish > ~/.config/fish/completions/roll.fish\n"
       "\nInstalled copies: share/bash-completion/completions/roll,\n"
-      "share/zsh/vendor-completions/_roll and share/fish/vendor_completions.d/roll.fish.");
-  // The scripts are generated from the whole command tree, which app.cpp builds for completion.
-  opts.root = &app;
+      "share/zsh/vendor-completions/_roll and share/fish/vendor_completions.d/roll.fish.";
+  // The scripts are written from every command's spec, which app.cpp declares for completion.
+  opts.root = &roll;
 }
 
 int run_completion(Context& ctx, const CompletionOptions& opts) {
@@ -549,7 +531,7 @@ int run_completion(Context& ctx, const CompletionOptions& opts) {
   if (opts.shell.empty()) {
     throw Failure(exit_usage, "say which shell: roll completion bash, zsh or fish");
   }
-  std::vector<CommandSpec> commands;
+  std::vector<ScriptCommand> commands;
   collect(*opts.root, "", commands);
   if (opts.shell == "bash") {
     fmt::print(ctx.out, "{}", bash_script(commands));

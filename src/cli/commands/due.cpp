@@ -12,11 +12,10 @@
 
 namespace roll::cli {
 
-void declare_due(CLI::App& app, DueOptions& opts) {
-  auto* cmd =
-      app.add_subcommand("due", "Exit 0 if no session has been completed today, 1 if one has");
-  cmd->add_flag("-q,--quiet", opts.quiet, "Print nothing; only the exit status speaks");
-  cmd->footer(
+void declare_due(CommandSpec& roll, DueOptions& opts) {
+  auto& cmd = roll.command("due", "Exit 0 if no session has been completed today, 1 if one has");
+  cmd.flag("-q,--quiet", opts.quiet, "Print nothing; only the exit status speaks");
+  cmd.footer =
       "\nExamples:\n"
       "  roll due\n"
       "  roll due --quiet && notify-send roll 'Five minutes on the roller before bed'\n"
@@ -24,7 +23,7 @@ void declare_due(CLI::App& app, DueOptions& opts) {
       "condition in your profile not cleared (osteoporosis = true, ...), 2 error.\n"
       "Only a completed session counts (at least 80% of its planned time on the roller, not a\n"
       "--speed rehearsal). A day that ended in a pain stop is a rest day: nothing is due.\n"
-      "Today starts at `day_start` from config.toml (default 04:00).");
+      "Today starts at `day_start` from config.toml (default 04:00).";
 }
 
 int run_due(Context& ctx, UserData& user, const DueOptions& opts) {

@@ -9,14 +9,15 @@
 
 namespace roll::cli {
 
-void declare_explain(CLI::App& app, ExplainOptions& opts) {
-  auto* cmd = app.add_subcommand("explain", "Explain a lint rule: its reason, source and examples");
-  cmd->add_option("rule", opts.rule, "A rule name, as printed by `roll lint` or `roll rules`")
-      ->required();
-  cmd->footer(
+void declare_explain(CommandSpec& roll, ExplainOptions& opts) {
+  auto& cmd = roll.command("explain", "Explain a lint rule: its reason, source and examples");
+  cmd.option("rule", opts.rule, "A rule name, as printed by `roll lint` or `roll rules`")
+      .required()
+      .completes(Completion::rule);
+  cmd.footer =
       "\nExamples:\n"
       "  roll explain no-lumbar\n"
-      "  roll explain two-minute-zone");
+      "  roll explain two-minute-zone";
 }
 
 int run_explain(Context& ctx, const ExplainOptions& opts) {

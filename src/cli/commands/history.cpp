@@ -289,42 +289,43 @@ int import_records(Context& ctx, UserData& user, const ImportOptions& o) {
   return report.problems.empty() ? exit_ok : exit_findings;
 }
 
-void declare_history_exchange(CLI::App& history, ExportOptions& exp_opts, ImportOptions& imp_opts) {
-  auto* exp = history.add_subcommand(
-      "export", "Print every record (sessions, injuries, deletions...) as NDJSON");
-  exp->add_option("--since", exp_opts.since,
-                  "Only records of this local date or time or later (2026-11-01)");
-  exp->footer(
+void declare_history_exchange(CommandSpec& history, ExportOptions& exp_opts,
+                              ImportOptions& imp_opts) {
+  auto& exp =
+      history.command("export", "Print every record (sessions, injuries, deletions...) as NDJSON");
+  exp.option("--since", exp_opts.since,
+             "Only records of this local date or time or later (2026-11-01)");
+  exp.footer =
       "\nExamples:\n"
       "  roll history export > roll-backup.ndjson\n"
       "  roll history export --since 2026-11-01 | jq -c 'select(.kind == \"session\")'\n"
-      "\nOne JSON object a line, the format of docs/json.md; `roll history import` reads it.");
+      "\nOne JSON object a line, the format of docs/json.md; `roll history import` reads it.";
 
-  auto* imp = history.add_subcommand(
-      "import", "Merge the records of an export (or a journal) into this history");
-  imp->add_option("file", imp_opts.file, "An NDJSON file from `roll history export`")->required();
-  imp->footer(
+  auto& imp =
+      history.command("import", "Merge the records of an export (or a journal) into this history");
+  imp.option("file", imp_opts.file, "An NDJSON file from `roll history export`")
+      .required()
+      .completes(Completion::file);
+  imp.footer =
       "\nExample:\n  roll history import roll-backup.ndjson\n"
       "\nWhat is known already is left as it is; a deletion wins. Imported records travel on in\n"
-      "this device's journal at the next `roll sync`. Exit 1 when lines were skipped.");
+      "this device's journal at the next `roll sync`. Exit 1 when lines were skipped.";
 }
 
 }  // namespace
 
-// Each subcommand's callback only names the action; CLI11 runs it before the parent's, which
-// app.cpp points at run_history.
-void declare_history(CLI::App& app, HistoryOptions& opts) {
-  auto* cmd = app.add_subcommand("history", "Show the sessions you have done, newest first");
-  cmd->add_option("--since", opts.since,
-                  "Only sessions started on or after this local date or time (2026-11-01)");
-  cmd->add_option("--limit", opts.limit, "At most this many sessions; 0 for all")
-      ->capture_default_str()
-      ->check(zero_or_more());
-  auto* json = cmd->add_flag(
-      "--json", opts.json,
-      "Print JSON (times in UTC, ISO 8601; each session's `id` is what delete takes)");
-  cmd->add_flag("--csv", opts.csv, "Print CSV with a header row (times in UTC)")->excludes(json);
-  cmd->footer(
+// Each subcommand's `reached` only names the action; it runs before run_history.
+void declare_history(CommandSpec& roll, HistoryOptions& opts) {
+  auto& cmd = roll.command("history", "Show the sessions you have done, newest first");
+  cmd.option("--since", opts.since,
+             "Only sessions started on or after this local date or time (2026-11-01)");
+  cmd.option("--limit", opts.limit, "At most this many sessions; 0 for all")
+      .show_default()
+      .zero_or_more();
+  cmd.flag("--json", opts.json,
+           "Print JSON (times in UTC, ISO 8601; each session's `id` is what delete takes)");
+  cmd.flag("--csv", opts.csv, "Print CSV with a header row (times in UTC)").excludes("--json");
+  cmd.footer =
       "\nExamples:\n"
       "  roll history\n"
       "  roll history --since 2026-11-01 --limit 0 --csv > rolls.csv\n"
@@ -334,41 +335,35 @@ void declare_history(CLI::App& app, HistoryOptions& opts) {
       "\nStatus: completed (the end reached with at least 80% of the planned time on the roller\n"
       "done), partial (the end reached with less: steps skipped), quit, pain-stop, interrupted,\n"
       "or unfinished (the process was killed). Only completed counts for `roll due` and streaks.\n"
-      "A session run with --speed is a rehearsal and is not recorded unless --log-rehearsal.");
+      "A session run with --speed is a rehearsal and is not recorded unless --log-rehearsal.";
 
-  auto* del = cmd->add_subcommand(
+  auto& del = cmd.command(
       "delete", "Delete one session and what hangs on it (zones, pressures, its pain stop)");
-  del->add_option("id", opts.del.id, "The session's id, from `roll history --json` or --csv")
-      ->required();
-  del->add_flag("--yes,-y", opts.del.yes, "Delete without asking (for scripts)");
-  del->footer(
+  del.option("id", opts.del.id, "The session's id, from `roll history --json` or --csv").required();
+  del.flag("--yes,-y", opts.del.yes, "Delete without asking (for scripts)");
+  del.footer =
       "\nExample:\n  roll history delete 019ab1c2-3d4e-7f00-8a1b-2c3d4e5f6a7b --yes\n"
       "\nA deleted session leaves a tombstone (its id and when), so a synced device deletes it "
-      "too.");
-  del->callback([&opts] { opts.action = HistoryOptions::Action::remove; });
+      "too.";
+  del.reached = [&opts] { opts.action = HistoryOptions::Action::remove; };
 
-  auto* add_cmd =
-      cmd->add_subcommand("add", "Log a session done away from the terminal (marked by hand)");
+  auto& add_cmd = cmd.command("add", "Log a session done away from the terminal (marked by hand)");
+  add_cmd.option("routine", opts.add.routine, "The routine done (see `roll list`) or a .toml path")
+      .required()
+      .completes(Completion::routine);
+  add_cmd.option("--at", opts.add.at, "When it started, local time (2026-11-23T21:30)").required();
   add_cmd
-      ->add_option("routine", opts.add.routine,
-                   "The routine done (see `roll list`) or a .toml path")
-      ->required();
-  add_cmd->add_option("--at", opts.add.at, "When it started, local time (2026-11-23T21:30)")
-      ->required();
-  add_cmd
-      ->add_option("--minutes", opts.add.minutes,
-                   "How many minutes were done; the whole plan when left out")
-      ->check(between(0, 1440));
-  add_cmd->footer(
+      .option("--minutes", opts.add.minutes,
+              "How many minutes were done; the whole plan when left out")
+      .between(0, 1440);
+  add_cmd.footer =
       "\nExamples:\n  roll history add bedtime --at '2026-11-23 21:30'\n"
       "  roll history add thoracic --at 2026-11-23T07:15 --minutes 3\n"
-      "\nIt is completed when the minutes cover at least 80% of the plan, partial otherwise.");
-  add_cmd->callback([&opts] { opts.action = HistoryOptions::Action::add; });
-  declare_history_exchange(*cmd, opts.exp, opts.imp);
-  cmd->get_subcommand("export")->callback(
-      [&opts] { opts.action = HistoryOptions::Action::export_records; });
-  cmd->get_subcommand("import")->callback(
-      [&opts] { opts.action = HistoryOptions::Action::import_records; });
+      "\nIt is completed when the minutes cover at least 80% of the plan, partial otherwise.";
+  add_cmd.reached = [&opts] { opts.action = HistoryOptions::Action::add; };
+  declare_history_exchange(cmd, opts.exp, opts.imp);
+  cmd.find("export")->reached = [&opts] { opts.action = HistoryOptions::Action::export_records; };
+  cmd.find("import")->reached = [&opts] { opts.action = HistoryOptions::Action::import_records; };
 }
 
 int run_history(Context& ctx, UserData& user, const HistoryOptions& opts) {

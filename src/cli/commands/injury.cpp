@@ -141,13 +141,12 @@ void check(Context& ctx, UserData& user, const InjuryOptions& o) {
 
 }  // namespace
 
-// Each subcommand's callback only names the action; CLI11 runs it before the parent's, which
-// app.cpp points at run_injury.
-void declare_injury(CLI::App& app, InjuryOptions& opts) {
-  auto* cmd = app.add_subcommand(
-      "injury", "Record injuries so sessions keep pressure off them (the 48-72 h rule)");
-  cmd->require_subcommand(1);
-  cmd->footer(
+// Each subcommand's `reached` only names the action; it runs before run_injury.
+void declare_injury(CommandSpec& roll, InjuryOptions& opts) {
+  auto& cmd = roll.command("injury",
+                           "Record injuries so sessions keep pressure off them (the 48-72 h rule)");
+  cmd.subcommand_required = true;
+  cmd.footer =
       "\nExamples:\n"
       "  roll injury add lumbar --hours-ago 6 --note 'tweaked lifting a box'\n"
       "  roll injury list\n"
@@ -158,43 +157,40 @@ void declare_injury(CLI::App& app, InjuryOptions& opts) {
       "glutes and hips). From 48 h on, a session asks whether the acute pain has subsided: no\n"
       "refuses; from 72 h on a yes clears the injury. An injury never lapses by itself. Without\n"
       "a terminal (or with --yes) the question cannot be asked, so the zone is refused until\n"
-      "`roll injury clear ID`.");
+      "`roll injury clear ID`.";
 
-  auto* add_cmd = cmd->add_subcommand("add", "Record an injury to a zone");
-  add_cmd->add_option("zone", opts.zone, "The injured zone, e.g. lumbar, neck, thoracic")
-      ->required();
-  auto* ago = add_cmd->add_option("--hours-ago", opts.hours_ago, "It happened this many hours ago")
-                  ->check(zero_or_more());
-  add_cmd->add_option("--at", opts.at, "It happened at this local time (2026-11-23T08:00)")
-      ->excludes(ago);
-  add_cmd->add_option("--note", opts.note, "What happened, for your own record");
-  add_cmd->footer(
-      "\nExample:\n  roll injury add lumbar --hours-ago 6 --note 'tweaked lifting a box'");
-  add_cmd->callback([&opts] { opts.action = InjuryOptions::Action::add; });
+  auto& add_cmd = cmd.command("add", "Record an injury to a zone");
+  add_cmd.option("zone", opts.zone, "The injured zone, e.g. lumbar, neck, thoracic")
+      .required()
+      .completes(Completion::zone);
+  add_cmd.option("--hours-ago", opts.hours_ago, "It happened this many hours ago").zero_or_more();
+  add_cmd.option("--at", opts.at, "It happened at this local time (2026-11-23T08:00)")
+      .excludes("--hours-ago");
+  add_cmd.option("--note", opts.note, "What happened, for your own record");
+  add_cmd.footer =
+      "\nExample:\n  roll injury add lumbar --hours-ago 6 --note 'tweaked lifting a box'";
+  add_cmd.reached = [&opts] { opts.action = InjuryOptions::Action::add; };
 
-  auto* list_cmd =
-      cmd->add_subcommand("list", "List injuries not yet cleared, and where each stands");
-  list_cmd->add_flag("--json", opts.json, "Print JSON");
-  list_cmd->footer("\nExample:\n  roll injury list --json | jq '.injuries[].window'");
-  list_cmd->callback([&opts] { opts.action = InjuryOptions::Action::list; });
+  auto& list_cmd = cmd.command("list", "List injuries not yet cleared, and where each stands");
+  list_cmd.flag("--json", opts.json, "Print JSON");
+  list_cmd.footer = "\nExample:\n  roll injury list --json | jq '.injuries[].window'";
+  list_cmd.reached = [&opts] { opts.action = InjuryOptions::Action::list; };
 
-  auto* clear_cmd = cmd->add_subcommand("clear", "Mark an injury (or all) as cleared");
-  auto* id_opt = clear_cmd->add_option("id", opts.id, "The injury's ID from `roll injury list`");
-  clear_cmd->add_flag("--all", opts.all, "Clear every injury")->excludes(id_opt);
-  clear_cmd->footer("\nExamples:\n  roll injury clear 3\n  roll injury clear --all");
-  clear_cmd->callback([&opts, id_opt] {
-    opts.action = InjuryOptions::Action::clear;
-    opts.id_given = id_opt->count() > 0;
-  });
+  auto& clear_cmd = cmd.command("clear", "Mark an injury (or all) as cleared");
+  clear_cmd.option("id", opts.id, "The injury's ID from `roll injury list`").given(opts.id_given);
+  clear_cmd.flag("--all", opts.all, "Clear every injury").excludes("id");
+  clear_cmd.footer = "\nExamples:\n  roll injury clear 3\n  roll injury clear --all";
+  clear_cmd.reached = [&opts] { opts.action = InjuryOptions::Action::clear; };
 
-  auto* check_cmd =
-      cmd->add_subcommand("check", "Say whether a routine may run now, as a session would");
-  check_cmd->add_option("routine", opts.routine, "Routine name or path")->required();
-  check_cmd->footer(
+  auto& check_cmd = cmd.command("check", "Say whether a routine may run now, as a session would");
+  check_cmd.option("routine", opts.routine, "Routine name or path")
+      .required()
+      .completes(Completion::routine);
+  check_cmd.footer =
       "\nExample:\n  roll injury check glutes && roll session glutes\n"
       "\nExit status: 0 may run, 3 refused for safety (with the hours remaining, or the question\n"
-      "a session would ask and the `roll injury clear ID` that answers it), 2 error.");
-  check_cmd->callback([&opts] { opts.action = InjuryOptions::Action::check; });
+      "a session would ask and the `roll injury clear ID` that answers it), 2 error.";
+  check_cmd.reached = [&opts] { opts.action = InjuryOptions::Action::check; };
 }
 
 int run_injury(Context& ctx, UserData& user, const InjuryOptions& opts) {

@@ -34,12 +34,12 @@ void change(Context& ctx, UserData& user, Level level) {
 
 }  // namespace
 
-void declare_level(CLI::App& app, LevelOptions& options) {
-  auto* cmd =
-      app.add_subcommand("level", "Show your level and whether a step up is suggested, or set it");
-  cmd->add_option("level", options.level, "Set the profile's level to this")
-      ->check(CLI::IsMember({"beginner", "intermediate", "advanced"}));
-  cmd->footer(fmt::format(
+void declare_level(CommandSpec& roll, LevelOptions& options) {
+  auto& cmd =
+      roll.command("level", "Show your level and whether a step up is suggested, or set it");
+  cmd.option("level", options.level, "Set the profile's level to this")
+      .choices({"beginner", "intermediate", "advanced"});
+  cmd.footer = fmt::format(
       "\nExamples:\n"
       "  roll level                    your level, and whether roll suggests a step up and why\n"
       "  roll level intermediate       set `level` in config.toml (its other lines are kept)\n"
@@ -47,7 +47,7 @@ void declare_level(CLI::App& app, LevelOptions& options) {
       "no pain stop and no pressure reading above {} (roll's own reading of the second article's\n"
       "\"gradually build time and frequency\"); a pain stop or a harder reading starts the count\n"
       "over.",
-      kStepUpSessions, kStepUpDays, kStepUpMaxPressure));
+      kStepUpSessions, kStepUpDays, kStepUpMaxPressure);
 }
 
 int run_level(Context& ctx, UserData& user, const LevelOptions& options) {

@@ -11,10 +11,8 @@
 #include "cli/diagnostic_formats.hpp"
 #include "cli/json_output.hpp"
 #include "platform/atomic_file.hpp"
-#include "platform/checked_routines_file.hpp"
 #include "platform/profile_file.hpp"
 #include "platform/routine_files.hpp"
-#include "roll/checked_routines.hpp"
 #include "roll/fix.hpp"
 #include "roll/limits.hpp"
 #include "roll/load.hpp"
@@ -77,12 +75,9 @@ void collect(const platform::Environment& env, const std::string& arg, std::vect
   files.insert(files.end(), found.begin(), found.end());
 }
 
-// Every finding for one routine's text. A text the cache has seen clean is not parsed again, and
-// a text found clean is kept for next time. `cache` is null with a profile: that verdict holds for
-// that profile only.
+// Every finding for one routine's text.
 std::vector<Diagnostic> check(const std::string& text, const std::string& name,
-                              const std::optional<Profile>& profile, CheckedRoutines* cache) {
-  if (cache && cache->find(text)) return {};
+                              const std::optional<Profile>& profile) {
   auto loaded = load_routine(text, name);
   std::vector<Diagnostic> diagnostics = std::move(loaded.diagnostics);
   // A routine with structure errors is not linted: its model would be built from guesses.
@@ -90,7 +85,6 @@ std::vector<Diagnostic> check(const std::string& text, const std::string& name,
     if (profile) loaded.routine = with_profile(std::move(*loaded.routine), *profile);
     auto found = lint_routine(*loaded.routine, name);
     diagnostics.insert(diagnostics.end(), found.begin(), found.end());
-    if (cache && diagnostics.empty()) cache->add(text, listing_of(*loaded.routine));
   }
   sort_diagnostics(diagnostics);
   return diagnostics;
@@ -103,9 +97,6 @@ int run_lint(Context& ctx, UserData& user, const LintOptions& options) {
   // the profile's level and roller.
   std::optional<Profile> profile;
   if (options.profile) profile = user.profile();
-  bool use_cache = !options.no_cache && !profile;
-  CheckedRoutines cache = use_cache ? platform::read_checked_routines(ctx.env) : CheckedRoutines{};
-  CheckedRoutines* known = use_cache ? &cache : nullptr;
   std::vector<fs::path> files;
   std::vector<Diagnostic> all;
   if (options.paths.empty()) {
@@ -130,14 +121,14 @@ int run_lint(Context& ctx, UserData& user, const LintOptions& options) {
       io_failed = true;
       continue;
     }
-    auto diagnostics = check(text, name, profile, known);
+    auto diagnostics = check(text, name, profile);
     if (options.fix) {
       auto fixed = fix_routine_text(text, name, diagnostics);
       if (!fixed.fixed.empty()) {
         try {
           platform::replace_text_file(path, fixed.text, text);
           text = std::move(fixed.text);
-          diagnostics = check(text, name, profile, known);
+          diagnostics = check(text, name, profile);
           fmt::print(ctx.err, "fixed {} in {}\n", plural(fixed.fixed.size(), "problem"),
                      sanitize(name));
         } catch (const platform::FileError& e) {
@@ -152,7 +143,6 @@ int run_lint(Context& ctx, UserData& user, const LintOptions& options) {
     }
   }
 
-  if (use_cache) platform::save_checked_routines(ctx.env, cache);
   // Judged as this user, no routine is one to start while a condition is not cleared.
   if (profile) {
     if (std::string held = held_reason(*profile); !held.empty()) {
@@ -187,34 +177,32 @@ int run_lint(Context& ctx, UserData& user, const LintOptions& options) {
   return exit_ok;
 }
 
-void declare_lint(CLI::App& app, LintOptions& options) {
-  auto* cmd = app.add_subcommand("lint", "Check routines against the safety and technique rules");
-  cmd->add_option("path", options.paths,
-                  "Routine files, directories to search for *.toml, or routine names from `roll "
-                  "list` (default: every routine `roll list` sees)");
-  cmd->add_flag("--strict", options.strict, "Fail (exit 1) on warnings too, not only on errors");
-  cmd->add_option("--format", options.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
-      ->default_str("text");
-  cmd->add_flag("--fix", options.fix,
-                "Apply the safe fixes in place (intensity 8-10 becomes 7; three minutes of "
-                "movement are appended when move-after fires), then report what is left");
-  cmd->add_flag("--profile", options.profile,
-                "Judge the routines with your profile's level and roller (config.toml), as a "
-                "session does for a beginner");
-  cmd->add_flag("--no-cache", options.no_cache,
-                "Parse and check every routine, not trusting or updating the cache of routines "
-                "found clean");
-  cmd->footer(
+void declare_lint(CommandSpec& roll, LintOptions& options) {
+  auto& cmd = roll.command("lint", "Check routines against the safety and technique rules");
+  cmd.option("path", options.paths,
+             "Routine files, directories to search for *.toml, or routine names from `roll "
+             "list` (default: every routine `roll list` sees)")
+      .completes(Completion::routine_or_path);
+  cmd.flag("--strict", options.strict, "Fail (exit 1) on warnings too, not only on errors");
+  cmd.option("--format", options.format, "Output format")
+      .choices({"text", "json", "sarif", "github"})
+      .show_default();
+  cmd.flag("--fix", options.fix,
+           "Apply the safe fixes in place (intensity 8-10 becomes 7; three minutes of "
+           "movement are appended when move-after fires), then report what is left");
+  cmd.flag("--profile", options.profile,
+           "Judge the routines with your profile's level and roller (config.toml), as a "
+           "session does for a beginner");
+  declare_no_cache(cmd);
+  cmd.footer =
       "\nExamples:\n"
       "  roll lint my-routine.toml\n"
       "  roll lint thoracic                                  # a routine by name\n"
       "  roll lint --strict routines/\n"
       "  roll lint --profile thoracic                        # with your level and roller\n"
       "  roll lint --format github ~/.config/roll/routines   # annotations in GitHub Actions\n"
-      "  roll lint --no-cache routines/                      # parse every file again\n"
       "\nExit status: 0 no errors (warnings allowed unless --strict), 1 errors, 2 a path could "
-      "not be read.\nRun `roll explain RULE` for the reasons behind a rule.");
+      "not be read.\nRun `roll explain RULE` for the reasons behind a rule.";
 }
 
 }  // namespace roll::cli

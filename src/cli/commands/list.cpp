@@ -7,13 +7,12 @@
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "platform/atomic_file.hpp"
-#include "platform/checked_routines_file.hpp"
 #include "platform/routine_files.hpp"
-#include "roll/checked_routines.hpp"
 #include "roll/duration.hpp"
 #include "roll/limits.hpp"
 #include "roll/lint.hpp"
 #include "roll/load.hpp"
+#include "roll/routine_listing.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -27,19 +26,13 @@ struct Row {
   std::size_t lint_warnings = 0;
 };
 
-// A routine the cache has seen clean is not parsed again; one it has not is loaded and linted,
-// and kept when nothing at all is found.
-Row make_row(platform::RoutineFile file, CheckedRoutines& cache) {
+Row make_row(platform::RoutineFile file) {
   Row row{std::move(file), std::nullopt};
   std::string text;
   try {
     text = platform::read_text_file(row.file.path, limits::max_file_bytes);
   } catch (const platform::FileError&) {
     return row;  // listed as having errors; `roll lint NAME` says which
-  }
-  if (const RoutineListing* known = cache.find(text)) {
-    row.listing = *known;
-    return row;
   }
   auto loaded = load_routine(text, row.file.path.string());
   if (!loaded.routine) return row;
@@ -49,7 +42,6 @@ Row make_row(platform::RoutineFile file, CheckedRoutines& cache) {
     if (d.severity == Severity::error) ++row.lint_errors;
     if (d.severity == Severity::warning) ++row.lint_warnings;
   }
-  if (findings.empty() && loaded.diagnostics.empty()) cache.add(std::move(text), *row.listing);
   return row;
 }
 
@@ -131,28 +123,21 @@ void print_json_list(Context& ctx, const std::vector<Row>& rows) {
 
 }  // namespace
 
-void declare_list(CLI::App& app, ListOptions& opts) {
-  auto* cmd = app.add_subcommand("list", "List the routines you can run, bundled and your own");
-  cmd->add_flag("--json", opts.json, "Print JSON instead of a table");
-  cmd->add_flag("--no-cache", opts.no_cache,
-                "Parse every routine, not trusting or updating the cache of routines found clean");
-  cmd->footer(
+void declare_list(CommandSpec& roll, ListOptions& opts) {
+  auto& cmd = roll.command("list", "List the routines you can run, bundled and your own");
+  cmd.flag("--json", opts.json, "Print JSON instead of a table");
+  declare_no_cache(cmd);
+  cmd.footer =
       "\nExamples:\n"
       "  roll list\n"
       "  roll list --json | jq -r '.routines[].name'\n"
-      "  roll list --no-cache                 # parse every routine again\n"
       "\nYour own routines live in $XDG_CONFIG_HOME/roll/routines (default ~/.config/roll/routines)"
-      "\nand win over bundled routines of the same name.");
+      "\nand win over bundled routines of the same name.";
 }
 
 int run_list(Context& ctx, const ListOptions& opts) {
-  CheckedRoutines cache =
-      opts.no_cache ? CheckedRoutines{} : platform::read_checked_routines(ctx.env);
   std::vector<Row> rows;
-  for (auto& file : platform::discover_routines(ctx.env)) {
-    rows.push_back(make_row(std::move(file), cache));
-  }
-  if (!opts.no_cache) platform::save_checked_routines(ctx.env, cache);
+  for (auto& file : platform::discover_routines(ctx.env)) rows.push_back(make_row(std::move(file)));
   if (opts.json) {
     print_json_list(ctx, rows);
   } else {

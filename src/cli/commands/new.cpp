@@ -1,6 +1,7 @@
 // roll new NAME [--from ROUTINE] [--edit]: a commented routine of your own, ready to edit, in the
 // user routines directory. It never overwrites a file.
 #include <fmt/core.h>
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -147,22 +148,22 @@ std::string copy_as(std::string_view text, const std::string& name, const std::s
 
 }  // namespace
 
-void declare_new(CLI::App& app, NewOptions& opts) {
-  auto* cmd = app.add_subcommand("new", "Write a new routine of your own, ready to edit");
-  cmd->add_option("name", opts.name, "The new routine's name: lower-case letters, digits and '-'")
-      ->required();
-  cmd->add_option("--from", opts.from, "Start from a copy of this routine instead of the template")
-      ->option_text("ROUTINE");
-  cmd->add_flag("--edit", opts.edit, "Open the new file in $VISUAL or $EDITOR");
-  cmd->footer(
+void declare_new(CommandSpec& roll, NewOptions& opts) {
+  auto& cmd = roll.command("new", "Write a new routine of your own, ready to edit");
+  cmd.option("name", opts.name, "The new routine's name: lower-case letters, digits and '-'")
+      .required();
+  cmd.option("--from", opts.from, "Start from a copy of this routine instead of the template")
+      .value_name("ROUTINE")
+      .completes(Completion::routine);
+  cmd.flag("--edit", opts.edit, "Open the new file in $VISUAL or $EDITOR");
+  cmd.footer =
       "\nExamples:\n"
       "  roll new evening --edit\n"
       "  roll new my-thoracic --from thoracic\n"
       "\nThe file goes to $XDG_CONFIG_HOME/roll/routines/NAME.toml (default ~/.config/roll/...);\n"
       "an existing file is never overwritten. The template takes its level and roller from your\n"
-      "profile (config.toml); a copy made with --from keeps the original's, and gets a title of "
-      "its\n"
-      "own from NAME (evening: \"Evening\").");
+      "profile (config.toml); a copy made with --from keeps the original's level and roller, and\n"
+      "gets a title of its own from NAME (evening: \"Evening\").";
 }
 
 int run_new(Context& ctx, UserData& user, const NewOptions& opts) {

@@ -220,36 +220,30 @@ void uninstall_units(Context& ctx, bool force) {
 
 }  // namespace
 
-void declare_remind(CLI::App& app, RemindOptions& opts) {
-  auto* cmd =
-      app.add_subcommand("remind", "Print a daily reminder for cron, systemd or your calendar");
-  cmd->add_option("--at", opts.at, "Local time of the reminder, HH:MM");
-  cmd->add_option("--days", opts.days,
-                  "Days of the week: mon,tue,... or weekdays, weekends (default: every day)");
-  auto* cron = cmd->add_flag("--cron", opts.cron, "One crontab line");
-  auto* systemd =
-      cmd->add_flag("--systemd", opts.systemd, "A systemd user .service and .timer pair");
-  auto* ics =
-      cmd->add_flag("--ics", opts.ics, "An iCalendar file with a recurring event and an alarm");
-  auto* install = cmd->add_flag("--install", opts.install,
-                                "With --systemd: write the units to ~/.config/systemd/user/; "
-                                "with --cron: put the line in your crontab, replacing roll's own");
-  auto* uninstall = cmd->add_flag(
-      "--uninstall", opts.uninstall,
-      "Remove what --install wrote: the systemd units (and say how to stop the timer) and roll's "
-      "crontab line; with --cron or --systemd, only that one");
-  cmd->add_flag("--force", opts.force,
-                "With --install: replace units that differ (the old ones are kept as .bak); "
-                "with --uninstall: remove units roll did not write");
-  cron->excludes(systemd)->excludes(ics);
-  systemd->excludes(ics);
-  ics->excludes(uninstall)->excludes(install);
-  install->excludes(uninstall);
-  cmd->footer(
+void declare_remind(CommandSpec& roll, RemindOptions& opts) {
+  auto& cmd = roll.command("remind", "Print a daily reminder for cron, systemd or your calendar");
+  cmd.option("--at", opts.at, "Local time of the reminder, HH:MM");
+  cmd.option("--days", opts.days,
+             "Days of the week: mon,tue,... or weekdays, weekends (default: every day)");
+  cmd.flag("--cron", opts.cron, "One crontab line").excludes("--systemd").excludes("--ics");
+  cmd.flag("--systemd", opts.systemd, "A systemd user .service and .timer pair").excludes("--ics");
+  cmd.flag("--ics", opts.ics, "An iCalendar file with a recurring event and an alarm")
+      .excludes("--uninstall")
+      .excludes("--install");
+  cmd.flag("--install", opts.install,
+           "With --systemd: write the units to ~/.config/systemd/user/; with --cron: put the "
+           "line in your crontab, replacing roll's own")
+      .excludes("--uninstall");
+  cmd.flag("--uninstall", opts.uninstall,
+           "Remove what --install wrote: the systemd units (and say how to stop the timer) and "
+           "roll's crontab line; with --cron or --systemd, only that one");
+  cmd.flag("--force", opts.force,
+           "With --install: replace units that differ (the old ones are kept as .bak); "
+           "with --uninstall: remove units roll did not write");
+  cmd.footer =
       "\nExamples:\n"
       "  roll remind                                   # what the three formats are\n"
-      "  roll remind --at 21:30 --cron --install            # into your crontab, replacing roll's "
-      "line\n"
+      "  roll remind --at 21:30 --cron --install       # into your crontab, replacing roll's line\n"
       "  roll remind --at 21:30 --days mon,wed,fri --systemd --install\n"
       "  roll remind --at 22:00 --ics > roll.ics\n"
       "  roll remind --uninstall\n"
@@ -257,7 +251,7 @@ void declare_remind(CLI::App& app, RemindOptions& opts) {
       "rolled\n(and while a condition in your profile is not cleared), and calls notify-send: "
       "without it\n(package libnotify-bin) the message is only printed, where nobody sees it, and "
       "roll says so.\nroll's crontab line ends in \"# roll-reminder\", which --install and "
-      "--uninstall look for.");
+      "--uninstall look for.";
 }
 
 int run_remind(Context& ctx, const RemindOptions& opts) {

@@ -4,7 +4,6 @@
 
 #include <fmt/core.h>
 
-#include <CLI/CLI.hpp>
 #include <filesystem>
 
 #include "cli/commands.hpp"
@@ -66,25 +65,26 @@ void write_report(const std::filesystem::path& path, const std::string& html) {
 
 }  // namespace
 
-void declare_report(CLI::App& app, ReportOptions& options) {
-  auto* cmd = app.add_subcommand(
+void declare_report(CommandSpec& roll, ReportOptions& options) {
+  auto& cmd = roll.command(
       "report", "Write the last weeks as one HTML page to print or show a physiotherapist");
-  cmd->add_option("--html", options.html,
-                  "The HTML file to write (- for standard output); only a report roll wrote is "
-                  "replaced")
-      ->required()
-      ->option_text("FILE");
-  cmd->add_option("--weeks", options.weeks, "How many weeks, ending with this one")
-      ->capture_default_str()
-      ->check(between(1, 52));
-  cmd->footer(
+  cmd.option("--html", options.html,
+             "The HTML file to write (- for standard output); only a report roll wrote is "
+             "replaced")
+      .required()
+      .value_name("FILE")
+      .completes(Completion::file);
+  cmd.option("--weeks", options.weeks, "How many weeks, ending with this one")
+      .show_default()
+      .between(1, 52);
+  cmd.footer =
       "\nExamples:\n"
       "  roll report --html back.html\n"
       "  roll report --html back.html --weeks 12\n"
       "  roll report --html - > back.html\n"
       "\nOne self-contained file (inline SVG and CSS, no scripts, nothing fetched): the adherence\n"
       "calendar, minutes per zone per week, the before/after ratings, pain stops and pressure\n"
-      "readings, the routines done, and what completed and partial mean. It prints on A4.");
+      "readings, the routines done, and what completed and partial mean. It prints on A4.";
 }
 
 int run_report(Context& ctx, UserData& user, const ReportOptions& options) {

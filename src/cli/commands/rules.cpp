@@ -6,13 +6,13 @@
 
 namespace roll::cli {
 
-void declare_rules(CLI::App& app, RulesOptions& opts) {
-  auto* cmd = app.add_subcommand("rules", "List every lint rule with its severity and summary");
-  cmd->add_flag("--json", opts.json, "Print JSON instead of a table");
-  cmd->footer(
+void declare_rules(CommandSpec& roll, RulesOptions& opts) {
+  auto& cmd = roll.command("rules", "List every lint rule with its severity and summary");
+  cmd.flag("--json", opts.json, "Print JSON instead of a table");
+  cmd.footer =
       "\nExamples:\n"
       "  roll rules\n"
-      "  roll rules --json | jq -r '.rules[] | select(.silenceable) | .name'");
+      "  roll rules --json | jq -r '.rules[] | select(.silenceable) | .name'";
 }
 
 int run_rules(Context& ctx, const RulesOptions& opts) {

@@ -1,58 +1,56 @@
 // roll session NAME: the guided session, on the full terminal screen or as plain or JSON lines.
 // The session's flow is in cli/session/; this file is its options and the sync that follows.
 #include "cli/commands.hpp"
-#include "cli/option_checks.hpp"
 #include "cli/session/guided_session.hpp"
 #include "cli/session/sync_after_session.hpp"
 
 namespace roll::cli {
 
-void declare_session(CLI::App& app, SessionOptions& args) {
-  auto* cmd = app.add_subcommand("session", "Run a routine as a guided session, step by step");
-  cmd->add_option("routine", args.routine,
-                  "A routine name (see `roll list`) or a path to a .toml file")
-      ->required();
-  cmd->add_option("--speed", args.speed,
-                  "Run the clock this many times faster (demos; times shown stay routine time)")
-      ->check(between(0.01, 1000));
-  cmd->add_flag("--plain", args.plain,
-                "One line per event, no escape sequences and no keys (automatic when stdout is "
-                "not a terminal)");
-  cmd->add_flag("--events", args.events, "Print the events as JSON lines");
-  cmd->add_flag("--quiet", args.quiet, "No terminal bell");
-  cmd->add_flag("--voice", args.voice,
-                "Speak each step, its cue, the breathing, the last seconds and the after-care");
-  cmd->add_option("--voice-command", args.voice_command,
-                  "The speech program for --voice with its options (default: `speech` in "
-                  "config.toml, else espeak-ng); the words go on its standard input");
-  cmd->add_option("--ready", args.ready,
-                  "timer: a timed get-ready before each step, side and position; key: wait for "
-                  "space or Enter there instead")
-      ->check(CLI::IsMember({"timer", "key"}));
-  cmd->add_flag("--yes,-y", args.yes,
-                "Answer every confirmation with yes (q quits at once); never a question of fact: "
-                "the check-in waits, and a zone that needs \"has the acute pain subsided?\" is "
-                "refused");
-  cmd->add_flag("--no-log", args.no_log,
-                "Do not record this session in the history (a pain stop is still kept as an "
-                "injury)");
-  cmd->add_flag("--log-rehearsal", args.log_rehearsal,
-                "Record a --speed run in the history, marked as a rehearsal (it counts for neither "
-                "`roll due` nor a streak)");
-  cmd->add_option("--before", args.before,
-                  "How your back feels before the session, 0 (as bad as it gets) to 10 (fine): "
-                  "recorded without asking")
-      ->check(between(0, 10))
-      ->option_text("N");
-  cmd->add_option("--after", args.after,
-                  "How your back feels after the session, 0-10: recorded without asking")
-      ->check(between(0, 10))
-      ->option_text("N");
-  cmd->footer(
+void declare_session(CommandSpec& roll, SessionOptions& args) {
+  auto& cmd = roll.command("session", "Run a routine as a guided session, step by step");
+  cmd.option("routine", args.routine, "A routine name (see `roll list`) or a path to a .toml file")
+      .required()
+      .completes(Completion::routine);
+  cmd.option("--speed", args.speed,
+             "Run the clock this many times faster (demos; times shown stay routine time)")
+      .between(0.01, 1000);
+  cmd.flag("--plain", args.plain,
+           "One line per event, no escape sequences and no keys (automatic when stdout is "
+           "not a terminal)");
+  cmd.flag("--events", args.events, "Print the events as JSON lines");
+  cmd.flag("--quiet", args.quiet, "No terminal bell");
+  cmd.flag("--voice", args.voice,
+           "Speak each step, its cue, the breathing, the last seconds and the after-care");
+  cmd.option("--voice-command", args.voice_command,
+             "The speech program for --voice with its options (default: `speech` in "
+             "config.toml, else espeak-ng); the words go on its standard input");
+  cmd.option("--ready", args.ready,
+             "timer: a timed get-ready before each step, side and position; key: wait for "
+             "space or Enter there instead")
+      .choices({"timer", "key"});
+  cmd.flag("--yes,-y", args.yes,
+           "Answer every confirmation with yes (q quits at once); never a question of fact: "
+           "the check-in waits, and a zone that needs \"has the acute pain subsided?\" is "
+           "refused");
+  cmd.flag("--no-log", args.no_log,
+           "Do not record this session in the history (a pain stop is still kept as an "
+           "injury)");
+  cmd.flag("--log-rehearsal", args.log_rehearsal,
+           "Record a --speed run in the history, marked as a rehearsal (it counts for neither "
+           "`roll due` nor a streak)");
+  cmd.option("--before", args.before,
+             "How your back feels before the session, 0 (as bad as it gets) to 10 (fine): "
+             "recorded without asking")
+      .between(0, 10)
+      .value_name("N");
+  cmd.option("--after", args.after,
+             "How your back feels after the session, 0-10: recorded without asking")
+      .between(0, 10)
+      .value_name("N");
+  cmd.footer =
       "\nKeys: space pause/resume · n next step · b restart step · q quit · ! sharp pain: stop\n"
       "      1-9 and 0 (10) the pressure you feel now, out of 10 (8 or more: ease off)\n"
       "      + / - this hold 15 s longer / shorter · with --ready key: space or Enter starts\n"
-      "      e during a climb (move = \"up\"): at the top of the shoulders, the climb ends\n"
       "\nExamples:\n"
       "  roll session thoracic\n"
       "  roll session thoracic --voice --ready key      spoken cues; start each position "
@@ -74,7 +72,7 @@ void declare_session(CLI::App& app, SessionOptions& args) {
       "turns it off. A fifth completed session on one day is warned about first (the second\n"
       "article: 1-4 times per day); on a terminal roll asks whether to start anyway.\n"
       "A session is completed when it reaches its end with at least 80% of its planned time on\n"
-      "the roller done; reaching the end with less (steps skipped with n) is partial.");
+      "the roller done; reaching the end with less (steps skipped with n) is partial.";
 }
 
 int run_session(Context& ctx, UserData& user, const SessionOptions& args) {

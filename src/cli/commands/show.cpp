@@ -136,16 +136,16 @@ void print_json_plan(Context& ctx, const LoadedRoutine& loaded, const Plan& plan
 
 }  // namespace
 
-void declare_show(CLI::App& app, ShowOptions& opts) {
-  auto* cmd = app.add_subcommand("show", "Show a routine's steps, timing and total time");
-  cmd->add_option("routine", opts.routine,
-                  "A routine name (see `roll list`) or a path to a .toml file")
-      ->required();
-  cmd->add_flag("--json", opts.json, "Print the plan as a JSON object");
-  cmd->footer(
+void declare_show(CommandSpec& roll, ShowOptions& opts) {
+  auto& cmd = roll.command("show", "Show a routine's steps, timing and total time");
+  cmd.option("routine", opts.routine, "A routine name (see `roll list`) or a path to a .toml file")
+      .required()
+      .completes(Completion::routine);
+  cmd.flag("--json", opts.json, "Print the plan as a JSON object");
+  cmd.footer =
       "\nExamples:\n"
       "  roll show thoracic\n"
-      "  roll show ./my-routine.toml --json");
+      "  roll show ./my-routine.toml --json";
 }
 
 int run_show(Context& ctx, const ShowOptions& opts) {

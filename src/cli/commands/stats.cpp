@@ -54,16 +54,16 @@ void print_json_stats(Context& ctx, const Stats& st, const StatsReadings& readin
 
 }  // namespace
 
-void declare_stats(CLI::App& app, StatsOptions& opts) {
-  auto* cmd = app.add_subcommand(
+void declare_stats(CommandSpec& roll, StatsOptions& opts) {
+  auto& cmd = roll.command(
       "stats", "Streaks, a calendar, minutes per week and zone, ratings, pressure and pain stops");
-  cmd->add_option("--weeks", opts.weeks, "How many weeks the totals and the heatmap cover")
-      ->capture_default_str()
-      ->check(between(1, 520));
-  cmd->add_flag("--json", opts.json,
-                "Print a JSON object (current_streak, longest_streak, weeks, zones, days, ratings, "
-                "pressures, pain_stops)");
-  cmd->footer(
+  cmd.option("--weeks", opts.weeks, "How many weeks the totals and the heatmap cover")
+      .show_default()
+      .between(1, 520);
+  cmd.flag("--json", opts.json,
+           "Print a JSON object (current_streak, longest_streak, weeks, zones, days, ratings, "
+           "pressures, pain_stops)");
+  cmd.footer =
       "\nExamples:\n"
       "  roll stats\n"
       "  roll stats --weeks 52\n"
@@ -72,7 +72,7 @@ void declare_stats(CLI::App& app, StatsOptions& opts) {
       "rehearsal\n"
       "does not); days within 72 h of a recorded injury and days that ended in a pain stop do "
       "not\n"
-      "break it. The day starts at `day_start` from config.toml (default 04:00).");
+      "break it. The day starts at `day_start` from config.toml (default 04:00).";
 }
 
 int run_stats(Context& ctx, UserData& user, const StatsOptions& opts) {

@@ -2,6 +2,7 @@
 // TOML, saved as a user routine or started at once. The composing is the pure compose_routine();
 // this file only gathers what it needs (the bundled routines, the profile, the injury log).
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -76,28 +77,29 @@ ComposeResult compose_for(Context& ctx, UserData& user, Zone tight, std::optiona
 
 }  // namespace
 
-void declare_suggest(CLI::App& app, SuggestOptions& options) {
-  auto* cmd = app.add_subcommand("suggest", "Compose a routine for where it feels tight");
+void declare_suggest(CommandSpec& roll, SuggestOptions& options) {
+  auto& cmd = roll.command("suggest", "Compose a routine for where it feels tight");
   std::vector<std::string> zones;
   for (Zone z : all_zones()) zones.emplace_back(zone_name(z));
-  cmd->add_option("--tight", options.tight,
-                  "Where it feels tight: a zone name or alias (lower-back, neck, mid-back, glutes, "
-                  "...; the list is below)")
-      ->required()
-      ->option_text("ZONE");
-  cmd->add_option("--minutes", options.minutes,
-                  "How long the session lasts (default by your level: beginner 8, intermediate "
-                  "10, advanced 12; at most 8 for a beginner, 15 otherwise)")
-      ->check(between(1, 60))
-      ->option_text("N");
-  cmd->add_option("--save", options.save,
-                  "Write it to your routines as NAME.toml (never overwrites) instead of printing")
-      ->option_text("NAME");
-  cmd->add_flag("--start", options.start, "Start it at once as a guided session");
-  cmd->add_option("--speed", options.speed, "With --start: as `roll session --speed` (a rehearsal)")
-      ->check(between(0.01, 1000));
-  cmd->add_flag("--yes,-y", options.yes, "With --start: as `roll session --yes`");
-  cmd->footer(fmt::format(
+  cmd.option("--tight", options.tight,
+             "Where it feels tight: a zone name or alias (lower-back, neck, mid-back, glutes, "
+             "...; the list is below)")
+      .required()
+      .value_name("ZONE")
+      .completes(Completion::zone);
+  cmd.option("--minutes", options.minutes,
+             "How long the session lasts (default by your level: beginner 8, intermediate "
+             "10, advanced 12; at most 8 for a beginner, 15 otherwise)")
+      .between(1, 60)
+      .value_name("N");
+  cmd.option("--save", options.save,
+             "Write it to your routines as NAME.toml (never overwrites) instead of printing")
+      .value_name("NAME");
+  cmd.flag("--start", options.start, "Start it at once as a guided session");
+  cmd.option("--speed", options.speed, "With --start: as `roll session --speed` (a rehearsal)")
+      .between(0.01, 1000);
+  cmd.flag("--yes,-y", options.yes, "With --start: as `roll session --yes`");
+  cmd.footer = fmt::format(
       "\nExamples:\n"
       "  roll suggest --tight lower-back                 print a routine for a tight lower back\n"
       "  roll suggest --tight neck --minutes 6 --save neck-evening\n"
@@ -109,7 +111,7 @@ void declare_suggest(CLI::App& app, SuggestOptions& options) {
       "{}\n"
       "Exit status: 0 ok, 2 unknown zone, no steps near it, or the --save file exists, 3 a\n"
       "condition in your profile is not cleared (no session is suggested then).",
-      wrap(fmt::format("Zones: {}.", fmt::join(zones, ", ")), 90)));
+      wrap(fmt::format("Zones: {}.", fmt::join(zones, ", ")), 90));
 }
 
 int run_suggest(Context& ctx, UserData& user, const SuggestOptions& options) {

@@ -64,16 +64,17 @@ int print_status(Context& ctx, platform::HistoryStore& store, const std::filesys
 
 }  // namespace
 
-void declare_sync(CLI::App& app, SyncOptions& o) {
-  auto* cmd = app.add_subcommand(
-      "sync", "Merge your history with your other devices' through a folder you sync");
-  cmd->add_option("dir", o.dir,
-                  "The shared folder (Syncthing, Nextcloud, a git work tree); else sync_dir "
-                  "from the profile");
-  cmd->add_flag("--status", o.status,
-                "Show what is pending and when each device last wrote; change nothing");
-  cmd->add_flag("--json", o.json, "With --status: print JSON");
-  cmd->footer(
+void declare_sync(CommandSpec& roll, SyncOptions& o) {
+  auto& cmd =
+      roll.command("sync", "Merge your history with your other devices' through a folder you sync");
+  cmd.option("dir", o.dir,
+             "The shared folder (Syncthing, Nextcloud, a git work tree); else sync_dir "
+             "from the profile")
+      .completes(Completion::file);
+  cmd.flag("--status", o.status,
+           "Show what is pending and when each device last wrote; change nothing");
+  cmd.flag("--json", o.json, "With --status: print JSON");
+  cmd.footer =
       "\nExamples:\n"
       "  roll sync ~/Sync/roll\n"
       "  roll sync                      the folder from sync_dir in config.toml\n"
@@ -82,7 +83,7 @@ void declare_sync(CLI::App& app, SyncOptions& o) {
       "writes, then merges every other device's journal. Any order, any number of times: the\n"
       "same history everywhere; a deletion wins over the record it deletes.\n"
       "Exit status: 0 synced, 1 synced but some journal lines were skipped (named on stderr),\n"
-      "2 the sync could not run (no folder, a read-only folder): nothing changed.");
+      "2 the sync could not run (no folder, a read-only folder): nothing changed.";
 }
 
 int run_sync(Context& ctx, UserData& user, const SyncOptions& o) {

@@ -54,9 +54,9 @@ std::string restart_line(const StepUp& s) {
 
 }  // namespace
 
-void declare_today(CLI::App& app, TodayOptions& options) {
-  app.add_flag("--json", options.json,
-               "With no command: today as a JSON object, for scripts and prompts");
+void declare_today(CommandSpec& roll, TodayOptions& options) {
+  roll.flag("--json", options.json,
+            "With no command: today as a JSON object, for scripts and prompts");
 }
 
 int run_today(Context& ctx, UserData& user, const TodayOptions& options) {

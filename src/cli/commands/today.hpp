@@ -1,8 +1,7 @@
 #pragma once
 // Bare `roll` (no command): the today view, in the house's command shape. Its one option,
 // --json, sits on the root command.
-#include <CLI/CLI.hpp>
-
+#include "cli/command_line.hpp"
 #include "cli/context.hpp"
 #include "cli/user_data.hpp"
 
@@ -12,7 +11,7 @@ struct TodayOptions {
   bool json = false;
 };
 
-void declare_today(CLI::App& app, TodayOptions& options);
+void declare_today(CommandSpec& roll, TodayOptions& options);
 int run_today(Context& ctx, UserData& user, const TodayOptions& options);
 
 }  // namespace roll::cli
