@@ -19,13 +19,14 @@ struct ScreeningQuestion {
   std::string_view question;  // a question of fact, answered yes or no
 };
 
-// In the article's order. Plain words for its headings; the numbness question is its own sentence.
+// In the article's order, in the article's words where it has them: "thin, fragile bones" is
+// roll's gloss of osteoporosis, "recently" its reading of "recent surgery", and the limbs are
+// named as arms or legs. The trauma question keeps the article's one example (a car accident).
 // A yes is kept as the condition (`true`); clearing it is a separate, deliberate step
 // (clearing_command) once a clinician has said rolling is safe.
 inline constexpr std::array<ScreeningQuestion, 6> kScreeningQuestions{{
     {Condition::osteoporosis, "Do you have osteoporosis (thin, fragile bones)?"},
-    {Condition::recent_trauma,
-     "Is your back pain from a trauma, such as a car accident or a fall?"},
+    {Condition::recent_trauma, "Do you have back pain from a trauma, such as a car accident?"},
     {Condition::muscle_guarding, "Are your back muscles so tense that you cannot relax them?"},
     {Condition::active_cancer, "Do you have active cancer?"},
     {Condition::neurological_symptoms,

@@ -62,10 +62,14 @@ std::string held_reason(const Profile& profile) {
   if (blocking.empty()) return "";
   std::vector<std::string_view> names;
   for (Condition c : blocking) names.push_back(condition_name(c));
+  // The article sends recent surgery to the surgeon; the rest to "your doctor or physical
+  // therapist", as its closing advice does.
+  bool surgery_only = blocking.size() == 1 && blocking.front() == Condition::recent_surgery;
   return fmt::format(
       "your profile lists {} (the second article: when to avoid foam rolling), not cleared: talk "
-      "to a doctor or physical therapist first; once one has said it is safe, `{}`",
-      fmt::join(names, ", "), clearing_command(blocking.front()));
+      "to {} first; once they have said it is safe, `{}`",
+      fmt::join(names, ", "), surgery_only ? "your surgeon" : "a doctor or physical therapist",
+      clearing_command(blocking.front()));
 }
 
 }  // namespace roll

@@ -2,9 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <map>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -121,7 +121,9 @@ TEST_CASE("roll remind --cron --install twice leaves one line, and --uninstall a
   CHECK(std::count(text.begin(), text.end(), '\n') == 1);
 
   // --uninstall alone: the systemd units and the crontab line, nothing else.
-  std::ofstream(crontab, std::ios::binary) << "MAILTO=me\n" << slurp(crontab);
+  // Read before the stream opens: opening it empties the file.
+  std::string only_roll = slurp(crontab);
+  std::ofstream(crontab, std::ios::binary) << "MAILTO=me\n" << only_roll;
   REQUIRE(roll_now(home, {"remind", "--at", "21:30", "--systemd", "--install"}, tools).exit_code ==
           0);
   auto removed = roll_now(home, {"remind", "--uninstall"}, tools);
@@ -153,7 +155,8 @@ TEST_CASE("roll remind says when notify-send is missing, and which package has i
   CHECK_FALSE(has(ics.err, "notify-send"));
 }
 
-TEST_CASE("roll remind --install from a build tree says the path will go stale, and how to install") {
+TEST_CASE(
+    "roll remind --install from a build tree says the path will go stale, and how to install") {
   // The in-process suite runs as the build tree's bin/roll.
   TempDir home;
   auto r = roll_now(home, {"remind", "--at", "21:30", "--systemd", "--install"}, fake_tools(home));

@@ -237,14 +237,15 @@ TEST_CASE("step up: what started the count over is kept, and said in a short sen
   REQUIRE(s.restarted);
   CHECK_FALSE(s.restarted->pain_stop);
   CHECK(s.restarted->pressure == 9);
-  CHECK(restart_words(*s.restarted) == "the count started over after a pressure of 9 on 2026-11-06");
+  CHECK(restart_words(*s.restarted) ==
+        "the count started over after a pressure of 9 on 2026-11-06");
   history.push_back(session(8, SessionStatus::pain_stop));
   s = step_up(Level::beginner, history, today, 4);
   REQUIRE(s.restarted);
   CHECK(restart_words(*s.restarted) == "the count started over after a pain stop on 2026-11-08");
 }
 
-TEST_CASE("10 on a 0-10 scale is typed 1 then 0; a 1 alone is 1") {
+TEST_CASE("10 on a 0-10 scale is typed 1 then 0, and a 1 alone is 1") {
   CHECK(scale_from_keys('1', '0') == 10);
   CHECK(scale_from_keys('1', std::nullopt) == 1);
   CHECK(scale_from_keys('1', '\r') == 1);

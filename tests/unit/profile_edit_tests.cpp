@@ -40,7 +40,8 @@ TEST_CASE("with_condition_answers: a new [conditions] table at the end, every li
   CHECK(screening_state(*profile.profile, kDay).need == ScreeningNeed::none);
 }
 
-TEST_CASE("with_condition_answers: values replaced in place, the user's spelling and comments kept") {
+TEST_CASE(
+    "with_condition_answers: values replaced in place, the user's spelling and comments kept") {
   std::string text =
       "level = \"beginner\"\n\n[conditions]\n# what my doctor said\nosteoporosis = \"cleared\"  "
       "# 2026-03\nrecent_surgery = true\nask_again = \"a prescription was added\"\n\n"
@@ -65,7 +66,8 @@ TEST_CASE("profile edits refuse what only a hand edit can change, and never writ
 }
 
 TEST_CASE("a byte-order mark and a multi-byte key before the value keep their bytes") {
-  std::string text = "\xEF\xBB\xBF# \xC3\xA9t\xC3\xA9\n\"\xE2\x82\xAC\" = 1\nlevel = \"advanced\"\n";
+  std::string text =
+      "\xEF\xBB\xBF# \xC3\xA9t\xC3\xA9\n\"\xE2\x82\xAC\" = 1\nlevel = \"advanced\"\n";
   auto out = with_level_line(text, Level::beginner);
   REQUIRE(out);
   CHECK(*out == "\xEF\xBB\xBF# \xC3\xA9t\xC3\xA9\n\"\xE2\x82\xAC\" = 1\nlevel = \"beginner\"\n");

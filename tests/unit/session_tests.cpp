@@ -686,7 +686,7 @@ TEST_CASE("first_ready = key: only the first get-ready waits, the later ones are
   CHECK_FALSE(s.view().waiting_for_key);
 }
 
-TEST_CASE("10 typed as 1 then 0 is one reading of 10; apart, or across a block, two readings") {
+TEST_CASE("10 typed as 1 then 0 is one reading of 10, and apart or across a block two readings") {
   Rig rig;
   auto& s = rig.session;
   s.start(0ms);

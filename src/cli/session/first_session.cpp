@@ -58,10 +58,12 @@ void ask_first_ready(Context& ctx, UserData& user) {
   FirstReady ready = *choice == 'k' ? FirstReady::key : FirstReady::timer;
   user.edit_profile([&](std::string_view text) { return with_first_ready_line(text, ready); },
                     "how a session starts");
-  fmt::print(ctx.out,
-             "Kept as first_ready = \"{}\" in your profile; later get-readies stay short, and "
-             "`roll session --ready` overrides it for one session.\n",
-             to_string(ready));
+  fmt::print(ctx.out, "{}\n",
+             wrap(fmt::format("Kept as first_ready = \"{}\" in your profile; later get-readies "
+                              "stay short, and `roll session --ready` overrides it for one "
+                              "session.",
+                              to_string(ready)),
+                  width_of(ctx)));
 }
 
 std::optional<std::string> offer_beginner_routine(Context& ctx, UserData& user,

@@ -119,7 +119,10 @@ RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
 // The first article's three minutes of active stretches, timed, when the routine had none.
 void offer_movement(Context& ctx, const SessionOptions& args, platform::SteadyClock& clock,
                     platform::Speaker* speaker) {
-  if (!ask_once(ctx, "\nStart three timed minutes of movement now? [Y/n] ", true)) return;
+  // One key, as every question on the floor: y or n.
+  TerminalPrompter prompter(ctx);
+  prompter.say("\n");
+  if (ask_yes_no(prompter, "Start three timed minutes of movement now?") != true) return;
   const Routine block = movement_block();
   NullSessionLog none;  // the session is recorded already; these minutes are its after-care
   roll::SessionOptions options;  // the core session's, not this command's

@@ -58,6 +58,11 @@ std::optional<std::string> TerminalPrompter::read_answer() {
     return std::nullopt;
   }
   char key = answer.key;
+  // Ctrl-D ends the input, as it does for a line: no answer, not a key to ask again about.
+  if (key == '\x04') {
+    say("\n");
+    return std::nullopt;
+  }
   // Only a printable key is shown; Enter, Escape and the rest are no answer.
   bool printable = key > ' ' && key < 0x7f;
   say(printable ? fmt::format("{}\n", key) : std::string("\n"));
