@@ -21,7 +21,8 @@ struct ScreeningQuestion {
 
 // In the article's order, in the article's words where it has them: "thin, fragile bones" is
 // roll's gloss of osteoporosis, "recently" its reading of "recent surgery", and the limbs are
-// named as arms or legs. The trauma question keeps the article's one example (a car accident).
+// named as arms or legs. The trauma question keeps the article's one example (a car accident);
+// the numbness one is the article's sentence as a question, short enough for 80 columns.
 // A yes is kept as the condition (`true`); clearing it is a separate, deliberate step
 // (clearing_command) once a clinician has said rolling is safe.
 inline constexpr std::array<ScreeningQuestion, 6> kScreeningQuestions{{
@@ -30,7 +31,7 @@ inline constexpr std::array<ScreeningQuestion, 6> kScreeningQuestions{{
     {Condition::muscle_guarding, "Are your back muscles so tense that you cannot relax them?"},
     {Condition::active_cancer, "Do you have active cancer?"},
     {Condition::neurological_symptoms,
-     "Have you had a rapid onset of numbness, shooting pain or weakness in your arms or legs?"},
+     "Rapid onset of numbness, shooting pain or weakness in your arms or legs?"},
     {Condition::recent_surgery, "Have you had surgery on your back or spine recently?"},
 }};
 

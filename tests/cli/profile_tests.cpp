@@ -205,3 +205,24 @@ TEST_CASE("the screening without a terminal: refused until all six are answered,
   CHECK(roll_now(home, {"profile", "conditions", "--osteoporosis", "maybe"}).exit_code == 2);
   CHECK(roll_now(home, {"profile"}).exit_code == 2);
 }
+
+TEST_CASE(
+    "a beginner whose profile roller is a peanut is told once, and the cues name the peanut") {
+  TempDir home;
+  home.write("config/roll/config.toml", "level = \"beginner\"\nroller = \"peanut\"\n");
+  std::vector<std::string> args{"session", "beginner", "--plain", "--speed", "1000"};
+  auto first = roll_now(home, args);
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+  CHECK(has(first.err, "your profile's roller is a peanut and you are a beginner"));
+  CHECK(has(first.err, "this is said once"));
+  CHECK(has(first.out, "move the peanut up an inch"));
+  CHECK(has(first.out, "With the peanut:"));
+  auto second = roll_now(home, args);
+  REQUIRE(second.exit_code == 0);
+  CHECK_FALSE(has(second.err, "roller is a peanut"));
+  CHECK(has(second.out, "move the peanut up an inch"));
+  // A ball is its own notice, said once too.
+  home.write("config/roll/config.toml", "level = \"beginner\"\nroller = \"ball\"\n");
+  CHECK(has(roll_now(home, args).err, "your profile's roller is a ball"));
+  CHECK_FALSE(has(roll_now(home, args).err, "roller is a ball"));
+}

@@ -449,7 +449,7 @@ C6="XDG_CONFIG_HOME=$WORK/c6 XDG_DATA_HOME=$WORK/d6 XDG_STATE_HOME=$WORK/s6"
 tm send-keys -t roll "clear; $C6 '$ROLL' session thoracic; echo EXIT=\$?" Enter
 wait_for 'Do you have osteoporosis (thin, fragile bones)? [y/n]' && echo "ok: the screening is asked first"
 for q in 'such as a car accident? [y/n]' 'cannot relax them? [y/n]' 'active cancer? [y/n]' \
-  'in your arms or legs? [y/n]' 'back or spine recently? [y/n]'; do
+  'weakness in your arms or legs? [y/n]' 'back or spine recently? [y/n]'; do
   tm send-keys -t roll n
   wait_for "$q"
 done
@@ -464,6 +464,7 @@ wait_for 'How does your back feel right now?' && tm send-keys -t roll 7
 wait_for 'First session' && wait_re 'GET READY +1[0-5] s' && echo "ok: the beginner routine starts with a first get-ready of 15 s"
 tm send-keys -t roll q
 wait_for 'End the session?' && tm send-keys -t roll y
+wait_for 'after the session?' && tm send-keys -t roll Enter
 wait_for 'EXIT=0'
 if grep -q '^level = "beginner"' "$WORK/c6/roll/config.toml" && grep -q '^first_ready = "timer"' "$WORK/c6/roll/config.toml" &&
   grep -q '^asked = ' "$WORK/c6/roll/config.toml"; then

@@ -71,6 +71,11 @@ void show(Context& ctx, const Profile& profile, LocalDays today) {
 void declare_profile(CommandSpec& roll, ProfileOptions& opts) {
   auto& cmd = roll.command("profile", "Show or answer what your profile keeps (config.toml)");
   cmd.subcommand_required = true;
+  cmd.footer =
+      "\nExamples:\n"
+      "  roll profile conditions                        the screening's answers\n"
+      "  roll profile conditions --osteoporosis cleared  a clinician has said it is safe\n"
+      "\n`roll level` sets the level; the rest of config.toml is yours to edit (`man roll`).";
   auto& conditions = cmd.command(
       "conditions", "The screening's six questions: show the answers, or give them for a script");
   for (const auto& q : kScreeningQuestions) {
