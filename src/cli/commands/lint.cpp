@@ -192,7 +192,7 @@ void declare_lint(CommandSpec& roll, LintOptions& options) {
            "movement are appended when move-after fires), then report what is left");
   cmd.flag("--profile", options.profile,
            "Judge the routines with your profile's level and roller (config.toml), as a "
-           "session does for a beginner");
+           "session does for a beginner; a condition not cleared is an error of its own");
   declare_no_cache(cmd);
   cmd.footer =
       "\nExamples:\n"

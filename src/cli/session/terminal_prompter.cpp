@@ -58,8 +58,9 @@ std::optional<std::string> TerminalPrompter::read_answer() {
     return std::nullopt;
   }
   char key = answer.key;
-  // Ctrl-D ends the input, as it does for a line: no answer, not a key to ask again about.
-  if (key == '\x04') {
+  // Ctrl-D ends the input, as it does for a line: no answer, not a key to ask again about. One
+  // typed before the terminal left line mode arrives as the NUL the line discipline stored it as.
+  if (key == '\x04' || key == '\0') {
     say("\n");
     return std::nullopt;
   }
