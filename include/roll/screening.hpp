@@ -20,7 +20,8 @@ struct ScreeningQuestion {
 };
 
 // In the article's order, in the article's words where it has them: "thin, fragile bones" is
-// roll's gloss of osteoporosis, "recently" its reading of "recent surgery", and the limbs are
+// roll's gloss of osteoporosis, the surgery question the article's heading (any surgery: it asks
+// the surgeon's permission before a treatment program for the spine), and the limbs are
 // named as arms or legs. The trauma question keeps the article's one example (a car accident);
 // the numbness one is the article's sentence as a question, short enough for 80 columns.
 // A yes is kept as the condition (`true`); clearing it is a separate, deliberate step
@@ -32,7 +33,7 @@ inline constexpr std::array<ScreeningQuestion, 6> kScreeningQuestions{{
     {Condition::active_cancer, "Do you have active cancer?"},
     {Condition::neurological_symptoms,
      "Rapid onset of numbness, shooting pain or weakness in your arms or legs?"},
-    {Condition::recent_surgery, "Have you had surgery on your back or spine recently?"},
+    {Condition::recent_surgery, "Have you had surgery recently?"},
 }};
 
 // roll's own reading of "conditions arise later": the answers are asked again after this long.

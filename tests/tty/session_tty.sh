@@ -449,7 +449,7 @@ C6="XDG_CONFIG_HOME=$WORK/c6 XDG_DATA_HOME=$WORK/d6 XDG_STATE_HOME=$WORK/s6"
 tm send-keys -t roll "clear; $C6 '$ROLL' session thoracic; echo EXIT=\$?" Enter
 wait_for 'Do you have osteoporosis (thin, fragile bones)? [y/n]' && echo "ok: the screening is asked first"
 for q in 'such as a car accident? [y/n]' 'cannot relax them? [y/n]' 'active cancer? [y/n]' \
-  'weakness in your arms or legs? [y/n]' 'back or spine recently? [y/n]'; do
+  'weakness in your arms or legs? [y/n]' 'surgery recently? [y/n]'; do
   tm send-keys -t roll n
   wait_for "$q"
 done

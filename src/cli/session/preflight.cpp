@@ -34,10 +34,14 @@ void refuse_conditions(Context& ctx, const Profile& profile) {
   }
   throw Failure(
       exit_refused,
-      fmt::format("not starting: your profile lists {}. Talk to a doctor or physical "
-                  "therapist before foam rolling; once one has said it is safe: `{}` "
-                  "(or `{} = \"cleared\"` in {}).",
-                  names, clearing_command(blocking.front()), condition_name(blocking.front()),
+      fmt::format("not starting: your profile lists {}. Talk to {} before foam rolling; once "
+                  "they have said it is safe: `{}` (or `{} = \"cleared\"` in {}).",
+                  names,
+                  // The article sends recent surgery to the surgeon.
+                  blocking.size() == 1 && blocking.front() == Condition::recent_surgery
+                      ? "your surgeon"
+                      : "a doctor or physical therapist",
+                  clearing_command(blocking.front()), condition_name(blocking.front()),
                   sanitize(platform::profile_path(ctx.env).string())));
 }
 
