@@ -3,19 +3,48 @@
 // fifth-session warning decide. Pure: the history comes in through HistoryReader and the local
 // time zone through TimeZone.
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "roll/history.hpp"
 #include "roll/history_reader.hpp"
+#include "roll/injury.hpp"
+#include "roll/name_table.hpp"
 #include "roll/time_zone.hpp"
 
 namespace roll {
 
-// What `roll due` decides: a session that counts as done today, or else today's pain stop.
-// Each session's day is read through the UTC offset it started at, exactly as gather_stats()
-// reads it, so the two agree on every day_start across daylight-saving changes.
+// Why a session is or is not due today: what `roll due` says, its exit status and the "reason"
+// of `roll due --json` (docs/json.md). Only not_done is due. A reason added here goes into
+// kDueReasonNames, into docs/schemas/due.schema.json and into `roll due`'s words.
+enum class DueReason {
+  not_done,   // due: nothing counts as done on today's roll day
+  done,       // a session counts as done today
+  pain_stop,  // today's session ended in a pain stop: a rest day
+  injury,     // an open injury to the whole body under 48 h: no pressure anywhere
+};
+
+inline constexpr NameTable<DueReason, 4> kDueReasonNames{{
+    {DueReason::not_done, "not-done"},
+    {DueReason::done, "done"},
+    {DueReason::pain_stop, "pain-stop"},
+    {DueReason::injury, "injury"},
+}};
+
+[[nodiscard]] constexpr std::string_view to_string(DueReason reason) {
+  return name_in(kDueReasonNames, reason);
+}
+
+// What `roll due` decides, in this order: a session that counts as done today, else today's pain
+// stop, else an injury that keeps every step off the roller. Each session's day is read through
+// the UTC offset it started at, exactly as gather_stats() reads it, so the two agree on every
+// day_start across daylight-saving changes.
 struct DueToday {
-  bool done = false;
-  std::optional<PainStop> pain_stop;
+  DueReason reason = DueReason::not_done;
+  bool done = false;                  // reason is done
+  std::optional<PainStop> pain_stop;  // reason is pain_stop: today's
+  std::optional<Injury> injury;       // reason is injury: the one whose 48 h end last
+  [[nodiscard]] bool due() const { return reason == DueReason::not_done; }
 };
 [[nodiscard]] DueToday due_today(HistoryReader& history, const TimeZone& zone, SysSeconds now,
                                  int day_start_hour);
@@ -23,5 +52,17 @@ struct DueToday {
 // Sessions that count as done on the roll day holding `now`.
 [[nodiscard]] int completed_on_roll_day(HistoryReader& history, const TimeZone& zone,
                                         SysSeconds now, int day_start_hour);
+
+// The same sessions, whole (names and ids), newest first: which session `roll due --json` names.
+[[nodiscard]] std::vector<SessionRecord> done_on_roll_day(HistoryReader& history,
+                                                          const TimeZone& zone, SysSeconds now,
+                                                          int day_start_hour);
+
+// When the roll day holding `now` ends and the next begins (at day_start on the local clock).
+[[nodiscard]] SysSeconds roll_day_end(const TimeZone& zone, SysSeconds now, int day_start_hour);
+
+// Whether the local clock is past midnight but before day_start, so that today's roll day is
+// still the calendar day before.
+[[nodiscard]] bool before_day_start(const TimeZone& zone, SysSeconds now, int day_start_hour);
 
 }  // namespace roll

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "roll/due.hpp"
 #include "roll/history.hpp"
 #include "roll/history_reader.hpp"
 #include "roll/injury.hpp"
@@ -21,9 +22,10 @@ namespace roll {
 
 // What the history says about today, read by the caller.
 struct TodayFacts {
-  bool done = false;                  // a session that counts as done on today's roll day
-  int completed_today = 0;            // how many
-  std::optional<PainStop> pain_stop;  // today's, when nothing counts as done
+  bool done = false;                       // a session that counts as done on today's roll day
+  int completed_today = 0;                 // how many
+  std::optional<PainStop> pain_stop;       // today's, when nothing counts as done
+  DueReason reason = DueReason::not_done;  // as `roll due` answers: only not_done is due
   Streaks streaks;
   std::vector<Injury> open_injuries;            // pain stops among them (note kPainStopNote)
   std::map<std::string, SysSeconds> last_done;  // routine name -> its latest completed session

@@ -107,6 +107,7 @@ int run_completion(Context& ctx, const CompletionOptions& opts);
 
 struct DueOptions {
   bool quiet = false;
+  bool json = false;
 };
 void declare_due(CommandSpec& roll, DueOptions& opts);
 int run_due(Context& ctx, UserData& user, const DueOptions& opts);

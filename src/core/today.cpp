@@ -78,7 +78,11 @@ Today today(const TodayInput& input) {
   out.streaks = facts.streaks;
   out.completed_today = facts.completed_today;
   out.step_up = facts.step_up;
-  out.state = facts.done ? TodayState::done : facts.pain_stop ? TodayState::rest : TodayState::due;
+  // As `roll due` answers: a pain stop, or an injury to the whole body that keeps every step off
+  // the roller, makes a rest day.
+  out.state = facts.done                                             ? TodayState::done
+              : facts.pain_stop || facts.reason == DueReason::injury ? TodayState::rest
+                                                                     : TodayState::due;
   std::vector<Injury> open;
   for (const Injury& injury : facts.open_injuries) {
     if (injury.cleared) continue;
@@ -186,6 +190,7 @@ TodayFacts read_today_facts(HistoryReader& history, const TimeZone& zone, const 
   DueToday due = due_today(history, zone, now, profile.day_start_hour);
   facts.done = due.done;
   facts.pain_stop = due.pain_stop;
+  facts.reason = due.reason;
   facts.completed_today = completed_on_roll_day(history, zone, now, profile.day_start_hour);
   facts.streaks = gather_stats(history, zone, now, profile.day_start_hour, 1).streaks;
   facts.open_injuries = history.injuries(false);

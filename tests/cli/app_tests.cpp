@@ -96,11 +96,12 @@ TEST_CASE("a misspelt command is named, with the nearest command, exit 2") {
 
 TEST_CASE("a did-you-mean names only an option the command takes, never the one it refused") {
   TempDir home;
-  // --json is roll's own (the today view), not roll due's.
-  auto r = run_cli(home, {"due", "--json"});
+  // --json is roll's own (the today view), not roll completion's.
+  auto r = run_cli(home, {"completion", "--json"});
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
-        "roll: unknown option '--json' for 'roll due'; run `roll due --help` for the options\n");
+        "roll: unknown option '--json' for 'roll completion'; run `roll completion "
+        "--help` for the options\n");
   // A parent's option is refused below it too, so it is not offered there.
   r = run_cli(home, {"history", "delete", "x", "--limit", "3"});
   CHECK(r.exit_code == 2);

@@ -90,3 +90,87 @@ TEST_CASE("the issue's case: New York, day_start 01:00, a session at 01:30 EDT o
     CHECK(has(stats.out, "\"current_streak\" : 1"));
   }
 }
+
+TEST_CASE("roll due --json: due, with the streak and what to start") {
+  TempDir home;
+  seed_history(home, "bedtime 2026-11-22T21:00:00 completed 300 thoracic=180\n");
+  auto r = roll_at(home, kLocalNow, {"due", "--json"});
+  CHECK(r.exit_code == 0);
+  for (const char* key :
+       {"\"version\" : 1", "\"due\" : true", "\"reason\" : \"not-done\"",
+        "\"date\" : \"2026-11-23\"", "\"day_start_hour\" : 4", "\"before_day_start\" : false",
+        "\"completed_today\" : 0", "\"current\" : 1", "\"command\" : \"roll session "}) {
+    CAPTURE(key);
+    CHECK(has(r.out, key));
+  }
+  CHECK_FALSE(has(r.out, "\"session\""));
+}
+
+TEST_CASE("roll due --json: done, with the session, and before day_start it is still that day") {
+  TempDir home;
+  seed_history(home, "bedtime 2026-11-23T22:00:00 completed 300 thoracic=180\n");
+  auto r = roll_at(home, "2026-11-23T23:00:00", {"due", "--json"});
+  CHECK(r.exit_code == 1);
+  for (const char* key : {"\"due\" : false", "\"reason\" : \"done\"", "\"completed_today\" : 1",
+                          "\"routine\" : \"bedtime\"", "\"origin\" : \"live\"",
+                          "\"before_day_start\" : false", "\"current\" : 1"}) {
+    CAPTURE(key);
+    CHECK(has(r.out, key));
+  }
+  CHECK_FALSE(has(r.out, "\"suggestion\""));
+  // 01:30 on the 24th: the 23rd's roll day runs until 04:00.
+  r = roll_at(home, "2026-11-24T01:30:00", {"due", "--json"});
+  CHECK(r.exit_code == 1);
+  CHECK(has(r.out, "\"before_day_start\" : true"));
+  CHECK(has(r.out, "\"date\" : \"2026-11-23\""));
+  CHECK(has(r.out, "\"reason\" : \"done\""));
+  auto text = roll_at(home, "2026-11-24T01:30:00", {"due"});
+  CHECK(has(text.out, "Until 04:00 (day_start) today is still 2026-11-23"));
+  CHECK(roll_at(home, "2026-11-24T04:30:00", {"due", "--json"}).exit_code == 0);
+}
+
+TEST_CASE("roll due --json: a rest day after a pain stop") {
+  TempDir home;
+  seed_history(home, "bedtime 2026-11-23T20:00:00Z pain-stop 30 thoracic=30\n");
+  auto r = roll_now(home, {"due", "--json"});
+  CHECK(r.exit_code == 1);
+  CHECK(has(r.out, "\"reason\" : \"pain-stop\""));
+  CHECK(has(r.out, "\"zone\" : \"thoracic\""));
+  CHECK(has(r.out, "\"pain_stop\""));
+}
+
+TEST_CASE("roll due: an injury to the whole body under 48 h keeps anything from being due") {
+  TempDir home;
+  REQUIRE(roll_now(home, {"injury", "add", "full-body", "--hours-ago", "5", "--note", "a fall"})
+              .exit_code == 0);
+  auto r = roll_now(home, {"due", "--json"});
+  CHECK(r.exit_code == 1);
+  for (const char* key : {"\"due\" : false", "\"reason\" : \"injury\"", "\"zone\" : \"full-body\"",
+                          "\"hours_remaining\" : 43", "\"note\" : \"a fall\""}) {
+    CAPTURE(key);
+    CHECK(has(r.out, key));
+  }
+  auto text = roll_now(home, {"due"});
+  CHECK(text.exit_code == 1);
+  CHECK(has(text.out, "Not due: an injury to the whole body 5 h ago"));
+  CHECK(has(text.out, "43 h more"));
+  CHECK(roll_now(home, {"due", "--quiet"}).exit_code == 1);
+  // 48 h on, the session asks whether the acute pain has subsided: due again.
+  CHECK(roll_at(home, "2026-11-25T17:00:00Z", {"due", "-q"}).exit_code == 0);
+}
+
+TEST_CASE("roll due: an injury to one zone leaves the day due (the session keeps off it)") {
+  TempDir home;
+  REQUIRE(roll_now(home, {"injury", "add", "thoracic", "--hours-ago", "5"}).exit_code == 0);
+  auto r = roll_now(home, {"due", "--json"});
+  CHECK(r.exit_code == 0);
+  CHECK(has(r.out, "\"reason\" : \"not-done\""));
+}
+
+TEST_CASE("roll due: --json and --quiet do not go together") {
+  TempDir home;
+  auto r = roll_now(home, {"due", "--json", "--quiet"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(has(r.err, "--quiet"));
+}

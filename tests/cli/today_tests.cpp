@@ -75,6 +75,20 @@ TEST_CASE("bare roll: done today, a pain stop's rest day, an open injury") {
   CHECK(has(r.out, "suggested: nothing"));  // every beginner routine presses the lats or beside
 }
 
+TEST_CASE("bare roll: an injury to the whole body under 48 h is a rest day, as for roll due") {
+  TempDir hurt;
+  REQUIRE(roll_at(hurt, kAfternoon, {"injury", "add", "full-body", "--hours-ago", "5"}).exit_code ==
+          0);
+  auto r = roll_at(hurt, kAfternoon, {});
+  CHECK(r.exit_code == 0);
+  CHECK(has(r.out, "rest day: an injury to the whole body keeps every step off the roller"));
+  CHECK_FALSE(has(r.out, "pain stop"));
+  CHECK_FALSE(has(r.out, "suggested:"));
+  r = roll_at(hurt, kAfternoon, {"--json"});
+  CHECK(has(r.out, "\"state\" : \"rest\""));
+  CHECK(roll_at(hurt, kAfternoon, {"due", "--quiet"}).exit_code == 1);
+}
+
 TEST_CASE("roll --json: today as a versioned object") {
   TempDir home;
   seed_history(home, "beginner 2026-11-22T09:00:00 completed 300 thoracic=180\n");

@@ -107,8 +107,10 @@ TEST_CASE("one roll session reads the profile once and opens the history once") 
     std::filesystem::create_directories(folder);
     write_profile(home,
                   fmt::format("sync_dir = \"{}\"\nsync_after_session = true\n", folder.string()));
+    // Four this morning: 10:00-13:00 UTC is the same local day as the afternoon's "now" in every
+    // zone of test_zones.txt, after the day's 04:00 start in New York, before it in Tokyo.
     std::string four;
-    for (int h = 8; h < 12; ++h) {
+    for (int h = 10; h < 14; ++h) {
       four += fmt::format("beginner 2026-11-23T{:02}:00:00Z completed 300 thoracic=180\n", h);
     }
     seed_history(home, four);

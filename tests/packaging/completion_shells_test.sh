@@ -3,7 +3,9 @@
 # the file where the package puts it), zsh (Debian's zsh must read its directory, compinit must
 # register it, and Tab is pressed in an interactive zsh on a pseudo-terminal) and fish (its own
 # completion engine). Files whose names hold a space or a '*' are
-# offered whole; `roll lint th<Tab>` offers routine names.
+# offered whole; `roll lint th<Tab>` offers routine names. Every argument that takes a routine
+# (show, session, new --from, history add, injury check) takes a path too, once the word looks
+# like one: its .toml files and the directories that may hold them, quoted or not.
 # Usage: completion_shells_test.sh BUILD_DIR bash|zsh|fish. Exit 77 (skipped) without that shell
 # (or, for bash, without bash-completion).
 set -eu
@@ -20,6 +22,10 @@ printf 'schema = 1\n' >"$XDG_CONFIG_HOME/roll/routines/evening.toml"
 : >"$tmp/work/my routine.toml"
 : >"$tmp/work/my*star.toml"
 : >"$tmp/work/my-plain.toml"
+# A folder of routines beside a file that is not one, for `roll session ./rou<Tab>`.
+mkdir "$tmp/work/routines"
+: >"$tmp/work/routines/a.toml"
+: >"$tmp/work/routines/notes.txt"
 cd "$tmp/work"
 
 case $shell in
@@ -59,6 +65,15 @@ bash)
     expect "./my routine.toml" show ./my
     expect thoracic show th
     expect sarif lint --format ""
+    for command in show session "new copy --from" "history add" "injury check"; do
+      expect "./my routine.toml" $command ./my
+    done
+    expect "./my routine.toml" session "./my\\ r"
+    expect "./my routine.toml" session "\"./my r"
+    expect "./my routine.toml" session "'"'"'./my r"
+    expect ./routines session ./rou
+    complete_words session ./routines/
+    [[ ${COMPREPLY[*]} == ./routines/a.toml ]] || { echo "bash: roll session ./routines/<Tab>: [${COMPREPLY[*]}], not only the .toml file" >&2; fail=1; }
     complete_words lint my
     [[ ${#COMPREPLY[@]} == 3 ]] || { echo "bash: roll lint my<Tab>: ${#COMPREPLY[@]} candidates, not 3: ${COMPREPLY[*]}" >&2; fail=1; }
     exit $fail
@@ -82,6 +97,7 @@ zpty -w z "print -r -- REG\$((1+1)):\${_comps[roll]}:END"
 zpty -r z line '*REG2:*:END*'
 [[ $line == *REG2:_roll:END* ]] || { print -r -- "compinit did not register _roll for roll" >&2; exit 1 }
 fail=0 marker=0
+typeset -a hits  # the last Tab's candidates
 expect() { # LINE WANT...: press Tab after LINE; each WANT must be one whole candidate
   local typed=$1 want
   shift
@@ -95,7 +111,7 @@ expect() { # LINE WANT...: press Tab after LINE; each WANT must be one whole can
   (( ++marker ))
   zpty -n -w z $'\C-u'"print DON''E$marker"$'\n'
   zpty -r z line "*DONE$marker"$'[\r\n]'"*"
-  local -a hits=("${(@f)$(<$out)}")
+  hits=("${(@f)$(<$out)}")
   for want; do
     (( ${hits[(Ie)$want]} )) && continue
     print -r -- "zsh: $typed<Tab>: expected [$want] among: [${(j:] [:)hits}]" >&2
@@ -109,6 +125,13 @@ expect "roll show ev" evening
 expect "roll show th" thoracic
 expect "roll lint --format " sarif
 expect "roll li" list
+for command in show session "new copy --from" "history add" "injury check"; do
+  expect "roll $command ./my" "my routine.toml"
+done
+expect "roll session \"./my r" "my routine.toml"
+expect "roll session ./rou" routines
+expect "roll session ./routines/" a.toml
+(( ${hits[(Ie)notes.txt]} )) && { print -r -- "zsh: roll session ./routines/<Tab> offers notes.txt" >&2; fail=1 }
 zpty -d z
 exit $fail
 ZSH
@@ -132,6 +155,17 @@ fish)
     expect thoracic "roll show th"; or set fail 1
     expect evening "roll show ev"; or set fail 1
     expect sarif "roll lint --format "; or set fail 1
+    for command in show session "new copy --from" "history add" "injury check"
+        expect "./my routine.toml" "roll $command ./my"; or set fail 1
+    end
+    expect "./my routine.toml" "roll session \"./my r"; or set fail 1
+    expect "./my routine.toml" "roll session ./my\\ r"; or set fail 1
+    expect "./routines/" "roll session ./rou"; or set fail 1
+    set -l got (complete -C"roll session ./routines/" | string replace -r "\t.*" "")
+    if test "$got" != ./routines/a.toml
+        printf "fish: roll session ./routines/<Tab>: [%s], not only the .toml file\n" "$got" >&2
+        set fail 1
+    end
     exit $fail
   ' "$build"
   ;;

@@ -26,18 +26,25 @@ def load(source):
     return schemas
 
 
+# Keywords whose schemas say something of the object around them rather than describe one.
+CONDITIONS = ("if", "then", "else", "not")
+
+
 def closed(schema):
     """A copy of `schema` in which every object schema with `properties` allows no other key.
     Maps (an object whose keys are data, such as seconds per zone) say what their values are
-    with `additionalProperties` and no `properties`, and stay as they are."""
+    with `additionalProperties` and no `properties`, and stay as they are. Conditions (`if`,
+    `then`, `else`, `not`) name properties of the object they sit in, which holds others too:
+    closed, an `if` would never hold and a `then` would refuse every other key."""
     schema = copy.deepcopy(schema)
 
     def close(node):
         if isinstance(node, dict):
             if "properties" in node and node.get("additionalProperties", True) is True:
                 node["additionalProperties"] = False
-            for value in node.values():
-                close(value)
+            for key, value in node.items():
+                if key not in CONDITIONS:
+                    close(value)
         elif isinstance(node, list):
             for value in node:
                 close(value)
@@ -115,7 +122,7 @@ class Validator:
                     every.add(f"{where}/properties/{name}")
                 for key, sub in node.items():
                     # Conditions name properties without adding any.
-                    if key in ("if", "then", "else", "not", "dependencies"):
+                    if key in CONDITIONS or key == "dependencies":
                         continue
                     if key != "properties":
                         walk(sub, f"{where}/{key}")

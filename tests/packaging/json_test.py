@@ -12,6 +12,7 @@ terminal for the session that asks the check-in.
 
 Usage: json_test.py ROLL_BINARY SOURCE_DIR. Needs python3-jsonschema (Debian); exit 77 without.
 """
+import datetime
 import json
 import os
 import pathlib
@@ -102,8 +103,8 @@ def check(schema, label, document):
         fail(f"{label}: not valid against {schema}.schema.json: {error}")
 
 
-def check_json(schema, *args, environment=None):
-    r = run(*args, environment=environment)
+def check_json(schema, *args, environment=None, ok=(0,)):
+    r = run(*args, environment=environment, ok=ok)
     try:
         document = parse(r.stdout, schema, f"roll {' '.join(args)}")
     except json.JSONDecodeError as e:
@@ -125,20 +126,34 @@ def check_lines(schema, label, text):
         check(schema, f"{label} line {number}", document)
 
 
+def check_due(reason, environment=None):
+    """`roll due --json` says `reason`, `due` agrees with its exit status, and `roll due --quiet`
+    exits the same, printing nothing."""
+    status = 0 if reason == "not-done" else 1
+    document = check_json("due", "due", "--json", environment=environment, ok=(status,)) or {}
+    if document.get("reason") != reason or document.get("due") != (status == 0):
+        fail(f"roll due --json: reason {document.get('reason')}, due {document.get('due')}; "
+             f"expected {reason}")
+    quiet = run("due", "--quiet", environment=environment, ok=(status,))
+    if quiet.stdout or quiet.stderr:
+        fail(f"roll due --quiet printed {quiet.stdout!r} {quiet.stderr!r}")
+    return document
+
+
 class Session:
     """`roll session ... --events` with standard input on a pseudo-terminal that echoes nothing
     and translates nothing: keys go in as written (a line at a time), and the events are read
     back as they come, from a pipe or, with `on_terminal`, from the same terminal (then standard
     output is a terminal too, which makes the session ask its check-in)."""
 
-    def __init__(self, args, on_terminal=False):
+    def __init__(self, args, on_terminal=False, environment=None):
         master, slave = pty.openpty()
         attrs = termios.tcgetattr(slave)
         attrs[1] &= ~termios.OPOST
         termios.tcsetattr(slave, termios.TCSANOW, attrs)
         self.master, self.on_terminal = master, on_terminal
         self.err = open(tmp / "session.err", "w+")
-        self.proc = subprocess.Popen([roll, "session", *args], env=env, stdin=slave,
+        self.proc = subprocess.Popen([roll, "session", *args], env=environment or env, stdin=slave,
                                      stdout=slave if on_terminal else subprocess.PIPE,
                                      stderr=self.err, start_new_session=True)
         os.close(slave)
@@ -261,6 +276,8 @@ seconds = 5
 
 # 1. Today, before anything: due, with a suggestion.
 check_json("today", "--json")
+if "suggestion" not in check_due("not-done"):
+    fail("roll due --json suggested nothing to start on a day with nothing done")
 
 # 2. The session that asks its check-in, on a terminal: every key in turn, then every step skipped
 #    but the last, which runs out.
@@ -361,6 +378,49 @@ finally:
     session.kill()
 events += session.events
 
+# 3c. The climb counts as done today: `roll due --json` names it. At 01:30 on the next calendar
+#     day, before day_start (04:00), its roll day is still today's.
+done = check_due("done")
+if done.get("session", {}).get("routine") != "climb" or done.get("completed_today") != 1:
+    fail(f"roll due --json after the climb: {done}")
+offset = next(int(line.split()[1]) for line in
+              (source / "tests" / "support" / "test_zones.txt").read_text().splitlines()
+              if line.split()[:1] == [roll_test.test_time_zone()])
+started = datetime.datetime(2026, 11, 23, 21, tzinfo=datetime.timezone.utc)  # ROLL_NOW
+local_day = (started + datetime.timedelta(minutes=offset - 4 * 60)).date()
+early = (datetime.datetime.combine(local_day + datetime.timedelta(days=1), datetime.time(1, 30),
+                                   datetime.timezone.utc) - datetime.timedelta(minutes=offset))
+done = check_due("done", dict(env, ROLL_NOW=early.strftime("%Y-%m-%dT%H:%M:%SZ")))
+if (done.get("before_day_start"), done.get("date")) != (True, local_day.isoformat()):
+    fail(f"roll due --json at 01:30 the next day: {done}")
+
+# 3d. A rest day after a pain stop, and a day an injury to the whole body keeps off the roller,
+#     each in a history of its own (nothing done there).
+rest_env = home_env(tmp / "rest")
+# A real session without a terminal starts only once the screening is answered.
+(tmp / "rest" / "config" / "roll").mkdir(parents=True)
+(tmp / "rest" / "config" / "roll" / "config.toml").write_text(
+    (home / "config" / "roll" / "config.toml").read_text())
+session = Session(["beginner", "--events", "--ready", "key", "--yes"], environment=rest_env)
+try:
+    session.until("waiting")
+    session.send("\n")
+    session.until("step")
+    session.send("!\n")
+    session.finish()
+except RuntimeError as e:
+    fail(f"the pain stop for roll due: {e}")
+finally:
+    session.kill()
+events += session.events
+if not check_due("pain-stop", rest_env).get("pain_stop", {}).get("session"):
+    fail("roll due --json on a rest day names no session")
+hurt_env = home_env(tmp / "hurt")
+run("injury", "add", "full-body", "--hours-ago", "5", "--note", "thrown out lifting a box",
+    environment=hurt_env)
+if check_due("injury", hurt_env).get("injury", {}).get("hours_remaining") != 43:
+    fail("roll due --json: an injury 5 h ago does not have 43 h of its 48 left")
+
 # 4. A pain stop, the events on a pipe (its zone then rests for 48 h: last of the sessions).
 session = Session(["drill", "--events", "--ready", "key", "--yes"])
 try:
@@ -401,6 +461,8 @@ held = home_env(tmp / "held")
 (tmp / "held" / "config" / "roll").mkdir(parents=True)
 (tmp / "held" / "config" / "roll" / "config.toml").write_text("[conditions]\nosteoporosis = true\n")
 check_json("today", "--json", environment=held)
+if check_due("held", held).get("held", {}).get("conditions") != ["osteoporosis"]:
+    fail("roll due --json with osteoporosis not cleared does not name it")
 calves = [i["id"] for i in injuries["injuries"] if i.get("zone") == "calves"]
 if calves:
     run("injury", "clear", str(calves[0]))
@@ -439,7 +501,8 @@ other = home_env(tmp / "other")
 run("history", "add", "thoracic", "--at", "2026-11-21T08:00", "--minutes", "5",
     environment=other)
 run("sync", str(folder), environment=other)
-run("history", "add", "bedtime", "--at", "2026-11-23T20:00", "--minutes", "5")
+# Local noon: before "now" (21:00 UTC) in every zone the suite runs in.
+run("history", "add", "bedtime", "--at", "2026-11-23T12:00", "--minutes", "5")
 check_json("sync-status", "sync", str(folder), "--status", "--json")
 journals = sorted(folder.glob("*.ndjson"))
 if len(journals) != 2:

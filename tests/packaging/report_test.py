@@ -30,7 +30,8 @@ png_out = pathlib.Path(sys.argv[4]) if len(sys.argv) > 4 else None
 tmp = pathlib.Path(tempfile.mkdtemp())
 env = dict(os.environ, HOME=str(tmp), XDG_CONFIG_HOME=str(tmp / "config"),
            XDG_DATA_HOME=str(tmp / "data"), XDG_STATE_HOME=str(tmp / "state"),
-           ROLL_NOW="2026-11-23T21:00:00Z", TZ=roll_test.test_time_zone())
+           ROLL_NOW=roll_test.utc_of_local("2026-11-23T21:00"),
+           TZ=roll_test.test_time_zone())
 
 
 def skip(why):
@@ -54,7 +55,8 @@ def seed_nightly():
         status = "pain-stop" if i in (20, 61) else "partial" if i % 11 == 5 else "completed"
         seconds = 150 if status != "completed" else 300 + (i % 3) * 60
         name = ("bedtime", "thoracic", "lats")[i % 3]
-        lines.append(f"{name} {day.isoformat()}T20:30:00Z {status} {seconds} "
+        at = roll_test.utc_of_local(f"{day.isoformat()}T20:30")
+        lines.append(f"{name} {at} {status} {seconds} "
                      f"thoracic={seconds // 2} lats={seconds // 4} "
                      f"glutes={seconds - seconds // 2 - seconds // 4} "
                      f"before={3 + i % 4} after={5 + i % 4} "
@@ -77,7 +79,8 @@ def seed():
         status = "partial" if i % 7 == 3 else "pain-stop" if i == 40 else "completed"
         seconds = 120 if i % 7 == 3 else 300 + (i % 4) * 120
         name = "bedtime" if i % 2 else "thoracic"
-        lines.append(f"{name} {day.isoformat()}T20:30:00Z {status} {seconds} "
+        at = roll_test.utc_of_local(f"{day.isoformat()}T20:30")
+        lines.append(f"{name} {at} {status} {seconds} "
                      f"thoracic={seconds // 2} lats={seconds // 4} "
                      f"glutes={seconds - seconds // 2 - seconds // 4} "
                      f"before={3 + i % 3} after={5 + i % 4} "

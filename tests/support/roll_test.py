@@ -48,3 +48,14 @@ def test_time_zone():
               "UTC)", file=sys.stderr)
         sys.exit(1)
     return zone
+
+
+def utc_of_local(local):
+    """The UTC stamp (`YYYY-MM-DDTHH:MM:SSZ`) of `local` (`YYYY-MM-DDTHH:MM`), a wall-clock time in
+    the suite's zone: seeds written this way fall on the same local evening in every zone, where
+    a fixed UTC stamp is the next morning in Tokyo."""
+    import datetime
+    import zoneinfo
+    wall = datetime.datetime.fromisoformat(local).replace(
+        tzinfo=zoneinfo.ZoneInfo(test_time_zone()))
+    return wall.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

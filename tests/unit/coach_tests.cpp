@@ -99,6 +99,16 @@ TEST_CASE("today: done, and a pain stop's rest day, suggest nothing") {
   CHECK(t.limits[0].find("42 h more") != std::string::npos);
 }
 
+TEST_CASE("today: an injury to the whole body that keeps every step off is a rest day") {
+  TodayFacts hurt;
+  Profile profile;
+  hurt.reason = DueReason::injury;
+  hurt.open_injuries.push_back(Injury{3, Zone::full_body, at(10), "a fall"});
+  auto t = today_at(hurt, profile, at(15));
+  CHECK(t.state == TodayState::rest);
+  CHECK(t.routine.empty());
+}
+
 TEST_CASE("today: an open injury takes out every routine that presses near it") {
   TodayFacts facts;
   facts.open_injuries.push_back(Injury{1, Zone::lats, at(3), "lifting"});

@@ -165,9 +165,44 @@ _roll_add() {{
   mapfile -t -O "${{#COMPREPLY[@]}}" COMPREPLY
 }}
 
+# The word as the shell will read it, quotes and backslashes taken away (an unfinished quote
+# too), so that `./my\ r`, `"./my r` and `'./my r` all complete `./my routine.toml`.
+_roll_dequote() {{
+  local word=$1 out='' quote='' c i
+  for ((i = 0; i < ${{#word}}; i++)); do
+    c=${{word:i:1}}
+    if [[ $quote == "'" ]]; then
+      if [[ $c == "'" ]]; then quote=''; else out+=$c; fi
+    elif [[ $quote == '"' ]]; then
+      if [[ $c == '"' ]]; then
+        quote=''
+      elif [[ $c == "\\" && ${{word:i+1:1}} == [\$\`\"\\] ]]; then
+        ((i++))
+        out+=${{word:i:1}}
+      else
+        out+=$c
+      fi
+    elif [[ $c == "\\" ]]; then
+      ((i++))
+      out+=${{word:i:1}}
+    elif [[ $c == "'" || $c == '"' ]]; then
+      quote=$c
+    else
+      out+=$c
+    fi
+  done
+  printf '%s' "$out"
+}}
+
 _roll_files() {{
   compopt -o filenames 2>/dev/null
   _roll_add < <(compgen -f -- "$1")
+}}
+
+# A routine's file: .toml files, and the directories that may hold them.
+_roll_routine_files() {{
+  compopt -o filenames 2>/dev/null
+  _roll_add < <(compgen -d -- "$1"; compgen -f -X '!*.toml' -- "$1")
 }}
 
 _roll_values() {{
@@ -176,7 +211,8 @@ _roll_values() {{
     choice\ *) _roll_add < <(compgen -W "${{kind#choice }}" -- "$cur") ;;
     routine)
       _roll_add < <(compgen -W "$("$roll" completion --routines 2>/dev/null)" -- "$cur")
-      if [[ $cur == */* || $cur == *.* ]]; then _roll_files "$cur"; fi
+      # A path once the word looks like one: a / or a . in it, or a ~ first.
+      if [[ $cur == */* || $cur == *.* || $cur == \~* ]]; then _roll_routine_files "$cur"; fi
       ;;
     routine-or-file)
       _roll_add < <(compgen -W "$("$roll" completion --routines 2>/dev/null)" -- "$cur")
@@ -189,7 +225,8 @@ _roll_values() {{
 }}
 
 _roll() {{
-  local cur=${{COMP_WORDS[COMP_CWORD]}} roll=${{COMP_WORDS[0]}} cmd='' word option='' value i
+  local cur roll=${{COMP_WORDS[0]}} cmd='' word option='' value i
+  cur=$(_roll_dequote "${{COMP_WORDS[COMP_CWORD]}}")
   COMPREPLY=()
   # Which command the cursor is in: skip options and their values, descend into subcommands.
   for ((i = 1; i < COMP_CWORD; i++)); do
@@ -290,7 +327,9 @@ _roll_values() {{
     (choice\ *) compadd -- ${{=kind#choice }} ;;
     (routine)
       compadd -- ${{(f)"$($roll completion --routines 2>/dev/null)"}}
-      [[ $PREFIX == */* || $PREFIX == *.* ]] && _files
+      # A path once the word looks like one: a / or a . in it, or a ~ first. _files offers the
+      # directories that may hold a .toml file beside the files.
+      [[ $PREFIX == */* || $PREFIX == *.* || $PREFIX == '~'* ]] && _files -g '*.toml'
       ;;
     (routine-or-file)
       compadd -- ${{(f)"$($roll completion --routines 2>/dev/null)"}}
@@ -431,6 +470,16 @@ function __roll_rules
     $tokens[1] completion --rules 2>/dev/null
 end
 
+# A routine's file once the word looks like a path (a / or a . in it, or a ~ first): the .toml
+# files and the directories that may hold them, as fish's own file completion finds them, so
+# that quotes, backslashes and ~ work as they do everywhere.
+function __roll_routine_files
+    set -l token (commandline -ct)
+    string match -qr -- '[/.]|^~' "$token"; or return 0
+    complete -C"__fish_command_without_completions $token" |
+        string match -r -- '^[^\t]*(?:\.toml|/)(?:\t.*)?$'
+end
+
 complete -c roll -f
 {})SH";
 
@@ -439,7 +488,7 @@ std::string fish_value(Kind kind, const std::vector<std::string>& choices) {
     case Kind::choice:
       return " -x -a " + sq(words(choices));
     case Kind::routine:
-      return " -x -a '(__roll_routines)'";
+      return " -x -a '(__roll_routines) (__roll_routine_files)'";
     case Kind::routine_or_file:
       return " -r -F -a '(__roll_routines)'";
     case Kind::rule:

@@ -19,13 +19,17 @@ namespace roll::cli {
 
 namespace {
 
-std::string state_line(const Today& t) {
+std::string state_line(const Today& t, const TodayFacts& facts) {
   switch (t.state) {
     case TodayState::done:
       return t.completed_today > 1
                  ? fmt::format("done for today: {} sessions completed", t.completed_today)
                  : std::string("done for today: a session is completed");
     case TodayState::rest:
+      if (facts.reason == DueReason::injury) {
+        return "rest day: an injury to the whole body keeps every step off the roller (limits "
+               "below)";
+      }
       return "rest day: today's session ended in a pain stop; if the pain is sharp or stays, see "
              "a clinician";
     case TodayState::held:
@@ -68,7 +72,7 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
   // Loading the bundled routines is two thirds of this command (callgrind); a day that is done or
   // a rest day suggests nothing, so a prompt that runs `roll --json` then skips it.
   std::vector<Routine> routines;
-  if (!facts.done && !facts.pain_stop && profile.blocking().empty()) {
+  if (facts.reason == DueReason::not_done && profile.blocking().empty()) {
     routines = load_bundled_routines(ctx.env);
   }
   LocalSeconds local = platform::to_local(now);
@@ -111,7 +115,7 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
     return exit_ok;
   }
   std::vector<std::string> lines;
-  lines.push_back(fmt::format("{}: {}", format_date(day), state_line(t)));
+  lines.push_back(fmt::format("{}: {}", format_date(day), state_line(t, facts)));
   lines.push_back(
       fmt::format("streak: {} (longest {})", plural(t.streaks.current, "day"), t.streaks.longest));
   for (const auto& l : t.limits) lines.push_back("limits today: " + l);
