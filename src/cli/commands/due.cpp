@@ -125,7 +125,7 @@ int run_due(Context& ctx, UserData& user, const DueOptions& opts) {
       toml::array names;
       for (Condition c : profile.blocking()) names.push_back(std::string(condition_name(c)));
       document.insert_or_assign("due", false);
-      document.insert_or_assign("reason", "held");
+      document.insert_or_assign("reason", std::string(to_string(DueReason::held)));
       document.erase("suggestion");
       document.insert("held", toml::table{{"conditions", std::move(names)}, {"reason", held}});
       print_json(ctx, std::move(document));
@@ -161,6 +161,8 @@ int run_due(Context& ctx, UserData& user, const DueOptions& opts) {
                  "roll injury list).\n",
                  std::max<long long>(0, (now - due.injury->at).count() / 3600),
                  hours_ceil(injury_window_remaining(*due.injury, now)));
+      break;
+    case DueReason::held:  // answered above, before the history was opened
       break;
     case DueReason::not_done:
       fmt::print(ctx.out, "Due: no session completed today yet.\n");
