@@ -59,6 +59,16 @@ struct RatingPoint {
   std::optional<int> after;
 };
 
+// Before and after compared only within the sessions rated both times: an average of befores
+// from some sessions against afters from others compares different sessions.
+struct PairedRatings {
+  int sessions = 0;   // rated both before and after
+  double before = 0;  // their averages
+  double after = 0;
+  int unpaired = 0;  // rated only before or only after
+};
+[[nodiscard]] PairedRatings paired_ratings(const std::vector<RatingPoint>& points);
+
 // A chart of six rows (9-10, 7-8, ... 1-2, 0) with one column per session, oldest at the left: `o`
 // for before, `*` for after, `@` where they meet (○ ● ◉ in UTF-8). More sessions than columns are
 // averaged in runs so the whole window still shows. Ends with a legend and the averages. No
@@ -82,8 +92,8 @@ struct ZonePressure {
 [[nodiscard]] std::vector<ChartLine> pressure_chart(const std::vector<ZonePressure>& zones,
                                                     ChartStyle style);
 
-// The calendar: one column per week (the newest that fit the width), one row per weekday,
-// and a legend.
+// The calendar: one column per week from the first with anything in it (the newest that fit the
+// width), a row of dates above (each labelled column's Monday), one row per weekday, and a legend.
 [[nodiscard]] std::vector<ChartLine> heatmap(const Stats& stats, LocalDays today, ChartStyle style);
 
 // roll's own reading of a pressure that is too much: the first article aims for "around a 6 or 7"

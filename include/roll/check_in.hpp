@@ -19,10 +19,20 @@ class Prompter {
   virtual ~Prompter() = default;
   virtual void say(std::string_view text) = 0;         // shown as is (no newline added)
   virtual std::optional<std::string> read_line() = 0;  // nothing once the input has ended
+  // The answer to a question of a few choices (yes or no, i or a): on a terminal one key, taken at
+  // once and shown; elsewhere a line, as read_line.
+  virtual std::optional<std::string> read_answer() { return read_line(); }
 };
 
-// Asks `question` until the answer is a clear yes or no; nothing when the input ends first.
+// Asks `question` until the answer is a clear yes or no; nothing when the input ends first. On a
+// terminal, y or n (one key, no Enter); every yes-or-no question roll asks goes through here, so
+// they all take the same keys.
 [[nodiscard]] std::optional<bool> ask_yes_no(Prompter& prompter, std::string_view question);
+
+// Asks `question` (which names its choices, e.g. "[i/a]") until the answer is one of `keys`, in
+// either case: that key, lower-case; nothing when the input ends first.
+[[nodiscard]] std::optional<char> ask_choice(Prompter& prompter, std::string_view question,
+                                             std::string_view keys);
 
 inline constexpr std::string_view kInjuryQuestion = "Any fresh injury in the last 72 h?";
 // The second article's neurological contraindication, asked on its own: it is not an injury to

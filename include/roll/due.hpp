@@ -22,13 +22,17 @@ enum class DueReason {
   done,       // a session counts as done today
   pain_stop,  // today's session ended in a pain stop: a rest day
   injury,     // an open injury to the whole body under 48 h: no pressure anywhere
+  // A condition in the profile not cleared (screening.hpp's held_reason): no session at all.
+  // The profile's to say, not the history's, so due_today never gives it; `roll due` does.
+  held,
 };
 
-inline constexpr NameTable<DueReason, 4> kDueReasonNames{{
+inline constexpr NameTable<DueReason, 5> kDueReasonNames{{
     {DueReason::not_done, "not-done"},
     {DueReason::done, "done"},
     {DueReason::pain_stop, "pain-stop"},
     {DueReason::injury, "injury"},
+    {DueReason::held, "held"},
 }};
 
 [[nodiscard]] constexpr std::string_view to_string(DueReason reason) {

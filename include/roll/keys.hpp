@@ -10,6 +10,12 @@
 
 namespace roll {
 
+// Ten, on a scale of 0 or 1 to 10, is typed as a person writes it: 1 then 0. A 1 with a 0 this
+// soon after it is a 10 (roll's own reading of "at once": two keys in a row, not two answers).
+// The session's pressure keys also take 0 alone for 10 (a pressure of 0 is no reading), and the
+// 0-10 questions before and after a session `t`, as they always have.
+inline constexpr std::chrono::milliseconds kTenKeysWithin{1500};
+
 class KeyDecoder {
  public:
   using Millis = std::chrono::milliseconds;

@@ -47,10 +47,17 @@ struct Block {
   std::size_t segment_count = 0;
 };
 
+// The first get-ready of a session when it is timed: from the keyboard to lying on the roller
+// (roll's own reading; the profile's `first_ready = "key"` waits for a key there instead).
+inline constexpr Millis kFirstGetReady{std::chrono::seconds(15)};
+
 struct PlanOptions {
   // Get-ready before each step, before each side switch and between positions.
   Millis get_ready_step{std::chrono::seconds(5)};
   Millis get_ready_move{std::chrono::seconds(3)};
+  // The session's very first get-ready, when it needs longer than the others (from the keyboard
+  // to lying on the roller); get_ready_step when not given.
+  std::optional<Millis> first_get_ready;
 };
 
 struct Plan {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "roll/diagnostic.hpp"
+#include "roll/history.hpp"
 #include "roll/routine.hpp"
 
 namespace roll {
@@ -35,8 +36,34 @@ inline constexpr NameTable<Condition, 6> kConditionNames{{
 [[nodiscard]] constexpr std::string_view condition_name(Condition c) {  // "recent-surgery"
   return name_in(kConditionNames, c);
 }
+// The condition a [conditions] key names: its name, or the same with `_` or spaces for `-`, in any
+// case ("recent_surgery", "Recent-Surgery").
+[[nodiscard]] std::optional<Condition> condition_from_key(std::string_view key);
 // The article's reason and what to do, for the refusal message.
 [[nodiscard]] std::string_view condition_advice(Condition c);
+
+// The answer to one contraindication: the profile's `true` (I have it), `false` (I do not) or
+// `"cleared"` (I have it and a clinician has said foam rolling is safe for me).
+enum class ConditionAnswer { no, yes, cleared };
+inline constexpr NameTable<ConditionAnswer, 3> kConditionAnswerNames{{
+    {ConditionAnswer::no, "no"},
+    {ConditionAnswer::yes, "yes"},
+    {ConditionAnswer::cleared, "cleared"},
+}};
+[[nodiscard]] constexpr std::string_view to_string(ConditionAnswer a) {
+  return name_in(kConditionAnswerNames, a);
+}
+
+// How a session's first get-ready ends: after a timed get-ready long enough to lie down on the
+// roller, or when a key is pressed. Later get-readies are the short timed ones either way.
+enum class FirstReady { timer, key };
+inline constexpr NameTable<FirstReady, 2> kFirstReadyNames{{
+    {FirstReady::timer, "timer"},
+    {FirstReady::key, "key"},
+}};
+[[nodiscard]] constexpr std::string_view to_string(FirstReady r) {
+  return name_in(kFirstReadyNames, r);
+}
 
 struct ConditionEntry {
   Condition condition = Condition::osteoporosis;
@@ -47,8 +74,19 @@ struct Profile {
   std::optional<Level> level;
   std::optional<Roller> roller;
   int day_start_hour = 4;
-  std::string speech;  // command line, empty for none
-  std::vector<ConditionEntry> conditions;
+  std::string speech;                      // command line, empty for none
+  std::vector<ConditionEntry> conditions;  // the conditions the user has (yes or cleared)
+  // Every condition with an answer in [conditions], whatever it is: the screening
+  // (roll/screening.hpp) counts as answered when all six are here.
+  std::vector<Condition> answered;
+  // [conditions] `asked = 2026-11-23`: the day the screening was last answered.
+  std::optional<LocalDays> conditions_asked;
+  // [conditions] `ask_again = "..."`: why the screening must be asked again before the next
+  // session (a prescription was added); empty for none.
+  std::string conditions_ask_again;
+  // `first_ready = "timer" | "key"`: how a session's first get-ready ends; asked once on the
+  // first session, and `roll session --ready` overrides it.
+  std::optional<FirstReady> first_ready;
   // `workout_time = "18:00"`: minutes after midnight; bare `roll` suggests the warm-up before it.
   std::optional<int> workout_minute;
   // `ratings = false` turns off the full screen's "how does your back feel?" before and after.
@@ -69,12 +107,6 @@ struct ProfileResult {
 
 // `file` labels diagnostics. Never throws.
 [[nodiscard]] ProfileResult load_profile(std::string_view text, std::string_view file);
-
-// The profile text with its `level` set to `level`: the value of an existing top-level `level`
-// line replaced in place (its key, spacing and comment kept), else `level = "..."` added before
-// the first [table] (or at the end), so every other line and comment stays as the user wrote it.
-// nullopt when the text does not parse as TOML.
-[[nodiscard]] std::optional<std::string> with_level_line(std::string_view text, Level level);
 
 // The routine as this user would do it: the profile's level and roller, where it gives them,
 // replace the routine's, so the linter's beginner rules judge the roller the user really has.

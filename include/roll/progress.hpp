@@ -18,13 +18,24 @@ inline constexpr int kStepUpSessions = 10;
 inline constexpr int kStepUpDays = 14;
 inline constexpr int kStepUpMaxPressure = 7;
 
+// What last started the step-up count over.
+struct StepUpRestart {
+  bool pain_stop = false;  // a pain stop; else a pressure reading above kStepUpMaxPressure
+  int pressure = 0;        // the highest reading of that session, when it was the pressure
+  LocalDays day{};         // the roll day of that session
+};
+
 struct StepUp {
   bool suggested = false;
   std::optional<Level> next;  // the level to step up to (intermediate for a beginner)
   int sessions = 0;           // completed sessions in the current clean run
   int days = 0;               // roll days from the run's first session to today, inclusive
   std::string reason;         // one sentence: why (not)
+  std::optional<StepUpRestart> restarted;  // the latest restart of the count, if any
 };
+
+// "the count started over after a pressure of 9 on 2026-11-20": for wherever the count is shown.
+[[nodiscard]] std::string restart_words(const StepUpRestart& restart);
 
 // `sessions` in any order, with their pressure readings; `today` the roll day of "now".
 [[nodiscard]] StepUp step_up(Level level, const std::vector<SessionRecord>& sessions,
@@ -43,6 +54,13 @@ inline constexpr int kMostSessionsPerDay = 4;
 // session. The one key for each: 0-9, and `t` for ten; anything else is no rating.
 inline constexpr int kMaxRating = 10;
 [[nodiscard]] std::optional<int> rating_from_key(char key);
+// A 0-10 answer from the keys typed: `first`, and `second` when one came within kTenKeysWithin
+// (keys.hpp) of a 1. "1" "0" is 10; a 1 with anything else after it (or nothing) is 1.
+[[nodiscard]] std::optional<int> scale_from_keys(char first, std::optional<char> second);
+// Whether `first` may be the start of "10", so a reader waits a moment for the 0.
+[[nodiscard]] constexpr bool may_start_ten(char first) {
+  return first == '1';
+}
 [[nodiscard]] constexpr bool valid_rating(int value) {
   return value >= 0 && value <= kMaxRating;
 }

@@ -26,7 +26,21 @@ struct ReminderSpec {
 [[nodiscard]] std::string unschedulable_path(std::string_view path);
 
 // Every generator below expects a path that unschedulable_path() accepts.
+// The crontab line ends in kCronMarker (a comment to the shell cron hands the line to), so
+// `roll remind --cron --install` and `--uninstall` find the line again.
 [[nodiscard]] std::string cron_line(const ReminderSpec& spec);
+
+inline constexpr std::string_view kCronMarker =
+    "# roll-reminder: roll remind --uninstall removes it";
+
+// Whether a crontab line is roll's reminder: it ends in kCronMarker, or it is a line an earlier
+// roll wrote without one (its `due --quiet && { notify-send 'roll'` command).
+[[nodiscard]] bool is_roll_cron_line(std::string_view line);
+
+// A crontab's text without roll's reminder lines, then `line` when given: installing twice
+// leaves one line. Every other line is kept as it was.
+[[nodiscard]] std::string crontab_with(std::string_view crontab,
+                                       std::optional<std::string_view> line);
 
 struct SystemdUnits {
   std::string service_name = "roll-reminder.service";

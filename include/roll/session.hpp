@@ -26,7 +26,7 @@ enum class Command {
   yes,           // confirms a question
   no,            // cancels a question
   pain,          // !: sharp pain, stop at once
-  pressure,      // 1-9 and 0 (10): the pressure felt now (value in `value`, 1-10)
+  pressure,      // 1-9 and 0 (10): the pressure felt now (value in `value`, 1-10); 1 then 0: 10
   longer,        // +: this hold 15 s longer
   shorter,       // -: this hold 15 s shorter
   ready,         // space or Enter while a get-ready waits for a key (--ready key)
@@ -89,6 +89,8 @@ struct SessionOptions {
   Millis tick_before_end{3000};  // the bell counts down the last seconds of a hold
   // --ready key: every get-ready waits for space or Enter instead of counting down.
   bool ready_key = false;
+  // Only the first get-ready waits for space or Enter (the profile's `first_ready = "key"`).
+  bool first_ready_key = false;
   // What + and - add to or take from a hold. The first article: "if a spot feels particularly
   // tight, spend time there, breathe into it"; 15 s (about two breaths) is roll's own reading.
   Millis hold_step{15000};
@@ -225,6 +227,8 @@ class Session {
   Millis clock_{0};  // the latest clock time seen
   Millis clock_start_{0};
   std::optional<int> last_pressure_;
+  // A pressure of 1 just read: its clock time and block, for the 0 that would make it a 10.
+  std::optional<std::pair<Millis, std::size_t>> pressure_one_;
 
   SessionProgress progress_;
   std::vector<Millis> zone_millis_;   // per block's zone: accumulated work time

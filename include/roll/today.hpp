@@ -52,7 +52,9 @@ inline constexpr int kStepUpLookBackDays = 90;
 inline constexpr int kWarmUpWindowMinutes = 120;
 inline constexpr int kEveningFromHour = 19;
 
-enum class TodayState { due, done, rest };
+// held: a condition in the profile is not cleared (roll/screening.hpp's held_reason), so no
+// session is due or suggested whatever the history says.
+enum class TodayState { due, done, rest, held };
 
 struct Today {
   TodayState state = TodayState::due;
@@ -63,6 +65,7 @@ struct Today {
   std::string command;              // the command that starts it
   int completed_today = 0;
   StepUp step_up;
+  std::string held;  // when state is held: why, with the command that clears it
 };
 
 struct TodayInput {
@@ -75,6 +78,6 @@ struct TodayInput {
 
 [[nodiscard]] Today today(const TodayInput& input);
 
-[[nodiscard]] const char* today_state_name(TodayState state);  // "due", "done", "rest"
+[[nodiscard]] const char* today_state_name(TodayState state);  // "due", "done", "rest", "held"
 
 }  // namespace roll

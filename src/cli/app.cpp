@@ -136,6 +136,7 @@ struct AllOptions {
   CompletionOptions completion;
   DueOptions due;
   LevelOptions level;
+  ProfileOptions profile;
   SuggestOptions suggest;
   ReportOptions report;
   HandoutOptions handout;
@@ -184,6 +185,7 @@ constexpr Command kCommands[] = {
     command<&AllOptions::new_, declare_new, run_new>("new"),
     command<&AllOptions::suggest, declare_suggest, run_suggest>("suggest"),
     command<&AllOptions::level, declare_level, run_level>("level"),
+    command<&AllOptions::profile, declare_profile, run_profile>("profile"),
     command<&AllOptions::report, declare_report, run_report>("report"),
     command<&AllOptions::handout, declare_handout, run_handout>("handout"),
     command<&AllOptions::sync, declare_sync, run_sync>("sync"),

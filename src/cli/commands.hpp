@@ -120,6 +120,20 @@ struct LevelOptions {
 void declare_level(CommandSpec& roll, LevelOptions& options);
 int run_level(Context& ctx, UserData& user, const LevelOptions& options);
 
+struct ProfileOptions {
+  enum class Action { none, conditions };
+  Action action = Action::none;  // set by the subcommand the parse reached
+  // Each of the screening's answers: "yes", "no", "cleared", or empty when not given.
+  std::string osteoporosis;
+  std::string recent_surgery;
+  std::string recent_trauma;
+  std::string active_cancer;
+  std::string neurological_symptoms;
+  std::string muscle_guarding;
+};
+void declare_profile(CommandSpec& roll, ProfileOptions& opts);
+int run_profile(Context& ctx, UserData& user, const ProfileOptions& opts);
+
 struct SuggestOptions {
   std::string tight;
   std::optional<int> minutes;

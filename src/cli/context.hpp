@@ -15,9 +15,10 @@ namespace roll::cli {
 // The same everywhere.
 enum Exit : int {
   exit_ok = 0,
-  exit_findings = 1,  // lint errors, "not due"
-  exit_usage = 2,     // usage or input error
-  exit_refused = 3,   // refused for safety
+  exit_findings = 1,   // lint errors, "not due"
+  exit_usage = 2,      // usage or input error
+  exit_refused = 3,    // refused for safety
+  exit_pain_stop = 4,  // stopped for safety during a session (the pain stop, `!`)
   exit_interrupted = 130,
 };
 

@@ -118,15 +118,18 @@ void print_stats_text(Context& ctx, const Stats& st, const StatsReadings& readin
   }
   print.heading("Minutes per week (week starting)");
   std::vector<BarRow> weeks;
-  for (const auto& w : st.weeks) {
+  // From the week of the first session in the window: no rows of nothing before it.
+  auto first = std::find_if(st.weeks.begin(), st.weeks.end(),
+                            [](const WeekTotal& w) { return w.sessions > 0; });
+  for (auto it = first; it != st.weeks.end(); ++it) {
+    const WeekTotal& w = *it;
     int stops = stops_per_week.contains(w.week_start) ? stops_per_week[w.week_start] : 0;
     std::string right = fmt::format("{} min, {} done", rounded_minutes(w.seconds), w.completed);
     if (stops > 0) right += ", " + plural(stops, "pain stop");
     weeks.push_back({format_date(w.week_start), static_cast<double>(w.seconds), right,
                      stops > 0 ? Ink::pain : Ink::bar});
   }
-  bool any = std::any_of(st.weeks.begin(), st.weeks.end(), [](auto& w) { return w.sessions > 0; });
-  if (any) {
+  if (first != st.weeks.end()) {
     print.lines(bar_chart(weeks, 0, print.bars()));
   } else {
     fmt::print(ctx.out, "No sessions in these weeks yet.\n");

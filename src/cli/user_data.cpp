@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include "cli/routine_loading.hpp"
+#include "platform/atomic_file.hpp"
 #include "platform/ids.hpp"
 #include "platform/profile_file.hpp"
 #include "roll/text.hpp"
@@ -38,6 +39,31 @@ class Files final : public UserDataSource {
 
 }  // namespace
 
+Profile UserDataSource::rewrite_profile(Context& ctx, const ProfileEdit& edit,
+                                        std::string_view what) {
+  auto path = platform::profile_path(ctx.env);
+  std::string shown = sanitize(path.string());
+  try {
+    auto before = platform::read_profile_text(ctx.env);
+    auto after = edit(before.text);
+    if (!after) {
+      throw Failure(exit_usage,
+                    fmt::format("cannot write {} into {}: it holds them in a form roll does not "
+                                "edit (an inline table or dotted keys); write them by hand",
+                                what, shown));
+    }
+    platform::write_profile_text(ctx.env, before, *after);
+    auto parsed = load_profile(*after, path.string());
+    if (!parsed.profile) {
+      print_diagnostics(ctx, parsed.diagnostics);
+      throw Failure(exit_usage, fmt::format("fix the profile {} first", shown));
+    }
+    return *parsed.profile;
+  } catch (const platform::FileError& e) {
+    throw Failure(exit_usage, fmt::format("cannot write {}: {}", what, sanitize(e.what())));
+  }
+}
+
 UserDataSource& user_data_files() {
   static Files files;
   return files;
@@ -53,6 +79,12 @@ const Profile& UserData::profile() {
       throw;
     }
   }
+  return *profile_;
+}
+
+const Profile& UserData::edit_profile(const ProfileEdit& edit, std::string_view what) {
+  (void)profile();  // the file as it stands must be readable first
+  *profile_ = source_.rewrite_profile(ctx_, edit, what);
   return *profile_;
 }
 

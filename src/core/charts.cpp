@@ -163,6 +163,25 @@ std::vector<ChartLine> bar_chart(const std::vector<BarRow>& rows, double scale_m
   return out;
 }
 
+PairedRatings paired_ratings(const std::vector<RatingPoint>& points) {
+  PairedRatings out;
+  double before = 0, after = 0;
+  for (const auto& p : points) {
+    if (p.before && p.after) {
+      ++out.sessions;
+      before += *p.before;
+      after += *p.after;
+    } else if (p.before || p.after) {
+      ++out.unpaired;
+    }
+  }
+  if (out.sessions > 0) {
+    out.before = before / out.sessions;
+    out.after = after / out.sessions;
+  }
+  return out;
+}
+
 std::vector<ChartLine> rating_trend(const std::vector<RatingPoint>& points, ChartStyle style) {
   std::size_t width = std::max<std::size_t>(style.width, 12);
   std::vector<const RatingPoint*> rated;
@@ -184,8 +203,6 @@ std::vector<ChartLine> rating_trend(const std::vector<RatingPoint>& points, Char
     std::optional<double> before, after;
   };
   std::vector<Column> cols(columns);
-  double sum_before = 0, sum_after = 0;
-  int n_before = 0, n_after = 0;
   for (std::size_t c = 0; c < columns; ++c) {
     std::size_t from = c * n / columns, to = (c + 1) * n / columns;
     double b = 0, a = 0;
@@ -196,10 +213,6 @@ std::vector<ChartLine> rating_trend(const std::vector<RatingPoint>& points, Char
     }
     if (nb > 0) cols[c].before = b / nb;
     if (na > 0) cols[c].after = a / na;
-    sum_before += b;
-    sum_after += a;
-    n_before += nb;
-    n_after += na;
   }
   // Six rows of two ratings each (0 alone), so that every row says exactly what it holds.
   auto row_of = [](double v) {
@@ -241,12 +254,18 @@ std::vector<ChartLine> rating_trend(const std::vector<RatingPoint>& points, Char
                            {style.utf8 ? "● after" : "* after", Ink::after},
                            {style.utf8 ? "◉ both" : "@ both", Ink::axis}};
   for (auto& l : wrap_items(legend, width, "     ")) out.push_back(std::move(l));
-  auto average = [](double sum, int count) {
-    return count > 0 ? fmt::format("{:.1f}", sum / count) : std::string("-");
-  };
+  PairedRatings paired = paired_ratings(points);
   std::string summary =
-      fmt::format("average of {} (0-10): before {}, after {}", plural(n, "rated session"),
-                  average(sum_before, n_before), average(sum_after, n_after));
+      paired.sessions == 0
+          ? std::string("no session rated both before and after yet: nothing to compare")
+          : fmt::format(
+                "in the {} rated both before and after: {:.1f} before, {:.1f} after "
+                "(0-10, on average)",
+                plural(paired.sessions, "session"), paired.before, paired.after);
+  if (paired.unpaired > 0) {
+    summary +=
+        fmt::format("; {} rated only once, not compared", plural(paired.unpaired, "session"));
+  }
   if (columns < n) summary += fmt::format("; each column averages about {} sessions", n / columns);
   for (auto& l : wrap_items({{summary, Ink::plain}}, width, "     ")) out.push_back(std::move(l));
   return out;
@@ -320,11 +339,36 @@ Span day_cell(const DayTotal& d, bool future, bool utf8) {
 
 std::vector<ChartLine> heatmap(const Stats& st, LocalDays today, ChartStyle style) {
   static constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   std::size_t width = std::max<std::size_t>(style.width, 12);
   std::size_t weeks = st.weeks.size();
-  std::size_t shown = std::min(weeks, width - 4);
+  // The calendar starts with the first week that holds anything: a first week of rolling is one
+  // column, not eleven empty ones before it.
+  std::size_t used = weeks > 0 ? weeks - 1 : 0;
+  for (std::size_t i = 0; i < st.days.size(); ++i) {
+    if (st.days[i].sessions > 0 || st.days[i].rest) {
+      used = std::min(used, i / 7);
+      break;
+    }
+  }
+  std::size_t shown = std::min(weeks - used, width - 4);
   std::size_t first = weeks - shown;
   std::vector<ChartLine> out;
+  // Each column is a week: its Monday's date above it, wherever a label fits.
+  std::string dates;
+  for (std::size_t w = first; w < weeks && w * 7 < st.days.size(); ++w) {
+    std::size_t column = w - first;
+    if (column < dates.size()) continue;
+    std::chrono::year_month_day monday{st.days[w * 7].day};
+    std::string label = fmt::format("{} {}", kMonths[static_cast<unsigned>(monday.month()) - 1],
+                                    static_cast<unsigned>(monday.day()));
+    if (4 + column + label.size() > width) break;
+    dates.resize(column, ' ');
+    dates += label + " ";
+  }
+  while (!dates.empty() && dates.back() == ' ') dates.pop_back();
+  if (!dates.empty()) out.push_back({{"    " + dates, Ink::axis}});
   for (std::size_t row = 0; row < 7; ++row) {
     ChartLine line{{fmt::format("{} ", kDays[row]), Ink::axis}};
     for (std::size_t w = first; w < weeks; ++w) {
@@ -355,8 +399,9 @@ std::vector<ChartLine> heatmap(const Stats& st, LocalDays today, ChartStyle styl
   } else {
     legend.push_back({": <5 min  o <10  O <20  # 20+", Ink::bar});
   }
-  if (shown < weeks)
-    legend.push_back({fmt::format("the last {} of {} weeks", shown, weeks), Ink::axis});
+  legend.push_back({"a column is a week, its Monday's date above it", Ink::axis});
+  if (shown < weeks - used)
+    legend.push_back({fmt::format("the last {} of {} weeks", shown, weeks - used), Ink::axis});
   for (auto& l : wrap_items(legend, width, "    ")) out.push_back(std::move(l));
   return out;
 }

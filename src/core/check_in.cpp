@@ -22,7 +22,7 @@ std::optional<bool> parse_yes_no(std::string_view text) {
 std::optional<bool> ask_yes_no(Prompter& prompter, std::string_view question) {
   prompter.say(fmt::format("{} [y/n] ", question));
   for (;;) {
-    auto line = prompter.read_line();
+    auto line = prompter.read_answer();
     if (!line) {
       prompter.say("\n");
       return std::nullopt;
@@ -30,6 +30,30 @@ std::optional<bool> ask_yes_no(Prompter& prompter, std::string_view question) {
     if (auto answer = parse_yes_no(*line)) return answer;
     // A sentence may hold the real answer ("yes, my neck hurts"): ask for the word, never guess.
     prompter.say(fmt::format("Please answer y or n. {} [y/n] ", question));
+  }
+}
+
+std::optional<char> ask_choice(Prompter& prompter, std::string_view question,
+                               std::string_view keys) {
+  prompter.say(fmt::format("{} ", question));
+  for (;;) {
+    auto line = prompter.read_answer();
+    if (!line) {
+      prompter.say("\n");
+      return std::nullopt;
+    }
+    std::string_view answer = *line;
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!answer.empty() && blank(answer.front())) answer.remove_prefix(1);
+    while (!answer.empty() && blank(answer.back())) answer.remove_suffix(1);
+    if (answer.size() == 1) {
+      char c = answer[0];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (keys.find(c) != std::string_view::npos) return c;
+    }
+    std::string listed;
+    for (char k : keys) listed += listed.empty() ? std::string(1, k) : fmt::format(" or {}", k);
+    prompter.say(fmt::format("Please answer {}. {} ", listed, question));
   }
 }
 

@@ -126,6 +126,7 @@ Plan make_plan(const Routine& routine, const PlanOptions& options) {
       for (int position = 1; position <= step.positions; ++position) {
         bool first_pass = s == 0 && position == 1;
         Millis ready = first_pass ? options.get_ready_step : options.get_ready_move;
+        if (i == 0 && first_pass && options.first_get_ready) ready = *options.first_get_ready;
         b.block(true, i, sides[s], position, [&] { b.segment(Phase::get_ready, ready, 0); });
         Millis before = b.cursor();
         b.block(false, i, sides[s], position, [&] { fill_work(b, step); });

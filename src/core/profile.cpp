@@ -53,9 +53,10 @@ class Reader {
 
   Profile read(const toml::table& root) {
     Profile p;
-    static constexpr std::array<std::string_view, 10> kKeys{
-        "level",  "roller",       "day_start", "speech",   "conditions",
-        "schema", "workout_time", "ratings",   "sync_dir", "sync_after_session"};
+    static constexpr std::array<std::string_view, 11> kKeys{
+        "level",      "roller",       "day_start", "speech",   "conditions",
+        "schema",     "workout_time", "ratings",   "sync_dir", "sync_after_session",
+        "first_ready"};
     for (auto&& [key, node] : root) {
       std::string_view k = key.str();
       SourceRange at = range_of(key.source());
@@ -66,6 +67,8 @@ class Reader {
         p.level = choice(node, k, kLevelNames);
       } else if (k == "roller") {
         p.roller = choice(node, k, kRollerNames);
+      } else if (k == "first_ready") {
+        p.first_ready = choice(node, k, kFirstReadyNames);
       } else if (k == "day_start") {
         // "04:00" or a bare hour 4.
         std::optional<int> minutes;
@@ -145,12 +148,42 @@ class Reader {
     }
     auto names = names_in(kConditionNames);
     for (auto&& [key, value] : *table) {
+      if (key.str() == "asked") {
+        auto* date = value.as_date();
+        if (date == nullptr || !date->get().month || !date->get().day) {
+          error(range_of(value.source()),
+                "`asked` must be a date, the day the six questions were answered",
+                "for example: asked = 2026-11-23 (no quotes)");
+          continue;
+        }
+        const toml::date d = date->get();
+        std::chrono::year_month_day ymd{std::chrono::year{d.year}, std::chrono::month{d.month},
+                                        std::chrono::day{d.day}};
+        if (!ymd.ok()) {
+          error(range_of(value.source()), "`asked` is not a day of the calendar",
+                "for example: asked = 2026-11-23");
+          continue;
+        }
+        p.conditions_asked = LocalDays{ymd};
+        continue;
+      }
+      if (key.str() == "ask_again") {
+        if (auto s = value.as_string()) {
+          p.conditions_ask_again = s->get();
+        } else {
+          error(range_of(value.source()), "`ask_again` must be a string: why roll asks again",
+                "roll writes it when a prescription is added; a session removes it once the six "
+                "questions are answered");
+        }
+        continue;
+      }
       std::string name = normalise(key.str());
       std::optional<Condition> found = value_in(kConditionNames, name);
       if (!found) {
         std::string hint = closest_match(name, names);
         error(range_of(key.source()), fmt::format("unknown condition `{}`", key.str()),
-              hint.empty() ? fmt::format("known conditions: {}", fmt::join(names, ", "))
+              hint.empty() ? fmt::format("known conditions: {} (and `asked`, `ask_again`)",
+                                         fmt::join(names, ", "))
                            : fmt::format("did you mean `{}`?", hint));
         continue;
       }
@@ -164,7 +197,10 @@ class Reader {
         error(range_of(value.source()),
               fmt::format("`{}` must be true, false or \"cleared\"", key.str()),
               "write \"cleared\" only once a clinician has said foam rolling is safe for you");
+        continue;
       }
+      if (std::find(p.answered.begin(), p.answered.end(), *found) == p.answered.end())
+        p.answered.push_back(*found);
     }
   }
 
@@ -198,6 +234,10 @@ std::string_view condition_advice(Condition c) {
   return "";
 }
 
+std::optional<Condition> condition_from_key(std::string_view key) {
+  return value_in(kConditionNames, normalise(key));
+}
+
 std::vector<Condition> Profile::blocking() const {
   std::vector<Condition> out;
   for (const auto& e : conditions)
@@ -221,59 +261,6 @@ ProfileResult load_profile(std::string_view text, std::string_view file) {
                    fmt::format("cannot read the profile: {}", e.what()), ""});
   }
   return result;
-}
-
-std::optional<std::string> with_level_line(std::string_view text, Level level) {
-  // The one guarded reader, as load_profile() reads the same file.
-  std::vector<Diagnostic> problems;
-  auto parsed = parse_guarded(text, "config.toml", problems);
-  if (!parsed) return std::nullopt;
-  const toml::table& root = *parsed;
-  std::string value = fmt::format("\"{}\"", to_string(level));
-  // Line starts, so a line number from the parser finds its bytes.
-  std::vector<std::size_t> starts{0};
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') starts.push_back(i + 1);
-  auto line_at = [&](toml::source_index line) -> std::optional<std::size_t> {
-    if (line == 0 || line > starts.size()) return std::nullopt;
-    return starts[line - 1];
-  };
-  std::string out(text);
-  if (auto node = root.get("level"); node != nullptr && node->is_string()) {
-    auto begin = line_at(node->source().begin.line);
-    if (begin) {
-      // The value is the first quoted string after the `=` on its line.
-      std::size_t eq = out.find('=', *begin);
-      std::size_t open = eq == std::string::npos ? eq : out.find_first_of("\"'", eq);
-      if (open != std::string::npos) {
-        std::size_t close = out.find(out[open], open + 1);
-        if (close != std::string::npos) {
-          out.replace(open, close - open + 1, value);
-          return out;
-        }
-      }
-    }
-    return std::nullopt;
-  }
-  // Before the first table header: a key after one would belong to that table.
-  std::optional<toml::source_index> first_table;
-  for (auto&& [key, node] : root) {
-    bool header = (node.is_table() && !node.as_table()->is_inline()) || node.is_array_of_tables();
-    if (!header) continue;
-    auto line = node.is_array_of_tables() ? node.as_array()->front().source().begin.line
-                                          : node.source().begin.line;
-    if (!first_table || line < *first_table) first_table = line;
-  }
-  std::string entry = fmt::format("level = {}\n", value);
-  if (first_table) {
-    if (auto at = line_at(*first_table)) {
-      out.insert(*at, entry);
-      return out;
-    }
-  }
-  if (!out.empty() && out.back() != '\n') out += '\n';
-  out += entry;
-  return out;
 }
 
 Routine with_profile(Routine routine, const Profile& profile) {

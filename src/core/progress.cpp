@@ -27,14 +27,16 @@ StepUp step_up(Level level, const std::vector<SessionRecord>& sessions, LocalDay
   std::string last_break;
   for (const SessionRecord* s : ordered) {
     if (s->origin == SessionOrigin::rehearsal) continue;
-    bool hard = std::any_of(s->pressures.begin(), s->pressures.end(),
-                            [](const PressureReading& p) { return p.value > kStepUpMaxPressure; });
+    int highest = 0;
+    for (const PressureReading& p : s->pressures) highest = std::max(highest, p.value);
+    bool hard = highest > kStepUpMaxPressure;
     if (s->status == SessionStatus::pain_stop || hard) {
       out.sessions = 0;
       first.reset();
-      last_break = fmt::format(
-          "{} on {}", s->status == SessionStatus::pain_stop ? "a pain stop" : "a pressure above 7",
-          format_date(session_day(*s, day_start_hour)));
+      bool stop = s->status == SessionStatus::pain_stop;
+      out.restarted = StepUpRestart{stop, hard ? highest : 0, session_day(*s, day_start_hour)};
+      last_break = fmt::format("{} on {}", stop ? "a pain stop" : "a pressure above 7",
+                               format_date(out.restarted->day));
       continue;
     }
     if (!counts_as_done(s->status, s->origin)) continue;
@@ -61,6 +63,13 @@ StepUp step_up(Level level, const std::vector<SessionRecord>& sessions, LocalDay
   return out;
 }
 
+std::string restart_words(const StepUpRestart& restart) {
+  return fmt::format("the count started over after {} on {}",
+                     restart.pain_stop ? std::string("a pain stop")
+                                       : fmt::format("a pressure of {}", restart.pressure),
+                     format_date(restart.day));
+}
+
 std::optional<std::string> frequency_warning(int completed_today) {
   if (completed_today < kMostSessionsPerDay) return std::nullopt;
   return fmt::format(
@@ -73,6 +82,11 @@ std::optional<int> rating_from_key(char key) {
   if (key >= '0' && key <= '9') return key - '0';
   if (key == 't' || key == 'T') return kMaxRating;
   return std::nullopt;
+}
+
+std::optional<int> scale_from_keys(char first, std::optional<char> second) {
+  if (may_start_ten(first) && second == '0') return kMaxRating;
+  return rating_from_key(first);
 }
 
 }  // namespace roll

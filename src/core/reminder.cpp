@@ -154,8 +154,34 @@ std::string cron_line(const ReminderSpec& spec) {
   }
   // cron runs outside the desktop session: notify-send needs the session bus (and DISPLAY for X).
   return fmt::format(
-      "{} {} * * {} DISPLAY=:0 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus {}",
-      spec.minute_of_day % 60, spec.minute_of_day / 60, dow, cron_escape(reminder_command(spec)));
+      "{} {} * * {} DISPLAY=:0 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus {} {}",
+      spec.minute_of_day % 60, spec.minute_of_day / 60, dow, cron_escape(reminder_command(spec)),
+      kCronMarker);
+}
+
+bool is_roll_cron_line(std::string_view line) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+  return line.ends_with(kCronMarker) ||
+         line.find(fmt::format(" due --quiet && {{ notify-send {} ", shell_quote(kTitle))) !=
+             std::string_view::npos;
+}
+
+std::string crontab_with(std::string_view crontab, std::optional<std::string_view> line) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < crontab.size()) {
+    auto end = crontab.find('\n', pos);
+    std::string_view one = crontab.substr(pos, end == std::string_view::npos ? end : end - pos);
+    pos = end == std::string_view::npos ? crontab.size() : end + 1;
+    if (is_roll_cron_line(one)) continue;
+    out += one;
+    out += '\n';
+  }
+  if (line) {
+    out += *line;
+    out += '\n';
+  }
+  return out;
 }
 
 SystemdUnits systemd_units(const ReminderSpec& spec) {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "roll/duration.hpp"
+#include "roll/keys.hpp"
 #include "roll/pace.hpp"
 
 namespace roll {
@@ -152,7 +153,8 @@ void Session::build_marks() {
 }
 
 bool Session::waits_at(const Mark& mark) const {
-  if (!options_.ready_key || mark.tick != 0 || mark.turn != 0) return false;
+  if (mark.tick != 0 || mark.turn != 0) return false;
+  if (!options_.ready_key && !(options_.first_ready_key && mark.block == 0)) return false;
   const Block& block = plan_.blocks[mark.block];
   return block.get_ready && mark.segment == block.first_segment;
 }
@@ -517,6 +519,15 @@ std::vector<Event> Session::command(Command command, Millis now, int value) {
     }
     case Command::pressure: {
       if (value < 1 || value > 10) break;
+      // "10" typed as 1 then 0: the 0 turns the 1 just read into a 10 (kTenKeysWithin), unless
+      // the block changed between them and the 1 may be logged already.
+      if (value == 10 && pressure_one_ && now - pressure_one_->first <= kTenKeysWithin &&
+          pressure_one_->second == block && !progress_.pressures.empty() &&
+          progress_.pressures.back().value == 1) {
+        progress_.pressures.pop_back();
+      }
+      pressure_one_.reset();
+      if (value == 1) pressure_one_ = std::pair{now, block};
       last_pressure_ = value;
       std::optional<Zone> zone;
       if (!plan_.blocks.empty()) zone = routine_.steps[plan_.blocks[block].step].zone;

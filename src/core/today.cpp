@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "roll/due.hpp"
+#include "roll/screening.hpp"
 #include "roll/stats.hpp"
 
 namespace roll {
@@ -64,6 +65,8 @@ const char* today_state_name(TodayState state) {
       return "done";
     case TodayState::rest:
       return "rest";
+    case TodayState::held:
+      return "held";
   }
   return "due";
 }
@@ -86,6 +89,8 @@ Today today(const TodayInput& input) {
     open.push_back(injury);
     out.limits.push_back(limit_line(injury, input.now));
   }
+  out.held = held_reason(profile);
+  if (!out.held.empty()) out.state = TodayState::held;
   if (out.state != TodayState::due) return out;
 
   Level level = profile.level.value_or(Level::beginner);

@@ -245,4 +245,32 @@ void write_text_file(const fs::path& path, std::string_view text,
   sync_directory(target.parent_path());
 }
 
+bool write_private_file(const fs::path& path, std::string_view bytes) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  ::chmod(path.parent_path().c_str(), 0700);  // best effort: an existing directory keeps its mode
+  Temp temp;
+  // mkostemp makes the file 0600.
+  if (!make_temp(path, temp) || !write_all(temp.fd.get(), bytes) || !temp.fd.close()) {
+    return false;
+  }
+  if (::rename(temp.path.c_str(), path.c_str()) != 0) return false;
+  temp.linked = false;
+  return true;
+}
+
+std::optional<std::string> read_private_file(const fs::path& path, std::size_t max_bytes) {
+  Fd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+  struct stat info {};
+  if (fd.get() < 0 || ::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode) ||
+      info.st_uid != ::geteuid() || (info.st_mode & (S_IWGRP | S_IWOTH)) != 0 ||
+      static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
+    return std::nullopt;
+  }
+  std::string bytes;
+  bytes.reserve(static_cast<std::size_t>(info.st_size));
+  if (!read_all(fd.get(), bytes, max_bytes) || bytes.size() > max_bytes) return std::nullopt;
+  return bytes;
+}
+
 }  // namespace roll::platform

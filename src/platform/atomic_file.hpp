@@ -1,6 +1,7 @@
 #pragma once
 // Every file roll reads or writes for a command goes through here: routines read with a size cap,
-// `roll new`'s routine, `roll lint --fix`'s replacement and `remind --install`'s units.
+// `roll new`'s routine, `roll lint --fix`'s replacement, `remind --install`'s units and the notes
+// of what roll has told the user once.
 //
 // The directory a routine sits in may be writable by others (a shared repository, a CI
 // workspace), so a write never follows a name someone could have planted: the temporary file is
@@ -48,5 +49,17 @@ inline void replace_text_file(const std::filesystem::path& path, std::string_vie
                               std::string_view expected) {
   write_text_file(path, text, expected);
 }
+
+// A file only roll writes and can do without (the note of what it has told the user once): written
+// whole under a fresh temporary name (mode 0600, in a directory created 0700) and renamed over
+// `path`, so a reader sees the old file or the new one; not fsync'd, since losing it costs only a
+// notice said again. False when it could not be written; nothing is left behind.
+[[nodiscard]] bool write_private_file(const std::filesystem::path& path, std::string_view bytes);
+
+// Such a file, when it is one this user could have written and nobody else: a regular file (not
+// through a symlink) owned by the effective user, writable by no one else, at most `max_bytes`.
+// Otherwise, or when it cannot be read, nullopt.
+[[nodiscard]] std::optional<std::string> read_private_file(const std::filesystem::path& path,
+                                                           std::size_t max_bytes);
 
 }  // namespace roll::platform

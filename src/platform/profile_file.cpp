@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 
 #include "platform/atomic_file.hpp"
@@ -28,6 +30,8 @@ ProfileResult unreadable(const fs::path& path, std::string message, std::string 
 }
 
 }  // namespace
+
+constexpr std::size_t kMaxProfileBytes = 64 * 1024;
 
 ProfileResult read_profile(const Environment& env) {
   auto path = profile_path(env);
@@ -60,12 +64,37 @@ ProfileResult read_profile(const Environment& env) {
                       "config.toml must be a TOML file: move the directory away");
   }
   try {
-    return load_profile(read_text_file(path, 64 * 1024), path.string());
+    return load_profile(read_text_file(path, kMaxProfileBytes), path.string());
   } catch (const FileError& e) {
     return unreadable(path, e.what(),
                       "the profile must be a readable TOML file of at most 64 KiB: check its "
                       "permissions, or remove it to use the defaults");
   }
+}
+
+ProfileText read_profile_text(const Environment& env) {
+  auto path = profile_path(env);
+  std::error_code ec;
+  if (fs::symlink_status(path, ec).type() == fs::file_type::not_found) return {};
+  return ProfileText{read_text_file(path, kMaxProfileBytes), true};
+}
+
+void write_profile_text(const Environment& env, const ProfileText& before, std::string_view text) {
+  auto path = profile_path(env);
+  if (before.exists) {
+    replace_text_file(path, text, before.text);
+    return;
+  }
+  switch (create_new_file(path, text)) {
+    case CreateResult::created:
+      return;
+    case CreateResult::exists:
+      throw FileError(
+          fmt::format("{}: created by something else meanwhile; run roll again", path.string()));
+    case CreateResult::failed:
+      break;
+  }
+  throw FileError(fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
 }
 
 }  // namespace roll::platform

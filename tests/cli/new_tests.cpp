@@ -85,6 +85,24 @@ TEST_CASE("roll new --from copies a routine under the new name") {
   CHECK_FALSE(std::filesystem::exists(home.path() / "config/roll/routines/x.toml"));
 }
 
+TEST_CASE("roll new --from gives the copy a title of its own, and roll list tells them apart") {
+  TempDir home;
+  auto r = run_cli(home, {"new", "evening", "--from", "bedtime"});
+  REQUIRE(r.exit_code == 0);
+  std::string text = slurp(home.path() / "config/roll/routines/evening.toml");
+  CHECK(text.find("title = \"Evening\"") != std::string::npos);
+  CHECK(text.find("Before bed, every night\"") == std::string::npos);
+  auto list = run_cli(home, {"list"});
+  REQUIRE(list.exit_code == 0);
+  int titled = 0;
+  for (std::size_t at = 0; (at = list.out.find("Before bed, every night", at)) != std::string::npos;
+       ++at) {
+    ++titled;
+  }
+  CHECK(titled == 1);
+  CHECK(list.out.find("Evening") != std::string::npos);
+}
+
 TEST_CASE("roll new refuses a name that is not a routine name") {
   TempDir home;
   for (const char* name : {"Evening", "my routine", "-x", "../escape", "a_b"}) {

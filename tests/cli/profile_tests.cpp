@@ -152,3 +152,77 @@ TEST_CASE("the profile: a listed condition refuses with the article's advice unt
   CHECK(has(bad.err, "did you mean \"beginner\"?"));
   CHECK(has(bad.err, "config.toml:3:1: error"));
 }
+
+TEST_CASE("the screening without a terminal: refused until all six are answered, for a script") {
+  TempDir home;
+  auto routine = home.write("short.toml", kRoutine).string();
+  // A real session (no --speed) without a terminal: refused, with the command that answers.
+  auto refused = roll_now(home, {"session", routine, "--plain", "--yes"});
+  CHECK(refused.exit_code == 3);
+  CHECK(has(refused.err, "Before your first session: six questions"));
+  CHECK(has(refused.err, "roll profile conditions --osteoporosis yes|no"));
+  // A rehearsal is not a session: nothing is asked of it.
+  CHECK(roll_now(home, {"session", routine, "--plain", "--speed", "1000"}).exit_code == 0);
+
+  // The user's own lines and comments stay; answers arrive a few at a time.
+  home.write("config/roll/config.toml", "# mine\nlevel = \"beginner\"\n");
+  auto some =
+      roll_now(home, {"profile", "conditions", "--osteoporosis", "no", "--recent-trauma", "no"});
+  REQUIRE_MESSAGE(some.exit_code == 0, some.err);
+  CHECK(has(some.out, "recent-trauma          no"));
+  CHECK(has(some.out, "muscle-guarding        not answered"));
+  auto still = roll_now(home, {"session", routine, "--plain"});
+  CHECK(still.exit_code == 3);
+  CHECK(has(still.err, "does not answer all six"));
+
+  auto rest = roll_now(home, {"profile", "conditions", "--muscle-guarding", "no", "--active-cancer",
+                              "no", "--neurological-symptoms", "no", "--recent-surgery", "yes"});
+  REQUIRE_MESSAGE(rest.exit_code == 0, rest.err);
+  std::string text = slurp(home.path() / "config/roll/config.toml");
+  CHECK(text.starts_with("# mine\nlevel = \"beginner\"\n"));
+  CHECK(has(text, "\nrecent-surgery = true\n"));
+  CHECK(has(text, "\nasked = 2026-11-2"));  // today, in the suite's zone
+  CHECK(has(rest.out, "no session for now"));
+  CHECK(has(rest.out, "talk to your surgeon first"));
+
+  // A yes not cleared: nothing is due or suggested, and the reminder stays quiet.
+  auto due = roll_now(home, {"due"});
+  CHECK(due.exit_code == 1);
+  CHECK(has(due.out, "recent-surgery"));
+  CHECK(has(roll_now(home, {}).out, "no session: your profile lists recent-surgery"));
+  CHECK(roll_now(home, {"suggest", "--tight", "thoracic"}).exit_code == 3);
+  CHECK(roll_now(home, {"lint", "--profile", "thoracic"}).exit_code == 1);
+  CHECK(roll_now(home, {"session", routine, "--plain"}).exit_code == 3);
+
+  // Cleared by the surgeon: due again.
+  REQUIRE(roll_now(home, {"profile", "conditions", "--recent-surgery", "cleared"}).exit_code == 0);
+  CHECK(has(slurp(home.path() / "config/roll/config.toml"), "recent-surgery = \"cleared\""));
+  CHECK(roll_now(home, {"due"}).exit_code == 0);
+  auto shown = roll_now(home, {"profile", "conditions"});
+  CHECK(has(shown.out, "answered on 2026-11-2"));
+
+  // Only yes, no or cleared.
+  CHECK(roll_now(home, {"profile", "conditions", "--osteoporosis", "maybe"}).exit_code == 2);
+  CHECK(roll_now(home, {"profile"}).exit_code == 2);
+}
+
+TEST_CASE(
+    "a beginner whose profile roller is a peanut is told once, and the cues name the peanut") {
+  TempDir home;
+  home.write("config/roll/config.toml", "level = \"beginner\"\nroller = \"peanut\"\n");
+  std::vector<std::string> args{"session", "beginner", "--plain", "--speed", "1000"};
+  auto first = roll_now(home, args);
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+  CHECK(has(first.err, "your profile's roller is a peanut and you are a beginner"));
+  CHECK(has(first.err, "this is said once"));
+  CHECK(has(first.out, "move the peanut up an inch"));
+  CHECK(has(first.out, "With the peanut:"));
+  auto second = roll_now(home, args);
+  REQUIRE(second.exit_code == 0);
+  CHECK_FALSE(has(second.err, "roller is a peanut"));
+  CHECK(has(second.out, "move the peanut up an inch"));
+  // A ball is its own notice, said once too.
+  home.write("config/roll/config.toml", "level = \"beginner\"\nroller = \"ball\"\n");
+  CHECK(has(roll_now(home, args).err, "your profile's roller is a ball"));
+  CHECK_FALSE(has(roll_now(home, args).err, "roller is a ball"));
+}

@@ -165,20 +165,21 @@ TEST_CASE("plain mode: one line per event with the routine time, then the summar
     CAPTURE(line);
     CHECK(std::regex_match(line, stamped));
   }
+  // The first get-ready is long enough to lie down (15 s); the later ones are short.
   CHECK(has_line(lines, "00:00 get ready · next: step 1/3 · Extension"));
-  CHECK(has_line(lines, "00:05 step 1/3 · Extension · position 1 of 2 · 0:20"));
-  CHECK(has_line(lines, "00:09 breathe out 6 s · breath 1 of 2"));
-  CHECK(has_line(lines, "00:25 get ready · move the roller up an inch (position 2 of 2)"));
-  CHECK(has_line(lines, "00:53 step 2/3 · Lat roll · left · 0:12 · 3 reps, slow tempo"));
+  CHECK(has_line(lines, "00:15 step 1/3 · Extension · position 1 of 2 · 0:20"));
+  CHECK(has_line(lines, "00:19 breathe out 6 s · breath 1 of 2"));
+  CHECK(has_line(lines, "00:35 get ready · move the roller up an inch (position 2 of 2)"));
+  CHECK(has_line(lines, "01:03 step 2/3 · Lat roll · left · 0:12 · 3 reps, slow tempo"));
   // The lat roll starts in the armpit: down the side first, never up into it.
-  CHECK(has_line(lines, "00:57 rep 2 of 3 · slowly down"));
-  CHECK(has_line(lines, "00:59 rep 2 of 3 · slowly back"));
-  CHECK(has_line(lines, "01:05 get ready · switch to the right side"));
-  CHECK(has_line(lines, "01:08 step 2/3 · Lat roll · right · 0:12 · 3 reps, slow tempo"));
-  CHECK(has_line(lines, "01:35 finished"));
+  CHECK(has_line(lines, "01:07 rep 2 of 3 · slowly down"));
+  CHECK(has_line(lines, "01:09 rep 2 of 3 · slowly back"));
+  CHECK(has_line(lines, "01:15 get ready · switch to the right side"));
+  CHECK(has_line(lines, "01:18 step 2/3 · Lat roll · right · 0:12 · 3 reps, slow tempo"));
+  CHECK(has_line(lines, "01:45 finished"));
   CHECK(has_line(
-      lines, "01:35 Session complete: 1:14 of 1:14 done (get-readies not counted) · 3 of 3 steps"));
-  CHECK(has_line(lines, "01:35 zones: full-body 0:10 · lats 0:24 · thoracic 0:40"));
+      lines, "01:45 Session complete: 1:14 of 1:14 done (get-readies not counted) · 3 of 3 steps"));
+  CHECK(has_line(lines, "01:45 zones: full-body 0:10 · lats 0:24 · thoracic 0:40"));
   CHECK(r.out.find("Move right away") != std::string::npos);
 }
 
@@ -187,7 +188,7 @@ TEST_CASE("plain is automatic when stdout is not a terminal, and keys on stdin a
   auto path = home.write("short.toml", kRoutine).string();
   auto r = run_roll(home, Run{{"session", path, "--speed", "1000"}, {}, "q!n "});
   CHECK(r.exit_code == 0);
-  CHECK(r.out.find("01:35 Session complete") != std::string::npos);
+  CHECK(r.out.find("01:45 Session complete") != std::string::npos);
   CHECK(r.out.find('\x1b') == std::string::npos);
 }
 
@@ -300,11 +301,11 @@ TEST_CASE("plain and JSON lines carry each step's cue when the step starts (issu
   auto plain = run_cli(home, {"session", path, "--plain", "--speed", "1000", "--no-log"});
   CHECK(plain.exit_code == 0);
   auto lines = lines_of(plain.out);
-  CHECK(has_line(lines, "00:05 cue · Lean back over the roller and breathe out."));
+  CHECK(has_line(lines, "00:15 cue · Lean back over the roller and breathe out."));
   // Once per step: not again at position 2.
   CHECK(std::count(lines.begin(), lines.end(),
-                   "00:05 cue · Lean back over the roller and breathe out.") == 1);
-  CHECK(plain.out.find("00:28 cue") == std::string::npos);
+                   "00:15 cue · Lean back over the roller and breathe out.") == 1);
+  CHECK(plain.out.find("00:38 cue") == std::string::npos);
   auto events = run_cli(home, {"session", path, "--events", "--speed", "1000", "--no-log"});
   CHECK(events.exit_code == 0);
   int cues = 0;
@@ -313,7 +314,7 @@ TEST_CASE("plain and JSON lines carry each step's cue when the step starts (issu
       continue;
     ++cues;
     CHECK(line.find(R"("event" : "step")") != std::string::npos);
-    CHECK(line.find(R"("at_ms" : 5000)") != std::string::npos);
+    CHECK(line.find(R"("at_ms" : 15000)") != std::string::npos);
   }
   CHECK(cues == 1);
 }
@@ -363,7 +364,8 @@ TEST_CASE("--voice: a step named like an option never reaches the speech program
   CHECK(said_again.find("Step 1 of 3: --phonout=") != std::string::npos);
   // A command with a quote left open is a usage error that names where it came from.
   home.write("config/roll/config.toml", "speech = \"espeak-ng -v 'en\"\n");
-  auto open_quote = run_cli(home, {"session", path, "--plain", "--no-log", "--voice"});
+  auto open_quote =
+      run_cli(home, {"session", path, "--plain", "--speed", "50", "--no-log", "--voice"});
   CHECK(open_quote.exit_code == 2);
   CHECK(open_quote.err.find("speech in config.toml") != std::string::npos);
 }

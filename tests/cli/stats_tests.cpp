@@ -2,6 +2,7 @@
 // rest days, and the charts within the width.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <string>
@@ -114,9 +115,35 @@ TEST_CASE("roll stats with an empty and a one-session history") {
   auto one = roll_now(home, {"stats"}, {{"COLUMNS", "80"}});
   CHECK(one.exit_code == 0);
   CHECK(has(one.out, "5 min, 1 done"));
-  CHECK(has(one.out, "before 4.0, after 7.0"));
+  CHECK(has(one.out, "in the 1 session rated both before and after: 4.0 before, 7.0 after"));
   CHECK(has(one.out, "avg 6.0, highest 6, 1 reading"));
   CHECK(widest_line(one.out) <= 80);
+}
+
+TEST_CASE("the first week of stats: dated columns, no empty weeks before, pairs compared") {
+  TempDir home;
+  // Five sessions in the suite's week; one rated both times, two rated once.
+  seed_history(home,
+               "beginner 2026-11-19T20:00:00 completed 300 thoracic=300 before=4\n"
+               "beginner 2026-11-20T20:00:00 completed 300 thoracic=300 after=9\n"
+               "beginner 2026-11-21T20:00:00 completed 300 thoracic=300 before=5 after=7\n"
+               "beginner 2026-11-22T20:00:00 completed 300 thoracic=300\n"
+               "beginner 2026-11-23T20:00:00 completed 300 thoracic=300\n");
+  auto r = roll_at(home, roll::test::kLocalNow, {"stats"}, {{"COLUMNS", "80"}});
+  REQUIRE(r.exit_code == 0);
+  auto lines = roll::test::lines_of(r.out);
+  // The calendar: the Monday of each shown week above its column, from the first session's week.
+  auto mon = std::find_if(lines.begin(), lines.end(),
+                          [](const std::string& l) { return l.starts_with("Mon "); });
+  REQUIRE(mon != lines.end());
+  REQUIRE(mon != lines.begin());
+  CHECK(*(mon - 1) == "    Nov 16");
+  // The weeks' bars start at the first session: two rows, not twelve.
+  CHECK(has(r.out, "2026-11-16"));
+  CHECK_FALSE(has(r.out, "2026-11-09"));
+  CHECK_FALSE(has(r.out, "0 min, 0 done"));
+  CHECK(has(r.out, "in the 1 session rated both before and after: 5.0 before, 7.0 after"));
+  CHECK(has(r.out, "2 sessions rated only once, not compared"));
 }
 
 TEST_CASE("roll stats --json carries the ratings, pressures and pain stops") {

@@ -23,6 +23,12 @@ const std::string& kRoutine = roll::test::kThreeSteps;
 TEST_CASE("a closed stdout ends a plain session at once, not recorded as completed") {
   TempDir home;
   auto path = home.write("short.toml", kRoutine).string();
+  // A real session (not a --speed rehearsal) without a terminal starts only once the screening
+  // is answered.
+  home.write("config/roll/config.toml",
+             "level = \"beginner\"\n[conditions]\nosteoporosis = false\nrecent-surgery = false\n"
+             "recent-trauma = false\nactive-cancer = false\nneurological-symptoms = false\n"
+             "muscle-guarding = false\n");
   for (const char* mode : {"--plain", "--events"}) {
     CAPTURE(mode);
     roll::test::ChildOptions options;

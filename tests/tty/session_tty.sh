@@ -76,10 +76,18 @@ check_same() {
   fi
 }
 
-# The before and after ratings are off here (one section below turns them on), so each session
-# starts with its countdown as these checks expect.
+# The before and after ratings are off here (one section below turns them on), and the screening,
+# the level and the first get-ready are answered (the first-session section asks them), so each
+# session starts with its countdown as these checks expect.
+SCREENED='[conditions]
+osteoporosis = false
+recent-surgery = false
+recent-trauma = false
+active-cancer = false
+neurological-symptoms = false
+muscle-guarding = false'
 mkdir -p "$WORK/c/roll"
-echo 'ratings = false' >"$WORK/c/roll/config.toml"
+printf 'ratings = false\nlevel = "intermediate"\nfirst_ready = "timer"\n%s\n' "$SCREENED" >"$WORK/c/roll/config.toml"
 
 tm -f /dev/null new-session -d -s roll -x 80 -y 30 \
   "env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 TZ=$TZ HOME=$WORK XDG_CONFIG_HOME=$WORK/c XDG_DATA_HOME=$WORK/d XDG_STATE_HOME=$WORK/s PS1='$ ' sh"
@@ -92,14 +100,14 @@ tm send-keys -t roll "clear; '$ROLL' session $WORK/hold.toml; echo EXIT=\$?; stt
 # The first interactive session of the day asks about fresh injuries (once a day; later runs here
 # go straight to the countdown).
 wait_for 'Any fresh injury in the last 72 h? [y/n]' && echo "ok: daily check-in asked"
-# Only a clear y/yes or n/no is an answer: a sentence is asked again, not recorded as "no".
-tm send-keys -t roll 'yes, my neck hurts' Enter
-wait_for 'Please answer y or n.' && echo "ok: a sentence is asked again"
-tm send-keys -t roll ' No ' Enter
-wait_for 'shooting pain in your arms or legs? [y/n]' && echo "ok: the limbs are asked about on their own"
-tm send-keys -t roll n Enter
+# One key answers, without Enter; only y or n is an answer: any other key is asked again.
+tm send-keys -t roll x
+wait_for 'Please answer y or n.' && echo "ok: another key is asked again"
+tm send-keys -t roll n
+wait_for 'shooting pain in your arms or legs? [y/n]' && echo "ok: one key answers; the limbs are asked about on their own"
+tm send-keys -t roll n
 wait_for 'step 1/2' && wait_for '██' && echo "ok: big countdown on screen"
-wait_for 'BREATHE IN' 12 && echo "ok: breath pacer"
+wait_for 'BREATHE IN' 22 && echo "ok: breath pacer"
 tm send-keys -t roll ' '
 wait_for 'PAUSED' && echo "ok: paused"
 tm send-keys -t roll q
@@ -172,9 +180,9 @@ echo "# the check-in: numbness in the limbs refuses today, and the end of the in
 D2="XDG_DATA_HOME=$WORK/d2"
 tm send-keys -t roll "clear; $D2 '$ROLL' session $WORK/hold.toml; echo EXIT=\$?" Enter
 wait_for 'Any fresh injury in the last 72 h? [y/n]'
-tm send-keys -t roll n Enter
+tm send-keys -t roll n
 wait_for 'arms or legs? [y/n]'
-tm send-keys -t roll y Enter
+tm send-keys -t roll y
 wait_for 'see a doctor or physical therapist' && wait_for 'EXIT=3' &&
   echo "ok: numbness, weakness or shooting pain refuses the session (exit 3)"
 tm send-keys -t roll "clear; $D2 '$ROLL' session $WORK/hold.toml; echo EXIT=\$?" Enter
@@ -188,23 +196,23 @@ echo "# a pain stop holds: refused for 48 h, then asked; a yes from 72 h on clea
 D3="XDG_DATA_HOME=$WORK/d3"
 at() { echo "clear; $D3 ROLL_NOW=$1 '$ROLL' session $WORK/hold.toml; echo EXIT=\$?"; }
 check_in_no() {
-  wait_for 'Any fresh injury in the last 72 h? [y/n]' && tm send-keys -t roll n Enter
-  wait_for 'arms or legs? [y/n]' && tm send-keys -t roll n Enter
+  wait_for 'Any fresh injury in the last 72 h? [y/n]' && tm send-keys -t roll n
+  wait_for 'arms or legs? [y/n]' && tm send-keys -t roll n
 }
 tm send-keys -t roll "$(at 2026-01-05T10:00:00Z)" Enter
 check_in_no
 wait_for 'step 1/2'
 tm send-keys -t roll '!'
-wait_for 'Recorded as injury #1 (thoracic)' && wait_for 'roll injury clear 1' && wait_for 'EXIT=0' &&
-  echo "ok: the summary says the pain stop is held and how to clear it"
+wait_for 'Recorded as injury #1 (thoracic)' && wait_for 'roll injury clear 1' && wait_for 'EXIT=4' &&
+  echo "ok: the summary says the pain stop is held and how to clear it; exit 4"
 tm send-keys -t roll "$(at 2026-01-05T16:00:00Z)" Enter
 wait_for '42 h remain' && wait_for 'EXIT=3' && echo "ok: 6 h after the stop: refused"
 tm send-keys -t roll "$(at 2026-01-07T22:00:00Z)" Enter
 check_in_no
-wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll n Enter
+wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll n
 wait_for 'needs more rest' && wait_for 'EXIT=3' && echo "ok: 60 h: asked; no refuses"
 tm send-keys -t roll "$(at 2026-01-07T22:05:00Z)" Enter
-wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll y Enter
+wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll y
 # What the answer brings is read before the full screen covers it (issue 14, item 1).
 wait_for 'Roll it gently' && wait_for 'press Enter to start' &&
   echo "ok: 60 h: the notice after the yes waits for Enter"
@@ -218,7 +226,7 @@ tm send-keys -t roll "clear; $D3 ROLL_NOW=2026-01-07T22:10:00Z '$ROLL' injury li
 wait_for 'asks if pain subsided' && echo "ok: 60 h: the injury stays open after a yes"
 tm send-keys -t roll "$(at 2026-01-08T20:00:00Z)" Enter
 check_in_no
-wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll y Enter
+wait_for 'Has the acute pain subsided? [y/n]' && tm send-keys -t roll y
 wait_for 'Cleared injury #1.' && wait_for 'press Enter to start' && tm send-keys -t roll Enter
 wait_for 'step 1/2' && echo "ok: 82 h: yes runs"
 tm send-keys -t roll q
@@ -229,16 +237,19 @@ wait_for 'No injuries recorded.' && echo "ok: 82 h: a yes cleared the injury"
 
 echo "# a beginner starting an intermediate routine is warned, and the screen waits for a yes"
 mkdir -p "$WORK/c4/roll"
-printf 'level = "beginner"\nratings = false\n' >"$WORK/c4/roll/config.toml"
+printf 'level = "beginner"\nratings = false\nfirst_ready = "timer"\n%s\n' "$SCREENED" >"$WORK/c4/roll/config.toml"
 B4="XDG_CONFIG_HOME=$WORK/c4 XDG_DATA_HOME=$WORK/d4"
 tm send-keys -t roll "clear; $B4 '$ROLL' session glutes; echo EXIT=\$?" Enter
+# The beginner routine is offered first (one key); kept, the warning asks whether to start.
+wait_for 'Start the beginner routine instead? [y/n]' && tm send-keys -t roll n
 check_in_no
 wait_for 'roll session beginner' && wait_for 'Start anyway? [y/n]' &&
   echo "ok: the warning names the beginner routine and stays on screen"
-tm send-keys -t roll n Enter
+tm send-keys -t roll n
 wait_for 'EXIT=3' && echo "ok: no does not start (exit 3)"
 tm send-keys -t roll "clear; $B4 '$ROLL' session glutes; echo EXIT=\$?" Enter
-wait_for 'Start anyway? [y/n]' && tm send-keys -t roll y Enter
+wait_for 'Start the beginner routine instead? [y/n]' && tm send-keys -t roll n
+wait_for 'Start anyway? [y/n]' && tm send-keys -t roll y
 wait_for 'step 1/' && echo "ok: yes starts"
 tm send-keys -t roll q
 wait_for 'End the session?' && tm send-keys -t roll y
@@ -388,7 +399,8 @@ for size in 40x12:5 80x24:9 120x40:13 200x60:20; do
     fi
   fi
   # The band fills as the breath goes in: from its first frame with a ramp left of the word.
-  if wait_for 'BREATHE IN' 12 && wait_pane E '(▁|▂|▃|▄|▅|▆|▇|█) *BREATHE IN  [0-9] s' 5; then
+  # (The first get-ready is the profile's timed 15 s.)
+  if wait_for 'BREATHE IN' 22 && wait_pane E '(▁|▂|▃|▄|▅|▆|▇|█) *BREATHE IN  [0-9] s' 5; then
     digits=$(first_run)
     word=$(second_run)
     figure=$(braille_rows)
@@ -474,7 +486,7 @@ emoji_screen() {
 }
 if wait_for 'step 1/2' && wait_for '🚀'; then
   emoji_screen "get ready"
-  wait_for 'BREATHE IN' 12 && emoji_screen "mid-hold"
+  wait_for 'BREATHE IN' 22 && emoji_screen "mid-hold"
 fi
 tm send-keys -t roll q
 wait_for 'EXIT=0'
@@ -482,7 +494,7 @@ tm resize-window -t roll -x 80 -y 30
 
 echo "# TERM=dumb: plain lines, the keys still work, no escape byte"
 raw_output "$WORK/dumb.out" "TERM=dumb '$ROLL' session $WORK/hold.toml --yes; echo EXIT=\$?"
-wait_for 'step 1/2 ' && wait_for 'breathe in' 12 && echo "ok: plain lines on a dumb terminal"
+wait_for 'step 1/2 ' && wait_for 'breathe in' 22 && echo "ok: plain lines on a dumb terminal"
 tm send-keys -t roll q
 wait_for 'EXIT=0' && echo "ok: q still quits on a dumb terminal"
 raw_stop
@@ -515,10 +527,12 @@ else
 fi
 
 echo "# how does your back feel: one key before and after, stored; Enter skips"
+mkdir -p "$WORK/c5/roll"
+printf 'level = "intermediate"\nfirst_ready = "timer"\n%s\n' "$SCREENED" >"$WORK/c5/roll/config.toml"
 C5="XDG_CONFIG_HOME=$WORK/c5 XDG_DATA_HOME=$WORK/d5 ROLL_NOW=2026-11-23T16:00:00Z"
 tm send-keys -t roll "clear; $C5 '$ROLL' session $WORK/hold.toml --speed 100 --log-rehearsal; echo EXIT=\$?" Enter
-wait_for 'Any fresh injury in the last 72 h? [y/n]' && tm send-keys -t roll n Enter
-wait_for 'arms or legs? [y/n]' && tm send-keys -t roll n Enter
+wait_for 'Any fresh injury in the last 72 h? [y/n]' && tm send-keys -t roll n
+wait_for 'arms or legs? [y/n]' && tm send-keys -t roll n
 wait_for 'How does your back feel right now?' && tm send-keys -t roll 4
 # The session runs to its end: its end in big letters waits for a key before the summary.
 wait_for 'any key: the summary' 20 && tm send-keys -t roll Enter
@@ -555,9 +569,48 @@ for h in 07 08 09 10; do
   wait_for "ADDED$h"
 done
 tm send-keys -t roll "clear; $C5 '$ROLL' session $WORK/hold.toml; echo EXIT=\$?" Enter
-wait_for 'this would be session 5 today' && wait_for 'Start anyway? [y/N]' &&
-  tm send-keys -t roll Enter
+wait_for 'this would be session 5 today' && wait_for 'Start anyway? [y/n]' &&
+  tm send-keys -t roll n
 wait_for 'EXIT=3' && echo "ok: the fifth session is warned about and not started on a no"
+
+echo "# the first session with no profile: the screening, the level, the beginner routine, the first get-ready"
+C6="XDG_CONFIG_HOME=$WORK/c6 XDG_DATA_HOME=$WORK/d6 XDG_STATE_HOME=$WORK/s6"
+tm send-keys -t roll "clear; $C6 '$ROLL' session thoracic; echo EXIT=\$?" Enter
+wait_for 'Do you have osteoporosis (thin, fragile bones)? [y/n]' && echo "ok: the screening is asked first"
+for q in 'such as a car accident? [y/n]' 'cannot relax them? [y/n]' 'active cancer? [y/n]' \
+  'weakness in your arms or legs? [y/n]' 'surgery recently? [y/n]'; do
+  tm send-keys -t roll n
+  wait_for "$q"
+done
+tm send-keys -t roll n
+wait_for 'Are you new to foam rolling? [y/n]' && echo "ok: six questions, one key each, then the level"
+tm send-keys -t roll y
+wait_for 'Start the beginner routine instead? [y/n]' && echo "ok: a newcomer is offered the beginner routine"
+tm send-keys -t roll y
+wait_for 'Timed or wait for a key? [t/k]' && tm send-keys -t roll t
+check_in_no
+wait_for 'How does your back feel right now?' && tm send-keys -t roll 7
+wait_for 'First session' && wait_re 'GET READY +1[0-5] s' && echo "ok: the beginner routine starts with a first get-ready of 15 s"
+tm send-keys -t roll q
+wait_for 'End the session?' && tm send-keys -t roll y
+wait_for 'after the session?' && tm send-keys -t roll Enter
+wait_for 'EXIT=0'
+if grep -q '^level = "beginner"' "$WORK/c6/roll/config.toml" && grep -q '^first_ready = "timer"' "$WORK/c6/roll/config.toml" &&
+  grep -q '^asked = ' "$WORK/c6/roll/config.toml"; then
+  echo "ok: the answers are kept in config.toml"
+else
+  echo "FAIL: config.toml does not keep the answers:" >&2
+  cat "$WORK/c6/roll/config.toml" >&2
+  failures=$((failures + 1))
+fi
+tm send-keys -t roll "clear; $C6 '$ROLL' session thoracic; echo EXIT=\$?" Enter
+wait_for 'Start the beginner routine instead? [y/n]' && echo "ok: the second session asks only the routine offer"
+if pane | grep -q 'osteoporosis\|new to foam rolling'; then
+  echo "FAIL: the second session asked the first session's questions again" >&2
+  failures=$((failures + 1))
+fi
+tm send-keys -t roll C-c
+wait_for 'EXIT=130'
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)" >&2

@@ -135,3 +135,39 @@ TEST_CASE("a new file: written whole, never over an existing one, nothing left b
   roll::platform::write_text_file(unit, "two\n");
   CHECK(slurp(unit) == "two\n");
 }
+
+TEST_CASE("a private file is written 0600 in a 0700 directory, whole, with nothing left behind") {
+  Dir dir;
+  auto file = dir.path / "state" / "roll" / "told";
+  REQUIRE(roll::platform::write_private_file(file, "first"));
+  REQUIRE(roll::platform::write_private_file(file, "second"));
+  CHECK(slurp(file) == "second");
+  CHECK(mode_of(file) == 0600);
+  CHECK(mode_of(file.parent_path()) == 0700);
+  CHECK(std::distance(fs::directory_iterator(file.parent_path()), fs::directory_iterator()) == 1);
+  CHECK(roll::platform::read_private_file(file, 100) == "second");
+  CHECK_FALSE(roll::platform::read_private_file(file, 5));  // over the cap
+  // Where the directory cannot be made, the write says so and leaves nothing.
+  dir.write("blocker", "a file");
+  CHECK_FALSE(roll::platform::write_private_file(dir.path / "blocker" / "f", "x"));
+}
+
+TEST_CASE("a private file is not read through a symlink, nor when others may write it") {
+  Dir dir;
+  auto file = dir.write("mine", "bytes");
+  ::chmod(file.c_str(), 0600);
+  CHECK(roll::platform::read_private_file(file, 100) == "bytes");
+  fs::create_symlink(file, dir.path / "link");
+  CHECK_FALSE(roll::platform::read_private_file(dir.path / "link", 100));
+  ::chmod(file.c_str(), 0620);
+  CHECK_FALSE(roll::platform::read_private_file(file, 100));
+  ::chmod(file.c_str(), 0602);
+  CHECK_FALSE(roll::platform::read_private_file(file, 100));
+  ::chmod(file.c_str(), 0600);
+  CHECK_FALSE(roll::platform::read_private_file(dir.path / "absent", 100));
+  CHECK_FALSE(roll::platform::read_private_file(dir.path, 100));  // a directory
+  if (::geteuid() == 0) {  // another user's file, which only root can make here
+    REQUIRE(::chown(file.c_str(), 65534, 65534) == 0);
+    CHECK_FALSE(roll::platform::read_private_file(file, 100));
+  }
+}

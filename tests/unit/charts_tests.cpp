@@ -123,8 +123,9 @@ TEST_CASE("rating trend: one column per session, before and after told apart wit
   CHECK(lines[3].find('o') != std::string::npos);  // before 4
   CHECK(any_has(lines, "o before"));
   CHECK(any_has(lines, "* after"));
-  CHECK(any_has(lines, "before 4.7"));
-  CHECK(any_has(lines, "after 7.5"));
+  // Compared within the three sessions rated both times; the fourth, rated after only, is not.
+  CHECK(any_has(lines, "in the 3 sessions rated both before and after: 4.7 before, 6.7 after"));
+  CHECK(any_has(lines, "1 session rated only once, not compared"));
   auto utf8 = texts(rating_trend(points, {80, true}));
   CHECK(any_has(utf8, "●"));
   CHECK(any_has(utf8, "○"));
@@ -138,8 +139,7 @@ TEST_CASE("rating trend: none rated, one rated, and more sessions than columns")
   CHECK(none[0].find("No ratings yet") != std::string::npos);
   auto one = texts(rating_trend({{on(2026, 11, 23), 3, std::nullopt}}, {80, false}));
   CHECK(any_has(one, "o"));
-  CHECK(any_has(one, "before 3.0"));
-  CHECK(any_has(one, "after -"));
+  CHECK(any_has(one, "no session rated both before and after yet: nothing to compare"));
   std::vector<RatingPoint> many;
   for (int i = 0; i < 500; ++i) many.push_back({on(2026, 1, 1) + days{i}, i % 11, 10 - i % 11});
   for (std::size_t width : {30U, 80U}) {
@@ -189,20 +189,55 @@ TEST_CASE("heatmap: a row per weekday, the newest weeks that fit, a legend in th
   st.days[1].sessions = 1;
   st.days[2].rest = true;
   auto lines = texts(heatmap(st, on(2026, 11, 23), {80, true}));
-  REQUIRE(lines.size() >= 8);
-  CHECK(lines[0].starts_with("Mon "));
-  CHECK(lines[6].starts_with("Sun "));
-  CHECK(lines[0].find("█") != std::string::npos);
-  CHECK(lines[1].find("x") != std::string::npos);
-  CHECK(lines[2].find("+") != std::string::npos);
+  REQUIRE(lines.size() >= 9);
+  CHECK(lines[0] == "    Nov 9");  // the dates above the weeks come first
+  CHECK(lines[1].starts_with("Mon "));
+  CHECK(lines[7].starts_with("Sun "));
+  CHECK(lines[1].find("█") != std::string::npos);
+  CHECK(lines[2].find("x") != std::string::npos);
+  CHECK(lines[3].find("+") != std::string::npos);
   auto ascii = texts(heatmap(st, on(2026, 11, 23), {80, false}));
   CHECK(ascii_only(ascii));
-  CHECK(ascii[0].find('#') != std::string::npos);
+  CHECK(ascii[1].find('#') != std::string::npos);
   // 520 weeks in 40 columns: the newest that fit.
   Stats big = stats_of_weeks(520, on(2016, 12, 5));
   big.days.back().completed = 1;
   big.days.back().seconds = 480;  // 8 minutes: the second shade
+  big.days.front().sessions = 1;  // a session in the first week: all 520 are the calendar's
   auto narrow = texts(heatmap(big, big.days.back().day, {40, true}));
   CHECK(widest(narrow) <= 40);
-  CHECK(narrow[6].find("▒") != std::string::npos);
+  CHECK(narrow[7].find("▒") != std::string::npos);
+  CHECK(any_has(narrow, "the last 36 of 520 weeks"));
+}
+
+TEST_CASE("heatmap: the weeks start at the first session, each labelled column by its Monday") {
+  // Twelve weeks asked for, the first session in the last one: one column, not eleven empty.
+  Stats st = stats_of_weeks(12, on(2026, 9, 7));
+  st.days[77].sessions = 1;
+  st.days[77].completed = 1;
+  st.days[77].seconds = 400;
+  auto lines = texts(heatmap(st, on(2026, 11, 29), {80, false}));
+  REQUIRE(lines.size() >= 8);
+  CHECK(lines[0] == "    Nov 23");
+  CHECK(lines[1] == "Mon o");
+  CHECK_FALSE(any_has(lines, "of 12 weeks"));
+  // Three weeks of sessions: labels where they fit, never wider than the width.
+  Stats three = stats_of_weeks(12, on(2026, 9, 7));
+  for (std::size_t d : {63U, 70U, 77U}) three.days[d].sessions = 1;
+  auto labelled = texts(heatmap(three, on(2026, 12, 6), {80, false}));
+  CHECK(labelled[0] == "    Nov 9");  // the next label would overlap it
+  auto cramped = texts(heatmap(three, on(2026, 12, 6), {12, false}));
+  CHECK(widest(cramped) <= 12);
+}
+
+TEST_CASE("paired_ratings: before and after compared within the sessions that have both") {
+  auto paired = paired_ratings({{on(2026, 11, 20), 4, std::nullopt},
+                                {on(2026, 11, 21), std::nullopt, 7},
+                                {on(2026, 11, 22), 5, 6},
+                                {on(2026, 11, 23), 3, 6}});
+  CHECK(paired.sessions == 2);
+  CHECK(paired.before == doctest::Approx(4.0));
+  CHECK(paired.after == doctest::Approx(6.0));
+  CHECK(paired.unpaired == 2);
+  CHECK(paired_ratings({}).sessions == 0);
 }

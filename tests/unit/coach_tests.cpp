@@ -10,6 +10,7 @@
 #include "memory_history.hpp"
 #include "roll/load.hpp"
 #include "roll/profile.hpp"
+#include "roll/profile_edit.hpp"
 #include "roll/progress.hpp"
 #include "roll/today.hpp"
 
@@ -236,6 +237,51 @@ TEST_CASE("the fifth session on one day is warned about, and the rating keys are
   CHECK_FALSE(rating_from_key('x'));
 }
 
+TEST_CASE("step up: what started the count over is kept, and said in a short sentence") {
+  LocalDays today = floor<days>(local(at(12, 0, 20)));
+  std::vector<SessionRecord> history;
+  for (int d = 1; d <= 5; ++d) history.push_back(session(d, SessionStatus::completed, {5}));
+  CHECK_FALSE(step_up(Level::beginner, history, today, 4).restarted);
+  history.push_back(session(6, SessionStatus::completed, {6, 9, 8}));
+  auto s = step_up(Level::beginner, history, today, 4);
+  REQUIRE(s.restarted);
+  CHECK_FALSE(s.restarted->pain_stop);
+  CHECK(s.restarted->pressure == 9);
+  CHECK(restart_words(*s.restarted) ==
+        "the count started over after a pressure of 9 on 2026-11-06");
+  history.push_back(session(8, SessionStatus::pain_stop));
+  s = step_up(Level::beginner, history, today, 4);
+  REQUIRE(s.restarted);
+  CHECK(restart_words(*s.restarted) == "the count started over after a pain stop on 2026-11-08");
+}
+
+TEST_CASE("10 on a 0-10 scale is typed 1 then 0, and a 1 alone is 1") {
+  CHECK(scale_from_keys('1', '0') == 10);
+  CHECK(scale_from_keys('1', std::nullopt) == 1);
+  CHECK(scale_from_keys('1', '\r') == 1);
+  CHECK(scale_from_keys('0', std::nullopt) == 0);
+  CHECK(scale_from_keys('7', std::nullopt) == 7);
+  CHECK(scale_from_keys('t', std::nullopt) == 10);
+  CHECK_FALSE(scale_from_keys('\r', std::nullopt));
+  CHECK(may_start_ten('1'));
+  CHECK_FALSE(may_start_ten('2'));
+}
+
+TEST_CASE("today: a condition not cleared holds the day, whatever the history says") {
+  auto held = load_profile("[conditions]\nosteoporosis = true\n", "c");
+  REQUIRE(held.profile);
+  TodayFacts facts;
+  auto t = today_at(facts, *held.profile, at(15));
+  CHECK(t.state == TodayState::held);
+  CHECK(t.routine.empty());
+  CHECK(t.held.find("osteoporosis") != std::string::npos);
+  CHECK(std::string(today_state_name(t.state)) == "held");
+  facts.done = true;
+  CHECK(today_at(facts, *held.profile, at(15)).state == TodayState::held);
+  auto cleared = load_profile("[conditions]\nosteoporosis = \"cleared\"\n", "c");
+  CHECK(today_at(TodayFacts{}, *cleared.profile, at(15)).state == TodayState::due);
+}
+
 TEST_CASE("profile: workout_time and ratings") {
   auto p = load_profile("workout_time = \"18:30\"\nratings = false\n", "config.toml");
   REQUIRE(p.profile);
@@ -263,8 +309,9 @@ TEST_CASE(
       with_level_line("roller = \"soft\"\n# conditions below\n[conditions]\nosteoporosis = false\n",
                       Level::advanced);
   REQUIRE(added);
+  // After the last top-level key: the comment above [conditions] stays with it.
   CHECK(*added ==
-        "roller = \"soft\"\n# conditions below\nlevel = \"advanced\"\n[conditions]\nosteoporosis = "
+        "roller = \"soft\"\nlevel = \"advanced\"\n# conditions below\n[conditions]\nosteoporosis = "
         "false\n");
   auto bare = with_level_line("speech = \"espeak-ng\"", Level::beginner);
   REQUIRE(bare);

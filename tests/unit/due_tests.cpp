@@ -172,6 +172,7 @@ TEST_CASE("due: the reasons' names") {
   CHECK(to_string(DueReason::done) == "done");
   CHECK(to_string(DueReason::pain_stop) == "pain-stop");
   CHECK(to_string(DueReason::injury) == "injury");
+  CHECK(to_string(DueReason::held) == "held");
 }
 
 TEST_CASE("due: the schema of roll due --json lists exactly the reasons, in the enum's order") {

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "roll/plan.hpp"
+#include "session_fakes.hpp"
 
 using namespace roll;
 using namespace std::chrono_literals;
@@ -18,7 +19,7 @@ Step step(StepKind kind, Zone zone, TimingUnit unit, int count) {
 }
 
 PlanOptions no_transitions() {
-  return PlanOptions{0ms, 0ms};
+  return PlanOptions{0ms, 0ms, std::nullopt};
 }
 
 }  // namespace
@@ -148,4 +149,21 @@ TEST_CASE("an empty routine has an empty plan that is already finished") {
   CHECK(plan.total == 0ms);
   CHECK(moment_at(plan, 0ms).finished);
   CHECK_FALSE(next_boundary(plan, 0ms).has_value());
+}
+
+TEST_CASE("the first get-ready may be longer than the others, and only the first") {
+  Routine r = roll::test::sample_routine();
+  PlanOptions options;
+  options.first_get_ready = kFirstGetReady;
+  Plan plain = make_plan(r);
+  Plan longer = make_plan(r, options);
+  REQUIRE(longer.blocks.size() == plain.blocks.size());
+  CHECK(longer.blocks[0].get_ready);
+  CHECK(longer.blocks[0].length == 15s);
+  CHECK(plain.blocks[0].length == 5s);
+  CHECK(longer.total == plain.total + 10s);
+  CHECK(longer.work == plain.work);
+  for (std::size_t i = 1; i < plain.blocks.size(); ++i) {
+    CHECK(longer.blocks[i].length == plain.blocks[i].length);
+  }
 }

@@ -26,13 +26,31 @@ TEST_CASE("reminders") {
     CHECK(cron_line(spec) ==
           "30 21 * * * DISPLAY=:0 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus "
           "'/usr/bin/roll' due --quiet && { notify-send 'roll' 'Five minutes on the foam roller "
-          "before bed' 2>/dev/null || echo 'Five minutes on the foam roller before bed'; }");
+          "before bed' 2>/dev/null || echo 'Five minutes on the foam roller before bed'; } "
+          "# roll-reminder: roll remind --uninstall removes it");
     spec.weekdays = *parse_weekdays("sun,mon,fri");
     CHECK(cron_line(spec).starts_with("30 21 * * 0,1,5 "));
     CHECK(cron_line(spec).find('%') == std::string::npos);
     // cron turns a bare '%' into a newline.
     spec.roll_path = "/opt/100%/bin/roll";
     CHECK(cron_line(spec).find("'/opt/100\\%/bin/roll' due") != std::string::npos);
+  }
+  SUBCASE("a crontab keeps one line of roll's, whatever else it holds") {
+    std::string line = cron_line(spec);
+    CHECK(is_roll_cron_line(line));
+    // The line an earlier roll wrote, without the marker, is roll's too.
+    std::string old_line = line.substr(0, line.find(" # roll-reminder"));
+    CHECK(is_roll_cron_line(old_line));
+    CHECK_FALSE(is_roll_cron_line("0 3 * * * backup # roll-reminder-ish"));
+    CHECK_FALSE(is_roll_cron_line("MAILTO=me"));
+    std::string mine = "MAILTO=me\n# my backups\n0 3 * * * backup\n";
+    std::string once = crontab_with(mine, line);
+    CHECK(once == mine + line + "\n");
+    CHECK(crontab_with(once, line) == once);
+    CHECK(crontab_with(mine + old_line + "\n" + old_line + "\n", line) == once);
+    CHECK(crontab_with(once, std::nullopt) == mine);
+    CHECK(crontab_with("", std::nullopt).empty());
+    CHECK(crontab_with("no newline at the end", std::nullopt) == "no newline at the end\n");
   }
   SUBCASE("the message follows the time of day") {
     spec.minute_of_day = 9 * 60 + 30;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "roll/keys.hpp"
 #include "roll/lint.hpp"
 #include "roll/runner.hpp"
 #include "roll/session.hpp"
@@ -664,6 +665,41 @@ TEST_CASE("--ready key: every get-ready waits for space or Enter, and the clock 
   CHECK(of(skipped, EventKind::waiting).size() == 1);
   CHECK(s.elapsed() == 48s);
   CHECK(s.progress().completed_seconds == 20);  // only A's first position was done
+}
+
+TEST_CASE("first_ready = key: only the first get-ready waits, the later ones are timed") {
+  SessionOptions options;
+  options.first_ready_key = true;
+  Rig rig(options);
+  auto& s = rig.session;
+  auto first = s.start(0ms);
+  REQUIRE(of(first, EventKind::waiting).size() == 1);
+  CHECK(s.advance(100s).empty());
+  CHECK(s.elapsed() == 0s);
+  auto go = s.command(Command::ready, 100s);
+  REQUIRE(of(go, EventKind::step).size() == 1);
+  CHECK(of(go, EventKind::step)[0].at == 5s);
+  // The move to position 2 counts down as usual: no wait.
+  auto moved = s.advance(100s + 40s);
+  CHECK(of(moved, EventKind::get_ready).size() == 1);
+  CHECK(of(moved, EventKind::waiting).empty());
+  CHECK_FALSE(s.view().waiting_for_key);
+}
+
+TEST_CASE("10 typed as 1 then 0 is one reading of 10, and apart or across a block two readings") {
+  Rig rig;
+  auto& s = rig.session;
+  s.start(0ms);
+  s.advance(7s);
+  s.command(Command::pressure, 7s, 1);
+  auto ten = s.command(Command::pressure, 7s + kTenKeysWithin, 10);
+  CHECK(of(ten, EventKind::ease_off).size() == 1);
+  REQUIRE(s.progress().pressures.size() == 1);
+  CHECK(s.progress().pressures[0].value == 10);
+  s.command(Command::pressure, 9s, 1);
+  s.command(Command::pressure, 9s + kTenKeysWithin + 1ms, 10);
+  REQUIRE(s.progress().pressures.size() == 3);
+  CHECK(s.progress().pressures[1].value == 1);
 }
 
 TEST_CASE("--ready key through the runner: Enter starts each block") {

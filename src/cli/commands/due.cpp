@@ -12,6 +12,7 @@
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/screening.hpp"
 #include "roll/stats.hpp"
 #include "roll/text.hpp"
 #include "roll/today.hpp"
@@ -94,9 +95,9 @@ void declare_due(CommandSpec& roll, DueOptions& opts) {
       "\nExamples:\n"
       "  roll due\n"
       "  roll due --quiet && notify-send roll 'Five minutes on the roller before bed'\n"
-      "  roll due --json | jq -r .reason     # not-done, done, pain-stop or injury\n"
-      "\nExit status: 0 due (nothing completed today), 1 done for today, a rest day or an\n"
-      "injury, 2 error.\n"
+      "  roll due --json | jq -r .reason     # not-done, done, pain-stop, injury or held\n"
+      "\nExit status: 0 due (nothing completed today), 1 done for today, a rest day, an injury,\n"
+      "or a condition in your profile not cleared (osteoporosis = true, ...), 2 error.\n"
       "Only a completed session counts (at least 80% of its planned time on the roller, not a\n"
       "--speed rehearsal). A day that ended in a pain stop is a rest day: nothing is due. Nor is\n"
       "anything due for 48 h after an injury to the whole body (roll injury add full-body).\n"
@@ -106,6 +107,11 @@ void declare_due(CommandSpec& roll, DueOptions& opts) {
 
 int run_due(Context& ctx, UserData& user, const DueOptions& opts) {
   const Profile& profile = user.profile();
+  // A condition not cleared: nothing is due, so a reminder stays quiet, whatever the history says.
+  if (std::string held = held_reason(profile); !held.empty() && !opts.json) {
+    if (!opts.quiet) fmt::print(ctx.out, "Not due: {}.\n", held);
+    return exit_findings;
+  }
   SysSeconds now = now_or_fail(ctx);
   platform::HistoryStore& store = user.history();
   const TimeZone& zone = platform::process_time_zone();
@@ -114,6 +120,17 @@ int run_due(Context& ctx, UserData& user, const DueOptions& opts) {
   if (opts.json) {
     toml::table document = due_document(ctx, user, due, now);
     report_problems(ctx, store);
+    if (std::string held = held_reason(profile); !held.empty()) {
+      // A condition not cleared: nothing is due, whatever the history says.
+      toml::array names;
+      for (Condition c : profile.blocking()) names.push_back(std::string(condition_name(c)));
+      document.insert_or_assign("due", false);
+      document.insert_or_assign("reason", std::string(to_string(DueReason::held)));
+      document.erase("suggestion");
+      document.insert("held", toml::table{{"conditions", std::move(names)}, {"reason", held}});
+      print_json(ctx, std::move(document));
+      return exit_findings;
+    }
     print_json(ctx, std::move(document));
     return due.due() ? exit_ok : exit_findings;
   }
@@ -144,6 +161,8 @@ int run_due(Context& ctx, UserData& user, const DueOptions& opts) {
                  "roll injury list).\n",
                  std::max<long long>(0, (now - due.injury->at).count() / 3600),
                  hours_ceil(injury_window_remaining(*due.injury, now)));
+      break;
+    case DueReason::held:  // answered above, before the history was opened
       break;
     case DueReason::not_done:
       fmt::print(ctx.out, "Due: no session completed today yet.\n");

@@ -4,10 +4,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/user_time.hpp"
-#include "platform/atomic_file.hpp"
 #include "platform/process_time_zone.hpp"
 #include "platform/profile_file.hpp"
-#include "roll/limits.hpp"
+#include "roll/profile_edit.hpp"
 #include "roll/text.hpp"
 #include "roll/today.hpp"
 
@@ -24,34 +23,13 @@ void show(Context& ctx, platform::HistoryStore& store, const Profile& profile, S
   fmt::print(ctx.out, "step up: {}: {}\n", s.suggested ? "suggested" : "not suggested", s.reason);
 }
 
-void change(Context& ctx, const Profile& before, Level level) {
-  auto path = platform::profile_path(ctx.env);
-  std::string text;
-  std::error_code ec;
-  bool exists = std::filesystem::exists(path, ec);
-  try {
-    if (exists) text = platform::read_text_file(path, limits::max_file_bytes);
-  } catch (const platform::FileError& e) {
-    throw Failure(exit_usage, sanitize(e.what()));
-  }
-  auto edited = with_level_line(text, level);
-  if (!edited) {
-    throw Failure(exit_usage,
-                  fmt::format("{} does not parse; fix it first", sanitize(path.string())));
-  }
-  try {
-    std::filesystem::create_directories(path.parent_path(), ec);
-    // Refused if the file changed since it was read: nothing the user wrote meanwhile is lost.
-    if (exists) {
-      platform::replace_text_file(path, *edited, text);
-    } else {
-      platform::write_text_file(path, *edited);
-    }
-  } catch (const platform::FileError& e) {
-    throw Failure(exit_usage, sanitize(e.what()));
-  }
-  fmt::print(ctx.out, "level: {} (was {}) in {}\n", to_string(level),
-             to_string(before.level.value_or(Level::beginner)), sanitize(path.string()));
+void change(Context& ctx, UserData& user, Level level) {
+  Level was = user.profile().level.value_or(Level::beginner);
+  // Refused if the file changed since it was read: nothing the user wrote meanwhile is lost.
+  user.edit_profile([&](std::string_view text) { return with_level_line(text, level); },
+                    "the level");
+  fmt::print(ctx.out, "level: {} (was {}) in {}\n", to_string(level), to_string(was),
+             sanitize(platform::profile_path(ctx.env).string()));
 }
 
 }  // namespace
@@ -82,7 +60,7 @@ int run_level(Context& ctx, UserData& user, const LevelOptions& options) {
   Level level = options.level == "advanced"       ? Level::advanced
                 : options.level == "intermediate" ? Level::intermediate
                                                   : Level::beginner;
-  change(ctx, profile, level);
+  change(ctx, user, level);
   return exit_ok;
 }
 

@@ -13,12 +13,14 @@
 #include "cli/json_output.hpp"
 #include "cli/prescription_checks.hpp"
 #include "platform/atomic_file.hpp"
+#include "platform/profile_file.hpp"
 #include "platform/routine_files.hpp"
 #include "roll/fix.hpp"
 #include "roll/limits.hpp"
 #include "roll/load.hpp"
 #include "roll/plural.hpp"
 #include "roll/prescription.hpp"
+#include "roll/screening.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -153,6 +155,21 @@ int run_lint(Context& ctx, UserData& user, const LintOptions& options) {
     }
   }
 
+  // Judged as this user, no routine is one to start while a condition is not cleared.
+  if (profile) {
+    if (std::string held = held_reason(*profile); !held.empty()) {
+      all.push_back(Diagnostic{platform::profile_path(ctx.env).string(),
+                               {1, 1, 1, 1},
+                               Severity::error,
+                               "profile",
+                               fmt::format("no session for now: {}", held),
+                               ""});
+      std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.rule == "profile" && b.rule != "profile";
+      });
+    }
+  }
+
   if (options.format == "json") {
     print_document(ctx, format_json(all));
   } else if (options.format == "sarif") {
@@ -188,7 +205,7 @@ void declare_lint(CommandSpec& roll, LintOptions& options) {
            "movement are appended when move-after fires), then report what is left");
   cmd.flag("--profile", options.profile,
            "Judge the routines with your profile's level and roller (config.toml), as a "
-           "session does for a beginner");
+           "session does for a beginner; a condition not cleared is an error of its own");
   declare_no_cache(cmd);
   cmd.footer =
       "\nExamples:\n"

@@ -17,6 +17,7 @@
 #include "roll/limits.hpp"
 #include "roll/lint.hpp"
 #include "roll/load.hpp"
+#include "roll/routine_edit.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -117,45 +118,32 @@ std::string schema_line(const platform::Environment& env) {
   return fmt::format("#:schema {}\n", schema.string());
 }
 
-bool starts_with_key(std::string_view line, std::string_view key) {
-  auto start = line.find_first_not_of(" \t");
-  if (start == std::string_view::npos) return false;
-  line.remove_prefix(start);
-  if (!line.starts_with(key)) return false;
-  line.remove_prefix(key.size());
-  auto next = line.find_first_not_of(" \t");
-  return next != std::string_view::npos && line[next] == '=';
-}
-
-// A copy of `text` named `name`: the old `#:schema` line is replaced (it was relative to the
-// original's folder) and the top-level `name = ...` line rewritten so the name matches the file.
+// A copy of `text` named `name`, with a title of its own (two routines with one title cannot be
+// told apart in `roll list`): the old `#:schema` line is dropped (it was relative to the original's
+// folder) and the top-level `name` and `title` rewritten, every other line kept.
 std::string copy_as(std::string_view text, const std::string& name, const std::string& from,
                     const std::string& schema) {
-  std::string out = schema;
-  out +=
-      fmt::format("# {}: made by `roll new {} --from {}`. Check it with `roll lint --strict {}`.\n",
-                  name, name, toml_quoted(from), name);
-  bool in_top_level = true;
-  bool renamed = false;
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
+  std::string body;
   std::size_t pos = 0;
   while (pos < text.size()) {
     auto end = text.find('\n', pos);
     std::string_view line =
         text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos + 1);
     pos = end == std::string_view::npos ? text.size() : end + 1;
-    std::string_view bare = line.substr(0, line.find_last_not_of("\r\n") + 1);
-    if (bare.starts_with("#:schema")) continue;
-    if (bare.find_first_not_of(" \t") != std::string_view::npos &&
-        bare[bare.find_first_not_of(" \t")] == '[') {
-      in_top_level = false;
-    }
-    if (in_top_level && !renamed && starts_with_key(bare, "name")) {
-      out += fmt::format("name = {}\n", toml_quoted(name));
-      renamed = true;
-      continue;
-    }
-    out += line;
+    if (!line.starts_with("#:schema")) body += line;
   }
+  auto renamed = with_name_and_title(body, name, title_of(name));
+  if (!renamed) {
+    throw Failure(exit_usage,
+                  fmt::format("cannot copy '{}': it does not parse as TOML", sanitize(from)));
+  }
+  std::string out = schema;
+  out +=
+      fmt::format("# {}: made by `roll new {} --from {}`. Check it with `roll lint --strict {}`.\n",
+                  name, name, toml_quoted(from), name);
+  out += *renamed;
   if (!out.ends_with('\n')) out += '\n';
   return out;
 }
@@ -176,7 +164,8 @@ void declare_new(CommandSpec& roll, NewOptions& opts) {
       "  roll new my-thoracic --from thoracic\n"
       "\nThe file goes to $XDG_CONFIG_HOME/roll/routines/NAME.toml (default ~/.config/roll/...);\n"
       "an existing file is never overwritten. The template takes its level and roller from your\n"
-      "profile (config.toml); a copy made with --from keeps the original's.";
+      "profile (config.toml); a copy made with --from keeps the original's level and roller, and\n"
+      "gets a title of its own from NAME (evening: \"Evening\").";
 }
 
 int run_new(Context& ctx, UserData& user, const NewOptions& opts) {

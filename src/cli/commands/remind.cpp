@@ -7,6 +7,8 @@
 #include "cli/commands.hpp"
 #include "cli/user_time.hpp"
 #include "platform/atomic_file.hpp"
+#include "platform/programs.hpp"
+#include "platform/run_program.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/reminder.hpp"
 #include "roll/text.hpp"
@@ -21,14 +23,15 @@ constexpr std::string_view kFormats =
     "roll remind makes a reminder that stays silent on days you have already rolled\n"
     "(it runs `roll due --quiet`). Choose where it lives:\n"
     "\n"
-    "  --cron      one crontab line:\n"
-    "                (crontab -l; roll remind --at 21:30 --cron) | crontab -\n"
+    "  --cron      one crontab line; --install puts it in your crontab (replacing roll's own):\n"
+    "                roll remind --at 21:30 --cron --install\n"
     "  --systemd   a systemd user timer; --install writes it to ~/.config/systemd/user/:\n"
     "                roll remind --at 21:30 --systemd --install\n"
     "  --ics       a calendar file with a recurring event, for your phone or desktop calendar:\n"
     "                roll remind --at 21:30 --days mon,wed,fri --ics > roll.ics\n"
     "\n"
-    "roll remind --uninstall removes the systemd timer again. More: roll remind --help\n";
+    "roll remind --uninstall removes them again (the timer and the crontab line). More: roll\n"
+    "remind --help\n";
 
 std::optional<std::string> read_existing(const fs::path& path) {
   std::error_code ec;
@@ -97,6 +100,85 @@ void install_units(Context& ctx, const SystemdUnits& units, bool force) {
   for (const auto& c : units.enable_commands) fmt::print(ctx.out, "{}\n", c);
 }
 
+// The reminder calls notify-send when it fires; without it the message goes where nobody looks
+// (cron's mail, systemd's journal). Said when the reminder is made, with the package to install.
+void warn_without_notify_send(Context& ctx) {
+  if (!platform::find_program("notify-send", ctx.env.path ? ctx.env.path->c_str() : nullptr)
+           .empty())
+    return;
+  fmt::print(ctx.err,
+             "roll: warning: notify-send is not installed, so the reminder would only print its "
+             "message, where nobody sees it (cron mails it, systemd logs it); install it first: "
+             "sudo apt install libnotify-bin (Debian, Ubuntu; libnotify on Fedora and Arch)\n");
+}
+
+// A binary in a build tree (CMakeCache.txt beside its bin/) is not installed: a scheduler that
+// names it breaks once the build is removed or moved.
+void warn_build_tree(Context& ctx, const std::string& roll_path) {
+  std::error_code ec;
+  if (!fs::exists(ctx.env.exe_dir / ".." / "CMakeCache.txt", ec)) return;
+  fmt::print(ctx.err,
+             "roll: warning: {} is in a build tree; the reminder names it, so it goes stale once "
+             "the build is removed or rebuilt elsewhere. Install roll first (cmake --install "
+             "build/release --prefix ~/.local) and run this again as ~/.local/bin/roll\n",
+             sanitize(roll_path));
+}
+
+std::string crontab_program(Context& ctx) {
+  std::string path =
+      platform::find_program("crontab", ctx.env.path ? ctx.env.path->c_str() : nullptr);
+  if (path.empty()) {
+    throw Failure(exit_usage,
+                  "no crontab program on the PATH: install cron (sudo apt install cron), or use "
+                  "--systemd");
+  }
+  return path;
+}
+
+// The user's crontab as it stands: "" when they have none (crontab -l then fails with "no
+// crontab for ...").
+std::string read_crontab(const std::string& program) {
+  auto listed = platform::run_program(program, {"-l"}, "");
+  if (listed.status == 0) return listed.out;
+  if (listed.err.find("no crontab") != std::string::npos) return "";
+  throw Failure(exit_usage, fmt::format("crontab -l failed (exit {}): {}", listed.status,
+                                        sanitize(listed.err, true)));
+}
+
+void write_crontab(const std::string& program, const std::string& text) {
+  auto written = platform::run_program(program, {"-"}, text);
+  if (written.status != 0) {
+    throw Failure(exit_usage, fmt::format("crontab - failed (exit {}): {}", written.status,
+                                          sanitize(written.err, true)));
+  }
+}
+
+// Replaces roll's line in the crontab (any earlier one, however many): running it twice leaves one.
+void install_cron(Context& ctx, const std::string& line) {
+  std::string program = crontab_program(ctx);
+  std::string before = read_crontab(program);
+  std::string after = crontab_with(before, line);
+  bool replaced = crontab_with(before, std::nullopt) != before;
+  write_crontab(program, after);
+  fmt::print(ctx.out, "{} roll's reminder in your crontab:\n{}\n", replaced ? "Replaced" : "Added",
+             line);
+}
+
+// Removes roll's lines from the crontab; every other line stays.
+void uninstall_cron(Context& ctx) {
+  std::string program =
+      platform::find_program("crontab", ctx.env.path ? ctx.env.path->c_str() : nullptr);
+  if (program.empty()) return;  // no cron here, so no line of roll's in one
+  std::string before = read_crontab(program);
+  std::string after = crontab_with(before, std::nullopt);
+  if (after == before) {
+    fmt::print(ctx.out, "No roll reminder in your crontab\n");
+    return;
+  }
+  write_crontab(program, after);
+  fmt::print(ctx.out, "Removed roll's reminder from your crontab\n");
+}
+
 // Removes the units roll wrote (their first line says so); a unit without that line is someone
 // else's and stays unless --force.
 void uninstall_units(Context& ctx, bool force) {
@@ -134,9 +216,6 @@ void uninstall_units(Context& ctx, bool force) {
     fmt::print(ctx.out, "Now run:\nsystemctl --user stop {}\nsystemctl --user daemon-reload\n",
                names.timer_name);
   }
-  fmt::print(ctx.out,
-             "A cron reminder is a line of your crontab: remove it with `crontab -e` (the line "
-             "with `due --quiet`).\n");
 }
 
 }  // namespace
@@ -146,41 +225,48 @@ void declare_remind(CommandSpec& roll, RemindOptions& opts) {
   cmd.option("--at", opts.at, "Local time of the reminder, HH:MM");
   cmd.option("--days", opts.days,
              "Days of the week: mon,tue,... or weekdays, weekends (default: every day)");
-  cmd.flag("--cron", opts.cron, "One crontab line")
-      .excludes("--systemd")
-      .excludes("--ics")
-      .excludes("--uninstall");
-  cmd.flag("--systemd", opts.systemd, "A systemd user .service and .timer pair")
-      .excludes("--ics")
-      .excludes("--uninstall");
+  cmd.flag("--cron", opts.cron, "One crontab line").excludes("--systemd").excludes("--ics");
+  cmd.flag("--systemd", opts.systemd, "A systemd user .service and .timer pair").excludes("--ics");
   cmd.flag("--ics", opts.ics, "An iCalendar file with a recurring event and an alarm")
-      .excludes("--uninstall");
-  cmd.flag("--install", opts.install, "With --systemd: write the units to ~/.config/systemd/user/")
-      .needs("--systemd")
+      .excludes("--uninstall")
+      .excludes("--install");
+  cmd.flag("--install", opts.install,
+           "With --systemd: write the units to ~/.config/systemd/user/; with --cron: put the "
+           "line in your crontab, replacing roll's own")
       .excludes("--uninstall");
   cmd.flag("--uninstall", opts.uninstall,
-           "Remove the systemd units that --install wrote (and say how to stop the timer)");
+           "Remove what --install wrote: the systemd units (and say how to stop the timer) and "
+           "roll's crontab line; with --cron or --systemd, only that one");
   cmd.flag("--force", opts.force,
            "With --install: replace units that differ (the old ones are kept as .bak); "
            "with --uninstall: remove units roll did not write");
   cmd.footer =
       "\nExamples:\n"
       "  roll remind                                   # what the three formats are\n"
-      "  roll remind --at 21:30 --cron >> mycron && crontab mycron\n"
+      "  roll remind --at 21:30 --cron --install       # into your crontab, replacing roll's line\n"
       "  roll remind --at 21:30 --days mon,wed,fri --systemd --install\n"
       "  roll remind --at 22:00 --ics > roll.ics\n"
       "  roll remind --uninstall\n"
       "\nThe reminder runs `roll due --quiet`, so it stays silent on days you have already "
-      "rolled,\nand calls notify-send where it is installed (else it prints the message).";
+      "rolled\n(and while a condition in your profile is not cleared), and calls notify-send: "
+      "without it\n(package libnotify-bin) the message is only printed, where nobody sees it, and "
+      "roll says so.\nroll's crontab line ends in \"# roll-reminder\", which --install and "
+      "--uninstall look for.";
 }
 
 int run_remind(Context& ctx, const RemindOptions& opts) {
   if (opts.uninstall) {
-    uninstall_units(ctx, opts.force);
+    // Alone, both kinds; with --cron or --systemd, that one.
+    if (!opts.cron) uninstall_units(ctx, opts.force);
+    if (!opts.systemd) uninstall_cron(ctx);
     return exit_ok;
+  }
+  if (opts.install && !opts.cron && !opts.systemd) {
+    throw Failure(exit_usage, "--install goes with --cron or --systemd");
   }
   if (!opts.cron && !opts.systemd && !opts.ics) {
     fmt::print(ctx.out, "{}", kFormats);
+    warn_without_notify_send(ctx);
     return exit_ok;
   }
   if (opts.at.empty())
@@ -209,7 +295,13 @@ int run_remind(Context& ctx, const RemindOptions& opts) {
                     fmt::format("cannot schedule {}: {}", sanitize(spec.roll_path), why));
     }
   }
+  if (!opts.ics) warn_without_notify_send(ctx);
+  if (opts.install) warn_build_tree(ctx, spec.roll_path);
   if (opts.cron) {
+    if (opts.install) {
+      install_cron(ctx, cron_line(spec));
+      return exit_ok;
+    }
     fmt::print(ctx.out, "{}\n", cron_line(spec));
   } else if (opts.systemd) {
     auto units = systemd_units(spec);

@@ -27,10 +27,10 @@ void declare_session(CommandSpec& roll, SessionOptions& args) {
              "The speech program for --voice with its options (default: `speech` in "
              "config.toml, else espeak-ng); the words go on its standard input");
   cmd.option("--ready", args.ready,
-             "timer: a timed get-ready before each step, side and position; key: wait for "
-             "space or Enter there instead")
-      .choices({"timer", "key"})
-      .show_default();
+             "timer: a timed get-ready before each step, side and position (the first one 15 s, "
+             "long enough to lie down); key: wait for space or Enter there instead (default: "
+             "first_ready in config.toml, asked once, for the first get-ready; timer after it)")
+      .choices({"timer", "key"});
   cmd.flag("--yes,-y", args.yes,
            "Answer every confirmation with yes (q quits at once); never a question of fact: "
            "the check-in waits, and a zone that needs \"has the acute pain subsided?\" is "
@@ -63,20 +63,28 @@ void declare_session(CommandSpec& roll, SessionOptions& args) {
       "  roll session thoracic --plain --speed 20     check a routine quickly (a rehearsal)\n"
       "  roll session ./my-routine.toml --events | jq .event\n"
       "  roll session bedtime --plain --before 4 --after 6   ratings for a script\n"
+      "  roll profile conditions --osteoporosis no ...   the screening, answered for a script\n"
+      "\nThe first real session asks the screening's six questions (`roll profile conditions\n"
+      "--help`), whether you are new to foam rolling and how the first get-ready ends; each is\n"
+      "kept in config.toml. Without a terminal a real session is refused (exit 3) until the six\n"
+      "are answered. Every question takes one key: y or n; 10 out of 10 is 1 then 0.\n"
       "\nBefore the first second: the day's check-in on a terminal (answer y or n), the injury "
       "log\n(from 48 h after an injury: \"has the acute pain subsided?\") and your profile "
       "(config.toml).\nWhat they say (and any lint warning) stays on screen: the full screen "
       "waits for Enter\nbefore it covers it, --yes or not (q and Enter: do not start).\n"
       "After !, the zone of that step is held like a fresh injury until `roll "
-      "injury clear ID`.\n"
+      "injury clear ID`;\nroll gives the pain stop's advice, asks nothing more and exits 4.\n"
       "\nAny --speed other than 1 is a rehearsal: it is not recorded in the history unless\n"
       "--log-rehearsal is given, and then it is marked as a rehearsal.\n"
       "On the full screen roll asks \"how does your back feel?\" before and after: one key, 0-9\n"
-      "or t for 10 (0 as bad as it gets, 10 fine); Enter skips; `ratings = false` in config.toml\n"
+      "or 1 then 0 (or t) for 10 (0 as bad as it gets, 10 fine); Enter skips; `ratings = false` in "
+      "config.toml\n"
       "turns it off. A fifth completed session on one day is warned about first (the second\n"
       "article: 1-4 times per day); on a terminal roll asks whether to start anyway.\n"
       "A session is completed when it reaches its end with at least 80% of its planned time on\n"
-      "the roller done; reaching the end with less (steps skipped with n) is partial.";
+      "the roller done; reaching the end with less (steps skipped with n) is partial.\n"
+      "\nExit status: 0 done (or quit), 2 usage or input error, 3 refused for safety before the\n"
+      "first second, 4 stopped for safety during the session (the pain stop), 130 interrupted.";
 }
 
 int run_session(Context& ctx, UserData& user, const SessionOptions& args) {

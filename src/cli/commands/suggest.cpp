@@ -17,6 +17,7 @@
 #include "platform/atomic_file.hpp"
 #include "platform/routine_files.hpp"
 #include "roll/compose.hpp"
+#include "roll/screening.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -108,7 +109,8 @@ void declare_suggest(CommandSpec& roll, SuggestOptions& options) {
       "profile's level and roller; zones an open injury or pain stop guards are left out. It ends\n"
       "with three minutes of movement and passes `roll lint --strict`.\n"
       "{}\n"
-      "Exit status: 0 ok, 2 unknown zone, no steps near it, or the --save file exists.",
+      "Exit status: 0 ok, 2 unknown zone, no steps near it, or the --save file exists, 3 a\n"
+      "condition in your profile is not cleared (no session is suggested then).",
       wrap(fmt::format("Zones: {}.", fmt::join(zones, ", ")), 90));
 }
 
@@ -122,6 +124,9 @@ int run_suggest(Context& ctx, UserData& user, const SuggestOptions& options) {
   }
   if (!options.start && (options.speed != 1.0 || options.yes)) {
     throw Failure(exit_usage, "--speed and --yes go with --start");
+  }
+  if (std::string held = held_reason(user.profile()); !held.empty()) {
+    throw Failure(exit_refused, fmt::format("no session suggested: {}", held));
   }
   auto result = compose_for(ctx, user, tight, options.minutes, options.save);
   if (!result.routine) throw Failure(exit_usage, result.error);

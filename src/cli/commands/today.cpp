@@ -33,6 +33,8 @@ std::string state_line(const Today& t, const TodayFacts& facts) {
       }
       return "rest day: today's session ended in a pain stop; if the pain is sharp or stays, see "
              "a clinician";
+    case TodayState::held:
+      return "no session: " + t.held;
     case TodayState::due:
       break;
   }
@@ -46,6 +48,13 @@ std::string step_up_line(const StepUp& s, Level level) {
       "level: beginner · step up after {} clean completed sessions over {} days: {} so far, over "
       "{} (`roll level` says why)",
       kStepUpSessions, kStepUpDays, s.sessions, plural(s.days, "day"));
+}
+
+// Under the count, when something started it over: why it is lower than `roll stats`' total.
+std::string restart_line(const StepUp& s) {
+  std::string words = restart_words(*s.restarted);
+  words[0] = static_cast<char>(words[0] - 'a' + 'A');
+  return fmt::format("  {}.", words);
 }
 
 }  // namespace
@@ -64,7 +73,9 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
   // Loading the bundled routines is two thirds of this command (callgrind); a day that is done or
   // a rest day suggests nothing, so a prompt that runs `roll --json` then skips it.
   std::vector<Routine> routines;
-  if (facts.reason == DueReason::not_done) routines = load_bundled_routines(ctx.env);
+  if (facts.reason == DueReason::not_done && profile.blocking().empty()) {
+    routines = load_bundled_routines(ctx.env);
+  }
   LocalSeconds local = platform::to_local(now);
   Today t = today(TodayInput{&facts, &profile, &routines, now, local});
   Level level = profile.level.value_or(Level::beginner);
@@ -85,6 +96,18 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
                                 {"days", t.step_up.days},
                                 {"reason", t.step_up.reason}}},
     };
+    if (t.step_up.restarted) {
+      const StepUpRestart& r = *t.step_up.restarted;
+      toml::table restarted{{"by", r.pain_stop ? "pain-stop" : "pressure"},
+                            {"date", format_date(r.day)}};
+      if (!r.pain_stop) restarted.insert("pressure", r.pressure);
+      out["step_up"].as_table()->insert("restarted", std::move(restarted));
+    }
+    if (t.state == TodayState::held) {
+      toml::array names;
+      for (Condition c : profile.blocking()) names.push_back(std::string(condition_name(c)));
+      out.insert("held", toml::table{{"conditions", std::move(names)}, {"reason", t.held}});
+    }
     if (!t.routine.empty()) {
       out.insert("suggestion",
                  toml::table{{"routine", t.routine}, {"why", t.why}, {"command", t.command}});
@@ -104,6 +127,9 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
     lines.push_back(fmt::format("suggested: nothing; {}", t.why));
   }
   lines.push_back(step_up_line(t.step_up, level));
+  if (level == Level::beginner && !t.step_up.suggested && t.step_up.restarted) {
+    lines.push_back(restart_line(t.step_up));
+  }
   bool ascii = ctx.env.stdout_is_terminal && !ctx.env.utf8;
   for (auto& line : lines) {
     if (ascii) line = to_ascii(line);

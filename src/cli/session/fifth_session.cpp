@@ -5,6 +5,7 @@
 #include "cli/session/terminal_prompter.hpp"
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
+#include "roll/check_in.hpp"
 #include "roll/due.hpp"
 #include "roll/progress.hpp"
 
@@ -27,7 +28,8 @@ void warn_fifth_session(Context& ctx, UserData& user, bool assume_yes, bool inte
   fmt::print(ctx.err, "roll: warning: {}\n", *warning);
   if (assume_yes || !interactive) return;
   std::fflush(ctx.err);
-  if (!ask_once(ctx, "Start anyway? [y/N] ")) {
+  TerminalPrompter prompter(ctx);
+  if (ask_yes_no(prompter, "Start anyway?") != true) {
     throw Failure(exit_refused, "not started: enough for today (1-4 sessions a day)");
   }
 }

@@ -13,9 +13,11 @@
 
 #include "cli/routine_loading.hpp"
 #include "cli/session/fifth_session.hpp"
+#include "cli/session/first_session.hpp"
 #include "cli/session/pain_stop.hpp"
 #include "cli/session/preflight.hpp"
 #include "cli/session/rating_question.hpp"
+#include "cli/session/screening.hpp"
 #include "cli/session/terminal_prompter.hpp"
 #include "cli/session/voice_start.hpp"
 #include "cli/user_time.hpp"
@@ -27,6 +29,8 @@
 #include "roll/due.hpp"
 #include "roll/layout.hpp"
 #include "roll/lint.hpp"
+#include "roll/plan.hpp"
+#include "roll/profile.hpp"
 #include "roll/runner.hpp"
 #include "roll/session.hpp"
 #include "roll/session_wording.hpp"
@@ -101,12 +105,18 @@ RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
   platform::AnsiOptions ansi{ctx.color, !args.quiet, args.speed, ctx.env.utf8};
   ansi.voice = speaker != nullptr;
   const Routine& routine = session.routine();
-  platform::SignalPipe signals(on_terminal);
+  // JSON lines read on a terminal still take every key at once (`!` above all): the keyboard is
+  // raw, as on the full screen, though nothing is drawn.
+  int events_keys = events != nullptr ? terminal_input_fd(ctx) : -1;
+  bool raw = on_terminal || events_keys >= 0;
+  platform::SignalPipe signals(raw);
   std::unique_ptr<platform::RawTerminal> terminal;
   std::unique_ptr<Screen> own;
   Screen* screen = events;
   if (on_terminal) terminal = std::make_unique<platform::RawTerminal>(0, ctx.out, full_screen);
   platform::AnsiScreen* end_screen = nullptr;
+  if (events_keys >= 0)
+    terminal = std::make_unique<platform::RawTerminal>(events_keys, ctx.out, false);
   if (full_screen) {
     // With --yes nothing waits: the end is said in letters before the summary instead.
     ansi.end_screen = hold_end && !args.yes;
@@ -127,7 +137,8 @@ RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
   // Piped plain mode reads no keys, except Enter for --ready key (the terminal stays in line
   // mode); TERM=dumb still gets every key (pause, the pain stop). The output watched for a reader
   // that has gone is the Context's (no descriptor for a memory stream), not whatever fd 1 is.
-  platform::PollKeys keys(clock, signals, on_terminal || ready_key ? 0 : -1, terminal.get(),
+  int key_fd = events_keys >= 0 ? events_keys : on_terminal || ready_key ? 0 : -1;
+  platform::PollKeys keys(clock, signals, key_fd, terminal.get(),
                           full_screen ? -1 : ::fileno(ctx.out));
   RunResult result = run_session(session, clock, keys, *shown);
   // A session that ran to its end leaves its end in big letters on the screen until a key: the
@@ -147,7 +158,10 @@ RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
 // The first article's three minutes of active stretches, timed, when the routine had none.
 void offer_movement(Context& ctx, const SessionOptions& args, platform::SteadyClock& clock,
                     platform::Speaker* speaker) {
-  if (!ask_once(ctx, "\nStart three timed minutes of movement now? [Y/n] ", true)) return;
+  // One key, as every question on the floor: y or n.
+  TerminalPrompter prompter(ctx);
+  prompter.say("\n");
+  if (ask_yes_no(prompter, "Start three timed minutes of movement now?") != true) return;
   const Routine block = movement_block();
   NullSessionLog none;  // the session is recorded already; these minutes are its after-care
   roll::SessionOptions options;  // the core session's, not this command's
@@ -161,13 +175,11 @@ void offer_movement(Context& ctx, const SessionOptions& args, platform::SteadyCl
   }
 }
 
-}  // namespace
-
-int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args) {
-  auto loaded = load_named_routine(ctx, args.routine);
+// The routine loaded and checked: its warnings noted for reading before the first second, and
+// refused when it breaks a safety rule.
+LoadedRoutine checked_routine(Context& ctx, const std::string& name, Notices& notices) {
+  auto loaded = load_named_routine(ctx, name);
   print_diagnostics(ctx, loaded.warnings);
-  const Routine& routine = loaded.routine;
-  Notices notices;
   auto note_diagnostics = [&](const std::vector<Diagnostic>& found) {
     for (const auto& d : found) {
       notices.add(
@@ -175,17 +187,23 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
     }
   };
   note_diagnostics(loaded.warnings);
-
-  auto findings = lint_routine(routine, loaded.file.path.string());
+  auto findings = lint_routine(loaded.routine, loaded.file.path.string());
   if (has_errors(findings)) {
     print_diagnostics(ctx, findings);
     throw Failure(exit_refused,
                   fmt::format("refusing to start '{}': it breaks the safety rules above",
-                              sanitize(routine.name)));
+                              sanitize(loaded.routine.name)));
   }
   print_diagnostics(ctx, findings);
   note_diagnostics(findings);
+  return loaded;
+}
 
+}  // namespace
+
+int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args) {
+  Notices notices;
+  auto loaded = checked_routine(ctx, args.routine, notices);
   bool on_terminal =
       !args.plain && !args.events && ctx.env.stdout_is_terminal && ctx.env.input_is_terminal;
   bool ready_key = args.ready == "key";
@@ -197,7 +215,26 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   // TERM=dumb or one roll does not know: plain lines, but still the keys (pause, the pain stop).
   bool full_screen = on_terminal && ctx.env.terminal_can_draw;
   bool interactive = ctx.env.input_is_terminal && ctx.env.stdout_is_terminal;
-  preflight(ctx, user, routine, args.yes, interactive, notices);
+  // A sped-up run is a rehearsal: 0.4 s at --speed 1000 is not 6:15 of work, nor a session on
+  // the floor that the first-session questions are for.
+  bool rehearsal = args.speed != 1.0;
+  if (!rehearsal) {
+    screen_conditions(ctx, user, interactive);
+    if (interactive) ask_level(ctx, user);
+  }
+  // Before the first second, and before anything else is asked about the routine: a beginner
+  // may take the beginner routine instead.
+  bool level_offered = false;
+  if (interactive && !args.yes && beginner_above_level(loaded.routine, user.profile())) {
+    level_offered = true;
+    if (auto instead = offer_beginner_routine(ctx, user, loaded.routine)) {
+      notices = Notices{};
+      loaded = checked_routine(ctx, *instead, notices);
+    }
+  }
+  if (!rehearsal && interactive && args.ready.empty()) ask_first_ready(ctx, user);
+  const Routine& routine = loaded.routine;
+  preflight(ctx, user, routine, args.yes, interactive, notices, level_offered);
   warn_fifth_session(ctx, user, args.yes, interactive && !args.plain && !args.events);
   // The voice is tried before the first second, so that one that cannot speak is read about here.
   std::unique_ptr<platform::ProcessSpeaker> speaker =
@@ -217,8 +254,6 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   // On by default in the full screen only: plain and JSON lines are for scripts, which say
   // --before and --after.
   bool ask_ratings = full_screen && user.profile().ratings;
-  // A sped-up run is a rehearsal: 0.4 s at --speed 1000 is not 6:15 of work.
-  bool rehearsal = args.speed != 1.0;
   bool recording = !args.no_log && (!rehearsal || args.log_rehearsal);
   std::optional<platform::SqliteSessionLog> recorded;
   NullSessionLog not_recorded;
@@ -235,6 +270,8 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   if (!before && ask_ratings) before = ask_rating(ctx, "right now");
   if (before && recorded) recorded->rate_before(*before);
   SysSeconds started_at = now_or_fail(ctx);
+  Routine with_roller = routine;
+  if (user.profile().roller) with_roller.roller = *user.profile().roller;
 
   platform::SteadyClock clock;
   roll::SessionOptions options;
@@ -242,13 +279,24 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   options.confirm_quit = !args.yes;
   options.ready_key = ready_key;
   options.speech_wait = speaker ? kSpeechWait : Millis{0};
-  Session session(routine, make_plan(routine), log, options, started_at);
+  // The first get-ready is long enough to lie down, or waits for a key, as the profile says;
+  // --ready decides for this session alone.
+  std::optional<FirstReady> first = user.profile().first_ready;
+  if (!args.ready.empty()) first = ready_key ? FirstReady::key : FirstReady::timer;
+  // A key needs a terminal to come from; without one the first get-ready is timed.
+  bool first_key = !ready_key && first == FirstReady::key && ctx.env.input_is_terminal;
+  options.first_ready_key = first_key;
+  PlanOptions plan_options;
+  if (!ready_key && !first_key) plan_options.first_get_ready = kFirstGetReady;
+  // The cues speak of the tool the person holds: the profile's roller, where it names one.
+  const Routine& run = user.profile().roller ? with_roller : routine;
+  Session session(run, make_plan(run, plan_options), log, options, started_at);
   if (rehearsal) session.set_origin(SessionOrigin::rehearsal);
   std::fflush(ctx.out);
   std::fflush(ctx.err);
 
   RunResult result = run_screen(ctx, args, session, clock, speaker.get(), on_terminal, full_screen,
-                                ready_key, events ? &*events : nullptr);
+                                ready_key || first_key, events ? &*events : nullptr);
   // The zone is held like a fresh injury even when nobody is left to read why.
   std::vector<std::string> held;
   if (result.status == SessionStatus::pain_stop) {
@@ -258,7 +306,7 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
     // The reader has gone (`| head -1`): nothing more to print, and the write that found it out
     // is a normal end, not an output error.
     std::clearerr(ctx.out);
-    return exit_ok;
+    return result.status == SessionStatus::pain_stop ? exit_pain_stop : exit_ok;
   }
   int width = full_screen ? platform::terminal_size(1).columns : 80;
   long long recorded_id = recorded ? recorded->id() : 0;
@@ -274,6 +322,13 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   // After the summary, so a history that cannot be written still leaves the advice on screen.
   for (const auto& line : held) {
     fmt::print(args.events ? ctx.err : ctx.out, "{}\n", full_screen ? wrap(line, width) : line);
+  }
+  // After a pain stop, nothing more than its own advice: no question, no offer.
+  if (session.status() == SessionStatus::pain_stop) {
+    if (args.after) {
+      fmt::print(ctx.err, "roll: --after: not kept, since the session ended in a pain stop\n");
+    }
+    return exit_pain_stop;
   }
   std::optional<int> after = args.after;
   if (!after && ask_ratings && session.status() != SessionStatus::interrupted) {

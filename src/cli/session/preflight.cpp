@@ -13,8 +13,10 @@
 #include "cli/session/terminal_prompter.hpp"
 #include "cli/user_time.hpp"
 #include "platform/profile_file.hpp"
+#include "platform/told_once.hpp"
 #include "roll/check_in.hpp"
 #include "roll/lint.hpp"
+#include "roll/screening.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -32,21 +34,26 @@ void refuse_conditions(Context& ctx, const Profile& profile) {
   }
   throw Failure(
       exit_refused,
-      fmt::format("not starting: your profile lists {}. Talk to a doctor or physical therapist "
-                  "before foam rolling; once one has said it is safe, mark it in {} as "
-                  "`{} = \"cleared\"`.",
-                  names, sanitize(platform::profile_path(ctx.env).string()),
-                  condition_name(blocking.front())));
+      fmt::format("not starting: your profile lists {}. Talk to {} before foam rolling; once "
+                  "they have said it is safe: `{}` (or `{} = \"cleared\"` in {}).",
+                  names,
+                  // The article sends recent surgery to the surgeon.
+                  blocking.size() == 1 && blocking.front() == Condition::recent_surgery
+                      ? "your surgeon"
+                      : "a doctor or physical therapist",
+                  clearing_command(blocking.front()), condition_name(blocking.front()),
+                  sanitize(platform::profile_path(ctx.env).string())));
 }
 
 // What the profile's level and roller change: a warning for a beginner above their level, the
 // beginner rules on the user's own roller, and the bone caution when osteoporosis is cleared.
-// Returns whether anything was said.
+// Returns whether they want a confirmation ("Start anyway?"): not for a level the beginner routine
+// was just offered for, nor for a ball or peanut, which is said once (not at every session).
 bool profile_notices(Context& ctx, const Routine& routine, const Profile& profile,
-                     Notices& notices) {
-  bool said = false;
+                     bool level_offered, Notices& notices) {
+  bool confirm = false;
   if (beginner_above_level(routine, profile)) {
-    said = true;
+    confirm = confirm || !level_offered;
     notices.add(fmt::format(
         "roll: warning: your profile says level = \"beginner\" and '{}' is an {} routine; "
         "start with the beginner routine: roll session beginner",
@@ -63,20 +70,35 @@ bool profile_notices(Context& ctx, const Routine& routine, const Profile& profil
       });
       if (!already) extra.push_back(std::move(d));
     }
+    Roller roller = profile.roller.value_or(routine.roller);
     for (const auto& d : extra) {
-      said = true;
-      notices.add(fmt::format(
-          "roll: warning: as a beginner with a {} roller (your profile): {} [{}]",
-          to_string(profile.roller.value_or(routine.roller)), sanitize(d.message), d.rule));
+      bool small =
+          d.rule == "beginner-roller" && (roller == Roller::ball || roller == Roller::peanut);
+      if (small) {
+        std::string key = fmt::format("beginner-roller:{}", to_string(roller));
+        if (platform::told_before(ctx.env, key)) continue;
+        notices.add(fmt::format(
+            "roll: note: your profile's roller is {} and you are a beginner: beginners start with "
+            "a soft roller (roll's own, safer reading of the articles: `roll explain "
+            "beginner-roller`). The session's cues speak of the {} where they say roller; this is "
+            "said once.",
+            tool_phrase(roller), tool_word(roller)));
+        fmt::print(ctx.err, "{}\n", notices.lines.back());
+        platform::remember_told(ctx.env, key);
+        continue;
+      }
+      confirm = true;
+      notices.add(fmt::format("roll: warning: as a beginner with {} (your profile): {} [{}]",
+                              tool_phrase(roller), sanitize(d.message), d.rule));
       fmt::print(ctx.err, "{}\n", notices.lines.back());
     }
   }
   if (auto caution = bone_caution(routine, profile)) {
-    said = true;
+    confirm = true;
     notices.add("roll: " + *caution);
     fmt::print(ctx.err, "{}\n", notices.lines.back());
   }
-  return said;
+  return confirm;
 }
 
 std::string describe(const InjuryFinding& f) {
@@ -150,21 +172,22 @@ void wait_for_reading(Prompter& prompter) {
 }
 
 void preflight(Context& ctx, UserData& user, const Routine& routine, bool assume_yes,
-               bool interactive, Notices& notices) {
+               bool interactive, Notices& notices, bool level_offered) {
   const Profile& profile = user.profile();
   refuse_conditions(ctx, profile);
   SysSeconds now = now_or_fail(ctx);
   platform::HistoryStore& store = user.history();
-  bool can_ask = interactive && !assume_yes;
-  // The check-in is left for the next session that has someone to ask, rather than recorded as
+  // Questions of fact are asked whenever someone is at the terminal, --yes or not. Without one
+  // the check-in is left for the next session that has someone to ask, rather than recorded as
   // "no injury".
-  if (can_ask) {
+  if (interactive) {
     TerminalPrompter prompter(ctx);
     daily_check_in(ctx, store, now, profile, prompter, notices);
   }
-  apply_injury_rule(ctx, routine, store, now, can_ask, notices);
+  apply_injury_rule(ctx, routine, store, now, interactive, notices);
   // Last, just before the first second: a confirmation, which --yes answers.
-  if (profile_notices(ctx, routine, profile, notices) && can_ask) {
+  bool can_confirm = interactive && !assume_yes;
+  if (profile_notices(ctx, routine, profile, level_offered, notices) && can_confirm) {
     TerminalPrompter prompter(ctx);
     if (ask_yes_no(prompter, "Start anyway?") != true) {
       throw Failure(exit_refused,

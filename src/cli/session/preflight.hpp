@@ -19,11 +19,12 @@ void wait_for_reading(Prompter& prompter);
 // Checks the profile (contraindications, level, roller) and the injury log against the routine
 // before the first second. Throws Failure{exit_refused, ...} to refuse. `interactive` says whether
 // a question may be asked on the terminal. Questions of fact (the daily check-in, "has the acute
-// pain subsided?") are only ever answered by the person: with `assume_yes` (which answers
-// confirmations) or without a terminal the check-in waits for the next session and a zone that
-// needs the question is refused.
+// pain subsided?") are only ever answered by the person: on a terminal they are asked, --yes or
+// not (`assume_yes` answers only the confirmation); without one the check-in waits for the next
+// session and a zone that needs the question is refused. `level_offered`: the beginner routine
+// was just offered and declined, so the level's warning asks nothing more.
 void preflight(Context& ctx, UserData& user, const Routine& routine, bool assume_yes,
-               bool interactive, Notices& notices);
+               bool interactive, Notices& notices, bool level_offered = false);
 // The same where nobody reads the notices afterwards (`roll injury check`: they are printed).
 inline void preflight(Context& ctx, UserData& user, const Routine& routine, bool assume_yes,
                       bool interactive) {

@@ -14,7 +14,7 @@ struct SessionOptions {
   bool quiet = false;
   bool voice = false;
   std::string voice_command;  // empty: the profile's `speech`, else espeak-ng
-  std::string ready = "timer";
+  std::string ready;          // "timer", "key", or empty: the profile's `first_ready`, short later
   bool yes = false;
   bool no_log = false;
   bool log_rehearsal = false;
