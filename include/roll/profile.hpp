@@ -91,7 +91,7 @@ struct Profile {
   std::optional<int> workout_minute;
   // `ratings = false` turns off the full screen's "how does your back feel?" before and after.
   bool ratings = true;
-  // `roll sync` (issue 20): the folder a sync program shares (an absolute path), and whether
+  // `roll sync`: the folder a sync program shares (an absolute path), and whether
   // to sync after each recorded session.
   std::string sync_dir;
   bool sync_after_session = false;

@@ -1,5 +1,5 @@
 #pragma once
-// Progress rules (issue 18): when to step up a level, and how many sessions a day is enough.
+// Progress rules: when to step up a level, and how many sessions a day is enough.
 // Pure: the caller reads the history and passes the sessions in.
 #include <optional>
 #include <string>

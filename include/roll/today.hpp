@@ -1,5 +1,5 @@
 #pragma once
-// Bare `roll`: what to do today (issue 18). Whether a session is due, the streak, what limits
+// Bare `roll`: what to do today. Whether a session is due, the streak, what limits
 // today (open injuries, pain stops) and one routine that fits the profile's level, the injuries
 // and the time of day, with the command that starts it. Pure: the history's facts (read through
 // HistoryReader by read_today_facts), the profile, the bundled routines and "now" come in as

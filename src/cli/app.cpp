@@ -22,7 +22,6 @@
 #include "cli/color.hpp"
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
-#include "cli/commands/today.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/user_data.hpp"
 #include "platform/history_store.hpp"
@@ -335,9 +334,9 @@ int run(const std::vector<std::string>& args, Context& ctx, UserDataSource& sour
   TodayOptions today_options;
   declare_today(roll, today_options);
 
-  // Building every command's options is a quarter of what `roll due` costs (callgrind; see
-  // tests/bench/RESULTS.md), so a run that starts with a command's name builds that one only.
-  // Anything else (help, a misspelt command, a global option first) gets the whole tree.
+  // Building every command's options is a large share of what a short command like `roll due`
+  // costs (tests/bench/RESULTS.md), so a run that starts with a command's name builds that one
+  // only. Anything else (help, a misspelt command, a global option first) gets the whole tree.
   // Completion declares every command, since its scripts are written from their specs, and
   // builds only its own options.
   std::string_view first = args.empty() ? std::string_view() : std::string_view(args.front());

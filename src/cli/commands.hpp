@@ -233,4 +233,12 @@ int run_history_deleted(Context& ctx, UserData& user, const HistoryOptions& opts
 void declare_session(CommandSpec& roll, SessionOptions& args);
 int run_session(Context& ctx, UserData& user, const SessionOptions& args);
 
+// Bare `roll` (no command): the today view, in the same shape. Its one option, --json, sits on
+// the root command.
+struct TodayOptions {
+  bool json = false;
+};
+void declare_today(CommandSpec& roll, TodayOptions& options);
+int run_today(Context& ctx, UserData& user, const TodayOptions& options);
+
 }  // namespace roll::cli

@@ -20,7 +20,7 @@ DueToday due_today(HistoryReader& history, const TimeZone& zone, SysSeconds now,
   LocalDays today = roll_day(zone.to_local(now), day_start_hour);
   SessionQuery around = near(now);
   // The times, status and origin are all this needs; brief reads them from an index, without the
-  // names and ids (roll due: a third fewer instructions to plan and run the query).
+  // names and ids, which is cheaper to plan and to run.
   around.brief = true;
   history.visit_sessions(around, [&](const SessionRecord& r) {
     out.done =

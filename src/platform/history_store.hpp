@@ -234,7 +234,7 @@ class HistoryStore final : public HistoryReader {
   // Nothing may be written while it lives.
   [[nodiscard]] sqlite::ReadTransaction read_snapshot() { return sqlite::ReadTransaction(db_); }
 
-  // ---- Sync (issue 20): history_store_sync.cpp. ----
+  // ---- Sync: history_store_sync.cpp. ----
   // Every record as a sync record, tombstones first and parents before what hangs on them;
   // with `since`, those of that time or later (a session's start for it and all on it). With
   // `hidden_too` (and no `since`), then the deleted records kept here: what a backup holds.

@@ -118,7 +118,7 @@ class Speaker {
 };
 
 // A speech program as a child process, given the words on its standard input, never as
-// arguments: a step named "--phonout=notes.txt" must not become an option (issue 17). espeak-ng
+// arguments: a step named "--phonout=notes.txt" must not become an option. espeak-ng
 // and espeak get --stdin; say gets -f /dev/stdin; spd-say, which does not read its input, gets
 // the words after "--", which its getopt_long honours. Any other program must read its input.
 class ProcessSpeaker final : public Speaker {

@@ -1,4 +1,4 @@
-// roll level [LEVEL]: the profile's level and whether roll suggests a step up (issue 18), or a
+// roll level [LEVEL]: the profile's level and whether roll suggests a step up, or a
 // new level written into config.toml with every other line and comment kept.
 #include <fmt/core.h>
 

@@ -1,4 +1,4 @@
-// roll suggest --tight ZONE: a routine composed for where it feels tight (issue 18), printed as
+// roll suggest --tight ZONE: a routine composed for where it feels tight, printed as
 // TOML, saved as a user routine or started at once. The composing is the pure compose_routine();
 // this file only gathers what it needs (the bundled routines, the profile, the injury log).
 #include <fmt/core.h>

@@ -1,11 +1,13 @@
-// Bare `roll`: today (issue 18). A few lines on what to do today, or `roll --json` for scripts
+// Bare `roll`: today. A few lines on what to do today, or `roll --json` for scripts
 // and prompts. The judging is the pure today() (roll/today.hpp); this file reads the facts.
-#include "cli/commands/today.hpp"
+
+#include "roll/today.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "cli/commands.hpp"
 #include "cli/folder_sync.hpp"
 #include "cli/json_output.hpp"
 #include "cli/routine_loading.hpp"
@@ -14,7 +16,6 @@
 #include "platform/wall_clock.hpp"
 #include "roll/plural.hpp"
 #include "roll/text.hpp"
-#include "roll/today.hpp"
 
 namespace roll::cli {
 
@@ -70,7 +71,7 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
   platform::HistoryStore& store = user.history();
   TodayFacts facts = read_today_facts(store, platform::process_time_zone(), profile, now);
   report_problems(ctx, store);
-  // Loading the bundled routines is two thirds of this command (callgrind); a day that is done or
+  // Loading the bundled routines is most of this command's work; a day that is done or
   // a rest day suggests nothing, so a prompt that runs `roll --json` then skips it.
   std::vector<Routine> routines;
   if (facts.reason == DueReason::not_done && profile.blocking().empty()) {
