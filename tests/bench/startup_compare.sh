@@ -30,6 +30,11 @@ export HOME=$work XDG_CONFIG_HOME=$work/config XDG_STATE_HOME=$work/state TZ=UTC
 export TIMEWARRIORDB=$work/timew
 mkdir -p "$TIMEWARRIORDB"
 touch "$TIMEWARRIORDB/timewarrior.cfg"  # without it, timew asks whether to create one
+# A user past the first session's screening: without the answers `roll due` holds the day and
+# stops before it reads the history, which is not what a reminder costs a real user.
+mkdir -p "$XDG_CONFIG_HOME/roll"
+printf '[conditions]\nosteoporosis = false\nrecent-trauma = false\nmuscle-guarding = false\nactive-cancer = false\nneurological-symptoms = false\nrecent-surgery = false\nasked = %s\n' \
+  "$(date -u +%F)" >"$XDG_CONFIG_HOME/roll/config.toml"
 cd "$here"
 
 for ((r = 1; r <= rounds; r++)); do
