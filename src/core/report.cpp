@@ -10,6 +10,7 @@
 #include "roll/charts.hpp"
 #include "roll/figure_svg.hpp"
 #include "roll/history.hpp"
+#include "roll/pain.hpp"
 #include "roll/plural.hpp"
 #include "roll/text.hpp"
 
@@ -181,6 +182,7 @@ class Page {
     head();
     summary();
     pain_and_pressure();
+    pain_before_after();
     trend();
     put("<div class=\"pair\">\n");
     calendar();
@@ -257,8 +259,8 @@ class Page {
         "(the first article aims for around a 6 or 7)</small></div>\n",
         above, plural_noun(above, "pressure reading"), kPressureLimit, readings);
     if (rated > 0) {
-      put("<div><b>{} &#8594; {}</b> before and after, on average<small>0 (as bad as it gets) "
-          "to 10 (fine); {} rated {}</small></div>\n",
+      put("<div><b>{} &#8594; {}</b> how the back felt before and after, on average<small>the "
+          "older scale, 0 (as bad as it gets) to 10 (fine), not pain; {} rated {}</small></div>\n",
           before > 0 ? one_decimal(sum_before / before) : "-",
           after > 0 ? one_decimal(sum_after / after) : "-", rated, plural_noun(rated, "session"));
     } else {
@@ -284,7 +286,12 @@ class Page {
         "during a hold. Only the first article gives a number, and as a target: around a 6 or 7, "
         "\"a good hurt\". roll's own readings of it: a reading above 7 is marked, and from 8 the "
         "session asks to ease off.</dd>\n");
-    put("<dt>Before and after ratings</dt><dd>How the back felt, from 0 (as bad as it gets) "
+    put("<dt>Pain before and after</dt><dd>Pain on the 0-10 numeric rating scale, 0 no pain, "
+        "10 the worst imaginable, as the user rated it just before and just after a session. "
+        "Before and after are compared only within a session that has both. Flagged: {}.</dd>\n",
+        kPainRiseFlagLabel);
+    put("<dt>Before and after ratings</dt><dd>The older question, not pain: how the back felt, "
+        "from 0 (as bad as it gets) "
         "to 10 (fine), as the user rated it just before and just after a session. Sessions not "
         "rated are left out of that "
         "chart.</dd>\n");
@@ -444,7 +451,8 @@ class Page {
   }
 
   void trend() {
-    put("<section class=\"trend\">\n<h2>Before and after: how the back felt</h2>\n");
+    put("<section class=\"trend\">\n<h2>Before and after: how the back felt (the older scale, 10 "
+        "fine; not pain)</h2>\n");
     std::vector<const SessionRecord*> rated;
     for (const auto* s : sessions_)
       if (s->rating_before || s->rating_after) rated.push_back(s);
@@ -521,6 +529,42 @@ class Page {
           plural(nboth, "session"), sum_change / nboth);
     }
     put("</p>\n</section>\n");
+  }
+
+  // Pain on the 0-10 scale: the sessions that have both, and every one with more pain after.
+  void pain_before_after() {
+    put("<section>\n<h2>Pain before and after (0 no pain, 10 the worst imaginable)</h2>\n");
+    int compared = 0, change = 0;
+    std::vector<std::pair<const SessionRecord*, SessionPain>> rose;
+    for (const auto* s : sessions_) {
+      auto pain = session_pain(*s);
+      if (!pain) continue;
+      ++compared;
+      change += pain->change();
+      if (pain->rose()) rose.emplace_back(s, *pain);
+    }
+    if (compared == 0) {
+      put("<p class=\"none\">No session in these weeks has pain rated both before and after: "
+          "roll compares the two only within a session that has both.</p>\n</section>\n");
+      return;
+    }
+    put("<p>{} with pain before and after: on average {:+.1f} points after (after minus before; "
+        "lower is better). {} with more pain after than before.</p>\n",
+        plural(compared, "session"), static_cast<double>(change) / compared,
+        plural(static_cast<int>(rose.size()), "session"));
+    if (!rose.empty()) {
+      put("<table>\n<thead><tr><th>When</th><th>Routine</th><th class=\"n\">Before</th>"
+          "<th class=\"n\">After</th><th>Flag</th></tr></thead>\n<tbody>\n");
+      for (const auto& [s, pain] : rose) {
+        put("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n{}\">{}</td>"
+            "<td>{}</td></tr>\n",
+            format_local(local_start(*s)), html_escape(s->routine_title), pain.before,
+            pain.flagged() ? " high" : "", pain.after,
+            pain.flagged() ? fmt::format("! up {}", pain.change()) : std::string("up 1"));
+      }
+      put("</tbody>\n</table>\n<p class=\"legend\">! flagged: {}.</p>\n", kPainRiseFlagLabel);
+    }
+    put("</section>\n");
   }
 
   void pain_and_pressure() {

@@ -291,3 +291,22 @@ TEST_CASE("sync merge: tombstones first, parents before what hangs on them") {
     }
   }
 }
+
+TEST_CASE("sync record: pain travels as format 3; a session without it stays format 1") {
+  Record plain = session(1764000600);
+  std::string old_line = encode(plain);
+  CHECK(old_line.starts_with("{\"v\":1,"));
+  CHECK(old_line.find("pain") == std::string::npos);
+  Record pained = plain;
+  pained.set("pain_before", std::int64_t{3}).set("pain_after", std::int64_t{6});
+  std::string line = encode(pained);
+  CHECK(line.starts_with("{\"v\":3,"));
+  CHECK(line.find(R"("rating_before":4,"rating_after":null,"pain_before":3,"pain_after":6)") !=
+        std::string::npos);
+  auto d = decode(line);
+  REQUIRE_MESSAGE(d.record, d.error);
+  CHECK(*d.record == pained);
+  // The back-feel rating keeps its own field: never read as pain.
+  CHECK(d.record->optional_integer("rating_before") == 4);
+  CHECK_FALSE(decode(old_line).record->optional_integer("pain_before"));
+}
