@@ -189,3 +189,26 @@ TEST_CASE("is_roll_report: only roll's own pages") {
   CHECK_FALSE(is_roll_report("notes about my back"));
   CHECK_FALSE(is_roll_report(""));
 }
+
+TEST_CASE("html report: pain before and after, compared within a session, a rise of 2 flagged") {
+  auto in = sample();
+  in.sessions[0].pain_before = 3;
+  in.sessions[0].pain_after = 5;  // flagged
+  in.sessions[1].pain_before = 3;
+  in.sessions[1].pain_after = 4;  // rose, not flagged
+  in.sessions[2].pain_before = 6;
+  in.sessions[2].pain_after = 2;
+  in.sessions[3].pain_after = 9;  // no before: not compared
+  auto html = html_report(in);
+  CHECK(has(html, "Pain before and after (0 no pain, 10 the worst imaginable)"));
+  CHECK(has(html, "3 sessions with pain before and after: on average -0.7 points after"));
+  CHECK(has(html, "2 sessions with more pain after than before"));
+  CHECK(has(html, "! up 2"));
+  CHECK(has(html, "up 1"));
+  CHECK(has(html, "a rise of 2 points or more: roll's own threshold, after the smallest change "
+                  "on a 0-10 scale that patients notice (Ostelo et al. 2008)"));
+  // The older scale keeps its label, never called pain.
+  CHECK(has(html, "how the back felt (the older scale, 10 fine; not pain)"));
+  auto none = html_report(sample());
+  CHECK(has(none, "roll compares the two only within a session that has both"));
+}
