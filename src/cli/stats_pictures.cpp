@@ -95,9 +95,9 @@ void print_pain(Context& ctx, std::size_t width, const std::vector<SessionRecord
                               plural(compared, "session"), static_cast<double>(change) / compared),
                   width));
   if (flagged.empty()) return;
-  fmt::print(ctx.out, "{}\n",
-             wrap(fmt::format("Flagged, pain up after the session ({}):", kPainRiseFlagLabel),
-                  width));
+  fmt::print(
+      ctx.out, "{}\n",
+      wrap(fmt::format("Flagged, pain up after the session ({}):", kPainRiseFlagLabel), width));
   for (const auto* r : flagged) {
     auto pain = *session_pain(*r);
     fmt::print(ctx.out, "! {}\n",
@@ -189,8 +189,8 @@ void print_stats_text(Context& ctx, const Stats& st, const StatsReadings& readin
   print.heading("Pain before and after (0 no pain, 10 the worst imaginable)");
   print_pain(ctx, print.width, readings.pain);
 
-  print.heading("How your back felt, before and after (the older scale: 0 as bad as it gets, 10 "
-                "fine; not pain)");
+  // The older scale, labelled as such within 80 columns: 0 as bad as it gets, 10 fine.
+  print.heading("How your back felt before and after (older scale: 10 fine, not pain)");
   print.lines(rating_trend(readings.ratings, print.bars()));
 
   print.heading("Pressure readings per zone");

@@ -196,8 +196,8 @@ std::vector<PainRating> pain_ratings(const std::vector<SessionRecord>& sessions)
   for (const auto& s : sessions) {
     if (s.origin == SessionOrigin::rehearsal) continue;
     if (s.pain_before && on_scale(*s.pain_before))
-      out.push_back({s.started_at, s.utc_offset, *s.pain_before, PainMoment::before, s.uid,
-                     s.routine_name});
+      out.push_back(
+          {s.started_at, s.utc_offset, *s.pain_before, PainMoment::before, s.uid, s.routine_name});
     if (s.pain_after && on_scale(*s.pain_after))
       out.push_back(
           {s.ended_at, s.utc_offset, *s.pain_after, PainMoment::after, s.uid, s.routine_name});

@@ -46,8 +46,8 @@ std::vector<std::string> routines_to_pause(const std::vector<SessionRecord>& ses
 
 std::vector<std::string> pain_rose_advice(const SessionPain& pain) {
   std::vector<std::string> out;
-  out.push_back(fmt::format("Your pain went up this session, from {} to {} of 10.", pain.before,
-                            pain.after));
+  out.push_back(
+      fmt::format("Your pain went up this session, from {} to {} of 10.", pain.before, pain.after));
   out.push_back(fmt::format("The second article: \"{}\"", kPainIncreasingQuote));
   out.push_back(
       "Next time, go gentler: \"Start slow and small\", \"no more than 30 seconds of focus on each "

@@ -94,11 +94,12 @@ constexpr std::array kRules{
     FieldRule{Kind::tombstone, "restored", Check::any},
 };
 
-// What changes as roll writes a record: a session while it runs and its ratings and pain afterwards, the
-// seconds on a zone, an injury being cleared, and a tombstone's deletions and restorations.
+// What changes as roll writes a record: a session while it runs and its ratings and pain
+// afterwards, the seconds on a zone, an injury being cleared, and a tombstone's deletions and
+// restorations.
 constexpr std::string_view kSessionMutable[] = {
-    "ended_at",     "planned_seconds", "completed_seconds", "status",
-    "rating_before", "rating_after",   "pain_before",       "pain_after"};
+    "ended_at",      "planned_seconds", "completed_seconds", "status",
+    "rating_before", "rating_after",    "pain_before",       "pain_after"};
 constexpr std::string_view kZoneMutable[] = {"seconds"};
 constexpr std::string_view kInjuryMutable[] = {"cleared"};
 constexpr std::string_view kTombstoneMutable[] = {"deleted_at", "version", "restored"};

@@ -78,8 +78,7 @@ std::optional<SessionRecord> HistoryStore::read_session(sqlite::Statement& st) {
   r.origin = parse_origin(st.text(10));
   r.utc_offset = seconds{has_offset ? offset : offset_at(r.started_at)};
   // A rating roll did not write is no rating. The two scales are read into their own fields.
-  std::optional<int>* scales[] = {&r.rating_before, &r.rating_after, &r.pain_before,
-                                  &r.pain_after};
+  std::optional<int>* scales[] = {&r.rating_before, &r.rating_after, &r.pain_before, &r.pain_after};
   for (int col = 12; col < 16; ++col) {
     if (st.is_null(col)) continue;
     auto v = st.int64(col);

@@ -152,8 +152,9 @@ TEST_CASE("pain: --pain-before and --pain-after are stored, compared and flagged
                      {"session", routine, "--plain", "--speed", "1000", "--log-rehearsal",
                       "--pain-before", "3", "--pain-after", "4"});
   REQUIRE(one.exit_code == 0);
-  CHECK(has(one.out, "\"If your pain is increasing, symptoms are worsening, or you feel "
-                     "uncomfortable, listen to your body and stop."));
+  CHECK(has(one.out,
+            "\"If your pain is increasing, symptoms are worsening, or you feel "
+            "uncomfortable, listen to your body and stop."));
   CHECK(has(one.out, "Next time, go gentler"));
   CHECK_FALSE(has(one.out, "Flagged"));
   // Up by 2: flagged, labelled as roll's own threshold after Ostelo et al. 2008.
@@ -173,8 +174,9 @@ TEST_CASE("pain: --pain-before and --pain-after are stored, compared and flagged
   CHECK(has(unlogged.err, "--pain-before/--pain-after/--before/--after: not kept"));
   for (const char* bad : {"11", "-1", "4.5", "x"}) {
     CAPTURE(bad);
-    CHECK(roll_at(home, kAfternoon, {"session", routine, "--plain", "--pain-after", bad})
-              .exit_code == 2);
+    CHECK(
+        roll_at(home, kAfternoon, {"session", routine, "--plain", "--pain-after", bad}).exit_code ==
+        2);
   }
 }
 
@@ -189,8 +191,9 @@ TEST_CASE("pain: two flagged sessions in a row of one routine: bare roll says to
   CHECK_FALSE(has(roll_at(home, kAfternoon, {}).out, "pause:"));
   session("2026-11-22T15:00:00", "2", "4");
   auto today = roll_at(home, kAfternoon, {});
-  CHECK(has(today.out, "pause: your pain rose by 2 points or more after your last 2 sessions of "
-                       "short: pause that routine and ask a physical therapist"));
+  CHECK(has(today.out,
+            "pause: your pain rose by 2 points or more after your last 2 sessions of "
+            "short: pause that routine and ask a physical therapist"));
   auto json = roll_at(home, kAfternoon, {"--json"});
   CHECK(has(json.out, "\"paused\" : ["));
   CHECK(has(json.out, "\"routine\" : \"short\""));

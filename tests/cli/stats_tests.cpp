@@ -177,9 +177,10 @@ TEST_CASE("roll stats: pain before and after, compared within a session, a rise 
   REQUIRE_MESSAGE(text.exit_code == 0, text.err);
   CHECK(has(text.out, "Pain before and after (0 no pain, 10 the worst imaginable)"));
   CHECK(has(text.out, "2 sessions with pain before and after: on average +0.0 points after."));
-  CHECK(has(text.out, "Flagged, pain up after the session (a rise of 2 points or more: roll's own"));
+  CHECK(
+      has(text.out, "Flagged, pain up after the session (a rise of 2 points or more: roll's own"));
   CHECK(has(text.out, "bedtime  pain 3 -> 5"));
-  CHECK(has(text.out, "the older scale: 0 as bad as it gets, 10 fine; not pain"));
+  CHECK(has(text.out, "How your back felt before and after (older scale: 10 fine, not pain)"));
   auto json = roll_now(home, {"stats", "--json"});
   REQUIRE(json.exit_code == 0);
   CHECK(has(json.out, "\"pain\" : ["));

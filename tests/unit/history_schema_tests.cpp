@@ -301,7 +301,8 @@ TEST_CASE("migration 6 -> 7: pain columns of their own; the back-feel ratings ke
     CHECK_FALSE(s->pain_after);
     CHECK(pain_ratings({*s}).empty());
   }
-  CHECK(one(db.file, "SELECT count(*) FROM sessions WHERE pain_before IS NOT NULL OR pain_after "
-                     "IS NOT NULL") == "0");
+  CHECK(one(db.file,
+            "SELECT count(*) FROM sessions WHERE pain_before IS NOT NULL OR pain_after "
+            "IS NOT NULL") == "0");
   CHECK(one(db.file, "SELECT rating_before || ' ' || rating_after FROM sessions") == "2 9");
 }

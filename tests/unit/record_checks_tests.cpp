@@ -167,7 +167,7 @@ TEST_CASE("record checks: each rule, refused with the field, its value and why")
 }
 
 TEST_CASE("record checks: what an update may change, per kind") {
-  CHECK(mutable_fields(Kind::session).size() == 6);
+  CHECK(mutable_fields(Kind::session).size() == 8);
   CHECK(mutable_fields(Kind::session_zone).size() == 1);
   CHECK(mutable_fields(Kind::injury).size() == 1);
   CHECK(mutable_fields(Kind::tombstone).size() == 3);

@@ -199,7 +199,8 @@ void show(Context& ctx, UserData& user, const HistoryOptions& opt) {
     if (!any)
       fmt::print(ctx.out, "No sessions recorded yet. Start one with `roll session bedtime`.\n");
     if (flagged) {
-      fmt::print(ctx.out, "\nFLAGGED: pain after the session higher than before, {}.\n", kPainRiseFlagLabel);
+      fmt::print(ctx.out, "\nFLAGGED: pain after the session higher than before, {}.\n",
+                 kPainRiseFlagLabel);
     }
   }
   report_problems(ctx, store);

@@ -12,8 +12,8 @@
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
 #include "platform/wall_clock.hpp"
-#include "roll/plural.hpp"
 #include "roll/pain.hpp"
+#include "roll/plural.hpp"
 #include "roll/text.hpp"
 #include "roll/today.hpp"
 
