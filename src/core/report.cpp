@@ -182,7 +182,6 @@ class Page {
     head();
     summary();
     pain_and_pressure();
-    pain_before_after();
     trend();
     put("<div class=\"pair\">\n");
     calendar();
@@ -259,8 +258,8 @@ class Page {
         "(the first article aims for around a 6 or 7)</small></div>\n",
         above, plural_noun(above, "pressure reading"), kPressureLimit, readings);
     if (rated > 0) {
-      put("<div><b>{} &#8594; {}</b> how the back felt before and after, on average<small>the "
-          "older scale, 0 (as bad as it gets) to 10 (fine), not pain; {} rated {}</small></div>\n",
+      put("<div><b>{} &#8594; {}</b> back feel before and after<small>older scale, 10 fine, not "
+          "pain; {} rated {}</small></div>\n",
           before > 0 ? one_decimal(sum_before / before) : "-",
           after > 0 ? one_decimal(sum_after / after) : "-", rated, plural_noun(rated, "session"));
     } else {
@@ -286,15 +285,9 @@ class Page {
         "during a hold. Only the first article gives a number, and as a target: around a 6 or 7, "
         "\"a good hurt\". roll's own readings of it: a reading above 7 is marked, and from 8 the "
         "session asks to ease off.</dd>\n");
-    put("<dt>Pain before and after</dt><dd>Pain on the 0-10 numeric rating scale, 0 no pain, "
-        "10 the worst imaginable, as the user rated it just before and just after a session. "
-        "Before and after are compared only within a session that has both. Flagged: {}.</dd>\n",
-        kPainRiseFlagLabel);
+
     put("<dt>Before and after ratings</dt><dd>The older question, not pain: how the back felt, "
-        "from 0 (as bad as it gets) "
-        "to 10 (fine), as the user rated it just before and just after a session. Sessions not "
-        "rated are left out of that "
-        "chart.</dd>\n");
+        "0 (as bad as it gets) to 10 (fine).</dd>\n");
     put("<dt>Rest day</dt><dd>A day within 72 hours of a recorded injury, or a day with a pain "
         "stop.</dd>\n");
     put("<dt>Left out</dt><dd>Rehearsals (sessions run sped up to check a routine).</dd>\n");
@@ -531,40 +524,38 @@ class Page {
     put("</p>\n</section>\n");
   }
 
-  // Pain on the 0-10 scale: the sessions that have both, and every one with more pain after.
+  // Pain on the 0-10 scale, inside the pain stops' section (the first page has no room for a
+  // section of its own): the sessions that have both, those with more pain after, and the latest
+  // flagged ones.
   void pain_before_after() {
-    put("<section>\n<h2>Pain before and after (0 no pain, 10 the worst imaginable)</h2>\n");
-    int compared = 0, change = 0;
-    std::vector<std::pair<const SessionRecord*, SessionPain>> rose;
+    int compared = 0, change = 0, rose = 0;
+    std::vector<std::pair<const SessionRecord*, SessionPain>> flagged;
     for (const auto* s : sessions_) {
       auto pain = session_pain(*s);
       if (!pain) continue;
       ++compared;
       change += pain->change();
-      if (pain->rose()) rose.emplace_back(s, *pain);
+      rose += pain->rose() ? 1 : 0;
+      if (pain->flagged()) flagged.emplace_back(s, *pain);
     }
+    put("<p><b>Pain before and after</b> (0 no pain, 10 the worst imaginable): ");
     if (compared == 0) {
-      put("<p class=\"none\">No session in these weeks has pain rated both before and after: "
-          "roll compares the two only within a session that has both.</p>\n</section>\n");
+      put("no session has both; roll compares them only within a session that has both.</p>\n");
       return;
     }
-    put("<p>{} with pain before and after: on average {:+.1f} points after (after minus before; "
-        "lower is better). {} with more pain after than before.</p>\n",
-        plural(compared, "session"), static_cast<double>(change) / compared,
-        plural(static_cast<int>(rose.size()), "session"));
-    if (!rose.empty()) {
-      put("<table>\n<thead><tr><th>When</th><th>Routine</th><th class=\"n\">Before</th>"
-          "<th class=\"n\">After</th><th>Flag</th></tr></thead>\n<tbody>\n");
-      for (const auto& [s, pain] : rose) {
-        put("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n{}\">{}</td>"
-            "<td>{}</td></tr>\n",
-            format_local(local_start(*s)), html_escape(s->routine_title), pain.before,
-            pain.flagged() ? " high" : "", pain.after,
-            pain.flagged() ? fmt::format("! up {}", pain.change()) : std::string("up 1"));
-      }
-      put("</tbody>\n</table>\n<p class=\"legend\">! flagged: {}.</p>\n", kPainRiseFlagLabel);
+    put("{} with both (compared only within a session), on average {:+.1f} after; {} with more "
+        "pain after, {} flagged (a rise of 2 or more: roll's own threshold, after Ostelo et al. "
+        "2008)",
+        plural(compared, "session"), static_cast<double>(change) / compared, rose, flagged.size());
+    // The latest few, one line: the first page has no room for a table of them.
+    constexpr std::size_t kShown = 2;
+    std::size_t from = flagged.size() > kShown ? flagged.size() - kShown : 0;
+    for (std::size_t i = from; i < flagged.size(); ++i) {
+      const auto& [s, pain] = flagged[i];
+      put("{} <span class=\"high\">{} {} {}&#8594;{} !</span>", i == from ? ", latest:" : ";",
+          format_local(local_start(*s)), html_escape(s->routine_title), pain.before, pain.after);
     }
-    put("</section>\n");
+    put(".</p>\n");
   }
 
   void pain_and_pressure() {
@@ -588,6 +579,7 @@ class Page {
       }
       put("</tbody>\n</table>\n");
     }
+    pain_before_after();
     put("</section>\n<section>\n<h2>Pressure readings</h2>\n");
     std::vector<PressureReading> readings;
     for (const auto* s : sessions_)

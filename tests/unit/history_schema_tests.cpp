@@ -283,7 +283,7 @@ TEST_CASE("migration 5 -> 6: a copy first, then kept deletions, versions, lifts 
               fmt::format("SELECT count(*) FROM sqlite_master WHERE name = '{}'", table)) == "1");
 }
 
-TEST_CASE("migration 6 -> 7: pain columns of their own; the back-feel ratings kept as they were") {
+TEST_CASE("migration 6 -> 7: pain columns of their own, the back-feel ratings kept as they were") {
   TempDb db("roll-v6-ratings");
   write_version_5(db.file);
   sql(db.file, "UPDATE sessions SET rating_before = 2, rating_after = 9;");

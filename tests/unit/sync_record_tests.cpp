@@ -292,7 +292,7 @@ TEST_CASE("sync merge: tombstones first, parents before what hangs on them") {
   }
 }
 
-TEST_CASE("sync record: pain travels as format 3; a session without it stays format 1") {
+TEST_CASE("sync record: pain travels as format 3, a session without it stays format 1") {
   Record plain = session(1764000600);
   std::string old_line = encode(plain);
   CHECK(old_line.starts_with("{\"v\":1,"));
