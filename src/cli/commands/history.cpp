@@ -404,13 +404,17 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
       "  roll history\n"
       "  roll history --since 2026-11-01 --limit 0 --csv > rolls.csv\n"
       "  roll history --json | jq '.sessions[0].status'\n"
+      "  roll history --json | jq '.sessions[] | select(.pain_rise_flagged)'   pain up 2+\n"
       "  roll history delete \"$(roll history --json --limit 1 | jq -r '.sessions[0].id')\"\n"
       "  roll history add bedtime --at '2026-11-23 21:30' --minutes 6\n"
       "  roll history deleted\n"
       "\nStatus: completed (the end reached with at least 80% of the planned time on the roller\n"
       "done), partial (the end reached with less: steps skipped), quit, pain-stop, interrupted,\n"
       "or unfinished (the process was killed). Only completed counts for `roll due` and streaks.\n"
-      "A session run with --speed is a rehearsal and is not recorded unless --log-rehearsal.";
+      "A session run with --speed is a rehearsal and is not recorded unless --log-rehearsal.\n"
+      "pain 3 -> 5 /10: pain before and after (0 none, 10 the worst imaginable), FLAGGED when it\n"
+      "rose by 2 or more (roll's own threshold, after Ostelo et al. 2008); back feels 4 -> 7 /10\n"
+      "(10 fine): the older \"how does your back feel\" ratings, not pain.";
 
   auto& del = cmd.command(
       "delete", "Delete one session and what hangs on it (zones, pressures, its pain stop)");
