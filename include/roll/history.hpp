@@ -50,8 +50,13 @@ struct SessionRecord {
   SessionOrigin origin = SessionOrigin::live;
   std::vector<SkippedStep> skipped;
   std::vector<HoldChange> hold_changes;  // + and -, oldest first (no zone: the store keeps none)
-  std::optional<int> rating_before;      // 0-10, a later roll asks
+  // "How does your back feel", 0 (as bad as it gets) to 10 (fine): the older question, kept as
+  // stored. Never pain, never converted to it.
+  std::optional<int> rating_before;
   std::optional<int> rating_after;
+  // Pain on the 0-10 numeric rating scale: 0 no pain, 10 the worst imaginable (pain.hpp).
+  std::optional<int> pain_before;
+  std::optional<int> pain_after;
 };
 
 // A session that ended in a pain stop: a record of its own, and a rest day.

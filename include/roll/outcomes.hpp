@@ -65,10 +65,10 @@ struct PsfsAnswer {
   std::vector<PsfsItem> items;  // 1 to kPsfsMaxActivities
 };
 
-// The pain ratings on the 0-10 scale the sessions carry, for the FHIR export and the outcome
-// figures. The history's `rating_before` / `rating_after` are the older "how does your back feel"
-// scale (10 fine) and are never returned: today no record holds a 0-10 pain rating, so this is
-// empty. The seam for the sessions' own pain before and after, when the history keeps them.
+// The pain ratings on the 0-10 scale the sessions carry (`pain_before` at the start, `pain_after`
+// at the end; rehearsals left out), for the FHIR export and the outcome figures. The history's
+// `rating_before` / `rating_after` are the older "how does your back feel" scale (10 fine) and
+// are never returned.
 [[nodiscard]] std::vector<PainRating> pain_ratings(const std::vector<SessionRecord>& sessions);
 
 // 1-5 activities, each named and rated 0-10: anything else is not a PSFS answer and is left out

@@ -22,9 +22,10 @@ namespace roll::sync {
 
 // The highest record format ("v") this roll reads. A record is written with the lowest format
 // that holds it: 1, except a tombstone that carries a `version` or `restored` (2), which a roll
-// that reads only 1 must not skip (it would keep a record deleted that was restored). A line or
+// that reads only 1 must not skip (it would keep a record deleted that was restored), and a
+// session that carries pain (3), which an older roll must not store without it. A line or
 // a journal with a higher number is from a newer roll and is refused, never guessed at.
-inline constexpr std::int64_t kFormatVersion = 2;
+inline constexpr std::int64_t kFormatVersion = 3;
 // The journal format version (the header's "roll_journal").
 inline constexpr std::int64_t kJournalVersion = 1;
 // roll's own bound: a record roll writes is a few hundred bytes; a line this long is not one.

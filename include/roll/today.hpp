@@ -30,6 +30,8 @@ struct TodayFacts {
   std::vector<Injury> open_injuries;            // pain stops among them (note kPainStopNote)
   std::map<std::string, SysSeconds> last_done;  // routine name -> its latest completed session
   StepUp step_up;
+  // Routines whose last two sessions compared each had pain up 2 or more (pain.hpp).
+  std::vector<std::string> paused_routines;
 };
 
 // roll's own bound: the step-up run is read from the last 90 days of sessions, which hold any
@@ -66,6 +68,8 @@ struct Today {
   int completed_today = 0;
   StepUp step_up;
   std::string held;  // when state is held: why, with the command that clears it
+  // One line per routine to pause (pain.hpp's pause_routine_words); never suggested.
+  std::vector<std::string> paused;
 };
 
 struct TodayInput {

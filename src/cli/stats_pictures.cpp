@@ -8,6 +8,7 @@
 
 #include "platform/wall_clock.hpp"
 #include "roll/history.hpp"
+#include "roll/pain.hpp"
 #include "roll/plural.hpp"
 #include "roll/stats.hpp"
 #include "roll/text.hpp"
@@ -71,6 +72,41 @@ struct Printer {
   }
 };
 
+// The sessions compared (both pain ratings), their average change, and each flagged rise.
+void print_pain(Context& ctx, std::size_t width, const std::vector<SessionRecord>& sessions) {
+  int compared = 0, change = 0;
+  std::vector<const SessionRecord*> flagged;
+  for (const auto& r : sessions) {
+    auto pain = session_pain(r);
+    if (!pain) continue;
+    ++compared;
+    change += pain->change();
+    if (pain->flagged()) flagged.push_back(&r);
+  }
+  if (compared == 0) {
+    fmt::print(ctx.out, "{}\n",
+               wrap("No session with pain both before and after yet: roll compares the two only "
+                    "within a session that has both.",
+                    width));
+    return;
+  }
+  fmt::print(ctx.out, "{}\n",
+             wrap(fmt::format("{} with pain before and after: on average {:+.1f} points after.",
+                              plural(compared, "session"), static_cast<double>(change) / compared),
+                  width));
+  if (flagged.empty()) return;
+  fmt::print(
+      ctx.out, "{}\n",
+      wrap(fmt::format("Flagged, pain up after the session ({}):", kPainRiseFlagLabel), width));
+  for (const auto* r : flagged) {
+    auto pain = *session_pain(*r);
+    fmt::print(ctx.out, "! {}\n",
+               fit_line(fmt::format("{}  {}  pain {} -> {}", format_local(local_start(*r)),
+                                    sanitize(r->routine_name), pain.before, pain.after),
+                        width > 2 ? width - 2 : 1, "..."));
+  }
+}
+
 }  // namespace
 
 StatsReadings gather_readings(platform::HistoryStore& store, const Stats& stats, SysSeconds now) {
@@ -83,6 +119,8 @@ StatsReadings gather_readings(platform::HistoryStore& store, const Stats& stats,
   for (const auto& r : store.rated_sessions(since)) {
     LocalDays d = session_day(r, h);
     if (d < first || d > last) continue;
+    if (r.pain_before || r.pain_after) out.pain.push_back(r);
+    if (!r.rating_before && !r.rating_after) continue;
     out.ratings.push_back({d, r.rating_before, r.rating_after});
     out.rating_times.push_back(r.started_at);
   }
@@ -148,7 +186,11 @@ void print_stats_text(Context& ctx, const Stats& st, const StatsReadings& readin
     print.lines(bar_chart(rows, 0, print.bars()));
   }
 
-  print.heading("How your back felt, before and after (0 as bad as it gets, 10 fine)");
+  print.heading("Pain before and after (0 no pain, 10 the worst imaginable)");
+  print_pain(ctx, print.width, readings.pain);
+
+  // The older scale, labelled as such within 80 columns: 0 as bad as it gets, 10 fine.
+  print.heading("How your back felt before and after (older scale: 10 fine, not pain)");
   print.lines(rating_trend(readings.ratings, print.bars()));
 
   print.heading("Pressure readings per zone");
@@ -186,6 +228,20 @@ void add_readings_json(toml::table& doc, const StatsReadings& readings, int day_
     if (r.after) t.insert("after", *r.after);
     ratings.push_back(std::move(t));
   }
+  toml::array pain;
+  for (const auto& r : readings.pain) {
+    toml::table t{{"date", format_date(session_day(r, day_start_hour))},
+                  {"started_at", format_utc(r.started_at)},
+                  {"routine", r.routine_name}};
+    if (r.pain_before) t.insert("before", *r.pain_before);
+    if (r.pain_after) t.insert("after", *r.pain_after);
+    // Compared only within a session that has both (pain.hpp).
+    if (auto both = session_pain(r)) {
+      t.insert("change", both->change());
+      t.insert("rise_flagged", both->flagged());
+    }
+    pain.push_back(std::move(t));
+  }
   toml::table pressures;
   for (const auto& z : readings.pressures) {
     pressures.insert(z.zone, toml::table{{"readings", z.readings},
@@ -199,6 +255,7 @@ void add_readings_json(toml::table& doc, const StatsReadings& readings, int day_
                                 {"zone", p.zone}});
   }
   doc.insert("ratings", std::move(ratings));
+  doc.insert("pain", std::move(pain));
   doc.insert("pressures", std::move(pressures));
   doc.insert("pain_stops", std::move(stops));
 }

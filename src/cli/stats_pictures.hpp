@@ -16,6 +16,8 @@ namespace roll::cli {
 struct StatsReadings {
   std::vector<RatingPoint> ratings;  // oldest first
   std::vector<SysSeconds> rating_times;
+  // The sessions with a pain rating (0-10, 0 none), oldest first: only start, routine and pain.
+  std::vector<SessionRecord> pain;
   std::vector<ZonePressure> pressures;
   std::vector<PainStop> pain_stops;  // oldest first
 };
@@ -30,7 +32,8 @@ struct StatsReadings {
 void print_stats_text(Context& ctx, const Stats& stats, const StatsReadings& readings,
                       LocalDays today);
 
-// The readings' keys for `roll stats --json` (docs/json.md): ratings, pressures, pain_stops.
+// The readings' keys for `roll stats --json` (docs/json.md): ratings, pain, pressures,
+// pain_stops.
 void add_readings_json(toml::table& document, const StatsReadings& readings, int day_start_hour);
 
 }  // namespace roll::cli

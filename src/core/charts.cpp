@@ -189,8 +189,8 @@ std::vector<ChartLine> rating_trend(const std::vector<RatingPoint>& points, Char
     if (p.before || p.after) rated.push_back(&p);
   if (rated.empty()) {
     return sentence(
-        "No ratings yet: rate how your back feels (0-10) before and after a session to see them "
-        "here.",
+        "No ratings yet on this older scale (how your back feels, 10 fine): `roll session "
+        "--before N --after N` keeps them; the full screen now asks pain instead.",
         width);
   }
   constexpr std::size_t kAxis = 6;  // "9-10 ┤"

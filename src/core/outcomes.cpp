@@ -189,11 +189,20 @@ std::string psfs_change_words(const PsfsChange& c) {
       way, points, plural, figures, kPsfsThresholdLabel);
 }
 
-std::vector<PainRating> pain_ratings([[maybe_unused]] const std::vector<SessionRecord>& sessions) {
-  // Where each session's pain before and after (0-10), once the history keeps them, become
-  // PainRatings: the session's uid and routine, its start (before) or end (after) and its stored
-  // offset. rating_before and rating_after are not pain and stay out.
-  return {};
+std::vector<PainRating> pain_ratings(const std::vector<SessionRecord>& sessions) {
+  // Only pain_before and pain_after: rating_before and rating_after are not pain and stay out.
+  // A rehearsal is not a session, and its answers are not outcomes.
+  std::vector<PainRating> out;
+  for (const auto& s : sessions) {
+    if (s.origin == SessionOrigin::rehearsal) continue;
+    if (s.pain_before && on_scale(*s.pain_before))
+      out.push_back(
+          {s.started_at, s.utc_offset, *s.pain_before, PainMoment::before, s.uid, s.routine_name});
+    if (s.pain_after && on_scale(*s.pain_after))
+      out.push_back(
+          {s.ended_at, s.utc_offset, *s.pain_after, PainMoment::after, s.uid, s.routine_name});
+  }
+  return out;
 }
 
 }  // namespace roll

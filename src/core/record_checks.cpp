@@ -26,7 +26,8 @@ enum class Check {
   signed_seconds,  // a change of a duration: either way, as far as a session lasts
   step,            // a step of a routine, counted from 0
   pressure,        // 1-10
-  rating,          // 0-10
+  rating,          // 0-10, how the back feels (10 fine)
+  pain,            // 0-10, pain (0 none, 10 the worst imaginable)
   zone,            // a zone by its canonical name
   zone_or_none,    // the same, or "" (no zone was under the roller)
   status,          // a session's status as the journal writes it
@@ -57,6 +58,8 @@ constexpr std::array kRules{
     FieldRule{Kind::session, "utc_offset", Check::offset},
     FieldRule{Kind::session, "rating_before", Check::rating},
     FieldRule{Kind::session, "rating_after", Check::rating},
+    FieldRule{Kind::session, "pain_before", Check::pain},
+    FieldRule{Kind::session, "pain_after", Check::pain},
     FieldRule{Kind::session_zone, "session", Check::id},
     FieldRule{Kind::session_zone, "zone", Check::zone},
     FieldRule{Kind::session_zone, "seconds", Check::seconds},
@@ -91,10 +94,12 @@ constexpr std::array kRules{
     FieldRule{Kind::tombstone, "restored", Check::any},
 };
 
-// What changes as roll writes a record: a session while it runs and its ratings afterwards, the
-// seconds on a zone, an injury being cleared, and a tombstone's deletions and restorations.
-constexpr std::string_view kSessionMutable[] = {"ended_at", "planned_seconds", "completed_seconds",
-                                                "status",   "rating_before",   "rating_after"};
+// What changes as roll writes a record: a session while it runs and its ratings and pain
+// afterwards, the seconds on a zone, an injury being cleared, and a tombstone's deletions and
+// restorations.
+constexpr std::string_view kSessionMutable[] = {
+    "ended_at",      "planned_seconds", "completed_seconds", "status",
+    "rating_before", "rating_after",    "pain_before",       "pain_after"};
 constexpr std::string_view kZoneMutable[] = {"seconds"};
 constexpr std::string_view kInjuryMutable[] = {"cleared"};
 constexpr std::string_view kTombstoneMutable[] = {"deleted_at", "version", "restored"};
@@ -214,6 +219,8 @@ std::string field_problem(Check check, const Value& v, std::int64_t now) {
       return in(1, 10) ? "" : "is not a pressure of 1-10";
     case Check::rating:
       return in(0, 10) ? "" : "is not a rating of 0-10";
+    case Check::pain:
+      return in(0, 10) ? "" : "is not a pain rating of 0-10 (0 no pain, 10 the worst imaginable)";
     case Check::zone:
       return s && canonical_zone(*s) ? "" : "is not a zone roll knows";
     case Check::zone_or_none:
@@ -344,7 +351,7 @@ std::optional<std::string> check_update(const Record& held, const Record& incomi
       return fmt::format("a session's status is final once it has ended (it was {}, now {})",
                          quoted(was), quoted(now));
     }
-    for (const char* rating : {"rating_before", "rating_after"}) {
+    for (const char* rating : {"rating_before", "rating_after", "pain_before", "pain_after"}) {
       auto a = held.optional_integer(rating);
       auto b = incoming.optional_integer(rating);
       if (a && b && *a != *b) {

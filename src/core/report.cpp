@@ -10,6 +10,7 @@
 #include "roll/charts.hpp"
 #include "roll/figure_svg.hpp"
 #include "roll/history.hpp"
+#include "roll/pain.hpp"
 #include "roll/plural.hpp"
 #include "roll/text.hpp"
 
@@ -257,8 +258,8 @@ class Page {
         "(the first article aims for around a 6 or 7)</small></div>\n",
         above, plural_noun(above, "pressure reading"), kPressureLimit, readings);
     if (rated > 0) {
-      put("<div><b>{} &#8594; {}</b> before and after, on average<small>0 (as bad as it gets) "
-          "to 10 (fine); {} rated {}</small></div>\n",
+      put("<div><b>{} &#8594; {}</b> back feel before and after<small>older scale, 10 fine, not "
+          "pain; {} rated {}</small></div>\n",
           before > 0 ? one_decimal(sum_before / before) : "-",
           after > 0 ? one_decimal(sum_after / after) : "-", rated, plural_noun(rated, "session"));
     } else {
@@ -284,10 +285,9 @@ class Page {
         "during a hold. Only the first article gives a number, and as a target: around a 6 or 7, "
         "\"a good hurt\". roll's own readings of it: a reading above 7 is marked, and from 8 the "
         "session asks to ease off.</dd>\n");
-    put("<dt>Before and after ratings</dt><dd>How the back felt, from 0 (as bad as it gets) "
-        "to 10 (fine), as the user rated it just before and just after a session. Sessions not "
-        "rated are left out of that "
-        "chart.</dd>\n");
+
+    put("<dt>Before and after ratings</dt><dd>The older question, not pain: how the back felt, "
+        "0 (as bad as it gets) to 10 (fine).</dd>\n");
     put("<dt>Rest day</dt><dd>A day within 72 hours of a recorded injury, or a day with a pain "
         "stop.</dd>\n");
     put("<dt>Left out</dt><dd>Rehearsals (sessions run sped up to check a routine).</dd>\n");
@@ -444,7 +444,8 @@ class Page {
   }
 
   void trend() {
-    put("<section class=\"trend\">\n<h2>Before and after: how the back felt</h2>\n");
+    put("<section class=\"trend\">\n<h2>Before and after: how the back felt (the older scale, 10 "
+        "fine; not pain)</h2>\n");
     std::vector<const SessionRecord*> rated;
     for (const auto* s : sessions_)
       if (s->rating_before || s->rating_after) rated.push_back(s);
@@ -523,6 +524,40 @@ class Page {
     put("</p>\n</section>\n");
   }
 
+  // Pain on the 0-10 scale, inside the pain stops' section (the first page has no room for a
+  // section of its own): the sessions that have both, those with more pain after, and the latest
+  // flagged ones.
+  void pain_before_after() {
+    int compared = 0, change = 0, rose = 0;
+    std::vector<std::pair<const SessionRecord*, SessionPain>> flagged;
+    for (const auto* s : sessions_) {
+      auto pain = session_pain(*s);
+      if (!pain) continue;
+      ++compared;
+      change += pain->change();
+      rose += pain->rose() ? 1 : 0;
+      if (pain->flagged()) flagged.emplace_back(s, *pain);
+    }
+    put("<p><b>Pain before and after</b> (0 no pain, 10 the worst imaginable): ");
+    if (compared == 0) {
+      put("no session has both; roll compares them only within a session that has both.</p>\n");
+      return;
+    }
+    put("{} with both (compared only within a session), on average {:+.1f} after; {} with more "
+        "pain after, {} flagged (a rise of 2 or more: roll's own threshold, after Ostelo et al. "
+        "2008)",
+        plural(compared, "session"), static_cast<double>(change) / compared, rose, flagged.size());
+    // The latest few, one line: the first page has no room for a table of them.
+    constexpr std::size_t kShown = 2;
+    std::size_t from = flagged.size() > kShown ? flagged.size() - kShown : 0;
+    for (std::size_t i = from; i < flagged.size(); ++i) {
+      const auto& [s, pain] = flagged[i];
+      put("{} <span class=\"high\">{} {} {}&#8594;{} !</span>", i == from ? ", latest:" : ";",
+          format_local(local_start(*s)), html_escape(s->routine_title), pain.before, pain.after);
+    }
+    put(".</p>\n");
+  }
+
   void pain_and_pressure() {
     std::map<std::string, const SessionRecord*> by_uid;
     for (const auto* s : sessions_)
@@ -544,6 +579,7 @@ class Page {
       }
       put("</tbody>\n</table>\n");
     }
+    pain_before_after();
     put("</section>\n<section>\n<h2>Pressure readings</h2>\n");
     std::vector<PressureReading> readings;
     for (const auto* s : sessions_)

@@ -11,7 +11,8 @@ namespace {
 auto session_key(const Record& r) {
   return std::make_tuple(r.integer("ended_at"), r.text("status") != "running",
                          r.integer("completed_seconds"), r.optional_integer("rating_before"),
-                         r.optional_integer("rating_after"));
+                         r.optional_integer("rating_after"), r.optional_integer("pain_before"),
+                         r.optional_integer("pain_after"));
 }
 
 }  // namespace

@@ -44,7 +44,9 @@ constexpr F kSession[] = {{"routine", T::text},
                           {"origin", T::text},
                           {"utc_offset", T::integer, true},
                           {"rating_before", T::integer, true},
-                          {"rating_after", T::integer, true}};
+                          {"rating_after", T::integer, true},
+                          {"pain_before", T::integer, true, 3},
+                          {"pain_after", T::integer, true, 3}};
 constexpr F kZone[] = {{"session", T::text}, {"zone", T::text}, {"seconds", T::integer}};
 constexpr F kPressure[] = {
     {"session", T::text}, {"at_seconds", T::integer}, {"value", T::integer}, {"zone", T::text}};
@@ -316,6 +318,11 @@ std::int64_t format_of(const Record& r) {
   if (r.kind == Kind::tombstone &&
       (r.optional_integer("version") || r.optional_boolean("restored"))) {
     return 2;
+  }
+  // Pain (format 3) is left out of a line without it, so an older roll still reads the session.
+  if (r.kind == Kind::session &&
+      (r.optional_integer("pain_before") || r.optional_integer("pain_after"))) {
+    return 3;
   }
   return 1;
 }

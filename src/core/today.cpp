@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "roll/due.hpp"
+#include "roll/pain.hpp"
 #include "roll/screening.hpp"
 #include "roll/stats.hpp"
 
@@ -89,6 +90,7 @@ Today today(const TodayInput& input) {
     open.push_back(injury);
     out.limits.push_back(limit_line(injury, input.now));
   }
+  for (const auto& name : facts.paused_routines) out.paused.push_back(pause_routine_words(name));
   out.held = held_reason(profile);
   if (!out.held.empty()) out.state = TodayState::held;
   if (out.state != TodayState::due) return out;
@@ -116,6 +118,10 @@ Today today(const TodayInput& input) {
   bool chosen_asks = false;
   bool wanted_above_level = false;
   for (const Routine& r : *input.routines) {
+    // Paused after pain rose twice in a row: not suggested until a physical therapist is asked.
+    if (std::find(facts.paused_routines.begin(), facts.paused_routines.end(), r.name) !=
+        facts.paused_routines.end())
+      continue;
     bool purpose_fits = wanted && r.purpose == *wanted;
     // A bedtime routine winds down and a warm-up is brisk: each only at its time.
     if ((r.purpose == Purpose::bedtime || r.purpose == Purpose::warm_up) && !purpose_fits) continue;
@@ -201,6 +207,7 @@ TodayFacts read_today_facts(HistoryReader& history, const TimeZone& zone, const 
     if (r.started_at > last) last = r.started_at;
   }
   facts.step_up = step_up_now(recent, profile, zone, now);
+  facts.paused_routines = routines_to_pause(recent);
   return facts;
 }
 

@@ -21,7 +21,7 @@ namespace {
 
 constexpr const char* kSessionColumns =
     "id, uid, device, routine, title, started_at, ended_at, planned_seconds, completed_seconds, "
-    "status, origin, utc_offset, rating_before, rating_after";
+    "status, origin, utc_offset, rating_before, rating_after, pain_before, pain_after";
 
 }  // namespace
 
@@ -77,11 +77,13 @@ std::optional<SessionRecord> HistoryStore::read_session(sqlite::Statement& st) {
   r.status = parse_status(st.text(9));
   r.origin = parse_origin(st.text(10));
   r.utc_offset = seconds{has_offset ? offset : offset_at(r.started_at)};
-  for (int col : {12, 13}) {
+  // A rating roll did not write is no rating. The two scales are read into their own fields.
+  std::optional<int>* scales[] = {&r.rating_before, &r.rating_after, &r.pain_before, &r.pain_after};
+  for (int col = 12; col < 16; ++col) {
     if (st.is_null(col)) continue;
     auto v = st.int64(col);
-    if (v < 0 || v > 10) continue;  // a rating roll did not write is no rating
-    (col == 12 ? r.rating_before : r.rating_after) = static_cast<int>(v);
+    if (v < 0 || v > 10) continue;
+    *scales[col - 12] = static_cast<int>(v);
   }
   return r;
 }
@@ -286,9 +288,10 @@ std::vector<SessionRecord> HistoryStore::rated_sessions(SysSeconds since) {
   low.bind(1, unix_seconds(since));
   if (!low.step() || low.is_null(0)) return {};
   auto st = db_.prepare(
-      "SELECT started_at, utc_offset, rating_before, rating_after FROM sessions "
-      "WHERE id >= ? AND +started_at >= ? AND origin != 'rehearsal' "
-      "AND (rating_before BETWEEN 0 AND 10 OR rating_after BETWEEN 0 AND 10)");
+      "SELECT started_at, utc_offset, rating_before, rating_after, pain_before, pain_after, "
+      "routine, uid FROM sessions WHERE id >= ? AND +started_at >= ? AND origin != 'rehearsal' "
+      "AND (rating_before BETWEEN 0 AND 10 OR rating_after BETWEEN 0 AND 10 OR pain_before "
+      "BETWEEN 0 AND 10 OR pain_after BETWEEN 0 AND 10)");
   st.bind(1, low.int64(0)).bind(2, unix_seconds(since));
   std::vector<SessionRecord> out;
   while (st.step()) {
@@ -301,12 +304,16 @@ std::vector<SessionRecord> HistoryStore::rated_sessions(SysSeconds since) {
     SessionRecord r;
     r.started_at = r.ended_at = from_unix(started);
     r.utc_offset = seconds{offset};
-    for (int col : {2, 3}) {
+    std::optional<int>* scales[] = {&r.rating_before, &r.rating_after, &r.pain_before,
+                                    &r.pain_after};
+    for (int col = 2; col < 6; ++col) {
       if (st.is_null(col)) continue;
       auto v = st.int64(col);
       if (v < 0 || v > 10) continue;
-      (col == 2 ? r.rating_before : r.rating_after) = static_cast<int>(v);
+      *scales[col - 2] = static_cast<int>(v);
     }
+    r.routine_name = st.text(6);
+    r.uid = st.text(7);
     out.push_back(std::move(r));
   }
   std::stable_sort(out.begin(), out.end(),

@@ -22,8 +22,8 @@ constexpr std::array<KindSql, 10> kKinds{{
      "t.uid", "t.deleted_at", "t.rowid", nullptr},
     {Kind::session, "sessions",
      "SELECT s.uid, s.device, s.routine, s.title, s.started_at, s.ended_at, s.planned_seconds, "
-     "s.completed_seconds, s.status, s.origin, s.utc_offset, s.rating_before, s.rating_after "
-     "FROM sessions s",
+     "s.completed_seconds, s.status, s.origin, s.utc_offset, s.rating_before, s.rating_after, "
+     "s.pain_before, s.pain_after FROM sessions s",
      "s.uid", "s.started_at", "s.id", nullptr},
     {Kind::injury, "injuries",
      "SELECT i.uid, i.device, i.zone, i.at, i.note, i.cleared FROM injuries i", "i.uid", "i.at",
@@ -58,8 +58,8 @@ constexpr std::array<KindSql, 10> kKinds{{
 constexpr std::array<std::pair<Kind, const char*>, 10> kInserts{{
     {Kind::session,
      "INSERT INTO sessions (uid, device, routine, title, started_at, ended_at, planned_seconds, "
-     "completed_seconds, status, origin, utc_offset, rating_before, rating_after) VALUES (?1, ?2, "
-     "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
+     "completed_seconds, status, origin, utc_offset, rating_before, rating_after, pain_before, "
+     "pain_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
     {Kind::session_zone,
      "INSERT INTO session_zones (uid, device, session_id, zone, seconds) VALUES (?1, ?2, ?3, ?4, "
      "?5) ON CONFLICT (session_id, zone) DO UPDATE SET seconds = max(seconds, excluded.seconds)"},
@@ -95,7 +95,8 @@ constexpr std::array<std::pair<Kind, const char*>, 10> kInserts{{
 constexpr std::array<std::pair<Kind, const char*>, 4> kUpdates{{
     {Kind::session,
      "UPDATE sessions SET ended_at = ?6, planned_seconds = ?7, completed_seconds = ?8, status = "
-     "?9, rating_before = ?12, rating_after = ?13 WHERE uid = ?1"},
+     "?9, rating_before = ?12, rating_after = ?13, pain_before = ?14, pain_after = ?15 WHERE uid "
+     "= ?1"},
     {Kind::session_zone, "UPDATE session_zones SET seconds = ?5 WHERE uid = ?1"},
     {Kind::injury, "UPDATE injuries SET cleared = ?6 OR cleared WHERE uid = ?1"},
     // A check-in is keyed by its day: another device's answer to the same day's question.

@@ -327,6 +327,14 @@ CREATE TABLE sync_speaks_for (
 ALTER TABLE sync_journals ADD COLUMN skipping INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sync_journals ADD COLUMN speaks_for TEXT NOT NULL DEFAULT '';
 )sql",
+    // 6 -> 7: pain on the 0-10 numeric rating scale (0 no pain, 10 the worst imaginable), before
+    // and after a session. Columns of their own: rating_before and rating_after are the older
+    // "how does your back feel" scale (10 fine), kept with their values and meaning, never
+    // copied here.
+    R"sql(
+ALTER TABLE sessions ADD COLUMN pain_before INTEGER;
+ALTER TABLE sessions ADD COLUMN pain_after INTEGER;
+)sql",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 

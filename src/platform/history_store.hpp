@@ -148,7 +148,7 @@ using DeviceIdSource = std::function<std::string()>;
 // Reads (HistoryReader, the part `due`, `stats` and the today view use) and writes the history.
 class HistoryStore final : public HistoryReader {
  public:
-  static constexpr int kSchemaVersion = 6;
+  static constexpr int kSchemaVersion = 7;
   static constexpr const char* kFileName = "history.sqlite3";
 
   // Opens (creating the directory and file when missing) and migrates to kSchemaVersion, first
@@ -183,14 +183,18 @@ class HistoryStore final : public HistoryReader {
   [[nodiscard]] std::size_t count_sessions_before(SysSeconds until) override;
   // Fills zone_seconds of the records started at or after `since`.
   void attach_zones(std::vector<SessionRecord>& records, SysSeconds since) override;
-  // The sessions begun at or after `since` with a before or after rating, oldest first, with
-  // only their start, UTC offset and ratings (no rehearsals): the trend `roll stats` draws.
+  // The sessions begun at or after `since` with a before or after rating or pain, oldest first,
+  // with only their start, UTC offset, routine, uid, ratings and pain (no rehearsals): the trend
+  // `roll stats` draws.
   [[nodiscard]] std::vector<SessionRecord> rated_sessions(SysSeconds since);
   // The pressure readings (1-10) of the sessions begun at or after `since` (no rehearsals).
   [[nodiscard]] std::vector<PressureReading> pressures_since(SysSeconds since);
 
   // "How does your back feel?" (0-10) before or after session `id`; an empty one is left as is.
   void set_ratings(long long id, std::optional<int> before, std::optional<int> after);
+  // Pain on the 0-10 scale (0 no pain, 10 the worst imaginable) before or after session `id`; an
+  // empty one is left as is.
+  void set_pain(long long id, std::optional<int> before, std::optional<int> after);
 
   [[nodiscard]] std::optional<SessionRecord> session_by_uid(const std::string& uid);
   // Deletes the session with this uid and everything that hangs on it (zones, pressures,
@@ -325,12 +329,15 @@ class SqliteSessionLog final : public SessionLog {
   [[nodiscard]] long long id() const { return id_; }
   // The rating given before the session, written with its first row.
   void rate_before(int value) { before_ = value; }
+  // The pain before the session (0-10), written with its first row.
+  void pain_before(int value) { pain_before_ = value; }
 
  private:
   std::unique_ptr<HistoryStore> owned_;
   HistoryStore* store_;
   long long id_ = 0;
   std::optional<int> before_;
+  std::optional<int> pain_before_;
 };
 
 }  // namespace roll::platform

@@ -13,6 +13,7 @@
 #include "platform/history_store.hpp"
 #include "platform/history_store_internal.hpp"
 #include "platform/ids.hpp"
+#include "roll/pain.hpp"
 #include "roll/progress.hpp"
 #include "roll/zone.hpp"
 
@@ -50,6 +51,20 @@ void HistoryStore::set_ratings(long long id, std::optional<int> before, std::opt
     };
     set("rating_before", before);
     set("rating_after", after);
+  });
+}
+
+void HistoryStore::set_pain(long long id, std::optional<int> before, std::optional<int> after) {
+  writing([&] {
+    auto set = [&](const char* column, std::optional<int> value) {
+      if (!value || !valid_pain(*value)) return;
+      db_.prepare(fmt::format("UPDATE sessions SET {} = ? WHERE id = ?", column))
+          .bind(1, *value)
+          .bind(2, id)
+          .run();
+    };
+    set("pain_before", before);
+    set("pain_after", after);
   });
 }
 
@@ -204,6 +219,7 @@ void HistoryStore::end_after_failure(long long id) noexcept {
 void SqliteSessionLog::begin(const SessionProgress& progress) {
   id_ = store_->begin_session(progress);
   if (before_) store_->set_ratings(id_, before_, std::nullopt);
+  if (pain_before_) store_->set_pain(id_, pain_before_, std::nullopt);
 }
 
 void SqliteSessionLog::update(const SessionProgress& progress) {

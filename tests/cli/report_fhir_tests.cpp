@@ -149,3 +149,23 @@ TEST_CASE("roll report --fhir never replaces a file that is not a bundle it wrot
   CHECK(roll_now(home, {"report", "--fhir", html.string()}).exit_code == 2);
   CHECK(slurp(html).starts_with("<!DOCTYPE html>"));
 }
+
+TEST_CASE("roll report --fhir: pain before and after as pain Observations, the back-feel never") {
+  TempDir home;
+  seed_history(home,
+               "bedtime 2026-11-20T21:30:00Z completed 300 thoracic=300 before=9 after=1 "
+               "pain_before=4 pain_after=7\n"
+               "bedtime 2026-11-21T21:30:00Z completed 300 thoracic=300 before=8 after=2\n"
+               "bedtime 2026-11-22T21:30:00Z completed 300 thoracic=300 pain_after=3\n",
+               "Europe/Berlin");
+  auto r = roll_now(home, {"report", "--fhir", "-"});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(count(r.out, "\"code\" : \"72514-3\"") == 3);
+  CHECK(has(r.out, "\"valueInteger\" : 4"));
+  CHECK(has(r.out, "\"valueInteger\" : 7"));
+  CHECK(has(r.out, "\"valueInteger\" : 3"));
+  for (const char* old : {"9", "1", "8", "2"})
+    CHECK_FALSE(has(r.out, std::string("\"valueInteger\" : ") + old));
+  CHECK(has(r.out, "\"effectiveDateTime\" : \"2026-11-20T22:30:00+01:00\""));  // before: start
+  CHECK(has(r.out, "\"effectiveDateTime\" : \"2026-11-20T22:35:00+01:00\""));  // after: end
+}

@@ -109,25 +109,97 @@ TEST_CASE("ratings: --before and --after are stored and shown in roll history") 
   CHECK(has(json.out, "\"rating_before\" : 3"));
   CHECK(has(json.out, "\"rating_after\" : 10"));
   auto text = roll_at(home, kAfternoon, {"history"});
-  CHECK(has(text.out, "back 3 -> 10 /10"));
+  CHECK(has(text.out, "back feels 3 -> 10 /10 (10 fine)"));
 
   auto only_after = roll_at(
       home, kAfternoon,
       {"session", routine, "--plain", "--speed", "1000", "--log-rehearsal", "--after", "0"});
   REQUIRE(only_after.exit_code == 0);
-  CHECK(has(roll_at(home, kAfternoon, {"history"}).out, "back - -> 0 /10"));
+  CHECK(has(roll_at(home, kAfternoon, {"history"}).out, "back feels - -> 0 /10 (10 fine)"));
 
   // A session that is not recorded has nowhere to keep them: said, not silently dropped.
   auto unlogged = roll_at(home, kAfternoon,
                           {"session", routine, "--plain", "--speed", "1000", "--before", "5"});
   CHECK(unlogged.exit_code == 0);
   CHECK(has(unlogged.err, "--before/--after: not kept"));
+  // The older scale is never pain.
+  CHECK_FALSE(has(json.out, "pain_"));
 
   for (const char* bad : {"11", "-1", "4.5", "x"}) {
     CAPTURE(bad);
     auto b = roll_at(home, kAfternoon, {"session", routine, "--plain", "--before", bad});
     CHECK(b.exit_code == 2);
   }
+}
+
+TEST_CASE("pain: --pain-before and --pain-after are stored, compared and flagged") {
+  TempDir home;
+  std::string routine = short_routine(home);
+  auto same = roll_at(home, kAfternoon,
+                      {"session", routine, "--plain", "--speed", "1000", "--log-rehearsal",
+                       "--pain-before", "3", "--pain-after", "3"});
+  REQUIRE_MESSAGE(same.exit_code == 0, same.err);
+  CHECK_FALSE(has(same.out, "If your pain is increasing"));
+  auto json = roll_at(home, kAfternoon, {"history", "--json"});
+  CHECK(has(json.out, "\"pain_before\" : 3"));
+  CHECK(has(json.out, "\"pain_after\" : 3"));
+  CHECK(has(json.out, "\"pain_change\" : 0"));
+  CHECK(has(json.out, "\"pain_rise_flagged\" : false"));
+  CHECK_FALSE(has(json.out, "rating_"));  // pain never becomes the older scale either
+
+  // Up by 1: the second article's advice at once and a gentler next time, not flagged.
+  auto one = roll_at(home, kAfternoon,
+                     {"session", routine, "--plain", "--speed", "1000", "--log-rehearsal",
+                      "--pain-before", "3", "--pain-after", "4"});
+  REQUIRE(one.exit_code == 0);
+  CHECK(has(one.out,
+            "\"If your pain is increasing, symptoms are worsening, or you feel "
+            "uncomfortable, listen to your body and stop."));
+  CHECK(has(one.out, "Next time, go gentler"));
+  CHECK_FALSE(has(one.out, "Flagged"));
+  // Up by 2: flagged, labelled as roll's own threshold after Ostelo et al. 2008.
+  auto two = roll_at(home, kAfternoon,
+                     {"session", routine, "--plain", "--speed", "1000", "--log-rehearsal",
+                      "--pain-before", "3", "--pain-after", "5"});
+  REQUIRE(two.exit_code == 0);
+  CHECK(has(two.out, "Flagged: a rise of 2 points or more: roll's own threshold"));
+  CHECK(has(two.out, "Ostelo et al. 2008"));
+  auto text = roll_at(home, kAfternoon, {"history"});
+  CHECK(has(text.out, "pain 3 -> 5 /10 FLAGGED: pain up 2+"));
+  CHECK(has(text.out, "pain 3 -> 4 /10"));
+  CHECK(has(text.out, "FLAGGED: pain after the session higher than before, a rise of 2 points"));
+
+  auto unlogged = roll_at(home, kAfternoon,
+                          {"session", routine, "--plain", "--speed", "1000", "--pain-before", "5"});
+  CHECK(has(unlogged.err, "--pain-before/--pain-after/--before/--after: not kept"));
+  for (const char* bad : {"11", "-1", "4.5", "x"}) {
+    CAPTURE(bad);
+    CHECK(
+        roll_at(home, kAfternoon, {"session", routine, "--plain", "--pain-after", bad}).exit_code ==
+        2);
+  }
+}
+
+TEST_CASE("pain: two flagged sessions in a row of one routine: bare roll says to pause it") {
+  TempDir home;
+  auto session = [&](const char* at, const char* before, const char* after) {
+    seed_history(home, fmt::format("short {} completed 30 shoulders=30 pain_before={} "
+                                   "pain_after={}\n",
+                                   at, before, after));
+  };
+  session("2026-11-21T15:00:00", "2", "5");
+  CHECK_FALSE(has(roll_at(home, kAfternoon, {}).out, "pause:"));
+  session("2026-11-22T15:00:00", "2", "4");
+  auto today = roll_at(home, kAfternoon, {});
+  CHECK(has(today.out,
+            "pause: your pain rose by 2 points or more after your last 2 sessions of "
+            "short: pause that routine and ask a physical therapist"));
+  auto json = roll_at(home, kAfternoon, {"--json"});
+  CHECK(has(json.out, "\"paused\" : ["));
+  CHECK(has(json.out, "\"routine\" : \"short\""));
+  // A third session without a rise ends the run.
+  session("2026-11-23T09:00:00", "2", "2");
+  CHECK_FALSE(has(roll_at(home, kAfternoon, {}).out, "pause:"));
 }
 
 TEST_CASE("a --speed run is a rehearsal: not recorded unless --log-rehearsal, then marked") {

@@ -164,3 +164,28 @@ TEST_CASE("roll stats --json carries the ratings, pressures and pain stops") {
   CHECK(has(r.out, "\"zone\" : \"glutes\""));
   CHECK(has(r.out, "\"version\" : 1"));
 }
+
+TEST_CASE("roll stats: pain before and after, compared within a session, a rise of 2 flagged") {
+  TempDir home;
+  seed_history(home,
+               "bedtime 2026-11-21T20:00:00Z completed 300 thoracic=300 pain_before=3 "
+               "pain_after=5\n"
+               "desk 2026-11-22T20:00:00Z completed 300 thoracic=300 pain_before=4 pain_after=2 "
+               "before=6 after=8\n"
+               "bedtime 2026-11-23T08:00:00Z completed 300 thoracic=300 pain_after=7\n");
+  auto text = roll_now(home, {"stats"});
+  REQUIRE_MESSAGE(text.exit_code == 0, text.err);
+  CHECK(has(text.out, "Pain before and after (0 no pain, 10 the worst imaginable)"));
+  CHECK(has(text.out, "2 sessions with pain before and after: on average +0.0 points after."));
+  CHECK(
+      has(text.out, "Flagged, pain up after the session (a rise of 2 points or more: roll's own"));
+  CHECK(has(text.out, "bedtime  pain 3 -> 5"));
+  CHECK(has(text.out, "How your back felt before and after (older scale: 10 fine, not pain)"));
+  auto json = roll_now(home, {"stats", "--json"});
+  REQUIRE(json.exit_code == 0);
+  CHECK(has(json.out, "\"pain\" : ["));
+  CHECK(has(json.out, "\"rise_flagged\" : true"));
+  CHECK(has(json.out, "\"change\" : -2"));
+  // The older scale stays in "ratings", pain never there.
+  CHECK(has(json.out, "\"before\" : 6"));
+}

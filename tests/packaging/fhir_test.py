@@ -13,8 +13,9 @@ The bundles: `roll report --fhir` on a seeded history of evenings in the suite's
 without a patient or a prescription, to standard output; one with the example prescription, a
 name and an id, to a file), then the core builder's simulated month of
 tests/support/prescribed_month.hpp from roll_prescription_tool (one without a patient, one with),
-whose pain and PSFS answers the history cannot hold yet. Of roll's own bundles it checks too that
-the history's "how does your back feel" ratings never come out as pain, that rehearsals and
+whose PSFS answers the history cannot hold yet. Of roll's own bundles it checks too that the
+history's pain before and after (0-10) come out as pain Observations, each with its own value, and
+the "how does your back feel" ratings never do, that rehearsals and
 sessions before the weeks are left out, and that each session's times are the seeded local
 evening with the zone's offset.
 
@@ -85,15 +86,20 @@ tmp = pathlib.Path(tempfile.mkdtemp())
 env = dict(os.environ, HOME=str(tmp), XDG_CONFIG_HOME=str(tmp / "config"),
            XDG_DATA_HOME=str(tmp / "data"), XDG_STATE_HOME=str(tmp / "state"),
            ROLL_NOW=roll_test.utc_of_local("2026-11-23T21:00"), TZ=zone)
-seeded, lines = {}, []
+seeded, lines, pain = {}, [], []
 for i in range(42):
     day = datetime.date(2026, 10, 13) + datetime.timedelta(days=i)
     status = "partial" if i == 5 else "pain-stop" if i == 20 else "completed"
     seconds = 150 if status != "completed" else 300 + (i % 3) * 60
     local = f"{day.isoformat()}T20:30"
     seeded[local + ":00"] = (status, seconds)
-    lines.append(f"thoracic {roll_test.utc_of_local(local)} {status} {seconds} thoracic={seconds} "
-                 f"before={3 + i % 4} after={6 + i % 4}")
+    line = (f"thoracic {roll_test.utc_of_local(local)} {status} {seconds} thoracic={seconds} "
+            f"before={3 + i % 4} after={6 + i % 4}")
+    # The last twelve evenings also carry pain (0-10), on values the back-feel ratings never take.
+    if i >= 30:
+        line += f" pain_before={i % 3} pain_after={(i + 1) % 3}"
+        pain += [i % 3, (i + 1) % 3]
+    lines.append(line)
 lines.append(f"bedtime {roll_test.utc_of_local('2026-11-20T10:00')} completed 300 origin=rehearsal")
 lines.append(f"bedtime {roll_test.utc_of_local('2026-09-01T20:30')} completed 300")
 subprocess.run([seeder, str(tmp / "data" / "roll" / "history.sqlite3")],
@@ -142,8 +148,16 @@ for number, bundle in enumerate(bundles, 1):
             fail(f"roll's bundle {number}: {minutes} min at {start}, seeded {seeded[local][1]} s")
         if seeded[local][0] not in json.dumps(obs.get("note", [])):
             fail(f"roll's bundle {number}: the status {seeded[local][0]} is not in the note")
-    if "72514-3" in json.dumps(bundle):
-        fail(f"roll's bundle {number}: the back-feel ratings came out as pain")
+    pains = [e["resource"] for e in bundle.get("entry", [])
+             if e["resource"]["resourceType"] == "Observation"
+             and e["resource"]["code"].get("coding", [{}])[0].get("code") == "72514-3"]
+    if sorted(o.get("valueInteger") for o in pains) != sorted(pain):
+        fail(f"roll's bundle {number}: pain values {sorted(o.get('valueInteger') for o in pains)},"
+             f" not the seeded pain {sorted(pain)} (the back-feel ratings never come out as pain)")
+    for obs in pains:
+        at = obs.get("effectiveDateTime", "")
+        if at[19:].replace(":", "") != offset_on(at[:19]):
+            fail(f"roll's bundle {number}: pain at {at} does not carry {zone}'s offset")
 kinds = [e["resource"]["resourceType"] for e in bundles[-1]["entry"]] if bundles else []
 if "CarePlan" not in kinds or "Goal" not in kinds:
     fail("roll's bundle with --prescription has no CarePlan or Goals")

@@ -95,6 +95,9 @@ def parse(text, schema, label):
     if kind in validators["journal"].schema["definitions"]:
         order = list(validators["journal"].schema["definitions"][kind]["properties"]["fields"]
                      ["properties"])
+        # A session's pain is format 3: a line of format 1 leaves both out.
+        if kind == "session" and document.get("v") == 1:
+            order = [f for f in order if f not in ("pain_before", "pain_after")]
         if objects[0] != order:
             fail(f"{label}: fields in the order {objects[0]}, not {order}")
     return document
@@ -284,8 +287,8 @@ if "suggestion" not in check_due("not-done"):
 
 # 2. The session that asks its check-in, on a terminal: every key in turn, then every step skipped
 #    but the last, which runs out.
-session = Session(["drill", "--events", "--ready", "key", "--before", "4", "--after", "7"],
-                  on_terminal=True)
+session = Session(["drill", "--events", "--ready", "key", "--before", "4", "--after", "7",
+                   "--pain-before", "3", "--pain-after", "5"], on_terminal=True)
 
 
 def check_in(event):
@@ -324,6 +327,30 @@ events = list(session.events)
 statuses = [e.get("status") for e in session.events if e.get("event") in ("finished", "summary")]
 if statuses != ["partial", "partial"]:
     fail(f"the session with every step but the last skipped ended {statuses}, not partial")
+
+# 2b. A second session of drill with pain up 2 or more: drill is paused (today's `paused`).
+session = Session(["drill", "--events", "--ready", "key", "--yes", "--pain-before", "2",
+                   "--pain-after", "4"])
+try:
+    def skip_all(event):
+        if event.get("event") == "waiting":
+            session.send("\n")
+        elif event.get("event") == "step":
+            session.send("n\n")
+
+    session.until("finished", skip_all)
+    if session.finish() != 0:
+        fail(f"the second drill with pain: {session.stderr()[-600:]}")
+    if "If your pain is increasing" not in session.stderr():
+        fail("pain up after the session: the second article's words are not on stderr")
+except RuntimeError as e:
+    fail(f"the second drill with pain: {e}")
+finally:
+    session.kill()
+events += session.events
+paused = check_json("today", "--json").get("paused", [])
+if [p.get("routine") for p in paused] != ["drill"]:
+    fail(f"two sessions of drill with pain up 2 or more: paused {paused}, not drill")
 
 # 3. Sessions run to their end, fast: every phase and rep, and the ticks.
 for routine in ("drill", "thoracic", "bedtime"):

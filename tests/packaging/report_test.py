@@ -45,8 +45,9 @@ def fail(why):
 
 
 def seed_nightly():
-    """Twelve weeks of nightly sessions up to the report's day, rated, with pressure readings
-    (some above 7), a partial now and then, and two pain stops."""
+    """Twelve weeks of nightly sessions up to the report's day, rated (the older scale and pain,
+    some flagged), with pressure readings (some above 7), a partial now and then, and two pain
+    stops."""
     import datetime
     lines = []
     first = datetime.date(2026, 9, 7)  # the Monday twelve weeks before the report's week
@@ -60,6 +61,7 @@ def seed_nightly():
                      f"thoracic={seconds // 2} lats={seconds // 4} "
                      f"glutes={seconds - seconds // 2 - seconds // 4} "
                      f"before={3 + i % 4} after={5 + i % 4} "
+                     f"pain_before={2 + i % 3} pain_after={1 + i % 4} "
                      f"pressure=thoracic:{4 + i % 5} pressure=lats:{5 + i % 4} "
                      f"pressure=glutes:{3 + i % 3}")
     db = tmp / "data" / "roll" / "history.sqlite3"

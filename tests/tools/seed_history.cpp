@@ -10,7 +10,8 @@
 //   hold=STEP:AT:DELTA (any number of them) stores a + or - (STEP counts from 1).
 //   The UTC offset stored is that of the TZ the tool runs in. before=N and after=N set the
 //   0-10 ratings (written straight into their columns: the store's writer for them belongs to
-//   the ratings' own code); pressure=ZONE:VALUE adds a pressure reading (repeatable).
+//   the ratings' own code); pain_before=N and pain_after=N the 0-10 pain (through the store's
+//   set_pain); pressure=ZONE:VALUE adds a pressure reading (repeatable).
 #include <fmt/core.h>
 
 #include <iostream>
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
       std::string zone;
       std::string first_zone;
       std::optional<std::int64_t> before, after;
+      std::optional<int> pain_before, pain_after;
       while (in >> zone) {
         auto eq = zone.find('=');
         if (eq == std::string::npos) continue;
@@ -65,6 +67,10 @@ int main(int argc, char** argv) {
           std::istringstream parts(zone.substr(eq + 1));
           parts >> h.step >> colon >> h.at_seconds >> colon >> h.seconds;
           p.hold_changes.push_back(h);
+          continue;
+        }
+        if (zone.substr(0, eq) == "pain_before" || zone.substr(0, eq) == "pain_after") {
+          (zone[5] == 'b' ? pain_before : pain_after) = std::stoi(zone.substr(eq + 1));
           continue;
         }
         if (zone.substr(0, eq) == "before" || zone.substr(0, eq) == "after") {
@@ -91,6 +97,7 @@ int main(int argc, char** argv) {
             .bind(3, static_cast<std::int64_t>(id))
             .run();
       }
+      if (pain_before || pain_after) store.set_pain(id, pain_before, pain_after);
       if (status == "running") continue;
       p.status = parse_status(status);
       if (p.status == SessionStatus::pain_stop) p.pain_zone = first_zone;

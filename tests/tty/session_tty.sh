@@ -526,36 +526,38 @@ else
   failures=$((failures + 1))
 fi
 
-echo "# how does your back feel: one key before and after, stored; Enter skips"
+echo "# pain 0-10 (0 none): one key before and after, stored; Enter skips; a rise advised at once"
 mkdir -p "$WORK/c5/roll"
 printf 'level = "intermediate"\nfirst_ready = "timer"\n%s\n' "$SCREENED" >"$WORK/c5/roll/config.toml"
 C5="XDG_CONFIG_HOME=$WORK/c5 XDG_DATA_HOME=$WORK/d5 ROLL_NOW=2026-11-23T16:00:00Z"
 tm send-keys -t roll "clear; $C5 '$ROLL' session $WORK/hold.toml --speed 100 --log-rehearsal; echo EXIT=\$?" Enter
 wait_for 'Any fresh injury in the last 72 h? [y/n]' && tm send-keys -t roll n
 wait_for 'arms or legs? [y/n]' && tm send-keys -t roll n
-wait_for 'How does your back feel right now?' && tm send-keys -t roll 4
+wait_for 'How much pain do you have right now?' && tm send-keys -t roll 4
 # The session runs to its end: its end in big letters waits for a key before the summary.
 wait_for 'any key: the summary' 20 && tm send-keys -t roll Enter
-wait_for 'How does your back feel now, after the session?' 20 && tm send-keys -t roll t
+wait_for 'How much pain do you have now, after the session?' 20 && tm send-keys -t roll t
+# 4 then 10: the second article's advice at once.
+wait_for 'If your pain is increasing' && echo "ok: a rise gets the second article's words at once"
 # hold.toml ends with its three minutes of movement: no after-care offer comes.
 wait_for 'EXIT=0'
 ratings() {
-  tm send-keys -t roll "clear; $C5 '$ROLL' history --limit 1 --json | grep -o '\"rating_[a-z]*\" : [0-9]*'; echo LISTED$1" Enter
+  tm send-keys -t roll "clear; $C5 '$ROLL' history --limit 1 --json | grep -o '\"pain_[a-z]*\" : [0-9]*'; echo LISTED$1" Enter
   wait_for "LISTED$1"
 }
 ratings 1
-wait_for '"rating_before" : 4' && wait_for '"rating_after" : 10' &&
+wait_for '"pain_before" : 4' && wait_for '"pain_after" : 10' &&
   echo "ok: one key each before and after, stored"
 tm send-keys -t roll "clear; $C5 '$ROLL' session $WORK/hold.toml --speed 100 --log-rehearsal; echo EXIT=\$?" Enter
-wait_for 'How does your back feel right now?' && tm send-keys -t roll Enter
+wait_for 'How much pain do you have right now?' && tm send-keys -t roll Enter
 # The full screen covers the answer until the end's key; the normal screen shows it again after.
 wait_for 'any key: the summary' 20 && tm send-keys -t roll Enter
-wait_for 'skipped' && wait_for 'How does your back feel now, after the session?' 20 &&
+wait_for 'skipped' && wait_for 'How much pain do you have now, after the session?' 20 &&
   tm send-keys -t roll 0
 wait_for 'EXIT=0'
 ratings 2
-wait_for '"rating_after" : 0'
-if pane | grep -q rating_before; then
+wait_for '"pain_after" : 0'
+if pane | grep -q pain_before; then
   echo "FAIL: Enter did not skip the rating before" >&2
   failures=$((failures + 1))
 else
@@ -589,7 +591,7 @@ wait_for 'Start the beginner routine instead? [y/n]' && echo "ok: a newcomer is 
 tm send-keys -t roll y
 wait_for 'Timed or wait for a key? [t/k]' && tm send-keys -t roll t
 check_in_no
-wait_for 'How does your back feel right now?' && tm send-keys -t roll 7
+wait_for 'How much pain do you have right now?' && tm send-keys -t roll 7
 wait_for 'First session' && wait_re 'GET READY +1[0-5] s' && echo "ok: the beginner routine starts with a first get-ready of 15 s"
 tm send-keys -t roll q
 wait_for 'End the session?' && tm send-keys -t roll y

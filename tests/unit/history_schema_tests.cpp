@@ -24,6 +24,7 @@
 #include "platform/sqlite.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/due.hpp"
+#include "roll/outcomes.hpp"
 #include "roll/stats.hpp"
 
 using namespace roll;
@@ -280,4 +281,28 @@ TEST_CASE("migration 5 -> 6: a copy first, then kept deletions, versions, lifts 
   for (const char* table : {"deleted_records", "sync_notices", "sync_speaks_for"})
     CHECK(one(db.file,
               fmt::format("SELECT count(*) FROM sqlite_master WHERE name = '{}'", table)) == "1");
+}
+
+TEST_CASE("migration 6 -> 7: pain columns of their own, the back-feel ratings kept as they were") {
+  TempDb db("roll-v6-ratings");
+  write_version_5(db.file);
+  sql(db.file, "UPDATE sessions SET rating_before = 2, rating_after = 9;");
+  const std::string kSession = "01890a5d-ac96-7000-8000-000000000001";
+  {
+    HistoryStore store(db.file, fixed_device());
+    CHECK(store.schema_version() == HistoryStore::kSchemaVersion);
+    auto s = store.session_by_uid(kSession);
+    REQUIRE(s);
+    // The old scale's values and meaning stay: 2 and 9 of "how does your back feel" (10 fine),
+    // never read as pain.
+    CHECK(s->rating_before == 2);
+    CHECK(s->rating_after == 9);
+    CHECK_FALSE(s->pain_before);
+    CHECK_FALSE(s->pain_after);
+    CHECK(pain_ratings({*s}).empty());
+  }
+  CHECK(one(db.file,
+            "SELECT count(*) FROM sessions WHERE pain_before IS NOT NULL OR pain_after "
+            "IS NOT NULL") == "0");
+  CHECK(one(db.file, "SELECT rating_before || ' ' || rating_after FROM sessions") == "2 9");
 }

@@ -117,6 +117,13 @@ TEST_CASE("record checks: each rule, refused with the field, its value and why")
   CHECK(problem(r.set("rating_after", std::int64_t{11})) ==
         "\"rating_after\" 11 is not a rating of 0-10");
   CHECK(problem(session().set("rating_after", Value{})) == "");  // null where null is allowed
+  r = session();
+  CHECK(problem(r.set("pain_before", std::int64_t{11})) ==
+        "\"pain_before\" 11 is not a pain rating of 0-10 (0 no pain, 10 the worst imaginable)");
+  r = session();
+  CHECK(problem(r.set("pain_after", std::int64_t{-1})).find("is not a pain rating") !=
+        std::string::npos);
+  CHECK(problem(session().set("pain_after", std::int64_t{10})) == "");
 
   auto p = valid(Kind::pressure);
   CHECK(problem(p.set("value", std::int64_t{-2147483649})) ==
@@ -160,7 +167,7 @@ TEST_CASE("record checks: each rule, refused with the field, its value and why")
 }
 
 TEST_CASE("record checks: what an update may change, per kind") {
-  CHECK(mutable_fields(Kind::session).size() == 6);
+  CHECK(mutable_fields(Kind::session).size() == 8);
   CHECK(mutable_fields(Kind::session_zone).size() == 1);
   CHECK(mutable_fields(Kind::injury).size() == 1);
   CHECK(mutable_fields(Kind::tombstone).size() == 3);
@@ -203,6 +210,14 @@ TEST_CASE("record checks: what an update may change, per kind") {
   auto rerated = rated;
   rerated.set("rating_after", std::int64_t{2});
   CHECK(check_update(rated, rerated)->find("does not change once given") != std::string::npos);
+  // Pain, like the ratings, only from null.
+  auto pained = ended;
+  pained.set("pain_after", std::int64_t{6});
+  CHECK_FALSE(check_update(ended, pained));
+  auto repained = pained;
+  repained.set("pain_after", std::int64_t{3});
+  CHECK(*check_update(pained, repained) ==
+        "a session's \"pain_after\" does not change once given (it was 6, now 3)");
 
   auto injury = valid(Kind::injury);
   injury.set("cleared", false);

@@ -132,7 +132,9 @@ TEST_CASE("html report: what a physiotherapist reads first comes first, with its
   CHECK(has(html, "<b>32 of 50</b> days with a completed session"));
   CHECK(has(html, "<b>1</b> pain stop<small>"));
   CHECK(has(html, "<b>10</b> pressure readings above 7<small>of 40 recorded"));
-  CHECK(has(html, "<b>4.0 &#8594; 7.5</b> before and after, on average"));
+  CHECK(has(
+      html,
+      "<b>4.0 &#8594; 7.5</b> back feel before and after<small>older scale, 10 fine, not pain"));
   CHECK(has(html, "14 rated sessions"));
   auto at = [&](const char* text) { return html.find(text); };
   for (const char* later :
@@ -188,4 +190,26 @@ TEST_CASE("is_roll_report: only roll's own pages") {
   CHECK_FALSE(is_roll_report("<!DOCTYPE html><html><head><title>mine</title>"));
   CHECK_FALSE(is_roll_report("notes about my back"));
   CHECK_FALSE(is_roll_report(""));
+}
+
+TEST_CASE("html report: pain before and after, compared within a session, a rise of 2 flagged") {
+  auto in = sample();
+  in.sessions[0].pain_before = 3;
+  in.sessions[0].pain_after = 5;  // flagged
+  in.sessions[1].pain_before = 3;
+  in.sessions[1].pain_after = 4;  // rose, not flagged
+  in.sessions[2].pain_before = 6;
+  in.sessions[2].pain_after = 2;
+  in.sessions[3].pain_after = 9;  // no before: not compared
+  auto html = html_report(in);
+  CHECK(has(html,
+            "<b>Pain before and after</b> (0 no pain, 10 the worst imaginable): 3 sessions "
+            "with both (compared only within a session), on average -0.3 after; 2 with "
+            "more pain after, 1 flagged (a rise of 2 or more: roll's own threshold, after "
+            "Ostelo et al. 2008), latest:"));
+  CHECK(has(html, "3&#8594;5 !"));
+  // The older scale keeps its label, never called pain.
+  CHECK(has(html, "how the back felt (the older scale, 10 fine; not pain)"));
+  auto none = html_report(sample());
+  CHECK(has(none, "roll compares them only within a session that has both"));
 }

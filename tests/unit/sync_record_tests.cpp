@@ -153,10 +153,10 @@ TEST_CASE("sync record: what roll does not write is refused with a reason and a 
 }
 
 TEST_CASE("sync record: a newer record format is marked as such, not as damage") {
-  auto d = decode(R"({"v":3,"kind":"spaceship","fields":[1,2]})");
+  auto d = decode(R"({"v":4,"kind":"spaceship","fields":[1,2]})");
   CHECK_FALSE(d.record);
   CHECK(d.newer);
-  CHECK(d.error == "record format 3 is newer than this roll reads (2); upgrade roll");
+  CHECK(d.error == "record format 4 is newer than this roll reads (3); upgrade roll");
 }
 
 TEST_CASE("sync record: a tombstone with a version is format 2, without one format 1") {
@@ -290,4 +290,23 @@ TEST_CASE("sync merge: tombstones first, parents before what hangs on them") {
       CHECK(fields_of(k)[0].name == parent_field(k));
     }
   }
+}
+
+TEST_CASE("sync record: pain travels as format 3, a session without it stays format 1") {
+  Record plain = session(1764000600);
+  std::string old_line = encode(plain);
+  CHECK(old_line.starts_with("{\"v\":1,"));
+  CHECK(old_line.find("pain") == std::string::npos);
+  Record pained = plain;
+  pained.set("pain_before", std::int64_t{3}).set("pain_after", std::int64_t{6});
+  std::string line = encode(pained);
+  CHECK(line.starts_with("{\"v\":3,"));
+  CHECK(line.find(R"("rating_before":4,"rating_after":null,"pain_before":3,"pain_after":6)") !=
+        std::string::npos);
+  auto d = decode(line);
+  REQUIRE_MESSAGE(d.record, d.error);
+  CHECK(*d.record == pained);
+  // The back-feel rating keeps its own field: never read as pain.
+  CHECK(d.record->optional_integer("rating_before") == 4);
+  CHECK_FALSE(decode(old_line).record->optional_integer("pain_before"));
 }

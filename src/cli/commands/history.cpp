@@ -17,6 +17,7 @@
 #include "platform/journal.hpp"
 #include "platform/wall_clock.hpp"
 #include "roll/duration.hpp"
+#include "roll/pain.hpp"
 #include "roll/plan.hpp"
 #include "roll/plural.hpp"
 #include "roll/record_checks.hpp"
@@ -55,11 +56,19 @@ std::string note_of(const SessionRecord& r) {
     for (const auto& h : r.hold_changes) added += h.seconds;
     note += fmt::format("{}holds {:+} s", note.empty() ? "" : ", ", added);
   }
-  // "How does your back feel?", 0-10, where the session recorded it.
   auto rating = [](std::optional<int> v) { return v ? fmt::format("{}", *v) : std::string("-"); };
+  // Pain, 0-10 (0 none): compared only where the session has both; a rise of 2 or more flagged.
+  if (auto pain = session_pain(r)) {
+    note += fmt::format("{}pain {} -> {} /10{}", note.empty() ? "" : ", ", pain->before,
+                        pain->after, pain->flagged() ? " FLAGGED: pain up 2+" : "");
+  } else if (r.pain_before || r.pain_after) {
+    note += fmt::format("{}pain {} -> {} /10", note.empty() ? "" : ", ", rating(r.pain_before),
+                        rating(r.pain_after));
+  }
+  // The older "how does your back feel?", 0-10 (10 fine), labelled as that scale.
   if (r.rating_before || r.rating_after) {
-    note += fmt::format("{}back {} -> {} /10", note.empty() ? "" : ", ", rating(r.rating_before),
-                        rating(r.rating_after));
+    note += fmt::format("{}back feels {} -> {} /10 (10 fine)", note.empty() ? "" : ", ",
+                        rating(r.rating_before), rating(r.rating_after));
   }
   return note;
 }
@@ -103,6 +112,13 @@ toml::table json_row(const SessionRecord& r) {
                   {"hold_changes", std::move(holds)}};
   if (r.rating_before) row.insert("rating_before", *r.rating_before);
   if (r.rating_after) row.insert("rating_after", *r.rating_after);
+  if (r.pain_before) row.insert("pain_before", *r.pain_before);
+  if (r.pain_after) row.insert("pain_after", *r.pain_after);
+  // Only within a session that has both (pain.hpp): the change, and the 2-point flag.
+  if (auto pain = session_pain(r)) {
+    row.insert("pain_change", pain->change());
+    row.insert("pain_rise_flagged", pain->flagged());
+  }
   return row;
 }
 
@@ -170,7 +186,9 @@ void show(Context& ctx, UserData& user, const HistoryOptions& opt) {
     });
   } else {
     bool any = false;
+    bool flagged = false;
     store.visit_sessions(q, [&](const SessionRecord& r) {
+      if (auto pain = session_pain(r); pain && pain->flagged()) flagged = true;
       if (!any) {
         fmt::print(ctx.out, "{:<16}  {:<20}  {:<11}  {:>11}\n", "STARTED", "ROUTINE", "STATUS",
                    "DONE/PLAN");
@@ -180,6 +198,10 @@ void show(Context& ctx, UserData& user, const HistoryOptions& opt) {
     });
     if (!any)
       fmt::print(ctx.out, "No sessions recorded yet. Start one with `roll session bedtime`.\n");
+    if (flagged) {
+      fmt::print(ctx.out, "\nFLAGGED: pain after the session higher than before, {}.\n",
+                 kPainRiseFlagLabel);
+    }
   }
   report_problems(ctx, store);
 }
@@ -382,13 +404,17 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
       "  roll history\n"
       "  roll history --since 2026-11-01 --limit 0 --csv > rolls.csv\n"
       "  roll history --json | jq '.sessions[0].status'\n"
+      "  roll history --json | jq '.sessions[] | select(.pain_rise_flagged)'   pain up 2+\n"
       "  roll history delete \"$(roll history --json --limit 1 | jq -r '.sessions[0].id')\"\n"
       "  roll history add bedtime --at '2026-11-23 21:30' --minutes 6\n"
       "  roll history deleted\n"
       "\nStatus: completed (the end reached with at least 80% of the planned time on the roller\n"
       "done), partial (the end reached with less: steps skipped), quit, pain-stop, interrupted,\n"
       "or unfinished (the process was killed). Only completed counts for `roll due` and streaks.\n"
-      "A session run with --speed is a rehearsal and is not recorded unless --log-rehearsal.";
+      "A session run with --speed is a rehearsal and is not recorded unless --log-rehearsal.\n"
+      "pain 3 -> 5 /10: pain before and after (0 none, 10 the worst imaginable), FLAGGED when it\n"
+      "rose by 2 or more (roll's own threshold, after Ostelo et al. 2008); back feels 4 -> 7 /10\n"
+      "(10 fine): the older \"how does your back feel\" ratings, not pain.";
 
   auto& del = cmd.command(
       "delete", "Delete one session and what hangs on it (zones, pressures, its pain stop)");

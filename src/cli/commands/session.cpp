@@ -41,13 +41,24 @@ void declare_session(CommandSpec& roll, SessionOptions& args) {
   cmd.flag("--log-rehearsal", args.log_rehearsal,
            "Record a --speed run in the history, marked as a rehearsal (it counts for neither "
            "`roll due` nor a streak)");
+  cmd.option("--pain-before", args.pain_before,
+             "Your pain before the session, 0 (no pain) to 10 (the worst imaginable): recorded "
+             "without asking")
+      .between(0, 10)
+      .value_name("N");
+  cmd.option("--pain-after", args.pain_after,
+             "Your pain after the session, 0 (no pain) to 10 (the worst imaginable): recorded "
+             "without asking; higher than before, roll says to stop and go gentler next time")
+      .between(0, 10)
+      .value_name("N");
   cmd.option("--before", args.before,
-             "How your back feels before the session, 0 (as bad as it gets) to 10 (fine): "
-             "recorded without asking")
+             "The older \"how does your back feel\" rating before the session, 0 (as bad as it "
+             "gets) to 10 (fine), not pain: recorded without asking")
       .between(0, 10)
       .value_name("N");
   cmd.option("--after", args.after,
-             "How your back feels after the session, 0-10: recorded without asking")
+             "The older \"how does your back feel\" rating after the session, 0 (as bad as it "
+             "gets) to 10 (fine), not pain: recorded without asking")
       .between(0, 10)
       .value_name("N");
   cmd.footer =
@@ -62,7 +73,7 @@ void declare_session(CommandSpec& roll, SessionOptions& args) {
       "  roll session thoracic --voice --voice-command 'espeak-ng -v en-gb -s 140'\n"
       "  roll session thoracic --plain --speed 20     check a routine quickly (a rehearsal)\n"
       "  roll session ./my-routine.toml --events | jq .event\n"
-      "  roll session bedtime --plain --before 4 --after 6   ratings for a script\n"
+      "  roll session bedtime --plain --pain-before 4 --pain-after 2   pain, for a script\n"
       "  roll profile conditions --osteoporosis no ...   the screening, answered for a script\n"
       "\nThe first real session asks the screening's six questions (`roll profile conditions\n"
       "--help`), whether you are new to foam rolling and how the first get-ready ends; each is\n"
@@ -76,10 +87,16 @@ void declare_session(CommandSpec& roll, SessionOptions& args) {
       "injury clear ID`;\nroll gives the pain stop's advice, asks nothing more and exits 4.\n"
       "\nAny --speed other than 1 is a rehearsal: it is not recorded in the history unless\n"
       "--log-rehearsal is given, and then it is marked as a rehearsal.\n"
-      "On the full screen roll asks \"how does your back feel?\" before and after: one key, 0-9\n"
-      "or 1 then 0 (or t) for 10 (0 as bad as it gets, 10 fine); Enter skips; `ratings = false` in "
-      "config.toml\n"
-      "turns it off. A fifth completed session on one day is warned about first (the second\n"
+      "On the full screen roll asks your pain before and after, on the 0-10 numeric rating\n"
+      "scale (0 no pain, 10 the worst imaginable): one key, 0-9 or 1 then 0 (or t) for 10; Enter\n"
+      "skips; `ratings = false` in config.toml turns it off. Pain after higher than before gets\n"
+      "the second article's advice at once (\"If your pain is increasing, symptoms are worsening,\n"
+      "or you feel uncomfortable, listen to your body and stop.\") and a gentler suggestion for\n"
+      "next time; a rise of 2 points or more is flagged (roll's own threshold, after the smallest\n"
+      "change on a 0-10 scale that patients notice, Ostelo et al. 2008), and two flagged sessions\n"
+      "in a row of one routine make bare `roll` say to pause it and ask a physical therapist.\n"
+      "--before/--after keep the older \"how does your back feel\" scale (10 fine), never pain.\n"
+      "A fifth completed session on one day is warned about first (the second\n"
       "article: 1-4 times per day); on a terminal roll asks whether to start anyway.\n"
       "A session is completed when it reaches its end with at least 80% of its planned time on\n"
       "the roller done; reaching the end with less (steps skipped with n) is partial.\n"

@@ -56,18 +56,21 @@ void print_json_stats(Context& ctx, const Stats& st, const StatsReadings& readin
 
 void declare_stats(CommandSpec& roll, StatsOptions& opts) {
   auto& cmd = roll.command(
-      "stats", "Streaks, a calendar, minutes per week and zone, ratings, pressure and pain stops");
+      "stats",
+      "Streaks, a calendar, minutes per week and zone, pain before and after, ratings, pressure "
+      "and pain stops");
   cmd.option("--weeks", opts.weeks, "How many weeks the totals and the heatmap cover")
       .show_default()
       .between(1, 520);
   cmd.flag("--json", opts.json,
            "Print a JSON object (current_streak, longest_streak, weeks, zones, days, ratings, "
-           "pressures, pain_stops)");
+           "pain, pressures, pain_stops)");
   cmd.footer =
       "\nExamples:\n"
       "  roll stats\n"
       "  roll stats --weeks 52\n"
       "  roll stats --json | jq .current_streak\n"
+      "  roll stats --json | jq '.pain[] | select(.rise_flagged)'   pain up 2 or more\n"
       "\nA day with a completed session keeps the streak (a partial session or a --speed "
       "rehearsal\n"
       "does not); days within 72 h of a recorded injury and days that ended in a pain stop do "

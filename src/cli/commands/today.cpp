@@ -14,6 +14,7 @@
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/pain.hpp"
 #include "roll/plural.hpp"
 #include "roll/text.hpp"
 
@@ -85,12 +86,17 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
   if (options.json) {
     toml::array limits;
     for (const auto& l : t.limits) limits.push_back(l);
+    toml::array paused;
+    for (const auto& name : facts.paused_routines) {
+      paused.push_back(toml::table{{"routine", name}, {"reason", pause_routine_words(name)}});
+    }
     toml::table out{
         {"date", format_date(day)},
         {"state", today_state_name(t.state)},
         {"completed_today", t.completed_today},
         {"streak", toml::table{{"current", t.streaks.current}, {"longest", t.streaks.longest}}},
         {"limits", std::move(limits)},
+        {"paused", std::move(paused)},
         {"level", std::string(to_string(level))},
         {"step_up", toml::table{{"suggested", t.step_up.suggested},
                                 {"sessions", t.step_up.sessions},
@@ -121,6 +127,7 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
   lines.push_back(
       fmt::format("streak: {} (longest {})", plural(t.streaks.current, "day"), t.streaks.longest));
   for (const auto& l : t.limits) lines.push_back("limits today: " + l);
+  for (const auto& p : t.paused) lines.push_back("pause: " + p);
   if (!t.routine.empty()) {
     lines.push_back(fmt::format("suggested: {} ({})", t.routine, t.why));
     lines.push_back(fmt::format("  start it: {}", t.command));

@@ -29,6 +29,7 @@
 #include "roll/due.hpp"
 #include "roll/layout.hpp"
 #include "roll/lint.hpp"
+#include "roll/pain.hpp"
 #include "roll/plan.hpp"
 #include "roll/profile.hpp"
 #include "roll/runner.hpp"
@@ -252,7 +253,7 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
     for (const auto& line : notices.lines) events->notice(line);
   }
   // On by default in the full screen only: plain and JSON lines are for scripts, which say
-  // --before and --after.
+  // --pain-before and --pain-after (or the older --before and --after).
   bool ask_ratings = full_screen && user.profile().ratings;
   bool recording = !args.no_log && (!rehearsal || args.log_rehearsal);
   std::optional<platform::SqliteSessionLog> recorded;
@@ -261,14 +262,15 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   SessionLog& log = recorded ? static_cast<SessionLog&>(*recorded) : not_recorded;
   // Nothing to keep a rating in (--no-log, a rehearsal not logged): not asked.
   ask_ratings = ask_ratings && recording;
-  if (!recording && (args.before || args.after)) {
+  if (!recording && (args.before || args.after || args.pain_before || args.pain_after)) {
     fmt::print(ctx.err,
-               "roll: --before/--after: not kept, since this session is not recorded (--no-log, "
-               "or a --speed rehearsal without --log-rehearsal)\n");
+               "roll: --pain-before/--pain-after/--before/--after: not kept, since this session "
+               "is not recorded (--no-log, or a --speed rehearsal without --log-rehearsal)\n");
   }
-  std::optional<int> before = args.before;
-  if (!before && ask_ratings) before = ask_rating(ctx, "right now");
-  if (before && recorded) recorded->rate_before(*before);
+  if (args.before && recorded) recorded->rate_before(*args.before);
+  std::optional<int> pain_before = args.pain_before;
+  if (!pain_before && ask_ratings) pain_before = ask_pain(ctx, "right now");
+  if (pain_before && recorded) recorded->pain_before(*pain_before);
   SysSeconds started_at = now_or_fail(ctx);
   Routine with_roller = routine;
   if (user.profile().roller) with_roller.roller = *user.profile().roller;
@@ -325,17 +327,27 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   }
   // After a pain stop, nothing more than its own advice: no question, no offer.
   if (session.status() == SessionStatus::pain_stop) {
-    if (args.after) {
-      fmt::print(ctx.err, "roll: --after: not kept, since the session ended in a pain stop\n");
+    if (args.after || args.pain_after) {
+      fmt::print(ctx.err,
+                 "roll: --pain-after/--after: not kept, since the session ended in a pain stop\n");
     }
     return exit_pain_stop;
   }
-  std::optional<int> after = args.after;
-  if (!after && ask_ratings && session.status() != SessionStatus::interrupted) {
+  if (args.after && recorded_id != 0)
+    user.history().set_ratings(recorded_id, std::nullopt, args.after);
+  std::optional<int> pain_after = args.pain_after;
+  if (!pain_after && ask_ratings && session.status() != SessionStatus::interrupted) {
     std::fflush(ctx.out);
-    after = ask_rating(ctx, "now, after the session");
+    pain_after = ask_pain(ctx, "now, after the session");
   }
-  if (after && recorded_id != 0) user.history().set_ratings(recorded_id, std::nullopt, after);
+  if (pain_after && recorded_id != 0)
+    user.history().set_pain(recorded_id, std::nullopt, pain_after);
+  // More pain after than before: the second article's advice at once, and a gentler next time.
+  if (auto pain = session_pain(pain_before, pain_after); pain && pain->rose()) {
+    for (const auto& line : pain_rose_advice(*pain)) {
+      fmt::print(args.events ? ctx.err : ctx.out, "{}\n", full_screen ? wrap(line, width) : line);
+    }
+  }
   // After a whole session only: whoever quits or stops has said they are done.
   if (full_screen && !args.yes && session.status() == SessionStatus::completed &&
       !moves_enough_after(routine)) {

@@ -6,9 +6,11 @@
 
 namespace roll::cli {
 
-std::optional<int> ask_rating(Context& ctx, std::string_view when) {
+std::optional<int> ask_pain(Context& ctx, std::string_view when) {
   fmt::print(ctx.out,
-             "How does your back feel {}? 0 (as bad as it gets) to 10 (fine); Enter skips: ", when);
+             "How much pain do you have {}? 0 (no pain) to 10 (the worst pain imaginable); Enter "
+             "skips: ",
+             when);
   return read_scale_answer(ctx);
 }
 

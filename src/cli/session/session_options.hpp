@@ -18,8 +18,10 @@ struct SessionOptions {
   bool yes = false;
   bool no_log = false;
   bool log_rehearsal = false;
-  std::optional<int> before;  // "how does your back feel?", 0-10
+  std::optional<int> before;  // "how does your back feel?", 0 (as bad as it gets) to 10 (fine)
   std::optional<int> after;
+  std::optional<int> pain_before;  // pain, 0 (none) to 10 (the worst imaginable)
+  std::optional<int> pain_after;
 };
 
 }  // namespace roll::cli
