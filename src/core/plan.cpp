@@ -185,7 +185,8 @@ Millis resize_block(Plan& plan, const Routine& routine, std::size_t index, Milli
       extra.segments.clear();
     } else if (step.unit == TimingUnit::reps) {
       Millis rep = seconds(std::max(step.rep_seconds, 1));
-      int reps = static_cast<int>(std::max<Millis::rep>(1, (delta + rep / 2) / rep));
+      // Whole reps within what was asked, never more (the key says 15 s), and at least one.
+      int reps = static_cast<int>(std::max<Millis::rep>(1, delta / rep));
       fill_reps(b, reps, step.rep_seconds);
     } else {
       fill_paced_seconds(b, step.breath, delta);

@@ -167,3 +167,18 @@ TEST_CASE("the first get-ready may be longer than the others, and only the first
     CHECK(longer.blocks[i].length == plain.blocks[i].length);
   }
 }
+
+// + says 15 s and the events, the history and their schemas promise at most 15: a step in reps
+// gains the whole reps that fit in them (three of 4 s, not four), and one rep when a rep is longer.
+TEST_CASE("+ on a step in reps adds the whole reps within 15 s, one when a rep is longer") {
+  Routine routine;
+  Step reps = step(StepKind::roll, Zone::thoracic, TimingUnit::reps, 3);
+  reps.rep_seconds = 4;
+  Step slow = step(StepKind::roll, Zone::thoracic, TimingUnit::reps, 2);
+  slow.rep_seconds = 20;
+  routine.steps = {reps, slow};
+  Plan plan = make_plan(routine, no_transitions());
+  REQUIRE(plan.blocks.size() == 2);
+  CHECK(resize_block(plan, routine, 0, 15s, 0ms) == 12s);
+  CHECK(resize_block(plan, routine, 1, 15s, 0ms) == 20s);
+}
