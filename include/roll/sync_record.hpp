@@ -24,7 +24,9 @@ namespace roll::sync {
 // that holds it: 1, except a tombstone that carries a `version` or `restored` (2), which a roll
 // that reads only 1 must not skip (it would keep a record deleted that was restored). A line or
 // a journal with a higher number is from a newer roll and is refused, never guessed at.
-inline constexpr std::int64_t kFormatVersion = 2;
+// A prescription (3) is a kind a roll that reads only 2 does not know: it stops at the line as
+// one from a newer roll rather than reading it as damaged.
+inline constexpr std::int64_t kFormatVersion = 3;
 // The journal format version (the header's "roll_journal").
 inline constexpr std::int64_t kJournalVersion = 1;
 // roll's own bound: a record roll writes is a few hundred bytes; a line this long is not one.
@@ -40,6 +42,7 @@ enum class Kind {
   injury,
   injury_clearing,
   check_in,
+  prescription,
   tombstone,
 };
 

@@ -327,6 +327,20 @@ CREATE TABLE sync_speaks_for (
 ALTER TABLE sync_journals ADD COLUMN skipping INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sync_journals ADD COLUMN speaks_for TEXT NOT NULL DEFAULT '';
 )sql",
+    // 6 -> 7: the prescriptions added with `roll prescription add` (docs/prescriptions.md): the
+    // file's text as added, its first and last day, and when `roll prescription end` ended it.
+    R"sql(
+CREATE TABLE prescriptions (
+  uid TEXT NOT NULL UNIQUE,
+  device TEXT NOT NULL,
+  name TEXT NOT NULL,
+  text TEXT NOT NULL,
+  from_day TEXT NOT NULL,
+  until_day TEXT NOT NULL,
+  added_at INTEGER NOT NULL,
+  ended_at INTEGER
+);
+)sql",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 

@@ -153,10 +153,10 @@ TEST_CASE("sync record: what roll does not write is refused with a reason and a 
 }
 
 TEST_CASE("sync record: a newer record format is marked as such, not as damage") {
-  auto d = decode(R"({"v":3,"kind":"spaceship","fields":[1,2]})");
+  auto d = decode(R"({"v":4,"kind":"spaceship","fields":[1,2]})");
   CHECK_FALSE(d.record);
   CHECK(d.newer);
-  CHECK(d.error == "record format 3 is newer than this roll reads (2); upgrade roll");
+  CHECK(d.error == "record format 4 is newer than this roll reads (3); upgrade roll");
 }
 
 TEST_CASE("sync record: a tombstone with a version is format 2, without one format 1") {

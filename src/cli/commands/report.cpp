@@ -55,6 +55,28 @@ CheckedPrescription prescription_for_export(Context& ctx, const std::string& fil
   return checked;
 }
 
+// The active prescription (`roll prescription add`) for the CarePlan when --prescription names
+// none: its text as stored, checked at the door; each routine titled as its file reads now.
+std::optional<CheckedPrescription> active_for_export(Context& ctx, platform::HistoryStore& store) {
+  auto stored = store.active_prescription();
+  if (!stored) return std::nullopt;
+  auto loaded = load_prescription(stored->text, stored->name);
+  if (!loaded.prescription) return std::nullopt;
+  CheckedPrescription out;
+  for (const auto& ref : loaded.prescription->routines) {
+    std::string title = ref.text;
+    if (!ref.is_file && is_routine_name(ref.text)) {
+      if (auto file = platform::find_routine(ctx.env, ref.text)) {
+        auto routine = platform::load_routine_file(file->path);
+        if (routine.routine) title = routine.routine->title;
+      }
+    }
+    out.routine_titles.push_back(std::move(title));
+  }
+  out.prescription = std::move(loaded.prescription);
+  return out;
+}
+
 // The weeks' records as the FHIR builder takes them.
 std::string fhir_export(const ReportOptions& options,
                         const std::optional<CheckedPrescription>& prescription,
@@ -109,7 +131,7 @@ void declare_report(CommandSpec& roll, ReportOptions& options) {
       .completes(Completion::file);
   cmd.option("--prescription", options.prescription,
              "With --fhir: the prescription file to export as a CarePlan (checked as `roll "
-             "lint` checks it)")
+             "lint` checks it); without it, the active one (roll prescription add)")
       .needs("--fhir")
       .value_name("FILE")
       .completes(Completion::file);
@@ -137,7 +159,8 @@ void declare_report(CommandSpec& roll, ReportOptions& options) {
       "readings, the routines done (each with the figure of its first step on the roller), and\n"
       "what completed and partial mean. It prints on A4.\n"
       "\n--fhir writes the same weeks as a FHIR R4 Bundle (docs/fhir.md): an Observation per\n"
-      "session (LOINC 55411-3, minutes), the prescription as a CarePlan, and a Patient only\n"
+      "session (LOINC 55411-3, minutes), the prescription as a CarePlan (--prescription, else\n"
+      "the active one from `roll prescription add`), and a Patient only\n"
       "from --patient-name/--patient-id (nothing is invented). The before/after ratings (how\n"
       "your back feels) are not pain ratings and are not exported as pain.";
 }
@@ -169,6 +192,7 @@ int run_report(Context& ctx, UserData& user, const ReportOptions& options) {
   platform::HistoryStore& store = user.history();
   int h = profile.day_start_hour;
   LocalSeconds local_now = platform::to_local(now);
+  if (!options.fhir.empty() && !prescription) prescription = active_for_export(ctx, store);
 
   ReportInput in;
   in.today = roll_day(local_now, h);
