@@ -52,9 +52,10 @@ struct PrescriptionInput {
 [[nodiscard]] PrescriptionToday follow_prescription(HistoryReader& history,
                                                     const PrescriptionInput& input);
 
-// `roll due`'s answer while the prescription runs: safety first (a condition, the history's pain
-// stop and whole-body injury, as due_today gave them), then the prescription's own count. On a
-// day it does not prescribe nothing is due (not_prescribed); twice a day is due until the second.
+// `roll due`'s answer while the prescription runs: safety first (the history's pain stop and
+// whole-body injury as due_today gave them, a condition as held, any other excuse as excused),
+// then the prescription's own count. On a day it does not prescribe nothing is due
+// (not_prescribed); twice a day is due until the second.
 [[nodiscard]] DueReason prescribed_due_reason(const PrescriptionToday& p, const DueToday& due);
 
 }  // namespace roll

@@ -86,10 +86,9 @@ DueReason prescribed_due_reason(const PrescriptionToday& p, const DueToday& due)
       case Excuse::condition:
         return DueReason::held;
       case Excuse::pain_stop:
-        return DueReason::pain_stop;
       case Excuse::injury:
       case Excuse::paused_routine:
-        return DueReason::injury;
+        return DueReason::excused;
     }
   }
   if (!p.day.prescribed) return DueReason::not_prescribed;

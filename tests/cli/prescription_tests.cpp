@@ -175,8 +175,9 @@ TEST_CASE("roll due and bare roll follow a prescribed month: days, count, excuse
     auto r = roll_at(home, "2026-11-05T12:00:00", {"due"});
     CHECK(r.exit_code == 1);
     CHECK(has(r.out, "Not due: today is excused (an injury)"));
-    CHECK(has(roll_at(home, "2026-11-05T12:00:00", {"due", "--json"}).out,
-              "\"excused\" : \"injury\""));
+    auto json = roll_at(home, "2026-11-05T12:00:00", {"due", "--json"}).out;
+    CHECK(has(json, "\"reason\" : \"excused\""));
+    CHECK(has(json, "\"excused\" : \"injury\""));
   }
 
   SUBCASE("a condition not cleared: nothing is due, as without a prescription") {

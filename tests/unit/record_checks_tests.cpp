@@ -32,7 +32,7 @@ Record session() {
 
 constexpr const char* kPrescriptionText =
     "prescription = 1\nclinician = \"Dr. Ana Moreno\"\nlevel = \"beginner\"\n"
-    "routines = [\"bedtime\"]\nfrom = 2026-11-02\nuntil = 2026-11-29\n";
+    "routines = [\"bedtime\"]\ntimes_per_day = 1\nfrom = 2026-11-02\nuntil = 2026-11-29\n";
 
 Record prescription() {
   Record r = Record::make(Kind::prescription, kUid, kDevice);

@@ -120,8 +120,8 @@ void print_prescribed(Context& ctx, const DueToday& due, const PrescriptionToday
       break;
     case DueReason::injury:
     case DueReason::held:
-      fmt::print(ctx.out, "Not due: {}; `roll injury list` says how long.\n",
-                 prescribed_today_words(rx));
+    case DueReason::excused:
+      fmt::print(ctx.out, "Not due: {}.\n", prescribed_today_words(rx));
       break;
   }
   fmt::print(ctx.out, "{}.\n", sanitize(sentence_of(rx.words)));
@@ -141,8 +141,8 @@ void declare_due(CommandSpec& roll, DueOptions& opts) {
       "\nExamples:\n"
       "  roll due\n"
       "  roll due --quiet && notify-send roll 'Five minutes on the roller before bed'\n"
-      "  roll due --json | jq -r .reason     # not-done, done, pain-stop, injury, held or\n"
-      "                                      # not-prescribed\n"
+      "  roll due --json | jq -r .reason     # not-done, done, pain-stop, injury, held,\n"
+      "                                      # not-prescribed or excused\n"
       "  roll due --json | jq .prescription.today.remaining\n"
       "\nExit status: 0 due (nothing completed today), 1 done for today, a rest day, an injury,\n"
       "or a condition in your profile not cleared (osteoporosis = true, ...), 2 error.\n"
@@ -154,7 +154,8 @@ void declare_due(CommandSpec& roll, DueOptions& opts) {
       "While a prescription runs (roll prescription add), its days and count decide: twice a\n"
       "day is due until the second session, a day it does not prescribe is not due\n"
       "(not-prescribed), and its routine is suggested. Safety still comes first: a condition,\n"
-      "an injury or a pain stop makes the day not due, and the prescription counts it excused.";
+      "an injury or a pain stop makes the day not due (excused), and adherence counts it\n"
+      "excused, not missed.";
 }
 
 int run_due(Context& ctx, UserData& user, const DueOptions& opts) {
@@ -232,6 +233,7 @@ int run_due(Context& ctx, UserData& user, const DueOptions& opts) {
       break;
     case DueReason::held:            // answered above, before the history was opened
     case DueReason::not_prescribed:  // only while a prescription runs, answered above
+    case DueReason::excused:
       break;
     case DueReason::not_done:
       fmt::print(ctx.out, "Due: no session completed today yet.\n");

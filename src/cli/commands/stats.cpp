@@ -11,6 +11,7 @@
 #include "cli/json_output.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/prescription_follow.hpp"
+#include "cli/routine_loading.hpp"
 #include "cli/stats_pictures.hpp"
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
@@ -93,7 +94,10 @@ int run_stats(Context& ctx, UserData& user, const StatsOptions& opts) {
   if (store.active_prescription()) {
     const auto& zone = platform::process_time_zone();
     DueToday due = due_today(store, zone, now, profile.day_start_hour);
-    rx = follow_active_prescription(store, profile, due, nullptr, now, zone.to_local(now));
+    // The bundled routines: an injury guarding a prescribed routine's zones excuses today here
+    // as in `roll due`.
+    std::vector<Routine> routines = load_bundled_routines(ctx.env);
+    rx = follow_active_prescription(store, profile, due, &routines, now, zone.to_local(now));
   }
   report_problems(ctx, store);
   LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);
