@@ -8,6 +8,7 @@
 
 #include "fixtures.hpp"
 #include "run_in_process.hpp"
+#include "sync_devices.hpp"
 
 using roll::test::has;
 using roll::test::roll_at;
@@ -200,4 +201,42 @@ TEST_CASE("roll due and bare roll follow a prescribed month: days, count, excuse
               "prescription: your prescription from Dr. Ana Moreno ended on 29 Nov: ask whether "
               "to go on"));
   }
+}
+
+TEST_CASE(
+    "roll prescription: the active prescription syncs, and an end on one device ends it on both") {
+  using roll::test::Device;
+  using roll::test::sync_dir;
+  TempDir home;
+  Device a{home, "a"}, b{home, "b"};
+  auto dir = sync_dir(home);
+  REQUIRE(a.roll_at("2026-11-20T12:00:00Z", {"prescription", "add", example()}).exit_code == 0);
+  REQUIRE(a.roll({"sync", dir}).exit_code == 0);
+  REQUIRE(b.roll({"sync", dir}).exit_code == 0);
+  auto shown = b.roll({"prescription", "show", "--json"}).out;
+  CHECK(has(shown, "\"clinician\" : \"Dr. Ana Moreno\""));
+  CHECK(has(b.roll({"due"}).out, "prescribed sessions done today"));
+
+  REQUIRE(b.roll({"prescription", "end"}).exit_code == 0);
+  REQUIRE(b.roll({"sync", dir}).exit_code == 0);
+  REQUIRE(a.roll({"sync", dir}).exit_code == 0);
+  CHECK(has(a.roll({"prescription", "show"}).out, "No prescription"));
+  CHECK(has(a.roll({"prescription", "list"}).out, "ended"));
+}
+
+TEST_CASE("roll prescription: a prescription record that is not one is refused at the door") {
+  using roll::test::Device;
+  TempDir home;
+  Device a{home, "a"};
+  // A line of format 3 whose text is a routine, not a prescription.
+  auto file = home.write(
+      "forged.ndjson",
+      "{\"roll_journal\":1,\"device\":\"01890a5d-ac96-774b-bcce-b302099a8057\"}\n"
+      "{\"v\":3,\"kind\":\"prescription\",\"uid\":\"01890a5d-ac96-774b-bcce-b302099a8058\","
+      "\"device\":\"01890a5d-ac96-774b-bcce-b302099a8057\",\"fields\":{\"name\":\"x.toml\","
+      "\"text\":\"schema = 1\\nname = \\\"x\\\"\\n\",\"from\":\"2026-11-02\",\"until\":"
+      "\"2026-11-29\",\"added_at\":1795000000,\"ended_at\":null}}\n");
+  auto r = a.roll({"history", "import", file.string()});
+  CHECK(has(r.out + r.err, "is not a prescription roll reads"));
+  CHECK(has(a.roll({"prescription", "show"}).out, "No prescription"));
 }
