@@ -190,6 +190,25 @@ TEST_CASE("roll due and bare roll follow a prescribed month: days, count, excuse
         has(roll_at(home, "2026-11-05T12:00:00", {"due", "--json"}).out, "\"reason\" : \"held\""));
   }
 
+  SUBCASE("roll stats and roll report: its adherence first, the CarePlan from it") {
+    seed_history(home,
+                 "mid-back-extension 2026-11-02T08:00:00 completed 300\n"
+                 "bedtime 2026-11-02T21:30:00 completed 300\n"
+                 "mid-back-extension 2026-11-03T08:00:00 completed 300\n");
+    // Wednesday noon: Monday 2 of 2, Tuesday 1 of 2 (one missed), Wednesday's 2 to do.
+    auto stats = roll_at(home, "2026-11-04T12:00:00", {"stats"}).out;
+    CHECK(stats.find("Prescription: your prescription from Dr. Ana Moreno runs until") == 0);
+    CHECK(has(stats, "  Adherence: 3 of 4 prescribed sessions (75%)"));
+    CHECK(has(stats, "    week of 2026-11-02: 3 of 4 prescribed sessions (75%)"));
+    auto json = roll_at(home, "2026-11-04T12:00:00", {"stats", "--json"}).out;
+    CHECK(has(json, "\"missed\" : 1"));
+    auto html = roll_at(home, "2026-11-04T12:00:00", {"report", "--html", "-"}).out;
+    CHECK(html.find("<h2>Prescription</h2>") < html.find("<h2>At a glance</h2>"));
+    CHECK(has(html, "Adherence: <b>75%</b>, 3 of 4 prescribed sessions done"));
+    auto fhir = roll_at(home, "2026-11-04T12:00:00", {"report", "--fhir", "-"}).out;
+    CHECK(has(fhir, "\"resourceType\" : \"CarePlan\""));
+  }
+
   SUBCASE("after its last day: as without one, and says to ask whether to go on") {
     auto r = roll_at(home, "2026-12-01T12:00:00", {"due"});
     CHECK(r.exit_code == 0);

@@ -10,6 +10,7 @@
 #include "cli/option_checks.hpp"
 #include "cli/page_file.hpp"
 #include "cli/prescription_checks.hpp"
+#include "cli/prescription_follow.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/user_time.hpp"
 #include "platform/atomic_file.hpp"
@@ -154,7 +155,9 @@ void declare_report(CommandSpec& roll, ReportOptions& options) {
       "  roll report --html - > back.html\n"
       "  roll report --fhir back.fhir.json --prescription thoracic-4-weeks.prescription.toml\n"
       "  roll report --html back.html --fhir back.fhir.json --patient-name \"Jo Example\"\n"
-      "\nOne self-contained file (inline SVG and CSS, no scripts, nothing fetched): the adherence\n"
+      "\nOne self-contained file (inline SVG and CSS, no scripts, nothing fetched): first the\n"
+      "active prescription and its adherence, when there is one (roll prescription add); the\n"
+      "adherence\n"
       "calendar, minutes per zone per week, the before/after ratings, pain stops and pressure\n"
       "readings, the routines done (each with the figure of its first step on the roller), and\n"
       "what completed and partial mean. It prints on A4.\n"
@@ -225,6 +228,19 @@ int run_report(Context& ctx, UserData& user, const ReportOptions& options) {
 
   std::string fhir =
       options.fhir.empty() ? std::string() : fhir_export(options, prescription, in, now);
+  // The active prescription and its adherence, on top of the page.
+  std::optional<PrescriptionToday> rx;
+  std::vector<Routine> bundled;
+  if (!options.html.empty() && store.active_prescription()) {
+    bundled = load_bundled_routines(ctx.env);
+    DueToday due = due_today(store, platform::process_time_zone(), now, h);
+    rx = follow_active_prescription(store, profile, due, &bundled, now, local_now);
+    if (rx) {
+      in.prescription = &rx->prescription;
+      in.adherence = &rx->adherence;
+      in.prescription_words = rx->words;
+    }
+  }
   std::string html = options.html.empty() ? std::string() : html_report(in);
   bool to_stdout = options.html == "-" || options.fhir == "-";
   if (!options.html.empty())
