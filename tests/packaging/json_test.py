@@ -527,7 +527,8 @@ for journal in sorted(folder.glob("*.ndjson")):
 # Monday to Saturday, twice a day) in a home of its own: `roll prescription show --json` without
 # one and with one, then `roll due`, bare `roll` and `roll stats` following it on Monday 23 with
 # the morning done, then a Sunday it does not prescribe, then an injury that excuses the day.
-rx = home_env(tmp / "rx")
+# Local noon, so that the day is the same in every zone the suite runs in.
+rx = dict(home_env(tmp / "rx"), ROLL_NOW="2026-11-23T12:00:00")
 check_json("prescription-show", "prescription", "show", "--json", environment=rx)
 run("prescription", "add", str(source / "docs" / "examples" / "thoracic-4-weeks.prescription.toml"),
     environment=rx)
@@ -540,7 +541,7 @@ if document.get("prescription", {}).get("today", {}).get("remaining") != 1:
     fail(f"roll due --json on a prescribed day with one session done: {document}")
 check_json("today", "--json", environment=rx)
 check_json("stats", "stats", "--json", environment=rx)
-sunday = dict(rx, ROLL_NOW="2026-11-22T12:00:00Z")
+sunday = dict(rx, ROLL_NOW="2026-11-22T12:00:00")
 check_due("not-prescribed", sunday)
 run("injury", "add", "thoracic", "--hours-ago", "2", environment=rx)
 check_due("excused", rx)
