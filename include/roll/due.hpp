@@ -25,14 +25,22 @@ enum class DueReason {
   // A condition in the profile not cleared (screening.hpp's held_reason): no session at all.
   // The profile's to say, not the history's, so due_today never gives it; `roll due` does.
   held,
+  // A prescription runs and does not prescribe today (prescription_today.hpp): a rest day it set.
+  // The prescription's to say, never due_today's.
+  not_prescribed,
+  // A prescription runs and safety excused its day beyond what due_today saw (a pain stop after
+  // a completed session, an injury guarding the prescribed routine's zones).
+  excused,
 };
 
-inline constexpr NameTable<DueReason, 5> kDueReasonNames{{
+inline constexpr NameTable<DueReason, 7> kDueReasonNames{{
     {DueReason::not_done, "not-done"},
     {DueReason::done, "done"},
     {DueReason::pain_stop, "pain-stop"},
     {DueReason::injury, "injury"},
     {DueReason::held, "held"},
+    {DueReason::not_prescribed, "not-prescribed"},
+    {DueReason::excused, "excused"},
 }};
 
 [[nodiscard]] constexpr std::string_view to_string(DueReason reason) {

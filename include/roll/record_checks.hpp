@@ -29,6 +29,9 @@ inline constexpr std::int64_t kLatestZoneSeconds = 14 * 3600;
 // step's name as the routine loader bounds them, and a note.
 inline constexpr std::size_t kMaxNameChars = 200;
 inline constexpr std::size_t kMaxNoteChars = 4096;
+// roll's own bound on a prescription's text in a record, in bytes: a real one is one or two
+// kilobytes; this keeps its line well within kMaxLineBytes however it is escaped (6 bytes each).
+inline constexpr std::size_t kMaxPrescriptionBytes = 8 * 1024;
 
 struct RecordProblem {
   std::string field;    // the field at fault, or "" for the record as a whole

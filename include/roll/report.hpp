@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "roll/adherence.hpp"
 #include "roll/figure.hpp"
 #include "roll/history.hpp"
 #include "roll/pose.hpp"
@@ -46,6 +47,11 @@ struct ReportInput {
   // By routine name: the figure drawn beside the routine's row in "Routines done" (the routine as
   // its file reads now: routine_figure()). A routine not found has none.
   std::map<std::string, RoutineFigure> figures;
+  // The active prescription and its adherence (adherence.hpp), on top of the first page; none
+  // without one. `prescription_words` says when it starts or ends (prescription_end_words).
+  const Prescription* prescription = nullptr;
+  const Adherence* adherence = nullptr;
+  std::string prescription_words;
 };
 
 // Text from the history or a routine, safe as HTML text or an attribute value: controls and

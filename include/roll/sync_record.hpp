@@ -25,6 +25,8 @@ namespace roll::sync {
 // that reads only 1 must not skip (it would keep a record deleted that was restored), and a
 // session that carries pain (3), which an older roll must not store without it. A line or
 // a journal with a higher number is from a newer roll and is refused, never guessed at.
+// A prescription (also 3) is a kind a roll that reads only 2 does not know: it stops at the line
+// as one from a newer roll rather than reading it as damaged.
 inline constexpr std::int64_t kFormatVersion = 3;
 // The journal format version (the header's "roll_journal").
 inline constexpr std::int64_t kJournalVersion = 1;
@@ -41,6 +43,7 @@ enum class Kind {
   injury,
   injury_clearing,
   check_in,
+  prescription,
   tombstone,
 };
 

@@ -131,6 +131,7 @@ struct AllOptions {
   RulesOptions rules;
   RemindOptions remind;
   InjuryOptions injury;
+  PrescriptionOptions prescription;
   NewOptions new_;
   CompletionOptions completion;
   DueOptions due;
@@ -180,6 +181,7 @@ constexpr Command kCommands[] = {
     command<&AllOptions::due, declare_due, run_due>("due"),
     command<&AllOptions::remind, declare_remind, run_remind>("remind"),
     command<&AllOptions::injury, declare_injury, run_injury>("injury"),
+    command<&AllOptions::prescription, declare_prescription, run_prescription>("prescription"),
     command<&AllOptions::completion, declare_completion, run_completion>("completion"),
     command<&AllOptions::new_, declare_new, run_new>("new"),
     command<&AllOptions::suggest, declare_suggest, run_suggest>("suggest"),

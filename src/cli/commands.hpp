@@ -90,6 +90,15 @@ struct InjuryOptions {
 void declare_injury(CommandSpec& roll, InjuryOptions& opts);
 int run_injury(Context& ctx, UserData& user, const InjuryOptions& opts);
 
+struct PrescriptionOptions {
+  enum class Action { none, add, list, show, end };
+  Action action = Action::none;  // set by the subcommand the parse reached
+  std::string file;              // add
+  bool json = false;             // show
+};
+void declare_prescription(CommandSpec& roll, PrescriptionOptions& opts);
+int run_prescription(Context& ctx, UserData& user, const PrescriptionOptions& opts);
+
 struct NewOptions {
   std::string name;
   std::string from;  // a routine to copy; empty: the template

@@ -7,6 +7,7 @@
 
 #include "roll/history.hpp"
 #include "roll/limits.hpp"
+#include "roll/prescription.hpp"
 #include "roll/session_log.hpp"
 #include "roll/utf8.hpp"
 #include "roll/zone.hpp"
@@ -35,6 +36,8 @@ enum class Check {
   deletable,       // the kind a tombstone deletes
   day,             // YYYY-MM-DD, a day that has come somewhere on Earth
   version,         // a tombstone's version: ordered like a time, so bounded like one
+  date,            // YYYY-MM-DD in 1970-9999, past or to come (a prescription's days)
+  prescription,    // a prescription file's text: bounded, and one that loads without an error
   any,             // true or false
 };
 
@@ -88,6 +91,12 @@ constexpr std::array kRules{
     FieldRule{Kind::check_in, "day", Check::day},
     FieldRule{Kind::check_in, "answer", Check::any},
     FieldRule{Kind::check_in, "at", Check::time},
+    FieldRule{Kind::prescription, "name", Check::name},
+    FieldRule{Kind::prescription, "text", Check::prescription},
+    FieldRule{Kind::prescription, "from", Check::date},
+    FieldRule{Kind::prescription, "until", Check::date},
+    FieldRule{Kind::prescription, "added_at", Check::time},
+    FieldRule{Kind::prescription, "ended_at", Check::time},
     FieldRule{Kind::tombstone, "of", Check::deletable},
     FieldRule{Kind::tombstone, "deleted_at", Check::time},
     FieldRule{Kind::tombstone, "version", Check::version},
@@ -102,6 +111,7 @@ constexpr std::string_view kSessionMutable[] = {
     "rating_before", "rating_after",    "pain_before",       "pain_after"};
 constexpr std::string_view kZoneMutable[] = {"seconds"};
 constexpr std::string_view kInjuryMutable[] = {"cleared"};
+constexpr std::string_view kPrescriptionMutable[] = {"ended_at"};
 constexpr std::string_view kTombstoneMutable[] = {"deleted_at", "version", "restored"};
 
 constexpr std::string_view kStatuses[] = {"running", "completed",   "partial",
@@ -240,6 +250,20 @@ std::string field_problem(Check check, const Value& v, std::int64_t now) {
       if (*d > today_east) return "is a day that has not come yet anywhere";
       return "";
     }
+    case Check::date:
+      return s && parse_day(*s) ? "" : "is not a date (YYYY-MM-DD in 1970-9999)";
+    case Check::prescription: {
+      if (!s || s->size() > kMaxPrescriptionBytes)
+        return fmt::format("is not a prescription's text of at most {} bytes",
+                           kMaxPrescriptionBytes);
+      auto loaded = load_prescription(*s, "prescription");
+      if (!loaded.prescription) {
+        return loaded.diagnostics.empty() ? "is not a prescription"
+                                          : fmt::format("is not a prescription roll reads ({})",
+                                                        loaded.diagnostics.front().message);
+      }
+      return "";
+    }
     case Check::any:
       return "";
   }
@@ -260,6 +284,24 @@ std::optional<RecordProblem> whole_record_problem(const Record& r) {
           fmt::format("\"completed_seconds\" {} is more than \"planned_seconds\" {} (the plan, as "
                       "+ and - changed it)",
                       r.integer("completed_seconds"), r.integer("planned_seconds"))};
+    }
+  }
+  if (r.kind == Kind::prescription) {
+    auto loaded = load_prescription(r.text("text"), "prescription");
+    if (loaded.prescription) {
+      auto day = [](LocalDays d) { return format_date(d); };
+      if (day(loaded.prescription->from) != r.text("from") ||
+          day(loaded.prescription->until) != r.text("until")) {
+        return RecordProblem{
+            "from", fmt::format("\"from\" and \"until\" ({} to {}) are not the "
+                                "days its text prescribes ({} to {})",
+                                r.text("from"), r.text("until"), day(loaded.prescription->from),
+                                day(loaded.prescription->until))};
+      }
+    }
+    if (auto end = r.optional_integer("ended_at"); end && *end < r.integer("added_at")) {
+      return RecordProblem{"ended_at", fmt::format("\"ended_at\" ({}) is before \"added_at\" ({})",
+                                                   utc(*end), utc(r.integer("added_at")))};
     }
   }
   return std::nullopt;
@@ -314,6 +356,8 @@ std::span<const std::string_view> mutable_fields(Kind kind) {
       return kZoneMutable;
     case Kind::injury:
       return kInjuryMutable;
+    case Kind::prescription:
+      return kPrescriptionMutable;
     case Kind::tombstone:
       return kTombstoneMutable;
     default:
@@ -342,6 +386,13 @@ std::optional<std::string> check_update(const Record& held, const Record& incomi
     if (held.values[i] != incoming.values[i]) {
       return fmt::format("{}'s \"{}\" cannot change (it was {}, now {})", a_kind(held.kind),
                          specs[i].name, show(held.values[i]), show(incoming.values[i]));
+    }
+  }
+  if (held.kind == Kind::prescription) {
+    auto was = held.optional_integer("ended_at");
+    auto now = incoming.optional_integer("ended_at");
+    if (was && (!now || *now > *was)) {
+      return fmt::format("a prescription once ended stays ended (it ended at {})", utc(*was));
     }
   }
   if (held.kind == Kind::session) {

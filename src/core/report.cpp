@@ -180,6 +180,7 @@ class Page {
   // calendar beside the zones, the routines, and how to read it all.
   std::string build() {
     head();
+    prescription();
     summary();
     pain_and_pressure();
     trend();
@@ -214,6 +215,45 @@ class Page {
         "next morning, so a session after midnight counts for the evening before.</p>\n</header>\n",
         html_escape(range_text()), html_escape(in_.generated), in_.day_start_hour,
         in_.day_start_hour);
+  }
+
+  // The prescription on top, then its adherence in all and per week (docs/prescriptions.md).
+  void prescription() {
+    if (in_.prescription == nullptr || in_.adherence == nullptr) return;
+    const Prescription& p = *in_.prescription;
+    std::string routines;
+    for (const auto& r : p.routines) routines += (routines.empty() ? "" : ", ") + r.text;
+    std::string days;
+    for (std::size_t i = 0; i < kWeekdayNames.size(); ++i)
+      if (p.days[i]) days += fmt::format("{}{}", days.empty() ? "" : " ", kWeekdayNames[i]);
+    put("<section>\n<h2>Prescription</h2>\n");
+    put("<p><b>{}</b>{}: {}, {} a day on {}, {} to {}. {}.</p>\n",
+        html_escape(p.title.empty() ? std::string("A prescription") : p.title),
+        p.clinician.empty() ? std::string() : ", from " + html_escape(p.clinician),
+        html_escape(routines), p.times_per_day, days, format_date(p.from), format_date(p.until),
+        html_escape(capital(in_.prescription_words)));
+    const AdherenceCount& t = in_.adherence->total;
+    auto pct = [](const AdherenceCount& c) {
+      auto v = c.percent();
+      return v ? fmt::format("{}%", *v) : std::string("-");
+    };
+    put("<p>Adherence: <b>{}</b>, {} of {} prescribed sessions done; {} excused for safety, {} "
+        "missed, {} still to do today, {} beyond the schedule (not counted).</p>\n",
+        pct(t), t.done, t.expected(), t.excused, t.missed, t.pending, t.extra);
+    put("<table>\n<tr><th>Week of</th><th>Prescribed</th><th>Done</th><th>Excused</th>"
+        "<th>Missed</th><th>Adherence</th></tr>\n");
+    for (const auto& w : in_.adherence->weeks) {
+      put("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+          format_date(w.week_start), w.count.prescribed, w.count.done, w.count.excused,
+          w.count.missed, pct(w.count));
+    }
+    put("</table>\n</section>\n");
+  }
+
+  static std::string capital(std::string words) {
+    if (!words.empty() && words.front() >= 'a' && words.front() <= 'z')
+      words.front() = static_cast<char>(words.front() - 'a' + 'A');
+    return words;
   }
 
   void summary() {

@@ -39,6 +39,13 @@ bool supersedes(const Record& a, const Record& b) {
       // Two devices asked on the same day: the earlier-made answer stands on both.
       if (a.uid != b.uid) return a.uid < b.uid;
       break;
+    case Kind::prescription:
+      // Ended is for good: a prescription ended on any device stays ended, at the earlier end.
+      if (a.optional_integer("ended_at").has_value() != b.optional_integer("ended_at").has_value())
+        return a.optional_integer("ended_at").has_value();
+      if (a.optional_integer("ended_at") != b.optional_integer("ended_at"))
+        return a.integer("ended_at") < b.integer("ended_at");
+      break;
     case Kind::tombstone: {
       // Deletions and restorations of one record: the higher version wins, a tie goes to the
       // greater device id, so delete, restore and delete again end the same on every device.
@@ -67,6 +74,7 @@ int apply_rank(Kind kind) {
     case Kind::session:
     case Kind::injury:
     case Kind::check_in:
+    case Kind::prescription:
       return 1;
     default:
       return 2;

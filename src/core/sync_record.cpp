@@ -18,9 +18,9 @@ using T = FieldType;
 constexpr std::array kKinds{Kind::session,      Kind::session_zone,    Kind::pressure,
                             Kind::skipped_step, Kind::hold_change,     Kind::pain_stop,
                             Kind::injury,       Kind::injury_clearing, Kind::check_in,
-                            Kind::tombstone};
+                            Kind::prescription, Kind::tombstone};
 
-constexpr std::array<std::pair<Kind, std::string_view>, 10> kKindNames{{
+constexpr std::array<std::pair<Kind, std::string_view>, 11> kKindNames{{
     {Kind::session, "session"},
     {Kind::session_zone, "session_zone"},
     {Kind::pressure, "pressure"},
@@ -30,6 +30,7 @@ constexpr std::array<std::pair<Kind, std::string_view>, 10> kKindNames{{
     {Kind::injury, "injury"},
     {Kind::injury_clearing, "injury_clearing"},
     {Kind::check_in, "check_in"},
+    {Kind::prescription, "prescription"},
     {Kind::tombstone, "tombstone"},
 }};
 
@@ -62,6 +63,12 @@ constexpr F kInjury[] = {
     {"zone", T::text}, {"at", T::integer}, {"note", T::text}, {"cleared", T::boolean}};
 constexpr F kClearing[] = {{"injury", T::text}, {"at", T::integer}};
 constexpr F kCheckIn[] = {{"day", T::text}, {"answer", T::boolean}, {"at", T::integer, true}};
+// The active prescription (docs/prescriptions.md): the file's text as added, its name, its first
+// and last day (as the text says: the validator checks they agree), when it was added and when
+// `roll prescription end` ended it (null while it runs).
+constexpr F kPrescription[] = {{"name", T::text},        {"text", T::text},
+                               {"from", T::text},        {"until", T::text},
+                               {"added_at", T::integer}, {"ended_at", T::integer, true}};
 // The uid of a tombstone is the uid of the record it deletes; `of` is that record's kind. Its
 // `version` orders the deletions and restorations of that record (null: format 1, where
 // `deleted_at` is the version); `restored` true brings the record back.
@@ -255,6 +262,8 @@ std::span<const FieldSpec> fields_of(Kind kind) {
       return kClearing;
     case Kind::check_in:
       return kCheckIn;
+    case Kind::prescription:
+      return kPrescription;
     case Kind::tombstone:
       return kTombstone;
   }
@@ -315,6 +324,7 @@ std::optional<bool> Record::optional_boolean(std::string_view field) const {
 }
 
 std::int64_t format_of(const Record& r) {
+  if (r.kind == Kind::prescription) return 3;
   if (r.kind == Kind::tombstone &&
       (r.optional_integer("version") || r.optional_boolean("restored"))) {
     return 2;

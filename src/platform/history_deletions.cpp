@@ -22,7 +22,8 @@ namespace {
 // The kinds a uid may be live as, parents first.
 constexpr Kind kLiveKinds[] = {Kind::session,      Kind::injury,    Kind::check_in,
                                Kind::session_zone, Kind::pressure,  Kind::skipped_step,
-                               Kind::hold_change,  Kind::pain_stop, Kind::injury_clearing};
+                               Kind::hold_change,  Kind::pain_stop, Kind::injury_clearing,
+                               Kind::prescription};
 
 std::optional<Kind> live_kind(Records& w, const std::string& uid) {
   for (Kind k : kLiveKinds)

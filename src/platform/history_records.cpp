@@ -16,7 +16,7 @@ using sync::Record;
 
 namespace {
 
-constexpr std::array<KindSql, 10> kKinds{{
+constexpr std::array<KindSql, 11> kKinds{{
     {Kind::tombstone, "tombstones",
      "SELECT t.uid, t.device, t.kind, t.deleted_at, t.version, t.restored FROM tombstones t",
      "t.uid", "t.deleted_at", "t.rowid", nullptr},
@@ -30,6 +30,10 @@ constexpr std::array<KindSql, 10> kKinds{{
      "i.id", nullptr},
     {Kind::check_in, "check_ins", "SELECT c.uid, c.device, c.day, c.answer, c.at FROM check_ins c",
      "c.uid", "coalesce(c.at, 0)", "c.rowid", nullptr},
+    {Kind::prescription, "prescriptions",
+     "SELECT r.uid, r.device, r.name, r.text, r.from_day, r.until_day, r.added_at, r.ended_at "
+     "FROM prescriptions r",
+     "r.uid", "r.added_at", "r.rowid", nullptr},
     {Kind::session_zone, "session_zones",
      "SELECT z.uid, z.device, s.uid, z.zone, z.seconds FROM session_zones z "
      "JOIN sessions s ON s.id = z.session_id",
@@ -55,7 +59,7 @@ constexpr std::array<KindSql, 10> kKinds{{
 }};
 
 // ?1 uid, ?2 device, ?3... the kind's fields in order.
-constexpr std::array<std::pair<Kind, const char*>, 10> kInserts{{
+constexpr std::array<std::pair<Kind, const char*>, 11> kInserts{{
     {Kind::session,
      "INSERT INTO sessions (uid, device, routine, title, started_at, ended_at, planned_seconds, "
      "completed_seconds, status, origin, utc_offset, rating_before, rating_after, pain_before, "
@@ -84,6 +88,9 @@ constexpr std::array<std::pair<Kind, const char*>, 10> kInserts{{
      "?4)"},
     {Kind::check_in,
      "INSERT OR IGNORE INTO check_ins (uid, device, day, answer, at) VALUES (?1, ?2, ?3, ?4, ?5)"},
+    {Kind::prescription,
+     "INSERT OR IGNORE INTO prescriptions (uid, device, name, text, from_day, until_day, "
+     "added_at, ended_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
     {Kind::tombstone,
      "INSERT INTO tombstones (uid, device, kind, deleted_at, version, restored) VALUES (?1, ?2, "
      "?3, ?4, ?5, ?6) ON CONFLICT (uid, kind) DO UPDATE SET device = excluded.device, "
@@ -92,13 +99,14 @@ constexpr std::array<std::pair<Kind, const char*>, 10> kInserts{{
 }};
 
 // Only the fields mutable_fields() allows to change are written by an update.
-constexpr std::array<std::pair<Kind, const char*>, 4> kUpdates{{
+constexpr std::array<std::pair<Kind, const char*>, 5> kUpdates{{
     {Kind::session,
      "UPDATE sessions SET ended_at = ?6, planned_seconds = ?7, completed_seconds = ?8, status = "
      "?9, rating_before = ?12, rating_after = ?13, pain_before = ?14, pain_after = ?15 WHERE uid "
      "= ?1"},
     {Kind::session_zone, "UPDATE session_zones SET seconds = ?5 WHERE uid = ?1"},
     {Kind::injury, "UPDATE injuries SET cleared = ?6 OR cleared WHERE uid = ?1"},
+    {Kind::prescription, "UPDATE prescriptions SET ended_at = ?8 WHERE uid = ?1"},
     // A check-in is keyed by its day: another device's answer to the same day's question.
     {Kind::check_in,
      "UPDATE OR IGNORE check_ins SET uid = ?1, device = ?2, answer = ?4, at = ?5 WHERE day = ?3"},
@@ -197,7 +205,7 @@ Records::Records(sqlite::Database& db)
       session_id_(db.prepare("SELECT id FROM sessions WHERE uid = ?")),
       tombstone_(db.prepare(
           fmt::format("{} WHERE t.uid = ? AND t.kind = ?", sql_of(Kind::tombstone).select))),
-      put_tombstone_(db.prepare(kInserts[9].second)),
+      put_tombstone_(db.prepare(kInserts[10].second)),
       hidden_(db.prepare("SELECT line FROM deleted_records WHERE uid = ? AND kind = ?")),
       put_hidden_(db.prepare(
           "INSERT INTO deleted_records (uid, kind, parent, line) VALUES (?, ?, ?, ?) ON CONFLICT "

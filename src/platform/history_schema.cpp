@@ -335,6 +335,20 @@ ALTER TABLE sync_journals ADD COLUMN speaks_for TEXT NOT NULL DEFAULT '';
 ALTER TABLE sessions ADD COLUMN pain_before INTEGER;
 ALTER TABLE sessions ADD COLUMN pain_after INTEGER;
 )sql",
+    // 7 -> 8: the prescriptions added with `roll prescription add` (docs/prescriptions.md): the
+    // file's text as added, its first and last day, and when `roll prescription end` ended it.
+    R"sql(
+CREATE TABLE prescriptions (
+  uid TEXT NOT NULL UNIQUE,
+  device TEXT NOT NULL,
+  name TEXT NOT NULL,
+  text TEXT NOT NULL,
+  from_day TEXT NOT NULL,
+  until_day TEXT NOT NULL,
+  added_at INTEGER NOT NULL,
+  ended_at INTEGER
+);
+)sql",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 

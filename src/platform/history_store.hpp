@@ -142,13 +142,24 @@ struct StoredNotice {
   MergeNotice notice;
 };
 
+// A prescription as `roll prescription add` stored it (docs/prescriptions.md).
+struct StoredPrescription {
+  std::string uid;
+  std::string name;  // the file's name as added
+  std::string text;  // the file's text, checked by the one validator
+  std::string from;  // YYYY-MM-DD
+  std::string until;
+  SysSeconds added_at{};
+  std::optional<SysSeconds> ended_at;  // by `roll prescription end`, or by the next one added
+};
+
 // Asked only when a record is written: a read-only command never creates the device id.
 using DeviceIdSource = std::function<std::string()>;
 
 // Reads (HistoryReader, the part `due`, `stats` and the today view use) and writes the history.
 class HistoryStore final : public HistoryReader {
  public:
-  static constexpr int kSchemaVersion = 7;
+  static constexpr int kSchemaVersion = 8;
   static constexpr const char* kFileName = "history.sqlite3";
 
   // Opens (creating the directory and file when missing) and migrates to kSchemaVersion, first
@@ -222,6 +233,18 @@ class HistoryStore final : public HistoryReader {
   [[nodiscard]] std::vector<Injury> injuries(bool include_cleared) override;
   // Clears an open injury, or confirms what another device did to it.
   ClearResult clear_injury(long long id, SysSeconds now);
+
+  // Stores a prescription checked by the one validator (record_checks.hpp) and makes it the
+  // active one: any other still running ends at `now`. Throws HistoryError with the validator's
+  // reason when the record cannot be stored. Returns its uid.
+  std::string add_prescription(const std::string& name, const std::string& text,
+                               const std::string& from, const std::string& until, SysSeconds now);
+  // Every prescription, the first added first.
+  [[nodiscard]] std::vector<StoredPrescription> prescriptions();
+  // The last one added that has not been ended, if any (its dates may have passed).
+  [[nodiscard]] std::optional<StoredPrescription> active_prescription();
+  // Ends the active prescription at `now`; false when none is active.
+  bool end_prescription(SysSeconds now);
 
   // Changes from other devices that touch a safety gate, not yet shown by a bare `roll`.
   [[nodiscard]] std::vector<StoredNotice> unseen_notices();

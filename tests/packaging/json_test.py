@@ -550,6 +550,33 @@ run("sync", str(folder))
 for journal in sorted(folder.glob("*.ndjson")):
     check_lines("journal", f"journal {journal.name}", journal.read_text(encoding="utf-8"))
 
+# 8. A prescription (docs/examples/thoracic-4-weeks.prescription.toml: Mon 2 to Sun 29 Nov,
+# Monday to Saturday, twice a day) in a home of its own: `roll prescription show --json` without
+# one and with one, then `roll due`, bare `roll` and `roll stats` following it on Monday 23 with
+# the morning done, then a Sunday it does not prescribe, then an injury that excuses the day.
+# Local noon, so that the day is the same in every zone the suite runs in.
+rx = dict(home_env(tmp / "rx"), ROLL_NOW="2026-11-23T12:00:00")
+check_json("prescription-show", "prescription", "show", "--json", environment=rx)
+run("prescription", "add", str(source / "docs" / "examples" / "thoracic-4-weeks.prescription.toml"),
+    environment=rx)
+check_json("prescription-show", "prescription", "show", "--json", environment=rx)
+run("history", "add", "mid-back-extension", "--at", "2026-11-23T08:00", "--minutes", "5",
+    environment=rx)
+run("history", "add", "bedtime", "--at", "2026-11-03T21:30", "--minutes", "5", environment=rx)
+document = check_due("not-done", rx)
+if document.get("prescription", {}).get("today", {}).get("remaining") != 1:
+    fail(f"roll due --json on a prescribed day with one session done: {document}")
+check_json("today", "--json", environment=rx)
+check_json("stats", "stats", "--json", environment=rx)
+sunday = dict(rx, ROLL_NOW="2026-11-22T12:00:00")
+check_due("not-prescribed", sunday)
+run("injury", "add", "thoracic", "--hours-ago", "2", environment=rx)
+check_due("excused", rx)
+check_json("today", "--json", environment=rx)
+check_json("stats", "stats", "--json", environment=rx)
+check_lines("journal", "roll history export (prescription)",
+            run("history", "export", environment=rx).stdout)
+
 # Every key every schema names was printed at least once.
 for name, validator in sorted(validators.items()):
     if checked[name] == 0:

@@ -30,9 +30,24 @@ Record session() {
   return r;
 }
 
+constexpr const char* kPrescriptionText =
+    "prescription = 1\nclinician = \"Dr. Ana Moreno\"\nlevel = \"beginner\"\n"
+    "routines = [\"bedtime\"]\ntimes_per_day = 1\nfrom = 2026-11-02\nuntil = 2026-11-29\n";
+
+Record prescription() {
+  Record r = Record::make(Kind::prescription, kUid, kDevice);
+  r.set("name", std::string("thoracic.prescription.toml"))
+      .set("text", std::string(kPrescriptionText))
+      .set("from", std::string("2026-11-02"))
+      .set("until", std::string("2026-11-29"))
+      .set("added_at", kNow - 60);
+  return r;
+}
+
 // A record of `kind` that passes: every field set to a value roll writes.
 Record valid(Kind kind) {
   if (kind == Kind::session) return session();
+  if (kind == Kind::prescription) return prescription();
   Record r = Record::make(kind, kUid, kDevice);
   auto specs = fields_of(kind);
   for (std::size_t i = 0; i < specs.size(); ++i) {
@@ -171,6 +186,7 @@ TEST_CASE("record checks: what an update may change, per kind") {
   CHECK(mutable_fields(Kind::session_zone).size() == 1);
   CHECK(mutable_fields(Kind::injury).size() == 1);
   CHECK(mutable_fields(Kind::tombstone).size() == 3);
+  CHECK(mutable_fields(Kind::prescription).size() == 1);
   for (Kind k : {Kind::pressure, Kind::skipped_step, Kind::hold_change, Kind::pain_stop,
                  Kind::injury_clearing, Kind::check_in}) {
     CHECK(mutable_fields(k).empty());
@@ -253,4 +269,36 @@ TEST_CASE("record checks: dates") {
   CHECK_FALSE(parse_day("2026-1-23"));
   CHECK_FALSE(parse_day("2026-11-23 "));
   CHECK_FALSE(parse_day("２026-11-23"));
+}
+
+TEST_CASE("record checks: a prescription is a prescription's text, its own days, ended for good") {
+  CHECK(problem(prescription()) == "");
+  // Its days may be to come: a prescription starts when the clinician says.
+  auto p = prescription();
+  CHECK(problem(p.set("text", std::string("schema = 1\nname = \"x\"\n"))).find("\"text\"") == 0);
+  p = prescription();
+  CHECK(problem(p.set("text", std::string(kMaxPrescriptionBytes + 1, '#'))) ==
+        "\"text\" \"" + std::string(60, '#') + "\"... is not a prescription's text of at most " +
+            std::to_string(kMaxPrescriptionBytes) + " bytes");
+  p = prescription();
+  CHECK(problem(p.set("until", std::string("2026-12-31"))) ==
+        "\"from\" and \"until\" (2026-11-02 to 2026-12-31) are not the days its text prescribes "
+        "(2026-11-02 to 2026-11-29)");
+  p = prescription();
+  CHECK(problem(p.set("from", std::string("2026-02-30"))).find("is not a date") !=
+        std::string::npos);
+  p = prescription();
+  CHECK(problem(p.set("ended_at", kNow - 120)).find("is before \"added_at\"") != std::string::npos);
+
+  auto running = prescription();
+  auto ended = prescription();
+  ended.set("ended_at", kNow);
+  CHECK_FALSE(check_update(running, ended));  // ended: allowed
+  CHECK(check_update(ended, running)->find("once ended stays ended") != std::string::npos);
+  auto later = ended;
+  later.set("ended_at", kNow + 60);
+  CHECK(check_update(ended, later));
+  auto retitled = running;
+  retitled.set("name", std::string("other.toml"));
+  CHECK(check_update(running, retitled)->find("\"name\" cannot change") != std::string::npos);
 }

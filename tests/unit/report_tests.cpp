@@ -213,3 +213,41 @@ TEST_CASE("html report: pain before and after, compared within a session, a rise
   auto none = html_report(sample());
   CHECK(has(none, "roll compares them only within a session that has both"));
 }
+
+TEST_CASE("report: the active prescription and its adherence come first, escaped") {
+  auto in = sample();
+  CHECK_FALSE(has(html_report(in), "<h2>Prescription</h2>"));  // none without one
+
+  Prescription p;
+  p.title = "Four weeks <of> thoracic work";
+  p.clinician = "Dr. Ana Moreno";
+  p.routines = {{"mid-back-extension", false, {}}, {"bedtime", false, {}}};
+  p.days = {true, true, true, true, true, true, false};
+  p.times_per_day = 2;
+  p.from = on(2026, 11, 2);
+  p.until = on(2026, 11, 29);
+  Adherence a;
+  a.total.prescribed = 24;
+  a.total.done = 21;
+  a.total.excused = 1;
+  a.total.missed = 2;
+  a.total.extra = 1;
+  a.weeks.push_back({on(2026, 11, 2), AdherenceCount{12, 10, 1, 1, 0, 1, 1}});
+  in.prescription = &p;
+  in.adherence = &a;
+  in.prescription_words = "your prescription from Dr. Ana Moreno runs until Sun 29 Nov";
+  auto html = html_report(in);
+  auto at = html.find("<h2>Prescription</h2>");
+  REQUIRE(at != std::string::npos);
+  CHECK(at < html.find("<h2>At a glance</h2>"));
+  CHECK(has(html,
+            "<b>Four weeks &lt;of&gt; thoracic work</b>, from Dr. Ana Moreno: "
+            "mid-back-extension, bedtime, 2 a day on mon tue wed thu fri sat, 2026-11-02 to "
+            "2026-11-29. Your prescription from Dr. Ana Moreno runs until Sun 29 Nov."));
+  CHECK(has(html,
+            "Adherence: <b>91%</b>, 21 of 23 prescribed sessions done; 1 excused for "
+            "safety, 2 missed, 0 still to do today, 1 beyond the schedule (not counted)."));
+  CHECK(has(html,
+            "<tr><td>2026-11-02</td><td>12</td><td>10</td><td>1</td><td>1</td><td>90%</td>"
+            "</tr>"));
+}

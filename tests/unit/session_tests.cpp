@@ -617,12 +617,13 @@ TEST_CASE("+ during a get-ready is for the hold coming up, reps grow by whole re
   auto out = s.command(Command::longer, 50s);
   REQUIRE(of(out, EventKind::hold_changed).size() == 1);
   CHECK(of(out, EventKind::hold_changed)[0].step == 1);
-  CHECK(of(out, EventKind::hold_changed)[0].value == 16);  // four more reps of 4 s
-  CHECK(of(out, EventKind::hold_changed)[0].length == 28s);
+  // Three more reps of 4 s: the whole reps within the 15 s the key promises (four would be 16).
+  CHECK(of(out, EventKind::hold_changed)[0].value == 12);
+  CHECK(of(out, EventKind::hold_changed)[0].length == 24s);
   auto more = s.advance(60s);
   auto reps = of(more, EventKind::rep);
   REQUIRE_FALSE(reps.empty());
-  CHECK(reps.front().count == 7);
+  CHECK(reps.front().count == 6);
 }
 
 TEST_CASE("--ready key: every get-ready waits for space or Enter, and the clock waits too") {

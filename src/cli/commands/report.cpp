@@ -10,6 +10,7 @@
 #include "cli/option_checks.hpp"
 #include "cli/page_file.hpp"
 #include "cli/prescription_checks.hpp"
+#include "cli/prescription_follow.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/user_time.hpp"
 #include "platform/atomic_file.hpp"
@@ -53,6 +54,28 @@ CheckedPrescription prescription_for_export(Context& ctx, const std::string& fil
                               sanitize(file), sanitize(file)));
   }
   return checked;
+}
+
+// The active prescription (`roll prescription add`) for the CarePlan when --prescription names
+// none: its text as stored, checked at the door; each routine titled as its file reads now.
+std::optional<CheckedPrescription> active_for_export(Context& ctx, platform::HistoryStore& store) {
+  auto stored = store.active_prescription();
+  if (!stored) return std::nullopt;
+  auto loaded = load_prescription(stored->text, stored->name);
+  if (!loaded.prescription) return std::nullopt;
+  CheckedPrescription out;
+  for (const auto& ref : loaded.prescription->routines) {
+    std::string title = ref.text;
+    if (!ref.is_file && is_routine_name(ref.text)) {
+      if (auto file = platform::find_routine(ctx.env, ref.text)) {
+        auto routine = platform::load_routine_file(file->path);
+        if (routine.routine) title = routine.routine->title;
+      }
+    }
+    out.routine_titles.push_back(std::move(title));
+  }
+  out.prescription = std::move(loaded.prescription);
+  return out;
 }
 
 // The weeks' records as the FHIR builder takes them.
@@ -109,7 +132,7 @@ void declare_report(CommandSpec& roll, ReportOptions& options) {
       .completes(Completion::file);
   cmd.option("--prescription", options.prescription,
              "With --fhir: the prescription file to export as a CarePlan (checked as `roll "
-             "lint` checks it)")
+             "lint` checks it); without it, the active one (roll prescription add)")
       .needs("--fhir")
       .value_name("FILE")
       .completes(Completion::file);
@@ -132,12 +155,15 @@ void declare_report(CommandSpec& roll, ReportOptions& options) {
       "  roll report --html - > back.html\n"
       "  roll report --fhir back.fhir.json --prescription thoracic-4-weeks.prescription.toml\n"
       "  roll report --html back.html --fhir back.fhir.json --patient-name \"Jo Example\"\n"
-      "\nOne self-contained file (inline SVG and CSS, no scripts, nothing fetched): the adherence\n"
+      "\nOne self-contained file (inline SVG and CSS, no scripts, nothing fetched): first the\n"
+      "active prescription and its adherence, when there is one (roll prescription add); the\n"
+      "adherence\n"
       "calendar, minutes per zone per week, the before/after ratings, pain stops and pressure\n"
       "readings, the routines done (each with the figure of its first step on the roller), and\n"
       "what completed and partial mean. It prints on A4.\n"
       "\n--fhir writes the same weeks as a FHIR R4 Bundle (docs/fhir.md): an Observation per\n"
-      "session (LOINC 55411-3, minutes), the prescription as a CarePlan, and a Patient only\n"
+      "session (LOINC 55411-3, minutes), the prescription as a CarePlan (--prescription, else\n"
+      "the active one from `roll prescription add`), and a Patient only\n"
       "from --patient-name/--patient-id (nothing is invented). The before/after ratings (how\n"
       "your back feels) are not pain ratings and are not exported as pain.";
 }
@@ -169,6 +195,7 @@ int run_report(Context& ctx, UserData& user, const ReportOptions& options) {
   platform::HistoryStore& store = user.history();
   int h = profile.day_start_hour;
   LocalSeconds local_now = platform::to_local(now);
+  if (!options.fhir.empty() && !prescription) prescription = active_for_export(ctx, store);
 
   ReportInput in;
   in.today = roll_day(local_now, h);
@@ -201,6 +228,19 @@ int run_report(Context& ctx, UserData& user, const ReportOptions& options) {
 
   std::string fhir =
       options.fhir.empty() ? std::string() : fhir_export(options, prescription, in, now);
+  // The active prescription and its adherence, on top of the page.
+  std::optional<PrescriptionToday> rx;
+  std::vector<Routine> bundled;
+  if (!options.html.empty() && store.active_prescription()) {
+    bundled = load_bundled_routines(ctx.env);
+    DueToday due = due_today(store, platform::process_time_zone(), now, h);
+    rx = follow_active_prescription(store, profile, due, &bundled, now, local_now);
+    if (rx) {
+      in.prescription = &rx->prescription;
+      in.adherence = &rx->adherence;
+      in.prescription_words = rx->words;
+    }
+  }
   std::string html = options.html.empty() ? std::string() : html_report(in);
   bool to_stdout = options.html == "-" || options.fhir == "-";
   if (!options.html.empty())

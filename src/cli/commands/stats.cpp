@@ -10,10 +10,13 @@
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/option_checks.hpp"
+#include "cli/prescription_follow.hpp"
+#include "cli/routine_loading.hpp"
 #include "cli/stats_pictures.hpp"
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
 #include "platform/wall_clock.hpp"
+#include "roll/due.hpp"
 #include "roll/text.hpp"
 
 namespace roll::cli {
@@ -22,7 +25,8 @@ namespace {
 
 using namespace std::chrono;
 
-void print_json_stats(Context& ctx, const Stats& st, const StatsReadings& readings) {
+void print_json_stats(Context& ctx, const Stats& st, const StatsReadings& readings,
+                      const std::optional<PrescriptionToday>& rx) {
   toml::array weeks;
   for (const auto& w : st.weeks)
     weeks.push_back(toml::table{{"week_start", format_date(w.week_start)},
@@ -49,6 +53,7 @@ void print_json_stats(Context& ctx, const Stats& st, const StatsReadings& readin
                   {"zones", std::move(zones)},
                   {"days", std::move(days)}};
   add_readings_json(doc, readings, st.day_start_hour);
+  if (rx) doc.insert("prescription", prescription_json(*rx));
   print_json(ctx, std::move(doc));
 }
 
@@ -64,7 +69,7 @@ void declare_stats(CommandSpec& roll, StatsOptions& opts) {
       .between(1, 520);
   cmd.flag("--json", opts.json,
            "Print a JSON object (current_streak, longest_streak, weeks, zones, days, ratings, "
-           "pain, pressures, pain_stops)");
+           "pain, pressures, pain_stops, and prescription while one is active)");
   cmd.footer =
       "\nExamples:\n"
       "  roll stats\n"
@@ -75,7 +80,9 @@ void declare_stats(CommandSpec& roll, StatsOptions& opts) {
       "rehearsal\n"
       "does not); days within 72 h of a recorded injury and days that ended in a pain stop do "
       "not\n"
-      "break it. The day starts at `day_start` from config.toml (default 04:00).";
+      "break it. The day starts at `day_start` from config.toml (default 04:00).\n"
+      "With a prescription (roll prescription add), its adherence comes first: sessions done\n"
+      "against sessions prescribed, per week and in all, the days safety stopped excused.";
 }
 
 int run_stats(Context& ctx, UserData& user, const StatsOptions& opts) {
@@ -85,11 +92,30 @@ int run_stats(Context& ctx, UserData& user, const StatsOptions& opts) {
   Stats st =
       gather_stats(store, platform::process_time_zone(), now, profile.day_start_hour, opts.weeks);
   StatsReadings readings = gather_readings(store, st, now);
+  // The active prescription's adherence, first: what a clinician asks about.
+  std::optional<PrescriptionToday> rx;
+  if (store.active_prescription()) {
+    const auto& zone = platform::process_time_zone();
+    DueToday due = due_today(store, zone, now, profile.day_start_hour);
+    // The bundled routines: an injury guarding a prescribed routine's zones excuses today here
+    // as in `roll due`.
+    std::vector<Routine> routines = load_bundled_routines(ctx.env);
+    rx = follow_active_prescription(store, profile, due, &routines, now, zone.to_local(now));
+  }
   report_problems(ctx, store);
   LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);
   if (opts.json) {
-    print_json_stats(ctx, st, readings);
+    print_json_stats(ctx, st, readings, rx);
   } else {
+    if (rx) {
+      fmt::print(ctx.out, "Prescription: {}\n", sanitize(rx->words));
+      fmt::print(ctx.out, "  Adherence: {}\n", adherence_words(rx->adherence.total));
+      for (const auto& w : rx->adherence.weeks) {
+        fmt::print(ctx.out, "    week of {}: {}\n", format_date(w.week_start),
+                   adherence_words(w.count));
+      }
+      fmt::print(ctx.out, "\n");
+    }
     print_stats_text(ctx, st, readings, today);
   }
   return exit_ok;

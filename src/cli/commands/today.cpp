@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/folder_sync.hpp"
 #include "cli/json_output.hpp"
+#include "cli/prescription_follow.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/user_time.hpp"
 #include "platform/process_time_zone.hpp"
@@ -82,6 +83,37 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
   Today t = today(TodayInput{&facts, &profile, &routines, now, local});
   Level level = profile.level.value_or(Level::beginner);
   LocalDays day = roll_day(local, profile.day_start_hour);
+  // While a prescription runs, its days and count decide what is due, after safety.
+  std::optional<PrescriptionToday> rx;
+  std::string rx_state;
+  if (store.active_prescription()) {
+    if (routines.empty()) routines = load_bundled_routines(ctx.env);
+    DueToday due;
+    due.reason = facts.reason;
+    due.done = facts.done;
+    due.pain_stop = facts.pain_stop;
+    rx = follow_active_prescription(store, profile, due, &routines, now, local);
+    if (rx && rx->running() && t.state != TodayState::held) {
+      DueReason reason = prescribed_due_reason(*rx, due);
+      rx_state = fmt::format("{}: {}",
+                             reason == DueReason::not_done ? "due"
+                             : reason == DueReason::done   ? "done for today"
+                                                           : "rest day",
+                             prescribed_today_words(*rx));
+      if (reason == DueReason::not_done) {
+        t.state = TodayState::due;
+        t.routine = rx->day.routine;
+        t.why = fmt::format("prescribed: session {} of {} today", rx->day.done + 1,
+                            rx->day.prescribed_sessions);
+        t.command = fmt::format("roll session {}", rx->day.routine);
+      } else {
+        t.state = reason == DueReason::done ? TodayState::done : TodayState::rest;
+        t.routine.clear();
+        t.why.clear();
+        t.command.clear();
+      }
+    }
+  }
 
   if (options.json) {
     toml::array limits;
@@ -119,11 +151,18 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
       out.insert("suggestion",
                  toml::table{{"routine", t.routine}, {"why", t.why}, {"command", t.command}});
     }
+    if (rx) out.insert("prescription", prescription_json(*rx));
     print_json(ctx, std::move(out));
     return exit_ok;
   }
   std::vector<std::string> lines;
-  lines.push_back(fmt::format("{}: {}", format_date(day), state_line(t, facts)));
+  lines.push_back(
+      fmt::format("{}: {}", format_date(day), rx_state.empty() ? state_line(t, facts) : rx_state));
+  if (rx) {
+    lines.push_back(fmt::format("prescription: {}", rx->words));
+    if (rx->adherence.total.prescribed > 0)
+      lines.push_back(fmt::format("adherence: {}", adherence_words(rx->adherence.total)));
+  }
   lines.push_back(
       fmt::format("streak: {} (longest {})", plural(t.streaks.current, "day"), t.streaks.longest));
   for (const auto& l : t.limits) lines.push_back("limits today: " + l);
