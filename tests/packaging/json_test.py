@@ -244,7 +244,8 @@ class Session:
         return self.err.read()
 
 
-# A routine with every kind of event: a hold with a cue (holds take + and -), reps on both
+# A routine with every kind of event: a hold with a cue (holds take + and -; naming no level, the
+# routine is a beginner's, so + finds its 60 s spot past a beginner's 30 s), reps on both
 # sides with a set intensity, and a short hold that runs to its end (its last seconds tick).
 routines = home / "config" / "roll" / "routines"
 routines.mkdir(parents=True)
@@ -298,7 +299,7 @@ try:
     session.send("\n")
     session.until("step")
     for send, wait in (("p\n", "paused"), ("p\n", "resumed"), ("5\n", "pressure"),
-                       ("9\n", "ease-off"), ("+\n", "hold-changed"), ("-\n", "hold-changed"),
+                       ("9\n", "ease-off"), ("+\n", "hold-at-most"), ("-\n", "hold-changed"),
                        ("b\n", "restarted"), ("q\n", "quit-asked"), ("x\n", "quit-cancelled"),
                        ("n\n", "skipped")):
         session.send(send)

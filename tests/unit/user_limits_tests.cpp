@@ -66,7 +66,7 @@ std::string ease_off_at(Rig& rig, int value) {
 
 }  // namespace
 
-TEST_CASE("a beginner is the profile's level or the routine's; a cleared condition is gentle") {
+TEST_CASE("a beginner is the profile's level or the routine's, and a cleared condition is gentle") {
   Routine r = roll::test::sample_routine();
   r.level = Level::intermediate;
   Profile p;
