@@ -315,6 +315,11 @@ try:
     code = session.finish()
     if code != 0:
         fail(f"the session on a terminal: exit {code}: {session.stderr()[-600:]}")
+    # The drill is a beginner's: the 5 is no ease-off, the 9 is, with a beginner's advice.
+    eased = [e for e in session.events if e.get("event") == "ease-off"]
+    if [e.get("value") for e in eased] != [9] or "as a beginner, 5 out of 10 at most" not in \
+            eased[0].get("text", ""):
+        fail(f"the beginner's drill eased off as {eased}")
     if not any("fresh injury" in line for line in session.other):
         fail(f"the session on a terminal asked no check-in: {session.other[:5]}")
 except RuntimeError as e:
