@@ -539,14 +539,15 @@ std::vector<Event> Session::command(Command command, Millis now, int value) {
       Event e = base_event(EventKind::pressure, block);
       e.value = value;
       out.push_back(e);
-      if (!plan_.blocks.empty()) {
-        PressureAim aim = pressure_aim(routine_.steps[plan_.blocks[block].step], options_.user);
-        if (value > aim.most) {
-          Event ease = base_event(EventKind::ease_off, block);
-          ease.value = value;
-          ease.aim = aim;
-          out.push_back(ease);
-        }
+      // The advice follows the step's intensity and the user (user_limits.hpp).
+      const Step no_step;
+      const Step& step = plan_.blocks.empty() ? no_step : routine_.steps[plan_.blocks[block].step];
+      PressureAim aim = pressure_aim(step, options_.user);
+      if (value > aim.most) {
+        Event ease = base_event(EventKind::ease_off, block);
+        ease.value = value;
+        ease.aim = aim;
+        out.push_back(ease);
       }
       break;
     }
