@@ -40,6 +40,8 @@ struct PressureAim {
   // The step's `intensity`, held to `most`; empty when the step names none (the first article's
   // "around a 6 or 7" for everyone else, `most` at most for a beginner or a cleared condition).
   std::optional<int> asked;
+  // The step's `intensity` when it is above `most` and `asked` holds it down.
+  std::optional<int> step_asked;
   bool beginner = false;
   std::optional<Condition> cleared;  // the cleared condition that makes it gentle
   friend bool operator==(const PressureAim&, const PressureAim&) = default;

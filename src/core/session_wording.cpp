@@ -250,6 +250,11 @@ std::string gentle_reason(Condition c) {
   }
 }
 
+// "as this step asks", or what the step asked when the user's most holds it down.
+std::string as_asked(const PressureAim& aim) {
+  return aim.step_asked ? fmt::format("not this step's {}", *aim.step_asked) : "as this step asks";
+}
+
 }  // namespace
 
 std::string ease_off_advice(const PressureAim& aim) {
@@ -258,13 +263,13 @@ std::string ease_off_advice(const PressureAim& aim) {
     middle = fmt::format(
         "keep it gentle, {}{} out of 10 at most (roll's own reading), below the first article's "
         "\"around a 6 or 7\": {}.",
-        aim.asked ? fmt::format("about {} as this step asks, ", *aim.asked) : "", aim.most,
+        aim.asked ? fmt::format("about {} {}, ", *aim.asked, as_asked(aim)) : "", aim.most,
         gentle_reason(*aim.cleared));
   } else if (aim.beginner) {
     middle = fmt::format(
         "{}as a beginner, {} out of 10 at most, below the first article's \"around a 6 or 7\": the "
         "second article says start slow and small (the {} is roll's own reading).",
-        aim.asked ? fmt::format("aim for about {} out of 10, as this step asks; ", *aim.asked) : "",
+        aim.asked ? fmt::format("aim for about {} out of 10, {}; ", *aim.asked, as_asked(aim)) : "",
         aim.most, aim.most);
   } else if (aim.asked && *aim.asked >= 6) {
     middle = fmt::format(

@@ -30,6 +30,7 @@ PressureAim pressure_aim(const Step& step, const UserLimits& user) {
   aim.cleared = user.cleared;
   aim.most = pressure_most(user);
   if (step.intensity) aim.asked = std::clamp(*step.intensity, 1, aim.most);
+  if (step.intensity && *step.intensity > aim.most) aim.step_asked = step.intensity;
   return aim;
 }
 
