@@ -97,7 +97,8 @@ struct ZonePressure {
 [[nodiscard]] std::vector<ChartLine> heatmap(const Stats& stats, LocalDays today, ChartStyle style);
 
 // roll's own reading of a pressure that is too much: the first article aims for "around a 6 or 7"
-// (a target, the only number either article gives), and the session says "ease off" from 8.
+// (a target, the only number either article gives), and the session says "ease off" from 8
+// (from 6 for a beginner or a cleared condition: user_limits.hpp).
 inline constexpr int kPressureLimit = 7;
 
 }  // namespace roll

@@ -13,7 +13,8 @@ namespace roll {
 // The second article: "Start slow and small... Gradually build time and frequency". How slow is
 // not said; these numbers are roll's own reading of "gradually", not an article's: ten completed
 // sessions, spread over at least two weeks, with no pain stop and no pressure reading above 7
-// (the session's "8 or more: ease off") since the last one that had either.
+// (where the session eases off everyone but a beginner or a cleared condition, who hear it
+// from 6: user_limits.hpp) since the last one that had either.
 inline constexpr int kStepUpSessions = 10;
 inline constexpr int kStepUpDays = 14;
 inline constexpr int kStepUpMaxPressure = 7;

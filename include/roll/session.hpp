@@ -15,6 +15,7 @@
 #include "roll/plan.hpp"
 #include "roll/routine.hpp"
 #include "roll/session_log.hpp"
+#include "roll/user_limits.hpp"
 
 namespace roll {
 
@@ -27,7 +28,7 @@ enum class Command {
   no,            // cancels a question
   pain,          // !: sharp pain, stop at once
   pressure,      // 1-9 and 0 (10): the pressure felt now (value in `value`, 1-10); 1 then 0: 10
-  longer,        // +: this hold 15 s longer
+  longer,        // +: this hold 15 s longer, up to the user's most for a spot (user_limits.hpp)
   shorter,       // -: this hold 15 s shorter
   ready,         // space or Enter while a get-ready waits for a key (--ready key)
   top,           // e: a climb has reached the top (of the shoulders): no more positions up
@@ -52,13 +53,16 @@ enum class EventKind {
   quit_asked,
   quit_cancelled,
   pressure,      // value: 1-10
-  ease_off,      // pressure of 8 or more
+  ease_off,      // a pressure reading above the user's (aim.most); `aim` says what to aim for
   finished,      // the status says how
   hold_changed,  // + or -: value is the change in seconds, length the hold's new length
   waiting,       // --ready key: the get-ready waits for space or Enter
   climb_ended,   // e during a climb: position is the last one done, positions the most planned
   turn,  // a roll timed in seconds changes direction (phase rep_up: out again, rep_down: back;
          // number: the stroke, from 1 at the step's start), at the step's pace (pace.hpp)
+  // + found the hold at the most a spot may last for this user (value: those seconds, length the
+  // hold's length); a hold_changed before it at the same moment says what + did add.
+  hold_at_most,
 };
 
 [[nodiscard]] const char* event_name(EventKind kind);
@@ -81,6 +85,8 @@ struct Event {
   // from --events); events set off by a key are due when they happen.
   Millis due{0};
   Millis clock{0};
+  // ease_off: the pressure this user is asked for at this step (the words follow it).
+  PressureAim aim{};
 };
 
 struct SessionOptions {
@@ -94,6 +100,9 @@ struct SessionOptions {
   // What + and - add to or take from a hold. The first article: "if a spot feels particularly
   // tight, spend time there, breathe into it"; 15 s (about two breaths) is roll's own reading.
   Millis hold_step{15000};
+  // Who is on the roller: the pressure the ease-off advice asks for and the most + may lengthen a
+  // spot to (user_limits.hpp). The default is no beginner and no cleared condition.
+  UserLimits user;
   // --voice: a get-ready whose words are still being said at its end waits for them (the runner
   // asks the screen, Screen::holds_get_ready), so that the hold starts with its first breath
   // prompt, up to this long for the whole get-ready; zero never waits.
@@ -126,7 +135,7 @@ struct SessionView {
   Millis total_left{0};
   double total_progress = 0;
   std::optional<int> last_pressure;
-  bool ease_off = false;            // the last pressure was 8 or more
+  bool ease_off = false;            // the last pressure was above the user's (PressureAim::most)
   bool waiting_for_key = false;     // --ready key: the get-ready waits for space or Enter
   Millis waited{0};                 // how long it has waited, in routine time (the clock stands)
   Millis hold_change{0};            // what + and - have added to this block (negative: taken off)
@@ -194,6 +203,7 @@ class Session {
   [[nodiscard]] Millis speech_allowance(std::size_t block) const;
   void build_marks();
   void change_hold(Millis delta, std::vector<Event>& out);
+  [[nodiscard]] Event hold_at_most_event(std::size_t block, Millis most) const;
   void end_climb(std::vector<Event>& out);
   void jump(Millis now, Millis target, std::vector<Event>& out);
   void emit_mark(const Mark& mark, std::vector<Event>& out);

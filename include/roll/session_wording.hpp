@@ -49,7 +49,15 @@ namespace roll {
 // The timed block the end offers when !moves_enough_after(routine) (roll/routine.hpp).
 [[nodiscard]] Routine movement_block();
 [[nodiscard]] std::string sharp_pain_advice();
+// What a pressure reading above the user's most is answered with, following the step's
+// `intensity`, the user's level and a condition the profile marks cleared (user_limits.hpp); each
+// number that is roll's own says so. Without an aim, everyone's: the first article's target.
+[[nodiscard]] std::string ease_off_advice(const PressureAim& aim);
 [[nodiscard]] std::string ease_off_advice();
+// The same, short, for the voice: "Ease off. Aim for about 4 out of ten."
+[[nodiscard]] std::string ease_off_said(const PressureAim& aim);
+// Why + adds no more to a beginner's spot, quoting the second article.
+[[nodiscard]] std::string hold_at_most_advice(int most_seconds);
 
 // The summary's first words: "Session complete", "Stopped for sharp pain", ...
 [[nodiscard]] const char* summary_headline(SessionStatus status);

@@ -8,6 +8,7 @@
 
 #include "roll/plan.hpp"
 #include "roll/pose.hpp"
+#include "roll/user_limits.hpp"
 #include "roll/walk.hpp"
 
 namespace roll {
@@ -38,9 +39,9 @@ constexpr std::string_view kOwnLegs =
 constexpr std::string_view kNone = "roll has no bundled steps near this zone";
 
 // Seconds per pass on one spot. The second article's "no more than 30 seconds of focus on each
-// spot" for a beginner; the 60 s and 20 s bounds for the others are roll's own reading (the first
-// article's lat release is 60 s; less than 20 s on a spot is barely a hold).
-constexpr int kBeginnerSpotSeconds = 30;
+// spot" for a beginner (kBeginnerSpotSeconds, user_limits.hpp); the 60 s and 20 s bounds for the
+// others are roll's own reading (the first article's lat release is 60 s; less than 20 s on a spot
+// is barely a hold).
 constexpr int kSpotSecondsMax = 60;
 constexpr int kSpotSecondsMin = 20;
 // The first article's thoracic extension climbs from the base of the rib cage to the top of the
@@ -57,9 +58,6 @@ constexpr int kMajorZoneSeconds = 120;
 constexpr int kBeginnerOnRollerSeconds = 5 * 60;
 // The first article: "Spend three minutes doing active stretches".
 constexpr int kMovementSeconds = 180;
-// "Nothing above a 5 of 10" for a beginner (beginner.toml, roll's own), and the linter's cap.
-constexpr int kBeginnerIntensity = 5;
-constexpr int kIntensityCap = 7;
 
 // Which way a composed step goes between its spots: the mid-back up from the base of the rib cage
 // (the first article's climb), the lats down the side from the armpit, every other zone across the
@@ -137,7 +135,7 @@ Step prepare(Step step, Level level) {
   }
   step.positions = 1;
   step.move = composed_move(*step.zone);
-  int ceiling = level == Level::beginner ? kBeginnerIntensity : kIntensityCap;
+  int ceiling = level == Level::beginner ? kGentleIntensity : kIntensityCap;
   if (step.intensity) step.intensity = std::min(*step.intensity, ceiling);
   step.allow.clear();
   step.source = SourceMap{};

@@ -13,6 +13,7 @@
 #include "roll/pose.hpp"
 #include "roll/rules.hpp"
 #include "roll/suggest.hpp"
+#include "roll/user_limits.hpp"
 #include "roll/walk.hpp"
 
 namespace roll {
@@ -22,11 +23,9 @@ namespace {
 using std::chrono::duration_cast;
 using std::chrono::seconds;
 
-constexpr int kIntensityCap = 7;
 constexpr int kInjuryWaitHours = 48;
 constexpr Millis kMajorZoneMinimum = seconds(120);
 constexpr Millis kLatPerSideMinimum = seconds(60);
-constexpr int kBeginnerSpotSeconds = 30;
 // The second article's first session: "Try one 5 minute session". Counted on the roller only.
 constexpr Millis kBeginnerOnRollerMaximum = seconds(5 * 60);
 constexpr Millis kSessionMaximum = seconds(15 * 60);
@@ -188,9 +187,7 @@ class Linter {
     }
     check_tempo(step, label);
     check_pose(step, label);
-    // One spot: a roll travels along the zone, and the second article exempts stretches.
-    bool one_spot = step.kind != StepKind::roll && step.kind != StepKind::stretch;
-    if (pressure && one_spot && routine_.level == Level::beginner &&
+    if (one_spot(step) && routine_.level == Level::beginner &&
         step.seconds_per_pass() > kBeginnerSpotSeconds) {
       report("beginner-spot", step.source.at(timing_key(step)),
              fmt::format("{} keeps one spot under the roller for {} s; a beginner routine stays "

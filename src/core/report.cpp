@@ -323,8 +323,8 @@ class Page {
         "at once and the zone under the roller is then treated like a fresh injury.</dd>\n");
     put("<dt>Pressure reading</dt><dd>How hard the roller felt, 1 to 10, as the user rated it "
         "during a hold. Only the first article gives a number, and as a target: around a 6 or 7, "
-        "\"a good hurt\". roll's own readings of it: a reading above 7 is marked, and from 8 the "
-        "session asks to ease off.</dd>\n");
+        "\"a good hurt\". roll's own readings: above 7 is marked; the session eases off from 8 "
+        "(6 for a beginner or a cleared condition).</dd>\n");
 
     put("<dt>Before and after ratings</dt><dd>The older question, not pain: how the back felt, "
         "0 (as bad as it gets) to 10 (fine).</dd>\n");

@@ -265,7 +265,9 @@ constexpr std::array kRules = {
         "exempts stretches (\"unless it's just a stretch\"). The bundled beginner routine also "
         "asks for nothing above 5 of 10: that number is roll's own reading, not an article's "
         "(the second says start slow and small; the first's \"around a 6 or 7\" is a target for "
-        "everyone).",
+        "everyone). A session keeps to it too: `+` lengthens a beginner's spot (the profile's "
+        "level or the routine's) to 30 s at most and says why, and a beginner is told to ease "
+        "off above 5.",
         kSecond,
         "\"Try one 5 minute session, with no more than 30 seconds of focus on each spot (unless "
         "it's just a stretch).\"",

@@ -93,6 +93,8 @@ const char* event_name(EventKind kind) {
       return "finished";
     case EventKind::hold_changed:
       return "hold-changed";
+    case EventKind::hold_at_most:
+      return "hold-at-most";
     case EventKind::waiting:
       return "waiting";
     case EventKind::climb_ended:
@@ -537,9 +539,14 @@ std::vector<Event> Session::command(Command command, Millis now, int value) {
       Event e = base_event(EventKind::pressure, block);
       e.value = value;
       out.push_back(e);
-      if (value >= 8) {
+      // The advice follows the step's intensity and the user (user_limits.hpp).
+      const Step no_step;
+      const Step& step = plan_.blocks.empty() ? no_step : routine_.steps[plan_.blocks[block].step];
+      PressureAim aim = pressure_aim(step, options_.user);
+      if (value > aim.most) {
         Event ease = base_event(EventKind::ease_off, block);
         ease.value = value;
+        ease.aim = aim;
         out.push_back(ease);
       }
       break;
@@ -554,8 +561,29 @@ void Session::change_hold(Millis delta, std::vector<Event>& out) {
   // In a get-ready, + and - are for the hold coming up.
   if (plan_.blocks[block].get_ready) ++block;
   if (block >= plan_.blocks.size() || plan_.blocks[block].get_ready) return;
-  Millis done = resize_block(plan_, routine_, block, delta, elapsed_);
-  if (done == Millis{0}) return;
+  // A beginner's spot stays within the second article's 30 s: + adds what is left of it, in whole
+  // repetitions for a step counted in them, and says why it adds no more.
+  std::optional<Millis> most;
+  bool held = false;
+  if (delta > Millis{0}) {
+    const Step& step = routine_.steps[plan_.blocks[block].step];
+    if (auto secs = spot_most_seconds(step, options_.user)) {
+      most = seconds(*secs);
+      Millis room = std::max(*most - plan_.blocks[block].length, Millis{0});
+      if (step.unit == TimingUnit::reps) {
+        Millis rep = seconds(std::max(step.rep_seconds, 1));
+        room = room / rep * rep;
+      }
+      held = room < delta;
+      delta = std::min(delta, room);
+    }
+  }
+  Millis done =
+      delta == Millis{0} ? Millis{0} : resize_block(plan_, routine_, block, delta, elapsed_);
+  if (done == Millis{0}) {
+    if (held) out.push_back(hold_at_most_event(block, *most));
+    return;
+  }
   block_change_[block] += done;
   // Every later mark moved: rebuild them and go on from the one after now, as before.
   build_marks();
@@ -573,6 +601,14 @@ void Session::change_hold(Millis delta, std::vector<Event>& out) {
   e.value = static_cast<int>(done / seconds(1));
   e.length = b.length;
   out.push_back(e);
+  if (held) out.push_back(hold_at_most_event(block, *most));
+}
+
+Event Session::hold_at_most_event(std::size_t block, Millis most) const {
+  Event e = base_event(EventKind::hold_at_most, block);
+  e.value = static_cast<int>(most / seconds(1));
+  e.length = plan_.blocks[block].length;
+  return e;
 }
 
 // The first article's climb goes up "until you reach the top of your shoulders": on a shorter back
@@ -690,7 +726,7 @@ SessionView Session::view() const {
   v.status = progress_.status;
   v.step_count = routine_.steps.size();
   v.last_pressure = last_pressure_;
-  v.ease_off = last_pressure_ && *last_pressure_ >= 8;
+  v.ease_off = last_pressure_ && *last_pressure_ > pressure_most(options_.user);
   v.waiting_for_key = waiting_;
   if (waiting_) v.waited = waited();
   if (plan_.blocks.empty()) {

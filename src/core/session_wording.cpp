@@ -201,7 +201,10 @@ std::string event_text(const Routine& routine, const Event& e) {
     case EventKind::waiting:
       return "press space or Enter when you are ready";
     case EventKind::ease_off:
-      return ease_off_advice();
+      return ease_off_advice(e.aim);
+    case EventKind::hold_at_most:
+      return fmt::format("this hold stays {} · {}", clock_time(e.length),
+                         hold_at_most_advice(e.value));
     case EventKind::climb_ended:
       return fmt::format("at the top: the climb ends at position {} of {}", e.position,
                          e.positions);
@@ -225,8 +228,81 @@ std::string event_text(const Routine& routine, const Event& e) {
 }
 
 std::string ease_off_advice() {
-  return "ease off: take weight onto your hands and feet or use a softer roller; aim for a 6 or 7 "
-         "out of 10, a \"good hurt\". Grimacing or holding your breath means too much.";
+  return ease_off_advice(PressureAim{});
+}
+
+namespace {
+
+// Why a cleared condition keeps the pressure gentle: the article's own reason where it ties the
+// condition to pressure, roll's own reading otherwise.
+std::string gentle_reason(Condition c) {
+  switch (c) {
+    case Condition::osteoporosis:
+      return "you have osteoporosis, cleared by a clinician, and excessive pressure can increase "
+             "your risk for fracture (second article)";
+    case Condition::active_cancer:
+      return "you have active cancer, cleared by a clinician, and the second article says do not "
+             "apply pressure to active cancer areas";
+    default:
+      return fmt::format(
+          "you have {}, cleared by a clinician (gentle for it is roll's own reading)",
+          condition_name(c));
+  }
+}
+
+// "as this step asks", or what the step asked when the user's most holds it down.
+std::string as_asked(const PressureAim& aim) {
+  return aim.step_asked ? fmt::format("not this step's {}", *aim.step_asked) : "as this step asks";
+}
+
+}  // namespace
+
+std::string ease_off_advice(const PressureAim& aim) {
+  std::string middle;
+  if (aim.cleared) {
+    middle = fmt::format(
+        "keep it gentle, {}{} out of 10 at most (roll's own reading), below the first article's "
+        "\"around a 6 or 7\": {}.",
+        aim.asked ? fmt::format("about {} {}, ", *aim.asked, as_asked(aim)) : "", aim.most,
+        gentle_reason(*aim.cleared));
+  } else if (aim.beginner) {
+    middle = fmt::format(
+        "{}as a beginner, {} out of 10 at most, below the first article's \"around a 6 or 7\": the "
+        "second article says start slow and small (the {} is roll's own reading).",
+        aim.asked ? fmt::format("aim for about {} out of 10, {}; ", *aim.asked, as_asked(aim)) : "",
+        aim.most, aim.most);
+  } else if (aim.asked && *aim.asked >= 6) {
+    middle = fmt::format(
+        "aim for about {} out of 10, as this step asks: the first article's \"around a 6 or 7\", a "
+        "\"good hurt\".",
+        *aim.asked);
+  } else if (aim.asked) {
+    middle = fmt::format(
+        "aim for about {} out of 10, as this step asks, gentler than the first article's "
+        "\"around a 6 or 7\".",
+        *aim.asked);
+  } else {
+    middle = "aim for a 6 or 7 out of 10, a \"good hurt\".";
+  }
+  return "ease off: take weight onto your hands and feet or use a softer roller; " + middle +
+         " Grimacing or holding your breath means too much.";
+}
+
+std::string ease_off_said(const PressureAim& aim) {
+  if (aim.cleared) {
+    return fmt::format("Ease off. Keep it gentle: {} out of ten at most.",
+                       aim.asked ? *aim.asked : aim.most);
+  }
+  if (aim.asked) return fmt::format("Ease off. Aim for about {} out of ten.", *aim.asked);
+  if (aim.beginner) return fmt::format("Ease off. {} out of ten at most.", aim.most);
+  return "Ease off. Aim for a six or seven out of ten.";
+}
+
+std::string hold_at_most_advice(int most_seconds) {
+  return fmt::format(
+      "a beginner stays at most {} s on a spot: the second article says \"no more than 30 seconds "
+      "of focus on each spot\" when you start",
+      most_seconds);
 }
 
 std::string sharp_pain_advice() {

@@ -107,7 +107,14 @@ std::vector<Phrase> phrases_for(const Routine& routine, const std::vector<Event>
         say("Resumed.", Urgency::control, e);
         break;
       case EventKind::hold_changed:
-        say(e.value > 0 ? "Fifteen seconds more." : "Fifteen seconds less.", Urgency::control, e);
+        // + may add less than its 15 s to a beginner's spot (user_limits.hpp).
+        if (e.value == 15 || e.value == -15) {
+          say(e.value > 0 ? "Fifteen seconds more." : "Fifteen seconds less.", Urgency::control, e);
+        } else {
+          say(fmt::format("{} seconds {}.", e.value > 0 ? e.value : -e.value,
+                          e.value > 0 ? "more" : "less"),
+              Urgency::control, e);
+        }
         break;
       case EventKind::waiting:
         // Part of the get-ready said just before, so the cue cannot drop it.
@@ -121,7 +128,11 @@ std::vector<Phrase> phrases_for(const Routine& routine, const std::vector<Event>
         say("At the top: the climb ends here.", Urgency::control, e);
         break;
       case EventKind::ease_off:
-        say("Ease off. Aim for a six or seven out of ten.", Urgency::safety, e);
+        say(ease_off_said(e.aim), Urgency::safety, e);
+        break;
+      case EventKind::hold_at_most:
+        say(fmt::format("{} seconds is a beginner's most on one spot.", e.value), Urgency::control,
+            e);
         break;
       case EventKind::finished:
         say(ending(routine, e),

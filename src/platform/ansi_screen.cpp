@@ -310,7 +310,8 @@ void AnsiScreen::show(const std::vector<Event>& events, const SessionView& view)
   bool ring = false;
   for (const auto& e : events) {
     if (e.kind == EventKind::step || e.kind == EventKind::tick) ring = true;
-    if (e.kind == EventKind::ease_off) notice_ = ease_off_advice();
+    if (e.kind == EventKind::ease_off) notice_ = ease_off_advice(e.aim);
+    if (e.kind == EventKind::hold_at_most) notice_ = event_text(routine_, e);
     if (e.kind == EventKind::step || e.kind == EventKind::get_ready) notice_.clear();
     if (e.kind == EventKind::climb_ended) notice_ = event_text(routine_, e);
   }

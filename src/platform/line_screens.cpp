@@ -104,6 +104,7 @@ void EventsScreen::write(const std::vector<Event>& events) {
       line.insert("value", e.value);
     }
     if (e.kind == EventKind::hold_changed) line.insert("seconds", e.value);
+    if (e.kind == EventKind::hold_at_most) line.insert("most_seconds", e.value);
     if (e.kind == EventKind::finished) line.insert("status", status_name(e.status));
     if (std::string cue = cue_text(routine_, e); !cue.empty()) line.insert("cue", cue);
     line.insert("text", event_text(routine_, e));

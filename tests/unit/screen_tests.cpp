@@ -365,6 +365,29 @@ TEST_CASE("the full cue and the whole ease-off notice at 80 columns") {
   CHECK(eased.digit_rows >= 10);
 }
 
+TEST_CASE("the longest ease-off advice, for a cleared condition, shows whole at 80 columns") {
+  Routine r = thoracic();
+  r.steps[0].intensity = 4;
+  NullSessionLog log;
+  SessionOptions options;
+  options.user.cleared = Condition::active_cancer;
+  Session s(r, make_plan(r), log, options);
+  s.start(0ms);
+  Capture sink;
+  platform::AnsiScreen screen(sink.file, r, {});
+  s.advance(6500ms);
+  auto events = s.command(Command::pressure, 6500ms, 6);
+  auto ease = std::find_if(events.begin(), events.end(),
+                           [](const Event& e) { return e.kind == EventKind::ease_off; });
+  REQUIRE(ease != events.end());
+  std::string advice = ease_off_advice(ease->aim);
+  CHECK(advice.find("keep it gentle, about 4 as this step asks") != std::string::npos);
+  auto v = view_at(s, 7000ms);
+  screen.show(events, v);
+  auto eased = screen.layout(v, 80, 24);
+  CHECK(check_whole_words(eased.lines, Role::notice, advice) == words_of(advice).size());
+}
+
 namespace {
 
 // A cue of emoji words (rockets, lungs, flags) and one long word of them with no space to break at.

@@ -35,7 +35,9 @@ constexpr const char* kTemplate =
 # The format, key by key, is in roll's routines/README.md and in routine.schema.json (installed
 # beside the bundled routines, in share/roll/routines). The articles' rules of thumb: never put
 # the roller under the lower back, the neck or a joint, nor walk it toward them; aim for a
-# pressure of around a 6 or 7 out of 10 (the first article's target; 7 is roll's own ceiling);
+# pressure of around a 6 or 7 out of 10 (the first article's target; 7 is roll's own ceiling; a
+# beginner's session, or one with a condition a clinician cleared, asks 5 at most: roll's own
+# reading of the second article's "start slow and small", whose 30 s a spot a beginner keeps to);
 # roll slowly; give each zone you work two minutes; and end with three minutes of moving. How
 # much: five minutes of slow work every night (the first article), or 10-15 minutes 1-4 times a
 # day (the second): the two disagree. After rolling, massage or hot and cold therapy can help too

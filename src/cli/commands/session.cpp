@@ -63,8 +63,11 @@ void declare_session(CommandSpec& roll, SessionOptions& args) {
       .value_name("N");
   cmd.footer =
       "\nKeys: space pause/resume · n next step · b restart step · q quit · ! sharp pain: stop\n"
-      "      1-9 and 0 (10) the pressure you feel now, out of 10 (8 or more: ease off)\n"
-      "      + / - this hold 15 s longer / shorter · with --ready key: space or Enter starts\n"
+      "      1-9 and 0 (10) the pressure you feel now, out of 10 (above 7: ease off; above 5\n"
+      "      for a beginner or a condition marked cleared; roll's own readings)\n"
+      "      + / - this hold 15 s longer / shorter (a beginner's spot: 30 s at most, the second\n"
+      "      article's \"no more than 30 seconds of focus on each spot\")\n"
+      "      with --ready key: space or Enter starts\n"
       "      at the end, DONE in big letters: any key for the summary (--yes: no wait)\n"
       "\nExamples:\n"
       "  roll session thoracic\n"

@@ -37,6 +37,7 @@
 #include "roll/session_wording.hpp"
 #include "roll/stats.hpp"
 #include "roll/text.hpp"
+#include "roll/user_limits.hpp"
 
 namespace roll::cli {
 
@@ -281,6 +282,8 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   options.confirm_quit = !args.yes;
   options.ready_key = ready_key;
   options.speech_wait = speaker ? kSpeechWait : Millis{0};
+  // The ease-off advice and the most + adds to a spot follow the level and a cleared condition.
+  options.user = user_limits(routine, user.profile());
   // The first get-ready is long enough to lie down, or waits for a key, as the profile says;
   // --ready decides for this session alone.
   std::optional<FirstReady> first = user.profile().first_ready;
