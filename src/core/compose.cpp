@@ -4,12 +4,13 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <sstream>
 
 #include "roll/plan.hpp"
 #include "roll/pose.hpp"
 #include "roll/user_limits.hpp"
 #include "roll/walk.hpp"
+#include "toml_edit.hpp"
+#include "toml_edit.hpp"
 
 namespace roll {
 
@@ -385,13 +386,6 @@ ComposeResult compose_routine(const ComposeRequest& request, const std::vector<R
 
 namespace {
 
-std::string quoted(std::string_view text) {
-  toml::value<std::string> value{std::string(text)};
-  std::ostringstream out;
-  out << toml::toml_formatter{value, toml::format_flags::allow_unicode_strings};
-  return out.str();
-}
-
 std::string comment(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -408,26 +402,29 @@ std::string routine_to_toml(const Routine& routine, const std::vector<std::strin
       "# {}: made by `roll suggest`. Check it with `roll lint --strict`.\n", comment(routine.name));
   for (const std::string& note : notes) out += fmt::format("# Note: {}\n", comment(note));
   out += fmt::format("schema = {}\n", routine.schema);
-  out += fmt::format("name = {}\n", quoted(routine.name));
-  out += fmt::format("title = {}\n", quoted(routine.title));
-  if (!routine.summary.empty()) out += fmt::format("summary = {}\n", quoted(routine.summary));
-  out += fmt::format("level = {}\n", quoted(to_string(routine.level)));
-  out += fmt::format("roller = {}\n", quoted(to_string(routine.roller)));
-  out += fmt::format("purpose = {}\n", quoted(to_string(routine.purpose)));
+  out += fmt::format("name = {}\n", detail::toml_quoted(routine.name));
+  out += fmt::format("title = {}\n", detail::toml_quoted(routine.title));
+  if (!routine.summary.empty())
+    out += fmt::format("summary = {}\n", detail::toml_quoted(routine.summary));
+  out += fmt::format("level = {}\n", detail::toml_quoted(to_string(routine.level)));
+  out += fmt::format("roller = {}\n", detail::toml_quoted(to_string(routine.roller)));
+  out += fmt::format("purpose = {}\n", detail::toml_quoted(to_string(routine.purpose)));
   if (routine.resume_after_injury_hours) {
     out += fmt::format("resume_after_injury_hours = {}\n", *routine.resume_after_injury_hours);
   }
   if (!routine.sources.empty()) {
     out += "sources = [\n";
-    for (const std::string& s : routine.sources) out += fmt::format("  {},\n", quoted(s));
+    for (const std::string& s : routine.sources)
+      out += fmt::format("  {},\n", detail::toml_quoted(s));
     out += "]\n";
   }
   for (const Step& step : routine.steps) {
     out += "\n[[step]]\n";
-    out += fmt::format("name = {}\n", quoted(step.name));
-    out += fmt::format("kind = {}\n", quoted(to_string(step.kind)));
-    if (step.zone) out += fmt::format("zone = {}\n", quoted(zone_name(*step.zone)));
-    if (step.side != Side::none) out += fmt::format("side = {}\n", quoted(to_string(step.side)));
+    out += fmt::format("name = {}\n", detail::toml_quoted(step.name));
+    out += fmt::format("kind = {}\n", detail::toml_quoted(to_string(step.kind)));
+    if (step.zone) out += fmt::format("zone = {}\n", detail::toml_quoted(zone_name(*step.zone)));
+    if (step.side != Side::none)
+      out += fmt::format("side = {}\n", detail::toml_quoted(to_string(step.side)));
     out += fmt::format("{} = {}\n", to_string(step.unit), step.count);
     if (step.unit == TimingUnit::reps) out += fmt::format("rep_seconds = {}\n", step.rep_seconds);
     if (step.unit == TimingUnit::breaths && step.breath != Breath{}) {
@@ -436,14 +433,14 @@ std::string routine_to_toml(const Routine& routine, const std::vector<std::strin
                          step.breath.hold_out);
     }
     if (step.positions > 1) out += fmt::format("positions = {}\n", step.positions);
-    if (step.move) out += fmt::format("move = {}\n", quoted(to_string(*step.move)));
-    if (step.along) out += fmt::format("along = {}\n", quoted(to_string(*step.along)));
-    if (!step.pose.empty()) out += fmt::format("pose = {}\n", quoted(step.pose));
+    if (step.move) out += fmt::format("move = {}\n", detail::toml_quoted(to_string(*step.move)));
+    if (step.along) out += fmt::format("along = {}\n", detail::toml_quoted(to_string(*step.along)));
+    if (!step.pose.empty()) out += fmt::format("pose = {}\n", detail::toml_quoted(step.pose));
     if (step.intensity) out += fmt::format("intensity = {}\n", *step.intensity);
     if (step.kind == StepKind::roll)
-      out += fmt::format("tempo = {}\n", quoted(to_string(step.tempo)));
+      out += fmt::format("tempo = {}\n", detail::toml_quoted(to_string(step.tempo)));
     if (step.on_roller_key) out += fmt::format("on_roller = {}\n", *step.on_roller_key);
-    if (!step.cue.empty()) out += fmt::format("cue = {}\n", quoted(step.cue));
+    if (!step.cue.empty()) out += fmt::format("cue = {}\n", detail::toml_quoted(step.cue));
   }
   return out;
 }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include <sstream>
 
 #include "toml_edit.hpp"
 
@@ -16,13 +15,6 @@ using detail::with_toml_value;
 using detail::without_toml_key;
 
 constexpr std::string_view kConditions = "conditions";
-
-std::string quoted(std::string_view text) {
-  toml::value<std::string> value{std::string(text)};
-  std::ostringstream out;
-  out << toml::toml_formatter{value, toml::format_flags::allow_unicode_strings};
-  return out.str();
-}
 
 std::string answer_value(ConditionAnswer answer) {
   switch (answer) {
@@ -39,11 +31,12 @@ std::string answer_value(ConditionAnswer answer) {
 }  // namespace
 
 std::optional<std::string> with_level_line(std::string_view text, Level level) {
-  return with_toml_value(text, "", "level", quoted(to_string(level)), exact_key("level"));
+  return with_toml_value(text, "", "level", detail::toml_quoted(to_string(level)),
+                         exact_key("level"));
 }
 
 std::optional<std::string> with_first_ready_line(std::string_view text, FirstReady ready) {
-  return with_toml_value(text, "", "first_ready", quoted(to_string(ready)),
+  return with_toml_value(text, "", "first_ready", detail::toml_quoted(to_string(ready)),
                          exact_key("first_ready"));
 }
 
@@ -65,7 +58,8 @@ std::optional<std::string> with_condition_answers(
 }
 
 std::optional<std::string> with_screening_due(std::string_view text, std::string_view why) {
-  return with_toml_value(text, kConditions, "ask_again", quoted(why), exact_key("ask_again"));
+  return with_toml_value(text, kConditions, "ask_again", detail::toml_quoted(why),
+                         exact_key("ask_again"));
 }
 
 }  // namespace roll

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <sstream>
 #include <vector>
 
 #include "toml_reader.hpp"
@@ -200,6 +201,13 @@ std::optional<std::string> without_toml_key(std::string_view text, std::string_v
   }
   if (edits.empty()) return std::string(text);
   return checked(spliced(*doc, std::move(edits)));
+}
+
+std::string toml_quoted(std::string_view text) {
+  toml::value<std::string> value{std::string(text)};
+  std::ostringstream out;
+  out << toml::toml_formatter{value, toml::format_flags::allow_unicode_strings};
+  return out.str();
 }
 
 }  // namespace roll::detail

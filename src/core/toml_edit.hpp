@@ -15,6 +15,9 @@ using KeyMatch = std::function<bool(std::string_view key)>;
 
 [[nodiscard]] KeyMatch exact_key(std::string_view key);
 
+// `text` as a TOML basic string ("..."), its quotes and escapes written by toml++, UTF-8 kept.
+[[nodiscard]] std::string toml_quoted(std::string_view text);
+
 // `text` with `key` of `table` (empty: the top level) set to `value`, TOML text of one value
 // (`"beginner"`, `true`, `2026-11-23`). Every key that `match` accepts has its value replaced in
 // place; when none does, `key = value` is added as the table's last line (before the first table
