@@ -208,6 +208,29 @@ ProcessSpeaker::~ProcessSpeaker() {
   (void)speaking();
 }
 
+namespace {
+
+// Far below a pipe's 64 KiB, so writing it to the program's stdin never waits; no phrase is this
+// long anyway.
+std::string spoken_text(const Phrase& phrase) {
+  return std::string(utf8::prefix_of_bytes(sanitize(phrase.text), 4000));
+}
+
+// The words of a command and the NUL-ended argv posix_spawn takes, pointing into them (so it is
+// built in place and never copied).
+struct SpawnArgs {
+  explicit SpawnArgs(std::vector<std::string> command) : words(std::move(command)) {
+    for (auto& w : words) argv.push_back(w.data());
+    argv.push_back(nullptr);
+  }
+  SpawnArgs(const SpawnArgs&) = delete;
+  SpawnArgs& operator=(const SpawnArgs&) = delete;
+  std::vector<std::string> words;
+  std::vector<char*> argv;
+};
+
+}  // namespace
+
 std::vector<std::string> ProcessSpeaker::command_for(const std::string& text) const {
   std::vector<std::string> argv = argv_;
   if (argv.empty()) return argv;
@@ -247,11 +270,9 @@ void ProcessSpeaker::wait() {
 std::string ProcessSpeaker::check(const Phrase& phrase, Millis limit) {
   if (path_.empty()) return "was not found";
   stop();
-  std::string text(utf8::prefix_of_bytes(sanitize(phrase.text), 4000));
-  std::vector<std::string> words = command_for(text);
-  std::vector<char*> argv;
-  for (auto& w : words) argv.push_back(w.data());
-  argv.push_back(nullptr);
+  std::string text = spoken_text(phrase);
+  SpawnArgs spawn(command_for(text));
+  auto& argv = spawn.argv;
   bool on_stdin = text_way(argv_.front()) == TextWay::stdin_text;
   int in[2] = {-1, -1};
   int err[2] = {-1, -1};
@@ -337,12 +358,9 @@ std::string ProcessSpeaker::check(const Phrase& phrase, Millis limit) {
 void ProcessSpeaker::say(const Phrase& phrase) {
   if (path_.empty()) return;
   stop();
-  // Far below a pipe's 64 KiB, so the write below never waits; no phrase is this long anyway.
-  std::string text(utf8::prefix_of_bytes(sanitize(phrase.text), 4000));
-  std::vector<std::string> words = command_for(text);
-  std::vector<char*> argv;
-  for (auto& w : words) argv.push_back(w.data());
-  argv.push_back(nullptr);
+  std::string text = spoken_text(phrase);
+  SpawnArgs spawn(command_for(text));
+  auto& argv = spawn.argv;
   bool on_stdin = text_way(argv_.front()) == TextWay::stdin_text;
   int fds[2] = {-1, -1};
   if (on_stdin && ::pipe2(fds, O_CLOEXEC) != 0) return;
