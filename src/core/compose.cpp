@@ -10,7 +10,6 @@
 #include "roll/user_limits.hpp"
 #include "roll/walk.hpp"
 #include "toml_edit.hpp"
-#include "toml_edit.hpp"
 
 namespace roll {
 

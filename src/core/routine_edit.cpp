@@ -2,7 +2,6 @@
 
 #include <toml++/toml.h>
 
-
 #include "toml_edit.hpp"
 
 namespace roll {
