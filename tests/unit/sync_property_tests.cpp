@@ -264,13 +264,14 @@ void run_hostile_seed(std::uint64_t seed) {
     auto d = sync::decode(l);
     return d.record ? d.record->uid : std::string();
   };
-  std::set<std::string> made;  // uids of the sessions honest devices made
+  std::set<std::pair<std::string, std::string>> made;  // the sessions honest devices made
   struct Restore {
     std::string uid;
     std::int64_t version;
   };
   std::vector<Restore> restores;
   std::set<std::string> hostile_valid;  // uids of the valid injuries the hostile device made
+  std::set<std::string> copied;  // uids of honest records the hostile device sent as its own
   SysSeconds now = kNow;
   auto sync_all = [&](SimDevice& d) {
     return sync_folder(*d.store, {dir, d.root / "data" / "roll", d.root / "state", now});
@@ -294,7 +295,7 @@ void run_hostile_seed(std::uint64_t seed) {
         if (pick(2)) p.pressures.push_back({30, static_cast<int>(pick(10)) + 1, "thoracic"});
         auto id = d.store->begin_session(p);
         for (const auto& s : d.store->sessions({}))
-          if (s.id == id) made.insert(s.uid);
+          if (s.id == id) made.emplace(s.uid, s.device);
         break;
       }
       case 2: {
@@ -337,7 +338,7 @@ void run_hostile_seed(std::uint64_t seed) {
           auto t = now.time_since_epoch().count();
           if (lines.empty()) break;
           std::string target = uid_of(lines[pick(lines.size())]);
-          switch (pick(7)) {
+          switch (pick(8)) {
             case 0:  // a deletion, visible and undoable
               hostile(fmt::format(
                   R"({{"v":2,"kind":"tombstone","uid":"{}","device":"{}","fields":{{"of":"session","deleted_at":{},"version":{},"restored":false}}}})",
@@ -389,6 +390,22 @@ void run_hostile_seed(std::uint64_t seed) {
                   target, kHostileId));
               break;
             }
+            case 6: {  // an honest record copied under its own id, a value changed or not
+              auto l = lines[pick(lines.size())];
+              auto d = sync::decode(l);
+              if (!d.record || d.record->device == kHostileId) break;
+              auto from = "\"device\":\"" + d.record->device + "\"";
+              auto at = l.find(from);
+              if (at == std::string::npos) break;
+              l.replace(at, from.size(), std::string("\"device\":\"") + kHostileId + "\"");
+              if (auto z = l.find("\"zone\":\"thoracic\""); z != std::string::npos && pick(2))
+                l.replace(z, 18, "\"zone\":\"calves\"");
+              if (auto s = l.find("\"started_at\":"); s != std::string::npos && pick(2))
+                l.insert(s + 13, "1");
+              copied.insert(d.record->uid);
+              hostile(l);
+              break;
+            }
             default:
               hostile(random_text(rng));
           }
@@ -427,11 +444,17 @@ void run_hostile_seed(std::uint64_t seed) {
       for (const auto& r : only_first) MESSAGE("only on device0: ", r);
     }
     CHECK(mine == first);
-    std::set<std::string> deleted;
-    d.store->visit_deleted([&](const DeletedRecord& r) { deleted.insert(r.uid); });
-    for (const auto& uid : made) {
-      CAPTURE(uid);
-      CHECK((d.store->session_by_uid(uid).has_value() || deleted.count(uid) > 0));
+    // Each honest session is there, under its own device, or listed as deleted.
+    std::set<std::pair<std::string, std::string>> deleted, live;
+    d.store->visit_deleted([&](const DeletedRecord& r) {
+      deleted.emplace(r.uid, r.record ? r.record->device : std::string());
+    });
+    d.store->visit_records(std::nullopt, [&](const sync::Record& r) {
+      if (r.kind == sync::Kind::session) live.emplace(r.uid, r.device);
+    });
+    for (const auto& m : made) {
+      CAPTURE(m.first);
+      CHECK((live.count(m) > 0 || deleted.count(m) > 0));
     }
     // Nothing of the hostile device's but tombstones and its own valid injuries, and nothing
     // that fails the validator.
@@ -439,7 +462,8 @@ void run_hostile_seed(std::uint64_t seed) {
         std::nullopt,
         [&](const sync::Record& r) {
           CAPTURE(sync::encode(r));
-          if (r.kind != sync::Kind::tombstone && r.device == kHostileId) {
+          if (r.kind != sync::Kind::tombstone && r.device == kHostileId &&
+              copied.count(r.uid) == 0) {
             CHECK(r.kind == sync::Kind::injury);
             CHECK(hostile_valid.count(r.uid) == 1);
           }
