@@ -424,6 +424,9 @@ TEST_CASE("attack 10: an honest uid copied under another device claims nothing: 
   CHECK(x.roll({"history", "delete", session_uid + "@" + h_id.substr(0, 8), "--yes"}).exit_code ==
         0);
   CHECK(has(x.roll({"history"}).out, "No sessions recorded yet"));
+  auto listed = x.roll({"history", "deleted"}).out;
+  CHECK(has(listed, session_uid + "@01890a5d"));
+  CHECK(has(listed, session_uid + "@" + h_id.substr(0, 8)));
   auto which = x.roll({"history", "restore", session_uid});
   CHECK(which.exit_code == 2);
   CHECK(has(which.err, session_uid + "@01890a5d"));
