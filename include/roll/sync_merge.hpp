@@ -2,7 +2,8 @@
 // The rules by which records from several devices merge into one history, whatever order they
 // arrive in and however often: pure, so that every rule is tested without a database.
 //
-// - uid is the key (for a check-in, the day: one question a day).
+// - A record is its device and its uid (for a check-in, the day: one question a day): two
+//   devices' records of one uid are two records, so that none can keep another's out.
 // - A record's tombstone says whether it is deleted: deletions and restorations each have a
 //   version, and the highest stands (a tie goes to the greater device id), whatever order they
 //   arrive in. A deleted record is kept, hidden, so that a restoration brings it back.
@@ -22,8 +23,8 @@ enum class Action {
   replace,  // a newer version of a record held
 };
 
-// `existing`: the record held under the same key, if any. `tombstoned`: `incoming.uid` is
-// deleted (never true for a tombstone itself: its uid is the deleted record's).
+// `existing`: the record held under the same key, if any. `tombstoned`: `incoming` is deleted
+// (never true for a tombstone itself: its uid is the deleted record's).
 [[nodiscard]] Action decide(const Record& incoming, const Record* existing, bool tombstoned);
 
 // Whether version `a` of a record goes after version `b` (a total order: for two different

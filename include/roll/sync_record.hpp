@@ -27,7 +27,9 @@ namespace roll::sync {
 // a journal with a higher number is from a newer roll and is refused, never guessed at.
 // A prescription (also 3) is a kind a roll that reads only 2 does not know: it stops at the line
 // as one from a newer roll rather than reading it as damaged.
-inline constexpr std::int64_t kFormatVersion = 3;
+// A tombstone or a clearing that names the device of the record it is about (4): a record is its
+// device and its uid, and one without the device (1-3) would touch every record of that uid.
+inline constexpr std::int64_t kFormatVersion = 4;
 // The journal format version (the header's "roll_journal").
 inline constexpr std::int64_t kJournalVersion = 1;
 // roll's own bound: a record roll writes is a few hundred bytes; a line this long is not one.
@@ -96,6 +98,12 @@ struct Record {
 [[nodiscard]] std::int64_t tombstone_version(const Record& tombstone);
 // Whether a tombstone brings its record back (`restored`) rather than deleting it.
 [[nodiscard]] bool tombstone_restores(const Record& tombstone);
+
+// The device of the record that `r` is about or hangs on: a tombstone's `of_device`, a
+// clearing's `injury_device`, and for what hangs on a session (made while it ran, by the device
+// that ran it) `r`'s own device. "" for a tombstone or clearing from before format 4: every
+// record of that uid. Also "" for a kind that names no other record.
+[[nodiscard]] std::string reference_device(const Record& r);
 
 // `text` as a JSON string, quotes and escapes included: how a message names text from a file, so
 // that a newline or an escape in it can never print as a line or a sequence of its own.

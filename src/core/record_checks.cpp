@@ -88,6 +88,7 @@ constexpr std::array kRules{
     FieldRule{Kind::injury, "cleared", Check::any},
     FieldRule{Kind::injury_clearing, "injury", Check::id},
     FieldRule{Kind::injury_clearing, "at", Check::time},
+    FieldRule{Kind::injury_clearing, "injury_device", Check::id},
     FieldRule{Kind::check_in, "day", Check::day},
     FieldRule{Kind::check_in, "answer", Check::any},
     FieldRule{Kind::check_in, "at", Check::time},
@@ -101,6 +102,7 @@ constexpr std::array kRules{
     FieldRule{Kind::tombstone, "deleted_at", Check::time},
     FieldRule{Kind::tombstone, "version", Check::version},
     FieldRule{Kind::tombstone, "restored", Check::any},
+    FieldRule{Kind::tombstone, "of_device", Check::id},
 };
 
 // What changes as roll writes a record: a session while it runs and its ratings and pain

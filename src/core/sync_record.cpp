@@ -61,7 +61,11 @@ constexpr F kPainStop[] = {
     {"session", T::text}, {"at", T::integer}, {"utc_offset", T::integer}, {"zone", T::text}};
 constexpr F kInjury[] = {
     {"zone", T::text}, {"at", T::integer}, {"note", T::text}, {"cleared", T::boolean}};
-constexpr F kClearing[] = {{"injury", T::text}, {"at", T::integer}};
+// A clearing names its injury by uid and, from format 4, by the device that made it
+// (`injury_device`): a record is its device and its uid. A clearing without it (format 1-3, from
+// before) names every injury of that uid, as it did then, when uids were one record's each.
+constexpr F kClearing[] = {
+    {"injury", T::text}, {"at", T::integer}, {"injury_device", T::text, true, 4}};
 constexpr F kCheckIn[] = {{"day", T::text}, {"answer", T::boolean}, {"at", T::integer, true}};
 // The active prescription (docs/prescriptions.md): the file's text as added, its name, its first
 // and last day (as the text says: the validator checks they agree), when it was added and when
@@ -71,11 +75,15 @@ constexpr F kPrescription[] = {{"name", T::text},        {"text", T::text},
                                {"added_at", T::integer}, {"ended_at", T::integer, true}};
 // The uid of a tombstone is the uid of the record it deletes; `of` is that record's kind. Its
 // `version` orders the deletions and restorations of that record (null: format 1, where
-// `deleted_at` is the version); `restored` true brings the record back.
+// `deleted_at` is the version); `restored` true brings the record back; `of_device` (format 4)
+// is the device that made the record: a record is its device, its uid and its kind. A tombstone
+// without it (format 1-3, from before) is one of every record of that uid and kind, as it was
+// then.
 constexpr F kTombstone[] = {{"of", T::text},
                             {"deleted_at", T::integer},
                             {"version", T::integer, true, 2},
-                            {"restored", T::boolean, true, 2}};
+                            {"restored", T::boolean, true, 2},
+                            {"of_device", T::text, true, 4}};
 
 // roll's own bounds, far above anything it writes: an object in an object, 64 members each.
 constexpr json::Limits kRecordLimits{2, 64};
@@ -324,6 +332,8 @@ std::optional<bool> Record::optional_boolean(std::string_view field) const {
 }
 
 std::int64_t format_of(const Record& r) {
+  if (r.kind == Kind::tombstone && r.get("of_device") != Value{}) return 4;
+  if (r.kind == Kind::injury_clearing && r.get("injury_device") != Value{}) return 4;
   if (r.kind == Kind::prescription) return 3;
   if (r.kind == Kind::tombstone &&
       (r.optional_integer("version") || r.optional_boolean("restored"))) {
@@ -339,6 +349,25 @@ std::int64_t format_of(const Record& r) {
 
 std::int64_t tombstone_version(const Record& r) {
   return r.optional_integer("version").value_or(r.integer("deleted_at"));
+}
+
+std::string reference_device(const Record& r) {
+  switch (r.kind) {
+    case Kind::tombstone:
+    case Kind::injury_clearing: {
+      auto* d = std::get_if<std::string>(
+          &r.get(r.kind == Kind::tombstone ? "of_device" : "injury_device"));
+      return d ? *d : std::string();
+    }
+    case Kind::session_zone:
+    case Kind::pressure:
+    case Kind::skipped_step:
+    case Kind::hold_change:
+    case Kind::pain_stop:
+      return r.device;
+    default:
+      return {};
+  }
 }
 
 bool tombstone_restores(const Record& r) {

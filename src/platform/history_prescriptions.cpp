@@ -22,6 +22,7 @@ namespace {
 StoredPrescription stored_of(const sync::Record& r) {
   StoredPrescription p;
   p.uid = r.uid;
+  p.device = r.device;
   p.name = r.text("name");
   p.text = r.text("text");
   p.from = r.text("from");
@@ -81,9 +82,12 @@ bool HistoryStore::end_prescription(SysSeconds now) {
   if (!active) return false;
   writing([&] {
     sqlite::Transaction tx(db_);
-    db_.prepare("UPDATE prescriptions SET ended_at = ? WHERE uid = ? AND ended_at IS NULL")
+    db_.prepare(
+           "UPDATE prescriptions SET ended_at = ? WHERE uid = ? AND device = ? AND ended_at IS "
+           "NULL")
         .bind(1, std::max(unix_seconds(now), unix_seconds(active->added_at)))
         .bind(2, std::string_view{active->uid})
+        .bind(3, std::string_view{active->device})
         .run();
     tx.commit();
   });

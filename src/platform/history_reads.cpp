@@ -336,9 +336,12 @@ std::vector<PressureReading> HistoryStore::pressures_since(SysSeconds since) {
   return out;
 }
 
-std::optional<SessionRecord> HistoryStore::session_by_uid(const std::string& uid) {
-  auto st = db_.prepare(fmt::format("SELECT {} FROM sessions WHERE uid = ?", kSessionColumns));
-  st.bind(1, uid);
+std::optional<SessionRecord> HistoryStore::session_by_uid(const std::string& uid,
+                                                          const std::string& device) {
+  auto st = db_.prepare(fmt::format(
+      "SELECT {} FROM sessions WHERE uid = ?1 AND (?2 = '' OR device = ?2) ORDER BY id LIMIT 1",
+      kSessionColumns));
+  st.bind(1, uid).bind(2, device);
   if (!st.step()) return std::nullopt;
   auto r = read_session(st);
   if (r) attach_details(*r);

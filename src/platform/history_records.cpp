@@ -18,44 +18,45 @@ namespace {
 
 constexpr std::array<KindSql, 11> kKinds{{
     {Kind::tombstone, "tombstones",
-     "SELECT t.uid, t.device, t.kind, t.deleted_at, t.version, t.restored FROM tombstones t",
-     "t.uid", "t.deleted_at", "t.rowid", nullptr},
+     "SELECT t.uid, t.device, t.kind, t.deleted_at, t.version, t.restored, "
+     "NULLIF(t.of_device, '') FROM tombstones t",
+     "t.uid", "t.of_device", "t.deleted_at", "t.rowid", nullptr, nullptr},
     {Kind::session, "sessions",
      "SELECT s.uid, s.device, s.routine, s.title, s.started_at, s.ended_at, s.planned_seconds, "
      "s.completed_seconds, s.status, s.origin, s.utc_offset, s.rating_before, s.rating_after, "
      "s.pain_before, s.pain_after FROM sessions s",
-     "s.uid", "s.started_at", "s.id", nullptr},
+     "s.uid", "s.device", "s.started_at", "s.id", nullptr, nullptr},
     {Kind::injury, "injuries",
-     "SELECT i.uid, i.device, i.zone, i.at, i.note, i.cleared FROM injuries i", "i.uid", "i.at",
-     "i.id", nullptr},
+     "SELECT i.uid, i.device, i.zone, i.at, i.note, i.cleared FROM injuries i", "i.uid", "i.device",
+     "i.at", "i.id", nullptr, nullptr},
     {Kind::check_in, "check_ins", "SELECT c.uid, c.device, c.day, c.answer, c.at FROM check_ins c",
-     "c.uid", "coalesce(c.at, 0)", "c.rowid", nullptr},
+     "c.uid", "c.device", "coalesce(c.at, 0)", "c.rowid", nullptr, nullptr},
     {Kind::prescription, "prescriptions",
      "SELECT r.uid, r.device, r.name, r.text, r.from_day, r.until_day, r.added_at, r.ended_at "
      "FROM prescriptions r",
-     "r.uid", "r.added_at", "r.rowid", nullptr},
+     "r.uid", "r.device", "r.added_at", "r.rowid", nullptr, nullptr},
     {Kind::session_zone, "session_zones",
      "SELECT z.uid, z.device, s.uid, z.zone, z.seconds FROM session_zones z "
      "JOIN sessions s ON s.id = z.session_id",
-     "z.uid", "s.started_at", "z.session_id, z.zone", "s.uid"},
+     "z.uid", "z.device", "s.started_at", "z.session_id, z.zone", "s.uid", "s.device"},
     {Kind::pressure, "pressures",
      "SELECT p.uid, p.device, s.uid, p.at_seconds, p.value, p.zone FROM pressures p "
      "JOIN sessions s ON s.id = p.session_id",
-     "p.uid", "s.started_at", "p.rowid", "s.uid"},
+     "p.uid", "p.device", "s.started_at", "p.rowid", "s.uid", "s.device"},
     {Kind::skipped_step, "skipped_steps",
      "SELECT k.uid, k.device, s.uid, k.step, k.name, k.at_seconds FROM skipped_steps k "
      "JOIN sessions s ON s.id = k.session_id",
-     "k.uid", "s.started_at", "k.rowid", "s.uid"},
+     "k.uid", "k.device", "s.started_at", "k.rowid", "s.uid", "s.device"},
     {Kind::hold_change, "hold_changes",
      "SELECT h.uid, h.device, s.uid, h.step, h.at_seconds, h.delta_seconds FROM hold_changes h "
      "JOIN sessions s ON s.id = h.session_id",
-     "h.uid", "s.started_at", "h.rowid", "s.uid"},
+     "h.uid", "h.device", "s.started_at", "h.rowid", "s.uid", "s.device"},
     {Kind::pain_stop, "pain_stops",
      "SELECT p.uid, p.device, p.session_uid, p.at, p.utc_offset, p.zone FROM pain_stops p", "p.uid",
-     "p.at", "p.rowid", "p.session_uid"},
+     "p.device", "p.at", "p.rowid", "p.session_uid", "p.device"},
     {Kind::injury_clearing, "injury_clearings",
-     "SELECT c.uid, c.device, c.injury_uid, c.at FROM injury_clearings c", "c.uid", "c.at",
-     "c.rowid", "c.injury_uid"},
+     "SELECT c.uid, c.device, c.injury_uid, c.at, c.injury_device FROM injury_clearings c", "c.uid",
+     "c.device", "c.at", "c.rowid", "c.injury_uid", "c.injury_device"},
 }};
 
 // ?1 uid, ?2 device, ?3... the kind's fields in order.
@@ -82,20 +83,21 @@ constexpr std::array<std::pair<Kind, const char*>, 11> kInserts{{
     // A clearing held before its injury arrived clears it on arrival, if it came after it.
     {Kind::injury,
      "INSERT INTO injuries (uid, device, zone, at, note, cleared) VALUES (?1, ?2, ?3, ?4, ?5, ?6 "
-     "OR EXISTS (SELECT 1 FROM injury_clearings WHERE injury_uid = ?1 AND at >= ?4))"},
+     "OR EXISTS (SELECT 1 FROM injury_clearings WHERE injury_uid = ?1 AND coalesce(injury_device, "
+     "?2) = ?2 AND at >= ?4))"},
     {Kind::injury_clearing,
-     "INSERT OR IGNORE INTO injury_clearings (uid, device, injury_uid, at) VALUES (?1, ?2, ?3, "
-     "?4)"},
+     "INSERT OR IGNORE INTO injury_clearings (uid, device, injury_uid, at, injury_device) VALUES "
+     "(?1, ?2, ?3, ?4, ?5)"},
     {Kind::check_in,
      "INSERT OR IGNORE INTO check_ins (uid, device, day, answer, at) VALUES (?1, ?2, ?3, ?4, ?5)"},
     {Kind::prescription,
      "INSERT OR IGNORE INTO prescriptions (uid, device, name, text, from_day, until_day, "
      "added_at, ended_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
     {Kind::tombstone,
-     "INSERT INTO tombstones (uid, device, kind, deleted_at, version, restored) VALUES (?1, ?2, "
-     "?3, ?4, ?5, ?6) ON CONFLICT (uid, kind) DO UPDATE SET device = excluded.device, "
-     "deleted_at = excluded.deleted_at, version = excluded.version, restored = "
-     "excluded.restored"},
+     "INSERT INTO tombstones (uid, device, kind, deleted_at, version, restored, of_device) VALUES "
+     "(?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, '')) ON CONFLICT (uid, kind, of_device) DO UPDATE SET "
+     "device = excluded.device, deleted_at = excluded.deleted_at, version = excluded.version, "
+     "restored = excluded.restored"},
 }};
 
 // Only the fields mutable_fields() allows to change are written by an update.
@@ -103,10 +105,10 @@ constexpr std::array<std::pair<Kind, const char*>, 5> kUpdates{{
     {Kind::session,
      "UPDATE sessions SET ended_at = ?6, planned_seconds = ?7, completed_seconds = ?8, status = "
      "?9, rating_before = ?12, rating_after = ?13, pain_before = ?14, pain_after = ?15 WHERE uid "
-     "= ?1"},
-    {Kind::session_zone, "UPDATE session_zones SET seconds = ?5 WHERE uid = ?1"},
-    {Kind::injury, "UPDATE injuries SET cleared = ?6 OR cleared WHERE uid = ?1"},
-    {Kind::prescription, "UPDATE prescriptions SET ended_at = ?8 WHERE uid = ?1"},
+     "= ?1 AND device = ?2"},
+    {Kind::session_zone, "UPDATE session_zones SET seconds = ?5 WHERE uid = ?1 AND device = ?2"},
+    {Kind::injury, "UPDATE injuries SET cleared = ?6 OR cleared WHERE uid = ?1 AND device = ?2"},
+    {Kind::prescription, "UPDATE prescriptions SET ended_at = ?8 WHERE uid = ?1 AND device = ?2"},
     // A check-in is keyed by its day: another device's answer to the same day's question.
     {Kind::check_in,
      "UPDATE OR IGNORE check_ins SET uid = ?1, device = ?2, answer = ?4, at = ?5 WHERE day = ?3"},
@@ -202,47 +204,70 @@ Records::Records(sqlite::Database& db)
     : db_(db),
       check_in_of_day_(
           db.prepare(fmt::format("{} WHERE c.day = ?", sql_of(Kind::check_in).select))),
-      session_id_(db.prepare("SELECT id FROM sessions WHERE uid = ?")),
-      tombstone_(db.prepare(
-          fmt::format("{} WHERE t.uid = ? AND t.kind = ?", sql_of(Kind::tombstone).select))),
+      session_id_(db.prepare("SELECT id FROM sessions WHERE uid = ? AND device = ?")),
+      tombstones_(
+          db.prepare(fmt::format("{} WHERE t.uid = ? AND t.kind = ? AND t.of_device IN (?, '')",
+                                 sql_of(Kind::tombstone).select))),
+      tombstone_row_(db.prepare(fmt::format("{} WHERE t.uid = ? AND t.kind = ? AND t.of_device = ?",
+                                            sql_of(Kind::tombstone).select))),
       put_tombstone_(db.prepare(kInserts[10].second)),
-      hidden_(db.prepare("SELECT line FROM deleted_records WHERE uid = ? AND kind = ?")),
+      hidden_(
+          db.prepare("SELECT line FROM deleted_records WHERE uid = ? AND kind = ? AND device = ?")),
+      hidden_devices_(db.prepare("SELECT device FROM deleted_records WHERE uid = ? AND kind = ?")),
       put_hidden_(db.prepare(
-          "INSERT INTO deleted_records (uid, kind, parent, line) VALUES (?, ?, ?, ?) ON CONFLICT "
-          "(uid, kind) DO UPDATE SET parent = excluded.parent, line = excluded.line")),
-      drop_hidden_(db.prepare("DELETE FROM deleted_records WHERE uid = ? AND kind = ?")),
-      hidden_children_(db.prepare("SELECT uid, kind FROM deleted_records WHERE parent = ?")) {
+          "INSERT INTO deleted_records (uid, device, kind, parent, parent_device, line) VALUES (?, "
+          "?, ?, ?, ?, ?) ON CONFLICT (uid, device, kind) DO UPDATE SET parent = excluded.parent, "
+          "parent_device = excluded.parent_device, line = excluded.line")),
+      drop_hidden_(
+          db.prepare("DELETE FROM deleted_records WHERE uid = ? AND kind = ? AND device = ?")),
+      hidden_children_(db.prepare(
+          "SELECT uid, device, kind FROM deleted_records WHERE parent = ? AND parent_device IN (?, "
+          "'')")) {
   for (const auto& k : kKinds) {
     auto i = index_of(k.kind);
-    live_[i].emplace(db.prepare(fmt::format("{} WHERE {} = ?", k.select, k.key)));
-    remove_[i].emplace(db.prepare(fmt::format("DELETE FROM {} WHERE uid = ?", k.table)));
+    live_[i].emplace(
+        db.prepare(fmt::format("{} WHERE {} = ? AND {} = ?", k.select, k.key, k.key_device)));
+    live_devices_[i].emplace(db.prepare(fmt::format("{} WHERE {} = ?", k.select, k.key)));
+    remove_[i].emplace(
+        db.prepare(fmt::format("DELETE FROM {} WHERE uid = ? AND device = ?", k.table)));
     if (k.parent_key)
-      children_[i].emplace(db.prepare(fmt::format("{} WHERE {} = ?", k.select, k.parent_key)));
+      children_[i].emplace(db.prepare(fmt::format("{} WHERE {} = ? AND coalesce({}, ?2) = ?2",
+                                                  k.select, k.parent_key, k.parent_device)));
   }
   for (const auto& [kind, sql] : kInserts) insert_[index_of(kind)].emplace(db.prepare(sql));
 
   for (const auto& [kind, sql] : kUpdates) update_[index_of(kind)].emplace(db.prepare(sql));
 }
 
-std::optional<Record> Records::live(Kind kind, const std::string& uid) {
+std::optional<Record> Records::live(Kind kind, const std::string& uid, const std::string& device) {
   auto& st = *live_[index_of(kind)];
   st.reset();
-  st.bind(1, std::string_view{uid});
+  st.bind(1, std::string_view{uid}).bind(2, std::string_view{device});
   if (!st.step()) return std::nullopt;
   return read_record(kind, st);
 }
 
+std::vector<std::string> Records::live_devices(Kind kind, const std::string& uid) {
+  auto& st = *live_devices_[index_of(kind)];
+  st.reset();
+  st.bind(1, std::string_view{uid});
+  std::vector<std::string> out;
+  while (st.step()) out.push_back(st.text(1));
+  return out;
+}
+
 std::optional<Record> Records::live(const Record& r) {
-  if (r.kind != Kind::check_in) return live(r.kind, r.uid);
+  if (r.kind != Kind::check_in) return live(r.kind, r.uid, r.device);
   check_in_of_day_.reset();
   check_in_of_day_.bind(1, std::string_view{r.text("day")});
   if (!check_in_of_day_.step()) return std::nullopt;
   return read_record(Kind::check_in, check_in_of_day_);
 }
 
-std::optional<std::int64_t> Records::session_row(const std::string& uid) {
+std::optional<std::int64_t> Records::session_row(const std::string& uid,
+                                                 const std::string& device) {
   session_id_.reset();
-  session_id_.bind(1, std::string_view{uid});
+  session_id_.bind(1, std::string_view{uid}).bind(2, std::string_view{device});
   if (!session_id_.step()) return std::nullopt;
   return session_id_.int64(0);
 }
@@ -260,21 +285,41 @@ void Records::update(const Record& r, std::optional<std::int64_t> parent_row) {
   st.run();
 }
 
-std::optional<Record> Records::tombstone(const std::string& uid, Kind kind) {
-  tombstone_.reset();
-  tombstone_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
-  if (!tombstone_.step()) return std::nullopt;
-  return read_record(Kind::tombstone, tombstone_);
+std::optional<Record> Records::tombstone(const std::string& uid, Kind kind,
+                                         const std::string& device) {
+  tombstones_.reset();
+  tombstones_.bind(1, std::string_view{uid})
+      .bind(2, sync::kind_name(kind))
+      .bind(3, std::string_view{device});
+  std::optional<Record> latest;
+  while (tombstones_.step()) {
+    auto t = read_record(Kind::tombstone, tombstones_);
+    if (!latest || sync::supersedes(t, *latest)) latest = std::move(t);
+  }
+  return latest;
 }
 
-bool Records::deleted(const std::string& uid, Kind kind) {
-  auto t = tombstone(uid, kind);
+std::optional<Record> Records::tombstone_row(const std::string& uid, Kind kind,
+                                             const std::string& of_device) {
+  tombstone_row_.reset();
+  tombstone_row_.bind(1, std::string_view{uid})
+      .bind(2, sync::kind_name(kind))
+      .bind(3, std::string_view{of_device});
+  if (!tombstone_row_.step()) return std::nullopt;
+  return read_record(Kind::tombstone, tombstone_row_);
+}
+
+bool Records::deleted(const std::string& uid, Kind kind, const std::string& device) {
+  auto t = tombstone(uid, kind, device);
   return t && !sync::tombstone_restores(*t);
 }
 
-bool Records::purged(const std::string& uid, Kind kind) {
-  auto st = db_.prepare("SELECT purged FROM tombstones WHERE uid = ? AND kind = ?");
-  st.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
+bool Records::purged(const std::string& uid, Kind kind, const std::string& device) {
+  auto st =
+      db_.prepare("SELECT purged FROM tombstones WHERE uid = ? AND kind = ? AND of_device = ?");
+  st.bind(1, std::string_view{uid})
+      .bind(2, sync::kind_name(kind))
+      .bind(3, std::string_view{device});
   return st.step() && st.int64(0) != 0;
 }
 
@@ -283,79 +328,116 @@ void Records::put_tombstone(const Record& t) {
   put_tombstone_.run();
 }
 
-void Records::mark_purged(const std::string& uid, Kind kind) {
-  db_.prepare("UPDATE tombstones SET purged = 1 WHERE uid = ? AND kind = ?")
+void Records::mark_purged(const std::string& uid, Kind kind, const std::string& device) {
+  db_.prepare("UPDATE tombstones SET purged = 1 WHERE uid = ? AND kind = ? AND of_device = ?")
       .bind(1, std::string_view{uid})
       .bind(2, sync::kind_name(kind))
+      .bind(3, std::string_view{device})
       .run();
 }
 
-std::int64_t Records::next_version(const std::string& uid, Kind kind, std::int64_t now) {
-  auto t = tombstone(uid, kind);
+std::int64_t Records::next_version(const std::string& uid, Kind kind, const std::string& device,
+                                   std::int64_t now) {
+  auto t = tombstone(uid, kind, device);
   std::int64_t held = t ? sync::tombstone_version(*t) : 0;
   return std::max({held + 1, now, std::int64_t{1}});
 }
 
-std::optional<Record> Records::hidden(const std::string& uid, Kind kind) {
+std::optional<Record> Records::hidden(const std::string& uid, Kind kind,
+                                      const std::string& device) {
   hidden_.reset();
-  hidden_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
+  hidden_.bind(1, std::string_view{uid})
+      .bind(2, sync::kind_name(kind))
+      .bind(3, std::string_view{device});
   if (!hidden_.step()) return std::nullopt;
   auto d = sync::decode(hidden_.text(0));
   return d.record;
 }
 
-bool Records::is_hidden(const std::string& uid, Kind kind) {
+bool Records::is_hidden(const std::string& uid, Kind kind, const std::string& device) {
   hidden_.reset();
-  hidden_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
+  hidden_.bind(1, std::string_view{uid})
+      .bind(2, sync::kind_name(kind))
+      .bind(3, std::string_view{device});
   return hidden_.step();
+}
+
+std::vector<std::string> Records::hidden_devices(Kind kind, const std::string& uid) {
+  hidden_devices_.reset();
+  hidden_devices_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind));
+  std::vector<std::string> out;
+  while (hidden_devices_.step()) out.push_back(hidden_devices_.text(0));
+  return out;
 }
 
 void Records::put_hidden(const Record& r) {
   put_hidden_.reset();
-  put_hidden_.bind(1, std::string_view{r.uid}).bind(2, sync::kind_name(r.kind));
+  put_hidden_.bind(1, std::string_view{r.uid})
+      .bind(2, std::string_view{r.device})
+      .bind(3, sync::kind_name(r.kind));
   const auto& parent = parent_uid(r);
   if (parent.empty()) {
-    put_hidden_.bind_null(3);
+    put_hidden_.bind_null(4).bind_null(5);
   } else {
-    put_hidden_.bind(3, std::string_view{parent});
+    put_hidden_.bind(4, std::string_view{parent}).bind(5, sync::reference_device(r));
   }
-  put_hidden_.bind(4, sync::encode(r)).run();
+  put_hidden_.bind(6, sync::encode(r)).run();
 }
 
-std::vector<std::pair<std::string, Kind>> Records::hidden_children(const std::string& uid,
-                                                                   Kind kind) {
+std::vector<RecordKey> Records::hidden_children(const std::string& uid, Kind kind,
+                                                const std::string& device) {
   hidden_children_.reset();
-  hidden_children_.bind(1, std::string_view{uid});
-  std::vector<std::pair<std::string, Kind>> out;
+  hidden_children_.bind(1, std::string_view{uid}).bind(2, std::string_view{device});
+  std::vector<RecordKey> out;
   while (hidden_children_.step()) {
-    auto child = sync::find_kind(hidden_children_.text(1));
+    auto child = sync::find_kind(hidden_children_.text(2));
     if (child && sync::parent_kind(*child) == kind)
-      out.emplace_back(hidden_children_.text(0), *child);
+      out.push_back({*child, hidden_children_.text(0), hidden_children_.text(1)});
   }
   return out;
 }
 
-std::vector<std::string> Records::live_children(Kind kind, const std::string& uid) {
-  std::vector<std::string> out;
+std::vector<RecordKey> Records::live_children(Kind kind, const std::string& uid,
+                                              const std::string& device) {
+  std::vector<RecordKey> out;
   for (const auto& k : kKinds) {
     if (sync::parent_kind(k.kind) != kind) continue;
     auto& st = *children_[index_of(k.kind)];
     st.reset();
-    st.bind(1, std::string_view{uid});
-    while (st.step()) out.push_back(st.text(0));
+    st.bind(1, std::string_view{uid}).bind(2, std::string_view{device});
+    while (st.step()) out.push_back({k.kind, st.text(0), st.text(1)});
   }
   return out;
 }
 
-std::vector<Kind> Records::hide(Kind kind, const std::string& uid) {
-  auto self = live(kind, uid);
+bool Records::parent_away(const Record& r) {
+  auto pk = sync::parent_kind(r.kind);
+  if (!pk) return false;
+  const auto& parent = parent_uid(r);
+  auto device = sync::reference_device(r);
+  if (!device.empty()) return deleted(parent, *pk, device) || is_hidden(parent, *pk, device);
+  if (!live_devices(*pk, parent).empty()) return false;
+  for (const auto& d : hidden_devices(*pk, parent))
+    if (is_hidden(parent, *pk, d)) return true;
+  return deleted(parent, *pk, "");
+}
+
+bool Records::is_held(const std::string& uid, const std::string& device) {
+  auto st =
+      db_.prepare("SELECT 1 FROM injuries WHERE uid = ? AND device = ? AND lifted = 'deleted'");
+  st.bind(1, std::string_view{uid}).bind(2, std::string_view{device});
+  return st.step();
+}
+
+std::vector<Kind> Records::hide(Kind kind, const std::string& uid, const std::string& device) {
+  auto self = live(kind, uid, device);
   if (!self) return {};
   std::vector<Record> moved{*self};
   for (const auto& k : kKinds) {
     if (sync::parent_kind(k.kind) != kind) continue;
     auto& st = *children_[index_of(k.kind)];
     st.reset();
-    st.bind(1, std::string_view{uid});
+    st.bind(1, std::string_view{uid}).bind(2, std::string_view{device});
     while (st.step()) moved.push_back(read_record(k.kind, st));
   }
   std::vector<Kind> kinds;
@@ -364,41 +446,52 @@ std::vector<Kind> Records::hide(Kind kind, const std::string& uid) {
     put_hidden(*it);
     auto& remove = *remove_[index_of(it->kind)];
     remove.reset();
-    remove.bind(1, std::string_view{it->uid}).run();
+    remove.bind(1, std::string_view{it->uid}).bind(2, std::string_view{it->device}).run();
     if (std::find(kinds.begin(), kinds.end(), it->kind) == kinds.end()) kinds.push_back(it->kind);
   }
   return kinds;
 }
 
-Unhidden Records::unhide(const std::string& uid, Kind kind, std::vector<Record>* moved) {
-  auto r = hidden(uid, kind);
+Unhidden Records::unhide(const std::string& uid, Kind kind, const std::string& device,
+                         std::vector<Record>* moved) {
+  auto r = hidden(uid, kind, device);
   if (!r) return Unhidden::not_hidden;
   const std::string& parent = parent_uid(*r);
   std::optional<std::int64_t> row;
   if (auto pk = sync::parent_kind(kind)) {
-    if (is_hidden(parent, *pk) || deleted(parent, *pk)) return Unhidden::parent_away;
+    if (parent_away(*r)) return Unhidden::parent_away;
     if (*pk == Kind::session && kind != Kind::pain_stop) {
-      row = session_row(parent);
+      row = session_row(parent, r->device);
       if (!row) return Unhidden::parent_away;
     }
   }
   if (!live(*r)) insert(*r, row);
   drop_hidden_.reset();
-  drop_hidden_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind)).run();
+  drop_hidden_.bind(1, std::string_view{uid})
+      .bind(2, sync::kind_name(kind))
+      .bind(3, std::string_view{device})
+      .run();
   if (moved) moved->push_back(*r);
-  for (const auto& [child, child_kind] : hidden_children(uid, kind)) {
-    if (!deleted(child, child_kind)) (void)unhide(child, child_kind, moved);
+  for (const auto& child : hidden_children(uid, kind, device)) {
+    if (!deleted(child.uid, child.kind, child.device))
+      (void)unhide(child.uid, child.kind, child.device, moved);
   }
   return Unhidden::done;
 }
 
-void Records::drop_hidden(const std::string& uid, Kind kind) {
-  for (const auto& [child, child_kind] : hidden_children(uid, kind)) {
+void Records::drop_hidden(const std::string& uid, Kind kind, const std::string& device) {
+  for (const auto& child : hidden_children(uid, kind, device)) {
     drop_hidden_.reset();
-    drop_hidden_.bind(1, std::string_view{child}).bind(2, sync::kind_name(child_kind)).run();
+    drop_hidden_.bind(1, std::string_view{child.uid})
+        .bind(2, sync::kind_name(child.kind))
+        .bind(3, std::string_view{child.device})
+        .run();
   }
   drop_hidden_.reset();
-  drop_hidden_.bind(1, std::string_view{uid}).bind(2, sync::kind_name(kind)).run();
+  drop_hidden_.bind(1, std::string_view{uid})
+      .bind(2, sync::kind_name(kind))
+      .bind(3, std::string_view{device})
+      .run();
 }
 
 }  // namespace roll::platform::history_detail

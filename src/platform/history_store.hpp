@@ -79,7 +79,8 @@ struct MergeCounts {
   std::size_t left_out = 0;  // refused: named in the problems
   std::vector<MergeNotice> notices;  // the first kMaxNotices
   std::size_t more_notices = 0;
-  std::vector<std::string> deleted_here;  // with MergeRequest::list_deleted: uids deleted here
+  // With MergeRequest::list_deleted: the records deleted here, as uid and device.
+  std::vector<std::pair<std::string, std::string>> deleted_here;
   static constexpr std::size_t kMaxNotices = 50;
 };
 
@@ -117,6 +118,7 @@ struct MergeRequest {
 struct DeletedRecord {
   sync::Kind kind = sync::Kind::session;
   std::string uid;
+  std::string device;      // that made the record ("" when no device's is here: never arrived)
   std::string deleted_by;  // the device
   SysSeconds deleted_at{};
   std::optional<sync::Record> record;  // empty when it is not on this device (purged, or never
@@ -126,7 +128,7 @@ struct DeletedRecord {
   bool held = false;  // an injury deleted on another device, still guarding here until confirmed
 };
 
-enum class RestoreResult { restored, not_deleted, parent_deleted, unknown };
+enum class RestoreResult { restored, not_deleted, parent_deleted, unknown, ambiguous };
 
 // What `roll injury clear ID` did.
 enum class ClearResult {
@@ -145,6 +147,7 @@ struct StoredNotice {
 // A prescription as `roll prescription add` stored it (docs/prescriptions.md).
 struct StoredPrescription {
   std::string uid;
+  std::string device;
   std::string name;  // the file's name as added
   std::string text;  // the file's text, checked by the one validator
   std::string from;  // YYYY-MM-DD
@@ -159,7 +162,7 @@ using DeviceIdSource = std::function<std::string()>;
 // Reads (HistoryReader, the part `due`, `stats` and the today view use) and writes the history.
 class HistoryStore final : public HistoryReader {
  public:
-  static constexpr int kSchemaVersion = 8;
+  static constexpr int kSchemaVersion = 9;
   static constexpr const char* kFileName = "history.sqlite3";
 
   // Opens (creating the directory and file when missing) and migrates to kSchemaVersion, first
@@ -207,20 +210,33 @@ class HistoryStore final : public HistoryReader {
   // empty one is left as is.
   void set_pain(long long id, std::optional<int> before, std::optional<int> after);
 
-  [[nodiscard]] std::optional<SessionRecord> session_by_uid(const std::string& uid);
-  // Deletes the session with this uid and everything that hangs on it (zones, pressures,
-  // skipped steps, its pain stop): hidden and kept, with a tombstone that travels. False when
-  // there is none.
+  // A record is its device and its uid: two devices' records of one uid are two records. `device`
+  // "" is whichever device's (the first stored).
+  [[nodiscard]] std::optional<SessionRecord> session_by_uid(const std::string& uid,
+                                                            const std::string& device = {});
+  // The devices whose record with this uid is here: live sessions (`session_devices`), records
+  // deleted and not purged (`deleted_devices`), or any record live or deleted (`record_devices`):
+  // what a command that takes an id asks, to say when an id names more than one.
+  [[nodiscard]] std::vector<std::string> session_devices(const std::string& uid);
+  [[nodiscard]] std::vector<std::string> deleted_devices(const std::string& uid);
+  [[nodiscard]] std::vector<std::string> record_devices(const std::string& uid);
+  // Deletes the session with this uid made by `device` and everything that hangs on it (zones,
+  // pressures, skipped steps, its pain stop): hidden and kept, with a tombstone that travels.
+  // False when there is none.
+  bool delete_session(const std::string& uid, const std::string& device, SysSeconds now);
+  // The same for the one session with this uid: false when there is none, or more than one.
   bool delete_session(const std::string& uid, SysSeconds now);
   // The same for an injury (and its clearings), by its local id.
   bool delete_injury(long long id, SysSeconds now);
   // Brings a deleted record back, with what hangs on it; the restoration travels as the
-  // tombstone's next version. A record purged here is not restored from here (unknown).
-  RestoreResult restore(const std::string& uid, SysSeconds now);
+  // tombstone's next version. A record purged here is not restored from here (unknown). `device`
+  // "" is any device's: `ambiguous` when records of more than one device with this uid are
+  // deleted.
+  RestoreResult restore(const std::string& uid, SysSeconds now, const std::string& device = {});
   // Forgets a record for good on this device: deleted first when it is not (that travels), then
   // its kept copy and what hangs on it dropped; a copy that arrives later is not kept. False when
-  // the uid is neither held nor deleted here.
-  bool purge(const std::string& uid, SysSeconds now);
+  // the uid is neither held nor deleted here. `device` "" is every device's record of the uid.
+  bool purge(const std::string& uid, SysSeconds now, const std::string& device = {});
   // Every deleted record, newest deletion first; a record that hangs on a deleted one is counted
   // with it, not listed.
   void visit_deleted(const std::function<void(const DeletedRecord&)>& visit);

@@ -24,8 +24,15 @@ using sync::Record;
 namespace {
 
 std::string outbox_select(const KindSql& k) {
-  return fmt::format("{} JOIN sync_outbox o ON o.kind = '{}' AND o.uid = {} ORDER BY {}", k.select,
-                     sync::kind_name(k.kind), k.key, k.order);
+  return fmt::format(
+      "{} JOIN sync_outbox o ON o.kind = '{}' AND o.uid = {} AND o.device = {} ORDER BY {}",
+      k.select, sync::kind_name(k.kind), k.key, k.key_device, k.order);
+}
+
+// The column of a table that the outbox's device names: a tombstone's is the device of the
+// record it is about.
+const char* outbox_device_column(const KindSql& k) {
+  return k.kind == Kind::tombstone ? "of_device" : "device";
 }
 
 // As HistoryStore::writing: the transaction has rolled back, so what was stored is unchanged.
@@ -52,9 +59,17 @@ struct Subject {
   std::optional<SysSeconds> at;
 };
 
-Subject subject_of(Records& w, Kind kind, const std::string& uid, int depth = 0) {
-  auto r = w.live(kind, uid);
-  if (!r) r = w.hidden(uid, kind);
+Subject subject_of(Records& w, Kind kind, const std::string& uid, std::string device,
+                   int depth = 0) {
+  if (device.empty()) {
+    // A clearing from before format 4 names its injury by uid alone.
+    auto devices = w.live_devices(kind, uid);
+    if (devices.empty()) devices = w.hidden_devices(kind, uid);
+    if (devices.empty()) return {};
+    device = devices.front();
+  }
+  auto r = w.live(kind, uid, device);
+  if (!r) r = w.hidden(uid, kind, device);
   if (!r) return {};
   auto at = [](std::int64_t t) {
     return valid_unix_seconds(t) ? std::optional<SysSeconds>(from_unix(t)) : std::nullopt;
@@ -72,7 +87,18 @@ Subject subject_of(Records& w, Kind kind, const std::string& uid, int depth = 0)
   }
   auto parent = sync::parent_kind(kind);
   if (!parent || depth > 0) return {};
-  return subject_of(w, *parent, parent_uid(*r), depth + 1);
+  return subject_of(w, *parent, parent_uid(*r), sync::reference_device(*r), depth + 1);
+}
+
+// The devices whose record of `kind` and `uid` a reference by `device` names: that one, or for a
+// reference from before format 4 ("") every device that holds one, live or kept hidden.
+std::vector<std::string> named_devices(Records& w, Kind kind, const std::string& uid,
+                                       const std::string& device) {
+  if (!device.empty()) return {device};
+  auto out = w.live_devices(kind, uid);
+  for (auto& d : w.hidden_devices(kind, uid))
+    if (std::find(out.begin(), out.end(), d) == out.end()) out.push_back(std::move(d));
+  return out;
 }
 
 // One merge: the records of a batch, each placed or refused.
@@ -84,13 +110,16 @@ class Merger {
         request_(request),
         problems_(problems),
         now_(unix_seconds(request.now)),
-        injury_state_(db.prepare("SELECT cleared, lifted FROM injuries WHERE uid = ?")),
-        lift_(db.prepare("UPDATE injuries SET lifted = ?, lifted_by = ? WHERE uid = ?")),
-        clear_(db.prepare("UPDATE injuries SET cleared = 1 WHERE uid = ?")),
+        injury_state_(
+            db.prepare("SELECT cleared, lifted FROM injuries WHERE uid = ? AND device = ?")),
+        lift_(db.prepare(
+            "UPDATE injuries SET lifted = ?, lifted_by = ? WHERE uid = ? AND device = ?")),
+        clear_(db.prepare("UPDATE injuries SET cleared = 1 WHERE uid = ? AND device = ?")),
         keep_notice_(db.prepare(
             "INSERT INTO sync_notices (device, change, kind, uid, subject, subject_at) VALUES (?, "
             "?, ?, ?, ?, ?)")),
-        queue_(db.prepare("INSERT OR IGNORE INTO sync_outbox (kind, uid) VALUES (?, ?)")) {}
+        queue_(
+            db.prepare("INSERT OR IGNORE INTO sync_outbox (kind, uid, device) VALUES (?, ?, ?)")) {}
 
   void apply(const IncomingRecord& in) {
     const Record& r = in.record;
@@ -117,9 +146,16 @@ class Merger {
     return r.device != request_.own_device;
   }
 
-  void notice(const Record& r, std::string change, Kind kind, const std::string& uid, bool safety) {
-    auto subject = subject_of(w_, kind, uid);
-    MergeNotice n{r.device, std::move(change), kind, uid, subject.name, subject.at, safety};
+  void notice(const Record& r, std::string change, Kind kind, const std::string& uid,
+              const std::string& device, bool safety) {
+    notice(r.device, std::move(change), kind, uid, device, safety);
+  }
+
+  // A change made by device `by` to the record of `kind`, `uid` and `device`.
+  void notice(const std::string& by, std::string change, Kind kind, const std::string& uid,
+              const std::string& device, bool safety) {
+    auto subject = subject_of(w_, kind, uid, device);
+    MergeNotice n{by, std::move(change), kind, uid, subject.name, subject.at, safety};
     if (safety) {
       keep_notice_.reset();
       keep_notice_.bind(1, std::string_view{n.device})
@@ -142,93 +178,116 @@ class Merger {
   }
 
   // cleared, lifted of a live injury.
-  std::optional<std::pair<bool, std::string>> injury_state(const std::string& uid) {
+  std::optional<std::pair<bool, std::string>> injury_state(const std::string& uid,
+                                                           const std::string& device) {
     injury_state_.reset();
-    injury_state_.bind(1, std::string_view{uid});
+    injury_state_.bind(1, std::string_view{uid}).bind(2, std::string_view{device});
     if (!injury_state_.step()) return std::nullopt;
     return std::pair{injury_state_.int64(0) != 0,
                      injury_state_.is_null(1) ? std::string() : injury_state_.text(1)};
   }
 
-  void lift(const std::string& injury, const char* how, const std::string& device) {
+  void lift(const std::string& injury, const std::string& injury_device, const char* how,
+            const std::string& by) {
     lift_.reset();
     if (how == nullptr) {
       lift_.bind_null(1).bind_null(2);
     } else {
-      lift_.bind(1, std::string_view{how}).bind(2, std::string_view{device});
+      lift_.bind(1, std::string_view{how}).bind(2, std::string_view{by});
     }
-    lift_.bind(3, std::string_view{injury}).run();
+    lift_.bind(3, std::string_view{injury}).bind(4, std::string_view{injury_device}).run();
   }
 
   void apply_tombstone(const IncomingRecord& in) {
     const Record& r = in.record;
     Kind of = *sync::find_kind(r.text("of"));
-    auto held = w_.tombstone(r.uid, of);
+    // "" (a tombstone from before format 4): about every device's record of this uid and kind.
+    std::string of_device = sync::reference_device(r);
+    auto held = w_.tombstone_row(r.uid, of, of_device);
     if (held && !sync::supersedes(r, *held)) {
       ++counts.known;
       return;
     }
+    auto devices = named_devices(w_, of, r.uid, of_device);
+    std::vector<bool> was_deleted;
+    for (const auto& d : devices) was_deleted.push_back(w_.deleted(r.uid, of, d));
     w_.put_tombstone(r);
     ++(held ? counts.updated : counts.added);
-    bool was_deleted = held && !sync::tombstone_restores(*held);
-    bool now_deleted = !sync::tombstone_restores(r);
-    if (was_deleted == now_deleted) return;
-    if (now_deleted) {
-      auto state = of == Kind::injury ? injury_state(r.uid) : std::nullopt;
-      if (from_elsewhere(r)) {
-        // Named before it is hidden, while its fields are at hand.
-        bool safety = of == Kind::injury || of == Kind::pain_stop;
-        if (of == Kind::session) {
-          auto children = w_.live_children(Kind::session, r.uid);
-          safety = std::any_of(children.begin(), children.end(), [&](const std::string& c) {
-            return w_.live(Kind::pain_stop, c).has_value();
-          });
-        }
-        // A record that hangs on another is named only when that one stays: otherwise it went
-        // with it, or never arrived.
-        if (!sync::parent_kind(of) || w_.live(of, r.uid)) notice(r, "deleted", of, r.uid, safety);
-      }
-      if (state && !state->first && state->second.empty() && from_elsewhere(r)) {
-        // An open injury deleted elsewhere keeps guarding here until it is confirmed.
-        lift(r.uid, "deleted", r.device);
+    for (std::size_t i = 0; i < devices.size(); ++i) {
+      // What stands is the later of the record's own tombstone and an old one about every
+      // device: a tombstone that is not the later changes nothing.
+      bool now_deleted = w_.deleted(r.uid, of, devices[i]);
+      if (was_deleted[i] == now_deleted) continue;
+      if (now_deleted) {
+        deleted(r, of, devices[i]);
       } else {
-        (void)w_.hide(of, r.uid);
+        restored(r, of, devices[i]);
       }
-    } else {
-      auto state = of == Kind::injury ? injury_state(r.uid) : std::nullopt;
-      std::vector<Record> moved;
-      if (state && state->second == "deleted") {
-        lift(r.uid, nullptr, {});
-        for (const auto& [child, kind] : w_.hidden_children(r.uid, of))
-          if (!w_.deleted(child, kind)) (void)w_.unhide(child, kind, &moved);
-      } else {
-        (void)w_.unhide(r.uid, of, &moved);
-      }
-      // This device's records that another device restored may never have reached its journal
-      // (deleted here before a sync): they travel now, or the others would restore nothing.
-      for (const auto& m : moved) {
-        if (m.device != request_.own_device) continue;
-        queue_.reset();
-        queue_.bind(1, sync::kind_name(m.kind)).bind(2, std::string_view{m.uid}).run();
-      }
-      if (from_elsewhere(r)) notice(r, "restored", of, r.uid, false);
     }
+  }
+
+  void deleted(const Record& r, Kind of, const std::string& device) {
+    auto state = of == Kind::injury ? injury_state(r.uid, device) : std::nullopt;
+    if (from_elsewhere(r)) {
+      // Named before it is hidden, while its fields are at hand.
+      bool safety = of == Kind::injury || of == Kind::pain_stop;
+      if (of == Kind::session) {
+        auto children = w_.live_children(Kind::session, r.uid, device);
+        safety = std::any_of(children.begin(), children.end(),
+                             [](const RecordKey& c) { return c.kind == Kind::pain_stop; });
+      }
+      // A record that hangs on another is named only when that one stays: otherwise it went
+      // with it, or never arrived.
+      if (!sync::parent_kind(of) || w_.live(of, r.uid, device))
+        notice(r, "deleted", of, r.uid, device, safety);
+    }
+    if (state && !state->first && state->second.empty() && from_elsewhere(r)) {
+      // An open injury deleted elsewhere keeps guarding here until it is confirmed.
+      lift(r.uid, device, "deleted", r.device);
+    } else {
+      (void)w_.hide(of, r.uid, device);
+    }
+  }
+
+  void restored(const Record& r, Kind of, const std::string& device) {
+    auto state = of == Kind::injury ? injury_state(r.uid, device) : std::nullopt;
+    std::vector<Record> moved;
+    if (state && state->second == "deleted") {
+      lift(r.uid, device, nullptr, {});
+      for (const auto& child : w_.hidden_children(r.uid, of, device))
+        if (!w_.deleted(child.uid, child.kind, child.device))
+          (void)w_.unhide(child.uid, child.kind, child.device, &moved);
+    } else {
+      (void)w_.unhide(r.uid, of, device, &moved);
+    }
+    // This device's records that another device restored may never have reached its journal
+    // (deleted here before a sync): they travel now, or the others would restore nothing.
+    for (const auto& m : moved) {
+      if (m.device != request_.own_device) continue;
+      queue_.reset();
+      queue_.bind(1, sync::kind_name(m.kind))
+          .bind(2, std::string_view{m.uid})
+          .bind(3, std::string_view{m.device})
+          .run();
+    }
+    if (from_elsewhere(r)) notice(r, "restored", of, r.uid, device, false);
   }
 
   void apply_record(const IncomingRecord& in) {
     const Record& r = in.record;
     const std::string& parent = parent_uid(r);
     auto parent_kind = sync::parent_kind(r.kind);
-    bool hide =
-        w_.deleted(r.uid, r.kind) ||
-        (parent_kind && (w_.deleted(parent, *parent_kind) || w_.is_hidden(parent, *parent_kind)));
+    std::string parent_device = sync::reference_device(r);
+    bool hide = w_.deleted(r.uid, r.kind, r.device) || (parent_kind && w_.parent_away(r));
     if (hide) {
-      if (w_.purged(r.uid, r.kind) || (parent_kind && w_.purged(parent, *parent_kind))) {
+      if (w_.purged(r.uid, r.kind, r.device) ||
+          (parent_kind && w_.purged(parent, *parent_kind, parent_device))) {
         ++counts.known;
         return;
       }
-      if (request_.list_deleted && w_.deleted(r.uid, r.kind)) counts.deleted_here.push_back(r.uid);
-      if (auto kept = w_.hidden(r.uid, r.kind)) {
+      if (request_.list_deleted && w_.deleted(r.uid, r.kind, r.device))
+        counts.deleted_here.emplace_back(r.uid, r.device);
+      if (auto kept = w_.hidden(r.uid, r.kind, r.device)) {
         if (auto why = sync::check_update(*kept, r)) {
           refuse(in, *why);
           return;
@@ -244,24 +303,28 @@ class Merger {
     }
     std::optional<std::int64_t> row;
     if (sync::parent_kind(r.kind) == Kind::session && r.kind != Kind::pain_stop) {
-      row = w_.session_row(parent);
+      row = w_.session_row(parent, r.device);
       if (!row) {
         refuse(in, fmt::format("a {} of session {}, which is not in the history",
                                sync::kind_name(r.kind), parent));
         return;
       }
     }
+    std::vector<std::string> injuries;
     if (r.kind == Kind::injury_clearing) {
-      if (auto injury = w_.live(Kind::injury, parent);
-          injury && r.integer("at") < injury->integer("at")) {
-        refuse(in, fmt::format("a clearing (at {}) before its injury (at {})",
-                               format_utc(from_unix(r.integer("at"))),
-                               format_utc(from_unix(injury->integer("at")))));
-        return;
+      injuries = named_devices(w_, Kind::injury, parent, parent_device);
+      for (const auto& d : injuries) {
+        if (auto injury = w_.live(Kind::injury, parent, d);
+            injury && r.integer("at") < injury->integer("at")) {
+          refuse(in, fmt::format("a clearing (at {}) before its injury (at {})",
+                                 format_utc(from_unix(r.integer("at"))),
+                                 format_utc(from_unix(injury->integer("at")))));
+          return;
+        }
       }
     }
     auto held = w_.live(r);
-    if (held && held->uid == r.uid) {
+    if (held && held->uid == r.uid && held->device == r.device) {
       if (auto why = sync::check_update(*held, r)) {
         refuse(in, *why);
         return;
@@ -281,28 +344,58 @@ class Merger {
     }
     switch (r.kind) {
       case Kind::injury_clearing:
-        if (auto state = injury_state(parent); state && !state->first) {
-          clear_.reset();
-          clear_.bind(1, std::string_view{parent}).run();
-          if (from_elsewhere(r)) {
-            if (state->second.empty()) lift(parent, "cleared", r.device);
-            notice(r, "cleared", Kind::injury, parent, true);
+        for (const auto& d : injuries) {
+          if (auto state = injury_state(parent, d); state && !state->first) {
+            clear_.reset();
+            clear_.bind(1, std::string_view{parent}).bind(2, std::string_view{d}).run();
+            if (from_elsewhere(r)) {
+              if (state->second.empty()) lift(parent, d, "cleared", r.device);
+              notice(r, "cleared", Kind::injury, parent, d, true);
+            }
           }
         }
         break;
       case Kind::injury:
         if (held && !held->boolean("cleared") && r.boolean("cleared") && from_elsewhere(r)) {
-          if (auto state = injury_state(r.uid); state && state->second.empty())
-            lift(r.uid, "cleared", r.device);
-          notice(r, "cleared", Kind::injury, r.uid, true);
+          if (auto state = injury_state(r.uid, r.device); state && state->second.empty())
+            lift(r.uid, r.device, "cleared", r.device);
+          notice(r, "cleared", Kind::injury, r.uid, r.device, true);
+        } else if (!held && !r.boolean("cleared")) {
+          // Cleared on arrival by a clearing that came first (another journal read before the
+          // injury's): from another device, it holds until confirmed here, as one that comes
+          // after does.
+          auto by = early_clearing(r);
+          if (auto state = injury_state(r.uid, r.device);
+              by && state && state->first && state->second.empty()) {
+            lift(r.uid, r.device, "cleared", *by);
+            notice(*by, "cleared", Kind::injury, r.uid, r.device, true);
+          }
         }
         break;
       case Kind::check_in:
-        if (from_elsewhere(r)) notice(r, "answered", Kind::check_in, r.uid, true);
+        if (from_elsewhere(r)) notice(r, "answered", Kind::check_in, r.uid, r.device, true);
         break;
       default:
         break;
     }
+  }
+
+  // The device of a clearing of injury `r` stored before it, when none of them is this
+  // device's (which would be its confirmation here).
+  std::optional<std::string> early_clearing(const Record& r) {
+    auto st = db_.prepare(
+        "SELECT device FROM injury_clearings WHERE injury_uid = ?1 AND coalesce(injury_device, "
+        "?2) = ?2 AND at >= ?3 ORDER BY device");
+    st.bind(1, std::string_view{r.uid})
+        .bind(2, std::string_view{r.device})
+        .bind(3, r.integer("at"));
+    std::optional<std::string> by;
+    while (st.step()) {
+      auto d = st.text(0);
+      if (d == request_.own_device) return std::nullopt;
+      if (!by) by = std::move(d);
+    }
+    return by;
   }
 
   sqlite::Database& db_;
@@ -370,8 +463,8 @@ std::size_t HistoryStore::pending_records() {
   for (const auto& k : all_kind_sql()) {
     auto st = db_.prepare(
         fmt::format("SELECT count(*) FROM {} x JOIN sync_outbox o ON o.kind = '{}' AND o.uid = "
-                    "x.uid",
-                    k.table, sync::kind_name(k.kind)));
+                    "x.uid AND o.device = x.{}",
+                    k.table, sync::kind_name(k.kind), outbox_device_column(k)));
     if (st.step()) n += static_cast<std::size_t>(st.int64(0));
   }
   return n;
@@ -499,9 +592,9 @@ void HistoryStore::take_journal(const std::string& device,
           .run();
       for (const auto& k : all_kind_sql()) {
         db_.exec(fmt::format(
-            "INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT '{}', uid FROM {} WHERE uid IS "
-            "NOT NULL AND device IN (SELECT device FROM sync_speaks_for)",
-            sync::kind_name(k.kind), k.table));
+            "INSERT OR IGNORE INTO sync_outbox (kind, uid, device) SELECT '{}', uid, {} FROM {} "
+            "WHERE uid IS NOT NULL AND device IN (SELECT device FROM sync_speaks_for)",
+            sync::kind_name(k.kind), outbox_device_column(k), k.table));
       }
     }
     tx.commit();
@@ -520,9 +613,11 @@ void HistoryStore::add_outbox_triggers() {
       sql += fmt::format(
           "CREATE TEMP TRIGGER IF NOT EXISTS {0}_outbox_{2} AFTER {3} ON main.{0} "
           "WHEN new.uid IS NOT NULL AND (SELECT merging FROM main.sync_state) = 0 "
-          "BEGIN INSERT INTO sync_outbox (kind, uid) SELECT '{1}', new.uid WHERE NOT EXISTS "
-          "(SELECT 1 FROM sync_outbox WHERE kind = '{1}' AND uid = new.uid); END;",
-          k.table, sync::kind_name(k.kind), event == "INSERT" ? "insert" : "update", event);
+          "BEGIN INSERT INTO sync_outbox (kind, uid, device) SELECT '{1}', new.uid, new.{4} "
+          "WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE kind = '{1}' AND uid = new.uid AND "
+          "device = new.{4}); END;",
+          k.table, sync::kind_name(k.kind), event == "INSERT" ? "insert" : "update", event,
+          outbox_device_column(k));
     }
   }
   db_.exec(sql);
@@ -534,9 +629,9 @@ void HistoryStore::requeue_all() {
     sqlite::Transaction tx(db_);
     for (const auto& k : all_kind_sql()) {
       db_.exec(fmt::format(
-          "INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT '{}', uid FROM {} WHERE uid IS "
-          "NOT NULL",
-          sync::kind_name(k.kind), k.table));
+          "INSERT OR IGNORE INTO sync_outbox (kind, uid, device) SELECT '{}', uid, {} FROM {} "
+          "WHERE uid IS NOT NULL",
+          sync::kind_name(k.kind), outbox_device_column(k), k.table));
     }
     db_.exec("UPDATE sync_state SET journal_bytes = 0, journal_lines = 0 WHERE id = 1");
     db_.exec("UPDATE sync_speaks_for SET declared = 0");

@@ -96,6 +96,18 @@ long long HistoryStore::begin_session_unguarded(const SessionProgress& p) {
 void HistoryStore::update_session_unguarded(long long id, const SessionProgress& p) {
   sqlite::Transaction tx(db_);
   auto now = std::chrono::system_clock::now();
+  // What hangs on a session is made by the device that made the session (a child names its
+  // session by uid, and its own device is its session's), even if this device's id changed since.
+  std::string session_uid;
+  std::string maker = device();
+  {
+    auto st = db_.prepare("SELECT uid, device FROM sessions WHERE id = ?");
+    st.bind(1, id);
+    if (st.step() && !st.is_null(0) && !st.is_null(1)) {
+      session_uid = st.text(0);
+      maker = st.text(1);
+    }
+  }
   db_.prepare(
          "UPDATE sessions SET ended_at = ?, planned_seconds = ?, completed_seconds = ?, status = ? "
          "WHERE id = ?")
@@ -111,7 +123,7 @@ void HistoryStore::update_session_unguarded(long long id, const SessionProgress&
       "ON CONFLICT (session_id, zone) DO UPDATE SET seconds = excluded.seconds");
   for (const auto& [name, secs] : p.zone_seconds) {
     zone.reset();
-    zone.bind(1, id).bind(2, name).bind(3, secs).bind(4, new_uuid_v7(now)).bind(5, device()).run();
+    zone.bind(1, id).bind(2, name).bind(3, secs).bind(4, new_uuid_v7(now)).bind(5, maker).run();
   }
   // Readings and skips only ever grow during a session: store the new ones.
   auto stored = [&](const char* table) {
@@ -126,7 +138,7 @@ void HistoryStore::update_session_unguarded(long long id, const SessionProgress&
     const auto& r = p.pressures[i];
     pressure.reset();
     pressure.bind(1, id).bind(2, r.at_seconds).bind(3, r.value).bind(4, r.zone);
-    pressure.bind(5, new_uuid_v7(now)).bind(6, device()).run();
+    pressure.bind(5, new_uuid_v7(now)).bind(6, maker).run();
   }
   auto skip = db_.prepare(
       "INSERT INTO skipped_steps (uid, device, session_id, step, name, at_seconds) "
@@ -134,7 +146,7 @@ void HistoryStore::update_session_unguarded(long long id, const SessionProgress&
   for (std::size_t i = stored("skipped_steps"); i < p.skipped.size(); ++i) {
     const auto& s = p.skipped[i];
     skip.reset();
-    skip.bind(1, new_uuid_v7(now)).bind(2, device()).bind(3, id).bind(4, s.step);
+    skip.bind(1, new_uuid_v7(now)).bind(2, maker).bind(3, id).bind(4, s.step);
     skip.bind(5, s.name).bind(6, s.at_seconds).run();
   }
   auto hold = db_.prepare(
@@ -143,23 +155,20 @@ void HistoryStore::update_session_unguarded(long long id, const SessionProgress&
   for (std::size_t i = stored("hold_changes"); i < p.hold_changes.size(); ++i) {
     const auto& h = p.hold_changes[i];
     hold.reset();
-    hold.bind(1, new_uuid_v7(now)).bind(2, device()).bind(3, id).bind(4, h.step - 1);
+    hold.bind(1, new_uuid_v7(now)).bind(2, maker).bind(3, id).bind(4, h.step - 1);
     hold.bind(5, h.at_seconds).bind(6, h.seconds).run();
   }
   if (p.status == SessionStatus::pain_stop && p.pain_zone) {
-    auto uid = db_.prepare("SELECT uid FROM sessions WHERE id = ?");
-    uid.bind(1, id);
-    if (uid.step()) {
-      std::string session_uid = uid.text(0);
-      auto exists = db_.prepare("SELECT 1 FROM pain_stops WHERE session_uid = ?");
-      exists.bind(1, session_uid);
+    if (!session_uid.empty()) {
+      auto exists = db_.prepare("SELECT 1 FROM pain_stops WHERE session_uid = ? AND device = ?");
+      exists.bind(1, session_uid).bind(2, maker);
       if (!exists.step()) {
         auto at = std::chrono::floor<seconds>(p.ended_at);
         db_.prepare(
                "INSERT INTO pain_stops (uid, device, session_uid, at, utc_offset, zone) "
                "VALUES (?, ?, ?, ?, ?, ?)")
             .bind(1, new_uuid_v7(p.ended_at))
-            .bind(2, device())
+            .bind(2, maker)
             .bind(3, session_uid)
             .bind(4, unix_seconds(at))
             .bind(5, offset_at(at))

@@ -618,8 +618,8 @@ ImportReport import_file(HistoryStore& store, const ImportRequest& req) {
     auto counts = store.merge(batch, request, problems);
     batch.clear();
     // A record that hangs on another deleted here comes back with it.
-    for (const auto& uid : counts.deleted_here) {
-      if (store.restore(uid, req.now) == RestoreResult::restored) ++report.restored;
+    for (const auto& [uid, device] : counts.deleted_here) {
+      if (store.restore(uid, req.now, device) == RestoreResult::restored) ++report.restored;
     }
     counts.deleted_here.clear();
     add_counts(report.merged, std::move(counts));

@@ -47,10 +47,12 @@ SELECT id, z.zone, 200, uid || '-' || z.zone, device FROM sessions,
 INSERT INTO pressures (session_id, at_seconds, value, zone, uid, device)
 SELECT id, 30, 5, 'thoracic', uid || '-p', device FROM sessions;
 -- roll queues for sync what it writes itself (TEMP triggers of its own connection, schema 5);
+-- a record by its kind, uid and device (schema 9);
 -- rows another program puts in are queued by hand, as the migration to schema 4 queued old rows.
-INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'session', uid FROM sessions;
-INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'session_zone', uid FROM session_zones;
-INSERT OR IGNORE INTO sync_outbox (kind, uid) SELECT 'pressure', uid FROM pressures;
+INSERT OR IGNORE INTO sync_outbox (kind, uid, device) SELECT 'session', uid, device FROM sessions;
+INSERT OR IGNORE INTO sync_outbox (kind, uid, device)
+  SELECT 'session_zone', uid, device FROM session_zones;
+INSERT OR IGNORE INTO sync_outbox (kind, uid, device) SELECT 'pressure', uid, device FROM pressures;
 COMMIT;
 SQL
 done

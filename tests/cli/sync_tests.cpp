@@ -443,3 +443,23 @@ TEST_CASE("attack 8: 4,000 sessions of a week each in one week: totals in 64 bit
   for (auto at = report.out.find(">-"); at != std::string::npos; at = report.out.find(">-", at + 1))
     CHECK_FALSE(std::isdigit(static_cast<unsigned char>(report.out[at + 2])));
 }
+
+TEST_CASE("attack 2: a clearing read before its injury holds until confirmed here too") {
+  using namespace roll::test;
+  TempDir home;
+  auto dir = sync_dir(home);
+  Device a{home, "a"}, b{home, "b"};
+  REQUIRE(a.roll({"injury", "add", "thoracic", "--hours-ago", "5"}).exit_code == 0);
+  REQUIRE(a.roll({"sync", dir}).exit_code == 0);
+  auto injury = member(journal_line_of(a, dir, "injury"), "uid");
+  REQUIRE_FALSE(injury.empty());
+  // b has never synced: it reads the clearing's journal first (by name), then the injury's.
+  REQUIRE(std::string(kHostile) < a.id());
+  plant_journal(dir, kHostile, {clearing_line(fake_uid(1), injury, kSyncNow - 60)});
+  auto r = b.roll({"sync", dir});
+  CHECK(r.exit_code == 0);
+  CHECK(has(r.out, "from device 01890a5d: thoracic injury of "));
+  CHECK(b.roll({"injury", "check", "thoracic"}).exit_code == 3);
+  CHECK(has(b.roll({"injury", "list"}).out,
+            "[cleared on device 01890a5d: `roll injury clear 1` confirms it here]"));
+}

@@ -159,8 +159,7 @@ TEST_CASE("attack 3: records roll would never accept are refused with file:line,
   planted.push_back(replace(session, "\"ended_at\":" + ended, "\"ended_at\":9223372036854775807"));
   // The injury again, its device "~" (which sorts after every id), moved to the calves in 1970.
   planted.push_back(injury_line(member(injury, "uid"), "~", "calves", 1));
-  // The same under the attacker's own id: what a record is cannot change.
-  planted.push_back(injury_line(member(injury, "uid"), kHostile, "calves", 1));
+  // (The same under the attacker's own id is a record of its own, beside a's: attack 10.)
   // Sixty "completed" sessions from later today on.
   for (int i = 0; i < 60; ++i) {
     SessionLine s;
@@ -196,7 +195,6 @@ TEST_CASE("attack 3: records roll would never accept are refused with file:line,
   auto hostile = (fs::path(dir) / (std::string(kHostile) + ".ndjson")).string();
   CHECK(has(r.err, hostile + ":2: a record of device \"" + a_id + "\" in the journal of device"));
   CHECK(has(r.err, hostile + ":3: a record of device \"~\" in the journal of device"));
-  CHECK(has(r.err, hostile + ":4: its device (\"" + std::string(kHostile) + "\") cannot change"));
   CHECK(has(r.err, "is ahead of this device's clock"));
   CHECK(has(r.err, "more like these"));
   CHECK(has(r.err, journal_of(dir, a).string() + ":"));
@@ -315,4 +313,130 @@ TEST_CASE("attack 6: a valid 300 MB journal merges line by line in under 64 MB")
   // ru_maxrss is in kilobytes: the largest of the children so far, the sync among them.
   CHECK(usage.ru_maxrss < 64 * 1024);
   MESSAGE(fmt::format("peak resident set of the sync: {} kB", usage.ru_maxrss));
+}
+
+namespace {
+
+// `line` with the whole number after "key": replaced by `value`.
+std::string with_number(std::string line, const std::string& key, std::int64_t value) {
+  auto at = line.find("\"" + key + "\":");
+  REQUIRE(at != std::string::npos);
+  at += key.size() + 3;
+  return line.replace(at, line.find_first_of(",}", at) - at, std::to_string(value));
+}
+
+std::int64_t number_in(const std::string& line, const std::string& key) {
+  auto at = line.find("\"" + key + "\":");
+  REQUIRE(at != std::string::npos);
+  return std::stoll(line.substr(at + key.size() + 3));
+}
+
+std::string journal_line_of_kind(const fs::path& journal, const std::string& kind) {
+  for (const auto& l : lines_of(slurp(journal)))
+    if (member(l, "kind") == kind) return l;
+  return "";
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("attack 10: an honest uid copied under another device claims nothing: both stand") {
+  TempDir home;
+  auto dir = sync_dir(home);
+  Device h{home, "h"}, x{home, "x"};
+  REQUIRE(h.roll({"injury", "add", "thoracic", "--hours-ago", "5"}).exit_code == 0);
+  REQUIRE(h.roll({"history", "add", "bedtime", "--at", "2026-11-22 21:30", "--minutes", "4"})
+              .exit_code == 0);
+  REQUIRE(h.roll({"sync", dir}).exit_code == 0);
+  auto h_id = h.id();
+  // x reads the journals in the order of their names: the copier's first.
+  REQUIRE(std::string(kHostile) < h_id);
+  auto h_history = h.roll({"history", "--json", "--limit", "0"}).out;
+  std::string session_uid;
+  // Every record h published, copied under the copier's own id, a record's values changed: the
+  // injury to the calves, the session a day earlier. Valid records of its own, every one.
+  std::vector<std::string> planted;
+  for (const auto& l : lines_of(slurp(journal_of(dir, h)))) {
+    auto kind = member(l, "kind");
+    if (kind.empty()) continue;
+    auto copy =
+        replaced(l, "\"device\":\"" + h_id + "\"", std::string("\"device\":\"") + kHostile + "\"");
+    if (kind == "injury") copy = replaced(copy, "\"zone\":\"thoracic\"", "\"zone\":\"calves\"");
+    if (kind == "session") {
+      session_uid = member(l, "uid");
+      copy = with_number(copy, "started_at", number_in(l, "started_at") - 86400);
+      copy = with_number(copy, "ended_at", number_in(l, "ended_at") - 86400);
+    }
+    planted.push_back(copy);
+  }
+  REQUIRE_FALSE(session_uid.empty());
+  plant_journal(dir, kHostile, planted);
+
+  auto r = x.roll({"sync", dir});
+  CHECK(r.exit_code == 0);  // nothing refused: the copies are the copier's own records
+  // h's injury guards on x, and the copy's zone too.
+  CHECK(x.roll({"injury", "check", "thoracic"}).exit_code == 3);
+  CHECK(x.roll({"session", "thoracic", "--plain", "--speed", "1000"}).exit_code == 3);
+  auto injuries = x.roll({"injury", "list"}).out;
+  CHECK(has(injuries, "thoracic"));
+  CHECK(has(injuries, "calves"));
+  // h's session with its own values, and the copy beside it.
+  auto history = x.roll({"history"}).out;
+  CHECK(has(history, "2026-11-22 21:30"));
+  CHECK(has(history, "2026-11-21 21:30"));
+  auto x_json = x.roll({"history", "--json", "--limit", "0"}).out;
+  CHECK(has(x_json, "\"device\" : \"" + h_id + "\""));
+
+  // A uid two devices hold names neither alone: the command says how to name one.
+  auto ambiguous = x.roll({"history", "delete", session_uid, "--yes"});
+  CHECK(ambiguous.exit_code == 2);
+  CHECK(has(ambiguous.err, session_uid + "@01890a5d"));
+  CHECK(has(ambiguous.err, session_uid + "@" + h_id.substr(0, 8)));
+  // Deleting the copy deletes the copy, here and wherever it travels; h's session stays.
+  auto del = x.roll({"history", "delete", session_uid + "@01890a5d", "--yes"});
+  CHECK(del.exit_code == 0);
+  history = x.roll({"history"}).out;
+  CHECK(has(history, "2026-11-22 21:30"));
+  CHECK_FALSE(has(history, "2026-11-21 21:30"));
+  REQUIRE(x.roll({"sync", dir}).exit_code == 0);
+  REQUIRE(h.roll({"sync", dir}).exit_code == 0);
+  CHECK(has(h.roll({"history"}).out, "2026-11-22 21:30"));
+  CHECK(h.roll({"injury", "check", "thoracic"}).exit_code == 3);
+  // A deletion the copier writes of its own copy touches h's record nowhere.
+  {
+    std::ofstream out(fs::path(dir) / (std::string(kHostile) + ".ndjson"),
+                      std::ios::app | std::ios::binary);
+    out << fmt::format(
+               R"({{"v":4,"kind":"tombstone","uid":"{}","device":"{}","fields":{{"of":"injury","deleted_at":{},"version":{},"restored":false,"of_device":"{}"}}}})",
+               member(journal_line_of_kind(journal_of(dir, h), "injury"), "uid"), kHostile,
+               kSyncNow - 30, kSyncNow - 30, kHostile)
+        << '\n';
+  }
+  REQUIRE(x.roll({"sync", dir}).exit_code == 0);
+  CHECK(x.roll({"injury", "check", "thoracic"}).exit_code == 3);
+  CHECK(has(x.roll({"injury", "list"}).out, "thoracic"));
+  // Both deleted: a restore names neither alone either.
+  CHECK(x.roll({"history", "delete", session_uid + "@" + h_id.substr(0, 8), "--yes"}).exit_code ==
+        0);
+  CHECK(has(x.roll({"history"}).out, "No sessions recorded yet"));
+  auto listed = x.roll({"history", "deleted"}).out;
+  CHECK(has(listed, session_uid + "@01890a5d"));
+  CHECK(has(listed, session_uid + "@" + h_id.substr(0, 8)));
+  auto which = x.roll({"history", "restore", session_uid});
+  CHECK(which.exit_code == 2);
+  CHECK(has(which.err, session_uid + "@01890a5d"));
+  REQUIRE(x.roll({"history", "restore", session_uid + "@01890a5d"}).exit_code == 0);
+  auto again = x.roll({"history", "restore", session_uid});
+  CHECK(again.exit_code == 0);  // only h's is deleted now
+  history = x.roll({"history"}).out;
+  CHECK(has(history, "2026-11-22 21:30"));
+  CHECK(has(history, "2026-11-21 21:30"));
+  REQUIRE(x.roll({"sync", dir}).exit_code == 0);
+  REQUIRE(h.roll({"sync", dir}).exit_code == 0);
+  CHECK(has(h.roll({"history"}).out, "2026-11-22 21:30"));
 }

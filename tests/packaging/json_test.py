@@ -98,6 +98,9 @@ def parse(text, schema, label):
         # A session's pain is format 3: a line of format 1 leaves both out.
         if kind == "session" and document.get("v") == 1:
             order = [f for f in order if f not in ("pain_before", "pain_after")]
+        # The device of what a tombstone or clearing names is format 4: older lines leave it out.
+        if kind in ("tombstone", "injury_clearing") and document.get("v", 4) < 4:
+            order = [f for f in order if f not in ("of_device", "injury_device")]
         if objects[0] != order:
             fail(f"{label}: fields in the order {objects[0]}, not {order}")
     return document

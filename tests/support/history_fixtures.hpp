@@ -232,4 +232,53 @@ PRAGMA user_version = 5;
 )sql");
 }
 
+// Version 8 as it shipped: version 5 above, then kept deletions (6), pain (7) and prescriptions
+// (8), with what a record's uid alone keyed then: a session of device 'd' deleted by device 'e'
+// and kept with its zone, a pain stop of session ...001, the injury cleared by device 'e' with a
+// clearing that names it by uid alone, and the outbox naming records by kind and uid.
+inline void write_version_8(const std::filesystem::path& file) {
+  write_version_5(file);
+  sql(file, R"sql(
+CREATE TABLE tombstones_6 (uid TEXT NOT NULL, kind TEXT NOT NULL, device TEXT NOT NULL,
+  deleted_at INTEGER NOT NULL, version INTEGER, restored INTEGER,
+  purged INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (uid, kind));
+INSERT INTO tombstones_6 (uid, kind, device, deleted_at)
+  SELECT uid, kind, device, deleted_at FROM tombstones ORDER BY rowid;
+DROP TABLE tombstones;
+ALTER TABLE tombstones_6 RENAME TO tombstones;
+CREATE TABLE deleted_records (uid TEXT NOT NULL, kind TEXT NOT NULL, parent TEXT,
+  line TEXT NOT NULL, PRIMARY KEY (uid, kind)) WITHOUT ROWID;
+CREATE INDEX deleted_records_parent ON deleted_records(parent);
+ALTER TABLE injuries ADD COLUMN lifted TEXT;
+ALTER TABLE injuries ADD COLUMN lifted_by TEXT;
+CREATE TABLE sync_notices (id INTEGER PRIMARY KEY, device TEXT NOT NULL, change TEXT NOT NULL,
+  kind TEXT NOT NULL, uid TEXT NOT NULL, subject TEXT NOT NULL, subject_at INTEGER,
+  shown INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE sync_speaks_for (device TEXT PRIMARY KEY, declared INTEGER NOT NULL DEFAULT 0)
+  WITHOUT ROWID;
+ALTER TABLE sync_journals ADD COLUMN skipping INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_journals ADD COLUMN speaks_for TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN pain_before INTEGER;
+ALTER TABLE sessions ADD COLUMN pain_after INTEGER;
+CREATE TABLE prescriptions (uid TEXT NOT NULL UNIQUE, device TEXT NOT NULL, name TEXT NOT NULL,
+  text TEXT NOT NULL, from_day TEXT NOT NULL, until_day TEXT NOT NULL, added_at INTEGER NOT NULL,
+  ended_at INTEGER);
+INSERT INTO tombstones (uid, kind, device, deleted_at, version, restored) VALUES
+  ('01890a5d-ac96-7000-8000-000000000009', 'session', 'e', 1795200000, 1795200000, 0);
+INSERT INTO deleted_records VALUES ('01890a5d-ac96-7000-8000-000000000009', 'session', NULL,
+  '{"v":1,"kind":"session","uid":"01890a5d-ac96-7000-8000-000000000009","device":"d","fields":{"routine":"thoracic","title":"Thoracic","started_at":1795100000,"ended_at":1795100060,"planned_seconds":60,"completed_seconds":60,"status":"completed","origin":"by-hand","utc_offset":0,"rating_before":null,"rating_after":null}}');
+INSERT INTO deleted_records VALUES ('01890a5d-ac96-7000-8000-00000000000a', 'session_zone',
+  '01890a5d-ac96-7000-8000-000000000009',
+  '{"v":1,"kind":"session_zone","uid":"01890a5d-ac96-7000-8000-00000000000a","device":"d","fields":{"session":"01890a5d-ac96-7000-8000-000000000009","zone":"thoracic","seconds":60}}');
+INSERT INTO pain_stops VALUES ('01890a5d-ac96-7000-8000-00000000000b', 'd',
+  '01890a5d-ac96-7000-8000-000000000001', 1795000200, 0, 'thoracic');
+INSERT INTO injury_clearings VALUES ('01890a5d-ac96-7000-8000-00000000000c', 'e',
+  '01890a5d-ac96-7000-8000-000000000004', 1795150000);
+UPDATE injuries SET cleared = 1;
+INSERT INTO sync_outbox VALUES ('pain_stop', '01890a5d-ac96-7000-8000-00000000000b');
+INSERT INTO sync_outbox VALUES ('tombstone', '01890a5d-ac96-7000-8000-000000000009');
+PRAGMA user_version = 8;
+)sql");
+}
+
 }  // namespace roll::test

@@ -306,3 +306,87 @@ TEST_CASE("migration 6 -> 7: pain columns of their own, the back-feel ratings ke
             "IS NOT NULL") == "0");
   CHECK(one(db.file, "SELECT rating_before || ' ' || rating_after FROM sessions") == "2 9");
 }
+
+TEST_CASE("migration 8 -> 9: a record is its device and its uid, every key and reference too") {
+  TempDb db("roll-v8");
+  write_version_8(db.file);
+  const std::string kSession = "01890a5d-ac96-7000-8000-000000000001";
+  const std::string kDeleted = "01890a5d-ac96-7000-8000-000000000009";
+  const std::string kInjury = "01890a5d-ac96-7000-8000-000000000004";
+  {
+    HistoryStore store(db.file, fixed_device());
+    CHECK(store.schema_version() == HistoryStore::kSchemaVersion);
+    // What was queued is queued still: six records of version 4, the pain stop and a tombstone.
+    CHECK(store.pending_records() == 8);
+    // The old tombstones, and the clearing, name no device: read back as their format wrote them.
+    std::vector<std::string> lines;
+    store.visit_records(std::nullopt,
+                        [&](const sync::Record& r) { lines.push_back(sync::encode(r)); });
+    for (const auto& l : lines) {
+      CAPTURE(l);
+      CHECK(l.find("of_device") == std::string::npos);
+      CHECK(l.find("injury_device") == std::string::npos);
+      CHECK_FALSE(l.starts_with("{\"v\":4"));
+    }
+    // The kept session is listed with the device that made it, and comes back whole.
+    std::vector<DeletedRecord> deleted;
+    store.visit_deleted([&](const DeletedRecord& d) { deleted.push_back(d); });
+    REQUIRE(deleted.size() == 3);
+    CHECK(deleted[0].uid == kDeleted);
+    CHECK(deleted[0].device == "d");
+    REQUIRE(deleted[0].record);
+    CHECK(deleted[0].children == 1);
+    CHECK(store.restore(kDeleted, t0() + hours{1}) == RestoreResult::restored);
+    auto back = store.session_by_uid(kDeleted, "d");
+    REQUIRE(back);
+    CHECK(back->zone_seconds.at("thoracic") == 60);
+    // The restoration names the device now.
+    CHECK(one(db.file, fmt::format("SELECT count(*) FROM tombstones WHERE uid = '{}' AND "
+                                   "of_device = 'd' AND restored = 1",
+                                   kDeleted)) == "1");
+    // The injury stays cleared by its old clearing.
+    CHECK(store.injuries(false).empty());
+    // Another device's record of the same uid is a record of its own, beside the old one.
+    std::vector<IncomingRecord> batch;
+    auto copy = sync::Record::make(sync::Kind::injury, kInjury, "x");
+    copy.set("zone", std::string("calves"))
+        .set("at", std::int64_t{1794900000})
+        .set("note", std::string())
+        .set("cleared", false);
+    batch.push_back({copy, "copy:1"});
+    auto session = sync::Record::make(sync::Kind::session, kSession, "x");
+    session.set("routine", std::string("bedtime"))
+        .set("title", std::string("Bedtime"))
+        .set("started_at", std::int64_t{1795000900})
+        .set("ended_at", std::int64_t{1795001000})
+        .set("planned_seconds", std::int64_t{300})
+        .set("completed_seconds", std::int64_t{100})
+        .set("status", std::string("partial"))
+        .set("origin", std::string("live"))
+        .set("utc_offset", std::int64_t{0});
+    batch.push_back({session, "copy:2"});
+    ProblemLog problems;
+    auto counts =
+        store.merge(batch, {MergeMode::sync, t0() + hours{2}, kDevice, {}, false}, problems);
+    CHECK(problems.lines().empty());
+    CHECK(counts.added == 2);
+    REQUIRE(store.session_by_uid(kSession, "d"));
+    CHECK(store.session_by_uid(kSession, "d")->completed_seconds == 300);
+    REQUIRE(store.session_by_uid(kSession, "x"));
+    CHECK(store.session_by_uid(kSession, "x")->completed_seconds == 100);
+    // The old clearing names the injury by its uid alone: every injury of that uid, as it meant
+    // when a uid was one record's. From another device, it clears the newcomer only once
+    // confirmed here; the old injury stays cleared as it was.
+    auto open = store.injuries(false);
+    REQUIRE(open.size() == 1);
+    CHECK(open[0].zone == Zone::calves);
+    CHECK(open[0].lifted == "cleared");
+    CHECK(store.injuries(true).size() == 2);
+  }
+  auto backup = db.file.string() + ".v8.bak";
+  REQUIRE(std::filesystem::exists(backup));
+  CHECK(one(backup, "PRAGMA user_version") == "8");
+  CHECK(one(db.file, "SELECT count(*) FROM sync_outbox WHERE device = 'd'") == "8");
+  CHECK(one(db.file, "SELECT count(*) FROM sync_outbox WHERE kind = 'tombstone' AND device = ''") ==
+        "1");
+}

@@ -54,6 +54,8 @@ Record valid(Kind kind) {
     std::string_view name = specs[i].name;
     if (name == "session" || name == "injury") {
       r.values[i] = std::string(kUid);
+    } else if (name == "of_device" || name == "injury_device") {
+      r.values[i] = std::string(kDevice);
     } else if (name == "zone") {
       r.values[i] = std::string("thoracic");
     } else if (name == "value") {

@@ -24,6 +24,7 @@
 #include "platform/process_time_zone.hpp"
 #include "roll/record_checks.hpp"
 #include "roll/stats.hpp"
+#include "roll/sync_merge.hpp"
 #include "roll/sync_record.hpp"
 
 using namespace roll;
@@ -264,13 +265,15 @@ void run_hostile_seed(std::uint64_t seed) {
     auto d = sync::decode(l);
     return d.record ? d.record->uid : std::string();
   };
-  std::set<std::string> made;  // uids of the sessions honest devices made
+  std::set<std::pair<std::string, std::string>> made;  // the sessions honest devices made
   struct Restore {
     std::string uid;
+    std::string device;
     std::int64_t version;
   };
   std::vector<Restore> restores;
   std::set<std::string> hostile_valid;  // uids of the valid injuries the hostile device made
+  std::set<std::string> copied;         // uids of honest records the hostile device sent as its own
   SysSeconds now = kNow;
   auto sync_all = [&](SimDevice& d) {
     return sync_folder(*d.store, {dir, d.root / "data" / "roll", d.root / "state", now});
@@ -294,7 +297,7 @@ void run_hostile_seed(std::uint64_t seed) {
         if (pick(2)) p.pressures.push_back({30, static_cast<int>(pick(10)) + 1, "thoracic"});
         auto id = d.store->begin_session(p);
         for (const auto& s : d.store->sessions({}))
-          if (s.id == id) made.insert(s.uid);
+          if (s.id == id) made.emplace(s.uid, s.device);
         break;
       }
       case 2: {
@@ -312,18 +315,23 @@ void run_hostile_seed(std::uint64_t seed) {
       }
       case 4: {
         auto all = d.store->sessions({});
-        if (!all.empty()) (void)d.store->delete_session(all[pick(all.size())].uid, now);
+        if (!all.empty()) {
+          const auto& s = all[pick(all.size())];
+          (void)d.store->delete_session(s.uid, s.device, now);
+        }
         break;
       }
       case 5: {
-        std::vector<std::string> deleted;
-        d.store->visit_deleted([&](const DeletedRecord& r) { deleted.push_back(r.uid); });
+        std::vector<std::pair<std::string, std::string>> deleted;
+        d.store->visit_deleted(
+            [&](const DeletedRecord& r) { deleted.emplace_back(r.uid, r.device); });
         if (!deleted.empty()) {
-          auto uid = deleted[pick(deleted.size())];
-          if (d.store->restore(uid, now) == RestoreResult::restored) {
+          auto [uid, device] = deleted[pick(deleted.size())];
+          if (d.store->restore(uid, now, device) == RestoreResult::restored) {
             d.store->visit_records(std::nullopt, [&](const sync::Record& r) {
-              if (r.kind == sync::Kind::tombstone && r.uid == uid)
-                restores.push_back({uid, sync::tombstone_version(r)});
+              if (r.kind == sync::Kind::tombstone && r.uid == uid &&
+                  sync::reference_device(r) == device)
+                restores.push_back({uid, device, sync::tombstone_version(r)});
             });
           }
         }
@@ -336,12 +344,20 @@ void run_hostile_seed(std::uint64_t seed) {
         for (int k = 0; k < 1 + static_cast<int>(pick(4)); ++k) {
           auto t = now.time_since_epoch().count();
           if (lines.empty()) break;
-          std::string target = uid_of(lines[pick(lines.size())]);
-          switch (pick(7)) {
-            case 0:  // a deletion, visible and undoable
-              hostile(fmt::format(
-                  R"({{"v":2,"kind":"tombstone","uid":"{}","device":"{}","fields":{{"of":"session","deleted_at":{},"version":{},"restored":false}}}})",
-                  target, kHostileId, t, t + pick(300)));
+          const auto& target_line = lines[pick(lines.size())];
+          std::string target = uid_of(target_line);
+          switch (pick(8)) {
+            case 0:  // a deletion, visible and undoable: of every device's record (the format
+                     // before 4), or of the one device's
+              if (pick(2)) {
+                hostile(fmt::format(
+                    R"({{"v":2,"kind":"tombstone","uid":"{}","device":"{}","fields":{{"of":"session","deleted_at":{},"version":{},"restored":false}}}})",
+                    target, kHostileId, t, t + pick(300)));
+              } else if (auto of = sync::decode(target_line); of.record) {
+                hostile(fmt::format(
+                    R"({{"v":4,"kind":"tombstone","uid":"{}","device":"{}","fields":{{"of":"session","deleted_at":{},"version":{},"restored":false,"of_device":"{}"}}}})",
+                    target, kHostileId, t, t + pick(300), of.record->device));
+              }
               break;
             case 1:  // a version far ahead, to win over every restoration to come
               hostile(fmt::format(
@@ -389,6 +405,22 @@ void run_hostile_seed(std::uint64_t seed) {
                   target, kHostileId));
               break;
             }
+            case 6: {  // an honest record copied under its own id, a value changed or not
+              auto l = lines[pick(lines.size())];
+              auto copy = sync::decode(l);
+              if (!copy.record || copy.record->device == kHostileId) break;
+              auto from = "\"device\":\"" + copy.record->device + "\"";
+              auto at = l.find(from);
+              if (at == std::string::npos) break;
+              l.replace(at, from.size(), std::string("\"device\":\"") + kHostileId + "\"");
+              if (auto z = l.find("\"zone\":\"thoracic\""); z != std::string::npos && pick(2))
+                l.replace(z, 18, "\"zone\":\"calves\"");
+              if (auto s = l.find("\"started_at\":"); s != std::string::npos && pick(2))
+                l.insert(s + 13, "1");
+              copied.insert(copy.record->uid);
+              hostile(l);
+              break;
+            }
             default:
               hostile(random_text(rng));
           }
@@ -427,11 +459,16 @@ void run_hostile_seed(std::uint64_t seed) {
       for (const auto& r : only_first) MESSAGE("only on device0: ", r);
     }
     CHECK(mine == first);
-    std::set<std::string> deleted;
-    d.store->visit_deleted([&](const DeletedRecord& r) { deleted.insert(r.uid); });
-    for (const auto& uid : made) {
-      CAPTURE(uid);
-      CHECK((d.store->session_by_uid(uid).has_value() || deleted.count(uid) > 0));
+    // Each honest session is there, under its own device, or listed as deleted.
+    std::set<std::pair<std::string, std::string>> deleted, live;
+    d.store->visit_deleted([&](const DeletedRecord& r) { deleted.emplace(r.uid, r.device); });
+    d.store->visit_records(std::nullopt, [&](const sync::Record& r) {
+      if (r.kind == sync::Kind::session) live.emplace(r.uid, r.device);
+    });
+    for (const auto& m : made) {
+      CAPTURE(m.first);
+      CAPTURE(m.second);
+      CHECK((live.count(m) > 0 || deleted.count(m) > 0));
     }
     // Nothing of the hostile device's but tombstones and its own valid injuries, and nothing
     // that fails the validator.
@@ -439,7 +476,8 @@ void run_hostile_seed(std::uint64_t seed) {
         std::nullopt,
         [&](const sync::Record& r) {
           CAPTURE(sync::encode(r));
-          if (r.kind != sync::Kind::tombstone && r.device == kHostileId) {
+          if (r.kind != sync::Kind::tombstone && r.device == kHostileId &&
+              copied.count(r.uid) == 0) {
             CHECK(r.kind == sync::Kind::injury);
             CHECK(hostile_valid.count(r.uid) == 1);
           }
@@ -452,8 +490,13 @@ void run_hostile_seed(std::uint64_t seed) {
   for (const auto& r : restores) {
     CAPTURE(r.uid);
     std::optional<sync::Record> tomb;
+    // The record's own tombstone, or one from before format 4 about every device's, whichever
+    // is later: what stands.
     devices[0].store->visit_records(std::nullopt, [&](const sync::Record& rec) {
-      if (rec.kind == sync::Kind::tombstone && rec.uid == r.uid) tomb = rec;
+      if (rec.kind != sync::Kind::tombstone || rec.uid != r.uid) return;
+      auto of = sync::reference_device(rec);
+      if (!of.empty() && of != r.device) return;
+      if (!tomb || sync::supersedes(rec, *tomb)) tomb = rec;
     });
     REQUIRE(tomb);
     if (!sync::tombstone_restores(*tomb)) CHECK(sync::tombstone_version(*tomb) > r.version);

@@ -153,10 +153,10 @@ TEST_CASE("sync record: what roll does not write is refused with a reason and a 
 }
 
 TEST_CASE("sync record: a newer record format is marked as such, not as damage") {
-  auto d = decode(R"({"v":4,"kind":"spaceship","fields":[1,2]})");
+  auto d = decode(R"({"v":5,"kind":"spaceship","fields":[1,2]})");
   CHECK_FALSE(d.record);
   CHECK(d.newer);
-  CHECK(d.error == "record format 4 is newer than this roll reads (3); upgrade roll");
+  CHECK(d.error == "record format 5 is newer than this roll reads (4); upgrade roll");
 }
 
 TEST_CASE("sync record: a tombstone with a version is format 2, without one format 1") {
@@ -309,4 +309,35 @@ TEST_CASE("sync record: pain travels as format 3, a session without it stays for
   // The back-feel rating keeps its own field: never read as pain.
   CHECK(d.record->optional_integer("rating_before") == 4);
   CHECK_FALSE(decode(old_line).record->optional_integer("pain_before"));
+}
+
+TEST_CASE("sync record: a tombstone or clearing that names its record's device is format 4") {
+  Record t = Record::make(Kind::tombstone, kUid, kDevice);
+  t.set("of", std::string("session"))
+      .set("deleted_at", std::int64_t{1764000000})
+      .set("version", std::int64_t{1764000000})
+      .set("restored", false);
+  // From before: about every device's record of the uid, and read as a roll of format 2 wrote it.
+  CHECK(format_of(t) == 2);
+  CHECK(reference_device(t).empty());
+  t.set("of_device", std::string("01890a5d-ac96-774b-bcce-b302099a8059"));
+  auto line = encode(t);
+  CHECK(line.starts_with("{\"v\":4,"));
+  CHECK(line.find(R"("restored":false,"of_device":"01890a5d-ac96-774b-bcce-b302099a8059"})") !=
+        std::string::npos);
+  auto d = decode(line);
+  REQUIRE_MESSAGE(d.record, d.error);
+  CHECK(*d.record == t);
+  CHECK(reference_device(*d.record) == "01890a5d-ac96-774b-bcce-b302099a8059");
+
+  Record c = Record::make(Kind::injury_clearing, kUid, kDevice);
+  c.set("injury", std::string(kUid)).set("at", std::int64_t{1764000000});
+  CHECK(format_of(c) == 1);
+  CHECK(reference_device(c).empty());
+  c.set("injury_device", std::string("01890a5d-ac96-774b-bcce-b302099a8059"));
+  CHECK(encode(c).starts_with("{\"v\":4,"));
+  CHECK(reference_device(c) == "01890a5d-ac96-774b-bcce-b302099a8059");
+  // A session's parts name the session of their own device.
+  Record z = Record::make(Kind::session_zone, kUid, kDevice);
+  CHECK(reference_device(z) == kDevice);
 }

@@ -10,6 +10,7 @@
 #include "cli/folder_sync.hpp"
 #include "cli/json_output.hpp"
 #include "cli/option_checks.hpp"
+#include "cli/record_ids.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/session/terminal_prompter.hpp"
 #include "cli/user_time.hpp"
@@ -209,7 +210,10 @@ void show(Context& ctx, UserData& user, const HistoryOptions& opt) {
 void remove(Context& ctx, UserData& user, const HistoryOptions::Delete& opt) {
   SysSeconds now = now_or_fail(ctx);
   platform::HistoryStore& store = user.history();
-  auto found = store.session_by_uid(opt.id);
+  auto named =
+      resolve_record_id(opt.id, [&](const std::string& uid) { return store.session_devices(uid); });
+  std::optional<SessionRecord> found;
+  if (!named.device.empty()) found = store.session_by_uid(named.uid, named.device);
   report_problems(ctx, store);
   if (!found) {
     throw Failure(exit_usage,
@@ -233,7 +237,7 @@ void remove(Context& ctx, UserData& user, const HistoryOptions::Delete& opt) {
       return;
     }
   }
-  if (!store.delete_session(opt.id, now))
+  if (!store.delete_session(named.uid, named.device, now))
     throw Failure(exit_usage, fmt::format("no session with id \"{}\"", sanitize(opt.id)));
   fmt::print(ctx.out, "Deleted the session of {}. `roll history restore {}` brings it back.\n",
              what, sanitize(opt.id));
@@ -424,7 +428,8 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
       "\nExample:\n  roll history delete 019ab1c2-3d4e-7f00-8a1b-2c3d4e5f6a7b --yes\n"
       "\nA deleted session is kept, hidden, with a tombstone (its id, who deleted it and when)\n"
       "that a synced device applies too; `roll history deleted` lists it and `roll history\n"
-      "restore ID` brings it back.";
+      "restore ID` brings it back. When two devices' sessions share an id (a record is its\n"
+      "device and its id), name one as ID@DEVICE, as the error shows.";
   del.reached = [&opts] { opts.action = HistoryOptions::Action::remove; };
 
   auto& add_cmd = cmd.command("add", "Log a session done away from the terminal (marked by hand)");

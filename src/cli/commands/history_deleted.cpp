@@ -2,10 +2,12 @@
 // another), bringing it back on every device, and forgetting it for good on this one.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
+#include "cli/record_ids.hpp"
 #include "cli/session/terminal_prompter.hpp"
 #include "cli/user_time.hpp"
 #include "platform/wall_clock.hpp"
@@ -49,6 +51,7 @@ std::string what_of(const platform::DeletedRecord& d) {
 
 toml::table json_row(const platform::DeletedRecord& d) {
   toml::table row{{"id", d.uid},
+                  {"device", d.device},
                   {"kind", std::string(sync::kind_name(d.kind))},
                   {"what", what_of(d)},
                   {"deleted_by", d.deleted_by},
@@ -81,13 +84,25 @@ void list(Context& ctx, UserData& user, const HistoryOptions::Deleted& opt) {
   }
   fmt::print(ctx.out, "{:<16}  {:<8}  {}\n", "DELETED", "BY", "WHAT (ID)");
   for (const auto& d : all) {
+    // Two devices' records of one id: each named as restore and purge take it, ID@DEVICE.
+    std::vector<std::string> devices;
+    for (const auto& other : all)
+      if (other.uid == d.uid &&
+          std::find(devices.begin(), devices.end(), other.device) == devices.end())
+        devices.push_back(other.device);
+    std::string id = d.uid;
+    if (devices.size() > 1) {
+      auto names = record_names(d.uid, devices);
+      id = names[static_cast<std::size_t>(std::find(devices.begin(), devices.end(), d.device) -
+                                          devices.begin())];
+    }
     std::string note;
     if (d.children > 0) note += fmt::format(", with {}", plural(d.children, "record"));
     if (!d.record) note += ", not kept here";
     if (d.held) note += ", still guarding here until `roll injury clear` confirms it";
     fmt::print(ctx.out, "{:<16}  {:<8}  {}{} ({})\n",
                format_local(platform::to_local(d.deleted_at)), sanitize(d.deleted_by.substr(0, 8)),
-               sanitize(what_of(d)), note, sanitize(d.uid));
+               sanitize(what_of(d)), note, sanitize(id));
   }
   fmt::print(ctx.out, "`roll history restore ID` brings one back, on every device.\n");
 }
@@ -98,10 +113,15 @@ void restore(Context& ctx, UserData& user, const HistoryOptions::Restore& opt) {
   auto all = deleted_records(store);
   std::vector<std::string> failed;
   for (const auto& id : opt.ids) {
+    auto named =
+        resolve_record_id(id, [&](const std::string& uid) { return store.deleted_devices(uid); });
     std::string what = fmt::format("\"{}\"", sanitize(id));
     for (const auto& d : all)
-      if (d.uid == id) what = sanitize(what_of(d));
-    switch (store.restore(id, now)) {
+      if (d.uid == named.uid && d.device == named.device) what = sanitize(what_of(d));
+    auto result = named.device.empty() && id != named.uid
+                      ? platform::RestoreResult::unknown
+                      : store.restore(named.uid, now, named.device);
+    switch (result) {
       case platform::RestoreResult::restored:
         fmt::print(ctx.out, "Restored {}; `roll sync` brings it back on the other devices.\n",
                    what);
@@ -116,6 +136,9 @@ void restore(Context& ctx, UserData& user, const HistoryOptions::Restore& opt) {
         failed.push_back(
             fmt::format("no deleted record with id {}; `roll history deleted` lists them", what));
         break;
+      case platform::RestoreResult::ambiguous:
+        failed.push_back(fmt::format("{} names the records of more than one device", what));
+        break;
     }
   }
   report_problems(ctx, store);
@@ -128,10 +151,12 @@ void restore(Context& ctx, UserData& user, const HistoryOptions::Restore& opt) {
 void purge(Context& ctx, UserData& user, const HistoryOptions::Purge& opt) {
   SysSeconds now = now_or_fail(ctx);
   platform::HistoryStore& store = user.history();
+  auto named =
+      resolve_record_id(opt.id, [&](const std::string& uid) { return store.record_devices(uid); });
   std::string what = fmt::format("the record \"{}\"", sanitize(opt.id));
   for (const auto& d : deleted_records(store))
-    if (d.uid == opt.id) what = sanitize(what_of(d));
-  if (auto s = store.session_by_uid(opt.id))
+    if (d.uid == named.uid && d.device == named.device) what = sanitize(what_of(d));
+  if (auto s = named.device.empty() ? std::nullopt : store.session_by_uid(named.uid, named.device))
     what = fmt::format("the {} session of {}", sanitize(s->routine_name),
                        format_local(platform::to_local(s->started_at)));
   if (!opt.yes) {
@@ -146,7 +171,7 @@ void purge(Context& ctx, UserData& user, const HistoryOptions::Purge& opt) {
       return;
     }
   }
-  if (!store.purge(opt.id, now)) {
+  if ((named.device.empty() && opt.id != named.uid) || !store.purge(named.uid, now, named.device)) {
     throw Failure(exit_usage,
                   fmt::format("no record with id \"{}\"; `roll history deleted` lists the deleted "
                               "ones, `roll history --json` the sessions",
@@ -181,7 +206,9 @@ void declare_history_deleted(CommandSpec& history, HistoryOptions& opts) {
       "  roll history restore 019ab1c2-3d4e-7f00-8a1b-2c3d4e5f6a7b\n"
       "  roll history deleted --json | jq -r '.deleted[].id' | xargs roll history restore\n"
       "\nA deletion and a restoration are versions of one record: the later wins on every device,\n"
-      "whatever order they sync in. What hung on the record comes back with it.";
+      "whatever order they sync in. What hung on the record comes back with it. A record is its\n"
+      "device and its id: when two devices' records share an id, name one as ID@DEVICE (the\n"
+      "first characters of the device's id, as the error shows them).";
   restore_cmd.reached = [&opts] { opts.action = HistoryOptions::Action::restore; };
 
   auto& purge_cmd =
@@ -192,7 +219,7 @@ void declare_history_deleted(CommandSpec& history, HistoryOptions& opts) {
       "\nExample:\n  roll history purge 019ab1c2-3d4e-7f00-8a1b-2c3d4e5f6a7b --yes\n"
       "\nThe record (deleted first, when it is not) and what hangs on it are dropped here, and a\n"
       "copy that syncs in later is not kept. Other devices keep it deleted and restorable until\n"
-      "it is purged there too.";
+      "it is purged there too. ID@DEVICE names one device's record when two share the id.";
   purge_cmd.reached = [&opts] { opts.action = HistoryOptions::Action::purge; };
 }
 
