@@ -90,7 +90,7 @@ class Records {
 
  private:
   sqlite::Database& db_;
-  static constexpr std::size_t kKindCount = 11;
+  static constexpr std::size_t kKindCount = 12;
   std::array<std::optional<sqlite::Statement>, kKindCount> live_;
   std::array<std::optional<sqlite::Statement>, kKindCount> children_;
   std::array<std::optional<sqlite::Statement>, kKindCount> remove_;

@@ -349,6 +349,26 @@ CREATE TABLE prescriptions (
   ended_at INTEGER
 );
 )sql",
+    // 8 -> 9: the answers to the weekly Patient-Specific Functional Scale question (outcomes.hpp):
+    // when, at which offset, and up to five activities each rated 0-10, in the order asked.
+    R"sql(
+CREATE TABLE psfs_answers (
+  uid TEXT NOT NULL UNIQUE,
+  device TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL,
+  activity_1 TEXT NOT NULL,
+  score_1 INTEGER NOT NULL,
+  activity_2 TEXT,
+  score_2 INTEGER,
+  activity_3 TEXT,
+  score_3 INTEGER,
+  activity_4 TEXT,
+  score_4 INTEGER,
+  activity_5 TEXT,
+  score_5 INTEGER
+);
+)sql",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 
