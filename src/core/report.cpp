@@ -181,6 +181,7 @@ class Page {
   std::string build() {
     head();
     prescription();
+    outcomes();
     summary();
     pain_and_pressure();
     trend();
@@ -248,6 +249,53 @@ class Page {
           w.count.missed, pct(w.count));
     }
     put("</table>\n</section>\n");
+  }
+
+  // Pain before and after sessions and the PSFS since the first rating, each with its flag when the
+  // change is meaningful (outcomes.hpp): one line each, so the first page keeps its room.
+  void outcomes() {
+    std::vector<std::pair<std::string, Change>> lines;
+    auto has = [&](PainMoment m) {
+      return std::any_of(in_.pain.begin(), in_.pain.end(),
+                         [&](const PainRating& r) { return r.moment == m; });
+    };
+    for (PainMoment m : {PainMoment::before, PainMoment::after}) {
+      if (!has(m)) continue;
+      auto c = pain_change(in_.pain, m, in_.day_start_hour);
+      lines.emplace_back(pain_change_words(c), c.change);
+    }
+    std::vector<const PsfsAnswer*> answers;
+    for (const auto& a : in_.psfs)
+      if (valid_psfs(a)) answers.push_back(&a);
+    if (!answers.empty()) {
+      auto c = psfs_change(in_.psfs);
+      lines.emplace_back(psfs_change_words(c), c.change);
+    }
+    if (lines.empty()) return;
+    put("<section>\n<h2>Since the first rating</h2>\n<ul class=\"outcomes\">\n");
+    for (const auto& [words, change] : lines) {
+      put("<li{}>{}{}</li>\n", change == Change::worse ? " class=\"high\"" : "",
+          html_escape(capital(words)), change == Change::worse ? " !" : "");
+    }
+    put("</ul>\n");
+    if (!answers.empty()) {
+      std::sort(answers.begin(), answers.end(),
+                [](const PsfsAnswer* a, const PsfsAnswer* b) { return a->at < b->at; });
+      put("<p>PSFS, the mean of the activities each week (0 unable, 10 as before the problem):");
+      for (std::size_t i = 0; i < answers.size(); ++i) {
+        LocalSeconds local{(answers[i]->at + answers[i]->utc_offset).time_since_epoch()};
+        put("{} {} {}", i == 0 ? "" : ";", format_date(roll_day(local, in_.day_start_hour)),
+            mean_words(psfs_mean(*answers[i])));
+      }
+      put(". Activities:");
+      const PsfsAnswer& latest = *answers.back();
+      for (std::size_t i = 0; i < latest.items.size(); ++i) {
+        put("{} {} ({})", i == 0 ? "" : ";", html_escape(latest.items[i].activity),
+            latest.items[i].score);
+      }
+      put(" (latest).</p>\n");
+    }
+    put("</section>\n");
   }
 
   static std::string capital(std::string words) {
