@@ -71,8 +71,8 @@ struct PrescriptionInput {
 // approximation, an hour off at most across a change of summer time).
 struct PastSafety {
   const Profile* profile = nullptr;
-  const std::vector<Routine>* routines = nullptr;  // to find the routine's zones
-  const std::vector<Injury>* injuries = nullptr;   // every one, cleared included
+  const std::vector<Routine>* routines = nullptr;        // to find the routine's zones
+  const std::vector<Injury>* injuries = nullptr;         // every one, cleared included
   const std::vector<SessionRecord>* sessions = nullptr;  // those before today, for the pauses
   std::chrono::seconds offset{0};
 };

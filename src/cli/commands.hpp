@@ -224,6 +224,8 @@ struct HistoryOptions {
     std::string routine;
     std::string at;
     int minutes = -1;
+    std::optional<int> pain_before;  // 0-10, as `roll session --pain-before` takes it
+    std::optional<int> pain_after;
   } add;
   ExportOptions exp;
   ImportOptions imp;

@@ -20,11 +20,11 @@ const char* change_name(Change c) {
   return "too-early";
 }
 
-// A mean as JSON: a number rounded to two decimals, or nothing without ratings.
+// A mean as JSON: its sum and count, exact (a script divides), and the figure the words show
+// ("5.7"); nothing without ratings.
 void insert_mean(toml::table& t, std::string_view key, const Mean& m) {
   if (m.count == 0) return;
-  double rounded = static_cast<double>((200 * m.sum + m.count) / (2 * m.count)) / 100.0;
-  t.insert(key, rounded);
+  t.insert(key, toml::table{{"sum", m.sum}, {"count", m.count}, {"mean", mean_words(m)}});
 }
 
 toml::table pain_json(const PainChange& c, int ratings) {
@@ -32,8 +32,8 @@ toml::table pain_json(const PainChange& c, int ratings) {
                 {"meaningful", c.change == Change::better || c.change == Change::worse},
                 {"ratings", ratings},
                 {"words", pain_change_words(c)}};
-  insert_mean(t, "first_week_mean", c.first_week);
-  insert_mean(t, "latest_mean", c.latest);
+  insert_mean(t, "first_week", c.first_week);
+  insert_mean(t, "latest_week", c.latest);
   if (c.change == Change::better) t.insert("by_percent", c.by_percent);
   return t;
 }
@@ -79,8 +79,8 @@ toml::table outcomes_json(const OutcomeTrends& t) {
                   {"meaningful", t.psfs.change == Change::better || t.psfs.change == Change::worse},
                   {"answers", t.psfs_answers},
                   {"words", psfs_change_words(t.psfs)}};
-    insert_mean(p, "first_mean", t.psfs.first);
-    insert_mean(p, "latest_mean", t.psfs.latest);
+    insert_mean(p, "first", t.psfs.first);
+    insert_mean(p, "latest", t.psfs.latest);
     out.insert("psfs", std::move(p));
   }
   return out;

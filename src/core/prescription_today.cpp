@@ -130,15 +130,15 @@ void excuse_past_days(ExcusedDays& excused, const Prescription& p,
         Injury open = injury;
         open.cleared = false;
         SysSeconds at = std::max(from, injury.at);
-        bool guards = injury.zone == Zone::full_body ||
-                      (routine != nullptr &&
-                       check_injuries(*routine, {open}, at).guard != Guard::none);
+        bool guards =
+            injury.zone == Zone::full_body ||
+            (routine != nullptr && check_injuries(*routine, {open}, at).guard != Guard::none);
         if (guards) excuse(excused, d, Excuse::injury);
       }
     }
-    auto first_after = std::lower_bound(
-        sessions.begin(), sessions.end(), from,
-        [](const SessionRecord& r, SysSeconds t) { return r.started_at < t; });
+    auto first_after =
+        std::lower_bound(sessions.begin(), sessions.end(), from,
+                         [](const SessionRecord& r, SysSeconds t) { return r.started_at < t; });
     if (first_after != sessions.begin()) {
       std::vector<SessionRecord> earlier(sessions.begin(), first_after);
       auto paused = routines_to_pause(earlier);

@@ -369,9 +369,10 @@ std::vector<Injury> HistoryStore::injuries(bool include_cleared) {
   constexpr const char* kColumns =
       "SELECT id, zone, at, note, cleared, lifted, lifted_by, (SELECT min(c.at) FROM "
       "injury_clearings c WHERE c.injury_uid = injuries.uid) FROM injuries ";
-  auto st = db_.prepare(fmt::format(
-      "{}{}", kColumns,
-      include_cleared ? "ORDER BY at, id" : "WHERE cleared = 0 OR lifted IS NOT NULL ORDER BY at, id"));
+  auto st = db_.prepare(
+      fmt::format("{}{}", kColumns,
+                  include_cleared ? "ORDER BY at, id"
+                                  : "WHERE cleared = 0 OR lifted IS NOT NULL ORDER BY at, id"));
   std::vector<Injury> out;
   while (st.step()) {
     Injury i;

@@ -68,8 +68,7 @@ void add(Context& ctx, UserData& user, const PrescriptionOptions& o) {
   // A condition may have come with the reason for the prescription: the six questions again, now
   // on a terminal, else at the next session (which refuses without a terminal until answered).
   ask_screening_again(
-      ctx, user,
-      fmt::format("a prescription was added on {}", format_date(today_of(user, now))));
+      ctx, user, fmt::format("a prescription was added on {}", format_date(today_of(user, now))));
   if (ctx.env.input_is_terminal && ctx.env.stdout_is_terminal) {
     try {
       screen_conditions(ctx, user, true);
