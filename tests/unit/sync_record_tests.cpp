@@ -153,10 +153,10 @@ TEST_CASE("sync record: what roll does not write is refused with a reason and a 
 }
 
 TEST_CASE("sync record: a newer record format is marked as such, not as damage") {
-  auto d = decode(R"({"v":4,"kind":"spaceship","fields":[1,2]})");
+  auto d = decode(R"({"v":5,"kind":"spaceship","fields":[1,2]})");
   CHECK_FALSE(d.record);
   CHECK(d.newer);
-  CHECK(d.error == "record format 4 is newer than this roll reads (3); upgrade roll");
+  CHECK(d.error == "record format 5 is newer than this roll reads (4); upgrade roll");
 }
 
 TEST_CASE("sync record: a tombstone with a version is format 2, without one format 1") {
@@ -309,4 +309,20 @@ TEST_CASE("sync record: pain travels as format 3, a session without it stays for
   // The back-feel rating keeps its own field: never read as pain.
   CHECK(d.record->optional_integer("rating_before") == 4);
   CHECK_FALSE(decode(old_line).record->optional_integer("pain_before"));
+}
+
+TEST_CASE("sync record: a PSFS answer travels as format 4, a kind a roll of format 3 stops at") {
+  Record r = Record::make(Kind::psfs, kUid, kDevice);
+  r.set("at", std::int64_t{1764000000})
+      .set("utc_offset", std::int64_t{3600})
+      .set("activity_1", std::string("Reaching up to a high shelf"))
+      .set("score_1", std::int64_t{4});
+  CHECK(format_of(r) == 4);
+  std::string line = encode(r);
+  CHECK(line.starts_with(R"({"v":4,"kind":"psfs",)"));
+  CHECK(line.find(R"("activity_1":"Reaching up to a high shelf","score_1":4,"activity_2":null)") !=
+        std::string::npos);
+  auto d = decode(line);
+  REQUIRE_MESSAGE(d.record, d.error);
+  CHECK(*d.record == r);
 }
