@@ -209,8 +209,9 @@ TEST_CASE("record checks: a PSFS answer, its activities in pairs, bounded and pr
   CHECK(problem(r.set("score_3", std::int64_t{11})) ==
         "\"score_3\" 11 is not a PSFS score of 0-10 (0 unable, 10 as before the problem)");
   r = psfs();
-  CHECK(problem(r.set("score_1", Value{})) == "\"score_1\" null is not a PSFS score of 0-10 (0 "
-                                              "unable, 10 as before the problem)");
+  CHECK(problem(r.set("score_1", Value{})) ==
+        "\"score_1\" null is not a PSFS score of 0-10 (0 "
+        "unable, 10 as before the problem)");
   r = psfs();
   CHECK(problem(r.set("score_4", Value{})) ==
         "\"activity_4\" and \"score_4\" come together: an activity and its score");
@@ -229,8 +230,9 @@ TEST_CASE("record checks: a PSFS answer, its activities in pairs, bounded and pr
         "\"activity_2\" \"line\\nbreak\" holds a control character (an activity is one line of "
         "printable text)");
   r = psfs();
-  CHECK(problem(r.set("activity_2", std::string("\xc2\x9b" "31m"))).find("control character") !=
-        std::string::npos);
+  CHECK(problem(r.set("activity_2", std::string("\xc2\x9b"
+                                                "31m")))
+            .find("control character") != std::string::npos);
   r = psfs();
   CHECK(problem(r.set("activity_2", std::string(201, 'a'))).find("is longer than 200 characters") !=
         std::string::npos);
