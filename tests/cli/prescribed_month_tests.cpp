@@ -154,12 +154,17 @@ TEST_CASE("a prescribed month: roll, roll stats and the report on its last day")
   CHECK(has(html,
             "Adherence: <b>93%</b>, 41 of 44 prescribed sessions done; 4 excused for "
             "safety, 3 missed"));
-  CHECK(has(html, "<h2>Since the first rating</h2>"));
-  CHECK(has(html, "The activities you find hard are 2.6 points easier on average"));
-  CHECK(has(html, "2026-11-02 3; 2026-11-09 3.7; 2026-11-16 4.7; 2026-11-23 5.7"));
-  // The prescription comes first, then the outcomes, then the figures at a glance.
-  CHECK(html.find("<h2>Prescription</h2>") < html.find("<h2>Since the first rating</h2>"));
-  CHECK(html.find("<h2>Since the first rating</h2>") < html.find("<h2>At a glance</h2>"));
+  CHECK(has(html,
+            "By week (from each Monday): 2026-11-02 <b>91%</b> (11 of 12, 1 missed); "
+            "2026-11-09 <b>100%</b> (8 of 8, 4 excused)"));
+  CHECK(has(html, "<b>Since the first rating</b>"));
+  CHECK(has(html, "pain before sessions 6 &#8594; 3, down 3: <b>a meaningful change</b>"));
+  CHECK(has(html, "3 &#8594; 5.7, 2.6 points easier: <b>a meaningful change</b>"));
+  CHECK(has(html, "Stratford et al. 1995"));
+  // The prescription comes first, then the figures at a glance with the outcomes under them.
+  CHECK(html.find("<h2>Prescription</h2>") < html.find("<h2>At a glance</h2>"));
+  CHECK(html.find("<h2>At a glance</h2>") < html.find("<b>Since the first rating</b>"));
+  CHECK(html.find("<b>Since the first rating</b>") < html.find("<h2>Pain stops</h2>"));
 
   if (const char* file = std::getenv("ROLL_MONTH_TRANSCRIPT")) {
     std::ofstream(file) << m.transcript;
