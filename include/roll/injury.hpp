@@ -27,6 +27,9 @@ struct Injury {
   // injury, since nothing another device sends lifts a safety gate by itself. Empty otherwise.
   std::string lifted{};
   std::string lifted_by{};
+  // When it was cleared here (its earliest clearing record), for the days it kept a prescribed
+  // routine off the roller; nothing while open, or when no clearing record says.
+  std::optional<std::chrono::sys_seconds> cleared_at{};
 };
 
 inline constexpr std::chrono::hours kInjuryRefuseWindow{48};

@@ -118,6 +118,12 @@ struct PsfsChange {
 [[nodiscard]] bool psfs_due(const std::vector<PsfsAnswer>& answers, LocalDays today,
                             int day_start_hour);
 
+// The activities the weekly question rates: the prescription's goals when it names any (the first
+// kPsfsMaxActivities), else those of the latest valid answer (asked once, then kept in the
+// history), else none (the question asks for them).
+[[nodiscard]] std::vector<std::string> psfs_activities(const std::vector<std::string>& goals,
+                                                       const std::vector<PsfsAnswer>& answers);
+
 // A figure for a patient: one decimal, none when it is whole ("3", "2.5"). A mean is rounded;
 // a change (the difference of two means) is cut toward zero, never rounded up, so 1.96 reads
 // "1.9" and never looks like a threshold it did not reach.
@@ -127,7 +133,8 @@ struct PsfsChange {
 // "your pain before sessions is down 3 points since you started (from 6 to 3 on the 0-10
 // scale): a meaningful change, 2 points or 30% ... (Ostelo et al. 2008)".
 [[nodiscard]] std::string pain_change_words(const PainChange& change);
-// "your activities score (PSFS) is up 2.4 points since you started (from 3 to 5.4 of 10): ...".
+// "the activities you find hard are 2.4 points easier on average since you started (PSFS, from 3
+// to 5.4 of 10): a meaningful change ...".
 [[nodiscard]] std::string psfs_change_words(const PsfsChange& change);
 
 }  // namespace roll

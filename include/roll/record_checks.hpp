@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "roll/limits.hpp"
+#include "roll/outcomes.hpp"
 #include "roll/sync_record.hpp"
 
 namespace roll::sync {
@@ -32,6 +34,16 @@ inline constexpr std::size_t kMaxNoteChars = 4096;
 // roll's own bound on a prescription's text in a record, in bytes: a real one is one or two
 // kilobytes; this keeps its line well within kMaxLineBytes however it is escaped (6 bytes each).
 inline constexpr std::size_t kMaxPrescriptionBytes = 8 * 1024;
+
+// A PSFS activity's text, in code points: a short phrase ("reaching the top shelf"), one line,
+// bounded as a prescription's goals are (roll's own bound, limits.hpp), so every goal fits. An
+// answer holds at most kPsfsMaxActivities (outcomes.hpp).
+inline constexpr std::size_t kMaxPsfsActivityChars = limits::max_short_string_chars;
+
+// Why `text` is not a PSFS activity a record may hold (empty, longer than kMaxPsfsActivityChars,
+// not UTF-8, or holding a control character), or "" when it is one. The question and `roll psfs`
+// check what is typed by it before it is stored.
+[[nodiscard]] std::string psfs_activity_problem(std::string_view text);
 
 struct RecordProblem {
   std::string field;    // the field at fault, or "" for the record as a whole

@@ -12,6 +12,7 @@
 #include "roll/adherence.hpp"
 #include "roll/figure.hpp"
 #include "roll/history.hpp"
+#include "roll/outcomes.hpp"
 #include "roll/pose.hpp"
 #include "roll/routine.hpp"
 
@@ -52,6 +53,11 @@ struct ReportInput {
   const Prescription* prescription = nullptr;
   const Adherence* adherence = nullptr;
   std::string prescription_words;
+  // The outcome measures since the first rating, not only the report's weeks (outcomes.hpp): the
+  // pain ratings on the 0-10 scale and the PSFS answers, any order. Their trends and flags come
+  // after the prescription, before the figures at a glance; nothing is shown without any.
+  std::vector<PainRating> pain;
+  std::vector<PsfsAnswer> psfs;
 };
 
 // Text from the history or a routine, safe as HTML text or an attribute value: controls and

@@ -26,9 +26,12 @@ namespace roll::sync {
 // session that carries pain (3), which an older roll must not store without it. A line or
 // a journal with a higher number is from a newer roll and is refused, never guessed at.
 // A prescription (also 3) is a kind a roll that reads only 2 does not know: it stops at the line
-// as one from a newer roll rather than reading it as damaged.
-// A tombstone or a clearing that names the device of the record it is about (4): a record is its
-// device and its uid, and one without the device (1-3) would touch every record of that uid.
+// as one from a newer roll rather than reading it as damaged. A PSFS answer (4) is likewise a
+// kind a roll that reads only 3 does not know: it needs a format of its own, or an older roll
+// would take its line for a damaged one instead of one from a newer roll.
+// A tombstone or a clearing that names the device of the record it is about (also 4): a record
+// is its device and its uid, and one without the device (1-3) would touch every record of that
+// uid. Format 4 covers both: neither was released apart.
 inline constexpr std::int64_t kFormatVersion = 4;
 // The journal format version (the header's "roll_journal").
 inline constexpr std::int64_t kJournalVersion = 1;
@@ -46,6 +49,7 @@ enum class Kind {
   injury_clearing,
   check_in,
   prescription,
+  psfs,
   tombstone,
 };
 

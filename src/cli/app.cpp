@@ -132,6 +132,7 @@ struct AllOptions {
   RemindOptions remind;
   InjuryOptions injury;
   PrescriptionOptions prescription;
+  PsfsOptions psfs;
   NewOptions new_;
   CompletionOptions completion;
   DueOptions due;
@@ -182,6 +183,7 @@ constexpr Command kCommands[] = {
     command<&AllOptions::remind, declare_remind, run_remind>("remind"),
     command<&AllOptions::injury, declare_injury, run_injury>("injury"),
     command<&AllOptions::prescription, declare_prescription, run_prescription>("prescription"),
+    command<&AllOptions::psfs, declare_psfs, run_psfs>("psfs"),
     command<&AllOptions::completion, declare_completion, run_completion>("completion"),
     command<&AllOptions::new_, declare_new, run_new>("new"),
     command<&AllOptions::suggest, declare_suggest, run_suggest>("suggest"),

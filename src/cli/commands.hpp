@@ -99,6 +99,12 @@ struct PrescriptionOptions {
 void declare_prescription(CommandSpec& roll, PrescriptionOptions& opts);
 int run_prescription(Context& ctx, UserData& user, const PrescriptionOptions& opts);
 
+struct PsfsOptions {
+  std::vector<std::string> rates;  // --rate "ACTIVITY=SCORE", for scripts
+};
+void declare_psfs(CommandSpec& roll, PsfsOptions& opts);
+int run_psfs(Context& ctx, UserData& user, const PsfsOptions& opts);
+
 struct NewOptions {
   std::string name;
   std::string from;  // a routine to copy; empty: the template
@@ -218,6 +224,8 @@ struct HistoryOptions {
     std::string routine;
     std::string at;
     int minutes = -1;
+    std::optional<int> pain_before;  // 0-10, as `roll session --pain-before` takes it
+    std::optional<int> pain_after;
   } add;
   ExportOptions exp;
   ImportOptions imp;

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "roll/pain.hpp"
 #include "roll/plural.hpp"
+#include "roll/today.hpp"
 
 namespace roll::cli {
 
@@ -15,12 +17,17 @@ std::optional<PrescriptionToday> follow_active_prescription(
   auto loaded = load_prescription(stored->text, stored->name);
   if (!loaded.prescription) return std::nullopt;
   std::vector<Injury> injuries = store.injuries(false);
+  std::vector<Injury> all_injuries = store.injuries(true);
+  // The routines bare `roll` tells to pause, as today's facts find them.
+  std::vector<std::string> paused = routines_to_pause(recent_sessions(store, now));
   PrescriptionInput in;
   in.prescription = &*loaded.prescription;
   in.profile = &profile;
   in.routines = routines;
   in.due = &due;
   in.open_injuries = &injuries;
+  in.all_injuries = &all_injuries;
+  in.paused_routines = &paused;
   in.now = now;
   in.local_now = local_now;
   return follow_prescription(store, in);

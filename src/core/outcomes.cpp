@@ -158,35 +158,53 @@ std::string pain_change_words(const PainChange& c) {
 
 std::string psfs_change_words(const PsfsChange& c) {
   if (c.change == Change::too_early) {
-    return "your activities score (PSFS): roll compares from your second weekly answer";
+    return "the activities you find hard (PSFS): roll compares from your second weekly answer";
   }
   std::string figures =
-      fmt::format("from {} to {} of 10", mean_words(c.first), mean_words(c.latest));
+      fmt::format("PSFS, from {} to {} of 10", mean_words(c.first), mean_words(c.latest));
   std::string points = change_words(c.first, c.latest);
   std::int64_t rise = scaled_difference(c.first, c.latest);
-  std::string_view way = rise > 0 ? "up" : "down";
+  std::string_view way = rise > 0 ? "easier" : "harder";
   std::string_view plural = points == "1" ? "" : "s";
   switch (c.change) {
     case Change::better:
       return fmt::format(
-          "your activities score (PSFS) is up {} point{} since you started ({}): a meaningful "
-          "change ({})",
+          "the activities you find hard are {} point{} easier on average since you started ({}): "
+          "a meaningful change ({})",
           points, plural, figures, kPsfsThresholdLabel);
     case Change::worse:
       return fmt::format(
-          "your activities score (PSFS) is down {} point{} since you started ({}): tell your "
-          "physical therapist ({}; roll flags a fall as a rise, its own reading)",
+          "the activities you find hard are {} point{} harder on average since you started ({}): "
+          "tell your physical therapist ({}; roll flags a fall as a rise, its own reading)",
           points, plural, figures, kPsfsThresholdLabel);
     default:
       break;
   }
   if (rise == 0)
-    return fmt::format("your activities score (PSFS) is the same as when you started ({})",
+    return fmt::format("the activities you find hard are as hard as when you started ({})",
                        figures);
   return fmt::format(
-      "your activities score (PSFS) is {} {} point{} since you started ({}), less than a "
-      "meaningful change ({})",
-      way, points, plural, figures, kPsfsThresholdLabel);
+      "the activities you find hard are {} point{} {} on average since you started ({}), less "
+      "than a meaningful change ({})",
+      points, plural, way, figures, kPsfsThresholdLabel);
+}
+
+std::vector<std::string> psfs_activities(const std::vector<std::string>& goals,
+                                         const std::vector<PsfsAnswer>& answers) {
+  std::vector<std::string> out;
+  if (!goals.empty()) {
+    for (const auto& g : goals) {
+      if (out.size() == kPsfsMaxActivities) break;
+      if (!g.empty() && std::find(out.begin(), out.end(), g) == out.end()) out.push_back(g);
+    }
+    return out;
+  }
+  const PsfsAnswer* latest = nullptr;
+  for (const auto& a : answers)
+    if (valid_psfs(a) && (latest == nullptr || a.at >= latest->at)) latest = &a;
+  if (latest != nullptr)
+    for (const auto& item : latest->items) out.push_back(item.activity);
+  return out;
 }
 
 std::vector<PainRating> pain_ratings(const std::vector<SessionRecord>& sessions) {

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "roll/injury.hpp"
+#include "roll/pain.hpp"
 
 namespace roll {
 
@@ -60,6 +61,19 @@ PrescriptionToday follow_prescription(HistoryReader& history, const Prescription
     }
     excuse_pain_stops(out.excused, stops, hour);
   }
+  // The past days' conditions, injuries and paused routines, from what is kept.
+  if (out.today > p.from) {
+    std::vector<SessionRecord> before;
+    SessionQuery query;
+    // roll's own reach for the pauses: the two latest compared sessions of a routine lie within
+    // the four weeks before the prescription in practice.
+    query.since = SysSeconds{p.from.time_since_epoch()} - days{28};
+    query.until = SysSeconds{(out.today).time_since_epoch()} + hours{hour} + kMaxUtcOffset;
+    before = history.sessions(query);
+    PastSafety past{in.profile, in.routines, in.all_injuries, &before,
+                    in.local_now.time_since_epoch() - in.now.time_since_epoch()};
+    excuse_past_days(out.excused, p, out.routine_names, past, out.today);
+  }
   // Today's safety, which the history of past days does not keep: a condition, an injury.
   if (!in.profile->blocking().empty()) excuse(out.excused, out.today, Excuse::condition);
   if (in.due != nullptr && in.due->reason == DueReason::injury)
@@ -72,10 +86,66 @@ PrescriptionToday follow_prescription(HistoryReader& history, const Prescription
         excuse(out.excused, out.today, Excuse::injury);
     }
   }
+  // A routine bare `roll` tells to pause: the day's next one paused makes the day excused.
+  if (in.paused_routines != nullptr && !in.paused_routines->empty()) {
+    PrescriptionDay before = prescription_day(p, out.routine_names, done, out.excused, out.today);
+    if (before.prescribed && std::find(in.paused_routines->begin(), in.paused_routines->end(),
+                                       before.routine) != in.paused_routines->end())
+      excuse(out.excused, out.today, Excuse::paused_routine);
+  }
   out.day = prescription_day(p, out.routine_names, done, out.excused, out.today);
   out.adherence = adherence(p, done, out.excused, out.today);
   out.words = prescription_end_words(p, out.today);
   return out;
+}
+
+void excuse_past_days(ExcusedDays& excused, const Prescription& p,
+                      const std::vector<std::string>& routine_names, const PastSafety& safety,
+                      LocalDays today) {
+  if (routine_names.empty() || safety.profile == nullptr) return;
+  const int hour = safety.profile->day_start_hour;
+  const Routine* routine = find_routine(safety.routines, routine_names.front());
+  auto start_of = [&](LocalDays d) {
+    return SysSeconds{d.time_since_epoch()} + hours{hour} - safety.offset;
+  };
+  // The condition held now, known from the day the screening was answered.
+  std::optional<LocalDays> held_since;
+  if (!safety.profile->blocking().empty() && safety.profile->conditions_asked)
+    held_since = *safety.profile->conditions_asked;
+  // Each routine's sessions by start, for the pauses.
+  std::vector<SessionRecord> sessions;
+  if (safety.sessions != nullptr) sessions = *safety.sessions;
+  std::sort(sessions.begin(), sessions.end(),
+            [](const auto& a, const auto& b) { return a.started_at < b.started_at; });
+  for (LocalDays d = p.from; d < today && d <= p.until; d += days{1}) {
+    if (!p.prescribed_weekday(d)) continue;
+    SysSeconds from = start_of(d);
+    SysSeconds to = start_of(d + days{1});
+    if (held_since && d >= *held_since) excuse(excused, d, Excuse::condition);
+    if (safety.injuries != nullptr) {
+      for (const auto& injury : *safety.injuries) {
+        std::optional<SysSeconds> end = injury.cleared_at;
+        if (injury.cleared && !end) end = injury.at + kInjuryRefuseWindow;
+        if (injury.at >= to || (end && *end <= from)) continue;
+        Injury open = injury;
+        open.cleared = false;
+        SysSeconds at = std::max(from, injury.at);
+        bool guards =
+            injury.zone == Zone::full_body ||
+            (routine != nullptr && check_injuries(*routine, {open}, at).guard != Guard::none);
+        if (guards) excuse(excused, d, Excuse::injury);
+      }
+    }
+    auto first_after =
+        std::lower_bound(sessions.begin(), sessions.end(), from,
+                         [](const SessionRecord& r, SysSeconds t) { return r.started_at < t; });
+    if (first_after != sessions.begin()) {
+      std::vector<SessionRecord> earlier(sessions.begin(), first_after);
+      auto paused = routines_to_pause(earlier);
+      if (std::find(paused.begin(), paused.end(), routine_names.front()) != paused.end())
+        excuse(excused, d, Excuse::paused_routine);
+    }
+  }
 }
 
 DueReason prescribed_due_reason(const PrescriptionToday& p, const DueToday& due) {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <chrono>
+#include <vector>
 
 #include "roll/history.hpp"
 #include "roll/limits.hpp"
@@ -38,6 +39,8 @@ enum class Check {
   version,         // a tombstone's version: ordered like a time, so bounded like one
   date,            // YYYY-MM-DD in 1970-9999, past or to come (a prescription's days)
   prescription,    // a prescription file's text: bounded, and one that loads without an error
+  activity,        // a PSFS activity: named, bounded, one line of printable text
+  psfs_score,      // 0-10, a PSFS activity's score (0 unable, 10 as before the problem)
   any,             // true or false
 };
 
@@ -98,6 +101,18 @@ constexpr std::array kRules{
     FieldRule{Kind::prescription, "until", Check::date},
     FieldRule{Kind::prescription, "added_at", Check::time},
     FieldRule{Kind::prescription, "ended_at", Check::time},
+    FieldRule{Kind::psfs, "at", Check::time},
+    FieldRule{Kind::psfs, "utc_offset", Check::offset},
+    FieldRule{Kind::psfs, "activity_1", Check::activity},
+    FieldRule{Kind::psfs, "score_1", Check::psfs_score},
+    FieldRule{Kind::psfs, "activity_2", Check::activity},
+    FieldRule{Kind::psfs, "score_2", Check::psfs_score},
+    FieldRule{Kind::psfs, "activity_3", Check::activity},
+    FieldRule{Kind::psfs, "score_3", Check::psfs_score},
+    FieldRule{Kind::psfs, "activity_4", Check::activity},
+    FieldRule{Kind::psfs, "score_4", Check::psfs_score},
+    FieldRule{Kind::psfs, "activity_5", Check::activity},
+    FieldRule{Kind::psfs, "score_5", Check::psfs_score},
     FieldRule{Kind::tombstone, "of", Check::deletable},
     FieldRule{Kind::tombstone, "deleted_at", Check::time},
     FieldRule{Kind::tombstone, "version", Check::version},
@@ -178,6 +193,27 @@ std::size_t code_points(std::string_view s) {
 std::string utc(std::int64_t t) {
   return format_utc(SysSeconds{std::chrono::seconds{t}});
 }
+
+}  // namespace
+
+std::string psfs_activity_problem(std::string_view text) {
+  if (text.find_first_not_of(' ') == std::string_view::npos) return "is not an activity (empty)";
+  if (code_points(text) > kMaxPsfsActivityChars)
+    return fmt::format("is longer than {} characters", kMaxPsfsActivityChars);
+  for (std::size_t i = 0; i < text.size();) {
+    auto d = utf8::decode(text, i);
+    if (d.length == 0) return "is not UTF-8";
+    // One line of printable text: no control characters (C0, DEL, C1), which a terminal would act
+    // on, and no line or paragraph separators.
+    char32_t c = d.code;
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029)
+      return "holds a control character (an activity is one line of printable text)";
+    i += d.length;
+  }
+  return "";
+}
+
+namespace {
 
 // Why `v` fails `check`, or "" when it passes.
 std::string field_problem(Check check, const Value& v, std::int64_t now) {
@@ -266,6 +302,10 @@ std::string field_problem(Check check, const Value& v, std::int64_t now) {
       }
       return "";
     }
+    case Check::activity:
+      return s && psfs_activity_problem(*s).empty() ? "" : psfs_activity_problem(s ? *s : "");
+    case Check::psfs_score:
+      return in(0, 10) ? "" : "is not a PSFS score of 0-10 (0 unable, 10 as before the problem)";
     case Check::any:
       return "";
   }
@@ -286,6 +326,39 @@ std::optional<RecordProblem> whole_record_problem(const Record& r) {
           fmt::format("\"completed_seconds\" {} is more than \"planned_seconds\" {} (the plan, as "
                       "+ and - changed it)",
                       r.integer("completed_seconds"), r.integer("planned_seconds"))};
+    }
+  }
+  if (r.kind == Kind::psfs) {
+    // Activity and score in pairs, from the first, with no gap and no activity twice.
+    bool ended = false;
+    std::vector<std::string_view> seen;
+    for (std::size_t i = 1; i <= kPsfsMaxActivities; ++i) {
+      std::string activity = fmt::format("activity_{}", i);
+      std::string score = fmt::format("score_{}", i);
+      bool has_activity = !std::holds_alternative<std::monostate>(r.get(activity));
+      bool has_score = !std::holds_alternative<std::monostate>(r.get(score));
+      if (has_activity != has_score) {
+        return RecordProblem{has_activity ? score : activity,
+                             fmt::format("\"{}\" and \"{}\" come together: an activity and its "
+                                         "score",
+                                         activity, score)};
+      }
+      if (!has_activity) {
+        ended = true;
+        continue;
+      }
+      if (ended) {
+        return RecordProblem{activity, fmt::format("\"{}\" follows an activity left out: the "
+                                                   "activities come first to last, with no gap",
+                                                   activity)};
+      }
+      const std::string& text = r.text(activity);
+      for (auto other : seen) {
+        if (other == text) {
+          return RecordProblem{activity, fmt::format("\"{}\" names an activity twice", activity)};
+        }
+      }
+      seen.push_back(text);
     }
   }
   if (r.kind == Kind::prescription) {

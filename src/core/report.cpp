@@ -74,6 +74,8 @@ footer { margin-top: 2em; font-size: .85em; color: #444; border-top: 1px solid #
   .definitions dt { break-after: avoid; }
   .definitions dd { break-inside: avoid; }
   footer { margin-top: 4mm; }
+  /* The outcome trends sit on the first page, which has little room left. */
+  .outcomes { font-size: 8.5pt; margin: 1mm 0; }
 }
 )css";
 
@@ -238,16 +240,76 @@ class Page {
       return v ? fmt::format("{}%", *v) : std::string("-");
     };
     put("<p>Adherence: <b>{}</b>, {} of {} prescribed sessions done; {} excused for safety, {} "
-        "missed, {} still to do today, {} beyond the schedule (not counted).</p>\n",
+        "missed, {} still to do today, {} beyond the schedule (not counted).",
         pct(t), t.done, t.expected(), t.excused, t.missed, t.pending, t.extra);
-    put("<table>\n<tr><th>Week of</th><th>Prescribed</th><th>Done</th><th>Excused</th>"
-        "<th>Missed</th><th>Adherence</th></tr>\n");
+    // The weeks in the same paragraph: a table of them pushed the pain stops off the first page.
+    put(" By week (from each Monday):");
+    bool first = true;
     for (const auto& w : in_.adherence->weeks) {
-      put("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-          format_date(w.week_start), w.count.prescribed, w.count.done, w.count.excused,
-          w.count.missed, pct(w.count));
+      put("{} {} <b>{}</b> ({} of {}{}{})", first ? "" : ";", format_date(w.week_start),
+          pct(w.count), w.count.done, w.count.expected(),
+          w.count.excused > 0 ? fmt::format(", {} excused", w.count.excused) : std::string(),
+          w.count.missed > 0 ? fmt::format(", {} missed", w.count.missed) : std::string());
+      first = false;
     }
-    put("</table>\n</section>\n");
+    put(".</p>\n</section>\n");
+  }
+
+  // Pain before and after sessions and the PSFS since the first rating, each flagged when the
+  // change is meaningful (outcomes.hpp): one paragraph under the figures at a glance, in short
+  // words with the thresholds once, so that the first page keeps its room.
+  void outcomes() {
+    std::vector<std::string> parts;
+    auto flag = [](Change c, bool higher_is_better) -> std::string {
+      switch (c) {
+        case Change::better:
+          return "<b>a meaningful change</b>";
+        case Change::worse:
+          return higher_is_better ? "<b class=\"high\">meaningful, worse !</b>"
+                                  : "<b class=\"high\">meaningful, more pain !</b>";
+        default:
+          return "not yet meaningful";
+      }
+    };
+    for (PainMoment m : {PainMoment::before, PainMoment::after}) {
+      bool any = std::any_of(in_.pain.begin(), in_.pain.end(),
+                             [&](const PainRating& r) { return r.moment == m; });
+      if (!any) continue;
+      auto c = pain_change(in_.pain, m, in_.day_start_hour);
+      std::string what = m == PainMoment::before ? "pain before sessions" : "after";
+      if (c.change == Change::too_early) {
+        parts.push_back(what + ": a week of ratings first");
+        continue;
+      }
+      std::int64_t drop = c.first_week.sum * c.latest.count - c.latest.sum * c.first_week.count;
+      parts.push_back(fmt::format("{} {} &#8594; {}, {} {}: {}", what, mean_words(c.first_week),
+                                  mean_words(c.latest), drop >= 0 ? "down" : "up",
+                                  change_words(c.first_week, c.latest), flag(c.change, false)));
+    }
+    if (std::any_of(in_.psfs.begin(), in_.psfs.end(), valid_psfs)) {
+      auto c = psfs_change(in_.psfs);
+      if (c.change == Change::too_early) {
+        parts.push_back("PSFS: compared from the second weekly answer");
+      } else {
+        std::int64_t rise = c.latest.sum * c.first.count - c.first.sum * c.latest.count;
+        std::string points = change_words(c.first, c.latest);
+        parts.push_back(fmt::format(
+            "PSFS (the activities found hard, 0 unable to 10 as before) {} &#8594; {}, {} point{} "
+            "{}: {}",
+            mean_words(c.first), mean_words(c.latest), points, points == "1" ? "" : "s",
+            rise >= 0 ? "easier" : "harder", flag(c.change, true)));
+      }
+    }
+    if (parts.empty()) return;
+    bool psfs = std::any_of(in_.psfs.begin(), in_.psfs.end(), valid_psfs);
+    put("<p class=\"outcomes\"><b>Since the first rating</b> (pain 0-10: first week's average "
+        "&#8594; last week's{}): ",
+        psfs ? "; PSFS: first answer's mean &#8594; latest" : "");
+    for (std::size_t i = 0; i < parts.size(); ++i) put("{}{}", i == 0 ? "" : "; ", parts[i]);
+    put(". <small>Meaningful: pain {}{}; {} at the same points: roll's own reading.</small></p>\n",
+        html_escape(kPainThresholdLabel),
+        psfs ? "; PSFS " + html_escape(kPsfsThresholdLabel) : std::string(),
+        psfs ? "a rise in pain and a fall in the PSFS" : "a rise");
   }
 
   static std::string capital(std::string words) {
@@ -306,7 +368,9 @@ class Page {
       put("<div><b>-</b> before and after ratings<small>no session was rated</small></div>\n");
     }
     put("<div><b>{}</b> minutes on the roller</div>\n", minutes(seconds));
-    put("</div>\n</section>\n");
+    put("</div>\n");
+    outcomes();
+    put("</section>\n");
   }
 
   void definitions() {
@@ -494,6 +558,14 @@ class Page {
           "(the ratings are optional).</p>\n</section>\n");
       return;
     }
+    // With a prescription on top, the older scale gets its figures without the chart: the pain
+    // on the 0-10 scale and the PSFS are what the clinician reads there, and the page keeps its
+    // limit (roll's own choice).
+    if (in_.prescription == nullptr) trend_chart(rated);
+    trend_figures(rated);
+  }
+
+  void trend_chart(const std::vector<const SessionRecord*>& rated) {
     constexpr int kW = 720, kH = 230, kLeft = 36, kRight = 12, kTop = 10, kBottom = 30;
     int plot_w = kW - kLeft - kRight, plot_h = kH - kTop - kBottom;
     double span = static_cast<double>((in_.range.last - in_.range.first).count() + 1);
@@ -543,6 +615,9 @@ class Page {
     series(false, "#1565c0", "", true);
     put("</svg>\n<p class=\"legend\"><span>- - ○ before the session</span><span>── ● after the "
         "session</span></p>\n");
+  }
+
+  void trend_figures(const std::vector<const SessionRecord*>& rated) {
     double sum_b = 0, sum_a = 0, sum_change = 0;
     int nb = 0, na = 0, nboth = 0;
     for (const auto* s : rated) {

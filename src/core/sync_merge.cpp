@@ -75,6 +75,7 @@ int apply_rank(Kind kind) {
     case Kind::injury:
     case Kind::check_in:
     case Kind::prescription:
+    case Kind::psfs:
       return 1;
     default:
       return 2;

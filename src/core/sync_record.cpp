@@ -15,12 +15,12 @@ namespace {
 using F = FieldSpec;
 using T = FieldType;
 
-constexpr std::array kKinds{Kind::session,      Kind::session_zone,    Kind::pressure,
-                            Kind::skipped_step, Kind::hold_change,     Kind::pain_stop,
-                            Kind::injury,       Kind::injury_clearing, Kind::check_in,
-                            Kind::prescription, Kind::tombstone};
+constexpr std::array kKinds{
+    Kind::session,     Kind::session_zone, Kind::pressure, Kind::skipped_step,
+    Kind::hold_change, Kind::pain_stop,    Kind::injury,   Kind::injury_clearing,
+    Kind::check_in,    Kind::prescription, Kind::psfs,     Kind::tombstone};
 
-constexpr std::array<std::pair<Kind, std::string_view>, 11> kKindNames{{
+constexpr std::array<std::pair<Kind, std::string_view>, 12> kKindNames{{
     {Kind::session, "session"},
     {Kind::session_zone, "session_zone"},
     {Kind::pressure, "pressure"},
@@ -31,6 +31,7 @@ constexpr std::array<std::pair<Kind, std::string_view>, 11> kKindNames{{
     {Kind::injury_clearing, "injury_clearing"},
     {Kind::check_in, "check_in"},
     {Kind::prescription, "prescription"},
+    {Kind::psfs, "psfs"},
     {Kind::tombstone, "tombstone"},
 }};
 
@@ -73,6 +74,21 @@ constexpr F kCheckIn[] = {{"day", T::text}, {"answer", T::boolean}, {"at", T::in
 constexpr F kPrescription[] = {{"name", T::text},        {"text", T::text},
                                {"from", T::text},        {"until", T::text},
                                {"added_at", T::integer}, {"ended_at", T::integer, true}};
+// One answer to the weekly Patient-Specific Functional Scale question (outcomes.hpp): when, at
+// which offset, and up to five activities each rated 0-10, the first always there, the rest null
+// from the first one left out (flat fields: a record holds no arrays).
+constexpr F kPsfs[] = {{"at", T::integer},
+                       {"utc_offset", T::integer},
+                       {"activity_1", T::text},
+                       {"score_1", T::integer},
+                       {"activity_2", T::text, true},
+                       {"score_2", T::integer, true},
+                       {"activity_3", T::text, true},
+                       {"score_3", T::integer, true},
+                       {"activity_4", T::text, true},
+                       {"score_4", T::integer, true},
+                       {"activity_5", T::text, true},
+                       {"score_5", T::integer, true}};
 // The uid of a tombstone is the uid of the record it deletes; `of` is that record's kind. Its
 // `version` orders the deletions and restorations of that record (null: format 1, where
 // `deleted_at` is the version); `restored` true brings the record back; `of_device` (format 4)
@@ -272,6 +288,8 @@ std::span<const FieldSpec> fields_of(Kind kind) {
       return kCheckIn;
     case Kind::prescription:
       return kPrescription;
+    case Kind::psfs:
+      return kPsfs;
     case Kind::tombstone:
       return kTombstone;
   }
@@ -332,6 +350,7 @@ std::optional<bool> Record::optional_boolean(std::string_view field) const {
 }
 
 std::int64_t format_of(const Record& r) {
+  if (r.kind == Kind::psfs) return 4;
   if (r.kind == Kind::tombstone && r.get("of_device") != Value{}) return 4;
   if (r.kind == Kind::injury_clearing && r.get("injury_device") != Value{}) return 4;
   if (r.kind == Kind::prescription) return 3;

@@ -27,7 +27,7 @@ namespace {
 constexpr Kind kLiveKinds[] = {Kind::session,      Kind::injury,    Kind::check_in,
                                Kind::session_zone, Kind::pressure,  Kind::skipped_step,
                                Kind::hold_change,  Kind::pain_stop, Kind::injury_clearing,
-                               Kind::prescription};
+                               Kind::prescription, Kind::psfs};
 
 std::optional<Kind> live_kind(Records& w, const std::string& uid) {
   for (Kind k : kLiveKinds)

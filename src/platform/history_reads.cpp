@@ -369,11 +369,13 @@ std::vector<PainStop> HistoryStore::pain_stops(SysSeconds from, SysSeconds to) {
 
 std::vector<Injury> HistoryStore::injuries(bool include_cleared) {
   // An injury another device cleared or deleted, not yet confirmed here, is open here.
-  auto st = db_.prepare(include_cleared
-                            ? "SELECT id, zone, at, note, cleared, lifted, lifted_by FROM injuries "
-                              "ORDER BY at, id"
-                            : "SELECT id, zone, at, note, cleared, lifted, lifted_by FROM injuries "
-                              "WHERE cleared = 0 OR lifted IS NOT NULL ORDER BY at, id");
+  constexpr const char* kColumns =
+      "SELECT id, zone, at, note, cleared, lifted, lifted_by, (SELECT min(c.at) FROM "
+      "injury_clearings c WHERE c.injury_uid = injuries.uid) FROM injuries ";
+  auto st = db_.prepare(
+      fmt::format("{}{}", kColumns,
+                  include_cleared ? "ORDER BY at, id"
+                                  : "WHERE cleared = 0 OR lifted IS NOT NULL ORDER BY at, id"));
   std::vector<Injury> out;
   while (st.step()) {
     Injury i;
@@ -393,6 +395,8 @@ std::vector<Injury> HistoryStore::injuries(bool include_cleared) {
       i.lifted_by = st.is_null(6) ? std::string() : st.text(6);
     }
     i.cleared = st.int64(4) != 0 && i.lifted.empty();
+    if (i.cleared && !st.is_null(7) && valid_unix_seconds(st.int64(7)))
+      i.cleared_at = from_unix(std::max(st.int64(7), at));
     out.push_back(std::move(i));
   }
   return out;

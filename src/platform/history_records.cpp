@@ -16,7 +16,7 @@ using sync::Record;
 
 namespace {
 
-constexpr std::array<KindSql, 11> kKinds{{
+constexpr std::array<KindSql, 12> kKinds{{
     {Kind::tombstone, "tombstones",
      "SELECT t.uid, t.device, t.kind, t.deleted_at, t.version, t.restored, "
      "NULLIF(t.of_device, '') FROM tombstones t",
@@ -35,6 +35,11 @@ constexpr std::array<KindSql, 11> kKinds{{
      "SELECT r.uid, r.device, r.name, r.text, r.from_day, r.until_day, r.added_at, r.ended_at "
      "FROM prescriptions r",
      "r.uid", "r.device", "r.added_at", "r.rowid", nullptr, nullptr},
+    {Kind::psfs, "psfs_answers",
+     "SELECT p.uid, p.device, p.at, p.utc_offset, p.activity_1, p.score_1, p.activity_2, "
+     "p.score_2, p.activity_3, p.score_3, p.activity_4, p.score_4, p.activity_5, p.score_5 FROM "
+     "psfs_answers p",
+     "p.uid", "p.device", "p.at", "p.rowid", nullptr, nullptr},
     {Kind::session_zone, "session_zones",
      "SELECT z.uid, z.device, s.uid, z.zone, z.seconds FROM session_zones z "
      "JOIN sessions s ON s.id = z.session_id",
@@ -60,7 +65,7 @@ constexpr std::array<KindSql, 11> kKinds{{
 }};
 
 // ?1 uid, ?2 device, ?3... the kind's fields in order.
-constexpr std::array<std::pair<Kind, const char*>, 11> kInserts{{
+constexpr std::array<std::pair<Kind, const char*>, 12> kInserts{{
     {Kind::session,
      "INSERT INTO sessions (uid, device, routine, title, started_at, ended_at, planned_seconds, "
      "completed_seconds, status, origin, utc_offset, rating_before, rating_after, pain_before, "
@@ -93,12 +98,18 @@ constexpr std::array<std::pair<Kind, const char*>, 11> kInserts{{
     {Kind::prescription,
      "INSERT OR IGNORE INTO prescriptions (uid, device, name, text, from_day, until_day, "
      "added_at, ended_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+    {Kind::psfs,
+     "INSERT OR IGNORE INTO psfs_answers (uid, device, at, utc_offset, activity_1, score_1, "
+     "activity_2, score_2, activity_3, score_3, activity_4, score_4, activity_5, score_5) VALUES "
+     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"},
     {Kind::tombstone,
      "INSERT INTO tombstones (uid, device, kind, deleted_at, version, restored, of_device) VALUES "
      "(?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, '')) ON CONFLICT (uid, kind, of_device) DO UPDATE SET "
      "device = excluded.device, deleted_at = excluded.deleted_at, version = excluded.version, "
      "restored = excluded.restored"},
 }};
+// The tombstone statement below is prepared from the last insert.
+static_assert(kInserts[11].first == Kind::tombstone);
 
 // Only the fields mutable_fields() allows to change are written by an update.
 constexpr std::array<std::pair<Kind, const char*>, 5> kUpdates{{
@@ -210,7 +221,7 @@ Records::Records(sqlite::Database& db)
                                  sql_of(Kind::tombstone).select))),
       tombstone_row_(db.prepare(fmt::format("{} WHERE t.uid = ? AND t.kind = ? AND t.of_device = ?",
                                             sql_of(Kind::tombstone).select))),
-      put_tombstone_(db.prepare(kInserts[10].second)),
+      put_tombstone_(db.prepare(kInserts[11].second)),
       hidden_(
           db.prepare("SELECT line FROM deleted_records WHERE uid = ? AND kind = ? AND device = ?")),
       hidden_devices_(db.prepare("SELECT device FROM deleted_records WHERE uid = ? AND kind = ?")),

@@ -124,7 +124,7 @@ class Records {
 
  private:
   sqlite::Database& db_;
-  static constexpr std::size_t kKindCount = 11;
+  static constexpr std::size_t kKindCount = 12;
   std::array<std::optional<sqlite::Statement>, kKindCount> live_;
   std::array<std::optional<sqlite::Statement>, kKindCount> live_devices_;
   std::array<std::optional<sqlite::Statement>, kKindCount> children_;

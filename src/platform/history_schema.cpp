@@ -495,6 +495,28 @@ INSERT OR IGNORE INTO sync_outbox_9 (kind, uid, device)
 DROP TABLE sync_outbox;
 ALTER TABLE sync_outbox_9 RENAME TO sync_outbox;
 )sql",
+    // 9 -> 10: the answers to the weekly Patient-Specific Functional Scale question (outcomes.hpp):
+    // when, at which offset, and up to five activities each rated 0-10, in the order asked. A
+    // record is its device and its uid, as every other since 9.
+    R"sql(
+CREATE TABLE psfs_answers (
+  uid TEXT NOT NULL,
+  device TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL,
+  activity_1 TEXT NOT NULL,
+  score_1 INTEGER NOT NULL,
+  activity_2 TEXT,
+  score_2 INTEGER,
+  activity_3 TEXT,
+  score_3 INTEGER,
+  activity_4 TEXT,
+  score_4 INTEGER,
+  activity_5 TEXT,
+  score_5 INTEGER,
+  UNIQUE (uid, device)
+);
+)sql",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 

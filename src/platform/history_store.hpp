@@ -20,6 +20,7 @@
 #include "roll/history.hpp"
 #include "roll/history_reader.hpp"
 #include "roll/injury.hpp"
+#include "roll/outcomes.hpp"
 #include "roll/session_log.hpp"
 #include "roll/sync_record.hpp"
 
@@ -162,7 +163,7 @@ using DeviceIdSource = std::function<std::string()>;
 // Reads (HistoryReader, the part `due`, `stats` and the today view use) and writes the history.
 class HistoryStore final : public HistoryReader {
  public:
-  static constexpr int kSchemaVersion = 9;
+  static constexpr int kSchemaVersion = 10;
   static constexpr const char* kFileName = "history.sqlite3";
 
   // Opens (creating the directory and file when missing) and migrates to kSchemaVersion, first
@@ -261,6 +262,13 @@ class HistoryStore final : public HistoryReader {
   [[nodiscard]] std::optional<StoredPrescription> active_prescription();
   // Ends the active prescription at `now`; false when none is active.
   bool end_prescription(SysSeconds now);
+
+  // Stores one answer to the weekly PSFS question (roll/outcomes.hpp), checked by the one
+  // validator first (1-5 activities, each named and rated 0-10); throws HistoryError with its
+  // reason when it cannot be stored. Returns its uid.
+  std::string add_psfs(const PsfsAnswer& answer, SysSeconds now);
+  // Every PSFS answer, the first first.
+  [[nodiscard]] std::vector<PsfsAnswer> psfs_answers();
 
   // Changes from other devices that touch a safety gate, not yet shown by a bare `roll`.
   [[nodiscard]] std::vector<StoredNotice> unseen_notices();

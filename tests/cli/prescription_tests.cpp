@@ -259,3 +259,63 @@ TEST_CASE("roll prescription: a prescription record that is not one is refused a
   CHECK(has(r.out + r.err, "is not a prescription roll reads"));
   CHECK(has(a.roll({"prescription", "show"}).out, "No prescription"));
 }
+
+TEST_CASE("roll prescription add asks the screening again: on a terminal now, else next session") {
+  // On a terminal: the six questions at once, answered and kept with the day.
+  TempDir home;
+  REQUIRE(roll_at(home, "2026-10-01T18:00:00",
+                  {"profile", "conditions", "--osteoporosis", "no", "--recent-trauma", "no",
+                   "--muscle-guarding", "no", "--active-cancer", "no", "--neurological-symptoms",
+                   "no", "--recent-surgery", "no"})
+              .exit_code == 0);
+  auto asked = roll::test::run_roll(home,
+                                    roll::test::Run{{"prescription", "add", example()},
+                                                    {{"ROLL_NOW", "2026-11-01T18:00:00"}},
+                                                    "n\nn\nn\nn\nn\nn\n"},
+                                    roll::test::InProcess{nullptr, true});
+  REQUIRE_MESSAGE(asked.exit_code == 0, asked.err);
+  CHECK(has(asked.out, "a prescription was added on 2026-11-01"));
+  CHECK(has(asked.out, "Do you have osteoporosis"));
+  CHECK(has(asked.out, "Kept in your profile"));
+  std::string profile = roll::test::slurp(home.path() / "config" / "roll" / "config.toml");
+  CHECK(has(profile, "asked = 2026-11-01"));
+  CHECK_FALSE(has(profile, "ask_again"));
+  // A yes on the terminal is kept as the condition: the prescription then holds, as every session.
+  TempDir yes;
+  auto held = roll::test::run_roll(yes,
+                                   roll::test::Run{{"prescription", "add", example()},
+                                                   {{"ROLL_NOW", "2026-11-01T18:00:00"}},
+                                                   "y\nn\nn\nn\nn\nn\n"},
+                                   roll::test::InProcess{nullptr, true});
+  REQUIRE(held.exit_code == 0);
+  CHECK(has(roll::test::slurp(yes.path() / "config" / "roll" / "config.toml"),
+            "osteoporosis = true"));
+  CHECK(has(roll_at(yes, "2026-11-02T09:00:00", {"due", "--json"}).out, "\"held\""));
+  // Input that ends: nothing answered, the screening stays due for the next session.
+  TempDir ended;
+  auto unanswered = roll::test::run_roll(
+      ended,
+      roll::test::Run{
+          {"prescription", "add", example()}, {{"ROLL_NOW", "2026-11-01T18:00:00"}}, ""},
+      roll::test::InProcess{nullptr, true});
+  CHECK(unanswered.exit_code == 0);
+  CHECK(has(unanswered.out, "The screening got no answer"));
+  CHECK(has(roll::test::slurp(ended.path() / "config" / "roll" / "config.toml"), "ask_again"));
+
+  // Without a terminal: marked due, and the next session without a terminal is refused until the
+  // six are answered (roll profile conditions, for a script).
+  TempDir script;
+  REQUIRE(roll_at(script, "2026-11-01T18:00:00",
+                  {"profile", "conditions", "--osteoporosis", "no", "--recent-trauma", "no",
+                   "--muscle-guarding", "no", "--active-cancer", "no", "--neurological-symptoms",
+                   "no", "--recent-surgery", "no"})
+              .exit_code == 0);
+  auto added = roll_at(script, "2026-11-01T18:05:00", {"prescription", "add", example()});
+  REQUIRE(added.exit_code == 0);
+  CHECK(has(added.out, "The six screening questions are due again"));
+  CHECK(has(roll::test::slurp(script.path() / "config" / "roll" / "config.toml"),
+            "ask_again = \"a prescription was added on 2026-11-01\""));
+  auto session = roll_at(script, "2026-11-02T08:00:00", {"session", "bedtime", "--plain"});
+  CHECK(session.exit_code == 3);
+  CHECK(has(session.err, "a prescription was added on 2026-11-01"));
+}

@@ -12,8 +12,11 @@ not be found"; only its errors count.
 The bundles: `roll report --fhir` on a seeded history of evenings in the suite's zone (one
 without a patient or a prescription, to standard output; one with the example prescription, a
 name and an id, to a file), then the core builder's simulated month of
-tests/support/prescribed_month.hpp from roll_prescription_tool (one without a patient, one with),
-whose PSFS answers the history cannot hold yet. Of roll's own bundles it checks too that the
+tests/support/prescribed_month.hpp from roll_prescription_tool (one without a patient, one with).
+The seeded history also holds three PSFS answers given with `roll psfs --rate` (one before the
+weeks). Of roll's own bundles it checks too that each answer in the weeks comes out as an
+Observation per activity (valueInteger) and one for the mean (valueQuantity), with code.text
+only; that the
 history's pain before and after (0-10) come out as pain Observations, each with its own value, and
 the "how does your back feel" ratings never do, that rehearsals and
 sessions before the weeks are left out, and that each session's times are the seeded local
@@ -106,6 +109,18 @@ subprocess.run([seeder, str(tmp / "data" / "roll" / "history.sqlite3")],
                input="\n".join(lines) + "\n", text=True, check=True, env=env)
 
 
+# Three weekly PSFS answers, the first before the report's weeks (left out of the bundle).
+psfs_answers = {"2026-09-28T21:00": (2, 3), "2026-11-02T21:00": (4, 4), "2026-11-16T21:00": (6, 5)}
+for local, (shelf, desk) in psfs_answers.items():
+    rated = subprocess.run([roll, "psfs", "--rate", f"Reaching up to a high shelf={shelf}",
+                            "--rate", f"Sitting at a desk for an hour={desk}"],
+                           capture_output=True, text=True,
+                           env=dict(env, ROLL_NOW=roll_test.utc_of_local(local)))
+    if rated.returncode != 0:
+        print(f"FAIL: roll psfs --rate exit {rated.returncode}: {rated.stderr}", file=sys.stderr)
+        sys.exit(1)
+
+
 def offset_on(local):
     """The zone's offset at that wall-clock time, summer time included: "+0200"."""
     return datetime.datetime.fromisoformat(local).replace(
@@ -158,6 +173,20 @@ for number, bundle in enumerate(bundles, 1):
         at = obs.get("effectiveDateTime", "")
         if at[19:].replace(":", "") != offset_on(at[:19]):
             fail(f"roll's bundle {number}: pain at {at} does not carry {zone}'s offset")
+    psfs = [e["resource"] for e in bundle.get("entry", [])
+            if e["resource"]["resourceType"] == "Observation"
+            and "Patient-Specific Functional Scale" in e["resource"]["code"].get("text", "")]
+    items = sorted(o["valueInteger"] for o in psfs if "valueInteger" in o)
+    means = sorted(o["valueQuantity"]["value"] for o in psfs if "valueQuantity" in o)
+    if items != [4, 4, 5, 6] or means != [4, 5.5]:
+        fail(f"roll's bundle {number}: PSFS activities {items} and means {means}, not the two "
+             "answers of the weeks ([4, 4, 5, 6] and [4, 5.5])")
+    for obs in psfs:
+        if "coding" in obs["code"]:
+            fail(f"roll's bundle {number}: a PSFS Observation with a coding: none is invented")
+        at = obs.get("effectiveDateTime", "")
+        if at[19:].replace(":", "") != offset_on(at[:19]):
+            fail(f"roll's bundle {number}: PSFS at {at} does not carry {zone}'s offset")
 kinds = [e["resource"]["resourceType"] for e in bundles[-1]["entry"]] if bundles else []
 if "CarePlan" not in kinds or "Goal" not in kinds:
     fail("roll's bundle with --prescription has no CarePlan or Goals")

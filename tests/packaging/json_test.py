@@ -574,6 +574,16 @@ check_json("prescription-show", "prescription", "show", "--json", environment=rx
 run("history", "add", "mid-back-extension", "--at", "2026-11-23T08:00", "--minutes", "5",
     environment=rx)
 run("history", "add", "bedtime", "--at", "2026-11-03T21:30", "--minutes", "5", environment=rx)
+# Pain before and after in the first week and the last (5 and 5, then 4 and 3: down 30%, the
+# meaningful change by the percentage), and two PSFS answers, the first of five activities.
+for day, pain in (("2026-11-04", "5"), ("2026-11-05", "5"), ("2026-11-20", "4"),
+                  ("2026-11-21", "3")):
+    run("history", "add", "bedtime", "--at", f"{day}T21:30", "--pain-before", pain,
+        "--pain-after", pain, environment=rx)
+run("psfs", "--rate", "Reaching up to a high shelf=2", "--rate", "Sitting at my desk=3",
+    "--rate", "Turning my head=2", "--rate", "Carrying the shopping=4", "--rate",
+    "Sleeping through=4", environment=dict(rx, ROLL_NOW="2026-11-05T22:00:00"))
+run("psfs", "--rate", "Reaching up to a high shelf=6", environment=rx)
 document = check_due("not-done", rx)
 if document.get("prescription", {}).get("today", {}).get("remaining") != 1:
     fail(f"roll due --json on a prescribed day with one session done: {document}")

@@ -144,9 +144,19 @@ TEST_CASE("outcomes: the words a patient reads, with where each threshold comes 
   CHECK(psfs.change == Change::better);
   // 3 to 17/3: up 2.67, cut to 2.6, never rounded up.
   CHECK(psfs_change_words(psfs) ==
-        "your activities score (PSFS) is up 2.6 points since you started (from 3 to 5.7 of 10): "
-        "a meaningful change (2.0 points on the mean of the activities (the figure usually cited "
-        "from Stratford et al. 1995))");
+        "the activities you find hard are 2.6 points easier on average since you started (PSFS, "
+        "from 3 to 5.7 of 10): a meaningful change (2.0 points on the mean of the activities (the "
+        "figure usually cited from Stratford et al. 1995))");
+  // Just below: 3 to 4.67 is 1.6 easier, not yet meaningful; a fall of 2 is flagged.
+  CHECK(psfs_change_words(psfs_change({answer(2, {3, 4, 2}), answer(9, {5, 6, 3})})) ==
+        "the activities you find hard are 1.6 points easier on average since you started (PSFS, "
+        "from 3 to 4.7 of 10), less than a meaningful change (2.0 points on the mean of the "
+        "activities (the figure usually cited from Stratford et al. 1995))");
+  CHECK(psfs_change_words(psfs_change({answer(2, {5}), answer(9, {3})}))
+            .starts_with("the activities you find hard are 2 points harder on average since you "
+                         "started (PSFS, from 5 to 3 of 10): tell your physical therapist"));
+  CHECK(psfs_change_words(psfs_change({answer(2, {5})})) ==
+        "the activities you find hard (PSFS): roll compares from your second weekly answer");
   // A change just below the threshold reads as less than one, with the figures that show it.
   auto below =
       pain_change(ratings({8, 8, 8}, {6, 6, 6, 6, 6, 6, 6, 6, 6, 7}), PainMoment::before, 4);
@@ -166,4 +176,16 @@ TEST_CASE("outcomes: the words a patient reads, with where each threshold comes 
   CHECK(change_words({8, 1}, {61, 10}) == "1.9");
   CHECK(kPainThresholdLabel.find("Ostelo et al. 2008") != std::string_view::npos);
   CHECK(kPsfsThresholdLabel.find("Stratford et al. 1995") != std::string_view::npos);
+}
+
+TEST_CASE("PSFS: the activities asked come from the goals, else the latest answer") {
+  std::vector<PsfsAnswer> answers{answer(2, {3, 4}), answer(9, {5})};
+  // Goals win, cut to five and without repeats.
+  CHECK(psfs_activities({"a", "b", "a", "c", "d", "e", "f"}, answers) ==
+        std::vector<std::string>{"a", "b", "c", "d", "e"});
+  // Without goals, the latest valid answer's activities: asked once, then kept.
+  CHECK(psfs_activities({}, answers) == std::vector<std::string>{"activity 1"});
+  answers.push_back(answer(16, {}));  // not a PSFS answer: left out
+  CHECK(psfs_activities({}, answers) == std::vector<std::string>{"activity 1"});
+  CHECK(psfs_activities({}, {}).empty());
 }

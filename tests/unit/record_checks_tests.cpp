@@ -44,10 +44,25 @@ Record prescription() {
   return r;
 }
 
+// A PSFS answer rating five activities.
+Record psfs() {
+  Record r = Record::make(Kind::psfs, kUid, kDevice);
+  r.set("at", kNow - 60).set("utc_offset", std::int64_t{3600});
+  const char* activities[] = {"Reaching up to a high shelf", "Sitting at my desk for an hour",
+                              "Turning to look over my shoulder", "Carrying the shopping",
+                              "Sleeping on my back"};
+  for (int i = 0; i < 5; ++i) {
+    r.set("activity_" + std::to_string(i + 1), std::string(activities[i]))
+        .set("score_" + std::to_string(i + 1), std::int64_t{i * 2});
+  }
+  return r;
+}
+
 // A record of `kind` that passes: every field set to a value roll writes.
 Record valid(Kind kind) {
   if (kind == Kind::session) return session();
   if (kind == Kind::prescription) return prescription();
+  if (kind == Kind::psfs) return psfs();
   Record r = Record::make(kind, kUid, kDevice);
   auto specs = fields_of(kind);
   for (std::size_t i = 0; i < specs.size(); ++i) {
@@ -183,7 +198,54 @@ TEST_CASE("record checks: each rule, refused with the field, its value and why")
         "\"note\" \"" + std::string(60, 'n') + "\"... is longer than 4096 characters");
 }
 
+TEST_CASE("record checks: a PSFS answer, its activities in pairs, bounded and printable") {
+  CHECK(problem(psfs()) == "");
+  // One activity is an answer; the rest null.
+  auto one = Record::make(Kind::psfs, kUid, kDevice);
+  one.set("at", kNow - 60)
+      .set("utc_offset", std::int64_t{0})
+      .set("activity_1", std::string("Reaching up to a high shelf"))
+      .set("score_1", std::int64_t{0});
+  CHECK(problem(one) == "");
+  auto r = psfs();
+  CHECK(problem(r.set("score_3", std::int64_t{11})) ==
+        "\"score_3\" 11 is not a PSFS score of 0-10 (0 unable, 10 as before the problem)");
+  r = psfs();
+  CHECK(problem(r.set("score_1", Value{})) ==
+        "\"score_1\" null is not a PSFS score of 0-10 (0 "
+        "unable, 10 as before the problem)");
+  r = psfs();
+  CHECK(problem(r.set("score_4", Value{})) ==
+        "\"activity_4\" and \"score_4\" come together: an activity and its score");
+  r = psfs();
+  CHECK(problem(r.set("activity_2", Value{}).set("score_2", Value{})) ==
+        "\"activity_3\" follows an activity left out: the activities come first to last, with no "
+        "gap");
+  r = psfs();
+  CHECK(problem(r.set("activity_5", std::string("Reaching up to a high shelf"))) ==
+        "\"activity_5\" names an activity twice");
+  r = psfs();
+  CHECK(problem(r.set("activity_2", std::string("   "))) ==
+        "\"activity_2\" \"   \" is not an activity (empty)");
+  r = psfs();
+  CHECK(problem(r.set("activity_2", std::string("line\nbreak"))) ==
+        "\"activity_2\" \"line\\nbreak\" holds a control character (an activity is one line of "
+        "printable text)");
+  r = psfs();
+  CHECK(problem(r.set("activity_2", std::string("\xc2\x9b"
+                                                "31m")))
+            .find("control character") != std::string::npos);
+  r = psfs();
+  CHECK(problem(r.set("activity_2", std::string(201, 'a'))).find("is longer than 200 characters") !=
+        std::string::npos);
+  CHECK(psfs_activity_problem(std::string(200, 'a')) == "");
+  r = psfs();
+  CHECK(problem(r.set("at", kNow + 3600)).find("is ahead of this device's clock") !=
+        std::string::npos);
+}
+
 TEST_CASE("record checks: what an update may change, per kind") {
+  CHECK(mutable_fields(Kind::psfs).empty());
   CHECK(mutable_fields(Kind::session).size() == 8);
   CHECK(mutable_fields(Kind::session_zone).size() == 1);
   CHECK(mutable_fields(Kind::injury).size() == 1);

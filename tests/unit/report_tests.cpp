@@ -247,7 +247,37 @@ TEST_CASE("report: the active prescription and its adherence come first, escaped
   CHECK(has(html,
             "Adherence: <b>91%</b>, 21 of 23 prescribed sessions done; 1 excused for "
             "safety, 2 missed, 0 still to do today, 1 beyond the schedule (not counted)."));
+  // The weeks in the same paragraph, so that the pain stops stay on the first page.
   CHECK(has(html,
-            "<tr><td>2026-11-02</td><td>12</td><td>10</td><td>1</td><td>1</td><td>90%</td>"
-            "</tr>"));
+            "By week (from each Monday): 2026-11-02 <b>90%</b> (10 of 11, 1 excused, 1 "
+            "missed)."));
+  // With a prescription on top, the older scale keeps its figures but not its chart.
+  CHECK_FALSE(has(html, "aria-label=\"Ratings from 0 to 10 before"));
+}
+
+TEST_CASE("report: pain and the PSFS since the first rating, flagged where meaningful") {
+  ReportInput in = sample();
+  auto pain = [&](unsigned day, int before) {
+    in.pain.push_back(
+        {utc(on(2026, 11, day), 20), std::chrono::seconds{0}, before, PainMoment::before, "", ""});
+  };
+  pain(2, 6);
+  pain(16, 3);
+  in.psfs.push_back({utc(on(2026, 11, 2), 21), std::chrono::seconds{0}, {{"Reaching up", 3}}});
+  in.psfs.push_back({utc(on(2026, 11, 16), 21), std::chrono::seconds{0}, {{"Reaching up", 4}}});
+  auto html = html_report(in);
+  CHECK(has(html, "<b>Since the first rating</b>"));
+  CHECK(has(html, "pain before sessions 6 &#8594; 3, down 3: <b>a meaningful change</b>"));
+  CHECK(has(html, "3 &#8594; 4, 1 point easier: not yet meaningful"));
+  CHECK(has(html, "2 points or 30% from the first week&#39;s average (Ostelo et al. 2008)"));
+  CHECK(has(html, "the figure usually cited from Stratford et al. 1995"));
+  // More pain is flagged as such.
+  in.pain = {};
+  pain(2, 3);
+  pain(16, 6);
+  CHECK(has(html_report(in),
+            "pain before sessions 3 &#8594; 6, up 3: <b class=\"high\">meaningful, "
+            "more pain !</b>"));
+  // Nothing rated: nothing said.
+  CHECK_FALSE(has(html_report(sample()), "Since the first rating"));
 }

@@ -341,3 +341,19 @@ TEST_CASE("sync record: a tombstone or clearing that names its record's device i
   Record z = Record::make(Kind::session_zone, kUid, kDevice);
   CHECK(reference_device(z) == kDevice);
 }
+
+TEST_CASE("sync record: a PSFS answer travels as format 4, a kind a roll of format 3 stops at") {
+  Record r = Record::make(Kind::psfs, kUid, kDevice);
+  r.set("at", std::int64_t{1764000000})
+      .set("utc_offset", std::int64_t{3600})
+      .set("activity_1", std::string("Reaching up to a high shelf"))
+      .set("score_1", std::int64_t{4});
+  CHECK(format_of(r) == 4);
+  std::string line = encode(r);
+  CHECK(line.starts_with(R"({"v":4,"kind":"psfs",)"));
+  CHECK(line.find(R"("activity_1":"Reaching up to a high shelf","score_1":4,"activity_2":null)") !=
+        std::string::npos);
+  auto d = decode(line);
+  REQUIRE_MESSAGE(d.record, d.error);
+  CHECK(*d.record == r);
+}

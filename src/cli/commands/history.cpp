@@ -301,7 +301,9 @@ void add(Context& ctx, UserData& user, const HistoryOptions::Add& opt) {
     }
     throw Failure(exit_usage, fmt::format("not logged: {}", sanitize(problem->message)));
   }
-  user.history().begin_session(p);
+  long long id = user.history().begin_session(p);
+  if (opt.pain_before || opt.pain_after)
+    user.history().set_pain(id, opt.pain_before, opt.pain_after);
   fmt::print(ctx.out, "Logged by hand: {} at {}, {} of {} ({}).\n", sanitize(routine.name),
              format_local(platform::to_local(at)), minutes_seconds(p.completed_seconds),
              minutes_seconds(p.planned_seconds), status_name(p.status));
@@ -441,9 +443,18 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
       .option("--minutes", opts.add.minutes,
               "How many minutes were done; the whole plan when left out")
       .between(0, 1440);
+  add_cmd
+      .option("--pain-before", opts.add.pain_before,
+              "Pain before the session, 0 (no pain) to 10 (the worst imaginable)")
+      .between(0, 10);
+  add_cmd
+      .option("--pain-after", opts.add.pain_after,
+              "Pain after the session, 0 (no pain) to 10 (the worst imaginable)")
+      .between(0, 10);
   add_cmd.footer =
       "\nExamples:\n  roll history add bedtime --at '2026-11-23 21:30'\n"
       "  roll history add thoracic --at 2026-11-23T07:15 --minutes 3\n"
+      "  roll history add bedtime --at '2026-11-23 21:30' --pain-before 5 --pain-after 3\n"
       "\nIt is completed when the minutes cover at least 80% of the plan, partial otherwise.";
   add_cmd.reached = [&opts] { opts.action = HistoryOptions::Action::add; };
   declare_history_exchange(cmd, opts.exp, opts.imp);

@@ -8,6 +8,7 @@
 #include "cli/json_output.hpp"
 #include "cli/prescription_checks.hpp"
 #include "cli/routine_loading.hpp"
+#include "cli/session/screening.hpp"
 #include "cli/user_time.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/process_time_zone.hpp"
@@ -64,6 +65,23 @@ void add(Context& ctx, UserData& user, const PrescriptionOptions& o) {
   user.history().add_prescription(name, text, format_date(p.from), format_date(p.until), now);
   fmt::print(ctx.out, "Added {}: {}.\n", sanitize(name),
              sanitize(prescription_end_words(p, today_of(user, now))));
+  // A condition may have come with the reason for the prescription: the six questions again, now
+  // on a terminal, else at the next session (which refuses without a terminal until answered).
+  ask_screening_again(
+      ctx, user, fmt::format("a prescription was added on {}", format_date(today_of(user, now))));
+  if (ctx.env.input_is_terminal && ctx.env.stdout_is_terminal) {
+    try {
+      screen_conditions(ctx, user, true);
+    } catch (const Failure& f) {
+      if (f.code != exit_refused) throw;
+      fmt::print(ctx.out,
+                 "The screening got no answer: the next session asks the six questions again.\n");
+    }
+  } else {
+    fmt::print(ctx.out,
+               "The six screening questions are due again: the next session on a terminal asks "
+               "them (a script answers them with `roll profile conditions`).\n");
+  }
 }
 
 std::optional<Prescription> loaded(const platform::StoredPrescription& stored) {

@@ -95,6 +95,11 @@ std::string fhir_export(const ReportOptions& options,
   // Only ratings on the 0-10 pain scale are pain: the history's before/after ratings ("how does
   // your back feel", 10 fine) are another scale and never exported as pain.
   fhir.pain = pain_ratings(fhir.sessions);
+  // The PSFS answers of the same weeks, each by its own roll day.
+  for (const auto& a : in.psfs) {
+    auto day = roll_day(LocalSeconds{(a.at + a.utc_offset).time_since_epoch()}, in.day_start_hour);
+    if (day >= in.range.first && day <= in.range.last) fhir.psfs.push_back(a);
+  }
   fhir.now = now;
   fhir.now_offset = platform::to_local(now).time_since_epoch() - now.time_since_epoch();
   fhir.today = in.today;
@@ -156,14 +161,15 @@ void declare_report(CommandSpec& roll, ReportOptions& options) {
       "  roll report --fhir back.fhir.json --prescription thoracic-4-weeks.prescription.toml\n"
       "  roll report --html back.html --fhir back.fhir.json --patient-name \"Jo Example\"\n"
       "\nOne self-contained file (inline SVG and CSS, no scripts, nothing fetched): first the\n"
-      "active prescription and its adherence, when there is one (roll prescription add); the\n"
-      "adherence\n"
-      "calendar, minutes per zone per week, the before/after ratings, pain stops and pressure\n"
-      "readings, the routines done (each with the figure of its first step on the roller), and\n"
-      "what completed and partial mean. It prints on A4.\n"
+      "active prescription and its adherence, when there is one (roll prescription add); then\n"
+      "pain before and after sessions and the PSFS since the first rating, flagged where the\n"
+      "change is meaningful; the adherence calendar, minutes per zone per week, the before/after\n"
+      "ratings, pain stops and pressure readings, the routines done (each with the figure of its\n"
+      "first step on the roller), and what completed and partial mean. It prints on A4.\n"
       "\n--fhir writes the same weeks as a FHIR R4 Bundle (docs/fhir.md): an Observation per\n"
-      "session (LOINC 55411-3, minutes), the prescription as a CarePlan (--prescription, else\n"
-      "the active one from `roll prescription add`), and a Patient only\n"
+      "session (LOINC 55411-3, minutes), per pain rating (LOINC 72514-3) and per PSFS answer\n"
+      "(each activity and the mean, code.text only), the prescription as a CarePlan\n"
+      "(--prescription, else the active one from `roll prescription add`), and a Patient only\n"
       "from --patient-name/--patient-id (nothing is invented). The before/after ratings (how\n"
       "your back feels) are not pain ratings and are not exported as pain.";
 }
@@ -214,6 +220,9 @@ int run_report(Context& ctx, UserData& user, const ReportOptions& options) {
   in.rest_days = injury_rest_days(store.injuries(true), platform::process_time_zone(), h);
   for (const auto& p : in.pain_stops)
     in.rest_days.insert(roll_day(LocalSeconds{(p.at + p.utc_offset).time_since_epoch()}, h));
+  // The outcome measures since the first rating: their trends are since the start, not the weeks.
+  in.pain = pain_ratings(store.rated_sessions(SysSeconds{}));
+  in.psfs = store.psfs_answers();
   report_problems(ctx, store);
   // Each routine's figure, from its file as it reads now: a name the history holds is only looked
   // up when it is a routine name (never a path), and one that is gone or does not load has none.

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/json_output.hpp"
 #include "cli/option_checks.hpp"
+#include "cli/outcome_trends.hpp"
 #include "cli/prescription_follow.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/stats_pictures.hpp"
@@ -26,7 +27,7 @@ namespace {
 using namespace std::chrono;
 
 void print_json_stats(Context& ctx, const Stats& st, const StatsReadings& readings,
-                      const std::optional<PrescriptionToday>& rx) {
+                      const std::optional<PrescriptionToday>& rx, const OutcomeTrends& trends) {
   toml::array weeks;
   for (const auto& w : st.weeks)
     weeks.push_back(toml::table{{"week_start", format_date(w.week_start)},
@@ -54,6 +55,7 @@ void print_json_stats(Context& ctx, const Stats& st, const StatsReadings& readin
                   {"days", std::move(days)}};
   add_readings_json(doc, readings, st.day_start_hour);
   if (rx) doc.insert("prescription", prescription_json(*rx));
+  doc.insert("outcomes", outcomes_json(trends));
   print_json(ctx, std::move(doc));
 }
 
@@ -69,20 +71,25 @@ void declare_stats(CommandSpec& roll, StatsOptions& opts) {
       .between(1, 520);
   cmd.flag("--json", opts.json,
            "Print a JSON object (current_streak, longest_streak, weeks, zones, days, ratings, "
-           "pain, pressures, pain_stops, and prescription while one is active)");
+           "pain, pressures, pain_stops, outcomes, and prescription while one is active)");
   cmd.footer =
       "\nExamples:\n"
       "  roll stats\n"
       "  roll stats --weeks 52\n"
       "  roll stats --json | jq .current_streak\n"
       "  roll stats --json | jq '.pain[] | select(.rise_flagged)'   pain up 2 or more\n"
+      "  roll stats --json | jq .outcomes.psfs.words\n"
       "\nA day with a completed session keeps the streak (a partial session or a --speed "
       "rehearsal\n"
       "does not); days within 72 h of a recorded injury and days that ended in a pain stop do "
       "not\n"
       "break it. The day starts at `day_start` from config.toml (default 04:00).\n"
       "With a prescription (roll prescription add), its adherence comes first: sessions done\n"
-      "against sessions prescribed, per week and in all, the days safety stopped excused.";
+      "against sessions prescribed, per week and in all, the days safety stopped excused.\n"
+      "Since you started: pain before and after sessions (the first week's average against the\n"
+      "last week's; meaningful at 2 points or 30%, Ostelo et al. 2008) and the PSFS (your first\n"
+      "answer against the latest; meaningful at 2.0 points on the mean, the figure usually cited\n"
+      "from Stratford et al. 1995).";
 }
 
 int run_stats(Context& ctx, UserData& user, const StatsOptions& opts) {
@@ -102,10 +109,12 @@ int run_stats(Context& ctx, UserData& user, const StatsOptions& opts) {
     std::vector<Routine> routines = load_bundled_routines(ctx.env);
     rx = follow_active_prescription(store, profile, due, &routines, now, zone.to_local(now));
   }
+  // Pain and the PSFS since the first rating, flagged where the change is meaningful.
+  OutcomeTrends trends = gather_outcomes(store, profile.day_start_hour);
   report_problems(ctx, store);
   LocalDays today = roll_day(platform::to_local(now), profile.day_start_hour);
   if (opts.json) {
-    print_json_stats(ctx, st, readings, rx);
+    print_json_stats(ctx, st, readings, rx, trends);
   } else {
     if (rx) {
       fmt::print(ctx.out, "Prescription: {}\n", sanitize(rx->words));
@@ -113,6 +122,17 @@ int run_stats(Context& ctx, UserData& user, const StatsOptions& opts) {
       for (const auto& w : rx->adherence.weeks) {
         fmt::print(ctx.out, "    week of {}: {}\n", format_date(w.week_start),
                    adherence_words(w.count));
+      }
+      fmt::print(ctx.out, "\n");
+    }
+    if (trends.any()) {
+      std::size_t width = ctx.env.columns > 2 ? static_cast<std::size_t>(ctx.env.columns) : 80;
+      fmt::print(ctx.out, "Since you started:\n");
+      for (const auto& line : outcome_lines(trends)) {
+        std::string text = wrap(sanitize(line), width - 2);
+        for (std::size_t at = 0; (at = text.find('\n', at)) != std::string::npos; at += 3)
+          text.replace(at, 1, "\n  ");
+        fmt::print(ctx.out, "  {}\n", text);
       }
       fmt::print(ctx.out, "\n");
     }

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/folder_sync.hpp"
 #include "cli/json_output.hpp"
+#include "cli/outcome_trends.hpp"
 #include "cli/prescription_follow.hpp"
 #include "cli/routine_loading.hpp"
 #include "cli/user_time.hpp"
@@ -115,6 +116,9 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
     }
   }
 
+  // Pain and the PSFS since the first rating, flagged where the change is meaningful.
+  OutcomeTrends trends = gather_outcomes(store, profile.day_start_hour);
+
   if (options.json) {
     toml::array limits;
     for (const auto& l : t.limits) limits.push_back(l);
@@ -152,6 +156,7 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
                  toml::table{{"routine", t.routine}, {"why", t.why}, {"command", t.command}});
     }
     if (rx) out.insert("prescription", prescription_json(*rx));
+    out.insert("outcomes", outcomes_json(trends));
     print_json(ctx, std::move(out));
     return exit_ok;
   }
@@ -163,6 +168,7 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
     if (rx->adherence.total.prescribed > 0)
       lines.push_back(fmt::format("adherence: {}", adherence_words(rx->adherence.total)));
   }
+  for (const auto& line : outcome_lines(trends)) lines.push_back("progress: " + line);
   lines.push_back(
       fmt::format("streak: {} (longest {})", plural(t.streaks.current, "day"), t.streaks.longest));
   for (const auto& l : t.limits) lines.push_back("limits today: " + l);

@@ -16,6 +16,7 @@
 #include "cli/session/first_session.hpp"
 #include "cli/session/pain_stop.hpp"
 #include "cli/session/preflight.hpp"
+#include "cli/session/psfs_question.hpp"
 #include "cli/session/rating_question.hpp"
 #include "cli/session/screening.hpp"
 #include "cli/session/terminal_prompter.hpp"
@@ -350,6 +351,15 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
     for (const auto& line : pain_rose_advice(*pain)) {
       fmt::print(args.events ? ctx.err : ctx.out, "{}\n", full_screen ? wrap(line, width) : line);
     }
+  }
+  // Once a week, at the end of a recorded session on a terminal (never on JSON lines, never for a
+  // rehearsal): the PSFS, skippable with Enter. --yes answers no question of fact, this one
+  // neither: it is asked as the pain is.
+  if (interactive && !args.events && recorded_id != 0 && !rehearsal &&
+      session.status() != SessionStatus::interrupted &&
+      psfs_asked_after_session(user, now_or_fail(ctx))) {
+    std::fflush(ctx.out);
+    ask_psfs(ctx, user, now_or_fail(ctx));
   }
   // After a whole session only: whoever quits or stops has said they are done.
   if (full_screen && !args.yes && session.status() == SessionStatus::completed &&
