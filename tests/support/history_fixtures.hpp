@@ -281,4 +281,149 @@ PRAGMA user_version = 8;
 )sql");
 }
 
+// Version 9 as it was before the PSFS answers: version 8 above, then migration 9 (a record is its
+// device and its uid) as it was written, with the rows version 8 left.
+inline void write_version_9(const std::filesystem::path& file) {
+  write_version_8(file);
+  sql(file, R"sql(
+DROP INDEX sessions_uid;
+CREATE UNIQUE INDEX sessions_uid ON sessions(uid, device);
+DROP INDEX session_zones_uid;
+CREATE UNIQUE INDEX session_zones_uid ON session_zones(uid, device);
+DROP INDEX pressures_uid;
+CREATE UNIQUE INDEX pressures_uid ON pressures(uid, device);
+DROP INDEX injuries_uid;
+CREATE UNIQUE INDEX injuries_uid ON injuries(uid, device);
+DROP INDEX check_ins_uid;
+CREATE UNIQUE INDEX check_ins_uid ON check_ins(uid, device);
+CREATE TABLE skipped_steps_9 (
+  uid TEXT NOT NULL,
+  device TEXT NOT NULL,
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  step INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  at_seconds INTEGER NOT NULL,
+  PRIMARY KEY (uid, device)
+);
+INSERT INTO skipped_steps_9 (rowid, uid, device, session_id, step, name, at_seconds)
+  SELECT rowid, uid, device, session_id, step, name, at_seconds FROM skipped_steps;
+DROP TABLE skipped_steps;
+ALTER TABLE skipped_steps_9 RENAME TO skipped_steps;
+CREATE INDEX skipped_steps_session ON skipped_steps(session_id);
+CREATE TABLE hold_changes_9 (
+  uid TEXT NOT NULL,
+  device TEXT NOT NULL,
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  step INTEGER NOT NULL,
+  at_seconds INTEGER NOT NULL,
+  delta_seconds INTEGER NOT NULL,
+  PRIMARY KEY (uid, device)
+);
+INSERT INTO hold_changes_9 (rowid, uid, device, session_id, step, at_seconds, delta_seconds)
+  SELECT rowid, uid, device, session_id, step, at_seconds, delta_seconds FROM hold_changes;
+DROP TABLE hold_changes;
+ALTER TABLE hold_changes_9 RENAME TO hold_changes;
+CREATE INDEX hold_changes_session ON hold_changes(session_id);
+CREATE TABLE pain_stops_9 (
+  uid TEXT NOT NULL,
+  device TEXT NOT NULL,
+  session_uid TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL,
+  zone TEXT NOT NULL,
+  PRIMARY KEY (uid, device)
+);
+INSERT INTO pain_stops_9 (rowid, uid, device, session_uid, at, utc_offset, zone)
+  SELECT rowid, uid, device, session_uid, at, utc_offset, zone FROM pain_stops;
+DROP TABLE pain_stops;
+ALTER TABLE pain_stops_9 RENAME TO pain_stops;
+CREATE INDEX pain_stops_at ON pain_stops(at);
+CREATE INDEX pain_stops_session ON pain_stops(session_uid, device);
+CREATE TABLE injury_clearings_9 (
+  uid TEXT NOT NULL,
+  device TEXT NOT NULL,
+  injury_uid TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  injury_device TEXT,
+  PRIMARY KEY (uid, device)
+);
+INSERT INTO injury_clearings_9 (rowid, uid, device, injury_uid, at)
+  SELECT rowid, uid, device, injury_uid, at FROM injury_clearings;
+DROP TABLE injury_clearings;
+ALTER TABLE injury_clearings_9 RENAME TO injury_clearings;
+CREATE INDEX injury_clearings_injury ON injury_clearings(injury_uid);
+CREATE TABLE prescriptions_9 (
+  uid TEXT NOT NULL,
+  device TEXT NOT NULL,
+  name TEXT NOT NULL,
+  text TEXT NOT NULL,
+  from_day TEXT NOT NULL,
+  until_day TEXT NOT NULL,
+  added_at INTEGER NOT NULL,
+  ended_at INTEGER,
+  UNIQUE (uid, device)
+);
+INSERT INTO prescriptions_9 (rowid, uid, device, name, text, from_day, until_day, added_at, ended_at)
+  SELECT rowid, uid, device, name, text, from_day, until_day, added_at, ended_at FROM prescriptions;
+DROP TABLE prescriptions;
+ALTER TABLE prescriptions_9 RENAME TO prescriptions;
+CREATE TABLE tombstones_9 (
+  uid TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  of_device TEXT NOT NULL DEFAULT '',
+  device TEXT NOT NULL,
+  deleted_at INTEGER NOT NULL,
+  version INTEGER,
+  restored INTEGER,
+  purged INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (uid, kind, of_device)
+);
+INSERT INTO tombstones_9 (rowid, uid, kind, device, deleted_at, version, restored, purged)
+  SELECT rowid, uid, kind, device, deleted_at, version, restored, purged FROM tombstones;
+DROP TABLE tombstones;
+ALTER TABLE tombstones_9 RENAME TO tombstones;
+CREATE TABLE deleted_records_9 (
+  uid TEXT NOT NULL,
+  device TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  parent TEXT,
+  parent_device TEXT,
+  line TEXT NOT NULL,
+  PRIMARY KEY (uid, device, kind)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO deleted_records_9 (uid, device, kind, parent, parent_device, line)
+  SELECT uid, coalesce(json_extract(line, '$.device'), ''), kind, parent,
+    CASE WHEN parent IS NULL THEN NULL WHEN kind = 'injury_clearing' THEN ''
+    ELSE coalesce(json_extract(line, '$.device'), '') END, line
+  FROM deleted_records WHERE json_valid(line);
+DROP TABLE deleted_records;
+ALTER TABLE deleted_records_9 RENAME TO deleted_records;
+CREATE INDEX deleted_records_parent ON deleted_records(parent);
+CREATE TABLE sync_outbox_9 (
+  kind TEXT NOT NULL,
+  uid TEXT NOT NULL,
+  device TEXT NOT NULL,
+  PRIMARY KEY (kind, uid, device)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO sync_outbox_9 (kind, uid, device)
+  SELECT o.kind, o.uid, coalesce(
+    CASE o.kind
+      WHEN 'session' THEN (SELECT device FROM sessions WHERE uid = o.uid)
+      WHEN 'session_zone' THEN (SELECT device FROM session_zones WHERE uid = o.uid)
+      WHEN 'pressure' THEN (SELECT device FROM pressures WHERE uid = o.uid)
+      WHEN 'skipped_step' THEN (SELECT device FROM skipped_steps WHERE uid = o.uid)
+      WHEN 'hold_change' THEN (SELECT device FROM hold_changes WHERE uid = o.uid)
+      WHEN 'pain_stop' THEN (SELECT device FROM pain_stops WHERE uid = o.uid)
+      WHEN 'injury' THEN (SELECT device FROM injuries WHERE uid = o.uid)
+      WHEN 'injury_clearing' THEN (SELECT device FROM injury_clearings WHERE uid = o.uid)
+      WHEN 'check_in' THEN (SELECT device FROM check_ins WHERE uid = o.uid)
+      WHEN 'prescription' THEN (SELECT device FROM prescriptions WHERE uid = o.uid)
+      ELSE '' END, '')
+  FROM sync_outbox o;
+DROP TABLE sync_outbox;
+ALTER TABLE sync_outbox_9 RENAME TO sync_outbox;
+PRAGMA user_version = 9;
+)sql");
+}
+
 }  // namespace roll::test

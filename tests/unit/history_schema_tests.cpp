@@ -390,3 +390,97 @@ TEST_CASE("migration 8 -> 9: a record is its device and its uid, every key and r
   CHECK(one(db.file, "SELECT count(*) FROM sync_outbox WHERE kind = 'tombstone' AND device = ''") ==
         "1");
 }
+
+namespace {
+
+sync::Record psfs_record(const std::string& uid, const std::string& device, std::int64_t score) {
+  auto r = sync::Record::make(sync::Kind::psfs, uid, device);
+  r.set("at", std::int64_t{1795000000})
+      .set("utc_offset", std::int64_t{0})
+      .set("activity_1", std::string("Reaching up to a high shelf"))
+      .set("score_1", score);
+  return r;
+}
+
+std::vector<int> psfs_scores(HistoryStore& store) {
+  std::vector<int> out;
+  for (const auto& a : store.psfs_answers()) out.push_back(a.items.at(0).score);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("migration 9 -> 10: PSFS answers, each its device and its uid like every record") {
+  TempDb db("roll-v9");
+  write_version_9(db.file);
+  const std::string kMine = "01890a5d-ac96-7000-8000-000000000101";
+  const std::string kTheirs = "01890a5d-ac96-7000-8000-000000000102";
+  const std::string kDeleted = "01890a5d-ac96-7000-8000-000000000009";
+  std::string mine;
+  {
+    HistoryStore store(db.file, fixed_device());
+    CHECK(store.schema_version() == HistoryStore::kSchemaVersion);
+    // What version 9 held and queued is as it was.
+    CHECK(store.pending_records() == 8);
+    std::vector<DeletedRecord> deleted;
+    store.visit_deleted([&](const DeletedRecord& d) { deleted.push_back(d); });
+    REQUIRE(deleted.size() == 3);
+    CHECK(deleted[0].uid == kDeleted);
+    CHECK(deleted[0].device == "d");
+
+    PsfsAnswer answer;
+    answer.at = t0();
+    answer.items.push_back({"Reaching up to a high shelf", 4});
+    mine = store.add_psfs(answer, t0() + hours{1});
+    CHECK(store.pending_records() == 9);
+
+    // A copy of this device's answer under another device's id, and another device's honest
+    // answer read after its copy: each a record of its own, none keeping another out.
+    auto honest = psfs_record(kTheirs, "h", 6);
+    std::vector<IncomingRecord> batch{{psfs_record(mine, "x", 0), "copy:1"},
+                                      {psfs_record(kTheirs, "x", 1), "copy:2"},
+                                      {honest, "honest:1"}};
+    ProblemLog problems;
+    auto counts =
+        store.merge(batch, {MergeMode::sync, t0() + hours{2}, kDevice, {}, false}, problems);
+    CHECK(problems.lines().empty());
+    CHECK(counts.added == 3);
+    CHECK(psfs_scores(store) == std::vector<int>{0, 1, 4, 6});
+
+    // The copier deletes its copy: the honest answer of that uid stays.
+    auto t = sync::Record::make(sync::Kind::tombstone, kTheirs, "x");
+    t.set("of", std::string("psfs"))
+        .set("deleted_at", std::int64_t{1795007000})
+        .set("version", std::int64_t{1795007000})
+        .set("restored", false)
+        .set("of_device", std::string("x"));
+    std::vector<IncomingRecord> deletion{{t, "copy:3"}};
+    store.merge(deletion, {MergeMode::sync, t0() + hours{2}, kDevice, {}, false}, problems);
+    CHECK(problems.lines().empty());
+    CHECK(psfs_scores(store) == std::vector<int>{0, 4, 6});
+    CHECK(store.record_devices(kTheirs).size() == 2);
+    // Restored and purged by uid and device, the other device's record untouched.
+    CHECK(store.restore(kTheirs, t0() + hours{3}, "x") == RestoreResult::restored);
+    CHECK(psfs_scores(store) == std::vector<int>{0, 1, 4, 6});
+    CHECK(store.purge(kTheirs, t0() + hours{3}, "x"));
+    CHECK(psfs_scores(store) == std::vector<int>{0, 4, 6});
+  }
+  auto backup = db.file.string() + ".v9.bak";
+  REQUIRE(std::filesystem::exists(backup));
+  CHECK(one(backup, "PRAGMA user_version") == "9");
+  CHECK(one(backup, "SELECT count(*) FROM sqlite_master WHERE name = 'psfs_answers'") == "0");
+  CHECK(one(db.file, "PRAGMA user_version") == "10");
+  // This device's answer is queued under its device, as every record since 9.
+  CHECK(one(db.file, fmt::format("SELECT device FROM sync_outbox WHERE kind = 'psfs' AND uid = "
+                                 "'{}'",
+                                 mine)) == kDevice);
+  // Two devices' answers of one uid are two rows; the same device's twice is one.
+  CHECK(one(db.file, fmt::format("SELECT count(*) FROM psfs_answers WHERE uid = '{}'", mine)) ==
+        "2");
+  sql(db.file, fmt::format("INSERT OR IGNORE INTO psfs_answers (uid, device, at, utc_offset, "
+                           "activity_1, score_1) VALUES ('{}', 'x', 1, 0, 'a', 1)",
+                           mine));
+  CHECK(one(db.file, fmt::format("SELECT count(*) FROM psfs_answers WHERE uid = '{}'", mine)) ==
+        "2");
+}
