@@ -369,9 +369,12 @@ std::vector<PainStop> HistoryStore::pain_stops(SysSeconds from, SysSeconds to) {
 
 std::vector<Injury> HistoryStore::injuries(bool include_cleared) {
   // An injury another device cleared or deleted, not yet confirmed here, is open here.
+  // A clearing is of this injury when it names its uid and device (or no device: from before
+  // format 4, every injury of that uid); another device's injury of the same uid is another.
   constexpr const char* kColumns =
       "SELECT id, zone, at, note, cleared, lifted, lifted_by, (SELECT min(c.at) FROM "
-      "injury_clearings c WHERE c.injury_uid = injuries.uid) FROM injuries ";
+      "injury_clearings c WHERE c.injury_uid = injuries.uid AND coalesce(c.injury_device, "
+      "injuries.device) = injuries.device) FROM injuries ";
   auto st = db_.prepare(
       fmt::format("{}{}", kColumns,
                   include_cleared ? "ORDER BY at, id"

@@ -225,3 +225,41 @@ TEST_CASE("due and stats agree on a session's day across DST, at every day_start
     }
   }
 }
+
+TEST_CASE("an injury's clearing time is its own clearing's, not that of another device's copy") {
+  TempDb db("roll-cleared-at");
+  std::string uid;
+  {
+    HistoryStore store(db.file, fixed_device());
+    Injury injury;
+    injury.zone = Zone::thoracic;
+    injury.at = t0();
+    auto id = store.add_injury(injury);
+    uid = one(db.file, "SELECT uid FROM injuries");
+    // Another device's injury of the same uid, cleared there an hour in: a record of its own.
+    auto copy = sync::Record::make(sync::Kind::injury, uid, "x");
+    copy.set("zone", std::string("thoracic"))
+        .set("at", std::int64_t{t0().time_since_epoch().count()})
+        .set("note", std::string())
+        .set("cleared", false);
+    auto clearing = sync::Record::make(sync::Kind::injury_clearing,
+                                       "01890a5d-ac96-7000-8000-000000000201", "x");
+    clearing.set("injury", uid)
+        .set("at", std::int64_t{(t0() + hours{1}).time_since_epoch().count()})
+        .set("injury_device", std::string("x"));
+    std::vector<IncomingRecord> batch{{copy, "x:1"}, {clearing, "x:2"}};
+    ProblemLog problems;
+    store.merge(batch, {MergeMode::sync, t0() + hours{30}, kDevice, {}, false}, problems);
+    CHECK(problems.lines().empty());
+    // This device's injury, cleared here a day in.
+    REQUIRE(store.clear_injury(id, t0() + hours{24}) == ClearResult::cleared);
+    bool found = false;
+    for (const auto& i : store.injuries(true)) {
+      if (i.id != id) continue;
+      found = true;
+      REQUIRE(i.cleared_at);
+      CHECK(*i.cleared_at == t0() + hours{24});
+    }
+    CHECK(found);
+  }
+}
