@@ -597,6 +597,26 @@ check_json("today", "--json", environment=rx)
 check_json("stats", "stats", "--json", environment=rx)
 check_lines("journal", "roll history export (prescription)",
             run("history", "export", environment=rx).stdout)
+# The later PSFS answer deleted by its tombstone (imported, as one from another device arrives):
+# `roll history deleted --json` names it by its kind and in words.
+exported = run("history", "export", environment=rx).stdout.splitlines()
+answers = [r for r in map(json.loads, exported[1:]) if r.get("kind") == "psfs"]
+if len(answers) != 2:
+    fail(f"roll history export (prescription) holds {len(answers)} PSFS answers, not 2")
+else:
+    answer = max(answers, key=lambda r: r["fields"]["at"])
+    at = answer["fields"]["at"]
+    tombstone = {"v": 4, "kind": "tombstone", "uid": answer["uid"], "device": answer["device"],
+                 "fields": {"of": "psfs", "deleted_at": at, "version": at, "restored": False,
+                            "of_device": answer["device"]}}
+    deletion = tmp / "psfs-deletion.ndjson"
+    deletion.write_text(exported[0] + "\n" + json.dumps(tombstone, separators=(",", ":")) + "\n",
+                        encoding="utf-8")
+    run("history", "import", str(deletion), environment=rx)
+    listed = check_json("history-deleted", "history", "deleted", "--json", environment=rx) or {}
+    rows = [d for d in listed.get("deleted", []) if d.get("kind") == "psfs"]
+    if len(rows) != 1 or not rows[0].get("what", "").startswith("the PSFS answer of "):
+        fail(f"roll history deleted --json after a PSFS answer's deletion: {listed}")
 
 # Every key every schema names was printed at least once.
 for name, validator in sorted(validators.items()):

@@ -42,6 +42,8 @@ std::string what_of(const platform::DeletedRecord& d) {
         return fmt::format("the check-in of {}", r.text("day"));
       case Kind::injury_clearing:
         return fmt::format("the clearing of {}", when(r.integer("at")));
+      case Kind::psfs:
+        return fmt::format("the PSFS answer of {}", when(r.integer("at")));
       default:
         break;
     }
