@@ -26,8 +26,10 @@ namespace roll::sync {
 // session that carries pain (3), which an older roll must not store without it. A line or
 // a journal with a higher number is from a newer roll and is refused, never guessed at.
 // A prescription (also 3) is a kind a roll that reads only 2 does not know: it stops at the line
-// as one from a newer roll rather than reading it as damaged.
-inline constexpr std::int64_t kFormatVersion = 3;
+// as one from a newer roll rather than reading it as damaged. A session zone that carries its
+// roller time (4) has a field a roll that reads only 3 does not know, and would read the line as
+// damaged: the 4 makes it one from a newer roll.
+inline constexpr std::int64_t kFormatVersion = 4;
 // The journal format version (the header's "roll_journal").
 inline constexpr std::int64_t kJournalVersion = 1;
 // roll's own bound: a record roll writes is a few hundred bytes; a line this long is not one.

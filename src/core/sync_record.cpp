@@ -48,7 +48,11 @@ constexpr F kSession[] = {{"routine", T::text},
                           {"rating_after", T::integer, true},
                           {"pain_before", T::integer, true, 3},
                           {"pain_after", T::integer, true, 3}};
-constexpr F kZone[] = {{"session", T::text}, {"zone", T::text}, {"seconds", T::integer}};
+// `roller_seconds`: the part of `seconds` on the roller; null (left out) where not recorded.
+constexpr F kZone[] = {{"session", T::text},
+                       {"zone", T::text},
+                       {"seconds", T::integer},
+                       {"roller_seconds", T::integer, true, 4}};
 constexpr F kPressure[] = {
     {"session", T::text}, {"at_seconds", T::integer}, {"value", T::integer}, {"zone", T::text}};
 constexpr F kSkipped[] = {
@@ -334,6 +338,10 @@ std::int64_t format_of(const Record& r) {
       (r.optional_integer("pain_before") || r.optional_integer("pain_after"))) {
     return 3;
   }
+  // A zone's roller time (format 4) likewise: left out where not recorded, so that line stays
+  // format 1. A roll that reads only 3 takes an unknown field for damage; the 4 has it stop at
+  // the line as one from a newer roll instead.
+  if (r.kind == Kind::session_zone && r.optional_integer("roller_seconds")) return 4;
   return 1;
 }
 

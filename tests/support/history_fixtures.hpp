@@ -232,4 +232,16 @@ PRAGMA user_version = 5;
 )sql");
 }
 
+// Version 8, the last before a zone kept its time on the roller: version 5's history migrated by
+// this roll, then that one column dropped again, so the file is what version 8 left (one session,
+// 300 s on the thoracic zone, cat-cow or not).
+inline void write_version_8(const std::filesystem::path& file) {
+  write_version_5(file);
+  { HistoryStore migrated(file, fixed_device()); }
+  sql(file, R"sql(
+ALTER TABLE session_zones DROP COLUMN roller_seconds;
+PRAGMA user_version = 8;
+)sql");
+}
+
 }  // namespace roll::test

@@ -306,3 +306,40 @@ TEST_CASE("migration 6 -> 7: pain columns of their own, the back-feel ratings ke
             "IS NOT NULL") == "0");
   CHECK(one(db.file, "SELECT rating_before || ' ' || rating_after FROM sessions") == "2 9");
 }
+
+TEST_CASE("migration 8 -> 9: a zone's roller time is a column of its own, old zones not recorded") {
+  TempDb db("roll-v8-roller");
+  write_version_8(db.file);
+  REQUIRE(one(db.file, "PRAGMA user_version") == "8");
+  const std::string kSession = "01890a5d-ac96-7000-8000-000000000001";
+  {
+    HistoryStore store(db.file, fixed_device());
+    CHECK(store.schema_version() == HistoryStore::kSchemaVersion);
+    auto s = store.session_by_uid(kSession);
+    REQUIRE(s);
+    // The zone's seconds as they were; how many of them were on the roller is not known, and
+    // is never filled in from them.
+    CHECK(s->zone_seconds.at("thoracic") == 300);
+    CHECK(s->roller_seconds.empty());
+    CHECK_FALSE(roller_seconds_done(*s));
+    // It travels as the older roll wrote it: format 1, without the field.
+    std::vector<std::string> lines;
+    store.visit_records(std::nullopt, [&](const sync::Record& r) {
+      if (r.kind == sync::Kind::session_zone) lines.push_back(sync::encode(r));
+    });
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].starts_with("{\"v\":1,"));
+    CHECK(lines[0].find("roller_seconds") == std::string::npos);
+    // A new session beside it keeps its roller time.
+    SessionProgress p = done("bedtime", t0() + hours{24});
+    p.roller_seconds["thoracic"] = 180;
+    store.begin_session(p);
+  }
+  CHECK(one(db.file, "SELECT count(*) FROM session_zones WHERE roller_seconds IS NULL") == "1");
+  CHECK(one(db.file,
+            "SELECT group_concat(seconds || ':' || coalesce(roller_seconds, 'null')) "
+            "FROM (SELECT * FROM session_zones ORDER BY session_id)") == "300:null,300:180");
+  auto backup = db.file.string() + ".v8.bak";
+  REQUIRE(std::filesystem::exists(backup));
+  CHECK(one(backup, "PRAGMA user_version") == "8");
+}

@@ -153,10 +153,10 @@ TEST_CASE("sync record: what roll does not write is refused with a reason and a 
 }
 
 TEST_CASE("sync record: a newer record format is marked as such, not as damage") {
-  auto d = decode(R"({"v":4,"kind":"spaceship","fields":[1,2]})");
+  auto d = decode(R"({"v":5,"kind":"spaceship","fields":[1,2]})");
   CHECK_FALSE(d.record);
   CHECK(d.newer);
-  CHECK(d.error == "record format 4 is newer than this roll reads (3); upgrade roll");
+  CHECK(d.error == "record format 5 is newer than this roll reads (4); upgrade roll");
 }
 
 TEST_CASE("sync record: a tombstone with a version is format 2, without one format 1") {
@@ -309,4 +309,33 @@ TEST_CASE("sync record: pain travels as format 3, a session without it stays for
   // The back-feel rating keeps its own field: never read as pain.
   CHECK(d.record->optional_integer("rating_before") == 4);
   CHECK_FALSE(decode(old_line).record->optional_integer("pain_before"));
+}
+
+TEST_CASE("sync record: a zone's roller time travels as format 4, a zone without it stays 1") {
+  Record zone = Record::make(Kind::session_zone, "01890a5d-ac96-7000-8000-000000000002",
+                             "01890a5d-ac96-774b-bcce-b302099a8057");
+  zone.set("session", std::string("01890a5d-ac96-7000-8000-000000000001"))
+      .set("zone", std::string("thoracic"))
+      .set("seconds", std::int64_t{300});
+  std::string old_line = encode(zone);
+  // As every older roll wrote it and reads it.
+  CHECK(old_line == R"({"v":1,"kind":"session_zone","uid":"01890a5d-ac96-7000-8000-000000000002",)"
+                    R"("device":"01890a5d-ac96-774b-bcce-b302099a8057","fields":{"session":)"
+                    R"("01890a5d-ac96-7000-8000-000000000001","zone":"thoracic","seconds":300}})");
+  auto back = decode(old_line);
+  REQUIRE_MESSAGE(back.record, back.error);
+  CHECK_FALSE(back.record->optional_integer("roller_seconds"));
+  Record rolled = zone;
+  rolled.set("roller_seconds", std::int64_t{180});
+  std::string line = encode(rolled);
+  CHECK(line.starts_with("{\"v\":4,"));
+  CHECK(line.ends_with(R"("zone":"thoracic","seconds":300,"roller_seconds":180}})"));
+  auto d = decode(line);
+  REQUIRE_MESSAGE(d.record, d.error);
+  CHECK(*d.record == rolled);
+  // 0 on the roller is recorded too (a zone of movement only), not left out.
+  rolled.set("roller_seconds", std::int64_t{0});
+  CHECK(encode(rolled).starts_with("{\"v\":4,"));
+  // This roll reads the format it writes.
+  CHECK(kFormatVersion == 4);
 }
