@@ -423,6 +423,7 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
       "  roll history --since 2026-11-01 --limit 0 --csv > rolls.csv\n"
       "  roll history --json | jq '.sessions[0].status'\n"
       "  roll history --json | jq '.sessions[] | select(.pain_rise_flagged)'   pain up 2+\n"
+      "  roll history --json | jq '.sessions[] | select(.roller_recorded) | .roller_seconds'\n"
       "  roll history delete \"$(roll history --json --limit 1 | jq -r '.sessions[0].id')\"\n"
       "  roll history add bedtime --at '2026-11-23 21:30' --minutes 6\n"
       "  roll history deleted\n"
@@ -432,7 +433,10 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
       "A session run with --speed is a rehearsal and is not recorded unless --log-rehearsal.\n"
       "pain 3 -> 5 /10: pain before and after (0 none, 10 the worst imaginable), FLAGGED when it\n"
       "rose by 2 or more (roll's own threshold, after Ostelo et al. 2008); back feels 4 -> 7 /10\n"
-      "(10 fine): the older \"how does your back feel\" ratings, not pain.";
+      "(10 fine): the older \"how does your back feel\" ratings, not pain.\n"
+      "zone_seconds count a step's whole time, cat-cow included; roller_seconds the steps on the\n"
+      "roller only, absent (roller_recorded false: not recorded) for a session from before roll\n"
+      "kept them or logged with `history add --minutes`.";
 
   auto& del = cmd.command(
       "delete", "Delete one session and what hangs on it (zones, pressures, its pain stop)");
