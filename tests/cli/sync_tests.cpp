@@ -444,7 +444,7 @@ TEST_CASE("attack 8: 4,000 sessions of a week each in one week: totals in 64 bit
     CHECK_FALSE(std::isdigit(static_cast<unsigned char>(report.out[at + 2])));
 }
 
-TEST_CASE("sync: a zone's roller time travels as format 4; an old-format zone stays not recorded") {
+TEST_CASE("sync: a zone's roller time travels as format 4, an old-format zone stays not recorded") {
   TempDir home;
   auto dir = sync_dir(home);
   Device a{home, "a"}, b{home, "b"}, c{home, "c"};

@@ -590,7 +590,13 @@ tm send-keys -t roll y
 wait_for 'Start the beginner routine instead? [y/n]' && echo "ok: a newcomer is offered the beginner routine"
 tm send-keys -t roll y
 wait_for 'Timed or wait for a key? [t/k]' && tm send-keys -t roll t
-check_in_no
+# The screening asked about numbness minutes ago: the check-in asks only about a fresh injury.
+wait_for 'Any fresh injury in the last 72 h? [y/n]' && tm send-keys -t roll n
+wait_for "no, as the screening heard." && echo "ok: the check-in takes the screening's limbs answer"
+if pane | grep -q 'Any numbness, weakness or shooting pain'; then
+  echo "FAIL: the first day's check-in asked the screening's numbness question again" >&2
+  failures=$((failures + 1))
+fi
 wait_for 'How much pain do you have right now?' && tm send-keys -t roll 7
 wait_for 'First session' && wait_re 'GET READY +1[0-5] s' && echo "ok: the beginner routine starts with a first get-ready of 15 s"
 tm send-keys -t roll q

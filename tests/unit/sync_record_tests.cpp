@@ -338,4 +338,10 @@ TEST_CASE("sync record: a zone's roller time travels as format 4, a zone without
   CHECK(encode(rolled).starts_with("{\"v\":4,"));
   // This roll reads the format it writes.
   CHECK(kFormatVersion == 4);
+  // Merged, the zone with its roller time recorded is the later version, and more of it too.
+  Record more = rolled;
+  more.set("roller_seconds", std::int64_t{200});
+  CHECK(supersedes(more, rolled));
+  CHECK(supersedes(rolled, zone));
+  CHECK_FALSE(supersedes(zone, rolled));
 }

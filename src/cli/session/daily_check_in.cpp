@@ -37,9 +37,7 @@ void daily_check_in(Context& ctx, platform::HistoryStore& store, SysSeconds now,
   bool limbs_screened = limbs_screened_on(profile, today);
   CheckIn answers = run_check_in(prompter, !limbs_screened);
   if (limbs_screened && answers.answered) {
-    prompter.say(
-        "Numbness, weakness or shooting pain in the arms or legs: no, as today's "
-        "screening heard.\n");
+    prompter.say("Numbness, weakness or shooting pain in the limbs: no, as the screening heard.\n");
   }
   notices.unread = false;  // what came before is on screen above these questions
   if (answers.fresh_injury) {
