@@ -418,7 +418,8 @@ class Page {
     std::vector<std::pair<std::string, std::int64_t>> order(total.begin(), total.end());
     std::stable_sort(order.begin(), order.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    put("<section>\n<h2>Minutes per zone per week</h2>\n");
+    put("<section>\n<h2>Minutes per zone per week<small> (movement off the roller "
+        "included)</small></h2>\n");
     if (order.empty()) {
       put("<p class=\"none\">No time on any zone in these weeks.</p>\n</section>\n");
       return;
