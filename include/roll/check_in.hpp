@@ -48,8 +48,10 @@ struct CheckIn {
   bool limb_symptoms = false;  // numbness, weakness or shooting pain in the arms or legs
 };
 
-// The daily check-in: a fresh injury (and where), then numbness, weakness or shooting pain.
-[[nodiscard]] CheckIn run_check_in(Prompter& prompter);
+// The daily check-in: a fresh injury (and where), then numbness, weakness or shooting pain,
+// unless `ask_limbs` is false (the screening asked it today and heard no), when the answer is
+// taken as that no.
+[[nodiscard]] CheckIn run_check_in(Prompter& prompter, bool ask_limbs = true);
 
 // What to tell someone who reports numbness, weakness or shooting pain in the limbs.
 [[nodiscard]] std::string limb_symptoms_advice();

@@ -45,6 +45,10 @@ struct SessionRecord {
   int completed_seconds = 0;
   SessionStatus status = SessionStatus::unfinished;
   std::map<std::string, int> zone_seconds;
+  // The part of a zone's seconds spent on the roller, for the zones where it was recorded: not
+  // before roll kept it, nor for a session logged by hand with --minutes (how much of them was on
+  // the roller is not known). Read it through roller_seconds_done().
+  std::map<std::string, int> roller_seconds;
   std::vector<PressureReading> pressures;
   std::chrono::seconds utc_offset{0};  // east of UTC where and when it started
   SessionOrigin origin = SessionOrigin::live;
@@ -58,6 +62,11 @@ struct SessionRecord {
   std::optional<int> pain_before;
   std::optional<int> pain_after;
 };
+
+// The seconds a session spent on the roller, when every zone it holds has its roller time
+// recorded; nothing when one has none ("not recorded": never a guess from zone_seconds, which
+// counts movement off the roller too). A session with no zone and no time done spent none.
+[[nodiscard]] std::optional<int> roller_seconds_done(const SessionRecord& r);
 
 // A session that ended in a pain stop: a record of its own, and a rest day.
 struct PainStop {
@@ -134,8 +143,12 @@ struct Stats {
   int day_start_hour = 4;
   std::vector<WeekTotal> weeks;  // oldest first, `weeks` of them ending with this week
   std::vector<DayTotal> days;    // every day of those weeks, oldest first
-  std::map<std::string, std::int64_t> zone_seconds;  // over those weeks
-  int total_sessions = 0;                            // all time
+  std::map<std::string, std::int64_t> zone_seconds;  // over those weeks, movement included
+  // The part of zone_seconds on the roller, from the sessions that recorded it
+  // (roller_seconds_done), and how many sessions of those weeks did not.
+  std::map<std::string, std::int64_t> roller_seconds;
+  int roller_not_recorded = 0;
+  int total_sessions = 0;  // all time
   int total_completed = 0;
 };
 

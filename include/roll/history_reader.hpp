@@ -41,7 +41,8 @@ class HistoryReader {
   [[nodiscard]] virtual std::size_t count_sessions_since(SysSeconds since) = 0;
   // At least the number of sessions begun before `until` (for sizing a vector).
   [[nodiscard]] virtual std::size_t count_sessions_before(SysSeconds until) = 0;
-  // Fills zone_seconds of the records started at or after `since`.
+  // Fills zone_seconds (and roller_seconds where recorded) of the records started at or after
+  // `since`.
   virtual void attach_zones(std::vector<SessionRecord>& records, SysSeconds since) = 0;
   // Pain stops at `from` or later and before `to`, oldest first.
   [[nodiscard]] virtual std::vector<PainStop> pain_stops(SysSeconds from, SysSeconds to) = 0;

@@ -12,16 +12,19 @@ namespace roll {
 
 // The second article: "Start slow and small... Gradually build time and frequency". How slow is
 // not said; these numbers are roll's own reading of "gradually", not an article's: ten completed
-// sessions, spread over at least two weeks, with no pain stop and no pressure reading above 7
-// (where the session eases off everyone but a beginner or a cleared condition, who hear it
-// from 6: user_limits.hpp) since the last one that had either.
+// sessions, spread over at least two weeks, with no pain stop and no pressure reading above the
+// one the session eases a beginner off from (user_limits.hpp: 5, roll's own reading, with or
+// without a cleared condition) since the last one that had either.
 inline constexpr int kStepUpSessions = 10;
 inline constexpr int kStepUpDays = 14;
-inline constexpr int kStepUpMaxPressure = 7;
+
+// The highest pressure reading that keeps a step-up run clean: the ease-off's ceiling for a
+// beginner (pressure_most), since only a beginner is offered a step up.
+[[nodiscard]] int step_up_most_pressure();
 
 // What last started the step-up count over.
 struct StepUpRestart {
-  bool pain_stop = false;  // a pain stop; else a pressure reading above kStepUpMaxPressure
+  bool pain_stop = false;  // a pain stop; else a pressure reading above step_up_most_pressure()
   int pressure = 0;        // the highest reading of that session, when it was the pressure
   LocalDays day{};         // the roll day of that session
 };

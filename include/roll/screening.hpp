@@ -64,6 +64,11 @@ struct ScreeningState {
 // The command that marks `c` cleared once a clinician has said rolling is safe.
 [[nodiscard]] std::string clearing_command(Condition c);
 
+// Whether the screening answered its numbness, shooting pain or weakness question "no" on
+// `today` (the local calendar day its `asked` holds): the daily check-in asked minutes later
+// need not ask it again. A yes, even one a clinician cleared, is asked about every day.
+[[nodiscard]] bool limbs_screened_on(const Profile& profile, LocalDays today);
+
 // While a condition is not cleared, no session is suggested or due: the one sentence that says
 // so (bare `roll`, `roll due`, `roll suggest`, `roll lint --profile`), naming them. Empty when
 // nothing blocks.

@@ -109,6 +109,12 @@ struct SessionOptions {
   Millis speech_wait{0};
 };
 
+// The options of the after-care's timed three minutes of movement (session_wording's
+// movement_block), run right after `session`'s: the same speed and voice, no quit question (the
+// session is recorded already), and the same person on the floor, so the ease-off advice keeps to
+// the ceiling the session kept to.
+[[nodiscard]] SessionOptions after_care_options(const SessionOptions& session);
+
 // Everything a screen draws, derived from (plan, elapsed) and the session state.
 struct SessionView {
   Millis elapsed{0};

@@ -56,6 +56,9 @@ struct SessionProgress {
   int completed_seconds = 0;
   SessionStatus status = SessionStatus::running;
   std::map<std::string, int> zone_seconds;  // canonical zone name -> seconds done
+  // The part of each zone's seconds on the roller: steps on_roller() counts (movement such as
+  // cat-cow, and snow angels off the roller, are not), one entry for every zone of zone_seconds.
+  std::map<std::string, int> roller_seconds;
   std::vector<PressureReading> pressures;
   // Kept in the progress every update() and end() carry; the store records it once wired.
   std::vector<HoldChange> hold_changes;

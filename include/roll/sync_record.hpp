@@ -31,7 +31,9 @@ namespace roll::sync {
 // would take its line for a damaged one instead of one from a newer roll.
 // A tombstone or a clearing that names the device of the record it is about (also 4): a record
 // is its device and its uid, and one without the device (1-3) would touch every record of that
-// uid. Format 4 covers both: neither was released apart.
+// uid. A session zone that carries its roller time (also 4) has a field a roll that reads only 3
+// does not know, and would read the line as damaged: the 4 makes it one from a newer roll.
+// Format 4 covers all three: none was released apart.
 inline constexpr std::int64_t kFormatVersion = 4;
 // The journal format version (the header's "roll_journal").
 inline constexpr std::int64_t kJournalVersion = 1;

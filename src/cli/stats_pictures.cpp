@@ -174,7 +174,7 @@ void print_stats_text(Context& ctx, const Stats& st, const StatsReadings& readin
   }
 
   if (!st.zone_seconds.empty()) {
-    print.heading("Minutes per zone");
+    print.heading("Minutes per zone (movement off the roller included)");
     std::vector<std::pair<std::string, std::int64_t>> zones(st.zone_seconds.begin(),
                                                             st.zone_seconds.end());
     std::stable_sort(zones.begin(), zones.end(),
@@ -184,6 +184,17 @@ void print_stats_text(Context& ctx, const Stats& st, const StatsReadings& readin
       rows.push_back(
           {sanitize(z), static_cast<double>(s), fmt::format("{} min", rounded_minutes(s))});
     print.lines(bar_chart(rows, 0, print.bars()));
+    std::int64_t roller = 0;
+    for (const auto& [z, s] : st.roller_seconds) roller += s;
+    // Only the sessions that recorded it; the others are counted, never guessed from the zones.
+    std::string line = fmt::format("On the roller: {} min", rounded_minutes(roller));
+    if (st.roller_not_recorded > 0) {
+      line += fmt::format(
+          "; not recorded for {} (from before roll kept it, or logged with "
+          "--minutes)",
+          plural(st.roller_not_recorded, "session"));
+    }
+    fmt::print(ctx.out, "{}\n", wrap(line, print.width));
   }
 
   print.heading("Pain before and after (0 no pain, 10 the worst imaginable)");

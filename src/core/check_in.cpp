@@ -57,7 +57,7 @@ std::optional<char> ask_choice(Prompter& prompter, std::string_view question,
   }
 }
 
-CheckIn run_check_in(Prompter& prompter) {
+CheckIn run_check_in(Prompter& prompter, bool ask_limbs) {
   CheckIn result;
   auto injury = ask_yes_no(prompter, kInjuryQuestion);
   if (!injury) return result;
@@ -67,6 +67,10 @@ CheckIn run_check_in(Prompter& prompter) {
     auto where = prompter.read_line();
     if (!where) prompter.say("\n");
     result.zone = where ? find_zone(*where) : std::nullopt;
+  }
+  if (!ask_limbs) {
+    result.answered = true;
+    return result;
   }
   auto limbs = ask_yes_no(prompter, kLimbQuestion);
   if (!limbs) return result;

@@ -202,10 +202,15 @@ class Builder {
     std::string routine = r.routine_title.empty() || r.routine_title == r.routine_name
                               ? r.routine_name
                               : fmt::format("{} ({})", r.routine_title, r.routine_name);
+    // The value stays the session's time done (exercise duration: the movement off the roller
+    // is exercise too); the note says how much of it was on the roller, where that is known.
+    auto roller = roller_seconds_done(r);
+    std::string on_roller = roller ? fmt::format("; {} minutes on the roller", in_minutes(*roller))
+                                   : std::string("; time on the roller not recorded");
     o.insert("note",
-             note(fmt::format("routine: {}; status: {}; {} of {} planned minutes{}", routine,
+             note(fmt::format("routine: {}; status: {}; {} of {} planned minutes{}{}", routine,
                               status_name(r.status), in_minutes(r.completed_seconds),
-                              in_minutes(r.planned_seconds),
+                              in_minutes(r.planned_seconds), on_roller,
                               r.origin == SessionOrigin::by_hand ? "; logged by hand" : "")));
     add(id_for(fmt::format("session\n{}\n{}", r.uid, r.started_at.time_since_epoch().count())),
         std::move(o));

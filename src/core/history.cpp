@@ -25,6 +25,19 @@ SessionOrigin parse_origin(std::string_view text) {
   return SessionOrigin::live;
 }
 
+std::optional<int> roller_seconds_done(const SessionRecord& r) {
+  if (r.zone_seconds.empty())
+    return r.completed_seconds == 0 ? std::optional<int>(0) : std::nullopt;
+  int total = 0;
+  for (const auto& [zone, secs] : r.zone_seconds) {
+    (void)secs;
+    auto it = r.roller_seconds.find(zone);
+    if (it == r.roller_seconds.end()) return std::nullopt;
+    total += it->second;
+  }
+  return total;
+}
+
 LocalDays session_day(const SessionRecord& r, int day_start_hour) {
   return roll_day(local_start(r), day_start_hour);
 }
@@ -132,6 +145,11 @@ Stats compute_stats(const StatsInput& input, const std::vector<LocalSeconds>& lo
     week.completed += completed ? 1 : 0;
     week.seconds += rec.completed_seconds;
     for (const auto& [zone, secs] : rec.zone_seconds) st.zone_seconds[zone] += secs;
+    if (roller_seconds_done(rec)) {
+      for (const auto& [zone, secs] : rec.roller_seconds) st.roller_seconds[zone] += secs;
+    } else {
+      ++st.roller_not_recorded;
+    }
   }
   // The older days usually come in order already (the store reads them oldest first); only the
   // window's few then need sorting before the merge.

@@ -4,7 +4,15 @@
 
 #include <algorithm>
 
+#include "roll/user_limits.hpp"
+
 namespace roll {
+
+int step_up_most_pressure() {
+  UserLimits beginner;
+  beginner.beginner = true;
+  return pressure_most(beginner);
+}
 
 StepUp step_up(Level level, const std::vector<SessionRecord>& sessions, LocalDays today,
                int day_start_hour) {
@@ -25,18 +33,20 @@ StepUp step_up(Level level, const std::vector<SessionRecord>& sessions, LocalDay
   // The run starts over at every pain stop and every reading above the bound.
   std::optional<LocalDays> first;
   std::string last_break;
+  const int most = step_up_most_pressure();
   for (const SessionRecord* s : ordered) {
     if (s->origin == SessionOrigin::rehearsal) continue;
     int highest = 0;
     for (const PressureReading& p : s->pressures) highest = std::max(highest, p.value);
-    bool hard = highest > kStepUpMaxPressure;
+    bool hard = highest > most;
     if (s->status == SessionStatus::pain_stop || hard) {
       out.sessions = 0;
       first.reset();
       bool stop = s->status == SessionStatus::pain_stop;
       out.restarted = StepUpRestart{stop, hard ? highest : 0, session_day(*s, day_start_hour)};
-      last_break = fmt::format("{} on {}", stop ? "a pain stop" : "a pressure above 7",
-                               format_date(out.restarted->day));
+      last_break =
+          fmt::format("{} on {}", stop ? "a pain stop" : fmt::format("a pressure above {}", most),
+                      format_date(out.restarted->day));
       continue;
     }
     if (!counts_as_done(s->status, s->origin)) continue;
@@ -49,17 +59,17 @@ StepUp step_up(Level level, const std::vector<SessionRecord>& sessions, LocalDay
     out.suggested = true;
     out.next = Level::intermediate;
     out.reason = fmt::format(
-        "{} completed sessions over {} days{} with no pain stop and every pressure reading at 7 "
+        "{} completed sessions over {} days{} with no pain stop and every pressure reading at {} "
         "or below: try a longer session or the intermediate routines (`roll level "
         "intermediate`)",
-        out.sessions, out.days, since);
+        out.sessions, out.days, since, most);
     return out;
   }
   out.reason = fmt::format(
       "{} of {} completed sessions over {} of {} days{} with no pain stop and no pressure reading "
-      "above 7: stay a beginner for now (roll's own reading of the second article's "
-      "\"gradually\")",
-      out.sessions, kStepUpSessions, out.days, kStepUpDays, since);
+      "above {} (a beginner's most): stay a beginner for now (roll's own reading of the second "
+      "article's \"gradually\")",
+      out.sessions, kStepUpSessions, out.days, kStepUpDays, since, most);
   return out;
 }
 

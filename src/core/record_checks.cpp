@@ -69,6 +69,7 @@ constexpr std::array kRules{
     FieldRule{Kind::session_zone, "session", Check::id},
     FieldRule{Kind::session_zone, "zone", Check::zone},
     FieldRule{Kind::session_zone, "seconds", Check::seconds},
+    FieldRule{Kind::session_zone, "roller_seconds", Check::seconds},
     FieldRule{Kind::pressure, "session", Check::id},
     FieldRule{Kind::pressure, "at_seconds", Check::seconds},
     FieldRule{Kind::pressure, "value", Check::pressure},
@@ -126,7 +127,7 @@ constexpr std::array kRules{
 constexpr std::string_view kSessionMutable[] = {
     "ended_at",      "planned_seconds", "completed_seconds", "status",
     "rating_before", "rating_after",    "pain_before",       "pain_after"};
-constexpr std::string_view kZoneMutable[] = {"seconds"};
+constexpr std::string_view kZoneMutable[] = {"seconds", "roller_seconds"};
 constexpr std::string_view kInjuryMutable[] = {"cleared"};
 constexpr std::string_view kPrescriptionMutable[] = {"ended_at"};
 constexpr std::string_view kTombstoneMutable[] = {"deleted_at", "version", "restored"};
@@ -361,6 +362,16 @@ std::optional<RecordProblem> whole_record_problem(const Record& r) {
       seen.push_back(text);
     }
   }
+  if (r.kind == Kind::session_zone) {
+    if (auto roller = r.optional_integer("roller_seconds");
+        roller && *roller > r.integer("seconds")) {
+      return RecordProblem{
+          "roller_seconds",
+          fmt::format("\"roller_seconds\" {} is more than the zone's \"seconds\" {} (the time "
+                      "on the roller is a part of the time on the zone)",
+                      *roller, r.integer("seconds"))};
+    }
+  }
   if (r.kind == Kind::prescription) {
     auto loaded = load_prescription(r.text("text"), "prescription");
     if (loaded.prescription) {
@@ -469,6 +480,13 @@ std::optional<std::string> check_update(const Record& held, const Record& incomi
     if (was && (!now || *now > *was)) {
       return fmt::format("a prescription once ended stays ended (it ended at {})", utc(*was));
     }
+  }
+  if (held.kind == Kind::session_zone && held.optional_integer("roller_seconds") &&
+      !incoming.optional_integer("roller_seconds")) {
+    return fmt::format(
+        "a session zone's \"roller_seconds\" once recorded stays recorded (it was "
+        "{})",
+        *held.optional_integer("roller_seconds"));
   }
   if (held.kind == Kind::session) {
     const auto& was = held.text("status");

@@ -321,13 +321,20 @@ class Page {
   void summary() {
     int completed = 0, partial = 0;
     std::int64_t seconds = 0;
+    int not_recorded = 0;
     int readings = 0, above = 0;
     double sum_before = 0, sum_after = 0;
     int before = 0, after = 0, rated = 0;
     for (const auto* s : sessions_) {
       completed += counts_as_done(s->status, s->origin) ? 1 : 0;
       partial += s->status == SessionStatus::partial ? 1 : 0;
-      seconds += s->completed_seconds;
+      // On the roller only (cat-cow and the other movement off it are not); a session without
+      // it recorded is counted apart, never guessed from its zones.
+      if (auto roller = roller_seconds_done(*s)) {
+        seconds += *roller;
+      } else {
+        ++not_recorded;
+      }
       for (const auto& p : s->pressures) {
         ++readings;
         above += p.value > kPressureLimit ? 1 : 0;
@@ -367,7 +374,14 @@ class Page {
     } else {
       put("<div><b>-</b> before and after ratings<small>no session was rated</small></div>\n");
     }
-    put("<div><b>{}</b> minutes on the roller</div>\n", minutes(seconds));
+    if (not_recorded > 0) {
+      put("<div><b>{}</b> minutes on the roller<small>not recorded for {} {} (from before roll "
+          "kept it, or logged by hand with minutes)</small></div>\n",
+          minutes(seconds), not_recorded, plural_noun(not_recorded, "session"));
+    } else {
+      put("<div><b>{}</b> minutes on the roller<small>movement off it not counted</small></div>\n",
+          minutes(seconds));
+    }
     put("</div>\n");
     outcomes();
     put("</section>\n");
@@ -468,9 +482,10 @@ class Page {
     std::vector<std::pair<std::string, std::int64_t>> order(total.begin(), total.end());
     std::stable_sort(order.begin(), order.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    put("<section>\n<h2>Minutes per zone per week</h2>\n");
+    put("<section>\n<h2>Minutes per zone per week<small> (movement off the roller "
+        "included)</small></h2>\n");
     if (order.empty()) {
-      put("<p class=\"none\">No time on the roller in these weeks.</p>\n</section>\n");
+      put("<p class=\"none\">No time on any zone in these weeks.</p>\n</section>\n");
       return;
     }
     // More zones than colours: the rest share the last colour, as "other".

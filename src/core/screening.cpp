@@ -72,4 +72,13 @@ std::string held_reason(const Profile& profile) {
       clearing_command(blocking.front()));
 }
 
+bool limbs_screened_on(const Profile& profile, LocalDays today) {
+  if (profile.conditions_asked != today) return false;
+  auto is_limbs = [](Condition c) { return c == Condition::neurological_symptoms; };
+  bool answered = std::any_of(profile.answered.begin(), profile.answered.end(), is_limbs);
+  bool yes = std::any_of(profile.conditions.begin(), profile.conditions.end(),
+                         [&](const ConditionEntry& e) { return is_limbs(e.condition); });
+  return answered && !yes;
+}
+
 }  // namespace roll

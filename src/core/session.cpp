@@ -105,6 +105,15 @@ const char* event_name(EventKind kind) {
   return "event";
 }
 
+SessionOptions after_care_options(const SessionOptions& session) {
+  SessionOptions out;
+  out.speed = session.speed;
+  out.confirm_quit = false;
+  out.speech_wait = session.speech_wait;
+  out.user = session.user;
+  return out;
+}
+
 Session::Session(const Routine& routine, Plan plan, SessionLog& log, SessionOptions options,
                  std::chrono::system_clock::time_point started_at)
     : routine_(routine), plan_(std::move(plan)), log_(log), options_(options) {
@@ -393,13 +402,21 @@ void Session::account(Millis from, Millis to) {
 void Session::sync_progress() {
   progress_.completed_seconds = rounded_seconds(work_done_);
   std::map<std::string, Millis> zones;
+  std::map<std::string, Millis> roller;
   for (std::size_t i = 0; i < routine_.steps.size(); ++i) {
     const Step& step = routine_.steps[i];
     if (!step.zone || zone_millis_[i] <= Millis{0}) continue;
-    zones[std::string(zone_name(*step.zone))] += zone_millis_[i];
+    std::string name(zone_name(*step.zone));
+    zones[name] += zone_millis_[i];
+    roller[name] += on_roller(step) ? zone_millis_[i] : Millis{0};
   }
   progress_.zone_seconds.clear();
-  for (const auto& [zone, millis] : zones) progress_.zone_seconds[zone] = rounded_seconds(millis);
+  progress_.roller_seconds.clear();
+  // Rounded each on its own: rounding never makes the part more than the whole.
+  for (const auto& [zone, millis] : zones) {
+    progress_.zone_seconds[zone] = rounded_seconds(millis);
+    progress_.roller_seconds[zone] = rounded_seconds(roller[zone]);
+  }
   progress_.ended_at = progress_.started_at + (clock_ - clock_start_);
 }
 

@@ -389,6 +389,11 @@ std::vector<std::string> summary_lines(const Session& session) {
       zones += fmt::format("{} {}", zone, clock_time(seconds(secs)));
     }
     lines.push_back("zones: " + zones);
+    int roller = 0;
+    for (const auto& [zone, secs] : p.roller_seconds) roller += secs;
+    // The zones count a step's whole time; the roller's is the steps on it alone.
+    lines.push_back(fmt::format("on the roller: {} (movement off it, such as cat-cow, not counted)",
+                                clock_time(seconds(roller))));
   }
   if (!p.pressures.empty()) {
     int peak = 0;

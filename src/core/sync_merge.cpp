@@ -30,6 +30,10 @@ bool supersedes(const Record& a, const Record& b) {
       // Seconds on a zone only grow during a session.
       if (a.integer("seconds") != b.integer("seconds"))
         return a.integer("seconds") > b.integer("seconds");
+      // So does the part on the roller, and a zone with it recorded is a later version than the
+      // same zone without (never the other way: check_update refuses that).
+      if (a.optional_integer("roller_seconds") != b.optional_integer("roller_seconds"))
+        return a.optional_integer("roller_seconds") > b.optional_integer("roller_seconds");
       break;
     case Kind::injury:
       // Cleared is for good: once any device has cleared an injury, it stays cleared.

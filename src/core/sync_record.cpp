@@ -49,7 +49,11 @@ constexpr F kSession[] = {{"routine", T::text},
                           {"rating_after", T::integer, true},
                           {"pain_before", T::integer, true, 3},
                           {"pain_after", T::integer, true, 3}};
-constexpr F kZone[] = {{"session", T::text}, {"zone", T::text}, {"seconds", T::integer}};
+// `roller_seconds`: the part of `seconds` on the roller; null (left out) where not recorded.
+constexpr F kZone[] = {{"session", T::text},
+                       {"zone", T::text},
+                       {"seconds", T::integer},
+                       {"roller_seconds", T::integer, true, 4}};
 constexpr F kPressure[] = {
     {"session", T::text}, {"at_seconds", T::integer}, {"value", T::integer}, {"zone", T::text}};
 constexpr F kSkipped[] = {
@@ -353,6 +357,10 @@ std::int64_t format_of(const Record& r) {
   if (r.kind == Kind::psfs) return 4;
   if (r.kind == Kind::tombstone && r.get("of_device") != Value{}) return 4;
   if (r.kind == Kind::injury_clearing && r.get("injury_device") != Value{}) return 4;
+  // A zone's roller time (format 4) is left out where not recorded, so that line stays format
+  // 1. A roll that reads only 3 takes an unknown field for damage; the 4 has it stop at the line
+  // as one from a newer roll instead.
+  if (r.kind == Kind::session_zone && r.optional_integer("roller_seconds")) return 4;
   if (r.kind == Kind::prescription) return 3;
   if (r.kind == Kind::tombstone &&
       (r.optional_integer("version") || r.optional_boolean("restored"))) {

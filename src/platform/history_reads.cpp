@@ -90,7 +90,8 @@ std::optional<SessionRecord> HistoryStore::read_session(sqlite::Statement& st) {
 
 void HistoryStore::attach_details(SessionRecord& r) {
   if (!zones_of_) {
-    zones_of_.emplace(db_.prepare("SELECT zone, seconds FROM session_zones WHERE session_id = ?"));
+    zones_of_.emplace(db_.prepare(
+        "SELECT zone, seconds, roller_seconds FROM session_zones WHERE session_id = ?"));
     pressures_of_.emplace(db_.prepare(
         "SELECT at_seconds, value, zone FROM pressures WHERE session_id = ? ORDER BY at_seconds, "
         "rowid"));
@@ -108,8 +109,13 @@ void HistoryStore::attach_details(SessionRecord& r) {
   zones_of_->bind(1, r.id);
   while (zones_of_->step()) {
     auto secs = zones_of_->int64(1);
-    if (fits(secs, 0, kMaxSessionSeconds))
-      r.zone_seconds[zones_of_->text(0)] = static_cast<int>(secs);
+    if (!fits(secs, 0, kMaxSessionSeconds)) continue;
+    r.zone_seconds[zones_of_->text(0)] = static_cast<int>(secs);
+    // NULL: not recorded (before roll kept it); a value above the zone's is not kept either.
+    if (!zones_of_->is_null(2)) {
+      auto roller = zones_of_->int64(2);
+      if (fits(roller, 0, secs)) r.roller_seconds[zones_of_->text(0)] = static_cast<int>(roller);
+    }
   }
   pressures_of_->reset();
   pressures_of_->bind(1, r.id);
@@ -267,14 +273,20 @@ void HistoryStore::attach_zones(std::vector<SessionRecord>& records, SysSeconds 
   // One range of the zones' primary key from the smallest id wanted, not a seek for each
   // session; zones of sessions outside the window (logged later for an earlier day) are skipped
   // by the look-up.
-  auto zones =
-      db_.prepare("SELECT session_id, zone, seconds FROM session_zones WHERE session_id >= ?");
+  auto zones = db_.prepare(
+      "SELECT session_id, zone, seconds, roller_seconds FROM session_zones WHERE "
+      "session_id >= ?");
   zones.bind(1, first);
   while (zones.step()) {
     auto secs = zones.int64(2);
     if (secs < 0 || secs > kMaxSessionSeconds) continue;
-    if (auto it = by_id.find(zones.int64(0)); it != by_id.end())
+    if (auto it = by_id.find(zones.int64(0)); it != by_id.end()) {
       it->second->zone_seconds[zones.text(1)] = static_cast<int>(secs);
+      if (zones.is_null(3)) continue;
+      auto roller = zones.int64(3);
+      if (roller >= 0 && roller <= secs)
+        it->second->roller_seconds[zones.text(1)] = static_cast<int>(roller);
+    }
   }
 }
 

@@ -41,7 +41,7 @@ constexpr std::array<KindSql, 12> kKinds{{
      "psfs_answers p",
      "p.uid", "p.device", "p.at", "p.rowid", nullptr, nullptr},
     {Kind::session_zone, "session_zones",
-     "SELECT z.uid, z.device, s.uid, z.zone, z.seconds FROM session_zones z "
+     "SELECT z.uid, z.device, s.uid, z.zone, z.seconds, z.roller_seconds FROM session_zones z "
      "JOIN sessions s ON s.id = z.session_id",
      "z.uid", "z.device", "s.started_at", "z.session_id, z.zone", "s.uid", "s.device"},
     {Kind::pressure, "pressures",
@@ -71,8 +71,10 @@ constexpr std::array<std::pair<Kind, const char*>, 12> kInserts{{
      "completed_seconds, status, origin, utc_offset, rating_before, rating_after, pain_before, "
      "pain_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
     {Kind::session_zone,
-     "INSERT INTO session_zones (uid, device, session_id, zone, seconds) VALUES (?1, ?2, ?3, ?4, "
-     "?5) ON CONFLICT (session_id, zone) DO UPDATE SET seconds = max(seconds, excluded.seconds)"},
+     "INSERT INTO session_zones (uid, device, session_id, zone, seconds, roller_seconds) VALUES "
+     "(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (session_id, zone) DO UPDATE SET roller_seconds = "
+     "CASE WHEN excluded.seconds >= seconds THEN coalesce(excluded.roller_seconds, "
+     "roller_seconds) ELSE roller_seconds END, seconds = max(seconds, excluded.seconds)"},
     {Kind::pressure,
      "INSERT OR IGNORE INTO pressures (uid, device, session_id, at_seconds, value, zone) VALUES "
      "(?1, ?2, ?3, ?4, ?5, ?6)"},
@@ -117,7 +119,9 @@ constexpr std::array<std::pair<Kind, const char*>, 5> kUpdates{{
      "UPDATE sessions SET ended_at = ?6, planned_seconds = ?7, completed_seconds = ?8, status = "
      "?9, rating_before = ?12, rating_after = ?13, pain_before = ?14, pain_after = ?15 WHERE uid "
      "= ?1 AND device = ?2"},
-    {Kind::session_zone, "UPDATE session_zones SET seconds = ?5 WHERE uid = ?1 AND device = ?2"},
+    {Kind::session_zone,
+     "UPDATE session_zones SET seconds = ?5, roller_seconds = coalesce(?6, roller_seconds) WHERE "
+     "uid = ?1 AND device = ?2"},
     {Kind::injury, "UPDATE injuries SET cleared = ?6 OR cleared WHERE uid = ?1 AND device = ?2"},
     {Kind::prescription, "UPDATE prescriptions SET ended_at = ?8 WHERE uid = ?1 AND device = ?2"},
     // A check-in is keyed by its day: another device's answer to the same day's question.

@@ -517,6 +517,12 @@ CREATE TABLE psfs_answers (
   UNIQUE (uid, device)
 );
 )sql",
+    // 10 -> 11: the part of a zone's seconds on the roller (steps on the roller only; cat-cow and
+    // the other movement off it are not). NULL, as every older row has it, is "not recorded":
+    // never filled in from `seconds`, which counts the movement too.
+    R"sql(
+ALTER TABLE session_zones ADD COLUMN roller_seconds INTEGER;
+)sql",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 

@@ -163,7 +163,7 @@ using DeviceIdSource = std::function<std::string()>;
 // Reads (HistoryReader, the part `due`, `stats` and the today view use) and writes the history.
 class HistoryStore final : public HistoryReader {
  public:
-  static constexpr int kSchemaVersion = 10;
+  static constexpr int kSchemaVersion = 11;
   static constexpr const char* kFileName = "history.sqlite3";
 
   // Opens (creating the directory and file when missing) and migrates to kSchemaVersion, first
@@ -196,7 +196,8 @@ class HistoryStore final : public HistoryReader {
   [[nodiscard]] std::size_t count_sessions_since(SysSeconds since) override;
   // At least the number of sessions begun before `until` (cheap: for sizing a vector).
   [[nodiscard]] std::size_t count_sessions_before(SysSeconds until) override;
-  // Fills zone_seconds of the records started at or after `since`.
+  // Fills zone_seconds (and roller_seconds where recorded) of the records started at or after
+  // `since`.
   void attach_zones(std::vector<SessionRecord>& records, SysSeconds since) override;
   // The sessions begun at or after `since` with a before or after rating or pain, oldest first,
   // with only their start, UTC offset, routine, uid, ratings and pain (no rehearsals): the trend

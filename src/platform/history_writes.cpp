@@ -119,11 +119,19 @@ void HistoryStore::update_session_unguarded(long long id, const SessionProgress&
       .run();
   // Updated in place, so a zone's record keeps its uid from the first step to the last.
   auto zone = db_.prepare(
-      "INSERT INTO session_zones (session_id, zone, seconds, uid, device) VALUES (?, ?, ?, ?, ?) "
-      "ON CONFLICT (session_id, zone) DO UPDATE SET seconds = excluded.seconds");
+      "INSERT INTO session_zones (session_id, zone, seconds, uid, device, roller_seconds) VALUES "
+      "(?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, zone) DO UPDATE SET seconds = "
+      "excluded.seconds, roller_seconds = excluded.roller_seconds");
   for (const auto& [name, secs] : p.zone_seconds) {
     zone.reset();
-    zone.bind(1, id).bind(2, name).bind(3, secs).bind(4, new_uuid_v7(now)).bind(5, maker).run();
+    zone.bind(1, id).bind(2, name).bind(3, secs).bind(4, new_uuid_v7(now)).bind(5, maker);
+    // Not recorded (NULL) where the caller does not know it: a session logged by hand.
+    if (auto it = p.roller_seconds.find(name); it != p.roller_seconds.end()) {
+      zone.bind(6, it->second);
+    } else {
+      zone.bind_null(6);
+    }
+    zone.run();
   }
   // Readings and skips only ever grow during a session: store the new ones.
   auto stored = [&](const char* table) {

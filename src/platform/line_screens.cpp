@@ -120,6 +120,8 @@ void EventsScreen::summary(const Session& session) {
   const auto& p = session.progress();
   toml::table zones;
   for (const auto& [zone, secs] : p.zone_seconds) zones.insert(zone, secs);
+  toml::table roller;
+  for (const auto& [zone, secs] : p.roller_seconds) roller.insert(zone, secs);
   toml::array holds;
   for (const auto& h : p.hold_changes) {
     holds.push_back(toml::table{
@@ -132,6 +134,7 @@ void EventsScreen::summary(const Session& session) {
                    {"steps_done", static_cast<std::int64_t>(session.steps_done())},
                    {"steps", static_cast<std::int64_t>(session.routine().steps.size())},
                    {"zones", std::move(zones)},
+                   {"roller_seconds", std::move(roller)},
                    {"hold_changes", std::move(holds)},
                    {"advice", end_advice(session)}};
   fmt::print(out_, "{}\n", json_line(std::move(line)));

@@ -382,3 +382,36 @@ TEST_CASE("user_version -1: every history command exits 2 with one line, the fil
   }
   CHECK(slurp(db_file(home)) == before);
 }
+
+TEST_CASE("roll history and stats: the time on the roller, and \"not recorded\" where it is not") {
+  TempDir home;
+  // The whole plan: its steps on the roller are known (cat-cow and the needle are not on it).
+  REQUIRE(roll_now(home, {"history", "add", "bedtime", "--at", "2026-11-22T19:00Z"}).exit_code ==
+          0);
+  // --minutes: which steps were done is not known, so neither is the time on the roller.
+  REQUIRE(
+      roll_now(home, {"history", "add", "bedtime", "--at", "2026-11-23T19:00Z", "--minutes", "5"})
+          .exit_code == 0);
+  auto json = roll_now(home, {"history", "--json"}).out;
+  // Newest first; each session's object starts with its first key (the keys are sorted).
+  auto whole = json.find("\"completed_seconds\"", json.find("\"completed_seconds\"") + 1);
+  REQUIRE(whole != std::string::npos);
+  std::string newer = json.substr(0, whole);
+  std::string older = json.substr(whole);
+  REQUIRE(has(newer, "\"started_at\" : \"2026-11-23T19:00:00Z\""));
+  REQUIRE(has(older, "\"started_at\" : \"2026-11-22T19:00:00Z\""));
+  CHECK(has(newer, "\"roller_recorded\" : false"));
+  CHECK_FALSE(has(newer, "\"roller_seconds\""));
+  CHECK(has(older, "\"roller_recorded\" : true"));
+  std::regex roller(R"("roller_seconds" : \{\s*"full-body" : 0,\s*"thoracic" : 180\s*\})");
+  CHECK(std::regex_search(older, roller));
+  CHECK(std::regex_search(older, std::regex(R"("thoracic" : 300)")));
+
+  auto stats = roll_now(home, {"stats", "--json"}).out;
+  CHECK(
+      std::regex_search(stats, std::regex(R"("roller" : \{\s*"minutes" : 3,\s*"seconds" : 180,\s*)"
+                                          R"("sessions_not_recorded" : 1\s*\})")));
+  auto text = roll_now(home, {"stats"}).out;
+  CHECK(has(text, "On the roller: 3 min; not recorded for 1 session"));
+  CHECK(has(text, "Minutes per zone (movement off the roller included)"));
+}

@@ -502,3 +502,19 @@ TEST_CASE(
     CHECK(has(r.err, c.words));
   }
 }
+
+TEST_CASE("a bedtime session records its time on the roller, cat-cow and the needle left out") {
+  TempDir home;
+  auto r = roll_at(home, kAfternoon,
+                   {"session", "bedtime", "--plain", "--speed", "1000", "--log-rehearsal"});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(has(r.out, "zones: full-body 1:00 · thoracic 5:00"));
+  CHECK(has(r.out, "on the roller: 3:00 (movement off it, such as cat-cow, not counted)"));
+  auto json = roll_at(home, kAfternoon, {"history", "--json"}).out;
+  CHECK(has(json, "\"roller_recorded\" : true"));
+  CHECK(std::regex_search(
+      json, std::regex(R"("roller_seconds" : \{\s*"full-body" : 0,\s*"thoracic" : 180\s*\})")));
+  auto events = roll_at(home, kAfternoon, {"session", "bedtime", "--events", "--speed", "1000"});
+  REQUIRE_MESSAGE(events.exit_code == 0, events.err);
+  CHECK(has(events.out, R"("roller_seconds" : {"full-body" : 0,"thoracic" : 180})"));
+}

@@ -463,3 +463,44 @@ TEST_CASE("attack 2: a clearing read before its injury holds until confirmed her
   CHECK(has(b.roll({"injury", "list"}).out,
             "[cleared on device 01890a5d: `roll injury clear 1` confirms it here]"));
 }
+
+TEST_CASE("sync: a zone's roller time travels as format 4, an old-format zone stays not recorded") {
+  TempDir home;
+  auto dir = sync_dir(home);
+  Device a{home, "a"}, b{home, "b"}, c{home, "c"};
+  // a: the whole plan, its time on the roller recorded.
+  REQUIRE(a.roll({"history", "add", "bedtime", "--at", "2026-11-22 21:30"}).exit_code == 0);
+  // b: as an older roll writes it (here a session logged with --minutes, whose zones have no
+  // roller time): format 1 lines without the field.
+  REQUIRE(b.roll({"history", "add", "bedtime", "--at", "2026-11-23 07:00", "--minutes", "6"})
+              .exit_code == 0);
+  REQUIRE(a.roll({"sync", dir}).exit_code == 0);
+  REQUIRE(b.roll({"sync", dir}).exit_code == 0);
+  auto a_lines = lines_of(slurp(std::filesystem::path(dir) / (a.id() + ".ndjson")));
+  auto b_lines = lines_of(slurp(std::filesystem::path(dir) / (b.id() + ".ndjson")));
+  int a_zones = 0, b_zones = 0;
+  for (const auto& l : a_lines) {
+    if (l.find("\"kind\":\"session_zone\"") == std::string::npos) continue;
+    ++a_zones;
+    CHECK(l.starts_with("{\"v\":4,"));
+    CHECK(l.find("\"roller_seconds\":") != std::string::npos);
+  }
+  for (const auto& l : b_lines) {
+    if (l.find("\"kind\":\"session_zone\"") == std::string::npos) continue;
+    ++b_zones;
+    CHECK(l.starts_with("{\"v\":1,"));
+    CHECK(l.find("roller_seconds") == std::string::npos);
+  }
+  CHECK(a_zones == 2);
+  CHECK(b_zones == 2);
+  REQUIRE(a.roll({"sync", dir}).exit_code == 0);
+  REQUIRE(c.roll({"sync", dir}).exit_code == 0);
+  // Every device: a's 3 minutes on the roller, b's session counted as not recorded.
+  auto stats = a.roll({"stats", "--json"}).out;
+  CHECK(roll::test::has(stats, "\"sessions_not_recorded\" : 1"));
+  CHECK(roll::test::has(stats, "\"seconds\" : 180,"));
+  CHECK(b.roll({"stats", "--json"}).out == stats);
+  CHECK(c.roll({"stats", "--json"}).out == stats);
+  CHECK(c.roll({"history", "--json", "--limit", "0"}).out ==
+        a.roll({"history", "--json", "--limit", "0"}).out);
+}

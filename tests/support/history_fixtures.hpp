@@ -426,4 +426,31 @@ PRAGMA user_version = 9;
 )sql");
 }
 
+// Version 10 as it was before a zone kept its time on the roller: version 9 above, then migration
+// 10 (the PSFS answers) as it was written, with the rows version 9 left (the thoracic zone of
+// version 5, 300 s, cat-cow or not, and the deleted session's zone kept as its line).
+inline void write_version_10(const std::filesystem::path& file) {
+  write_version_9(file);
+  sql(file, R"sql(
+CREATE TABLE psfs_answers (
+  uid TEXT NOT NULL,
+  device TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL,
+  activity_1 TEXT NOT NULL,
+  score_1 INTEGER NOT NULL,
+  activity_2 TEXT,
+  score_2 INTEGER,
+  activity_3 TEXT,
+  score_3 INTEGER,
+  activity_4 TEXT,
+  score_4 INTEGER,
+  activity_5 TEXT,
+  score_5 INTEGER,
+  UNIQUE (uid, device)
+);
+PRAGMA user_version = 10;
+)sql");
+}
+
 }  // namespace roll::test

@@ -85,7 +85,10 @@ class MemoryHistory final : public HistoryReader {
     for (auto& r : records) {
       if (r.started_at < since) continue;
       for (const auto& held : sessions_)
-        if (held.id == r.id) r.zone_seconds = held.zone_seconds;
+        if (held.id == r.id) {
+          r.zone_seconds = held.zone_seconds;
+          r.roller_seconds = held.roller_seconds;
+        }
     }
   }
   [[nodiscard]] std::vector<PainStop> pain_stops(SysSeconds from, SysSeconds to) override {
@@ -120,6 +123,7 @@ class MemoryHistory final : public HistoryReader {
   }
   static SessionRecord without_details(SessionRecord r) {
     r.zone_seconds.clear();
+    r.roller_seconds.clear();
     r.pressures.clear();
     r.skipped.clear();
     r.hold_changes.clear();

@@ -8,6 +8,7 @@
 #include "cli/session/daily_check_in.hpp"
 #include "cli/session/preflight.hpp"
 #include "fixtures.hpp"
+#include "platform/wall_clock.hpp"
 #include "roll/check_in.hpp"
 #include "roll/injury.hpp"
 #include "roll/profile.hpp"
@@ -372,5 +373,52 @@ TEST_CASE(
   CHECK(said.find("\"wait at least 48 to 72 hours\"") != std::string::npos);
   CHECK(said.find("Recorded by mistake? `roll injury delete 1`.") != std::string::npos);
   CHECK(said.find("clinician") == std::string::npos);
+  std::fclose(sink);
+}
+
+// The first day: the screening has just asked the second article's "rapid onset of numbness,
+// shooting pain or weakness in your arms or legs?"; the check-in minutes later does not ask it
+// again, and still records its day.
+TEST_CASE("a check-in on the day the screening asked about numbness does not ask it again") {
+  roll::test::TempDb db("roll-gates");
+  std::FILE* sink = std::tmpfile();
+  REQUIRE(sink != nullptr);
+  cli::Context ctx;
+  ctx.out = sink;
+  ctx.err = sink;
+  cli::Notices notices;
+  auto now = sys_seconds{seconds{1'795'208'400}};
+  LocalDays today = floor<days>(platform::to_local(now));
+  Profile profile;
+  for (const auto& [condition, name] : kConditionNames) {
+    (void)name;
+    profile.answered.push_back(condition);
+  }
+  profile.conditions_asked = today;
+  platform::HistoryStore store(db.file);
+  std::string day = format_date(roll_day(platform::to_local(now), profile.day_start_hour));
+  {
+    Script screened_today({"n"});
+    cli::daily_check_in(ctx, store, now, profile, screened_today, notices);
+    CHECK(screened_today.shown.find(kInjuryQuestion) != std::string::npos);
+    CHECK(screened_today.shown.find(kLimbQuestion) == std::string::npos);
+    CHECK(screened_today.reads == 1);
+    CHECK(store.checked_in(day));
+  }
+  // Answered yesterday, or with a clinician's clearing of the symptoms: asked again each day.
+  auto next_day = now + hours(24);
+  std::string next = format_date(roll_day(platform::to_local(next_day), profile.day_start_hour));
+  {
+    Script screened_before({"n", "n"});
+    cli::daily_check_in(ctx, store, next_day, profile, screened_before, notices);
+    CHECK(screened_before.shown.find(kLimbQuestion) != std::string::npos);
+    CHECK(store.checked_in(next));
+  }
+  Profile cleared = profile;
+  cleared.conditions.push_back({Condition::neurological_symptoms, true});
+  cleared.conditions_asked = floor<days>(platform::to_local(next_day + hours(24)));
+  Script with_cleared({"n", "n"});
+  cli::daily_check_in(ctx, store, next_day + hours(24), cleared, with_cleared, notices);
+  CHECK(with_cleared.shown.find(kLimbQuestion) != std::string::npos);
   std::fclose(sink);
 }

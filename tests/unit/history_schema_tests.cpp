@@ -470,7 +470,7 @@ TEST_CASE("migration 9 -> 10: PSFS answers, each its device and its uid like eve
   REQUIRE(std::filesystem::exists(backup));
   CHECK(one(backup, "PRAGMA user_version") == "9");
   CHECK(one(backup, "SELECT count(*) FROM sqlite_master WHERE name = 'psfs_answers'") == "0");
-  CHECK(one(db.file, "PRAGMA user_version") == "10");
+  CHECK(one(db.file, "PRAGMA user_version") == std::to_string(HistoryStore::kSchemaVersion));
   // This device's answer is queued under its device, as every record since 9.
   CHECK(one(db.file, fmt::format("SELECT device FROM sync_outbox WHERE kind = 'psfs' AND uid = "
                                  "'{}'",
@@ -483,4 +483,56 @@ TEST_CASE("migration 9 -> 10: PSFS answers, each its device and its uid like eve
                            mine));
   CHECK(one(db.file, fmt::format("SELECT count(*) FROM psfs_answers WHERE uid = '{}'", mine)) ==
         "2");
+}
+
+TEST_CASE(
+    "migration 10 -> 11: a zone's roller time is a column of its own, old zones not recorded") {
+  TempDb db("roll-v10-roller");
+  write_version_10(db.file);
+  REQUIRE(one(db.file, "PRAGMA user_version") == "10");
+  const std::string kSession = "01890a5d-ac96-7000-8000-000000000001";
+  const std::string kDeleted = "01890a5d-ac96-7000-8000-000000000009";
+  {
+    HistoryStore store(db.file, fixed_device());
+    CHECK(store.schema_version() == HistoryStore::kSchemaVersion);
+    auto s = store.session_by_uid(kSession, "d");
+    REQUIRE(s);
+    // The zone's seconds as they were; how many of them were on the roller is not known, and
+    // is never filled in from them.
+    CHECK(s->zone_seconds.at("thoracic") == 300);
+    CHECK(s->roller_seconds.empty());
+    CHECK_FALSE(roller_seconds_done(*s));
+    // It travels as the older roll wrote it: format 1, without the field.
+    std::vector<std::string> lines;
+    store.visit_records(std::nullopt, [&](const sync::Record& r) {
+      if (r.kind == sync::Kind::session_zone) lines.push_back(sync::encode(r));
+    });
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].starts_with("{\"v\":1,"));
+    CHECK(lines[0].find("roller_seconds") == std::string::npos);
+    // A zone kept with its deleted session comes back as its line had it: not recorded.
+    CHECK(store.restore(kDeleted, t0() + hours{1}) == RestoreResult::restored);
+    auto back = store.session_by_uid(kDeleted, "d");
+    REQUIRE(back);
+    CHECK(back->zone_seconds.at("thoracic") == 60);
+    CHECK(back->roller_seconds.empty());
+    // A new session beside them keeps its roller time.
+    SessionProgress p = done("bedtime", t0() + hours{24});
+    p.roller_seconds["thoracic"] = 180;
+    store.begin_session(p);
+  }
+  CHECK(one(db.file, "SELECT count(*) FROM session_zones WHERE roller_seconds IS NULL") == "2");
+  CHECK(one(db.file,
+            "SELECT group_concat(seconds || ':' || coalesce(roller_seconds, 'null')) "
+            "FROM (SELECT * FROM session_zones ORDER BY session_id)") ==
+        "300:null,60:null,300:180");
+  // The column comes after those migration 9 keyed by device and uid: the index is as 9 made it.
+  CHECK(one(db.file, "SELECT sql FROM sqlite_master WHERE name = 'session_zones_uid'") ==
+        "CREATE UNIQUE INDEX session_zones_uid ON session_zones(uid, device)");
+  auto backup = db.file.string() + ".v10.bak";
+  REQUIRE(std::filesystem::exists(backup));
+  CHECK(one(backup, "PRAGMA user_version") == "10");
+  CHECK(one(backup,
+            "SELECT count(*) FROM pragma_table_info('session_zones') WHERE name = "
+            "'roller_seconds'") == "0");
 }

@@ -255,3 +255,33 @@ TEST_CASE("a session's records: skipped steps, an origin, its UTC offset, a zone
   CHECK(rows[0].zone_seconds.at("thoracic") == 320);
   CHECK(rows[0].utc_offset == to_local(t0()).time_since_epoch() - t0().time_since_epoch());
 }
+
+TEST_CASE(
+    "history store: a zone's time on the roller is kept beside its seconds, or not recorded") {
+  TempDb db;
+  HistoryStore store(db.file, fixed_device());
+  SessionProgress p = done("bedtime", t0());
+  p.zone_seconds = {{"full-body", 60}, {"thoracic", 300}};
+  p.roller_seconds = {{"full-body", 0}, {"thoracic", 180}};
+  long long id = store.begin_session(p);
+  // A session logged by hand with --minutes: its zones, and no roller time (not known).
+  SessionProgress by_hand = done("thoracic", t0() + hours{24});
+  by_hand.origin = SessionOrigin::by_hand;
+  store.begin_session(by_hand);
+  auto rows = store.sessions(with_details());
+  REQUIRE(rows.size() == 2);
+  const SessionRecord& hand = rows[0];
+  const SessionRecord& live = rows[1];
+  CHECK(live.id == id);
+  CHECK(live.roller_seconds == p.roller_seconds);
+  CHECK(roller_seconds_done(live) == 180);
+  CHECK(hand.zone_seconds.at("thoracic") == 300);
+  CHECK(hand.roller_seconds.empty());
+  CHECK_FALSE(roller_seconds_done(hand));
+  CHECK(one(db.file, "SELECT count(*) FROM session_zones WHERE roller_seconds IS NULL") == "1");
+  // The stats read the same: 3 minutes on the roller, one session not recorded.
+  Stats st = gather_stats(store, platform::process_time_zone(), t0() + hours{48}, 4, 2);
+  CHECK(st.zone_seconds.at("thoracic") == 600);
+  CHECK(st.roller_seconds.at("thoracic") == 180);
+  CHECK(st.roller_not_recorded == 1);
+}

@@ -247,7 +247,7 @@ TEST_CASE("record checks: a PSFS answer, its activities in pairs, bounded and pr
 TEST_CASE("record checks: what an update may change, per kind") {
   CHECK(mutable_fields(Kind::psfs).empty());
   CHECK(mutable_fields(Kind::session).size() == 8);
-  CHECK(mutable_fields(Kind::session_zone).size() == 1);
+  CHECK(mutable_fields(Kind::session_zone).size() == 2);
   CHECK(mutable_fields(Kind::injury).size() == 1);
   CHECK(mutable_fields(Kind::tombstone).size() == 3);
   CHECK(mutable_fields(Kind::prescription).size() == 1);
@@ -365,4 +365,32 @@ TEST_CASE("record checks: a prescription is a prescription's text, its own days,
   auto retitled = running;
   retitled.set("name", std::string("other.toml"));
   CHECK(check_update(running, retitled)->find("\"name\" cannot change") != std::string::npos);
+}
+
+TEST_CASE("record checks: a zone's roller seconds are a part of its seconds, and stay recorded") {
+  Record zone = valid(Kind::session_zone);
+  zone.set("seconds", std::int64_t{300}).set("roller_seconds", std::int64_t{180});
+  CHECK(problem(zone) == "");
+  Record old = zone;
+  old.set("roller_seconds", Value{});
+  CHECK(problem(old) == "");  // not recorded: an older roll's zone
+  Record more = zone;
+  CHECK(problem(more.set("roller_seconds", std::int64_t{301})) ==
+        "\"roller_seconds\" 301 is more than the zone's \"seconds\" 300 (the time on the roller "
+        "is a part of the time on the zone)");
+  Record negative = zone;
+  CHECK(check_record(negative.set("roller_seconds", std::int64_t{-1}), kNow)->field ==
+        "roller_seconds");
+  // In 64 bits: never cut down to an int on the way in.
+  Record huge = zone;
+  CHECK(problem(huge.set("roller_seconds", std::int64_t{1} << 33)) ==
+        "\"roller_seconds\" 8589934592 is not between 0 and 604800 seconds (a week)");
+  // It grows with the session, like the seconds; once recorded it is never taken back.
+  Record grown = zone;
+  grown.set("seconds", std::int64_t{360}).set("roller_seconds", std::int64_t{240});
+  CHECK_FALSE(check_update(zone, grown));
+  CHECK_FALSE(check_update(old, zone));
+  auto taken = check_update(zone, old);
+  REQUIRE(taken);
+  CHECK(*taken == "a session zone's \"roller_seconds\" once recorded stays recorded (it was 180)");
 }

@@ -281,3 +281,24 @@ TEST_CASE("report: pain and the PSFS since the first rating, flagged where meani
   // Nothing rated: nothing said.
   CHECK_FALSE(has(html_report(sample()), "Since the first rating"));
 }
+
+TEST_CASE("html report: minutes on the roller are the roller's, an old record is not recorded") {
+  ReportInput in;
+  in.today = on(2026, 11, 23);
+  in.range = report_range(in.today, 1);
+  in.generated = "2026-11-23 21:00";
+  in.version = "0.1.0";
+  // 360 s done, 180 of them on the roller: cat-cow and the needle are not.
+  auto live = session(on(2026, 11, 23), "bedtime", "Before bed", SessionStatus::completed, 300);
+  live.zone_seconds = {{"full-body", 60}, {"thoracic", 300}};
+  live.roller_seconds = {{"full-body", 0}, {"thoracic", 180}};
+  in.sessions.push_back(live);
+  auto html = html_report(in);
+  CHECK(has(html, "<b>3</b> minutes on the roller"));
+  CHECK_FALSE(has(html, "not recorded"));
+  // A session from before roll kept it: counted apart, never guessed from its zones.
+  in.sessions.push_back(
+      session(on(2026, 11, 23), "bedtime", "Before bed", SessionStatus::completed, 300));
+  html = html_report(in);
+  CHECK(has(html, "<b>3</b> minutes on the roller<small>not recorded for 1 session"));
+}

@@ -217,7 +217,8 @@ TEST_CASE("events: a notice line before the session, the summary line after it")
   CHECK(last.ends_with(R"("version" : 1,"zones" : {"thoracic" : 120}})"));
   for (const char* part :
        {R"("completed_seconds" : 120,"event" : "summary","hold_changes" : [],)",
-        R"("planned_seconds" : 120,"status" : "completed","steps" : 1,)", R"("steps_done" : 1,)"}) {
+        R"("planned_seconds" : 120,"roller_seconds" : {"thoracic" : 120},"status" : "completed",)",
+        R"("steps" : 1,)", R"("steps_done" : 1,)"}) {
     CAPTURE(part);
     CHECK(last.find(part) != std::string::npos);
   }

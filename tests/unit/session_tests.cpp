@@ -3,8 +3,10 @@
 
 #include <algorithm>
 
+#include "fixtures.hpp"
 #include "roll/keys.hpp"
 #include "roll/lint.hpp"
+#include "roll/load.hpp"
 #include "roll/runner.hpp"
 #include "roll/session.hpp"
 #include "roll/session_wording.hpp"
@@ -391,6 +393,36 @@ TEST_CASE("the log sees begin, an update at every step boundary and one end") {
   CHECK(end.zone_seconds.at("lats") == 24);
   CHECK(end.zone_seconds.at("full-body") == 30);
   CHECK(end.routine_name == "sample");
+}
+
+// Every record's zone_seconds counted cat-cow and the other movement off the roller as time on
+// the zone; the roller's own time is kept beside it, from the steps on the roller only.
+TEST_CASE(
+    "a bedtime session keeps its time on the roller, cat-cow and thread the needle left out") {
+  auto loaded = load_routine(
+      roll::test::slurp(std::filesystem::path(ROLL_SOURCE_DIR) / "routines" / "bedtime.toml"),
+      "bedtime.toml");
+  REQUIRE(loaded.routine);
+  Rig rig({}, *loaded.routine);
+  run_all(rig.session, 1000s, 100ms);
+  REQUIRE(rig.session.finished());
+  const auto& end = rig.log.calls.back().progress;
+  CHECK(end.status == SessionStatus::completed);
+  // The extension's 4 positions of three 10 s breaths and the snow angels' 10 x 6 s are on the
+  // roller; cat-cow's 60 s and the needle's 60 s a side are not.
+  CHECK(end.zone_seconds == std::map<std::string, int>{{"full-body", 60}, {"thoracic", 300}});
+  CHECK(end.roller_seconds == std::map<std::string, int>{{"full-body", 0}, {"thoracic", 180}});
+  // Every update carries it, a zone's roller time never above the zone's.
+  for (const auto& call : rig.log.calls) {
+    for (const auto& [zone, secs] : call.progress.zone_seconds) {
+      REQUIRE(call.progress.roller_seconds.contains(zone));
+      CHECK(call.progress.roller_seconds.at(zone) <= secs);
+    }
+  }
+  auto lines = summary_lines(rig.session);
+  bool said = false;
+  for (const auto& line : lines) said = said || line.starts_with("on the roller: 3:00");
+  CHECK(said);
 }
 
 TEST_CASE("a whole 10-minute session through the runner takes a handful of wake-ups") {

@@ -44,12 +44,14 @@ TEST_CASE("a whole session's summary: time and steps, zones, then move now and d
   run_to_end(rig.session, 0ms);
   REQUIRE(rig.session.status() == SessionStatus::completed);
   auto lines = summary_lines(rig.session);
-  REQUIRE(lines.size() == 4);
+  REQUIRE(lines.size() == 5);
   // The work time, and that the get-readies are not in it (the screen's total counts them).
   CHECK(lines[0] == "Session complete: 1:34 of 1:34 done (get-readies not counted) · 3 of 3 steps");
   CHECK(lines[1] == "zones: full-body 0:30 · lats 0:24 · thoracic 0:40");  // 94 s of work
-  CHECK(lines[2] == move_now_advice(rig.routine));
-  CHECK(lines[3] == water_advice());
+  // The full-body movement's 30 s are off the roller.
+  CHECK(lines[2] == "on the roller: 1:04 (movement off it, such as cat-cow, not counted)");
+  CHECK(lines[3] == move_now_advice(rig.routine));
+  CHECK(lines[4] == water_advice());
   CHECK(end_advice(rig.session) == after_care_advice(rig.routine));
 }
 
@@ -63,9 +65,9 @@ TEST_CASE("the summary counts the pressure readings and the holds changed") {
   s.command(Command::longer, 10s);
   run_to_end(s, 10s);
   auto lines = summary_lines(s);
-  REQUIRE(lines.size() == 6);
-  CHECK(lines[2] == "pressure readings: 2, highest 8/10");
-  CHECK(lines[3] == "holds changed with + and -: 1 time, +15 s in all");
+  REQUIRE(lines.size() == 7);
+  CHECK(lines[3] == "pressure readings: 2, highest 8/10");
+  CHECK(lines[4] == "holds changed with + and -: 1 time, +15 s in all");
 }
 
 TEST_CASE("after a pain stop the summary ends with the sharp-pain advice, and so do the events") {
@@ -89,9 +91,10 @@ TEST_CASE("an interrupted session gets no advice: nobody may be left to read it"
   s.interrupt(10s);
   REQUIRE(s.status() == SessionStatus::interrupted);
   auto lines = summary_lines(s);
-  REQUIRE(lines.size() == 2);
+  REQUIRE(lines.size() == 3);
   CHECK(lines[0].starts_with("Session interrupted: "));
   CHECK(lines[1].starts_with("zones: "));
+  CHECK(lines[2].starts_with("on the roller: "));
   CHECK(end_advice(s).empty());
 }
 

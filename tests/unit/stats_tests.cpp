@@ -125,3 +125,26 @@ TEST_CASE("stats: sessions before the window count in the totals and the longest
   CHECK(st.weeks.size() == 1);
   CHECK(st.zone_seconds.at("thoracic") == 600);  // only this week's
 }
+
+TEST_CASE("stats: minutes on the roller from the sessions that recorded it, the others counted") {
+  MemoryHistory history;
+  auto live = session(utc("2026-11-25T20:00:00Z"));
+  live.zone_seconds = {{"full-body", 60}, {"thoracic", 300}};
+  live.roller_seconds = {{"full-body", 0}, {"thoracic", 180}};
+  history.add(live);
+  // From before roll kept it: its 600 s on the thoracic zone are not 600 s on the roller.
+  history.add(session(utc("2026-11-26T20:00:00Z")));
+  Stats st = gather_stats(history, kUtc, kNow, 4, 2);
+  CHECK(st.zone_seconds.at("thoracic") == 900);
+  CHECK(st.roller_seconds.at("thoracic") == 180);
+  CHECK(st.roller_seconds.at("full-body") == 0);
+  CHECK(st.roller_not_recorded == 1);
+  // A session with no zone and no time done spent none on the roller; one with time but no
+  // zones is not recorded either.
+  SessionRecord empty = session(utc("2026-11-26T08:00:00Z"), SessionStatus::quit);
+  empty.zone_seconds.clear();
+  empty.completed_seconds = 0;
+  CHECK(roller_seconds_done(empty) == 0);
+  empty.completed_seconds = 30;
+  CHECK_FALSE(roller_seconds_done(empty));
+}

@@ -357,3 +357,38 @@ TEST_CASE("sync record: a PSFS answer travels as format 4, a kind a roll of form
   REQUIRE_MESSAGE(d.record, d.error);
   CHECK(*d.record == r);
 }
+
+TEST_CASE("sync record: a zone's roller time travels as format 4, a zone without it stays 1") {
+  Record zone = Record::make(Kind::session_zone, "01890a5d-ac96-7000-8000-000000000002",
+                             "01890a5d-ac96-774b-bcce-b302099a8057");
+  zone.set("session", std::string("01890a5d-ac96-7000-8000-000000000001"))
+      .set("zone", std::string("thoracic"))
+      .set("seconds", std::int64_t{300});
+  std::string old_line = encode(zone);
+  // As every older roll wrote it and reads it.
+  CHECK(old_line == R"({"v":1,"kind":"session_zone","uid":"01890a5d-ac96-7000-8000-000000000002",)"
+                    R"("device":"01890a5d-ac96-774b-bcce-b302099a8057","fields":{"session":)"
+                    R"("01890a5d-ac96-7000-8000-000000000001","zone":"thoracic","seconds":300}})");
+  auto back = decode(old_line);
+  REQUIRE_MESSAGE(back.record, back.error);
+  CHECK_FALSE(back.record->optional_integer("roller_seconds"));
+  Record rolled = zone;
+  rolled.set("roller_seconds", std::int64_t{180});
+  std::string line = encode(rolled);
+  CHECK(line.starts_with("{\"v\":4,"));
+  CHECK(line.ends_with(R"("zone":"thoracic","seconds":300,"roller_seconds":180}})"));
+  auto d = decode(line);
+  REQUIRE_MESSAGE(d.record, d.error);
+  CHECK(*d.record == rolled);
+  // 0 on the roller is recorded too (a zone of movement only), not left out.
+  rolled.set("roller_seconds", std::int64_t{0});
+  CHECK(encode(rolled).starts_with("{\"v\":4,"));
+  // This roll reads the format it writes.
+  CHECK(kFormatVersion == 4);
+  // Merged, the zone with its roller time recorded is the later version, and more of it too.
+  Record more = rolled;
+  more.set("roller_seconds", std::int64_t{200});
+  CHECK(supersedes(more, rolled));
+  CHECK(supersedes(rolled, zone));
+  CHECK_FALSE(supersedes(zone, rolled));
+}

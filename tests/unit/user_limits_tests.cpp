@@ -297,3 +297,36 @@ TEST_CASE("the voice says what + did and the aim the advice gives") {
   CHECK(ease_off_said(pressure_aim(step, cleared(Condition::osteoporosis))) ==
         "Ease off. Keep it gentle: 4 out of ten at most.");
 }
+
+TEST_CASE("the after-care's three minutes of movement ease off at the session's ceiling") {
+  // A beginner's session eases off from 6; the movement block timed right after it is the same
+  // person on the floor, so a 6 there is "too much" too, and the advice aims for 5 at most.
+  SessionOptions session_options;
+  session_options.user = beginner();
+  session_options.speed = 2.0;
+  SessionOptions after = after_care_options(session_options);
+  CHECK(after.speed == 2.0);
+  CHECK_FALSE(after.confirm_quit);
+  Routine block = movement_block();
+  RecordingLog log;
+  Session movement(block, make_plan(block), log, after);
+  movement.start(0ms);
+  movement.advance(7s);
+  auto out = movement.command(Command::pressure, 7s, 6);
+  auto ease = of(out, EventKind::ease_off);
+  REQUIRE(ease.size() == 1);
+  CHECK(has(event_text(block, ease[0]), "5"));
+  CHECK(movement.view().ease_off);
+  // A cleared condition too; everyone else still from above 7.
+  session_options.user = cleared(Condition::osteoporosis);
+  Session cleared_movement(block, make_plan(block), log, after_care_options(session_options));
+  cleared_movement.start(0ms);
+  cleared_movement.advance(7s);
+  CHECK(of(cleared_movement.command(Command::pressure, 7s, 6), EventKind::ease_off).size() == 1);
+  session_options.user = UserLimits{};
+  Session everyone(block, make_plan(block), log, after_care_options(session_options));
+  everyone.start(0ms);
+  everyone.advance(7s);
+  CHECK(of(everyone.command(Command::pressure, 7s, 7), EventKind::ease_off).empty());
+  CHECK(of(everyone.command(Command::pressure, 7s, 8), EventKind::ease_off).size() == 1);
+}

@@ -111,6 +111,17 @@ toml::table json_row(const SessionRecord& r) {
                   {"pressures", std::move(pressures)},
                   {"skipped_steps", std::move(skipped)},
                   {"hold_changes", std::move(holds)}};
+  // The part of zone_seconds on the roller, zone by zone; null where it was not recorded (before
+  // roll kept it, or logged by hand with --minutes), said by roller_recorded: never a guess
+  // from zone_seconds.
+  if (roller_seconds_done(r)) {
+    toml::table roller;
+    for (const auto& [z, s] : r.roller_seconds) roller.insert(z, s);
+    row.insert("roller_recorded", true);
+    row.insert("roller_seconds", std::move(roller));
+  } else {
+    row.insert("roller_recorded", false);
+  }
   if (r.rating_before) row.insert("rating_before", *r.rating_before);
   if (r.rating_after) row.insert("rating_after", *r.rating_after);
   if (r.pain_before) row.insert("pain_before", *r.pain_before);
@@ -268,13 +279,20 @@ void add(Context& ctx, UserData& user, const HistoryOptions::Add& opt) {
                      ? std::min(1.0, static_cast<double>(p.completed_seconds) / p.planned_seconds)
                      : 1.0;
   std::map<std::string, double> zones;
+  std::map<std::string, double> roller;
   for (const Block& b : plan.blocks) {
     const Step& step = routine.steps[b.step];
     if (b.get_ready || !step.zone) continue;
-    zones[std::string(zone_name(*step.zone))] +=
-        share * std::chrono::duration<double>(b.length).count();
+    double secs = share * std::chrono::duration<double>(b.length).count();
+    zones[std::string(zone_name(*step.zone))] += secs;
+    roller[std::string(zone_name(*step.zone))] += on_roller(step) ? secs : 0.0;
   }
   for (const auto& [zone, secs] : zones) p.zone_seconds[zone] = static_cast<int>(secs + 0.5);
+  // The whole plan done: its steps on the roller are known, zone by zone. With --minutes, which
+  // of the steps were done is not, so the roller's time is not recorded rather than guessed.
+  if (opt.minutes < 0) {
+    for (const auto& [zone, secs] : roller) p.roller_seconds[zone] = static_cast<int>(secs + 0.5);
+  }
   p.status = p.completed_seconds >= kCompletedShare * p.planned_seconds ? SessionStatus::completed
                                                                         : SessionStatus::partial;
   // The one check every record passes, whether typed here, imported or synced.
@@ -411,6 +429,7 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
       "  roll history --since 2026-11-01 --limit 0 --csv > rolls.csv\n"
       "  roll history --json | jq '.sessions[0].status'\n"
       "  roll history --json | jq '.sessions[] | select(.pain_rise_flagged)'   pain up 2+\n"
+      "  roll history --json | jq '.sessions[] | select(.roller_recorded) | .roller_seconds'\n"
       "  roll history delete \"$(roll history --json --limit 1 | jq -r '.sessions[0].id')\"\n"
       "  roll history add bedtime --at '2026-11-23 21:30' --minutes 6\n"
       "  roll history deleted\n"
@@ -420,7 +439,10 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
       "A session run with --speed is a rehearsal and is not recorded unless --log-rehearsal.\n"
       "pain 3 -> 5 /10: pain before and after (0 none, 10 the worst imaginable), FLAGGED when it\n"
       "rose by 2 or more (roll's own threshold, after Ostelo et al. 2008); back feels 4 -> 7 /10\n"
-      "(10 fine): the older \"how does your back feel\" ratings, not pain.";
+      "(10 fine): the older \"how does your back feel\" ratings, not pain.\n"
+      "zone_seconds count a step's whole time, cat-cow included; roller_seconds the steps on the\n"
+      "roller only, absent (roller_recorded false: not recorded) for a session from before roll\n"
+      "kept them or logged with `history add --minutes`.";
 
   auto& del = cmd.command(
       "delete", "Delete one session and what hangs on it (zones, pressures, its pain stop)");
@@ -455,7 +477,10 @@ void declare_history(CommandSpec& roll, HistoryOptions& opts) {
       "\nExamples:\n  roll history add bedtime --at '2026-11-23 21:30'\n"
       "  roll history add thoracic --at 2026-11-23T07:15 --minutes 3\n"
       "  roll history add bedtime --at '2026-11-23 21:30' --pain-before 5 --pain-after 3\n"
-      "\nIt is completed when the minutes cover at least 80% of the plan, partial otherwise.";
+      "\nIt is completed when the minutes cover at least 80% of the plan, partial otherwise.\n"
+      "Without --minutes the whole plan was done, so its time on the roller is recorded (its\n"
+      "steps on the roller, zone by zone); with --minutes which steps were done is not known,\n"
+      "so the time on the roller is not recorded (`roll stats` and the report say so).";
   add_cmd.reached = [&opts] { opts.action = HistoryOptions::Action::add; };
   declare_history_exchange(cmd, opts.exp, opts.imp);
   cmd.find("export")->reached = [&opts] { opts.action = HistoryOptions::Action::export_records; };

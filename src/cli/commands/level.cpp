@@ -46,8 +46,8 @@ void declare_level(CommandSpec& roll, LevelOptions& options) {
       "\nA beginner is offered the step up after {} completed sessions over at least {} days with\n"
       "no pain stop and no pressure reading above {} (roll's own reading of the second article's\n"
       "\"gradually build time and frequency\"); a pain stop or a harder reading starts the count\n"
-      "over.",
-      kStepUpSessions, kStepUpDays, kStepUpMaxPressure);
+      "over. The {} is a beginner's most, where the session eases off (roll's own reading).",
+      kStepUpSessions, kStepUpDays, step_up_most_pressure(), step_up_most_pressure());
 }
 
 int run_level(Context& ctx, UserData& user, const LevelOptions& options) {

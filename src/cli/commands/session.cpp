@@ -76,6 +76,7 @@ void declare_session(CommandSpec& roll, SessionOptions& args) {
       "  roll session thoracic --voice --voice-command 'espeak-ng -v en-gb -s 140'\n"
       "  roll session thoracic --plain --speed 20     check a routine quickly (a rehearsal)\n"
       "  roll session ./my-routine.toml --events | jq .event\n"
+      "  roll session bedtime --events | tail -n 1 | jq .roller_seconds\n"
       "  roll session bedtime --plain --pain-before 4 --pain-after 2   pain, for a script\n"
       "  roll profile conditions --osteoporosis no ...   the screening, answered for a script\n"
       "\nThe first real session asks the screening's six questions (`roll profile conditions\n"

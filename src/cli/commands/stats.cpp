@@ -36,8 +36,19 @@ void print_json_stats(Context& ctx, const Stats& st, const StatsReadings& readin
                                 {"minutes", rounded_minutes(w.seconds)},
                                 {"seconds", w.seconds}});
   toml::table zones;
-  for (const auto& [z, s] : st.zone_seconds)
-    zones.insert(z, toml::table{{"minutes", rounded_minutes(s)}, {"seconds", s}});
+  std::int64_t roller_total = 0;
+  for (const auto& [z, s] : st.zone_seconds) {
+    auto roller = st.roller_seconds.contains(z) ? st.roller_seconds.at(z) : std::int64_t{0};
+    roller_total += roller;
+    zones.insert(z, toml::table{{"minutes", rounded_minutes(s)},
+                                {"seconds", s},
+                                {"roller_minutes", rounded_minutes(roller)},
+                                {"roller_seconds", roller}});
+  }
+  // On the roller: from the sessions that recorded it; the others are counted, never guessed.
+  toml::table roller{{"minutes", rounded_minutes(roller_total)},
+                     {"seconds", roller_total},
+                     {"sessions_not_recorded", st.roller_not_recorded}};
   toml::array days;
   for (const auto& d : st.days)
     days.push_back(toml::table{{"date", format_date(d.day)},
@@ -52,6 +63,7 @@ void print_json_stats(Context& ctx, const Stats& st, const StatsReadings& readin
                   {"total_completed", st.total_completed},
                   {"weeks", std::move(weeks)},
                   {"zones", std::move(zones)},
+                  {"roller", std::move(roller)},
                   {"days", std::move(days)}};
   add_readings_json(doc, readings, st.day_start_hour);
   if (rx) doc.insert("prescription", prescription_json(*rx));
@@ -70,13 +82,14 @@ void declare_stats(CommandSpec& roll, StatsOptions& opts) {
       .show_default()
       .between(1, 520);
   cmd.flag("--json", opts.json,
-           "Print a JSON object (current_streak, longest_streak, weeks, zones, days, ratings, "
-           "pain, pressures, pain_stops, outcomes, and prescription while one is active)");
+           "Print a JSON object (current_streak, longest_streak, weeks, zones, roller, days, "
+           "ratings, pain, pressures, pain_stops, outcomes, and prescription while one is active)");
   cmd.footer =
       "\nExamples:\n"
       "  roll stats\n"
       "  roll stats --weeks 52\n"
       "  roll stats --json | jq .current_streak\n"
+      "  roll stats --json | jq .roller.minutes    minutes on the roller itself\n"
       "  roll stats --json | jq '.pain[] | select(.rise_flagged)'   pain up 2 or more\n"
       "  roll stats --json | jq .outcomes.psfs.words\n"
       "\nA day with a completed session keeps the streak (a partial session or a --speed "
@@ -86,6 +99,9 @@ void declare_stats(CommandSpec& roll, StatsOptions& opts) {
       "break it. The day starts at `day_start` from config.toml (default 04:00).\n"
       "With a prescription (roll prescription add), its adherence comes first: sessions done\n"
       "against sessions prescribed, per week and in all, the days safety stopped excused.\n"
+      "Minutes per zone count a step's whole time, movement off the roller (cat-cow) included;\n"
+      "minutes on the roller count the steps on it only. A session from before roll kept them,\n"
+      "or logged with `history add --minutes`, has them not recorded: counted, never guessed.\n"
       "Since you started: pain before and after sessions (the first week's average against the\n"
       "last week's; meaningful at 2 points or 30%, Ostelo et al. 2008) and the PSFS (your first\n"
       "answer against the latest; meaningful at 2.0 points on the mean, the figure usually cited\n"

@@ -6,6 +6,7 @@
 
 #include "platform/wall_clock.hpp"
 #include "roll/injury.hpp"
+#include "roll/screening.hpp"
 
 namespace roll::cli {
 
@@ -30,7 +31,14 @@ void daily_check_in(Context& ctx, platform::HistoryStore& store, SysSeconds now,
                     const Profile& profile, Prompter& prompter, Notices& notices) {
   std::string day = format_date(roll_day(platform::to_local(now), profile.day_start_hour));
   if (store.checked_in(day)) return;
-  CheckIn answers = run_check_in(prompter);
+  // The screening asked about numbness, shooting pain and weakness in the limbs minutes ago (or
+  // earlier today) and heard no: asked twice, the question stops being read.
+  LocalDays today = std::chrono::floor<std::chrono::days>(platform::to_local(now));
+  bool limbs_screened = limbs_screened_on(profile, today);
+  CheckIn answers = run_check_in(prompter, !limbs_screened);
+  if (limbs_screened && answers.answered) {
+    prompter.say("Numbness, weakness or shooting pain in the limbs: no, as the screening heard.\n");
+  }
   notices.unread = false;  // what came before is on screen above these questions
   if (answers.fresh_injury) {
     Zone zone = answers.zone.value_or(Zone::full_body);

@@ -159,19 +159,15 @@ RunResult run_screen(Context& ctx, const SessionOptions& args, Session& session,
 }  // the terminal is restored here, before the summary
 
 // The first article's three minutes of active stretches, timed, when the routine had none.
-void offer_movement(Context& ctx, const SessionOptions& args, platform::SteadyClock& clock,
-                    platform::Speaker* speaker) {
+void offer_movement(Context& ctx, const SessionOptions& args, const roll::SessionOptions& session,
+                    platform::SteadyClock& clock, platform::Speaker* speaker) {
   // One key, as every question on the floor: y or n.
   TerminalPrompter prompter(ctx);
   prompter.say("\n");
   if (ask_yes_no(prompter, "Start three timed minutes of movement now?") != true) return;
   const Routine block = movement_block();
   NullSessionLog none;  // the session is recorded already; these minutes are its after-care
-  roll::SessionOptions options;  // the core session's, not this command's
-  options.speed = args.speed;
-  options.confirm_quit = false;
-  options.speech_wait = speaker ? kSpeechWait : Millis{0};
-  Session movement(block, make_plan(block), none, options, now_or_fail(ctx));
+  Session movement(block, make_plan(block), none, after_care_options(session), now_or_fail(ctx));
   auto result = run_screen(ctx, args, movement, clock, speaker, true, true, false, nullptr, false);
   if (result.status == SessionStatus::completed) {
     fmt::print(ctx.out, "Three minutes of movement done. {}\n", water_advice());
@@ -364,7 +360,7 @@ int run_guided_session(Context& ctx, UserData& user, const SessionOptions& args)
   // After a whole session only: whoever quits or stops has said they are done.
   if (full_screen && !args.yes && session.status() == SessionStatus::completed &&
       !moves_enough_after(routine)) {
-    offer_movement(ctx, args, clock, speaker.get());
+    offer_movement(ctx, args, options, clock, speaker.get());
   }
   // On stderr: plain and JSON lines on stdout stay one event a line.
   if (rehearsal && !args.no_log) {
