@@ -263,3 +263,81 @@ TEST_CASE("an injury's clearing time is its own clearing's, not that of another 
     CHECK(found);
   }
 }
+
+TEST_CASE(
+    "a zone's roller time is its own device's: a copy under another device sets or clears none") {
+  TempDb db("roll-roller-claim");
+  HistoryStore store(db.file, fixed_device());
+  // This device's sessions: one with its time on the roller recorded, one without it.
+  SessionProgress rolled = done("bedtime", t0());
+  rolled.roller_seconds["thoracic"] = 180;
+  store.begin_session(rolled);
+  store.begin_session(done("bedtime", t0() + hours{24}));
+  std::vector<sync::Record> honest;
+  store.visit_records(std::nullopt, [&](const sync::Record& r) {
+    if (r.kind == sync::Kind::session || r.kind == sync::Kind::session_zone) honest.push_back(r);
+  });
+  REQUIRE(honest.size() == 4);
+  // Each copied under the copier's own id: the recorded zone without its roller time and with
+  // more seconds (the same zone's later version, were it the same record), the other with one.
+  std::string recorded, unrecorded;
+  std::vector<IncomingRecord> copies;
+  for (auto r : honest) {
+    if (r.kind == sync::Kind::session_zone) {
+      if (r.optional_integer("roller_seconds")) {
+        recorded = r.text("session");
+        r.set("roller_seconds", sync::Value{}).set("seconds", std::int64_t{400});
+      } else {
+        unrecorded = r.text("session");
+        r.set("roller_seconds", std::int64_t{250});
+      }
+    }
+    r.device = "x";
+    copies.push_back({r, fmt::format("x:{}", copies.size() + 1)});
+  }
+  REQUIRE_FALSE(recorded.empty());
+  REQUIRE_FALSE(unrecorded.empty());
+
+  auto check = [&](HistoryStore& s, const std::string& own) {
+    auto a = s.session_by_uid(recorded, own);
+    REQUIRE(a);
+    CHECK(a->zone_seconds.at("thoracic") == 300);
+    CHECK(a->roller_seconds.at("thoracic") == 180);
+    auto b = s.session_by_uid(unrecorded, own);
+    REQUIRE(b);
+    CHECK(b->roller_seconds.empty());
+    // The copies stand beside them, as their own records.
+    auto a_copy = s.session_by_uid(recorded, "x");
+    REQUIRE(a_copy);
+    CHECK(a_copy->zone_seconds.at("thoracic") == 400);
+    CHECK(a_copy->roller_seconds.empty());
+    auto b_copy = s.session_by_uid(unrecorded, "x");
+    REQUIRE(b_copy);
+    CHECK(b_copy->roller_seconds.at("thoracic") == 250);
+  };
+
+  SUBCASE("the copies read after the honest zones") {
+    ProblemLog problems;
+    auto counts =
+        store.merge(copies, {MergeMode::sync, t0() + hours{30}, kDevice, {}, false}, problems);
+    CHECK(problems.lines().empty());
+    CHECK(counts.added == 4);
+    check(store, kDevice);
+  }
+  // merge() puts sessions before their zones, and keeps the order within a kind.
+  SUBCASE("the copies read before the honest zones, on a third device") {
+    TempDb other("roll-roller-claim-other");
+    HistoryStore third(other.file,
+                       [] { return std::string("01890a5d-ac96-774b-bcce-b302099a8059"); });
+    std::vector<IncomingRecord> batch = copies;
+    for (const auto& r : honest) batch.push_back({r, fmt::format("h:{}", batch.size() + 1)});
+    ProblemLog problems;
+    auto counts = third.merge(
+        batch,
+        {MergeMode::sync, t0() + hours{30}, "01890a5d-ac96-774b-bcce-b302099a8059", {}, false},
+        problems);
+    CHECK(problems.lines().empty());
+    CHECK(counts.added == 8);
+    check(third, kDevice);
+  }
+}
