@@ -247,8 +247,15 @@ void write_text_file(const fs::path& path, std::string_view text,
 
 bool write_private_file(const fs::path& path, std::string_view bytes) {
   std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  ::chmod(path.parent_path().c_str(), 0700);  // best effort: an existing directory keeps its mode
+  // Only a directory made here is made private: one that was there keeps its owner's mode, and a
+  // link planted in its place is never followed to change the mode of what it points at.
+  if (fs::create_directories(path.parent_path(), ec)) {
+    int fd = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd >= 0) {
+      (void)::fchmod(fd, 0700);
+      ::close(fd);
+    }
+  }
   Temp temp;
   // mkostemp makes the file 0600.
   if (!make_temp(path, temp) || !write_all(temp.fd.get(), bytes) || !temp.fd.close()) {

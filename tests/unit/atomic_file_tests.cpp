@@ -152,6 +152,24 @@ TEST_CASE("a private file is written 0600 in a 0700 directory, whole, with nothi
   CHECK_FALSE(roll::platform::write_private_file(dir.path / "blocker" / "f", "x"));
 }
 
+TEST_CASE("a private file's directory is never chmod-ed through a link, nor when it existed") {
+  Dir dir;
+  // $XDG_STATE_HOME/roll planted as a link to a directory of the user's: its mode stays.
+  auto target = dir.path / "elsewhere";
+  fs::create_directory(target);
+  ::chmod(target.c_str(), 0755);
+  fs::create_directory(dir.path / "state");
+  fs::create_directory_symlink(target, dir.path / "state" / "roll");
+  CHECK(roll::platform::write_private_file(dir.path / "state" / "roll" / "told", "x"));
+  CHECK(mode_of(target) == 0755);
+  // A directory that was already there keeps its mode too.
+  auto existing = dir.path / "existing";
+  fs::create_directory(existing);
+  ::chmod(existing.c_str(), 0750);
+  CHECK(roll::platform::write_private_file(existing / "told", "x"));
+  CHECK(mode_of(existing) == 0750);
+}
+
 TEST_CASE("a private file is not read through a symlink, nor when others may write it") {
   Dir dir;
   auto file = dir.write("mine", "bytes");
