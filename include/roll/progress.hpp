@@ -36,7 +36,34 @@ struct StepUp {
   int days = 0;               // roll days from the run's first session to today, inclusive
   std::string reason;         // one sentence: why (not)
   std::optional<StepUpRestart> restarted;  // the latest restart of the count, if any
+  std::string counted;  // "10 completed sessions over 22 days ...": the count, when suggested
+  // Set when the step up is the prescribing clinician's to decide: the level they prescribed.
+  std::optional<Level> prescribed_level;
 };
+
+// roll's own span: for this many days after a prescription's last day (or the day it was ended,
+// if earlier), a step up past the level it names is still its clinician's to decide.
+inline constexpr int kStepUpAsksClinicianDays = 14;
+
+// The level a clinician's prescription names, and its last day.
+struct PrescribedLevel {
+  Level level = Level::beginner;
+  std::string clinician;  // may be empty
+  LocalDays last_day{};   // `until`, or the roll day `roll prescription end` ended it if earlier
+};
+
+// Whether going up to `to` on `today` is the prescribing clinician's to decide.
+[[nodiscard]] bool asks_clinician(const PrescribedLevel& p, Level to, LocalDays today);
+
+// "a beginner", "an intermediate", "an advanced".
+[[nodiscard]] std::string level_words(Level level);
+
+// "Dr. Ana Moreno", or "your clinician" when the prescription names none.
+[[nodiscard]] std::string clinician_words(const PrescribedLevel& p);
+
+// A suggested step up past the prescription's level becomes the advice to ask its clinician
+// first: a patient on a clinician's plan is not told by roll to go past it.
+void defer_to_clinician(StepUp& s, const PrescribedLevel& p, LocalDays today);
 
 // "the count started over after a pressure of 9 on 2026-11-20": for wherever the count is shown.
 [[nodiscard]] std::string restart_words(const StepUpRestart& restart);

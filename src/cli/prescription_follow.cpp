@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "platform/wall_clock.hpp"
 #include "roll/pain.hpp"
 #include "roll/plural.hpp"
 #include "roll/today.hpp"
@@ -31,6 +34,24 @@ std::optional<PrescriptionToday> follow_active_prescription(
   in.now = now;
   in.local_now = local_now;
   return follow_prescription(store, in);
+}
+
+std::optional<PrescribedLevel> recent_prescribed_level(platform::HistoryStore& store,
+                                                       int day_start_hour, LocalDays today) {
+  auto stored = store.prescriptions();
+  for (auto it = stored.rbegin(); it != stored.rend(); ++it) {
+    // Checked at the door (record_checks.cpp): a text that does not load was not stored by roll.
+    auto loaded = load_prescription(it->text, it->name);
+    if (!loaded.prescription) continue;
+    PrescribedLevel p{loaded.prescription->level, loaded.prescription->clinician,
+                      loaded.prescription->until};
+    if (it->ended_at) {
+      p.last_day =
+          std::min(p.last_day, roll_day(platform::to_local(*it->ended_at), day_start_hour));
+    }
+    if (today <= p.last_day + std::chrono::days{kStepUpAsksClinicianDays}) return p;
+  }
+  return std::nullopt;
 }
 
 std::string adherence_words(const AdherenceCount& c) {

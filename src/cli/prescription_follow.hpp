@@ -11,6 +11,7 @@
 #include "platform/history_store.hpp"
 #include "roll/due.hpp"
 #include "roll/prescription_today.hpp"
+#include "roll/progress.hpp"
 
 namespace roll::cli {
 
@@ -18,6 +19,12 @@ namespace roll::cli {
 [[nodiscard]] std::optional<PrescriptionToday> follow_active_prescription(
     platform::HistoryStore& store, const Profile& profile, const DueToday& due,
     const std::vector<Routine>* routines, SysSeconds now, LocalSeconds local_now);
+
+// The latest prescription added whose level still decides a step up on `today` (running, not
+// started yet, or ended within kStepUpAsksClinicianDays); nothing when none does.
+[[nodiscard]] std::optional<PrescribedLevel> recent_prescribed_level(platform::HistoryStore& store,
+                                                                     int day_start_hour,
+                                                                     LocalDays today);
 
 // "34 of 40 prescribed sessions (85%), 2 excused for safety"; "nothing prescribed yet".
 [[nodiscard]] std::string adherence_words(const AdherenceCount& count);

@@ -58,11 +58,12 @@ StepUp step_up(Level level, const std::vector<SessionRecord>& sessions, LocalDay
   if (out.sessions >= kStepUpSessions && out.days >= kStepUpDays) {
     out.suggested = true;
     out.next = Level::intermediate;
-    out.reason = fmt::format(
+    out.counted = fmt::format(
         "{} completed sessions over {} days{} with no pain stop and every pressure reading at {} "
-        "or below: try a longer session or the intermediate routines (`roll level "
-        "intermediate`)",
+        "or below",
         out.sessions, out.days, since, most);
+    out.reason = out.counted +
+                 ": try a longer session or the intermediate routines (`roll level intermediate`)";
     return out;
   }
   out.reason = fmt::format(
@@ -71,6 +72,28 @@ StepUp step_up(Level level, const std::vector<SessionRecord>& sessions, LocalDay
       "article's \"gradually\")",
       out.sessions, kStepUpSessions, out.days, kStepUpDays, since, most);
   return out;
+}
+
+bool asks_clinician(const PrescribedLevel& p, Level to, LocalDays today) {
+  return to > p.level && today <= p.last_day + std::chrono::days{kStepUpAsksClinicianDays};
+}
+
+std::string clinician_words(const PrescribedLevel& p) {
+  return p.clinician.empty() ? std::string("your clinician") : p.clinician;
+}
+
+void defer_to_clinician(StepUp& s, const PrescribedLevel& p, LocalDays today) {
+  if (!s.suggested || !s.next || !asks_clinician(p, *s.next, today)) return;
+  s.prescribed_level = p.level;
+  s.reason = fmt::format(
+      "{}: ask {} whether to step up before `roll level {}` (the prescription is for {}; roll "
+      "leaves the step up to the clinician until {} days after it ends, roll's own span)",
+      s.counted, clinician_words(p), to_string(*s.next), level_words(p.level),
+      kStepUpAsksClinicianDays);
+}
+
+std::string level_words(Level level) {
+  return fmt::format("{} {}", level == Level::beginner ? "a" : "an", to_string(level));
 }
 
 std::string restart_words(const StepUpRestart& restart) {

@@ -69,3 +69,43 @@ TEST_CASE(
   CHECK(has(r.out, "the second article's\n\"gradually build time and frequency\""));
   CHECK_FALSE(has(r.out, "first article"));
 }
+
+TEST_CASE("roll level and bare roll: a step up under a clinician's prescription asks them first") {
+  TempDir home;
+  std::string lines;
+  for (int d = 1; d <= 10; ++d) {
+    lines += fmt::format("beginner 2026-11-{:02}T09:00:00Z completed 300 thoracic=180\n", d * 2);
+  }
+  seed_history(home, lines);
+  std::string example =
+      roll::test::source_path("docs/examples/thoracic-4-weeks.prescription.toml").string();
+  // The example prescribes a beginner's work from 2 to 29 November.
+  REQUIRE(roll_at(home, "2026-11-01T18:00:00", {"prescription", "add", example}).exit_code == 0);
+  const char* now = "2026-11-23T15:00:00";
+  auto today = roll_at(home, now, {});
+  CHECK(has(today.out, "step up: 10 completed sessions over 22 days"));
+  CHECK(has(today.out, "ask Dr. Ana Moreno whether to step up before `roll level intermediate`"));
+  CHECK_FALSE(has(today.out, "try a longer session"));
+  auto json = roll_at(home, now, {"--json"});
+  CHECK(has(json.out, "\"ask_clinician\" : true"));
+  CHECK(has(json.out, "\"prescribed_level\" : \"beginner\""));
+  auto level = roll_at(home, now, {"level"});
+  CHECK(has(level.out, "step up: ask your clinician first: 10 completed sessions over 22 days"));
+  CHECK(has(level.out, "ask Dr. Ana Moreno whether to step up"));
+
+  // Setting the level is the user's call: roll warns, then does it.
+  auto set = roll_at(home, now, {"level", "intermediate"});
+  CHECK_MESSAGE(set.exit_code == 0, set.err);
+  CHECK(has(set.err, "Dr. Ana Moreno's prescription is for a beginner"));
+  CHECK(has(set.out, "level: intermediate (was beginner)"));
+  REQUIRE(roll_at(home, now, {"level", "beginner"}).exit_code == 0);
+  CHECK_FALSE(has(roll_at(home, now, {"level", "beginner"}).err, "prescription"));
+
+  // Ended three days ago: still the clinician's (roll's own 14 days).
+  REQUIRE(roll_at(home, "2026-11-20T12:00:00", {"prescription", "end"}).exit_code == 0);
+  CHECK(has(roll_at(home, now, {}).out, "ask Dr. Ana Moreno whether to step up"));
+  // More than 14 days after it ended: roll's own suggestion again.
+  auto later = roll_at(home, "2026-12-05T15:00:00", {"--json"});
+  CHECK(has(later.out, "\"ask_clinician\" : false"));
+  CHECK_FALSE(has(later.out, "prescribed_level"));
+}

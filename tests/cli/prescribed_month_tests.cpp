@@ -128,6 +128,10 @@ TEST_CASE("a prescribed month: roll, roll stats and the report on its last day")
             "progress: the activities you find hard are 2.6 points easier on average since you "
             "started (PSFS, from 3 to 5.7 of 10): a meaningful change (2.0 points on the mean of "
             "the activities (the figure usually cited from Stratford et al. 1995))"));
+  // The count is met, but a patient on a clinician's plan is not told by roll to step past it.
+  CHECK(has(today.out, "step up: 41 completed sessions over 28 days"));
+  CHECK(has(today.out, "ask Dr. Ana Moreno whether to step up before `roll level intermediate`"));
+  CHECK_FALSE(has(today.out, "try a longer session"));
 
   auto stats = m.run(last, {"stats"});
   CHECK(stats.exit_code == 0);

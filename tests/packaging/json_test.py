@@ -598,6 +598,13 @@ run("injury", "add", "thoracic", "--hours-ago", "2", environment=rx)
 check_due("excused", rx)
 check_json("today", "--json", environment=rx)
 check_json("stats", "stats", "--json", environment=rx)
+# Ten completed sessions over 21 days: the count for a step up is met, but the prescription names
+# a beginner, so bare `roll` leaves the step up to its clinician.
+for day in ("2026-11-06", "2026-11-07", "2026-11-09", "2026-11-10"):
+    run("history", "add", "bedtime", "--at", f"{day}T21:30", "--minutes", "5", environment=rx)
+step_up = (check_json("today", "--json", environment=rx) or {}).get("step_up", {})
+if not step_up.get("ask_clinician") or step_up.get("prescribed_level") != "beginner":
+    fail(f"roll --json under a beginner's prescription with the count met: {step_up}")
 check_lines("journal", "roll history export (prescription)",
             run("history", "export", environment=rx).stdout)
 # The later PSFS answer deleted by its tombstone (imported, as one from another device arrives):

@@ -350,3 +350,32 @@ TEST_CASE("step up credits \"gradually\" to the second article, where it is") {
   auto up = step_up(Level::beginner, {}, LocalDays{std::chrono::days{20000}}, 4);
   CHECK(up.reason.find("roll's own reading of the second article's") != std::string::npos);
 }
+
+TEST_CASE("step up: past a prescription's level it is the clinician's, until 14 days after it") {
+  LocalDays today = floor<days>(local(at(12, 0, 20)));
+  std::vector<SessionRecord> history;
+  for (int d = 1; d <= 10; ++d) history.push_back(session(d, SessionStatus::completed, {4}));
+  StepUp s = step_up(Level::beginner, history, today, 4);
+  REQUIRE(s.suggested);
+  PrescribedLevel p{Level::beginner, "", today - days{kStepUpAsksClinicianDays}};
+  CHECK(asks_clinician(p, Level::intermediate, today));
+  CHECK_FALSE(asks_clinician(p, Level::beginner, today));
+  CHECK_FALSE(asks_clinician(p, Level::intermediate, today + days{1}));
+  CHECK_FALSE(
+      asks_clinician(PrescribedLevel{Level::intermediate, "", today}, Level::intermediate, today));
+  CHECK(asks_clinician(PrescribedLevel{Level::intermediate, "", today}, Level::advanced, today));
+
+  StepUp kept = s;
+  defer_to_clinician(kept, p, today + days{1});
+  CHECK_FALSE(kept.prescribed_level);
+  CHECK(kept.reason == s.reason);
+
+  defer_to_clinician(s, p, today);
+  REQUIRE(s.prescribed_level);
+  CHECK(*s.prescribed_level == Level::beginner);
+  CHECK(s.suggested);
+  CHECK(s.reason.find("ask your clinician whether to step up before `roll level intermediate`") !=
+        std::string::npos);
+  CHECK(s.reason.find("try a longer session") == std::string::npos);
+  CHECK(level_words(Level::advanced) == "an advanced");
+}

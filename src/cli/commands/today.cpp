@@ -84,6 +84,9 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
   Today t = today(TodayInput{&facts, &profile, &routines, now, local});
   Level level = profile.level.value_or(Level::beginner);
   LocalDays day = roll_day(local, profile.day_start_hour);
+  if (auto prescribed = recent_prescribed_level(store, profile.day_start_hour, day)) {
+    defer_to_clinician(t.step_up, *prescribed, day);
+  }
   // While a prescription runs, its days and count decide what is due, after safety.
   std::optional<PrescriptionToday> rx;
   std::string rx_state;
@@ -137,8 +140,13 @@ int run_today(Context& ctx, UserData& user, const TodayOptions& options) {
         {"step_up", toml::table{{"suggested", t.step_up.suggested},
                                 {"sessions", t.step_up.sessions},
                                 {"days", t.step_up.days},
-                                {"reason", t.step_up.reason}}},
+                                {"reason", t.step_up.reason},
+                                {"ask_clinician", t.step_up.prescribed_level.has_value()}}},
     };
+    if (t.step_up.prescribed_level) {
+      out["step_up"].as_table()->insert("prescribed_level",
+                                        std::string(to_string(*t.step_up.prescribed_level)));
+    }
     if (t.step_up.restarted) {
       const StepUpRestart& r = *t.step_up.restarted;
       toml::table restarted{{"by", r.pain_stop ? "pain-stop" : "pressure"},
