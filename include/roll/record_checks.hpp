@@ -63,6 +63,10 @@ struct RecordProblem {
 // rating once given, an injury cleared). Nothing when it can.
 [[nodiscard]] std::optional<std::string> check_update(const Record& held, const Record& incoming);
 
+// The fields that never change in which `incoming` differs from `held`, with held's values:
+// "zone was \"calves\"" (empty when none differs).
+[[nodiscard]] std::string never_changing_differences(const Record& held, const Record& incoming);
+
 // "2026-11-23" as days since 1970-01-01, when it is a real date in 1970-9999.
 [[nodiscard]] std::optional<std::int64_t> parse_day(std::string_view text);
 

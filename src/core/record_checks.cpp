@@ -457,6 +457,18 @@ std::string a_kind(Kind kind) {
   return fmt::format("{} {}", name.front() == 'i' ? "an" : "a", name);
 }
 
+std::string never_changing_differences(const Record& held, const Record& incoming) {
+  std::string out;
+  if (held.kind != incoming.kind) return out;
+  auto may_change = mutable_fields(held.kind);
+  auto specs = fields_of(held.kind);
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    if (one_of(specs[i].name, may_change) || held.values[i] == incoming.values[i]) continue;
+    out += fmt::format("{}{} was {}", out.empty() ? "" : ", ", specs[i].name, show(held.values[i]));
+  }
+  return out;
+}
+
 std::optional<std::string> check_update(const Record& held, const Record& incoming) {
   if (held.kind != incoming.kind) {
     return fmt::format("it was {} and cannot become {}", a_kind(held.kind), a_kind(incoming.kind));

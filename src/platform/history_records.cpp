@@ -300,6 +300,32 @@ void Records::update(const Record& r, std::optional<std::int64_t> parent_row) {
   st.run();
 }
 
+void Records::correct(const Record& r, std::optional<std::int64_t> parent_row) {
+  const char* in_place = nullptr;
+  if (r.kind == Kind::session) {
+    in_place =
+        "UPDATE sessions SET routine = ?3, title = ?4, started_at = ?5, ended_at = ?6, "
+        "planned_seconds = ?7, completed_seconds = ?8, status = ?9, origin = ?10, utc_offset = "
+        "?11, rating_before = ?12, rating_after = ?13, pain_before = ?14, pain_after = ?15 WHERE "
+        "uid = ?1 AND device = ?2";
+  } else if (r.kind == Kind::injury) {
+    in_place =
+        "UPDATE injuries SET zone = ?3, at = ?4, note = ?5, cleared = ?6 OR cleared WHERE uid = ?1 "
+        "AND device = ?2";
+  }
+  if (in_place != nullptr) {
+    auto st = db_.prepare(in_place);
+    bind_record(st, r, parent_row);
+    st.run();
+    return;
+  }
+  // Nothing hangs on the other kinds' rows: the record goes and its own version comes.
+  auto& remove = *remove_[index_of(r.kind)];
+  remove.reset();
+  remove.bind(1, std::string_view{r.uid}).bind(2, std::string_view{r.device}).run();
+  insert(r, parent_row);
+}
+
 std::optional<Record> Records::tombstone(const std::string& uid, Kind kind,
                                          const std::string& device) {
   tombstones_.reset();

@@ -73,6 +73,10 @@ class Records {
   // hold change hangs on.
   void insert(const sync::Record& r, std::optional<std::int64_t> parent_row);
   void update(const sync::Record& r, std::optional<std::int64_t> parent_row);
+  // Makes the live record under r's uid and device what `r` says, never-changing fields too:
+  // a provisional record corrected by its own device's journal. A session keeps its row, so
+  // what hangs on it stays with it; an injury stays cleared if it was.
+  void correct(const sync::Record& r, std::optional<std::int64_t> parent_row);
 
   // A tombstone deletes the record of the kind it names (its `of`) made by its `of_device`, so
   // that however the records and tombstones of one uid arrive, every device ends the same. A

@@ -523,6 +523,17 @@ CREATE TABLE psfs_answers (
     R"sql(
 ALTER TABLE session_zones ADD COLUMN roller_seconds INTEGER;
 )sql",
+    // 11 -> 12: the records of another device stored from a journal that is not that device's own
+    // (one whose header says it replaces it) or from an import: provisional until their own
+    // device's journal carries them, which is the authority for what they are.
+    R"sql(
+CREATE TABLE provisional_records (
+  kind TEXT NOT NULL,
+  uid TEXT NOT NULL,
+  device TEXT NOT NULL,
+  PRIMARY KEY (kind, uid, device)
+) WITHOUT ROWID;
+)sql",
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
 

@@ -113,6 +113,9 @@ struct MergeRequest {
   std::map<std::string, JournalMark> positions;  // how far each journal has now been read
   // List the uids of the records merged that are deleted here (MergeCounts::deleted_here).
   bool list_deleted = false;
+  // The device whose journal the batch is read from ("" for an import): its records are the
+  // authority for that device's; any other device's are provisional until confirmed by theirs.
+  std::string journal_device{};
 };
 
 // A record deleted and kept, for `roll history deleted`.
@@ -163,7 +166,7 @@ using DeviceIdSource = std::function<std::string()>;
 // Reads (HistoryReader, the part `due`, `stats` and the today view use) and writes the history.
 class HistoryStore final : public HistoryReader {
  public:
-  static constexpr int kSchemaVersion = 11;
+  static constexpr int kSchemaVersion = 12;
   static constexpr const char* kFileName = "history.sqlite3";
 
   // Opens (creating the directory and file when missing) and migrates to kSchemaVersion, first

@@ -119,7 +119,13 @@ class Merger {
             "INSERT INTO sync_notices (device, change, kind, uid, subject, subject_at) VALUES (?, "
             "?, ?, ?, ?, ?)")),
         queue_(
-            db.prepare("INSERT OR IGNORE INTO sync_outbox (kind, uid, device) VALUES (?, ?, ?)")) {}
+            db.prepare("INSERT OR IGNORE INTO sync_outbox (kind, uid, device) VALUES (?, ?, ?)")),
+        is_provisional_(db.prepare(
+            "SELECT 1 FROM provisional_records WHERE kind = ? AND uid = ? AND device = ?")),
+        mark_provisional_(db.prepare(
+            "INSERT OR IGNORE INTO provisional_records (kind, uid, device) VALUES (?, ?, ?)")),
+        confirm_(db.prepare(
+            "DELETE FROM provisional_records WHERE kind = ? AND uid = ? AND device = ?")) {}
 
   void apply(const IncomingRecord& in) {
     const Record& r = in.record;
@@ -144,6 +150,39 @@ class Merger {
 
   [[nodiscard]] bool from_elsewhere(const Record& r) const {
     return r.device != request_.own_device;
+  }
+
+  // A device's own journal is the authority for what its records are. Any other way a record of
+  // another device arrives (a journal whose header says it replaces that device, an import) is
+  // open to anyone who can write a file: what it stores is provisional until the record's own
+  // journal says the same. This device's own records are never provisional.
+  [[nodiscard]] bool from_own_journal(const Record& r) const {
+    return !request_.journal_device.empty() && r.device == request_.journal_device;
+  }
+  [[nodiscard]] bool provisional_source(const Record& r) const {
+    return !from_own_journal(r) && from_elsewhere(r);
+  }
+
+  sqlite::Statement& keyed(sqlite::Statement& st, const Record& r) {
+    st.reset();
+    st.bind(1, sync::kind_name(r.kind))
+        .bind(2, std::string_view{r.uid})
+        .bind(3, std::string_view{r.device});
+    return st;
+  }
+  bool provisional(const Record& r) { return keyed(is_provisional_, r).step(); }
+  void mark_provisional(const Record& r) { keyed(mark_provisional_, r).run(); }
+  void confirm(const Record& r) { keyed(confirm_, r).run(); }
+
+  // The provisional record `held` replaced by its own journal's version `r`, which differs in
+  // fields that never change: the folder carried a false copy, which is named.
+  void corrected(const IncomingRecord& in, const Record& held) {
+    problems_.add_at(in.where,
+                     fmt::format("{} of device {} corrected by its own journal: {}",
+                                 sync::kind_name(in.record.kind), sync::quoted(in.record.device),
+                                 sync::never_changing_differences(held, in.record)));
+    confirm(in.record);
+    ++counts.updated;
   }
 
   void notice(const Record& r, std::string change, Kind kind, const std::string& uid,
@@ -287,15 +326,24 @@ class Merger {
       }
       if (request_.list_deleted && w_.deleted(r.uid, r.kind, r.device))
         counts.deleted_here.emplace_back(r.uid, r.device);
-      if (auto kept = w_.hidden(r.uid, r.kind, r.device)) {
+      auto kept = w_.hidden(r.uid, r.kind, r.device);
+      if (kept) {
         if (auto why = sync::check_update(*kept, r)) {
+          if (from_own_journal(r) && provisional(r)) {
+            w_.put_hidden(r);
+            corrected(in, *kept);
+            return;
+          }
           refuse(in, *why);
           return;
         }
+        if (from_own_journal(r)) confirm(r);
         if (!sync::supersedes(r, *kept)) {
           ++counts.hidden;
           return;
         }
+      } else if (provisional_source(r)) {
+        mark_provisional(r);
       }
       w_.put_hidden(r);
       ++counts.hidden;
@@ -324,11 +372,18 @@ class Merger {
       }
     }
     auto held = w_.live(r);
-    if (held && held->uid == r.uid && held->device == r.device) {
+    bool same = held && held->uid == r.uid && held->device == r.device;
+    if (same) {
       if (auto why = sync::check_update(*held, r)) {
+        if (from_own_journal(r) && provisional(r)) {
+          w_.correct(r, row);
+          corrected(in, *held);
+          return;
+        }
         refuse(in, *why);
         return;
       }
+      if (from_own_journal(r)) confirm(r);
     }
     auto action = sync::decide(r, held ? &*held : nullptr, false);
     if (action == sync::Action::ignore) {
@@ -342,6 +397,7 @@ class Merger {
       w_.update(r, row);
       ++counts.updated;
     }
+    if (!same && provisional_source(r)) mark_provisional(r);
     switch (r.kind) {
       case Kind::injury_clearing:
         for (const auto& d : injuries) {
@@ -408,6 +464,9 @@ class Merger {
   sqlite::Statement clear_;
   sqlite::Statement keep_notice_;
   sqlite::Statement queue_;
+  sqlite::Statement is_provisional_;
+  sqlite::Statement mark_provisional_;
+  sqlite::Statement confirm_;
 };
 
 }  // namespace

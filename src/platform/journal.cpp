@@ -298,6 +298,7 @@ void read_journal(const std::filesystem::path& file, const std::string& device, 
   auto merge = [&] {
     mark.speaks_for.assign(speaks_for.begin(), speaks_for.end());
     read.request.positions = {{device, mark}};
+    read.request.journal_device = device;
     add_counts(read.merged, read.store.merge(batch, read.request, problems));
     batch.clear();
   };

@@ -440,3 +440,67 @@ TEST_CASE("attack 10: an honest uid copied under another device claims nothing: 
   REQUIRE(h.roll({"sync", dir}).exit_code == 0);
   CHECK(has(h.roll({"history"}).out, "2026-11-22 21:30"));
 }
+
+TEST_CASE("attack 11: a journal claiming to replace an honest device claims none of its uids") {
+  TempDir home;
+  auto dir = sync_dir(home);
+  Device h{home, "h"}, x{home, "x"};
+  REQUIRE(h.roll({"injury", "add", "thoracic", "--hours-ago", "5"}).exit_code == 0);
+  REQUIRE(h.roll({"history", "add", "bedtime", "--at", "2026-11-22 21:30", "--minutes", "4"})
+              .exit_code == 0);
+  REQUIRE(h.roll({"sync", dir}).exit_code == 0);
+  auto h_id = h.id();
+  // x reads the journals in the order of their names: the pretender's first.
+  REQUIRE(std::string(kHostile) < h_id);
+  // h's injury and session under h's own id, carried by a journal whose header says it replaces
+  // h: the injury moved to the calves, the session a day earlier.
+  std::vector<std::string> planted;
+  for (const auto& l : lines_of(slurp(journal_of(dir, h)))) {
+    auto kind = member(l, "kind");
+    if (kind == "injury")
+      planted.push_back(replaced(l, "\"zone\":\"thoracic\"", "\"zone\":\"calves\""));
+    if (kind == "session") {
+      auto copy = with_number(l, "started_at", number_in(l, "started_at") - 86400);
+      planted.push_back(with_number(copy, "ended_at", number_in(l, "ended_at") - 86400));
+    }
+  }
+  REQUIRE(planted.size() == 2);
+  {
+    std::ofstream out(fs::path(dir) / (std::string(kHostile) + ".ndjson"),
+                      std::ios::trunc | std::ios::binary);
+    out << header_line(kHostile, h_id) << '\n';
+    for (const auto& l : planted) out << l << '\n';
+  }
+
+  auto r = x.roll({"sync", dir});
+  auto said = r.out + r.err;
+  // Named as a finding: a journal carried records their own device's journal contradicts.
+  CHECK(r.exit_code == 1);
+  CHECK(has(said, "injury of device \"" + h_id + "\" corrected by its own journal"));
+  CHECK(has(said, "session of device \"" + h_id + "\" corrected by its own journal"));
+  CHECK(has(said, "zone was \"calves\""));
+  // h's injury guards on x, in its own zone only.
+  CHECK(x.roll({"injury", "check", "thoracic"}).exit_code == 3);
+  CHECK(x.roll({"session", "thoracic", "--plain", "--speed", "1000"}).exit_code == 3);
+  auto injuries = x.roll({"injury", "list"}).out;
+  CHECK(has(injuries, "thoracic"));
+  CHECK_FALSE(has(injuries, "calves"));
+  auto history = x.roll({"history"}).out;
+  CHECK(has(history, "2026-11-22 21:30"));
+  CHECK_FALSE(has(history, "2026-11-21 21:30"));
+  // Settled: the next sync neither refuses nor corrects anything.
+  auto again = x.roll({"sync", dir});
+  CHECK(again.exit_code == 0);
+  CHECK_FALSE(has(again.out + again.err, "corrected"));
+  CHECK(x.roll({"injury", "check", "thoracic"}).exit_code == 3);
+  // A later line from the pretender changes nothing of what h's own journal said.
+  {
+    std::ofstream out(fs::path(dir) / (std::string(kHostile) + ".ndjson"),
+                      std::ios::app | std::ios::binary);
+    out << planted.front() << '\n';
+  }
+  auto late = x.roll({"sync", dir});
+  CHECK(has(late.out + late.err, "cannot change"));
+  CHECK(x.roll({"injury", "check", "thoracic"}).exit_code == 3);
+  CHECK_FALSE(has(x.roll({"injury", "list"}).out, "calves"));
+}

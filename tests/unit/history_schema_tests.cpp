@@ -536,3 +536,23 @@ TEST_CASE(
             "SELECT count(*) FROM pragma_table_info('session_zones') WHERE name = "
             "'roller_seconds'") == "0");
 }
+
+TEST_CASE("migration 11 -> 12: no record held before is provisional") {
+  TempDb db("roll-v11-provisional");
+  write_version_10(db.file);
+  // Version 11 as migration 10 -> 11 made it.
+  sql(db.file, "ALTER TABLE session_zones ADD COLUMN roller_seconds INTEGER");
+  sql(db.file, "PRAGMA user_version = 11");
+  REQUIRE(one(db.file, "PRAGMA user_version") == "11");
+  const std::string kSession = "01890a5d-ac96-7000-8000-000000000001";
+  {
+    HistoryStore store(db.file, fixed_device());
+    CHECK(store.schema_version() == HistoryStore::kSchemaVersion);
+    CHECK(store.session_by_uid(kSession, "d"));
+  }
+  CHECK(one(db.file, "PRAGMA user_version") == "12");
+  // What was stored before, from whichever journal, stands as it did: a later line that changes
+  // what it is stays refused.
+  CHECK(one(db.file, "SELECT count(*) FROM provisional_records") == "0");
+  CHECK(one(db.file, "SELECT count(*) FROM sessions WHERE uid = '" + kSession + "'") == "1");
+}

@@ -266,6 +266,7 @@ void run_hostile_seed(std::uint64_t seed) {
     return d.record ? d.record->uid : std::string();
   };
   std::set<std::pair<std::string, std::string>> made;  // the sessions honest devices made
+  std::map<std::pair<std::string, std::string>, std::int64_t> made_at;  // and their starts
   struct Restore {
     std::string uid;
     std::string device;
@@ -274,6 +275,7 @@ void run_hostile_seed(std::uint64_t seed) {
   std::vector<Restore> restores;
   std::set<std::string> hostile_valid;  // uids of the valid injuries the hostile device made
   std::set<std::string> copied;         // uids of honest records the hostile device sent as its own
+  std::set<std::string> replaced;       // honest ids the hostile journal's headers say it replaces
   SysSeconds now = kNow;
   auto sync_all = [&](SimDevice& d) {
     return sync_folder(*d.store, {dir, d.root / "data" / "roll", d.root / "state", now});
@@ -297,7 +299,12 @@ void run_hostile_seed(std::uint64_t seed) {
         if (pick(2)) p.pressures.push_back({30, static_cast<int>(pick(10)) + 1, "thoracic"});
         auto id = d.store->begin_session(p);
         for (const auto& s : d.store->sessions({}))
-          if (s.id == id) made.emplace(s.uid, s.device);
+          if (s.id == id) {
+            made.emplace(s.uid, s.device);
+            made_at[{s.uid, s.device}] =
+                std::chrono::duration_cast<std::chrono::seconds>(p.started_at.time_since_epoch())
+                    .count();
+          }
         break;
       }
       case 2: {
@@ -346,7 +353,7 @@ void run_hostile_seed(std::uint64_t seed) {
           if (lines.empty()) break;
           const auto& target_line = lines[pick(lines.size())];
           std::string target = uid_of(target_line);
-          switch (pick(8)) {
+          switch (pick(9)) {
             case 0:  // a deletion, visible and undoable: of every device's record (the format
                      // before 4), or of the one device's
               if (pick(2)) {
@@ -421,6 +428,30 @@ void run_hostile_seed(std::uint64_t seed) {
               hostile(l);
               break;
             }
+            case 7: {  // a header that says it replaces an honest device, then that device's
+                       // records under its own id, altered: provisional until its own journal
+                       // says what they are
+              auto victim = sync::decode(target_line);
+              if (!victim.record || victim.record->device == kHostileId ||
+                  victim.record->kind == sync::Kind::tombstone)
+                break;
+              const auto& id = victim.record->device;
+              if (replaced.insert(id).second)
+                hostile(fmt::format(R"({{"roll_journal":1,"device":"{}","replaces":"{}"}})",
+                                    kHostileId, id));
+              for (auto l : lines) {
+                auto r = sync::decode(l);
+                if (!r.record || r.record->device != id ||
+                    r.record->kind == sync::Kind::tombstone || pick(2))
+                  continue;
+                if (auto z = l.find("\"zone\":\"thoracic\""); z != std::string::npos)
+                  l.replace(z, 18, "\"zone\":\"calves\"");
+                for (const std::string key : {"\"started_at\":17", "\"at\":17"})
+                  if (auto a = l.find(key); a != std::string::npos) l[a + key.size() - 1] = '6';
+                hostile(l);
+              }
+              break;
+            }
             default:
               hostile(random_text(rng));
           }
@@ -440,9 +471,12 @@ void run_hostile_seed(std::uint64_t seed) {
     std::shuffle(order.begin(), order.end(), rng);
     for (auto i : order) {
       auto report = sync_all(devices[i]);
-      // Only the hostile journal has lines to skip.
+      // Only the hostile journal has lines to skip; an honest journal only corrects what the
+      // hostile one said of its records.
       for (const auto& p : report.problems)
-        CHECK_MESSAGE(p.find(kHostileId) != std::string::npos, p);
+        CHECK_MESSAGE((p.find(kHostileId) != std::string::npos ||
+                       p.find("corrected by its own journal") != std::string::npos),
+                      p);
     }
   }
   auto end = now.time_since_epoch().count() + 365 * 86400;  // what any record stored may be
@@ -482,6 +516,17 @@ void run_hostile_seed(std::uint64_t seed) {
             CHECK(hostile_valid.count(r.uid) == 1);
           }
           if (r.kind != sync::Kind::tombstone) CHECK_FALSE(sync::check_record(r, end));
+          // No honest record altered: every zone an honest device records is the thoracic, and
+          // each honest session starts when its device started it.
+          if (r.device != kHostileId && r.kind != sync::Kind::tombstone &&
+              r.kind != sync::Kind::session) {
+            auto specs = sync::fields_of(r.kind);
+            for (std::size_t i = 0; i < specs.size(); ++i)
+              if (std::string_view(specs[i].name) == "zone")
+                if (auto* zone = std::get_if<std::string>(&r.values[i])) CHECK(*zone == "thoracic");
+          }
+          if (r.kind == sync::Kind::session && made_at.count({r.uid, r.device}))
+            CHECK(r.integer("started_at") == made_at[{r.uid, r.device}]);
         },
         true);
     CHECK(d.store->pending_records() == 0);
