@@ -23,6 +23,10 @@ using sync::Record;
 
 namespace {
 
+// An injury that arrives already cleared is held for confirmation only while it could still
+// guard a zone: the longest wait a routine may ask after an injury, with a margin (roll's own).
+constexpr std::int64_t kArrivedClearedHoldSeconds = 7 * 24 * 3600;
+
 std::string outbox_select(const KindSql& k) {
   return fmt::format(
       "{} JOIN sync_outbox o ON o.kind = '{}' AND o.uid = {} AND o.device = {} ORDER BY {}",
@@ -413,6 +417,13 @@ class Merger {
         break;
       case Kind::injury:
         if (held && !held->boolean("cleared") && r.boolean("cleared") && from_elsewhere(r)) {
+          if (auto state = injury_state(r.uid, r.device); state && state->second.empty())
+            lift(r.uid, r.device, "cleared", r.device);
+          notice(r, "cleared", Kind::injury, r.uid, r.device, true);
+        } else if (!held && r.boolean("cleared") && from_elsewhere(r) &&
+                   now_ - r.integer("at") < kArrivedClearedHoldSeconds) {
+          // Cleared before it ever reached this device, and recent enough to guard a zone
+          // still: the clearing came by sync all the same, so it holds until confirmed here.
           if (auto state = injury_state(r.uid, r.device); state && state->second.empty())
             lift(r.uid, r.device, "cleared", r.device);
           notice(r, "cleared", Kind::injury, r.uid, r.device, true);

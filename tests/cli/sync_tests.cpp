@@ -464,6 +464,29 @@ TEST_CASE("attack 2: a clearing read before its injury holds until confirmed her
             "[cleared on device 01890a5d: `roll injury clear 1` confirms it here]"));
 }
 
+TEST_CASE("attack 2: an injury that arrives already cleared holds until confirmed here") {
+  using namespace roll::test;
+  TempDir home;
+  auto dir = sync_dir(home);
+  Device a{home, "a"}, b{home, "b"};
+  REQUIRE(a.roll({"injury", "add", "thoracic", "--hours-ago", "5"}).exit_code == 0);
+  REQUIRE(a.roll({"sync", dir}).exit_code == 0);
+  auto line = journal_line_of(a, dir, "injury");
+  auto at = line.find("\"cleared\":false");
+  REQUIRE(at != std::string::npos);
+  line.replace(at, 15, "\"cleared\":true");
+  // A journal that says it replaces a carries a's injury already cleared, read before a's own.
+  REQUIRE(std::string(kHostile) < a.id());
+  plant_journal(dir, kHostile,
+                {fmt::format("{{\"roll_journal\":1,\"device\":\"{}\",\"replaces\":\"{}\"}}",
+                             kHostile, a.id()),
+                 line},
+                false);
+  auto r = b.roll({"sync", dir});
+  CHECK(has(r.out, "thoracic injury of "));
+  CHECK(b.roll({"injury", "check", "thoracic"}).exit_code == 3);
+}
+
 TEST_CASE("sync: a zone's roller time travels as format 4, an old-format zone stays not recorded") {
   TempDir home;
   auto dir = sync_dir(home);
