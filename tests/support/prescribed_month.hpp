@@ -27,6 +27,7 @@
 #include "calendar.hpp"
 #include "roll/history.hpp"
 #include "roll/outcomes.hpp"
+#include "roll/prescription.hpp"
 
 namespace roll::test::month {
 
@@ -47,6 +48,13 @@ inline std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The example prescription, loaded; throws when it does not load, so no test runs on less.
+inline Prescription example_prescription(const std::string& source_dir) {
+  auto loaded = load_prescription(read_text(example_path(source_dir)), "p");
+  if (!loaded.prescription) throw std::runtime_error("the example prescription does not load");
+  return *loaded.prescription;
 }
 
 inline SessionRecord session(std::string uid, std::string routine, SysSeconds start,

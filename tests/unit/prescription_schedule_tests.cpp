@@ -23,9 +23,7 @@ namespace month = roll::test::month;
 namespace {
 
 Prescription example() {
-  auto loaded = load_prescription(month::read_text(month::example_path(ROLL_SOURCE_DIR)), "p");
-  REQUIRE(loaded.prescription);
-  return *loaded.prescription;
+  return month::example_prescription(ROLL_SOURCE_DIR);
 }
 
 const std::vector<std::string> kNames{"mid-back-extension", "bedtime"};
